@@ -1,0 +1,50 @@
+"""The backend interface (执行引擎接口): register inputs, materialise SQL steps, fetch Arrow results.
+
+Deliberately tiny (like Splink's database API or a dbt adapter): everything policy-related lives in the
+SQL steps, so a backend only has to move Arrow/Parquet in and out and run SQL in its own dialect.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+import pyarrow as pa
+
+from ..job_sql import Step
+
+
+class Backend(ABC):
+    """Runs the job's steps. One backend instance serves one job run at a time."""
+
+    #: sqlglot dialect the steps are rendered in
+    dialect: str
+
+    @abstractmethod
+    def register_arrow(self, name: str, table: pa.Table) -> None:
+        """Expose an Arrow table as input table ``name``."""
+
+    @abstractmethod
+    def register_parquet(self, name: str, paths: Sequence[Path], schema: pa.Schema) -> None:
+        """Expose Parquet files (all with ``schema``) as input table ``name``."""
+
+    @abstractmethod
+    def materialize(self, step: Step) -> None:
+        """Run ``step`` and make its result available under ``step.name`` to later steps."""
+
+    @abstractmethod
+    def fetch(self, name: str) -> pa.Table:
+        """Return a materialised step or input as an Arrow table."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release per-run resources."""
+
+    def __enter__(self) -> Backend:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,60 @@
+"""DuckDB backend (default): in-process, no server, spills to disk for data larger than memory."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from ..job_sql import Step
+from .base import Backend
+
+
+class DuckDBBackend(Backend):
+    """执行引擎 DuckDB. ``database`` is ``:memory:`` or a file path (keeps the step tables for inspection)."""
+
+    dialect = "duckdb"
+
+    def __init__(
+        self,
+        database: str | Path = ":memory:",
+        *,
+        threads: int | None = None,
+        memory_limit: str | None = None,
+        temp_directory: str | Path | None = None,
+    ) -> None:
+        config: dict[str, str | int] = {}
+        if threads is not None:
+            config["threads"] = threads
+        if memory_limit is not None:
+            config["memory_limit"] = memory_limit
+        if temp_directory is not None:
+            config["temp_directory"] = str(temp_directory)
+        self.persistent = str(database) != ":memory:"
+        self.connection = duckdb.connect(str(database), config=config)
+
+    def register_arrow(self, name: str, table: pa.Table) -> None:
+        self.connection.register(f"__arrow_{name}", table)
+        self.connection.execute(f'CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * FROM "__arrow_{name}"')
+
+    def register_parquet(self, name: str, paths: Sequence[Path], schema: pa.Schema) -> None:
+        if not paths:
+            self.register_arrow(name, schema.empty_table())
+            return
+        files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
+        self.connection.execute(
+            f'CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * FROM read_parquet([{files}])'
+        )
+
+    def materialize(self, step: Step) -> None:
+        # a file database keeps the step tables (useful to inspect a run); in memory they are temporary
+        kind = "TABLE" if self.persistent else "TEMP TABLE"
+        self.connection.execute(f'CREATE OR REPLACE {kind} "{step.name}" AS {step.sql(self.dialect)}')
+
+    def fetch(self, name: str) -> pa.Table:
+        return self.connection.sql(f'SELECT * FROM "{name}"').to_arrow_table()
+
+    def close(self) -> None:
+        self.connection.close()

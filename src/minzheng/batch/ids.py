@@ -1,0 +1,66 @@
+"""公民身份号码 (GB 11643-1999) checks used at intake.
+
+We check the format, the birth date and the ISO 7064 MOD 11-2 check character with python-stdnum's
+``cn.ric`` helpers, but deliberately not ``ric.validate()``: it also rejects IDs whose address code is not in
+stdnum's current division list, and address codes are the place of *first* registration — many have since
+been retired (domain-rules.md). Unknown address codes are reported as warnings instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError
+
+_CHECK_CHARACTERS = frozenset("0123456789X")
+_EARLIEST_BIRTH = dt.date(1880, 1, 1)
+
+
+def normalize_id_number(value: str) -> str:
+    """Strip spaces and upper-case the check character (x → X), as departments deliver both."""
+    return value.strip().upper()
+
+
+def id_number_problem(value: str | None, *, today: dt.date | None = None) -> str | None:
+    """Return a Chinese reason why ``value`` is not a valid 公民身份号码, or None if it is valid."""
+    if value is None or not value.strip():
+        return "公民身份号码为空"
+    number = normalize_id_number(value)
+    if len(number) != 18 or not number[:17].isdigit() or number[17] not in _CHECK_CHARACTERS:
+        return f"公民身份号码格式错误（应为18位数字，末位可为X）：{value}"
+    try:
+        birth = ric.get_birth_date(number)
+    except (ValidationError, ValueError):
+        return f"公民身份号码中的出生日期无效：{value}"
+    if not _EARLIEST_BIRTH <= birth <= (today or dt.date.today()):
+        return f"公民身份号码中的出生日期超出合理范围：{value}"
+    if ric.calc_check_digit(number) != number[17]:
+        return f"公民身份号码校验位错误（GB 11643）：{value}"
+    return None
+
+
+def has_known_address_code(number: str) -> bool:
+    """True if stdnum knows the 6-digit address code; False only warrants a warning, never a rejection."""
+    try:
+        ric.get_birth_place(number)
+    except (ValidationError, KeyError):
+        return False
+    return True
+
+
+def id_number_problems(values: Iterable[str | None]) -> tuple[dict[str, str], int]:
+    """Check distinct IDs once: (problem per invalid raw value, count of valid IDs with unknown address code)."""
+    problems: dict[str, str] = {}
+    unknown_address = 0
+    today = dt.date.today()
+    for value in values:
+        if value is None:
+            continue
+        problem = id_number_problem(value, today=today)
+        if problem is not None:
+            problems[value] = problem
+        elif not has_known_address_code(normalize_id_number(value)):
+            unknown_address += 1
+    return problems, unknown_address

@@ -1,0 +1,293 @@
+"""Reasons with evidence (理由与证据) of the verification job, one SQL SELECT per rule.
+
+Every SELECT yields (request_id, kind, code, message, evidence): ``kind`` is ``ineligible`` for a
+disqualifier and ``manual_review`` for missing or conflicting data; ``evidence`` is one JSON object naming the
+dataset, the key and the values of the row that triggered the reason. Messages are for the caseworker.
+"""
+
+from __future__ import annotations
+
+from . import parameters as p
+from .sql_fragments import evidence, json_text
+
+INELIGIBLE = "ineligible"
+MANUAL_REVIEW = "manual_review"
+
+MESSAGES: dict[str, str] = {
+    "income_above_line": "家庭月人均收入高于收入标准线",
+    "financial_assets_above_limit": "家庭人均金融资产超过限额",
+    "vehicle_over_price": "拥有非残疾人专用、购置价格超过限额的机动车",
+    "residential_share_above_limit": "住宅房产份额合计超过限额",
+    "commercial_property": "拥有商业用房",
+    "business_capital_above_limit": "担任法定代表人或业主的在营企业注册资本超过限额",
+    "asset_flag_over_limit": "金融机构反馈资产超标（仅有是否超标标志，无金额）",
+    "member_deceased": "家庭成员户籍状态为死亡，家庭成员已变化",
+    "member_moved_out": "家庭成员户籍状态为迁出，家庭成员已变化",
+    "member_in_death_records": "家庭成员在死亡数据中有记录，家庭成员已变化",
+    "member_not_in_hukou": "家庭成员在户籍数据中未找到",
+    "dataset_missing": "缺少核对所需的部门数据",
+    "parameter_missing": "缺少核对参数",
+}
+
+
+def _select(code: str, kind: str, evidence_sql: str, body: str) -> str:
+    return f"SELECT s.request_id, {kind} AS kind, '{code}' AS code, '{MESSAGES[code]}' AS message, {evidence_sql} AS evidence {body}"
+
+
+def _q(text: str) -> str:
+    return f"'{text}'"
+
+
+def _member_rows(dataset: str) -> str:
+    return f"""FROM settings AS s JOIN members AS m ON m.request_id = s.request_id
+               JOIN {dataset} AS d ON d.id_number = m.id_number"""
+
+
+def income_reasons() -> list[str]:
+    computed = evidence(
+        "'computed'",
+        [("request_id", "s.request_id")],
+        [
+            ("per_capita_monthly_income", "f.per_capita_income"),
+            ("income_line", "s.income_line"),
+            ("member_count", "s.member_count"),
+            ("income_window_months", "s.window_months"),
+            ("total_income_in_window", "f.total_income"),
+        ],
+    )
+    per_source = evidence(
+        "mi.dataset",
+        [("id_number", "mi.id_number"), ("source", "mi.source")],
+        [("months_counted", "mi.months_counted"), ("total_amount", "mi.total_amount")],
+    )
+    above = "f.per_capita_income > s.income_line"
+    return [
+        _select(
+            "income_above_line",
+            _q(INELIGIBLE),
+            computed,
+            f"FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id WHERE {above}",
+        ),
+        _select(
+            "income_above_line",
+            _q(INELIGIBLE),
+            per_source,
+            f"""FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id
+                    JOIN member_income AS mi ON mi.request_id = s.request_id WHERE {above} AND NOT mi.exempt""",
+        ),
+    ]
+
+
+def asset_reasons() -> list[str]:
+    computed = evidence(
+        "'computed'",
+        [("request_id", "s.request_id")],
+        [
+            ("per_capita_financial_assets", "f.per_capita_assets"),
+            ("asset_limit", "s.asset_limit"),
+            ("member_count", "s.member_count"),
+            ("total_financial_assets", "f.total_assets"),
+        ],
+    )
+    row = (
+        "('{\"dataset\":' || "
+        + json_text("a.dataset")
+        + " || ',\"key\":' || a.key_json || ',\"values\":' || a.values_json || '}')"
+    )
+    above = "f.per_capita_assets > s.asset_limit"
+    flag_kind = f"CASE WHEN s.asset_flag_disqualifies THEN '{INELIGIBLE}' ELSE '{MANUAL_REVIEW}' END"
+    flag = evidence(
+        "'asset_flags'",
+        [("id_number", "d.id_number"), ("source", "d.source"), ("as_of", "d.as_of")],
+        [("over_limit", "d.over_limit")],
+    )
+    return [
+        _select(
+            "financial_assets_above_limit",
+            _q(INELIGIBLE),
+            computed,
+            f"FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id WHERE {above}",
+        ),
+        _select(
+            "financial_assets_above_limit",
+            _q(INELIGIBLE),
+            row,
+            f"""FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id
+                    JOIN asset_rows AS a ON a.request_id = s.request_id WHERE {above}""",
+        ),
+        # only the latest answer of each source counts: a later "no" withdraws an earlier "yes"
+        _select(
+            "asset_flag_over_limit",
+            flag_kind,
+            flag,
+            """FROM settings AS s JOIN (
+                      SELECT m.request_id, d.id_number, d.source, d.as_of, d.over_limit,
+                             MAX(d.as_of) OVER (PARTITION BY m.request_id, d.id_number, d.source) AS latest_as_of
+                      FROM members AS m JOIN asset_flags AS d
+                        ON d.id_number = m.id_number AND d.as_of <= m.request_date
+                    ) AS d ON d.request_id = s.request_id
+                    WHERE d.as_of = d.latest_as_of AND d.over_limit""",
+        ),
+    ]
+
+
+def property_reasons() -> list[str]:
+    vehicle = evidence(
+        "'vehicles'",
+        [("id_number", "d.id_number"), ("plate", "d.plate")],
+        [
+            ("vehicle_type", "d.vehicle_type"),
+            ("purchase_price", "d.purchase_price"),
+            ("for_disability", "d.for_disability"),
+            ("registered_date", "d.registered_date"),
+            ("limit", f"s.{p.VEHICLE_PRICE_LIMIT}"),
+        ],
+    )
+    exempt_type = (
+        "CASE d.vehicle_type "
+        + " ".join(f"WHEN '{t}' THEN s.vehicle_exempt_{t}" for t in p.VEHICLE_TYPES)
+        + " END"
+    )
+    estate = evidence(
+        "'real_estate'",
+        [("id_number", "d.id_number"), ("property_id", "d.property_id")],
+        [
+            ("usage", "d.usage"),
+            ("share", "d.share"),
+            ("area_m2", "d.area_m2"),
+            ("registered_date", "d.registered_date"),
+        ],
+    )
+    business = evidence(
+        "'business'",
+        [("id_number", "d.id_number"), ("uscc", "d.uscc")],
+        [
+            ("role", "d.role"),
+            ("registered_capital", "d.registered_capital"),
+            ("status", "d.status"),
+            ("limit", f"s.{p.BUSINESS_CAPITAL_LIMIT}"),
+        ],
+    )
+    estate_rows = f"{_member_rows('real_estate')} WHERE d.registered_date <= s.request_date"
+    return [
+        _select(
+            "vehicle_over_price",
+            _q(INELIGIBLE),
+            vehicle,
+            f"""{_member_rows("vehicles")} WHERE d.registered_date <= s.request_date AND NOT d.for_disability
+                    AND NOT COALESCE({exempt_type}, FALSE) AND d.purchase_price > s.{p.VEHICLE_PRICE_LIMIT}""",
+        ),
+        # shares, not counts: two members owning halves of one flat hold one property
+        _select(
+            "residential_share_above_limit",
+            _q(INELIGIBLE),
+            estate,
+            f"""{estate_rows} AND d.usage = 'residential' AND s.request_id IN (
+                      SELECT s2.request_id FROM settings AS s2 JOIN members AS m2 ON m2.request_id = s2.request_id
+                      JOIN real_estate AS r2 ON r2.id_number = m2.id_number
+                      WHERE r2.usage = 'residential' AND r2.registered_date <= s2.request_date
+                      GROUP BY s2.request_id, s2.{p.RESIDENTIAL_SHARE_LIMIT}
+                      HAVING SUM(r2.share) > s2.{p.RESIDENTIAL_SHARE_LIMIT})""",
+        ),
+        _select(
+            "commercial_property",
+            _q(INELIGIBLE),
+            estate,
+            f"""{estate_rows} AND d.usage = 'commercial' AND s.request_id IN (
+                      SELECT s2.request_id FROM settings AS s2 JOIN members AS m2 ON m2.request_id = s2.request_id
+                      JOIN real_estate AS r2 ON r2.id_number = m2.id_number
+                      WHERE r2.usage = 'commercial' AND r2.registered_date <= s2.request_date
+                      GROUP BY s2.request_id, s2.{p.COMMERCIAL_PROPERTY_MAX_COUNT}
+                      HAVING COUNT(DISTINCT r2.property_id) > s2.{p.COMMERCIAL_PROPERTY_MAX_COUNT})""",
+        ),
+        _select(
+            "business_capital_above_limit",
+            _q(INELIGIBLE),
+            business,
+            f"""{_member_rows("business")} WHERE d.status = 'active' AND d.role IN ('legal_rep', 'owner')
+                    AND d.registered_capital > s.{p.BUSINESS_CAPITAL_LIMIT}""",
+        ),
+    ]
+
+
+def status_reasons() -> list[str]:
+    hukou = evidence(
+        "'hukou'",
+        [("id_number", "d.id_number")],
+        [
+            ("name", "d.name"),
+            ("status", "d.status"),
+            ("status_date", "d.status_date"),
+            ("hukou_code", "d.hukou_code"),
+        ],
+    )
+    death = evidence("'deaths'", [("id_number", "d.id_number")], [("death_date", "d.death_date")])
+    absent = evidence("'hukou'", [("id_number", "m.id_number")], [("found", "'false'")])
+    return [
+        _select(
+            "member_deceased",
+            _q(MANUAL_REVIEW),
+            hukou,
+            f"{_member_rows('hukou')} WHERE d.status = 'deceased'",
+        ),
+        _select(
+            "member_moved_out",
+            _q(MANUAL_REVIEW),
+            hukou,
+            f"{_member_rows('hukou')} WHERE d.status = 'moved_out'",
+        ),
+        _select("member_in_death_records", _q(MANUAL_REVIEW), death, _member_rows("deaths")),
+        # only meaningful when hukou was delivered; otherwise dataset_missing already says so
+        _select(
+            "member_not_in_hukou",
+            _q(MANUAL_REVIEW),
+            absent,
+            """FROM settings AS s JOIN members AS m ON m.request_id = s.request_id
+                   WHERE EXISTS (SELECT 1 FROM coverage AS c WHERE c.dataset = 'hukou')
+                     AND NOT EXISTS (SELECT 1 FROM hukou AS h WHERE h.id_number = m.id_number)""",
+        ),
+    ]
+
+
+def missing_reasons() -> list[str]:
+    missing = evidence(
+        "r.dataset",
+        [("dataset", "r.dataset")],
+        [
+            ("as_of", "c.as_of"),
+            ("problem", "CASE WHEN c.as_of IS NULL THEN '未交付' ELSE '数据过旧' END"),
+            ("max_age_days", f"s.{p.DATASET_MAX_AGE_DAYS}"),
+        ],
+    )
+    selects = [
+        _select(
+            "dataset_missing",
+            _q(MANUAL_REVIEW),
+            missing,
+            f"""FROM settings AS s CROSS JOIN required_datasets AS r
+                    LEFT JOIN coverage AS c ON c.dataset = r.dataset
+                    WHERE c.as_of IS NULL
+                       OR DATE_ADD(c.as_of, CAST(s.{p.DATASET_MAX_AGE_DAYS} AS INT)) < s.request_date""",
+        ),
+    ]
+    for name in p.REQUIRED:
+        shown = (
+            f"{p.INCOME_LINE_MULTIPLIER}.' || s.program || '" if name == p.INCOME_LINE_MULTIPLIER else name
+        )
+        param = evidence(
+            "'parameters'",
+            [("name", f"'{shown}'"), ("division_code", "s.division_code")],
+            [("request_date", "s.request_date")],
+        )
+        selects.append(
+            _select(
+                "parameter_missing", _q(MANUAL_REVIEW), param, f"FROM settings AS s WHERE s.{name} IS NULL"
+            )
+        )
+    return selects
+
+
+def all_reasons() -> str:
+    return "\nUNION ALL\n".join(
+        income_reasons() + asset_reasons() + property_reasons() + status_reasons() + missing_reasons()
+    )

@@ -1,0 +1,194 @@
+"""REST endpoints of the core domain: token, divisions, households, persons, audit. Thin: selectors do the
+scoping (a record outside the jurisdiction is a 404), services do writes and auditing."""
+
+from datetime import date, datetime
+
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from .identity import mask_id_number
+from .models import AuditEvent
+from .permissions import Capability, require
+from .selectors import registry as registry_selectors
+from .selectors.audit import AuditFilter, audit_events
+from .selectors.divisions import children_in_jurisdiction
+from .services.accounts import authenticate_with_lockout, issue_api_token
+from .services.audit import record_event
+
+router = Router()
+
+
+class TokenIn(Schema):
+    username: str
+    password: str
+
+
+class TokenOut(Schema):
+    token: str = Field(description="仅显示一次，请妥善保存")
+    expires_in_days: int
+
+
+@router.post("/auth/token", auth=None, response=TokenOut, tags=["认证"], summary="用户名密码换取 API 令牌")
+def obtain_token(request, body: TokenIn):
+    user = authenticate_with_lockout(body.username, body.password)
+    return {"token": issue_api_token(user, name="API"), "expires_in_days": 30}
+
+
+class DivisionOut(Schema):
+    code: str
+    name: str
+    level: int
+    parent_code: str
+
+
+@router.get("/divisions/children", response=list[DivisionOut], tags=["行政区划"], summary="下级区划（限本辖区）")
+def division_children(request, parent: str = ""):
+    return children_in_jurisdiction(request.user, parent or request.user.division_code)
+
+
+class MemberOut(Schema):
+    person_id: int
+    name: str
+    relation: str
+    id_number_masked: str
+    sex: str
+    birth_date: date | None
+
+
+class HouseholdOut(Schema):
+    id: int
+    number: str
+    head_name: str | None
+    head_id_number_masked: str
+    member_count: int
+    area_type: str
+    residence_division_code: str
+    address: str
+
+    @staticmethod
+    def resolve_head_name(obj):
+        return obj.head.name if obj.head else None
+
+    @staticmethod
+    def resolve_head_id_number_masked(obj):
+        return mask_id_number(obj.head.id_number) if obj.head else ""
+
+
+class HouseholdDetailOut(HouseholdOut):
+    members: list[MemberOut]
+    established_on: date | None
+
+    @staticmethod
+    def resolve_member_count(obj):
+        return len(obj.current_memberships)
+
+    @staticmethod
+    def resolve_members(obj):
+        return [
+            {
+                "person_id": m.person_id, "name": m.person.name, "relation": m.relation,
+                "id_number_masked": mask_id_number(m.person.id_number), "sex": m.person.sex,
+                "birth_date": m.person.birth_date,
+            }  # fmt: skip
+            for m in obj.current_memberships
+        ]
+
+
+class HouseholdQuery(Schema):
+    q: str = ""
+    division: str = ""
+    area_type: str = ""
+
+
+@router.get("/households", response=list[HouseholdOut], tags=["人口家庭"], summary="家庭户列表（限本辖区）")
+@paginate(LimitOffsetPagination)
+def list_households(request, filters: Query[HouseholdQuery]):
+    return registry_selectors.household_list(
+        request.user,
+        registry_selectors.HouseholdFilter(q=filters.q, division_code=filters.division, area_type=filters.area_type),
+    )
+
+
+@router.get("/households/{pk}", response=HouseholdDetailOut, tags=["人口家庭"], summary="家庭户详情")
+def get_household(request, pk: int):
+    household = registry_selectors.household_detail(request.user, pk)
+    record_event(request.user, AuditEvent.READ_DETAIL, object_type="household", object_id=pk, division_code=household.residence_division_code, summary="API 查看家庭")
+    return household
+
+
+class PersonOut(Schema):
+    id: int
+    name: str
+    id_number_masked: str
+    sex: str
+    birth_date: date | None
+    ethnicity: str
+    residence_division_code: str
+    disability_category: str
+    disability_grade: int | None
+    is_deceased: bool
+    death_date: date | None
+
+    @staticmethod
+    def resolve_id_number_masked(obj):
+        return mask_id_number(obj.id_number)
+
+
+class PersonQuery(Schema):
+    q: str = ""
+    division: str = ""
+    sex: str = ""
+
+
+@router.get("/persons", response=list[PersonOut], tags=["人口家庭"], summary="人员列表（限本辖区，证件号脱敏）")
+@paginate(LimitOffsetPagination)
+def list_persons(request, filters: Query[PersonQuery]):
+    return registry_selectors.person_list(
+        request.user, registry_selectors.PersonFilter(q=filters.q, division_code=filters.division, sex=filters.sex)
+    )
+
+
+@router.get("/persons/{pk}", response=PersonOut, tags=["人口家庭"], summary="人员详情")
+def get_person(request, pk: int):
+    person = registry_selectors.person_detail(request.user, pk)
+    record_event(request.user, AuditEvent.READ_DETAIL, object_type="person", object_id=pk, division_code=person.residence_division_code, summary="API 查看人员")
+    return person
+
+
+class IdNumberOut(Schema):
+    id_number: str
+
+
+@router.post("/persons/{pk}/id-number", response=IdNumberOut, tags=["人口家庭"], summary="查看完整证件号码（记入审计）")
+def reveal_id_number(request, pk: int):
+    require(request.user, Capability.REVEAL_ID_NUMBER)
+    person = registry_selectors.person_detail(request.user, pk)
+    record_event(request.user, AuditEvent.READ_ID_NUMBER, object_type="person", object_id=pk, division_code=person.residence_division_code, summary="API 查看完整证件号码")
+    return {"id_number": person.id_number}
+
+
+class AuditOut(Schema):
+    id: int
+    at: datetime
+    username: str
+    ip: str | None
+    action: str
+    object_type: str
+    object_id: str
+    division_code: str
+    summary: str
+
+
+class AuditQuery(Schema):
+    username: str = ""
+    action: str = ""
+    object_type: str = ""
+    object_id: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@router.get("/audit", response=list[AuditOut], tags=["系统管理"], summary="审计日志（系统管理员）")
+@paginate(LimitOffsetPagination)
+def list_audit(request, filters: Query[AuditQuery]):
+    return audit_events(request.user, AuditFilter(**filters.dict()))

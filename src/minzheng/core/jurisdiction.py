@@ -1,0 +1,60 @@
+"""Jurisdiction (管辖范围): ONE mechanism, applied where data is fetched.
+
+A user works for one division; everything whose division code starts with that division's prefix is theirs.
+Selectors call ``scope()`` on every queryset they return and ``get_in_jurisdiction_or_404()`` for single
+records, so a record of another region answers 404 (it does not exist for this user), never 403.
+"""
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+# Significant digits of a 12-digit code at each level: province, city, county, township, village.
+LEVEL_LENGTHS = (2, 4, 6, 9, 12)
+
+
+def division_prefix(code: str) -> str:
+    """The significant prefix of a division code: 210602000000 → 210602; 000000000000 → '' (whole country)."""
+    code = (code or "").ljust(12, "0")
+    if code == "0" * 12:
+        return ""
+    for length in LEVEL_LENGTHS:
+        if set(code[length:]) <= {"0"}:
+            return code[:length]
+    return code
+
+
+def division_level(code: str) -> int:
+    """1 province … 5 village; 0 for the whole country."""
+    prefix = division_prefix(code)
+    return LEVEL_LENGTHS.index(len(prefix)) + 1 if prefix else 0
+
+
+def full_code(prefix: str) -> str:
+    return prefix.ljust(12, "0")
+
+
+def child_prefix_length(code: str) -> int:
+    """Digits that identify the children of a division (a province's children are 4-digit prefixes)."""
+    level = division_level(code)
+    return LEVEL_LENGTHS[min(level, len(LEVEL_LENGTHS) - 1)]
+
+
+def covers(user_division_code: str, record_division_code: str) -> bool:
+    return (record_division_code or "").startswith(division_prefix(user_division_code))
+
+
+def scope(queryset: QuerySet, user, field: str = "residence_division_code") -> QuerySet:
+    """Limit a queryset to the user's jurisdiction. Users without a division see nothing."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.division_code:
+        return queryset.none()
+    prefix = division_prefix(user.division_code)
+    if not prefix:
+        return queryset
+    return queryset.filter(**{f"{field}__startswith": prefix})
+
+
+def get_in_jurisdiction_or_404(queryset: QuerySet, user, field: str = "residence_division_code", **lookup):
+    try:
+        return scope(queryset, user, field).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404("记录不存在或不在您的管辖范围内") from None

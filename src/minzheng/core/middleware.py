@@ -1,0 +1,73 @@
+"""Request-wide security: login required everywhere but the login page, idle session timeout (30 min),
+and the client IP made available to the audit log."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+
+from .request_context import client_ip, current_ip
+
+_PUBLIC_PREFIXES = ("/login/", "/static/", "/api/", "/healthz")
+
+
+class IdleSessionTimeoutMiddleware:
+    """Log out a session idle for longer than SESSION_IDLE_TIMEOUT_SECONDS (等保: 会话超时)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = current_ip.set(client_ip(request))
+        try:
+            if request.user.is_authenticated:
+                now = time.time()
+                last = request.session.get("last_activity")
+                if last is not None and now - last > settings.SESSION_IDLE_TIMEOUT_SECONDS:
+                    from .services.audit import record_event
+
+                    record_event(request.user, "logout", summary="会话超时自动退出")
+                    logout(request)
+                    messages.info(request, "长时间未操作，会话已超时，请重新登录")
+                    return redirect(f"/login/?next={request.path}")
+                request.session["last_activity"] = now
+            return self.get_response(request)
+        finally:
+            current_ip.reset(token)
+
+
+class LoginRequiredMiddleware:
+    """Every page needs a logged-in user; the API authenticates with tokens on its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.user.is_authenticated and not request.path.startswith(_PUBLIC_PREFIXES):
+            return redirect(f"/login/?next={request.path}")
+        return self.get_response(request)
+
+
+class DomainErrorMiddleware:
+    """An expected business error that escaped a view (e.g. a role without a capability) becomes a page
+    with its Chinese message and status, never a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.shortcuts import render
+
+        from .errors import MinzhengError
+
+        if isinstance(exception, MinzhengError):
+            return render(
+                request, "web/error.html", {"message": exception.message, "page_title": "无法完成操作"},
+                status=exception.status_code,
+            )  # fmt: skip
+        return None

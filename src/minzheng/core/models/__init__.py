@@ -1,0 +1,21 @@
+"""Tables of the platform's core: divisions, the population registry, accounts and the audit log."""
+
+from .accounts import ApiToken, Role, User
+from .audit import AuditEvent
+from .divisions import Division, DivisionLevel
+from .imports import ImportBatch
+from .people import Household, HouseholdMembership, Person, RegistryChange
+
+__all__ = [
+    "ApiToken",
+    "AuditEvent",
+    "Division",
+    "DivisionLevel",
+    "Household",
+    "HouseholdMembership",
+    "ImportBatch",
+    "Person",
+    "RegistryChange",
+    "Role",
+    "User",
+]

@@ -1,0 +1,92 @@
+"""Users bound to a division, their roles, and API tokens."""
+
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils import timezone
+
+
+class Role(models.Model):
+    """角色: 经办人, 审核人, 审批人, 领导 (read-only), 系统管理员. What each may do: ``core.permissions``."""
+
+    CASEWORKER = "caseworker"
+    REVIEWER = "reviewer"
+    APPROVER = "approver"
+    LEADER = "leader"
+    SYSADMIN = "sysadmin"
+    CHOICES = [
+        (CASEWORKER, "经办人"),
+        (REVIEWER, "审核人"),
+        (APPROVER, "审批人"),
+        (LEADER, "领导"),
+        (SYSADMIN, "系统管理员"),
+    ]
+
+    code = models.CharField("角色代码", max_length=20, unique=True, choices=CHOICES)
+    name = models.CharField("角色名称", max_length=20)
+
+    class Meta:
+        verbose_name = "角色"
+        verbose_name_plural = "角色"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """平台用户: every user works for exactly one division (at any level); it is their jurisdiction."""
+
+    full_name = models.CharField("姓名", max_length=50, blank=True)
+    division_code = models.CharField("所属区划代码", max_length=12, db_index=True)
+    roles = models.ManyToManyField(Role, verbose_name="角色", blank=True, related_name="users")
+    phone = models.CharField("联系电话", max_length=20, blank=True)
+    failed_login_count = models.PositiveSmallIntegerField("连续登录失败次数", default=0)
+    locked_until = models.DateTimeField("锁定至", null=True, blank=True)
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "用户"
+        verbose_name_plural = "用户"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+    def role_codes(self) -> frozenset[str]:
+        # Cached per instance: checked on every page render.
+        if not hasattr(self, "_role_codes"):
+            self._role_codes = frozenset(self.roles.values_list("code", flat=True))
+        return self._role_codes
+
+    def is_locked(self, now=None) -> bool:
+        return self.locked_until is not None and self.locked_until > (now or timezone.now())
+
+
+class ApiToken(models.Model):
+    """API 令牌: only its SHA-256 is stored; the plain token is shown once when issued."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("用途", max_length=100, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField("过期时间")
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API 令牌"
+        verbose_name_plural = "API 令牌"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @staticmethod
+    def new_key() -> str:
+        return "mz_" + secrets.token_urlsafe(32)

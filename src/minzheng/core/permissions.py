@@ -1,0 +1,48 @@
+"""What each role may do. Named capabilities, checked by services (writes) and views (what to show)."""
+
+from enum import StrEnum
+
+from .errors import PermissionDenied
+from .models.accounts import Role
+
+
+class Capability(StrEnum):
+    VIEW_REGISTRY = "view_registry"
+    EDIT_REGISTRY = "edit_registry"
+    REVEAL_ID_NUMBER = "reveal_id_number"
+    EXPORT = "export"
+    VIEW_AUDIT = "view_audit"
+    MANAGE_USERS = "manage_users"
+
+
+_ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
+
+ROLE_CAPABILITIES: dict[Capability, set[str]] = {
+    Capability.VIEW_REGISTRY: _ALL_READERS,
+    Capability.EDIT_REGISTRY: {Role.CASEWORKER},
+    # Full ID numbers only for those whose casework needs them; leaders read masked figures.
+    Capability.REVEAL_ID_NUMBER: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
+    Capability.EXPORT: _ALL_READERS,
+    Capability.VIEW_AUDIT: {Role.SYSADMIN},
+    Capability.MANAGE_USERS: {Role.SYSADMIN},
+}
+
+_MESSAGES = {
+    Capability.VIEW_REGISTRY: "您没有查看人口家庭信息的权限",
+    Capability.EDIT_REGISTRY: "只有经办人可以登记或修改人口家庭信息",
+    Capability.REVEAL_ID_NUMBER: "您的角色不能查看完整证件号码",
+    Capability.EXPORT: "您没有导出权限",
+    Capability.VIEW_AUDIT: "只有系统管理员可以查看审计日志",
+    Capability.MANAGE_USERS: "只有系统管理员可以管理用户",
+}
+
+
+def has_capability(user, capability: Capability) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.role_codes() & ROLE_CAPABILITIES[capability])
+
+
+def require(user, capability: Capability) -> None:
+    if not has_capability(user, capability):
+        raise PermissionDenied(_MESSAGES[capability])

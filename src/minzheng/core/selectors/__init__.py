@@ -1,0 +1,1 @@
+"""Reads of the core domain, each scoped to the user's jurisdiction (``core.jurisdiction.scope``)."""

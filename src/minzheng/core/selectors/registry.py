@@ -1,0 +1,117 @@
+"""Households and persons as screens, exports and the API read them — always inside the jurisdiction."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from ..identity import normalise_id_number
+from ..jurisdiction import get_in_jurisdiction_or_404, scope
+from ..models import Household, HouseholdMembership, Person
+from ..permissions import Capability, require
+
+
+@dataclass(frozen=True)
+class HouseholdFilter:
+    """The search form above the household table."""
+
+    q: str = ""  # 户编号, 户主姓名 or 户主身份证号
+    division_code: str = ""
+    area_type: str = ""
+    include_dissolved: bool = False
+
+
+@dataclass(frozen=True)
+class PersonFilter:
+    q: str = ""  # 姓名 or 身份证号
+    division_code: str = ""
+    sex: str = ""
+    disabled_only: bool = False
+    include_deceased: bool = True
+
+
+def _current_members() -> Prefetch:
+    return Prefetch(
+        "memberships",
+        queryset=HouseholdMembership.objects.filter(valid_to__isnull=True).select_related("person").order_by("relation", "pk"),
+        to_attr="current_memberships",
+    )
+
+
+def household_list(user, filters: HouseholdFilter = HouseholdFilter()) -> QuerySet[Household]:
+    require(user, Capability.VIEW_REGISTRY)
+    qs = scope(Household.objects.all(), user).select_related("head")
+    if filters.division_code:
+        qs = qs.filter(residence_division_code__startswith=_prefix(filters.division_code))
+    if filters.area_type:
+        qs = qs.filter(area_type=filters.area_type)
+    if not filters.include_dissolved:
+        qs = qs.filter(dissolved_on__isnull=True)
+    if filters.q:
+        q = filters.q.strip()
+        qs = qs.filter(Q(number=q) | Q(head__name__startswith=q) | Q(head__id_number=normalise_id_number(q)))
+    return qs.annotate(member_count=Count("memberships", filter=Q(memberships__valid_to__isnull=True))).order_by("number")
+
+
+def household_detail(user, pk: int) -> Household:
+    require(user, Capability.VIEW_REGISTRY)
+    qs = Household.objects.select_related("head", "split_from").prefetch_related(_current_members())
+    return get_in_jurisdiction_or_404(qs, user, pk=pk)
+
+
+def household_history(household: Household) -> QuerySet:
+    """Members past and present, for the detail page's 成员变动 tab."""
+    return household.memberships.select_related("person").order_by("valid_from", "pk")
+
+
+def person_list(user, filters: PersonFilter = PersonFilter()) -> QuerySet[Person]:
+    require(user, Capability.VIEW_REGISTRY)
+    qs = scope(Person.objects.all(), user)
+    if filters.division_code:
+        qs = qs.filter(residence_division_code__startswith=_prefix(filters.division_code))
+    if filters.sex:
+        qs = qs.filter(sex=filters.sex)
+    if filters.disabled_only:
+        qs = qs.exclude(disability_category="")
+    if not filters.include_deceased:
+        qs = qs.filter(is_deceased=False)
+    if filters.q:
+        q = filters.q.strip()
+        qs = qs.filter(Q(name__startswith=q) | Q(id_number=normalise_id_number(q)))
+    return qs.order_by("residence_division_code", "pk")
+
+
+def person_detail(user, pk: int) -> Person:
+    require(user, Capability.VIEW_REGISTRY)
+    return get_in_jurisdiction_or_404(Person.objects.all(), user, pk=pk)
+
+
+def current_household_of(person: Person) -> Household | None:
+    membership = person.memberships.filter(valid_to__isnull=True).select_related("household").first()
+    return membership.household if membership else None
+
+
+def age_bands(user, on: date) -> list[tuple[str, int]]:
+    """Persons alive by age band (dashboard): counted by birth-date ranges, so it runs as SQL."""
+    qs = scope(Person.objects.filter(is_deceased=False), user)
+    bands = [("0-17岁", 0, 18), ("18-59岁", 18, 60), ("60-79岁", 60, 80), ("80岁及以上", 80, 200)]
+    aggregates = {}
+    for label, low, high in bands:
+        youngest = _years_before(on, low)
+        oldest = _years_before(on, high)
+        aggregates[label] = Count("pk", filter=Q(birth_date__lte=youngest, birth_date__gt=oldest))
+    counts = qs.aggregate(**aggregates)
+    return [(label, counts[label]) for label, _, _ in bands]
+
+
+def _years_before(on: date, years: int) -> date:
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February
+        return on.replace(year=on.year - years, day=28)
+
+
+def _prefix(code: str) -> str:
+    from ..jurisdiction import division_prefix
+
+    return division_prefix(code)

@@ -1,0 +1,113 @@
+"""Logging in with lockout (等保2.0: 登录失败处理), API tokens, and user administration."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ..errors import AccountLocked, MinzhengError
+from ..models import ApiToken, AuditEvent, Role, User
+from .audit import record_event
+
+
+class InvalidCredentials(MinzhengError):
+    status_code = 401
+    code = "invalid_credentials"
+
+
+def _lock_message(user: User) -> str:
+    local = timezone.localtime(user.locked_until)
+    return (
+        f"连续登录失败{settings.LOGIN_MAX_FAILURES}次，账号已锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟，"
+        f"请于{local:%H:%M}后再试"
+    )
+
+
+def authenticate_with_lockout(username: str, password: str) -> User:
+    """Check a username/password; count failures and lock the account after the configured number.
+
+    A locked account is refused without looking at the password, so guessing cannot continue while locked.
+    """
+    user = User.objects.filter(username=username).first()
+    if user is None or not user.is_active:
+        record_event(None, AuditEvent.LOGIN_FAILED, username=username[:150], summary="用户名不存在或已停用")
+        raise InvalidCredentials("用户名或密码错误")
+    if user.is_locked():
+        record_event(user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="账号锁定中")
+        raise AccountLocked(_lock_message(user))
+    if not user.check_password(password):
+        with transaction.atomic():
+            User.objects.filter(pk=user.pk).update(failed_login_count=F("failed_login_count") + 1)
+            user.refresh_from_db(fields=["failed_login_count"])
+            if user.failed_login_count >= settings.LOGIN_MAX_FAILURES:
+                user.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+                user.failed_login_count = 0
+                user.save(update_fields=["locked_until", "failed_login_count"])
+                record_event(user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="密码错误，账号锁定")
+                raise AccountLocked(_lock_message(user))
+            record_event(user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="密码错误")
+        left = settings.LOGIN_MAX_FAILURES - user.failed_login_count
+        raise InvalidCredentials(f"用户名或密码错误，再失败{left}次账号将被锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟")
+    if user.failed_login_count or user.locked_until:
+        user.failed_login_count = 0
+        user.locked_until = None
+        user.save(update_fields=["failed_login_count", "locked_until"])
+    record_event(user, AuditEvent.LOGIN, object_type="user", object_id=user.pk)
+    return user
+
+
+def issue_api_token(user: User, *, name: str = "", days: int = 30) -> str:
+    """Create a token and return its plain text once; only a hash is kept."""
+    key = ApiToken.new_key()
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        key_hash=ApiToken.hash_key(key),
+        prefix=key[3:11],
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+    record_event(user, AuditEvent.CREATE, object_type="api_token", object_id=token.pk, summary=f"签发 API 令牌 {name}")
+    return key
+
+
+def user_for_api_token(key: str) -> User | None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True, expires_at__gt=timezone.now())
+        .first()
+    )
+    if token is None or not token.user.is_active or token.user.is_locked():
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+def ensure_roles() -> None:
+    for code, name in Role.CHOICES:
+        Role.objects.update_or_create(code=code, defaults={"name": name})
+
+
+@transaction.atomic
+def create_user(
+    *, username: str, password: str, full_name: str, division_code: str, role_codes: list[str], actor=None
+) -> User:
+    user = User(username=username, full_name=full_name, division_code=division_code)
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.password_changed_at = timezone.now()
+    user.save()
+    ensure_roles()
+    user.roles.set(Role.objects.filter(code__in=role_codes))
+    record_event(
+        actor,
+        AuditEvent.CREATE,
+        object_type="user",
+        object_id=user.pk,
+        division_code=division_code,
+        summary=f"新增用户 {username}",
+        after={"username": username, "division_code": division_code, "roles": sorted(role_codes)},
+    )
+    return user

@@ -1,0 +1,256 @@
+"""Writes to the population registry: registering households, deaths, moves and household splits.
+
+Each is a dated change (``RegistryChange``) — the outbox that other domains read through
+``changes_since`` — plus an audit event. Nothing here is overwritten silently.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from .. import codes
+from ..errors import MinzhengError, RegistryConflict
+from ..jurisdiction import covers
+from ..models import AuditEvent, Division, Household, HouseholdMembership, Person, RegistryChange
+from ..permissions import Capability, require
+from ..person_rules import PersonFields
+from .audit import record_event, snapshot
+
+PERSON_AUDIT_FIELDS = [
+    "id_number", "name", "sex", "birth_date", "ethnicity", "hukou_division_code",
+    "residence_division_code", "address", "phone", "disability_category", "disability_grade",
+    "is_deceased", "death_date",
+]  # fmt: skip
+HOUSEHOLD_AUDIT_FIELDS = ["number", "residence_division_code", "address", "area_type", "head", "dissolved_on"]
+
+
+@dataclass
+class NewMember:
+    """A person to register into a household: cleaned fields plus the relation to the head."""
+
+    person: PersonFields
+    relation: str
+    hukou_division_code: str = ""
+
+
+def check_residence_division(actor, code: str) -> Division:
+    """The division a household lives in: a current township or village inside the actor's jurisdiction."""
+    division = Division.objects.filter(code=code, valid_to__isnull=True).first()
+    if division is None:
+        raise MinzhengError(f"区划代码{code}不存在或已撤销", field="residence_division_code")
+    if division.level < 4:
+        raise MinzhengError("居住地应选择到乡镇（街道）或村（社区）", field="residence_division_code")
+    if not covers(actor.division_code, code):
+        raise MinzhengError(f"区划{division.name}（{code}）不在您的管辖范围内", field="residence_division_code")
+    return division
+
+
+def default_area_type(division_code: str) -> str:
+    """城市 or 农村 when nobody said: by the division's 城乡分类代码 where the source has it, otherwise by the
+    NBS township code — 001–099 are 街道 (urban), 100 and up 镇/乡 (rural)."""
+    division = Division.objects.filter(code=division_code, valid_to__isnull=True).only("urban_rural_code").first()
+    if division is not None and division.urban_rural_code:
+        return Household.URBAN if division.urban_rural_code.startswith("1") else Household.RURAL
+    return Household.URBAN if division_code[6:7] == "0" else Household.RURAL
+
+
+def next_household_numbers(township_prefix: str, count: int) -> list[str]:
+    """户编号: 9-digit township code + 6-digit sequence, continuing from the highest used."""
+    highest = Household.objects.filter(number__startswith=township_prefix).aggregate(m=Max("number"))["m"]
+    start = int(highest[len(township_prefix):]) + 1 if highest else 1
+    return [f"{township_prefix}{n:06d}" for n in range(start, start + count)]
+
+
+@transaction.atomic
+def register_household(
+    actor,
+    *,
+    residence_division_code: str,
+    address: str,
+    area_type: str,
+    members: list[NewMember],
+    established_on: date,
+) -> Household:
+    """新增家庭: one head (relation 户主) and its members, all new to the registry."""
+    require(actor, Capability.EDIT_REGISTRY)
+    check_residence_division(actor, residence_division_code)
+    heads = [m for m in members if m.relation == codes.RELATION_HEAD]
+    if len(heads) != 1:
+        raise MinzhengError("每户必须有且只有一名户主", field="members")
+    ids = [m.person.id_number for m in members]
+    if len(set(ids)) != len(ids):
+        raise MinzhengError("同一家庭中公民身份号码重复", field="members")
+    taken = list(Person.objects.filter(id_number__in=ids).values_list("id_number", flat=True))
+    if taken:
+        raise RegistryConflict(f"公民身份号码{'、'.join(taken)}已登记，一人只能有一条记录", field="members")
+    household = Household.objects.create(
+        number=next_household_numbers(residence_division_code[:9], 1)[0],
+        residence_division_code=residence_division_code,
+        address=address,
+        area_type=area_type,
+        established_on=established_on,
+    )
+    for member in members:
+        person = _create_person(member, residence_division_code, address)
+        HouseholdMembership.objects.create(
+            household=household, person=person, relation=member.relation, valid_from=established_on
+        )
+        if member.relation == codes.RELATION_HEAD:
+            household.head = person
+    household.save(update_fields=["head"])
+    _change(actor, RegistryChange.REGISTERED, household=household, on=established_on, after={"members": ids})
+    record_event(
+        actor,
+        AuditEvent.CREATE,
+        object_type="household",
+        object_id=household.pk,
+        division_code=residence_division_code,
+        summary=f"新增家庭 {household.number}（{len(members)}人）",
+        after=snapshot(household, HOUSEHOLD_AUDIT_FIELDS) | {"members": ids},
+    )
+    return household
+
+
+def _create_person(member: NewMember, residence_division_code: str, address: str) -> Person:
+    fields = member.person
+    try:
+        with transaction.atomic():
+            return Person.objects.create(
+                id_number=fields.id_number,
+                name=fields.name,
+                sex=fields.sex,
+                birth_date=fields.birth_date,
+                ethnicity=fields.ethnicity,
+                phone=fields.phone,
+                disability_category=fields.disability_category,
+                disability_grade=fields.disability_grade,
+                hukou_division_code=member.hukou_division_code,
+                residence_division_code=residence_division_code,
+                address=address,
+            )
+    except IntegrityError:
+        raise RegistryConflict(f"公民身份号码{fields.id_number}已登记，一人只能有一条记录") from None
+
+
+@transaction.atomic
+def record_death(actor, person: Person, *, death_date: date, reason: str = "") -> Person:
+    """死亡登记: the person stays on record, marked deceased; their membership ends on the date of death."""
+    require(actor, Capability.EDIT_REGISTRY)
+    if person.is_deceased:
+        raise MinzhengError(f"{person.name}已登记死亡（{person.death_date:%Y-%m-%d}）")
+    if person.birth_date and death_date < person.birth_date:
+        raise MinzhengError("死亡日期不能早于出生日期", field="death_date")
+    before = snapshot(person, PERSON_AUDIT_FIELDS)
+    person.is_deceased = True
+    person.death_date = death_date
+    person.save(update_fields=["is_deceased", "death_date", "updated_at"])
+    membership = person.memberships.filter(valid_to__isnull=True).select_related("household").first()
+    household = membership.household if membership else None
+    if membership:
+        membership.valid_to = death_date
+        membership.save(update_fields=["valid_to"])
+    _change(actor, RegistryChange.DECEASED, person=person, household=household, on=death_date, reason=reason)
+    record_event(
+        actor, AuditEvent.UPDATE, object_type="person", object_id=person.pk,
+        division_code=person.residence_division_code, summary=f"登记死亡：{reason}"[:300],
+        before=before, after=snapshot(person, PERSON_AUDIT_FIELDS),
+    )  # fmt: skip
+    return person
+
+
+@transaction.atomic
+def move_household(
+    actor, household: Household, *, to_division_code: str, address: str, on: date, reason: str = ""
+) -> Household:
+    """迁移: the household and its current members now live elsewhere (possibly outside the actor's area)."""
+    require(actor, Capability.EDIT_REGISTRY)
+    destination = Division.objects.filter(code=to_division_code, valid_to__isnull=True).first()
+    if destination is None or destination.level < 4:
+        raise MinzhengError(f"迁入地区划代码{to_division_code}无效，应为现行乡镇（街道）或村（社区）", field="to_division_code")
+    before = snapshot(household, HOUSEHOLD_AUDIT_FIELDS)
+    household.residence_division_code = to_division_code
+    household.address = address
+    household.save(update_fields=["residence_division_code", "address", "updated_at"])
+    Person.objects.filter(memberships__household=household, memberships__valid_to__isnull=True).update(
+        residence_division_code=to_division_code, address=address
+    )
+    _change(
+        actor, RegistryChange.MOVED, household=household, on=on, reason=reason,
+        before={"division_code": before["residence_division_code"], "address": before["address"]},
+        after={"division_code": to_division_code, "address": address},
+        division_code=before["residence_division_code"],
+    )  # fmt: skip
+    record_event(
+        actor, AuditEvent.UPDATE, object_type="household", object_id=household.pk,
+        division_code=before["residence_division_code"], summary=f"迁移至{destination.name}：{reason}"[:300],
+        before=before, after=snapshot(household, HOUSEHOLD_AUDIT_FIELDS),
+    )  # fmt: skip
+    return household
+
+
+@transaction.atomic
+def split_household(
+    actor, household: Household, *, person_ids: list[int], new_head_id: int, on: date, address: str = "", reason: str = ""
+) -> Household:
+    """分户: some members leave to form a new household; the old one keeps its number and history."""
+    require(actor, Capability.EDIT_REGISTRY)
+    current = {m.person_id: m for m in household.memberships.filter(valid_to__isnull=True)}
+    if not person_ids or any(pid not in current for pid in person_ids):
+        raise MinzhengError("分出的成员必须是本户现有成员", field="person_ids")
+    if household.head_id in person_ids:
+        raise MinzhengError("户主不能分出，请先变更户主", field="person_ids")
+    if new_head_id not in person_ids:
+        raise MinzhengError("新户户主必须是分出的成员之一", field="new_head_id")
+    new = Household.objects.create(
+        number=next_household_numbers(household.residence_division_code[:9], 1)[0],
+        residence_division_code=household.residence_division_code,
+        address=address or household.address,
+        area_type=household.area_type,
+        head_id=new_head_id,
+        established_on=on,
+        split_from=household,
+    )
+    for pid in person_ids:
+        membership = current[pid]
+        membership.valid_to = on
+        membership.save(update_fields=["valid_to"])
+        HouseholdMembership.objects.create(
+            household=new, person_id=pid, valid_from=on,
+            relation=codes.RELATION_HEAD if pid == new_head_id else "80",
+        )  # fmt: skip
+    _change(
+        actor, RegistryChange.HOUSEHOLD_SPLIT, household=household, on=on, reason=reason,
+        after={"new_household": new.number, "persons": person_ids},
+    )  # fmt: skip
+    record_event(
+        actor, AuditEvent.CREATE, object_type="household", object_id=new.pk,
+        division_code=new.residence_division_code, summary=f"由{household.number}分户：{reason}"[:300],
+        after=snapshot(new, HOUSEHOLD_AUDIT_FIELDS) | {"persons": person_ids},
+    )  # fmt: skip
+    return new
+
+
+def _change(actor, kind, *, on, person=None, household=None, reason="", before=None, after=None, division_code=""):
+    RegistryChange.objects.create(
+        kind=kind,
+        person=person,
+        household=household,
+        division_code=division_code
+        or (household.residence_division_code if household else person.residence_division_code),
+        effective_date=on,
+        before=before or {},
+        after=after or {},
+        reason=reason,
+        recorded_by=actor,
+    )
+
+
+def changes_since(after_id: int, *, kinds: list[str] | None = None, limit: int = 1000) -> list[RegistryChange]:
+    """The outbox for other domains: changes with id > ``after_id``, oldest first (each consumer keeps
+    its own cursor, so a consumer that crashes resumes where it stopped)."""
+    qs = RegistryChange.objects.filter(pk__gt=after_id).order_by("pk")
+    if kinds:
+        qs = qs.filter(kind__in=kinds)
+    return list(qs[:limit])

@@ -1,0 +1,1 @@
+"""Pages of the core domain (registry, import, audit). Thin: they call selectors and services."""

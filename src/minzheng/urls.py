@@ -1,0 +1,9 @@
+from django.urls import include, path
+
+from minzheng.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("", include("minzheng.core.urls")),
+    path("", include("minzheng.web.urls")),
+]

@@ -1,0 +1,19 @@
+"""Template context every page needs: the sidebar and the user's division."""
+
+from minzheng.core.permissions import has_capability
+
+from .navigation import NAVIGATION
+
+
+def navigation(request) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    groups = []
+    for group in NAVIGATION:
+        items = [i for i in group.items if not i.capability or has_capability(user, i.capability)]
+        if items:
+            groups.append((group, items))
+    from minzheng.core.selectors.divisions import division_name
+
+    return {"nav_groups": groups, "user_division_name": division_name(user.division_code)}

@@ -1,0 +1,73 @@
+"""The left sidebar: every sub-platform of the bureau, grouped as the plans name them.
+
+An entry with ``url_name`` is built; one without is shown greyed out with 建设中 and leads to a page that
+says what it will hold. Adding a domain app means giving its entry a ``url_name`` — nothing else changes.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    slug: str
+    url_name: str = ""
+    purpose: str = ""
+    capability: str = ""  # only shown to users with this capability
+
+    @property
+    def built(self) -> bool:
+        return bool(self.url_name)
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    label: str
+    items: tuple[NavItem, ...] = field(default_factory=tuple)
+
+
+NAVIGATION: tuple[NavGroup, ...] = (
+    NavGroup("工作台", (NavItem("首页", "home", "web:home"),)),
+    NavGroup(
+        "人口家庭",
+        (
+            NavItem("家庭户", "households", "core:household_list"),
+            NavItem("人员", "persons", "core:person_list"),
+            NavItem("花名册导入", "import", "core:import_roster", capability="edit_registry"),
+        ),
+    ),
+    NavGroup(
+        "业务平台",
+        (
+            NavItem("全市通办", "one-stop", purpose="民政事项“一网通办”“跨省通办”：统一受理、流转、办结、评价"),
+            NavItem("社会救助", "assistance", purpose="低保、特困、低保边缘、临时救助等：申请、审核确认、公示、发放、动态管理"),
+            NavItem("家庭经济状况核对", "verification", purpose="对接税务、人社、银行、不动产等部门数据，出具核对报告"),
+            NavItem("低收入人口动态监测", "monitoring", purpose="低收入人口信息库、风险预警、分派核实与处置"),
+            NavItem("养老服务", "eldercare", purpose="养老机构与社区设施、老年人能力评估、补贴、监管"),
+            NavItem("儿童福利与未成年人保护", "children", purpose="孤儿、事实无人抚养儿童、困境儿童、留守儿童关爱保护"),
+            NavItem("残疾人两项补贴", "disability", purpose="困难残疾人生活补贴、重度残疾人护理补贴"),
+            NavItem("婚姻登记", "marriage", purpose="结婚、离婚（冷静期）、补领登记，收养登记"),
+            NavItem("殡葬管理", "funeral", purpose="殡葬服务、惠民殡葬、节地生态安葬"),
+            NavItem("社会组织", "socialorgs", purpose="社会组织登记、年检、评估与执法"),
+            NavItem("区划地名", "placenames", purpose="行政区划变更、地名管理、界线管理"),
+            NavItem("基层治理", "community", purpose="城乡社区治理、村（居）务公开、社区服务设施"),
+            NavItem("资金项目监督", "funds", purpose="民政资金和项目的拨付、使用与绩效监督"),
+        ),
+    ),
+    NavGroup(
+        "统计与决策",
+        (
+            NavItem("民政报表", "reports", purpose="社会服务统计月报、季报"),
+            NavItem("数据中心", "analytics", purpose="民政数据资源中心与主题分析"),
+            NavItem("规划监测", "planning", purpose="“十四五”规划主要指标年度监测与中期评估"),
+        ),
+    ),
+    NavGroup(
+        "系统管理",
+        (NavItem("审计日志", "audit", "core:audit_list", capability="view_audit"),),
+    ),
+)
+
+
+def find_item(slug: str) -> NavItem | None:
+    return next((item for group in NAVIGATION for item in group.items if item.slug == slug), None)

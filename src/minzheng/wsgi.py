@@ -1,0 +1,8 @@
+"""WSGI entry for gunicorn (production and the embedded demo)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minzheng.settings")
+application = get_wsgi_application()
