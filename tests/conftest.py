@@ -1,14 +1,14 @@
 """Fixtures every test may use: a small real division tree, users per role, households."""
 
-import os
+import pytest
+from django.conf import settings
+
+from tests.core.factories import HouseholdFactory, make_divisions, make_user
 
 # Django empties tables between live-server tests, which the audit log's append-only triggers would refuse;
-# tests/core/test_audit.py installs the real triggers inside a rolled-back transaction instead.
-os.environ.setdefault("MINZHENG_AUDIT_TRIGGERS", "0")
-
-import pytest  # noqa: E402
-
-from tests.core.factories import HouseholdFactory, make_divisions, make_user  # noqa: E402
+# tests/core/test_audit.py installs the real triggers inside a rolled-back transaction instead. Set here,
+# before pytest-django migrates the test database.
+settings.AUDIT_APPEND_ONLY_TRIGGERS = False
 
 
 @pytest.fixture

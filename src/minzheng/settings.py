@@ -56,10 +56,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "minzheng.core.middleware.IdleSessionTimeoutMiddleware",
     "minzheng.core.middleware.LoginRequiredMiddleware",
     "minzheng.core.middleware.DomainErrorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -19,6 +19,10 @@ def spark() -> Iterator[Any]:
     pytest.importorskip("pyspark")
     from minzheng.batch.backends.spark_backend import spark_session
 
-    session = spark_session("local[2]", **{"spark.sql.shuffle.partitions": "2"})
+    # one partition per shuffle: the fixture data is tiny and every extra task costs time on 2 cores
+    session = spark_session(
+        "local[2]", **{"spark.sql.shuffle.partitions": "1", "spark.ui.showConsoleProgress": "false"}
+    )
+    session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()

@@ -18,6 +18,7 @@ import re
 import shutil
 import tempfile
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -81,7 +82,13 @@ def intake_delivery(
         warnings=tuple(warnings),
     )
     target = store.delivery_dir(dataset, source, as_of, delivery_id)
-    _write_atomically(target, receipt, accepted, rejected, content, ".parquet" if is_parquet else ".csv")
+    try:
+        _write_atomically(target, receipt, accepted, rejected, content, ".parquet" if is_parquet else ".csv")
+    except OSError:
+        # the same file arriving twice at once: the other intake won the rename, and its result stands
+        if (target / RECEIPT).exists():
+            return _replace_duplicate(DeliveryReceipt.from_file(target / RECEIPT))
+        raise
     return DeliveryReceipt.from_file(target / RECEIPT)
 
 
@@ -94,8 +101,6 @@ def _dataset(name: str) -> Dataset:
 
 
 def _replace_duplicate(receipt: DeliveryReceipt) -> DeliveryReceipt:
-    from dataclasses import replace
-
     return replace(receipt, duplicate=True)
 
 

@@ -15,6 +15,7 @@ from sqlglot import exp
 
 from . import parameters as p
 from .sql_fragments import (
+    Text,
     cents,
     date_month_index,
     from_cents,
@@ -185,7 +186,8 @@ def _member_income() -> str:
 
 def _latest_assets(dataset: str, amount: str, partition: str, key: list[str], values: list[str]) -> str:
     """Rows of the latest statement (as_of ≤ request date) per ``partition`` key of one asset dataset."""
-    key_json = json_object([(k, f"d.{k}") for k in key])
+    free_text = {"bank", "policy_type"}
+    key_json = json_object([(k, Text(f"d.{k}") if k in free_text else f"d.{k}") for k in key])
     values_json = json_object([(v, f"d.{v}") for v in values])
     return f"""
         SELECT request_id, dataset, id_number, key_json, values_json, amount FROM (

@@ -42,10 +42,17 @@ def date_month_index(date: str) -> str:
     return f"(YEAR({date}) * 12 + MONTH({date}) - 1)"
 
 
+class Text(str):
+    """Marks a free-text SQL value (names, banks, plates…) that needs JSON escaping; validated values
+    (IDs, enums, numbers, dates) do not, and skipping the REPLACEs keeps Spark's plans small."""
+
+
 def json_text(value: str) -> str:
-    """Any value → a JSON string literal (or null), escaping backslash and quote."""
-    escaped = f"REPLACE(REPLACE(CAST({value} AS VARCHAR), '\\', '\\\\'), '\"', '\\\"')"
-    return f"(CASE WHEN {value} IS NULL THEN 'null' ELSE '\"' || {escaped} || '\"' END)"
+    """Any value → a JSON string literal, or null (concatenating NULL yields NULL in both engines)."""
+    rendered = f"CAST({value} AS VARCHAR)"
+    if isinstance(value, Text):
+        rendered = f"REPLACE(REPLACE({rendered}, '\\', '\\\\'), '\"', '\\\"')"
+    return f"COALESCE('\"' || {rendered} || '\"', 'null')"
 
 
 def json_object(pairs: Sequence[tuple[str, str]]) -> str:

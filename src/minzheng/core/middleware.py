@@ -32,8 +32,10 @@ class IdleSessionTimeoutMiddleware:
                     logout(request)
                     messages.info(request, "长时间未操作，会话已超时，请重新登录")
                     return redirect(f"/login/?next={request.path}")
-                request.session["last_activity"] = now
-            return self.get_response(request)
+            response = self.get_response(request)
+            if request.user.is_authenticated and not request.path.startswith("/api/"):  # also right after login
+                request.session["last_activity"] = time.time()
+            return response
         finally:
             current_ip.reset(token)
 

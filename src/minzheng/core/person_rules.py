@@ -65,6 +65,7 @@ def clean_person(
     today: date | None = None,
 ) -> PersonFields:
     out = PersonFields()
+    rid = None
     if isinstance(id_number, float):
         # Excel stored the number as a number: the last digits are already lost.
         out.errors["id_number"] = "公民身份号码被保存为数值，末几位已丢失，请将该列设为“文本”格式后重新填写"
@@ -76,7 +77,6 @@ def clean_person(
                 out.warnings["id_number"] = f"身份证地址码{rid.address_code}不在现行区划中（可能是已撤销的旧代码），已接受"
         except InvalidIdNumber as exc:
             out.errors["id_number"] = exc.message
-            rid = None
 
     out.name = as_text(name)
     if not out.name:

@@ -32,15 +32,16 @@ POSTGRES_REVERSE = [
 ]
 
 
-def install(schema_editor):
-    statements = POSTGRES if schema_editor.connection.vendor == "postgresql" else SQLITE
-    for sql in statements:
-        schema_editor.execute(sql)
+def install(connection) -> None:
+    statements = POSTGRES if connection.vendor == "postgresql" else SQLITE
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
 
 
 def forwards(apps, schema_editor):
     if settings.AUDIT_APPEND_ONLY_TRIGGERS:
-        install(schema_editor)
+        install(schema_editor.connection)
 
 
 def backwards(apps, schema_editor):

@@ -39,16 +39,10 @@ def authenticate_with_lockout(username: str, password: str) -> User:
         record_event(user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="账号锁定中")
         raise AccountLocked(_lock_message(user))
     if not user.check_password(password):
-        with transaction.atomic():
-            User.objects.filter(pk=user.pk).update(failed_login_count=F("failed_login_count") + 1)
-            user.refresh_from_db(fields=["failed_login_count"])
-            if user.failed_login_count >= settings.LOGIN_MAX_FAILURES:
-                user.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-                user.failed_login_count = 0
-                user.save(update_fields=["locked_until", "failed_login_count"])
-                record_event(user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="密码错误，账号锁定")
-                raise AccountLocked(_lock_message(user))
-            record_event(user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="密码错误")
+        # Count and lock first, raise after: an exception inside the transaction would roll the lock back.
+        locked = _record_failed_password(user)
+        if locked:
+            raise AccountLocked(_lock_message(user))
         left = settings.LOGIN_MAX_FAILURES - user.failed_login_count
         raise InvalidCredentials(f"用户名或密码错误，再失败{left}次账号将被锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟")
     if user.failed_login_count or user.locked_until:
@@ -57,6 +51,23 @@ def authenticate_with_lockout(username: str, password: str) -> User:
         user.save(update_fields=["failed_login_count", "locked_until"])
     record_event(user, AuditEvent.LOGIN, object_type="user", object_id=user.pk)
     return user
+
+
+@transaction.atomic
+def _record_failed_password(user: User) -> bool:
+    """Count one failure (atomically, concurrent attempts included); lock when the limit is reached."""
+    User.objects.filter(pk=user.pk).update(failed_login_count=F("failed_login_count") + 1)
+    user.refresh_from_db(fields=["failed_login_count"])
+    locked = user.failed_login_count >= settings.LOGIN_MAX_FAILURES
+    if locked:
+        user.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+        user.failed_login_count = 0
+        user.save(update_fields=["locked_until", "failed_login_count"])
+    record_event(
+        user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk,
+        summary="密码错误，账号锁定" if locked else "密码错误",
+    )  # fmt: skip
+    return locked
 
 
 def issue_api_token(user: User, *, name: str = "", days: int = 30) -> str:

@@ -18,7 +18,7 @@ from ..jurisdiction import full_code
 from ..models import AuditEvent, Division, Household, HouseholdMembership, ImportBatch, Person, Role, User
 from .accounts import create_user, ensure_roles
 from .audit import record_event
-from .registry import next_household_numbers
+from .registry import default_area_type, next_household_numbers
 
 DEMO_CITY = "2106"
 # Household sizes as the 2020 census reports them for Liaoning (mean ≈ 2.4; demo leans a little larger).
@@ -86,7 +86,7 @@ def load_demo(*, seed: int = 20260101, households: int = 20_000, password: str, 
             rows.append(
                 Household(
                     number=number, residence_division_code=plan.village, address=plan.address,
-                    area_type=Household.URBAN if township[6] == "0" else Household.RURAL,
+                    area_type=default_area_type(plan.village, ""),
                     head_id=plan.members[0][0].pk, established_on=plan.established_on, import_batch=batch,
                 )  # fmt: skip
             )

@@ -47,12 +47,11 @@ def check_residence_division(actor, code: str) -> Division:
     return division
 
 
-def default_area_type(division_code: str) -> str:
+def default_area_type(division_code: str, urban_rural_code: str) -> str:
     """城市 or 农村 when nobody said: by the division's 城乡分类代码 where the source has it, otherwise by the
     NBS township code — 001–099 are 街道 (urban), 100 and up 镇/乡 (rural)."""
-    division = Division.objects.filter(code=division_code, valid_to__isnull=True).only("urban_rural_code").first()
-    if division is not None and division.urban_rural_code:
-        return Household.URBAN if division.urban_rural_code.startswith("1") else Household.RURAL
+    if urban_rural_code:
+        return Household.URBAN if urban_rural_code.startswith("1") else Household.RURAL
     return Household.URBAN if division_code[6:7] == "0" else Household.RURAL
 
 

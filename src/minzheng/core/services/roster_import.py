@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from .. import codes
+from ..bulk import insert_rows
 from ..errors import ImportRejected
 from ..jurisdiction import division_prefix
 from ..models import AuditEvent, Division, Household, HouseholdMembership, ImportBatch, Person
@@ -81,7 +83,8 @@ def import_household_roster(actor, data: bytes, file_name: str, *, today: date |
     if checked.errors:
         batch = _rejected(actor, file_name, digest, checked.row_count, checked.errors)
         return ImportResult(batch=batch, warnings=checked.warnings)
-    return ImportResult(batch=_commit(actor, file_name, digest, checked.rows, today), warnings=checked.warnings)
+    batch = _commit(actor, file_name, digest, checked.rows, today, checked.area_types)
+    return ImportResult(batch=batch, warnings=checked.warnings)
 
 
 def _rejected(actor, file_name: str, digest: str, row_count: int, errors: list[RowError]) -> ImportBatch:
@@ -122,6 +125,7 @@ class _Checked:
     errors: list[RowError]
     warnings: list[RowError]
     row_count: int
+    area_types: dict[str, str] = field(default_factory=dict)
 
 
 def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
@@ -137,8 +141,11 @@ def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
         raise ImportRejected(f"单个文件最多{MAX_ROWS}行，本文件{len(body)}行，请分批导入")
 
     prefix = division_prefix(actor.division_code)
+    # Residences the user may register into, with their 城乡分类代码 (one query, not one per household).
     residences = dict(
-        Division.objects.filter(valid_to__isnull=True, level__gte=4, code__startswith=prefix).values_list("code", "level")
+        Division.objects.filter(valid_to__isnull=True, level__gte=4, code__startswith=prefix).values_list(
+            "code", "urban_rural_code"
+        )
     )
     all_codes = set(Division.objects.values_list("code", flat=True))
     counties = {c[:6] for c in all_codes}
@@ -199,7 +206,10 @@ def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
     if not errors:
         errors.extend(_check_against_registry(rows))
     errors.sort(key=lambda e: (e.row or 0))
-    return _Checked(rows, errors, warnings, len(body))
+    if errors:
+        return _Checked(rows, errors, warnings, len(body))
+    area_types = {code: default_area_type(code, residences[code]) for code in {r.residence for r in rows}}
+    return _Checked(rows, errors, warnings, len(body), area_types)
 
 
 def _division_code(value) -> str:
@@ -265,65 +275,70 @@ def _check_against_registry(rows: list[_Row]) -> list[RowError]:
     return errors
 
 
+_PERSON_FIELDS = (
+    "id_number", "id_kind", "name", "sex", "birth_date", "ethnicity", "phone", "disability_category",
+    "disability_grade", "hukou_division_code", "residence_division_code", "address", "is_deceased",
+    "import_batch", "created_at", "updated_at",
+)  # fmt: skip
+_HOUSEHOLD_FIELDS = (
+    "number", "residence_division_code", "address", "area_type", "head", "established_on", "import_batch",
+    "created_at", "updated_at",
+)  # fmt: skip
+
+
 @transaction.atomic
-def _commit(actor, file_name: str, digest: str, rows: list[_Row], today: date) -> ImportBatch:
+def _commit(actor, file_name: str, digest: str, rows: list[_Row], today: date, area_types: dict[str, str]) -> ImportBatch:
     batch = ImportBatch.objects.create(
         file_name=file_name[:255], file_sha256=digest, status=ImportBatch.COMMITTED,
         division_code=actor.division_code, uploaded_by=actor, row_count=len(rows),
     )  # fmt: skip
+    now = timezone.now()
     new_rows = [r for r in rows if r.relation != "unchanged"]
-    persons = [
-        Person(
-            id_number=r.person.id_number, name=r.person.name, sex=r.person.sex, birth_date=r.person.birth_date,
-            ethnicity=r.person.ethnicity, phone=r.person.phone, disability_category=r.person.disability_category,
-            disability_grade=r.person.disability_grade, hukou_division_code=r.hukou,
-            residence_division_code=r.residence, address=r.address, import_batch=batch,
-        )  # fmt: skip
-        for r in new_rows
-    ]
-    Person.objects.bulk_create(persons, batch_size=2000)
-    person_pk = {p.id_number: p.pk for p in persons}
+    insert_rows(
+        Person,
+        _PERSON_FIELDS,
+        (
+            (
+                r.person.id_number, Person.RESIDENT_ID, r.person.name, r.person.sex, r.person.birth_date,
+                r.person.ethnicity, r.person.phone, r.person.disability_category, r.person.disability_grade,
+                r.hukou, r.residence, r.address, False, batch.pk, now, now,
+            )  # fmt: skip
+            for r in new_rows
+        ),
+    )
+    person_pk = dict(Person.objects.filter(import_batch=batch).values_list("id_number", "pk"))
 
-    existing_households = dict(
-        Household.objects.filter(head__id_number__in=[r.head_id for r in new_rows if r.head_id not in person_pk])
-        .values_list("head__id_number", "pk")
-    ) if any(r.head_id not in person_pk for r in new_rows) else {}
-    new_heads = [r for r in new_rows if r.relation == codes.RELATION_HEAD]
-    numbers: dict[str, list[str]] = {}
     by_township: dict[str, list[_Row]] = defaultdict(list)
-    for r in new_heads:
-        by_township[r.residence[:9]].append(r)
-    for township, heads in by_township.items():
-        numbers[township] = next_household_numbers(township, len(heads))
+    for r in new_rows:
+        if r.relation == codes.RELATION_HEAD:
+            by_township[r.residence[:9]].append(r)
     households = []
     for township, heads in by_township.items():
-        for r, number in zip(heads, numbers[township], strict=True):
+        for r, number in zip(heads, next_household_numbers(township, len(heads)), strict=True):
+            area = r.area_type or area_types.get(r.residence) or default_area_type(r.residence, "")
             households.append(
-                Household(
-                    number=number, residence_division_code=r.residence, address=r.address,
-                    area_type=r.area_type or default_area_type(r.residence), head_id=person_pk[r.head_id],
-                    established_on=today, import_batch=batch,
-                )  # fmt: skip
+                (number, r.residence, r.address, area, person_pk[r.head_id], today, batch.pk, now, now)
             )
-    Household.objects.bulk_create(households, batch_size=2000)
-    household_pk = {h.head_id: h.pk for h in households}
-    memberships = [
-        HouseholdMembership(
-            household_id=household_pk.get(person_pk.get(r.head_id)) or existing_households[r.head_id],
-            person_id=person_pk[r.person.id_number],
-            relation=r.relation,
-            valid_from=today,
+    insert_rows(Household, _HOUSEHOLD_FIELDS, households)
+    household_pk = dict(Household.objects.filter(import_batch=batch).values_list("head_id", "pk"))
+    joining = {r.head_id for r in new_rows if r.head_id not in person_pk}
+    if joining:  # new members of households registered earlier
+        household_pk.update(
+            Household.objects.filter(head__id_number__in=joining, dissolved_on__isnull=True).values_list("head_id", "pk")
         )
-        for r in new_rows
-    ]
-    HouseholdMembership.objects.bulk_create(memberships, batch_size=2000)
+        person_pk.update(Person.objects.filter(id_number__in=joining).values_list("id_number", "pk"))
+    insert_rows(
+        HouseholdMembership,
+        ("household", "person", "relation", "valid_from"),
+        ((household_pk[person_pk[r.head_id]], person_pk[r.person.id_number], r.relation, today) for r in new_rows),
+    )
     batch.created_households = len(households)
-    batch.created_persons = len(persons)
+    batch.created_persons = len(new_rows)
     batch.unchanged_rows = len(rows) - len(new_rows)
     batch.save(update_fields=["created_households", "created_persons", "unchanged_rows"])
     record_event(
         actor, AuditEvent.IMPORT, object_type="import_batch", object_id=batch.pk, division_code=actor.division_code,
-        summary=f"导入{file_name}：新增{len(households)}户{len(persons)}人，未变更{batch.unchanged_rows}行",
-        after={"file_sha256": digest, "households": len(households), "persons": len(persons)},
+        summary=f"导入{file_name}：新增{len(households)}户{len(new_rows)}人，未变更{batch.unchanged_rows}行",
+        after={"file_sha256": digest, "households": len(households), "persons": len(new_rows)},
     )  # fmt: skip
     return batch

@@ -1,0 +1,113 @@
+"""Jurisdiction: every list, detail, export, dashboard and API endpoint, walked as a user of another county,
+answers 404 or shows nothing of this county."""
+
+import io
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from python_calamine import CalamineWorkbook
+
+from minzheng.core.jurisdiction import division_level, division_prefix
+from minzheng.core.models import AuditEvent
+from minzheng.core.services.accounts import issue_api_token
+
+from .factories import PASSWORD
+
+
+@pytest.mark.parametrize(
+    ("code", "prefix", "level"),
+    [("210000000000", "21", 1), ("210600000000", "2106", 2), ("210602000000", "210602", 3),
+     ("210602002000", "210602002", 4), ("210602002001", "210602002001", 5), ("000000000000", "", 0)],
+)  # fmt: skip
+def test_division_prefix_and_level(code, prefix, level):
+    assert (division_prefix(code), division_level(code)) == (prefix, level)
+
+
+def all_url_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, f"{namespace}{p.namespace}:" if p.namespace else namespace)
+            elif isinstance(p, URLPattern) and p.name:
+                names.add(namespace + p.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+@pytest.fixture
+def as_outsider(client, outsider):
+    client.post("/login/", {"username": outsider.username, "password": PASSWORD})
+    return client
+
+
+def test_every_record_url_answers_404_to_another_county(as_outsider, household, county_caseworker):
+    person = household.head
+    record_urls = {
+        "core:household_detail": f"/registry/households/{household.pk}/",
+        "core:household_move": f"/registry/households/{household.pk}/move/",
+        "core:household_split": f"/registry/households/{household.pk}/split/",
+        "core:person_detail": f"/registry/persons/{person.pk}/",
+        "core:person_reveal_id": f"/registry/persons/{person.pk}/id-number/",
+        "core:person_death": f"/registry/persons/{person.pk}/death/",
+    }
+    for name, url in record_urls.items():
+        method = as_outsider.post if name.split("_")[-1] in {"move", "split", "id", "death"} else as_outsider.get
+        assert method(url).status_code == 404, name
+    person.refresh_from_db()
+    assert not person.is_deceased
+
+
+def test_lists_exports_and_dashboard_show_nothing_of_another_county(as_outsider, household):
+    head = household.head
+    for url in ["/", "/registry/households/", "/registry/persons/"]:
+        body = as_outsider.get(url).content.decode()
+        assert household.number not in body and head.name not in body, url
+    searched = as_outsider.get("/registry/persons/", {"q": head.id_number}).content.decode()
+    assert "没有符合条件的人员" in searched
+    for url in ["/registry/households/?export=xlsx", "/registry/persons/?export=xlsx"]:
+        response = as_outsider.get(url)
+        rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+        assert len(rows) == 1, url  # header only
+
+
+def test_every_url_is_covered_by_this_matrix():
+    """A new URL must be added to the matrix above (or consciously listed here as not holding records)."""
+    covered = {
+        "core:household_detail", "core:household_move", "core:household_split", "core:person_detail",
+        "core:person_reveal_id", "core:person_death", "core:household_list", "core:person_list", "web:home",
+    }  # fmt: skip
+    no_records = {
+        "web:login", "web:logout", "web:healthz", "web:under_construction", "core:roster_template",
+        "core:division_children", "core:audit_list", "core:import_roster", "core:import_errors",
+    }  # fmt: skip
+    api = {n for n in all_url_names() if n.startswith("api:")}
+    assert all_url_names() - api == covered | no_records
+
+
+def test_division_picker_offers_nothing_outside_the_jurisdiction(as_outsider, divisions):
+    body = as_outsider.get("/divisions/children/", {"parent": "210602000000"}).content.decode()
+    assert "七道街道" not in body
+    assert "永昌街道" in as_outsider.get("/divisions/children/", {"parent": "210603000000"}).content.decode()
+
+
+def test_import_error_report_of_another_county_is_404(client, as_outsider, county_caseworker):
+    from minzheng.core.models import ImportBatch
+
+    batch = ImportBatch.objects.create(
+        file_name="x.xlsx", file_sha256="0" * 64, status="rejected", division_code="210602000000", uploaded_by=county_caseworker
+    )
+    assert as_outsider.get(f"/registry/import/{batch.pk}/errors.xlsx").status_code == 404
+
+
+def test_api_records_of_another_county_are_404_and_lists_empty(client, outsider, household):
+    headers = {"Authorization": f"Bearer {issue_api_token(outsider)}"}
+    assert client.get(f"/api/households/{household.pk}", headers=headers).status_code == 404
+    assert client.get(f"/api/persons/{household.head.pk}", headers=headers).status_code == 404
+    assert client.post(f"/api/persons/{household.head.pk}/id-number", headers=headers).status_code == 404
+    assert client.get("/api/households", headers=headers).json()["count"] == 0
+    assert client.get("/api/persons", headers=headers).json()["count"] == 0
+    assert client.get("/api/divisions/children", {"parent": "210602000000"}, headers=headers).json() == []
+    assert not AuditEvent.objects.filter(action="read_id_number").exists()
