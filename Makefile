@@ -10,6 +10,8 @@ PYTHON ?= python3
 VENV := .venv
 UV := $(VENV)/bin/uv
 PY := $(VENV)/bin/python
+DATABASE_URL ?=
+PYTEST_ARGS ?= -q
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -52,7 +54,7 @@ lint: python-deps
 	$(VENV)/bin/lint-imports
 
 pytest: setup system-deps
-	scripts/run-pytest.sh
+	DATABASE_URL="$(DATABASE_URL)" scripts/run-pytest.sh $(PYTEST_ARGS)
 
 test: lint pytest
 

@@ -25,10 +25,16 @@ PG_BENCH_DB = "minzheng_bench_import"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--baseline-rows", type=int, default=20_000, help="rows the naive baseline imports (it is slow)")
-    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"])
+    parser.add_argument(
+        "--baseline-rows", type=int, default=20_000, help="rows the naive baseline imports (it is slow)"
+    )
+    parser.add_argument(
+        "--databases", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -39,18 +45,34 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="mz-bench-"))
     started = time.perf_counter()
     rows = generate_roster(work / "roster.xlsx", args.rows, args.seed)
-    print(f"generated {rows:,} rows in {time.perf_counter() - started:.1f}s ({(work / 'roster.xlsx').stat().st_size / 1e6:.1f} MB)")
-    print(f"{'database':<10} {'importer rows/s':>16} {'baseline rows/s':>16} {'ratio':>7} {'importer s':>11} {'target':>8}")
+    print(
+        f"generated {rows:,} rows in {time.perf_counter() - started:.1f}s ({(work / 'roster.xlsx').stat().st_size / 1e6:.1f} MB)"
+    )
+    print(
+        f"{'database':<10} {'importer rows/s':>16} {'baseline rows/s':>16} {'ratio':>7} {'importer s':>11} {'target':>8}"
+    )
     for database in args.databases:
-        env = dict(os.environ, MINZHENG_VAR_DIR=str(work / database), DJANGO_SETTINGS_MODULE="minzheng.settings")
+        env = dict(
+            os.environ, MINZHENG_VAR_DIR=str(work / database), DJANGO_SETTINGS_MODULE="minzheng.settings"
+        )
         if database == "postgres":
             env["DATABASE_URL"] = fresh_postgres_database()
         else:
             env.pop("DATABASE_URL", None)
         out = subprocess.run(
-            [sys.executable, __file__, "--worker", str(work / "roster.xlsx"), "--baseline-rows", str(args.baseline_rows)],
-            env=env, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                str(work / "roster.xlsx"),
+                "--baseline-rows",
+                str(args.baseline_rows),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if out.returncode != 0:
             print(out.stdout[-2000:], out.stderr[-4000:])
             raise SystemExit(f"{database} run failed")
@@ -88,7 +110,9 @@ def generate_roster(path: Path, rows: int, seed: int) -> int:
 
     def new_id(county: str, male: bool) -> str:
         while True:
-            birth = date.fromordinal(rng.randint(date(1935, 1, 1).toordinal(), date(2020, 12, 31).toordinal()))
+            birth = date.fromordinal(
+                rng.randint(date(1935, 1, 1).toordinal(), date(2020, 12, 31).toordinal())
+            )
             number = make_resident_id(county, birth, rng.randrange(0, 500) * 2 + (1 if male else 0))
             if number not in used:
                 used.add(number)
@@ -101,10 +125,40 @@ def generate_roster(path: Path, rows: int, seed: int) -> int:
             village = rng.choice(villages)
             head = new_id(village[:6], True)
             size = min(rng.choice([1, 2, 2, 3, 3, 3, 4, 5]), rows - produced)
-            yield [head, "户主", "户主" + str(produced), head, "男", "", "汉族", village, "某路1号", "", village, "13800000000", "", ""]
+            yield [
+                head,
+                "户主",
+                "户主" + str(produced),
+                head,
+                "男",
+                "",
+                "汉族",
+                village,
+                "某路1号",
+                "",
+                village,
+                "13800000000",
+                "",
+                "",
+            ]
             for i in range(size - 1):
                 member = new_id(village[:6], i % 2 == 1)
-                yield [head, relations[i % 4], "成员" + str(produced + i), member, "", "", "满族", "", "", "", "", "", "", ""]
+                yield [
+                    head,
+                    relations[i % 4],
+                    "成员" + str(produced + i),
+                    member,
+                    "",
+                    "",
+                    "满族",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
             produced += size
 
     content = write_workbook([Sheet("花名册", [c.header for c in ROSTER_COLUMNS], table())])
@@ -125,7 +179,13 @@ def run_worker(xlsx: Path, baseline_rows: int) -> dict:
     from minzheng.core.services.accounts import create_user
     from minzheng.core.services.roster_import import import_household_roster
 
-    user = create_user(username="bench", password="Bench@2026x", full_name="基准", division_code="210600000000", role_codes=["caseworker"])
+    user = create_user(
+        username="bench",
+        password="Bench@2026x",
+        full_name="基准",
+        division_code="210600000000",
+        role_codes=["caseworker"],
+    )
     data = xlsx.read_bytes()
     started = time.perf_counter()
     result = import_household_roster(user, data, xlsx.name)
@@ -159,7 +219,9 @@ def naive_baseline(data: bytes, limit: int) -> tuple[float, int]:
     def fresh(number: str) -> str:
         if number not in remap:
             # An address code no generated roster uses, so the copies never collide with imported people.
-            remap[number] = make_resident_id("219901", date.fromordinal(720000 + len(remap) // 900), (len(remap) % 900) + 50)
+            remap[number] = make_resident_id(
+                "219901", date.fromordinal(720000 + len(remap) // 900), (len(remap) % 900) + 50
+            )
         return remap[number]
 
     started = time.perf_counter()
@@ -170,14 +232,27 @@ def naive_baseline(data: bytes, limit: int) -> tuple[float, int]:
         if fields.errors:
             raise SystemExit(f"baseline validation failed: {fields.errors}")
         residence = raw[7] or households[head_id].residence_division_code
-        person = Person(id_number=fields.id_number, name=fields.name, sex=fields.sex, birth_date=fields.birth_date,
-                        ethnicity=fields.ethnicity, residence_division_code=residence)  # fmt: skip
+        person = Person(
+            id_number=fields.id_number,
+            name=fields.name,
+            sex=fields.sex,
+            birth_date=fields.birth_date,
+            ethnicity=fields.ethnicity,
+            residence_division_code=residence,
+        )
         person.save()
         if relation == "户主":
-            household = Household(number=f"B{len(households):014d}", residence_division_code=residence, area_type="urban", head=person)
+            household = Household(
+                number=f"B{len(households):014d}",
+                residence_division_code=residence,
+                area_type="urban",
+                head=person,
+            )
             household.save()
             households[head_id] = household
-        HouseholdMembership(household=households[head_id], person=person, relation=codes.RELATION_BY_LABEL[relation]).save()
+        HouseholdMembership(
+            household=households[head_id], person=person, relation=codes.RELATION_BY_LABEL[relation]
+        ).save()
     return time.perf_counter() - started, len(table)
 
 

@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export MINZHENG_VAR_DIR="${MINZHENG_VAR_DIR:-$(mktemp -d)}"
+[ -n "${DATABASE_URL:-}" ] || unset DATABASE_URL  # empty means the embedded default
 .venv/bin/pytest "$@"
 status=$?
 [ $status -eq 5 ] && { echo "pytest collected no tests"; exit 1; }

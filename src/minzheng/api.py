@@ -41,7 +41,13 @@ def problem(request, status: int, title: str, detail: str, errors: list | None =
 @api.exception_handler(MinzhengError)
 def _domain_error(request, exc: MinzhengError):
     errors = exc.errors or ([{"field": exc.field, "message": exc.message}] if exc.field else [])
-    return problem(request, exc.status_code, exc.code, exc.message, [e if isinstance(e, dict) else e.as_dict() for e in errors])
+    return problem(
+        request,
+        exc.status_code,
+        exc.code,
+        exc.message,
+        [e if isinstance(e, dict) else e.as_dict() for e in errors],
+    )
 
 
 @api.exception_handler(Http404)
@@ -51,12 +57,16 @@ def _not_found(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def _unauthenticated(request, exc):
-    return problem(request, 401, "unauthenticated", "未登录或令牌无效，请在请求头中提供 Authorization: Bearer <令牌>")
+    return problem(
+        request, 401, "unauthenticated", "未登录或令牌无效，请在请求头中提供 Authorization: Bearer <令牌>"
+    )
 
 
 @api.exception_handler(ValidationError)
 def _invalid(request, exc: ValidationError):
-    errors = [{"field": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors]
+    errors = [
+        {"field": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors
+    ]
     return problem(request, 422, "validation_error", "请求参数不正确", errors)
 
 

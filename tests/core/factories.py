@@ -32,7 +32,13 @@ DIVISIONS = [
 
 def make_divisions() -> dict[str, Division]:
     rows = [
-        Division(code=full_code(code), name=name, level=level, parent_code=full_code(parent) if parent else "", source="test")
+        Division(
+            code=full_code(code),
+            name=name,
+            level=level,
+            parent_code=full_code(parent) if parent else "",
+            source="test",
+        )
         for code, name, level, parent in DIVISIONS
     ]
     Division.objects.bulk_create(rows)
@@ -66,24 +72,40 @@ def valid_id(county: str = "210602", birth: date = date(1980, 5, 17), male: bool
             return number
 
 
-def PersonFactory(*, village: str = "210602002001", name: str = "张三", male: bool = True, birth=date(1980, 5, 17), **extra) -> Person:
+def PersonFactory(
+    *, village: str = "210602002001", name: str = "张三", male: bool = True, birth=date(1980, 5, 17), **extra
+) -> Person:
     number = valid_id(village[:6], birth, male)
     return Person.objects.create(
-        id_number=number, name=name, sex="1" if male else "2", birth_date=date(int(number[6:10]), int(number[10:12]), int(number[12:14])),
-        residence_division_code=village, hukou_division_code=village, **extra,
-    )  # fmt: skip
+        id_number=number,
+        name=name,
+        sex="1" if male else "2",
+        birth_date=date(int(number[6:10]), int(number[10:12]), int(number[12:14])),
+        residence_division_code=village,
+        hukou_division_code=village,
+        **extra,
+    )
 
 
 def HouseholdFactory(*, village: str = "210602002001", size: int = 3, number: str | None = None) -> Household:
     head = PersonFactory(village=village, name="王建国")
     household = Household.objects.create(
         number=number or f"{village[:9]}{Household.objects.count() + 1:06d}",
-        residence_division_code=village, address="测试路1号", area_type=Household.URBAN, head=head,
+        residence_division_code=village,
+        address="测试路1号",
+        area_type=Household.URBAN,
+        head=head,
         established_on=date(2020, 1, 1),
-    )  # fmt: skip
-    HouseholdMembership.objects.create(household=household, person=head, relation="01", valid_from=date(2020, 1, 1))
+    )
+    HouseholdMembership.objects.create(
+        household=household, person=head, relation="01", valid_from=date(2020, 1, 1)
+    )
     relations = ["10", "20", "30", "50", "50"]
     for i in range(size - 1):
-        member = PersonFactory(village=village, name=f"王成员{i + 1}", male=i % 2 == 1, birth=date(1985 + i, 3, 3))
-        HouseholdMembership.objects.create(household=household, person=member, relation=relations[i], valid_from=date(2020, 1, 1))
+        member = PersonFactory(
+            village=village, name=f"王成员{i + 1}", male=i % 2 == 1, birth=date(1985 + i, 3, 3)
+        )
+        HouseholdMembership.objects.create(
+            household=household, person=member, relation=relations[i], valid_from=date(2020, 1, 1)
+        )
     return household

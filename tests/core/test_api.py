@@ -14,17 +14,25 @@ def auth(county_caseworker):
 
 
 def test_token_is_issued_for_a_correct_password(client, county_caseworker):
-    response = client.post("/api/auth/token", {"username": "yb_jb", "password": PASSWORD}, content_type="application/json")
+    response = client.post(
+        "/api/auth/token", {"username": "yb_jb", "password": PASSWORD}, content_type="application/json"
+    )
     assert response.status_code == 200
     token = response.json()["token"]
     assert client.get("/api/households", headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
 def test_wrong_password_gets_a_problem_document_in_chinese(client, county_caseworker):
-    response = client.post("/api/auth/token", {"username": "yb_jb", "password": "x"}, content_type="application/json")
+    response = client.post(
+        "/api/auth/token", {"username": "yb_jb", "password": "x"}, content_type="application/json"
+    )
     body = response.json()
     assert response.status_code == 401
-    assert body["status"] == 401 and "用户名或密码错误" in body["detail"] and body["title"] == "invalid_credentials"
+    assert (
+        body["status"] == 401
+        and "用户名或密码错误" in body["detail"]
+        and body["title"] == "invalid_credentials"
+    )
 
 
 def test_requests_without_a_token_are_refused(client, divisions):

@@ -33,7 +33,11 @@ def test_database_triggers_refuse_update_and_delete_behind_the_orm(db):
         f"UPDATE core_auditevent SET username = 'y' WHERE id = {event.pk}",
         f"DELETE FROM core_auditevent WHERE id = {event.pk}",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
             cursor.execute(statement)
     assert AuditEvent.objects.get(pk=event.pk).username == "x"
 
@@ -43,14 +47,21 @@ def test_viewing_a_person_and_revealing_the_id_number_are_audited(logged_in, hou
     logged_in.get(f"/registry/persons/{head.pk}/")
     response = logged_in.post(f"/registry/persons/{head.pk}/id-number/")
     assert head.id_number in response.content.decode()
-    actions = list(AuditEvent.objects.filter(object_type="person", object_id=str(head.pk)).values_list("action", "user"))
-    assert ("read_detail", county_caseworker.pk) in actions and ("read_id_number", county_caseworker.pk) in actions
+    actions = list(
+        AuditEvent.objects.filter(object_type="person", object_id=str(head.pk)).values_list("action", "user")
+    )
+    assert ("read_detail", county_caseworker.pk) in actions and (
+        "read_id_number",
+        county_caseworker.pk,
+    ) in actions
     assert AuditEvent.objects.filter(action="read_id_number").first().ip == "127.0.0.1"
 
 
 def test_a_registry_write_records_before_and_after(logged_in, household):
     member = household.memberships.exclude(relation="01").first().person
-    logged_in.post(f"/registry/persons/{member.pk}/death/", {"death_date": "2026-01-05", "reason": "死亡医学证明"})
+    logged_in.post(
+        f"/registry/persons/{member.pk}/death/", {"death_date": "2026-01-05", "reason": "死亡医学证明"}
+    )
     event = AuditEvent.objects.get(action="update", object_type="person", object_id=str(member.pk))
     assert event.before["is_deceased"] is False and event.after["is_deceased"] is True
     assert event.after["death_date"] == "2026-01-05"
@@ -63,7 +74,9 @@ def test_leaders_cannot_reveal_full_id_numbers(client, city_leader, household):
     assert household.head.id_number not in response.content.decode()
 
 
-def test_audit_viewer_filters_and_exports_for_the_administrator(client, sysadmin, household, county_caseworker):
+def test_audit_viewer_filters_and_exports_for_the_administrator(
+    client, sysadmin, household, county_caseworker
+):
     client.post("/login/", {"username": county_caseworker.username, "password": PASSWORD})
     client.get(f"/registry/households/{household.pk}/")
     client.post("/logout/")

@@ -9,13 +9,16 @@ from minzheng.core.services.demo import load_demo
 
 def test_demo_ids_agree_with_birth_date_and_sex_and_use_real_villages(divisions):
     load_demo(seed=7, households=40, password="Demo@Pass2026", today=date(2026, 11, 25))
-    people = list(Person.objects.order_by("pk").values_list("id_number", "name", "sex", "birth_date", "residence_division_code"))
+    people = list(
+        Person.objects.order_by("pk").values_list(
+            "id_number", "name", "sex", "birth_date", "residence_division_code"
+        )
+    )
     for number, _, sex, birth, _ in people:
         rid = parse_resident_id(number, today=date(2026, 11, 25))
         assert (rid.sex, rid.birth_date) == (sex, birth)
     assert {p[4] for p in people} <= {"210602002001", "210602002002", "210602003001", "210603001001"}
     assert Household.objects.count() == 40 and len(people) >= 40
-
 
 
 def test_the_same_seed_generates_the_same_people():

@@ -11,10 +11,18 @@ from minzheng.core.services.divisions import DivisionRow, load_divisions, packag
 
 
 def rows(*items):
-    return [DivisionRow(code.ljust(12, "0"), name, level, parent.ljust(12, "0") if parent else "") for code, name, level, parent in items]
+    return [
+        DivisionRow(code.ljust(12, "0"), name, level, parent.ljust(12, "0") if parent else "")
+        for code, name, level, parent in items
+    ]
 
 
-BASE = rows(("21", "辽宁省", 1, ""), ("2106", "丹东市", 2, "21"), ("210602", "元宝区", 3, "2106"), ("210602002", "七道街道", 4, "210602"))
+BASE = rows(
+    ("21", "辽宁省", 1, ""),
+    ("2106", "丹东市", 2, "21"),
+    ("210602", "元宝区", 3, "2106"),
+    ("210602002", "七道街道", 4, "210602"),
+)
 
 
 def test_loading_twice_changes_nothing(db):
@@ -39,7 +47,12 @@ def test_a_division_absent_from_a_new_release_is_closed_not_deleted(db):
 
 
 def test_townships_of_provinces_not_reloaded_are_left_alone(db):
-    jilin = rows(("22", "吉林省", 1, ""), ("2201", "长春市", 2, "22"), ("220102", "南关区", 3, "2201"), ("220102001", "南岭街道", 4, "220102"))
+    jilin = rows(
+        ("22", "吉林省", 1, ""),
+        ("2201", "长春市", 2, "22"),
+        ("220102", "南关区", 3, "2201"),
+        ("220102001", "南岭街道", 4, "220102"),
+    )
     load_divisions([*BASE, *jilin], source="t", as_of=date(2026, 1, 1), detailed_provinces=("21", "22"))
     load_divisions([*BASE, *jilin[:3]], source="t", as_of=date(2026, 7, 1), detailed_provinces=("21",))
     assert Division.objects.get(code="220102001000").valid_to is None
@@ -63,8 +76,12 @@ def test_package_rows_have_parents_one_level_up(tmp_path: Path):
     dist.mkdir()
     (dist / "provinces.csv").write_text('code,name\n21,"辽宁省"\n', encoding="utf-8")
     (dist / "cities.csv").write_text('code,name,provinceCode\n2106,"丹东市",21\n', encoding="utf-8")
-    (dist / "areas.csv").write_text('code,name,cityCode,provinceCode\n210602,"元宝区",2106,21\n', encoding="utf-8")
-    (dist / "streets.csv").write_text('code,name,areaCode,provinceCode,cityCode\n210602002,"七道街道",210602,21,2106\n', encoding="utf-8")
+    (dist / "areas.csv").write_text(
+        'code,name,cityCode,provinceCode\n210602,"元宝区",2106,21\n', encoding="utf-8"
+    )
+    (dist / "streets.csv").write_text(
+        'code,name,areaCode,provinceCode,cityCode\n210602002,"七道街道",210602,21,2106\n', encoding="utf-8"
+    )
     (dist / "villages.csv").write_text(
         'code,name,streetCode,provinceCode,cityCode,areaCode\n210602002001,"城隍庙一社区居委会",210602002,21,2106,210602\n',
         encoding="utf-8",

@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from minzheng.core.errors import InvalidIdNumber
-from minzheng.core.identity import make_resident_id, mask_id_number, mask_name, parse_resident_id, temporary_id_number
+from minzheng.core.identity import (
+    make_resident_id,
+    mask_id_number,
+    mask_name,
+    parse_resident_id,
+    temporary_id_number,
+)
 
 
 def test_valid_number_gives_birth_date_and_sex():

@@ -16,9 +16,15 @@ from .factories import PASSWORD
 
 @pytest.mark.parametrize(
     ("code", "prefix", "level"),
-    [("210000000000", "21", 1), ("210600000000", "2106", 2), ("210602000000", "210602", 3),
-     ("210602002000", "210602002", 4), ("210602002001", "210602002001", 5), ("000000000000", "", 0)],
-)  # fmt: skip
+    [
+        ("210000000000", "21", 1),
+        ("210600000000", "2106", 2),
+        ("210602000000", "210602", 3),
+        ("210602002000", "210602002", 4),
+        ("210602002001", "210602002001", 5),
+        ("000000000000", "", 0),
+    ],
+)
 def test_division_prefix_and_level(code, prefix, level):
     assert (division_prefix(code), division_level(code)) == (prefix, level)
 
@@ -54,7 +60,9 @@ def test_every_record_url_answers_404_to_another_county(as_outsider, household, 
         "core:person_death": f"/registry/persons/{person.pk}/death/",
     }
     for name, url in record_urls.items():
-        method = as_outsider.post if name.split("_")[-1] in {"move", "split", "id", "death"} else as_outsider.get
+        method = (
+            as_outsider.post if name.split("_")[-1] in {"move", "split", "id", "death"} else as_outsider.get
+        )
         assert method(url).status_code == 404, name
     person.refresh_from_db()
     assert not person.is_deceased
@@ -76,13 +84,27 @@ def test_lists_exports_and_dashboard_show_nothing_of_another_county(as_outsider,
 def test_every_url_is_covered_by_this_matrix():
     """A new URL must be added to the matrix above (or consciously listed here as not holding records)."""
     covered = {
-        "core:household_detail", "core:household_move", "core:household_split", "core:person_detail",
-        "core:person_reveal_id", "core:person_death", "core:household_list", "core:person_list", "web:home",
-    }  # fmt: skip
+        "core:household_detail",
+        "core:household_move",
+        "core:household_split",
+        "core:person_detail",
+        "core:person_reveal_id",
+        "core:person_death",
+        "core:household_list",
+        "core:person_list",
+        "web:home",
+    }
     no_records = {
-        "web:login", "web:logout", "web:healthz", "web:under_construction", "core:roster_template",
-        "core:division_children", "core:audit_list", "core:import_roster", "core:import_errors",
-    }  # fmt: skip
+        "web:login",
+        "web:logout",
+        "web:healthz",
+        "web:under_construction",
+        "core:roster_template",
+        "core:division_children",
+        "core:audit_list",
+        "core:import_roster",
+        "core:import_errors",
+    }
     api = {n for n in all_url_names() if n.startswith("api:")}
     assert all_url_names() - api == covered | no_records
 
@@ -97,7 +119,11 @@ def test_import_error_report_of_another_county_is_404(client, as_outsider, count
     from minzheng.core.models import ImportBatch
 
     batch = ImportBatch.objects.create(
-        file_name="x.xlsx", file_sha256="0" * 64, status="rejected", division_code="210602000000", uploaded_by=county_caseworker
+        file_name="x.xlsx",
+        file_sha256="0" * 64,
+        status="rejected",
+        division_code="210602000000",
+        uploaded_by=county_caseworker,
     )
     assert as_outsider.get(f"/registry/import/{batch.pk}/errors.xlsx").status_code == 404
 

@@ -39,7 +39,9 @@ def test_household_list_masks_id_numbers(caseworker_client, household):
     assert "共 1 条" in body
 
 
-def test_household_list_query_count_does_not_grow_with_rows(caseworker_client, household, django_assert_max_num_queries):
+def test_household_list_query_count_does_not_grow_with_rows(
+    caseworker_client, household, django_assert_max_num_queries
+):
     for _ in range(15):
         HouseholdFactory(village="210602003001", size=2)
     with django_assert_max_num_queries(12):
@@ -76,27 +78,47 @@ def test_template_download_has_every_column_and_a_valid_example(caseworker_clien
 def test_uploading_a_bad_file_offers_an_error_report(caseworker_client, divisions):
     bad = make_resident_id("210602", date(1980, 1, 1), 11)[:-1] + "0"
     good_head = make_resident_id("210602", date(1980, 1, 1), 13)
-    rows = [[good_head, "户主", "某甲", good_head, "", "", "", "210602002001"], [good_head, "子", "某乙", bad]]
+    rows = [
+        [good_head, "户主", "某甲", good_head, "", "", "", "210602002001"],
+        [good_head, "子", "某乙", bad],
+    ]
     data = write_workbook([Sheet("s", [c.header for c in ROSTER_COLUMNS[:8]], rows)])
     response = caseworker_client.post("/registry/import/", {"file": io_file(data)}, follow=True)
     body = response.content.decode()
     assert "导入未通过校验" in body and "校验码错误" in body and Household.objects.count() == 0
     batch_id = response.redirect_chain[-1][0].split("batch=")[1]
     report = sheet_rows(caseworker_client.get(f"/registry/import/{batch_id}/errors.xlsx").content)
-    assert report[0] == ["行号", "列", "错误说明"] and report[1][0] == 3.0 or report[1][0] == 3
+    assert (report[0] == ["行号", "列", "错误说明"] and report[1][0] == 3.0) or report[1][0] == 3
 
 
 def io_file(data: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return SimpleUploadedFile("花名册.xlsx", data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    return SimpleUploadedFile(
+        "花名册.xlsx", data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
 
 
 def test_every_sub_platform_is_in_the_navigation_and_unbuilt_ones_say_so(caseworker_client):
     labels = {item.label for group in NAVIGATION for item in group.items}
-    for name in ["全市通办", "社会救助", "家庭经济状况核对", "养老服务", "殡葬管理", "社会组织", "区划地名", "婚姻登记",
-                 "基层治理", "资金项目监督", "民政报表", "儿童福利与未成年人保护", "残疾人两项补贴", "低收入人口动态监测",
-                 "数据中心", "规划监测"]:  # fmt: skip
+    for name in [
+        "全市通办",
+        "社会救助",
+        "家庭经济状况核对",
+        "养老服务",
+        "殡葬管理",
+        "社会组织",
+        "区划地名",
+        "婚姻登记",
+        "基层治理",
+        "资金项目监督",
+        "民政报表",
+        "儿童福利与未成年人保护",
+        "残疾人两项补贴",
+        "低收入人口动态监测",
+        "数据中心",
+        "规划监测",
+    ]:
         assert name in labels, name
     body = caseworker_client.get("/").content.decode()
     assert "建设中" in body

@@ -19,19 +19,41 @@ SON = make_resident_id("210602", date(2001, 9, 9), 111)
 OTHER_HEAD = make_resident_id("210682", date(1955, 1, 1), 333)
 
 
-def row(head, relation, name, id_number, *, sex="", birth="", residence="", address="", area="", hukou="", **extra):
+def row(
+    head, relation, name, id_number, *, sex="", birth="", residence="", address="", area="", hukou="", **extra
+):
     values = {
-        "户主公民身份号码": head, "与户主关系": relation, "姓名": name, "公民身份号码": id_number, "性别": sex,
-        "出生日期": birth, "民族": extra.get("ethnicity", "汉族"), "居住地区划代码": residence, "详细地址": address,
-        "城乡类别": area, "户籍地区划代码": hukou, "联系电话": extra.get("phone", ""),
-        "残疾类别": extra.get("disability_category", ""), "残疾等级": extra.get("disability_grade", ""),
-    }  # fmt: skip
+        "户主公民身份号码": head,
+        "与户主关系": relation,
+        "姓名": name,
+        "公民身份号码": id_number,
+        "性别": sex,
+        "出生日期": birth,
+        "民族": extra.get("ethnicity", "汉族"),
+        "居住地区划代码": residence,
+        "详细地址": address,
+        "城乡类别": area,
+        "户籍地区划代码": hukou,
+        "联系电话": extra.get("phone", ""),
+        "残疾类别": extra.get("disability_category", ""),
+        "残疾等级": extra.get("disability_grade", ""),
+    }
     return [values[h] for h in HEADERS]
 
 
 def good_rows():
     return [
-        row(HEAD, "户主", "赵大山", HEAD, sex="男", birth="1970-03-08", residence="210602002001", address="兴五路3号", area="城市"),
+        row(
+            HEAD,
+            "户主",
+            "赵大山",
+            HEAD,
+            sex="男",
+            birth="1970-03-08",
+            residence="210602002001",
+            address="兴五路3号",
+            area="城市",
+        ),
         row(HEAD, "配偶", "钱小红", WIFE, sex="女", disability_category="肢体", disability_grade="三级"),
         row(HEAD, "子", "赵小山", SON),
         row(OTHER_HEAD, "户主", "孙老汉", OTHER_HEAD, residence="210602003001", area="农村"),
@@ -83,7 +105,9 @@ def test_same_people_in_a_new_file_are_unchanged_rows_not_duplicates(county_case
 def test_new_member_of_an_existing_household_joins_it(county_caseworker):
     run(county_caseworker, xlsx(good_rows()))
     daughter = make_resident_id("210602", date(2005, 5, 5), 222)
-    result = run(county_caseworker, xlsx([*good_rows()[:1], row(HEAD, "女", "赵小花", daughter)]), "补录.xlsx")
+    result = run(
+        county_caseworker, xlsx([*good_rows()[:1], row(HEAD, "女", "赵小花", daughter)]), "补录.xlsx"
+    )
     assert result.ok, result.batch.errors
     assert Household.objects.get(head__id_number=HEAD).memberships.filter(person__id_number=daughter).exists()
 
@@ -94,7 +118,8 @@ def assert_rejected(result, *expected: tuple):
     assert Person.objects.count() == 0 and Household.objects.count() == 0
     for exp_row, exp_column, fragment in expected:
         assert any(
-            e["row"] == exp_row and e["column"] == exp_column and fragment in e["message"] for e in result.batch.errors
+            e["row"] == exp_row and e["column"] == exp_column and fragment in e["message"]
+            for e in result.batch.errors
         ), result.batch.errors
 
 

@@ -1,7 +1,7 @@
 """公民身份号码 (GB 11643-1999) checks used at intake.
 
-We check the format, the birth date and the ISO 7064 MOD 11-2 check character with python-stdnum's
-``cn.ric`` helpers, but deliberately not ``ric.validate()``: it also rejects IDs whose address code is not in
+We check the format, the birth date and the ISO 7064 MOD 11-2 check character (python-stdnum's
+``cn.ric.calc_check_digit``), but deliberately not ``ric.validate()``: it also rejects IDs whose address code is not in
 stdnum's current division list, and address codes are the place of *first* registration — many have since
 been retired (domain-rules.md). Unknown address codes are reported as warnings instead.
 """
@@ -31,8 +31,9 @@ def id_number_problem(value: str | None, *, today: dt.date | None = None) -> str
     if len(number) != 18 or not number[:17].isdigit() or number[17] not in _CHECK_CHARACTERS:
         return f"公民身份号码格式错误（应为18位数字，末位可为X）：{value}"
     try:
-        birth = ric.get_birth_date(number)
-    except (ValidationError, ValueError):
+        # our own parse rather than ric.get_birth_date: same result, a third of the cost per ID
+        birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
         return f"公民身份号码中的出生日期无效：{value}"
     if not _EARLIEST_BIRTH <= birth <= (today or dt.date.today()):
         return f"公民身份号码中的出生日期超出合理范围：{value}"
@@ -55,12 +56,18 @@ def id_number_problems(values: Iterable[str | None]) -> tuple[dict[str, str], in
     problems: dict[str, str] = {}
     unknown_address = 0
     today = dt.date.today()
+    # the address lookup depends only on the code and the birth year: cache it, as millions of IDs share few
+    known: dict[str, bool] = {}
     for value in values:
         if value is None:
             continue
         problem = id_number_problem(value, today=today)
         if problem is not None:
             problems[value] = problem
-        elif not has_known_address_code(normalize_id_number(value)):
+            continue
+        number = normalize_id_number(value)
+        if number[:10] not in known:
+            known[number[:10]] = has_known_address_code(number)
+        if not known[number[:10]]:
             unknown_address += 1
     return problems, unknown_address

@@ -51,17 +51,19 @@ OUTPUT_TABLES: tuple[str, ...] = ("household_results", "member_income")
 
 @dataclass(frozen=True)
 class Step:
-    """One named SELECT of the job; backends materialise it as a table/view of that name."""
+    """One named SELECT of the job. ``reused`` steps are read by several later steps, so backends store
+    them (DuckDB table, Spark cache); the others stay views that the engine fuses into their one reader."""
 
     name: str
     query: exp.Expression
+    reused: bool = True
 
     def sql(self, dialect: str) -> str:
         return self.query.sql(dialect=dialect, identify=True)
 
 
-def _step(name: str, sql: str) -> Step:
-    return Step(name, sqlglot.parse_one(sql, read="duckdb"))
+def _step(name: str, sql: str, *, reused: bool = True) -> Step:
+    return Step(name, sqlglot.parse_one(sql, read="duckdb"), reused)
 
 
 _MULTIPLIER_PREFIX = f"{p.INCOME_LINE_MULTIPLIER}."
@@ -298,15 +300,15 @@ def verification_steps() -> list[Step]:
     """All steps of the verification job in execution order; the last two are the outputs."""
     return [
         _step("households", _households()),
-        _step("parameter_candidates", _parameter_candidates()),
+        _step("parameter_candidates", reused=False, sql=_parameter_candidates()),
         _step("resolved_parameters", _resolved_parameters()),
         _step("settings", _settings()),
         _step("members", _members()),
-        _step("income_rows", _income_rows()),
+        _step("income_rows", reused=False, sql=_income_rows()),
         _step("member_income", _member_income()),
         _step("asset_rows", _asset_rows()),
         _step("figures", _figures()),
-        _step("reason_lines", _reason_lines()),
-        _step("household_reasons", _household_reasons()),
-        _step("household_results", _household_results()),
+        _step("reason_lines", reused=False, sql=_reason_lines()),
+        _step("household_reasons", reused=False, sql=_household_reasons()),
+        _step("household_results", reused=False, sql=_household_results()),
     ]

@@ -126,7 +126,8 @@ def _cast(table: pa.Table, schema: pa.Schema, label: str) -> pa.Table:
 def _checked_requests(requests: pa.Table) -> pa.Table:
     requests = _cast(requests, REQUESTS_SCHEMA, "申请表")
     ids = pc.utf8_upper(pc.utf8_trim_whitespace(requests["id_number"]))
-    bad = [value for value in pc.unique(ids).to_pylist() if id_number_problem(value) is not None]
+    today = dt.date.today()
+    bad = [value for value in pc.unique(ids).to_pylist() if id_number_problem(value, today=today) is not None]
     if bad:
         shown = "、".join(bad[:10]) + ("等" if len(bad) > 10 else "")
         raise JobInputError(f"申请表中有 {len(bad)} 个无效的公民身份号码：{shown}", column="id_number")

@@ -41,7 +41,9 @@ class DivisionOut(Schema):
     parent_code: str
 
 
-@router.get("/divisions/children", response=list[DivisionOut], tags=["行政区划"], summary="下级区划（限本辖区）")
+@router.get(
+    "/divisions/children", response=list[DivisionOut], tags=["行政区划"], summary="下级区划（限本辖区）"
+)
 def division_children(request, parent: str = ""):
     return children_in_jurisdiction(request.user, parent or request.user.division_code)
 
@@ -86,10 +88,13 @@ class HouseholdDetailOut(HouseholdOut):
     def resolve_members(obj):
         return [
             {
-                "person_id": m.person_id, "name": m.person.name, "relation": m.relation,
-                "id_number_masked": mask_id_number(m.person.id_number), "sex": m.person.sex,
+                "person_id": m.person_id,
+                "name": m.person.name,
+                "relation": m.relation,
+                "id_number_masked": mask_id_number(m.person.id_number),
+                "sex": m.person.sex,
                 "birth_date": m.person.birth_date,
-            }  # fmt: skip
+            }
             for m in obj.current_memberships
         ]
 
@@ -105,14 +110,23 @@ class HouseholdQuery(Schema):
 def list_households(request, filters: Query[HouseholdQuery]):
     return registry_selectors.household_list(
         request.user,
-        registry_selectors.HouseholdFilter(q=filters.q, division_code=filters.division, area_type=filters.area_type),
+        registry_selectors.HouseholdFilter(
+            q=filters.q, division_code=filters.division, area_type=filters.area_type
+        ),
     )
 
 
 @router.get("/households/{pk}", response=HouseholdDetailOut, tags=["人口家庭"], summary="家庭户详情")
 def get_household(request, pk: int):
     household = registry_selectors.household_detail(request.user, pk)
-    record_event(request.user, AuditEvent.READ_DETAIL, object_type="household", object_id=pk, division_code=household.residence_division_code, summary="API 查看家庭")
+    record_event(
+        request.user,
+        AuditEvent.READ_DETAIL,
+        object_type="household",
+        object_id=pk,
+        division_code=household.residence_division_code,
+        summary="API 查看家庭",
+    )
     return household
 
 
@@ -140,18 +154,28 @@ class PersonQuery(Schema):
     sex: str = ""
 
 
-@router.get("/persons", response=list[PersonOut], tags=["人口家庭"], summary="人员列表（限本辖区，证件号脱敏）")
+@router.get(
+    "/persons", response=list[PersonOut], tags=["人口家庭"], summary="人员列表（限本辖区，证件号脱敏）"
+)
 @paginate(LimitOffsetPagination)
 def list_persons(request, filters: Query[PersonQuery]):
     return registry_selectors.person_list(
-        request.user, registry_selectors.PersonFilter(q=filters.q, division_code=filters.division, sex=filters.sex)
+        request.user,
+        registry_selectors.PersonFilter(q=filters.q, division_code=filters.division, sex=filters.sex),
     )
 
 
 @router.get("/persons/{pk}", response=PersonOut, tags=["人口家庭"], summary="人员详情")
 def get_person(request, pk: int):
     person = registry_selectors.person_detail(request.user, pk)
-    record_event(request.user, AuditEvent.READ_DETAIL, object_type="person", object_id=pk, division_code=person.residence_division_code, summary="API 查看人员")
+    record_event(
+        request.user,
+        AuditEvent.READ_DETAIL,
+        object_type="person",
+        object_id=pk,
+        division_code=person.residence_division_code,
+        summary="API 查看人员",
+    )
     return person
 
 
@@ -159,11 +183,20 @@ class IdNumberOut(Schema):
     id_number: str
 
 
-@router.post("/persons/{pk}/id-number", response=IdNumberOut, tags=["人口家庭"], summary="查看完整证件号码（记入审计）")
+@router.post(
+    "/persons/{pk}/id-number", response=IdNumberOut, tags=["人口家庭"], summary="查看完整证件号码（记入审计）"
+)
 def reveal_id_number(request, pk: int):
     require(request.user, Capability.REVEAL_ID_NUMBER)
     person = registry_selectors.person_detail(request.user, pk)
-    record_event(request.user, AuditEvent.READ_ID_NUMBER, object_type="person", object_id=pk, division_code=person.residence_division_code, summary="API 查看完整证件号码")
+    record_event(
+        request.user,
+        AuditEvent.READ_ID_NUMBER,
+        object_type="person",
+        object_id=pk,
+        division_code=person.residence_division_code,
+        summary="API 查看完整证件号码",
+    )
     return {"id_number": person.id_number}
 
 

@@ -29,7 +29,9 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
         placeholders = ", ".join(["%s"] * len(columns))
         batch: list[list] = []
         for row in rows:
-            batch.append([adapt(v) if adapt and v is not None else v for adapt, v in zip(adapters, row, strict=True)])
+            batch.append(
+                [adapt(v) if adapt and v is not None else v for adapt, v in zip(adapters, row, strict=True)]
+            )
             if len(batch) == 5000:
                 cursor.executemany(f"INSERT INTO {table} ({column_sql}) VALUES ({placeholders})", batch)
                 count += len(batch)

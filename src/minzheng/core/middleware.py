@@ -33,7 +33,9 @@ class IdleSessionTimeoutMiddleware:
                     messages.info(request, "长时间未操作，会话已超时，请重新登录")
                     return redirect(f"/login/?next={request.path}")
             response = self.get_response(request)
-            if request.user.is_authenticated and not request.path.startswith("/api/"):  # also right after login
+            if request.user.is_authenticated and not request.path.startswith(
+                "/api/"
+            ):  # also right after login
                 request.session["last_activity"] = time.time()
             return response
         finally:
@@ -69,7 +71,9 @@ class DomainErrorMiddleware:
 
         if isinstance(exception, MinzhengError):
             return render(
-                request, "web/error.html", {"message": exception.message, "page_title": "无法完成操作"},
+                request,
+                "web/error.html",
+                {"message": exception.message, "page_title": "无法完成操作"},
                 status=exception.status_code,
-            )  # fmt: skip
+            )
         return None

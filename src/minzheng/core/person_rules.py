@@ -33,7 +33,15 @@ def as_date(value: object) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip().replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    text = (
+        str(value)
+        .strip()
+        .replace("/", "-")
+        .replace(".", "-")
+        .replace("年", "-")
+        .replace("月", "-")
+        .rstrip("日")
+    )
     if len(text) == 8 and text.isdigit():
         text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     try:
@@ -74,7 +82,9 @@ def clean_person(
             rid = parse_resident_id(id_number, today=today)
             out.id_number = rid.number
             if known_address_codes is not None and rid.address_code not in known_address_codes:
-                out.warnings["id_number"] = f"身份证地址码{rid.address_code}不在现行区划中（可能是已撤销的旧代码），已接受"
+                out.warnings["id_number"] = (
+                    f"身份证地址码{rid.address_code}不在现行区划中（可能是已撤销的旧代码），已接受"
+                )
         except InvalidIdNumber as exc:
             out.errors["id_number"] = exc.message
 
@@ -91,7 +101,9 @@ def clean_person(
         else:
             out.sex = codes.SEX_BY_LABEL[sex_text]
             if rid and out.sex != rid.sex:
-                out.errors["sex"] = f"性别与公民身份号码不一致（号码表明为{'男' if rid.sex == '1' else '女'}）"
+                out.errors["sex"] = (
+                    f"性别与公民身份号码不一致（号码表明为{'男' if rid.sex == '1' else '女'}）"
+                )
     elif rid:
         out.sex = rid.sex
 
@@ -118,7 +130,9 @@ def clean_person(
     category = as_text(disability_category)
     if category:
         if category not in codes.DISABILITY_CATEGORY_BY_LABEL:
-            out.errors["disability_category"] = f"残疾类别“{category}”无效，应为视力、听力、言语、肢体、智力、精神或多重"
+            out.errors["disability_category"] = (
+                f"残疾类别“{category}”无效，应为视力、听力、言语、肢体、智力、精神或多重"
+            )
         else:
             out.disability_category = codes.DISABILITY_CATEGORY_BY_LABEL[category]
     grade = as_text(disability_grade)

@@ -20,7 +20,9 @@ ROSTER_COLUMNS = (
     Column("sex", "性别", False, 6, "男/女，可不填（按身份证号自动识别）"),
     Column("birth_date", "出生日期", False, 12, "2025-01-31，可不填"),
     Column("ethnicity", "民族", False, 10),
-    Column("residence_division_code", "居住地区划代码", True, 16, "12位村（社区）或乡镇（街道）代码，户主行必填"),
+    Column(
+        "residence_division_code", "居住地区划代码", True, 16, "12位村（社区）或乡镇（街道）代码，户主行必填"
+    ),
     Column("address", "详细地址", False, 30),
     Column("area_type", "城乡类别", False, 10, "城市/农村，户主行填写"),
     Column("hukou_division_code", "户籍地区划代码", False, 16),
@@ -30,4 +32,6 @@ ROSTER_COLUMNS = (
 )
 COLUMN_BY_HEADER = {c.header: c for c in ROSTER_COLUMNS}
 HEADER_BY_KEY = {c.key: c.header for c in ROSTER_COLUMNS}
-TEXT_COLUMNS = tuple(i for i, c in enumerate(ROSTER_COLUMNS) if c.key.endswith(("id_number", "code", "phone")))
+TEXT_COLUMNS = tuple(
+    i for i, c in enumerate(ROSTER_COLUMNS) if c.key.endswith(("id_number", "code", "phone"))
+)

@@ -42,7 +42,9 @@ class Sheet:
 
 def write_workbook(sheets: Sequence[Sheet]) -> bytes:
     out = io.BytesIO()
-    workbook = xlsxwriter.Workbook(out, {"constant_memory": True, "in_memory": True, "strings_to_numbers": False})
+    workbook = xlsxwriter.Workbook(
+        out, {"constant_memory": True, "in_memory": True, "strings_to_numbers": False}
+    )
     header_format = workbook.add_format({"bold": True, "bg_color": "#E8F0FE", "border": 1})
     text_format = workbook.add_format({"num_format": "@"})
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})

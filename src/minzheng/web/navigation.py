@@ -39,12 +39,26 @@ NAVIGATION: tuple[NavGroup, ...] = (
     NavGroup(
         "业务平台",
         (
-            NavItem("全市通办", "one-stop", purpose="民政事项“一网通办”“跨省通办”：统一受理、流转、办结、评价"),
-            NavItem("社会救助", "assistance", purpose="低保、特困、低保边缘、临时救助等：申请、审核确认、公示、发放、动态管理"),
-            NavItem("家庭经济状况核对", "verification", purpose="对接税务、人社、银行、不动产等部门数据，出具核对报告"),
+            NavItem(
+                "全市通办", "one-stop", purpose="民政事项“一网通办”“跨省通办”：统一受理、流转、办结、评价"
+            ),
+            NavItem(
+                "社会救助",
+                "assistance",
+                purpose="低保、特困、低保边缘、临时救助等：申请、审核确认、公示、发放、动态管理",
+            ),
+            NavItem(
+                "家庭经济状况核对",
+                "verification",
+                purpose="对接税务、人社、银行、不动产等部门数据，出具核对报告",
+            ),
             NavItem("低收入人口动态监测", "monitoring", purpose="低收入人口信息库、风险预警、分派核实与处置"),
             NavItem("养老服务", "eldercare", purpose="养老机构与社区设施、老年人能力评估、补贴、监管"),
-            NavItem("儿童福利与未成年人保护", "children", purpose="孤儿、事实无人抚养儿童、困境儿童、留守儿童关爱保护"),
+            NavItem(
+                "儿童福利与未成年人保护",
+                "children",
+                purpose="孤儿、事实无人抚养儿童、困境儿童、留守儿童关爱保护",
+            ),
             NavItem("残疾人两项补贴", "disability", purpose="困难残疾人生活补贴、重度残疾人护理补贴"),
             NavItem("婚姻登记", "marriage", purpose="结婚、离婚（冷静期）、补领登记，收养登记"),
             NavItem("殡葬管理", "funeral", purpose="殡葬服务、惠民殡葬、节地生态安葬"),

@@ -35,9 +35,11 @@ def login_view(request):
                 return redirect(target)
             return redirect("web:home")
     return render(
-        request, "web/login.html", {"error": error, "username": username, "next": request.GET.get("next", "")},
+        request,
+        "web/login.html",
+        {"error": error, "username": username, "next": request.GET.get("next", "")},
         status=401 if error else 200,
-    )  # fmt: skip
+    )
 
 
 @require_POST

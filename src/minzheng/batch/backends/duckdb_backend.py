@@ -50,7 +50,10 @@ class DuckDBBackend(Backend):
 
     def materialize(self, step: Step) -> None:
         # a file database keeps the step tables (useful to inspect a run); in memory they are temporary
-        kind = "TABLE" if self.persistent else "TEMP TABLE"
+        if step.reused:
+            kind = "TABLE" if self.persistent else "TEMP TABLE"
+        else:
+            kind = "VIEW" if self.persistent else "TEMP VIEW"
         self.connection.execute(f'CREATE OR REPLACE {kind} "{step.name}" AS {step.sql(self.dialect)}')
 
     def fetch(self, name: str) -> pa.Table:

@@ -1,7 +1,7 @@
 """Apache Spark backend: the same steps as Spark SQL, for data beyond one machine.
 
 Each run gets its own ``SparkSession.newSession()`` (shared SparkContext, separate temp views), so parallel
-runs in one driver never see each other's tables. Steps read more than once are cached, because a temp view
+runs in one driver never see each other's tables. Steps marked ``reused`` are cached, because a temp view
 is only a plan and would otherwise be recomputed by every step that reads it.
 """
 
@@ -18,9 +18,6 @@ from .base import Backend
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
-
-#: steps that later steps read several times
-_CACHED = frozenset({"settings", "members", "member_income", "asset_rows", "figures", "reason_lines"})
 
 
 def spark_session(
@@ -64,7 +61,7 @@ class SparkBackend(Backend):
 
     def materialize(self, step: Step) -> None:
         frame = self.session.sql(step.sql(self.dialect))
-        if step.name in _CACHED:
+        if step.reused:
             frame = frame.cache()
             self._frames.append(frame)
         frame.createOrReplaceTempView(step.name)

@@ -49,6 +49,9 @@ class AuditEvent(models.Model):
         verbose_name_plural = "审计日志"
         ordering = ["-id"]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("审计日志只能追加，不能修改")

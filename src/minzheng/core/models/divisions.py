@@ -38,7 +38,9 @@ class Division(models.Model):
         verbose_name_plural = "行政区划"
         constraints = [
             models.UniqueConstraint(
-                fields=["code"], condition=models.Q(valid_to__isnull=True), name="division_one_current_version"
+                fields=["code"],
+                condition=models.Q(valid_to__isnull=True),
+                name="division_one_current_version",
             ),
         ]
         indexes = [models.Index(fields=["parent_code", "valid_to"], name="division_children_idx")]

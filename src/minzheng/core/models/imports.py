@@ -24,3 +24,6 @@ class ImportBatch(models.Model):
     class Meta:
         verbose_name = "导入批次"
         verbose_name_plural = "导入批次"
+
+    def __str__(self) -> str:
+        return f"导入批次{self.pk}（{self.file_name}）"

@@ -93,10 +93,15 @@ class HouseholdMembership(models.Model):
         verbose_name_plural = "家庭成员"
         constraints = [
             models.UniqueConstraint(
-                fields=["person"], condition=models.Q(valid_to__isnull=True), name="person_one_current_household"
+                fields=["person"],
+                condition=models.Q(valid_to__isnull=True),
+                name="person_one_current_household",
             )
         ]
         indexes = [models.Index(fields=["household", "valid_to"], name="membership_current_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.household_id}/{self.person_id}（{self.get_relation_display()}）"
 
 
 class RegistryChange(models.Model):
@@ -120,7 +125,9 @@ class RegistryChange(models.Model):
     ]
 
     kind = models.CharField("变更类型", max_length=20, choices=KINDS)
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="changes")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="changes"
+    )
     household = models.ForeignKey(
         Household, null=True, blank=True, on_delete=models.PROTECT, related_name="changes"
     )
@@ -135,3 +142,6 @@ class RegistryChange(models.Model):
     class Meta:
         verbose_name = "登记变更"
         verbose_name_plural = "登记变更"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.effective_date:%Y-%m-%d}"

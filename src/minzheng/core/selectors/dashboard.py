@@ -43,7 +43,10 @@ def dashboard_figures(user, on: date) -> DashboardFigures:
     if len(division_prefix(user.division_code)) >= 12:
         length = 12
     hh_by = dict(
-        households.annotate(part=Substr("residence_division_code", 1, length)).values("part").annotate(n=Count("pk")).values_list("part", "n")
+        households.annotate(part=Substr("residence_division_code", 1, length))
+        .values("part")
+        .annotate(n=Count("pk"))
+        .values_list("part", "n")
     )
     members = scope(
         HouseholdMembership.objects.filter(valid_to__isnull=True, household__dissolved_on__isnull=True),
@@ -62,7 +65,12 @@ def dashboard_figures(user, on: date) -> DashboardFigures:
         key=lambda row: row[0],
     )
     return DashboardFigures(
-        households=hh["total"], persons=pp["total"], deceased=pp["deceased"], disabled=pp["disabled"],
-        urban_households=hh["urban"], rural_households=hh["rural"], by_division=by_division,
+        households=hh["total"],
+        persons=pp["total"],
+        deceased=pp["deceased"],
+        disabled=pp["disabled"],
+        urban_households=hh["urban"],
+        rural_households=hh["rural"],
+        by_division=by_division,
         age_bands=age_bands(user, on),
-    )  # fmt: skip
+    )

@@ -39,12 +39,14 @@ def children_in_jurisdiction(user, parent_code: str | None) -> list[Division]:
     parent = division_prefix(parent_code)
     if not parent.startswith(own):
         return []
-    return list(Division.objects.filter(parent_code=full_code(parent), valid_to__isnull=True).order_by("code"))
+    return list(
+        Division.objects.filter(parent_code=full_code(parent), valid_to__isnull=True).order_by("code")
+    )
 
 
 def child_names(parent_code: str) -> dict[str, str]:
     return dict(
-        Division.objects.filter(parent_code=full_code(division_prefix(parent_code)), valid_to__isnull=True).values_list(
-            "code", "name"
-        )
+        Division.objects.filter(
+            parent_code=full_code(division_prefix(parent_code)), valid_to__isnull=True
+        ).values_list("code", "name")
     )

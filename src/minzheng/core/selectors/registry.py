@@ -33,7 +33,9 @@ class PersonFilter:
 def _current_members() -> Prefetch:
     return Prefetch(
         "memberships",
-        queryset=HouseholdMembership.objects.filter(valid_to__isnull=True).select_related("person").order_by("relation", "pk"),
+        queryset=HouseholdMembership.objects.filter(valid_to__isnull=True)
+        .select_related("person")
+        .order_by("relation", "pk"),
         to_attr="current_memberships",
     )
 
@@ -50,7 +52,9 @@ def household_list(user, filters: HouseholdFilter = HouseholdFilter()) -> QueryS
     if filters.q:
         q = filters.q.strip()
         qs = qs.filter(Q(number=q) | Q(head__name__startswith=q) | Q(head__id_number=normalise_id_number(q)))
-    return qs.annotate(member_count=Count("memberships", filter=Q(memberships__valid_to__isnull=True))).order_by("number")
+    return qs.annotate(
+        member_count=Count("memberships", filter=Q(memberships__valid_to__isnull=True))
+    ).order_by("number")
 
 
 def household_detail(user, pk: int) -> Household:

@@ -36,7 +36,9 @@ def authenticate_with_lockout(username: str, password: str) -> User:
         record_event(None, AuditEvent.LOGIN_FAILED, username=username[:150], summary="用户名不存在或已停用")
         raise InvalidCredentials("用户名或密码错误")
     if user.is_locked():
-        record_event(user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="账号锁定中")
+        record_event(
+            user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="账号锁定中"
+        )
         raise AccountLocked(_lock_message(user))
     if not user.check_password(password):
         # Count and lock first, raise after: an exception inside the transaction would roll the lock back.
@@ -44,7 +46,9 @@ def authenticate_with_lockout(username: str, password: str) -> User:
         if locked:
             raise AccountLocked(_lock_message(user))
         left = settings.LOGIN_MAX_FAILURES - user.failed_login_count
-        raise InvalidCredentials(f"用户名或密码错误，再失败{left}次账号将被锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟")
+        raise InvalidCredentials(
+            f"用户名或密码错误，再失败{left}次账号将被锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟"
+        )
     if user.failed_login_count or user.locked_until:
         user.failed_login_count = 0
         user.locked_until = None
@@ -64,9 +68,12 @@ def _record_failed_password(user: User) -> bool:
         user.failed_login_count = 0
         user.save(update_fields=["locked_until", "failed_login_count"])
     record_event(
-        user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk,
+        user,
+        AuditEvent.LOGIN_FAILED,
+        object_type="user",
+        object_id=user.pk,
         summary="密码错误，账号锁定" if locked else "密码错误",
-    )  # fmt: skip
+    )
     return locked
 
 
@@ -80,7 +87,9 @@ def issue_api_token(user: User, *, name: str = "", days: int = 30) -> str:
         prefix=key[3:11],
         expires_at=timezone.now() + timedelta(days=days),
     )
-    record_event(user, AuditEvent.CREATE, object_type="api_token", object_id=token.pk, summary=f"签发 API 令牌 {name}")
+    record_event(
+        user, AuditEvent.CREATE, object_type="api_token", object_id=token.pk, summary=f"签发 API 令牌 {name}"
+    )
     return key
 
 

@@ -51,22 +51,33 @@ def demo_loaded() -> bool:
 
 
 @transaction.atomic
-def load_demo(*, seed: int = 20260101, households: int = 20_000, password: str, today: date | None = None) -> ImportBatch:
+def load_demo(
+    *, seed: int = 20260101, households: int = 20_000, password: str, today: date | None = None
+) -> ImportBatch:
     today = today or date.today()
     ensure_roles()
     for u in demo_users():
         if not User.objects.filter(username=u.username).exists():
             create_user(
-                username=u.username, password=password, full_name=u.full_name,
-                division_code=u.division_code, role_codes=[u.role],
-            )  # fmt: skip
+                username=u.username,
+                password=password,
+                full_name=u.full_name,
+                division_code=u.division_code,
+                role_codes=[u.role],
+            )
     creator = User.objects.get(username="city_caseworker")
     batch = ImportBatch.objects.create(
-        kind="demo", file_name=f"演示数据 seed={seed}", file_sha256=f"demo-{seed}-{households}",
-        status=ImportBatch.COMMITTED, division_code=full_code(DEMO_CITY), uploaded_by=creator,
-    )  # fmt: skip
+        kind="demo",
+        file_name=f"演示数据 seed={seed}",
+        file_sha256=f"demo-{seed}-{households}",
+        status=ImportBatch.COMMITTED,
+        division_code=full_code(DEMO_CITY),
+        uploaded_by=creator,
+    )
     villages = list(
-        Division.objects.filter(code__startswith=DEMO_CITY, level=5, valid_to__isnull=True).values_list("code", "name")
+        Division.objects.filter(code__startswith=DEMO_CITY, level=5, valid_to__isnull=True).values_list(
+            "code", "name"
+        )
     )
     if not villages:
         raise RuntimeError("没有丹东市的村（社区）区划，请先运行 load_divisions")
@@ -85,10 +96,14 @@ def load_demo(*, seed: int = 20260101, households: int = 20_000, password: str, 
         for plan, number in zip(group, next_household_numbers(township, len(group)), strict=True):
             rows.append(
                 Household(
-                    number=number, residence_division_code=plan.village, address=plan.address,
+                    number=number,
+                    residence_division_code=plan.village,
+                    address=plan.address,
                     area_type=default_area_type(plan.village, ""),
-                    head_id=plan.members[0][0].pk, established_on=plan.established_on, import_batch=batch,
-                )  # fmt: skip
+                    head_id=plan.members[0][0].pk,
+                    established_on=plan.established_on,
+                    import_batch=batch,
+                )
             )
     Household.objects.bulk_create(rows, batch_size=2000)
     head_household = {h.head_id: h.pk for h in rows}
@@ -98,18 +113,26 @@ def load_demo(*, seed: int = 20260101, households: int = 20_000, password: str, 
         for person, relation in plan.members:
             memberships.append(
                 HouseholdMembership(
-                    household_id=household_pk, person_id=person.pk, relation=relation, valid_from=plan.established_on,
+                    household_id=household_pk,
+                    person_id=person.pk,
+                    relation=relation,
+                    valid_from=plan.established_on,
                     valid_to=person.death_date,
-                )  # fmt: skip
+                )
             )
     HouseholdMembership.objects.bulk_create(memberships, batch_size=2000)
     batch.row_count = batch.created_persons = len(persons)
     batch.created_households = len(rows)
     batch.save(update_fields=["row_count", "created_persons", "created_households"])
     record_event(
-        None, AuditEvent.IMPORT, username="demo", object_type="import_batch", object_id=batch.pk,
-        division_code=batch.division_code, summary=f"载入演示数据：{len(rows)}户{len(persons)}人（seed={seed}）",
-    )  # fmt: skip
+        None,
+        AuditEvent.IMPORT,
+        username="demo",
+        object_type="import_batch",
+        object_id=batch.pk,
+        division_code=batch.division_code,
+        summary=f"载入演示数据：{len(rows)}户{len(persons)}人（seed={seed}）",
+    )
     return batch
 
 
@@ -144,7 +167,9 @@ class _Generator:
         members = [(head, "01")]
         if size >= 2:
             spouse_age = max(20, head_age + rng.randint(-4, 4))
-            members.append((self.person(county, village, self.faker.last_name(), spouse_age, not head_male), "10"))
+            members.append(
+                (self.person(county, village, self.faker.last_name(), spouse_age, not head_male), "10")
+            )
         for _ in range(max(0, size - 2)):
             if head_age > 45 and rng.random() < 0.25:
                 parent_age = min(head_age + rng.randint(22, 32), 104)
@@ -152,7 +177,12 @@ class _Generator:
             else:
                 child_male = rng.random() < 0.5
                 child_age = max(0, head_age - rng.randint(22, 36))
-                members.append((self.person(county, village, surname, child_age, child_male), "20" if child_male else "30"))
+                members.append(
+                    (
+                        self.person(county, village, surname, child_age, child_male),
+                        "20" if child_male else "30",
+                    )
+                )
         address = f"{village_name.removesuffix('居委会').removesuffix('村委会')}{rng.randint(1, 300)}号"
         for person, _ in members:
             person.address = address
@@ -163,7 +193,9 @@ class _Generator:
         rng = self.rng
         birth = self.today - timedelta(days=age * 365 + rng.randint(0, 364))
         # Most people were first registered in their county; some came from elsewhere in Liaoning.
-        address_code = county if rng.random() < 0.9 else rng.choice(["210102", "210203", "210302", "210902", "211002"])
+        address_code = (
+            county if rng.random() < 0.9 else rng.choice(["210102", "210203", "210302", "210902", "211002"])
+        )
         while True:
             sequence = rng.randrange(0, 500) * 2 + (1 if male else 0)
             number = make_resident_id(address_code, birth, sequence)
@@ -184,7 +216,9 @@ class _Generator:
             hukou_division_code=village,
             residence_division_code=village,
             phone=self.faker.phone_number() if age >= 16 else "",
-            disability_category=rng.choice(["视力", "听力", "言语", "肢体", "智力", "精神", "多重"]) if disabled else "",
+            disability_category=rng.choice(["视力", "听力", "言语", "肢体", "智力", "精神", "多重"])
+            if disabled
+            else "",
             disability_grade=rng.randint(1, 4) if disabled else None,
             is_deceased=deceased,
             death_date=self.today - timedelta(days=rng.randint(1, 300)) if deceased else None,

@@ -60,9 +60,13 @@ def read_package_rows(directory: Path, detailed_provinces: Iterable[str]) -> Ite
     for row in _read(dist / "provinces.csv"):
         yield DivisionRow(full_code(row["code"]), row["name"], DivisionLevel.PROVINCE, "")
     for row in _read(dist / "cities.csv"):
-        yield DivisionRow(full_code(row["code"]), row["name"], DivisionLevel.CITY, full_code(row["provinceCode"]))
+        yield DivisionRow(
+            full_code(row["code"]), row["name"], DivisionLevel.CITY, full_code(row["provinceCode"])
+        )
     for row in _read(dist / "areas.csv"):
-        yield DivisionRow(full_code(row["code"]), row["name"], DivisionLevel.COUNTY, full_code(row["cityCode"]))
+        yield DivisionRow(
+            full_code(row["code"]), row["name"], DivisionLevel.COUNTY, full_code(row["cityCode"])
+        )
     for row in _read(dist / "streets.csv"):
         if row["provinceCode"].startswith(detailed):
             yield DivisionRow(

@@ -19,10 +19,20 @@ from ..person_rules import PersonFields
 from .audit import record_event, snapshot
 
 PERSON_AUDIT_FIELDS = [
-    "id_number", "name", "sex", "birth_date", "ethnicity", "hukou_division_code",
-    "residence_division_code", "address", "phone", "disability_category", "disability_grade",
-    "is_deceased", "death_date",
-]  # fmt: skip
+    "id_number",
+    "name",
+    "sex",
+    "birth_date",
+    "ethnicity",
+    "hukou_division_code",
+    "residence_division_code",
+    "address",
+    "phone",
+    "disability_category",
+    "disability_grade",
+    "is_deceased",
+    "death_date",
+]
 HOUSEHOLD_AUDIT_FIELDS = ["number", "residence_division_code", "address", "area_type", "head", "dissolved_on"]
 
 
@@ -43,7 +53,9 @@ def check_residence_division(actor, code: str) -> Division:
     if division.level < 4:
         raise MinzhengError("居住地应选择到乡镇（街道）或村（社区）", field="residence_division_code")
     if not covers(actor.division_code, code):
-        raise MinzhengError(f"区划{division.name}（{code}）不在您的管辖范围内", field="residence_division_code")
+        raise MinzhengError(
+            f"区划{division.name}（{code}）不在您的管辖范围内", field="residence_division_code"
+        )
     return division
 
 
@@ -58,7 +70,7 @@ def default_area_type(division_code: str, urban_rural_code: str) -> str:
 def next_household_numbers(township_prefix: str, count: int) -> list[str]:
     """户编号: 9-digit township code + 6-digit sequence, continuing from the highest used."""
     highest = Household.objects.filter(number__startswith=township_prefix).aggregate(m=Max("number"))["m"]
-    start = int(highest[len(township_prefix):]) + 1 if highest else 1
+    start = int(highest[len(township_prefix) :]) + 1 if highest else 1
     return [f"{township_prefix}{n:06d}" for n in range(start, start + count)]
 
 
@@ -152,10 +164,15 @@ def record_death(actor, person: Person, *, death_date: date, reason: str = "") -
         membership.save(update_fields=["valid_to"])
     _change(actor, RegistryChange.DECEASED, person=person, household=household, on=death_date, reason=reason)
     record_event(
-        actor, AuditEvent.UPDATE, object_type="person", object_id=person.pk,
-        division_code=person.residence_division_code, summary=f"登记死亡：{reason}"[:300],
-        before=before, after=snapshot(person, PERSON_AUDIT_FIELDS),
-    )  # fmt: skip
+        actor,
+        AuditEvent.UPDATE,
+        object_type="person",
+        object_id=person.pk,
+        division_code=person.residence_division_code,
+        summary=f"登记死亡：{reason}"[:300],
+        before=before,
+        after=snapshot(person, PERSON_AUDIT_FIELDS),
+    )
     return person
 
 
@@ -167,7 +184,10 @@ def move_household(
     require(actor, Capability.EDIT_REGISTRY)
     destination = Division.objects.filter(code=to_division_code, valid_to__isnull=True).first()
     if destination is None or destination.level < 4:
-        raise MinzhengError(f"迁入地区划代码{to_division_code}无效，应为现行乡镇（街道）或村（社区）", field="to_division_code")
+        raise MinzhengError(
+            f"迁入地区划代码{to_division_code}无效，应为现行乡镇（街道）或村（社区）",
+            field="to_division_code",
+        )
     before = snapshot(household, HOUSEHOLD_AUDIT_FIELDS)
     household.residence_division_code = to_division_code
     household.address = address
@@ -176,22 +196,38 @@ def move_household(
         residence_division_code=to_division_code, address=address
     )
     _change(
-        actor, RegistryChange.MOVED, household=household, on=on, reason=reason,
+        actor,
+        RegistryChange.MOVED,
+        household=household,
+        on=on,
+        reason=reason,
         before={"division_code": before["residence_division_code"], "address": before["address"]},
         after={"division_code": to_division_code, "address": address},
         division_code=before["residence_division_code"],
-    )  # fmt: skip
+    )
     record_event(
-        actor, AuditEvent.UPDATE, object_type="household", object_id=household.pk,
-        division_code=before["residence_division_code"], summary=f"迁移至{destination.name}：{reason}"[:300],
-        before=before, after=snapshot(household, HOUSEHOLD_AUDIT_FIELDS),
-    )  # fmt: skip
+        actor,
+        AuditEvent.UPDATE,
+        object_type="household",
+        object_id=household.pk,
+        division_code=before["residence_division_code"],
+        summary=f"迁移至{destination.name}：{reason}"[:300],
+        before=before,
+        after=snapshot(household, HOUSEHOLD_AUDIT_FIELDS),
+    )
     return household
 
 
 @transaction.atomic
 def split_household(
-    actor, household: Household, *, person_ids: list[int], new_head_id: int, on: date, address: str = "", reason: str = ""
+    actor,
+    household: Household,
+    *,
+    person_ids: list[int],
+    new_head_id: int,
+    on: date,
+    address: str = "",
+    reason: str = "",
 ) -> Household:
     """分户: some members leave to form a new household; the old one keeps its number and history."""
     require(actor, Capability.EDIT_REGISTRY)
@@ -216,22 +252,34 @@ def split_household(
         membership.valid_to = on
         membership.save(update_fields=["valid_to"])
         HouseholdMembership.objects.create(
-            household=new, person_id=pid, valid_from=on,
+            household=new,
+            person_id=pid,
+            valid_from=on,
             relation=codes.RELATION_HEAD if pid == new_head_id else "80",
-        )  # fmt: skip
+        )
     _change(
-        actor, RegistryChange.HOUSEHOLD_SPLIT, household=household, on=on, reason=reason,
+        actor,
+        RegistryChange.HOUSEHOLD_SPLIT,
+        household=household,
+        on=on,
+        reason=reason,
         after={"new_household": new.number, "persons": person_ids},
-    )  # fmt: skip
+    )
     record_event(
-        actor, AuditEvent.CREATE, object_type="household", object_id=new.pk,
-        division_code=new.residence_division_code, summary=f"由{household.number}分户：{reason}"[:300],
+        actor,
+        AuditEvent.CREATE,
+        object_type="household",
+        object_id=new.pk,
+        division_code=new.residence_division_code,
+        summary=f"由{household.number}分户：{reason}"[:300],
         after=snapshot(new, HOUSEHOLD_AUDIT_FIELDS) | {"persons": person_ids},
-    )  # fmt: skip
+    )
     return new
 
 
-def _change(actor, kind, *, on, person=None, household=None, reason="", before=None, after=None, division_code=""):
+def _change(
+    actor, kind, *, on, person=None, household=None, reason="", before=None, after=None, division_code=""
+):
     RegistryChange.objects.create(
         kind=kind,
         person=person,
@@ -246,7 +294,9 @@ def _change(actor, kind, *, on, person=None, household=None, reason="", before=N
     )
 
 
-def changes_since(after_id: int, *, kinds: list[str] | None = None, limit: int = 1000) -> list[RegistryChange]:
+def changes_since(
+    after_id: int, *, kinds: list[str] | None = None, limit: int = 1000
+) -> list[RegistryChange]:
     """The outbox for other domains: changes with id > ``after_id``, oldest first (each consumer keeps
     its own cursor, so a consumer that crashes resumes where it stopped)."""
     qs = RegistryChange.objects.filter(pk__gt=after_id).order_by("pk")

@@ -69,7 +69,9 @@ def import_household_roster(actor, data: bytes, file_name: str, *, today: date |
     today = today or date.today()
     digest = hashlib.sha256(data).hexdigest()
     earlier = (
-        ImportBatch.objects.filter(file_sha256=digest, status=ImportBatch.COMMITTED, division_code=actor.division_code)
+        ImportBatch.objects.filter(
+            file_sha256=digest, status=ImportBatch.COMMITTED, division_code=actor.division_code
+        )
         .order_by("pk")
         .first()
     )
@@ -98,9 +100,13 @@ def _rejected(actor, file_name: str, digest: str, row_count: int, errors: list[R
         errors=[e.as_dict() for e in errors],
     )
     record_event(
-        actor, AuditEvent.IMPORT, object_type="import_batch", object_id=batch.pk,
-        division_code=actor.division_code, summary=f"导入{file_name}未通过校验：{len(errors)}处错误",
-    )  # fmt: skip
+        actor,
+        AuditEvent.IMPORT,
+        object_type="import_batch",
+        object_id=batch.pk,
+        division_code=actor.division_code,
+        summary=f"导入{file_name}未通过校验：{len(errors)}处错误",
+    )
     return batch
 
 
@@ -130,11 +136,17 @@ class _Checked:
 
 def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
     """Check every row; ``errors`` empty means the file can be committed as a whole."""
-    header_index = next((i for i, r in enumerate(table[:10]) if "公民身份号码" in [as_text(c) for c in r]), None)
+    header_index = next(
+        (i for i, r in enumerate(table[:10]) if "公民身份号码" in [as_text(c) for c in r]), None
+    )
     if header_index is None:
         raise ImportRejected("第1行应为表头（姓名、公民身份号码……），请使用下载的模板")
     positions = _header_map(table[header_index])
-    body = [(header_index + 2 + i, r) for i, r in enumerate(table[header_index + 1 :]) if any(c not in (None, "") for c in r)]
+    body = [
+        (header_index + 2 + i, r)
+        for i, r in enumerate(table[header_index + 1 :])
+        if any(c not in (None, "") for c in r)
+    ]
     if not body:
         raise ImportRejected("文件中没有数据行")
     if len(body) > MAX_ROWS:
@@ -161,17 +173,25 @@ def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
     for number, raw in body:
         before = len(errors)
         person = clean_person(
-            id_number=cell(raw, "id_number"), name=cell(raw, "name"), sex=cell(raw, "sex"),
-            birth_date=cell(raw, "birth_date"), ethnicity=cell(raw, "ethnicity"), phone=cell(raw, "phone"),
-            disability_category=cell(raw, "disability_category"), disability_grade=cell(raw, "disability_grade"),
-            known_address_codes=counties, today=today,
-        )  # fmt: skip
+            id_number=cell(raw, "id_number"),
+            name=cell(raw, "name"),
+            sex=cell(raw, "sex"),
+            birth_date=cell(raw, "birth_date"),
+            ethnicity=cell(raw, "ethnicity"),
+            phone=cell(raw, "phone"),
+            disability_category=cell(raw, "disability_category"),
+            disability_grade=cell(raw, "disability_grade"),
+            known_address_codes=counties,
+            today=today,
+        )
         errors.extend(RowError(number, HEADER_BY_KEY[f], m) for f, m in person.errors.items())
         warnings.extend(RowError(number, HEADER_BY_KEY[f], m) for f, m in person.warnings.items())
         head_raw = cell(raw, "head_id_number")
         head_id = as_text(head_raw).upper()
         if isinstance(head_raw, float) or not head_id:
-            errors.append(RowError(number, HEADER_BY_KEY["head_id_number"], "户主公民身份号码为空或被保存为数值"))
+            errors.append(
+                RowError(number, HEADER_BY_KEY["head_id_number"], "户主公民身份号码为空或被保存为数值")
+            )
         relation_text = as_text(cell(raw, "relation"))
         relation = codes.RELATION_BY_LABEL.get(relation_text, "")
         if not relation:
@@ -186,26 +206,43 @@ def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
             errors.append(RowError(number, HEADER_BY_KEY["residence_division_code"], message))
         hukou = _division_code(cell(raw, "hukou_division_code"))
         if hukou and hukou not in all_codes:
-            errors.append(RowError(number, HEADER_BY_KEY["hukou_division_code"], f"户籍地区划代码{hukou}不存在"))
+            errors.append(
+                RowError(number, HEADER_BY_KEY["hukou_division_code"], f"户籍地区划代码{hukou}不存在")
+            )
         area_text = as_text(cell(raw, "area_type"))
         area_type = codes.AREA_TYPE_BY_LABEL.get(area_text, "")
         if area_text and not area_type:
-            errors.append(RowError(number, HEADER_BY_KEY["area_type"], f"城乡类别“{area_text}”无效，应为城市或农村"))
+            errors.append(
+                RowError(number, HEADER_BY_KEY["area_type"], f"城乡类别“{area_text}”无效，应为城市或农村")
+            )
         if person.id_number:
             if person.id_number in first_row_of:
                 errors.append(
-                    RowError(number, HEADER_BY_KEY["id_number"], f"与第{first_row_of[person.id_number]}行的公民身份号码重复")
+                    RowError(
+                        number,
+                        HEADER_BY_KEY["id_number"],
+                        f"与第{first_row_of[person.id_number]}行的公民身份号码重复",
+                    )
                 )
             else:
                 first_row_of[person.id_number] = number
         if len(errors) == before:
             rows.append(
-                _Row(number, head_id, relation, person, residence, as_text(cell(raw, "address")), area_type, hukou)
+                _Row(
+                    number,
+                    head_id,
+                    relation,
+                    person,
+                    residence,
+                    as_text(cell(raw, "address")),
+                    area_type,
+                    hukou,
+                )
             )
     errors.extend(_check_households(rows))
     if not errors:
         errors.extend(_check_against_registry(rows))
-    errors.sort(key=lambda e: (e.row or 0))
+    errors.sort(key=lambda e: e.row or 0)
     if errors:
         return _Checked(rows, errors, warnings, len(body))
     area_types = {code: default_area_type(code, residences[code]) for code in {r.residence for r in rows}}
@@ -236,11 +273,19 @@ def _check_households(rows: list[_Row]) -> list[RowError]:
             continue
         head = heads[0]
         if not head.residence:
-            errors.append(RowError(head.number, HEADER_BY_KEY["residence_division_code"], "户主行必须填写居住地区划代码"))
+            errors.append(
+                RowError(
+                    head.number, HEADER_BY_KEY["residence_division_code"], "户主行必须填写居住地区划代码"
+                )
+            )
         for row in members:
             if row.residence and row.residence != head.residence:
                 errors.append(
-                    RowError(row.number, HEADER_BY_KEY["residence_division_code"], "同一户成员的居住地区划代码应与户主一致")
+                    RowError(
+                        row.number,
+                        HEADER_BY_KEY["residence_division_code"],
+                        "同一户成员的居住地区划代码应与户主一致",
+                    )
                 )
             row.residence, row.address = head.residence, row.address or head.address
             row.area_type = head.area_type
@@ -257,8 +302,10 @@ def _check_against_registry(rows: list[_Row]) -> list[RowError]:
             person__id_number__in=chunk, valid_to__isnull=True
         ).values_list("person__id_number", "person__name", "household__number", "household__head__id_number"):
             registered[id_number] = (name, household_number, head_id)
-        for (id_number,) in Person.objects.filter(id_number__in=chunk).exclude(id_number__in=registered).values_list(
-            "id_number"
+        for (id_number,) in (
+            Person.objects.filter(id_number__in=chunk)
+            .exclude(id_number__in=registered)
+            .values_list("id_number")
         ):
             registered[id_number] = ("", "", "")
     errors = []
@@ -271,27 +318,59 @@ def _check_against_registry(rows: list[_Row]) -> list[RowError]:
             row.relation = "unchanged"
         else:
             where = f"户{household_number}" if household_number else "人口库（无现住家庭）"
-            errors.append(RowError(row.number, HEADER_BY_KEY["id_number"], f"该公民身份号码已登记在{where}，一人只能有一条记录"))
+            errors.append(
+                RowError(
+                    row.number,
+                    HEADER_BY_KEY["id_number"],
+                    f"该公民身份号码已登记在{where}，一人只能有一条记录",
+                )
+            )
     return errors
 
 
 _PERSON_FIELDS = (
-    "id_number", "id_kind", "name", "sex", "birth_date", "ethnicity", "phone", "disability_category",
-    "disability_grade", "hukou_division_code", "residence_division_code", "address", "is_deceased",
-    "import_batch", "created_at", "updated_at",
-)  # fmt: skip
+    "id_number",
+    "id_kind",
+    "name",
+    "sex",
+    "birth_date",
+    "ethnicity",
+    "phone",
+    "disability_category",
+    "disability_grade",
+    "hukou_division_code",
+    "residence_division_code",
+    "address",
+    "is_deceased",
+    "import_batch",
+    "created_at",
+    "updated_at",
+)
 _HOUSEHOLD_FIELDS = (
-    "number", "residence_division_code", "address", "area_type", "head", "established_on", "import_batch",
-    "created_at", "updated_at",
-)  # fmt: skip
+    "number",
+    "residence_division_code",
+    "address",
+    "area_type",
+    "head",
+    "established_on",
+    "import_batch",
+    "created_at",
+    "updated_at",
+)
 
 
 @transaction.atomic
-def _commit(actor, file_name: str, digest: str, rows: list[_Row], today: date, area_types: dict[str, str]) -> ImportBatch:
+def _commit(
+    actor, file_name: str, digest: str, rows: list[_Row], today: date, area_types: dict[str, str]
+) -> ImportBatch:
     batch = ImportBatch.objects.create(
-        file_name=file_name[:255], file_sha256=digest, status=ImportBatch.COMMITTED,
-        division_code=actor.division_code, uploaded_by=actor, row_count=len(rows),
-    )  # fmt: skip
+        file_name=file_name[:255],
+        file_sha256=digest,
+        status=ImportBatch.COMMITTED,
+        division_code=actor.division_code,
+        uploaded_by=actor,
+        row_count=len(rows),
+    )
     now = timezone.now()
     new_rows = [r for r in rows if r.relation != "unchanged"]
     insert_rows(
@@ -299,10 +378,23 @@ def _commit(actor, file_name: str, digest: str, rows: list[_Row], today: date, a
         _PERSON_FIELDS,
         (
             (
-                r.person.id_number, Person.RESIDENT_ID, r.person.name, r.person.sex, r.person.birth_date,
-                r.person.ethnicity, r.person.phone, r.person.disability_category, r.person.disability_grade,
-                r.hukou, r.residence, r.address, False, batch.pk, now, now,
-            )  # fmt: skip
+                r.person.id_number,
+                Person.RESIDENT_ID,
+                r.person.name,
+                r.person.sex,
+                r.person.birth_date,
+                r.person.ethnicity,
+                r.person.phone,
+                r.person.disability_category,
+                r.person.disability_grade,
+                r.hukou,
+                r.residence,
+                r.address,
+                False,
+                batch.pk,
+                now,
+                now,
+            )
             for r in new_rows
         ),
     )
@@ -324,21 +416,30 @@ def _commit(actor, file_name: str, digest: str, rows: list[_Row], today: date, a
     joining = {r.head_id for r in new_rows if r.head_id not in person_pk}
     if joining:  # new members of households registered earlier
         household_pk.update(
-            Household.objects.filter(head__id_number__in=joining, dissolved_on__isnull=True).values_list("head_id", "pk")
+            Household.objects.filter(head__id_number__in=joining, dissolved_on__isnull=True).values_list(
+                "head_id", "pk"
+            )
         )
         person_pk.update(Person.objects.filter(id_number__in=joining).values_list("id_number", "pk"))
     insert_rows(
         HouseholdMembership,
         ("household", "person", "relation", "valid_from"),
-        ((household_pk[person_pk[r.head_id]], person_pk[r.person.id_number], r.relation, today) for r in new_rows),
+        (
+            (household_pk[person_pk[r.head_id]], person_pk[r.person.id_number], r.relation, today)
+            for r in new_rows
+        ),
     )
     batch.created_households = len(households)
     batch.created_persons = len(new_rows)
     batch.unchanged_rows = len(rows) - len(new_rows)
     batch.save(update_fields=["created_households", "created_persons", "unchanged_rows"])
     record_event(
-        actor, AuditEvent.IMPORT, object_type="import_batch", object_id=batch.pk, division_code=actor.division_code,
+        actor,
+        AuditEvent.IMPORT,
+        object_type="import_batch",
+        object_id=batch.pk,
+        division_code=actor.division_code,
         summary=f"导入{file_name}：新增{len(households)}户{len(new_rows)}人，未变更{batch.unchanged_rows}行",
         after={"file_sha256": digest, "households": len(households), "persons": len(new_rows)},
-    )  # fmt: skip
+    )
     return batch

@@ -4,8 +4,8 @@ from django.shortcuts import render
 
 from ..models import AuditEvent
 from ..selectors.audit import AuditFilter, audit_events
-from ..spreadsheets import Sheet, write_workbook
 from ..services.audit import record_event
+from ..spreadsheets import Sheet, write_workbook
 from .common import paginate, parse_date, xlsx_response
 
 EXPORT_LIMIT = 100_000
@@ -24,12 +24,27 @@ def audit_list(request):
     if request.GET.get("export") == "xlsx":
         labels = dict(AuditEvent.ACTIONS)
         rows = (
-            (e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.username, e.ip or "", labels.get(e.action, e.action),
-             e.object_type, e.object_id, e.division_code, e.summary)
+            (
+                e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                e.username,
+                e.ip or "",
+                labels.get(e.action, e.action),
+                e.object_type,
+                e.object_id,
+                e.division_code,
+                e.summary,
+            )
             for e in events[:EXPORT_LIMIT].iterator(chunk_size=2000)
-        )  # fmt: skip
+        )
         content = write_workbook(
-            [Sheet("审计日志", ["时间", "用户", "IP", "操作", "对象类型", "对象标识", "区划", "摘要"], rows, column_widths=(20, 12, 16, 14, 14, 12, 16, 60))]
+            [
+                Sheet(
+                    "审计日志",
+                    ["时间", "用户", "IP", "操作", "对象类型", "对象标识", "区划", "摘要"],
+                    rows,
+                    column_widths=(20, 12, 16, 14, 14, 12, 16, 60),
+                )
+            ]
         )
         record_event(request.user, AuditEvent.EXPORT, object_type="audit_event", summary="导出审计日志")
         return xlsx_response(content, "审计日志")
@@ -37,7 +52,11 @@ def audit_list(request):
         request,
         "core/audit_list.html",
         {
-            "page_obj": paginate(request, events, 50), "filters": filters, "actions": AuditEvent.ACTIONS,
-            "active_nav": "audit", "page_title": "审计日志", "breadcrumbs": [("系统管理", None), ("审计日志", None)],
+            "page_obj": paginate(request, events, 50),
+            "filters": filters,
+            "actions": AuditEvent.ACTIONS,
+            "active_nav": "audit",
+            "page_title": "审计日志",
+            "breadcrumbs": [("系统管理", None), ("审计日志", None)],
         },
-    )  # fmt: skip
+    )

@@ -9,5 +9,7 @@ def division_children(request):
     parent = request.GET.get("parent", "")
     children = children_in_jurisdiction(request.user, parent) if parent else []
     return render(
-        request, "core/partials/division_children.html", {"children": children, "name": request.GET.get("name", "division")}
+        request,
+        "core/partials/division_children.html",
+        {"children": children, "name": request.GET.get("name", "division")},
     )

