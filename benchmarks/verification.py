@@ -155,6 +155,7 @@ def generate_world(directory: Path, households: int) -> dict[str, int]:
     """Write requests and department datasets as Parquet under ``directory``; returns rows per table."""
     directory.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(config={"threads": 2})
+    con.execute("SET enable_progress_bar = false")
     fmt = {"n": households, "weights": WEIGHTS, "counties": str(COUNTIES), "statements": str(STATEMENTS)}
     con.execute(_WORLD_SQL.format(**fmt))
     counts = {"requests": _copy(con, "SELECT * FROM requests", directory / "requests.parquet")}
@@ -494,6 +495,7 @@ def run_hand_sql(directory: Path, out: Path) -> None:
     """The same conclusions as one hand-written DuckDB query (no evidence, no per-member report), written for
     the parameter names this benchmark uses and for data known to be delivered and fresh."""
     con = duckdb.connect(config={"threads": 2, "temp_directory": str(directory / "spill")})
+    con.execute("SET enable_progress_bar = false")
     for name in [*_DATASETS_SQL, "requests"]:
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM '{directory / name}.parquet'")
     con.register("params", parameters_table(benchmark_parameters()))

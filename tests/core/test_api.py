@@ -75,3 +75,33 @@ def test_validation_errors_use_the_same_format(client, auth, divisions):
 def test_openapi_docs_are_served(client, divisions):
     assert client.get("/api/openapi.json").status_code == 200
     assert client.get("/api/docs").status_code == 200
+
+
+def test_caseworker_registers_a_household_through_the_api(client, auth, divisions):
+    from datetime import date
+
+    from minzheng.core.identity import make_resident_id
+
+    head = make_resident_id("210602", date(1975, 1, 2), 31)
+    body = {
+        "residence_division_code": "210602002002", "address": "兴五路9号", "area_type": "urban",
+        "members": [
+            {"name": "吴户主", "relation": "户主", "id_number": head},
+            {"name": "无名氏", "relation": "非亲属", "without_id": True, "sex": "女", "birth_date": "1950-06-01"},
+        ],
+    }  # fmt: skip
+    response = client.post("/api/households", body, content_type="application/json", headers=auth)
+    assert response.status_code == 201, response.json()
+    members = response.json()["members"]
+    assert [m["name"] for m in members] == ["吴户主", "无名氏"]
+    assert members[1]["id_number_masked"].startswith("LS2106")
+
+
+def test_registering_with_a_bad_id_number_explains_the_field(client, auth, divisions):
+    body = {
+        "residence_division_code": "210602002002",
+        "address": "x",
+        "members": [{"name": "甲", "relation": "户主", "id_number": "210602197501020310"}],
+    }
+    response = client.post("/api/households", body, content_type="application/json", headers=auth)
+    assert response.status_code == 400 and "校验码错误" in response.json()["detail"]

@@ -122,3 +122,22 @@ def test_other_domains_read_changes_in_order_from_their_cursor(county_caseworker
     assert [c.kind for c in first] == ["deceased", "moved"]
     assert registry.changes_since(first[0].pk) == [first[1]]
     assert [c.kind for c in registry.changes_since(0, kinds=["moved"])] == ["moved"]
+
+
+def test_a_person_without_an_id_number_gets_a_temporary_number(county_caseworker, divisions):
+    head = registry.NewMember(person=clean_person(id_number=valid_id("210602"), name="户主甲"), relation="01")
+    unknown = registry.NewMember(
+        person=clean_person(id_number="", name="无名氏", sex="男", birth_date="1960-01-01", without_id=True),
+        relation="99",
+    )
+    household = registry.register_household(
+        county_caseworker, residence_division_code="210602002001", address="救助站", area_type="urban",
+        members=[head, unknown], established_on=date(2026, 11, 25),
+    )  # fmt: skip
+    person = household.memberships.get(relation="99").person
+    assert person.id_number == "LS210602202611250001" and person.id_kind == "temp"
+
+
+def test_a_person_without_an_id_must_have_sex_and_birth_date():
+    fields = clean_person(id_number="", name="无名氏", without_id=True)
+    assert set(fields.errors) == {"sex", "birth_date"}

@@ -210,6 +210,7 @@ def validate_rows(table: pa.Table, spec: Dataset, delivery_id: str) -> tuple[pa.
     )
     numbered = table.append_column("_row", pa.array(range(1, table.num_rows + 1), pa.int64()))
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     try:
         con.register("delivery", numbered)
         con.register("bad_ids", bad_ids)

@@ -155,19 +155,20 @@ def _income_rows() -> str:
         + " END"
     )
     return f"""
-        SELECT m.request_id, m.id_number, 'tax_income' AS dataset, t.category AS source, t.month AS month,
-               t.amount AS amount, {exempt_tax} AS exempt
+        SELECT m.request_id, s.household_id, s.window_months, m.id_number, 'tax_income' AS dataset,
+               t.category AS source, t.month AS month, t.amount AS amount, {exempt_tax} AS exempt
         FROM members AS m JOIN settings AS s ON s.request_id = m.request_id
         JOIN tax_income AS t ON t.id_number = m.id_number
         WHERE {window("t.month")}
         UNION ALL
-        SELECT m.request_id, m.id_number, 'pension', 'pension', t.month, t.amount, s.income_exempt_pension
+        SELECT m.request_id, s.household_id, s.window_months, m.id_number, 'pension', 'pension', t.month, t.amount,
+               s.income_exempt_pension
         FROM members AS m JOIN settings AS s ON s.request_id = m.request_id
         JOIN pension AS t ON t.id_number = m.id_number
         WHERE {window("t.month")}
         UNION ALL
-        SELECT m.request_id, m.id_number, 'unemployment', 'unemployment', t.benefit_month, t.benefit_amount,
-               s.income_exempt_unemployment
+        SELECT m.request_id, s.household_id, s.window_months, m.id_number, 'unemployment', 'unemployment',
+               t.benefit_month, t.benefit_amount, s.income_exempt_unemployment
         FROM members AS m JOIN settings AS s ON s.request_id = m.request_id
         JOIN unemployment AS t ON t.id_number = m.id_number
         WHERE {window("t.benefit_month")}
@@ -175,14 +176,17 @@ def _income_rows() -> str:
 
 
 def _member_income() -> str:
+    # per month first, then per source: a two-level GROUP BY is much cheaper than COUNT(DISTINCT month)
+    keys = "request_id, household_id, id_number, dataset, source, exempt"
     return f"""
-        SELECT i.request_id, s.household_id, i.id_number, i.dataset, i.source,
-               COUNT(DISTINCT i.month) AS months_counted,
-               {money("SUM(i.amount)")} AS total_amount,
-               {from_cents(round_div(cents("SUM(i.amount)"), "MIN(s.window_months)"))} AS monthly_amount,
-               i.exempt
-        FROM income_rows AS i JOIN settings AS s ON s.request_id = i.request_id
-        GROUP BY i.request_id, s.household_id, i.id_number, i.dataset, i.source, i.exempt
+        SELECT request_id, household_id, id_number, dataset, source,
+               COUNT(*) AS months_counted,
+               {money("SUM(amount)")} AS total_amount,
+               {from_cents(round_div(cents("SUM(amount)"), "MIN(window_months)"))} AS monthly_amount,
+               exempt
+        FROM (SELECT {keys}, window_months, month, SUM(amount) AS amount FROM income_rows
+              GROUP BY {keys}, window_months, month) AS per_month
+        GROUP BY {keys}
     """
 
 

@@ -140,7 +140,7 @@ def property_reasons() -> list[str]:
             ("purchase_price", "d.purchase_price"),
             ("for_disability", "d.for_disability"),
             ("registered_date", "d.registered_date"),
-            ("limit", f"s.{p.VEHICLE_PRICE_LIMIT}"),
+            ("limit", f"CAST(s.{p.VEHICLE_PRICE_LIMIT} AS DECIMAL(18,2))"),
         ],
     )
     exempt_type = (
@@ -165,7 +165,7 @@ def property_reasons() -> list[str]:
             ("role", "d.role"),
             ("registered_capital", "d.registered_capital"),
             ("status", "d.status"),
-            ("limit", f"s.{p.BUSINESS_CAPITAL_LIMIT}"),
+            ("limit", f"CAST(s.{p.BUSINESS_CAPITAL_LIMIT} AS DECIMAL(18,2))"),
         ],
     )
     estate_rows = f"{_member_rows('real_estate')} WHERE d.registered_date <= s.request_date"

@@ -6,12 +6,16 @@ from datetime import date, datetime
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from . import codes
+from .errors import MinzhengError
 from .identity import mask_id_number
+from .person_rules import clean_person
 from .models import AuditEvent
 from .permissions import Capability, require
 from .selectors import registry as registry_selectors
 from .selectors.audit import AuditFilter, audit_events
 from .selectors.divisions import children_in_jurisdiction
+from .services import registry
 from .services.accounts import authenticate_with_lockout, issue_api_token
 from .services.audit import record_event
 
@@ -128,6 +132,60 @@ def get_household(request, pk: int):
         summary="API 查看家庭",
     )
     return household
+
+
+class MemberIn(Schema):
+    name: str
+    relation: str = Field(description="与户主关系：户主、配偶、子、女、父母… 或 GB/T 4761 代码")
+    id_number: str = ""
+    without_id: bool = Field(False, description="无身份证人员：分配临时编号，须填写性别和出生日期")
+    sex: str = ""
+    birth_date: date | None = None
+    ethnicity: str = ""
+    phone: str = ""
+    disability_category: str = ""
+    disability_grade: str = ""
+
+
+class HouseholdIn(Schema):
+    residence_division_code: str
+    address: str
+    area_type: str = Field("urban", description="urban 城市 / rural 农村")
+    established_on: date | None = None
+    members: list[MemberIn]
+
+
+@router.post(
+    "/households", response={201: HouseholdDetailOut}, tags=["人口家庭"], summary="新增家庭（经办人）"
+)
+def create_household(request, body: HouseholdIn):
+    members = []
+    for m in body.members:
+        person = clean_person(
+            id_number=m.id_number,
+            name=m.name,
+            sex=m.sex,
+            birth_date=m.birth_date,
+            ethnicity=m.ethnicity,
+            phone=m.phone,
+            disability_category=m.disability_category,
+            disability_grade=m.disability_grade,
+            without_id=m.without_id,
+        )
+        members.append(
+            registry.NewMember(person=person, relation=codes.RELATION_BY_LABEL.get(m.relation, ""))
+        )
+    if any(not m.relation for m in members):
+        raise MinzhengError("与户主关系无法识别", field="members.relation")
+    household = registry.register_household(
+        request.user,
+        residence_division_code=body.residence_division_code,
+        address=body.address,
+        area_type=body.area_type,
+        members=members,
+        established_on=body.established_on or date.today(),
+    )
+    return 201, registry_selectors.household_detail(request.user, household.pk)
 
 
 class PersonOut(Schema):

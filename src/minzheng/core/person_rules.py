@@ -21,6 +21,7 @@ class PersonFields:
     phone: str = ""
     disability_category: str = ""
     disability_grade: int | None = None
+    without_id: bool = False
     errors: dict[str, str] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)
 
@@ -71,10 +72,20 @@ def clean_person(
     disability_grade: object = None,
     known_address_codes: frozenset[str] | set[str] | None = None,
     today: date | None = None,
+    without_id: bool = False,
 ) -> PersonFields:
+    """Check one person's fields. ``without_id``: a person who has no 公民身份号码 (e.g. an unidentified
+    流浪乞讨 person) — sex and an (estimated) birth date must then be given; a 临时编号 is assigned later."""
     out = PersonFields()
     rid = None
-    if isinstance(id_number, float):
+    if without_id:
+        if as_text(id_number):
+            out.errors["id_number"] = "已勾选“无身份证”时不应填写公民身份号码"
+        if not as_text(sex):
+            out.errors["sex"] = "无身份证人员必须填写性别"
+        if not birth_date:
+            out.errors["birth_date"] = "无身份证人员必须填写出生日期（可估计）"
+    elif isinstance(id_number, float):
         # Excel stored the number as a number: the last digits are already lost.
         out.errors["id_number"] = "公民身份号码被保存为数值，末几位已丢失，请将该列设为“文本”格式后重新填写"
     else:
@@ -87,6 +98,7 @@ def clean_person(
                 )
         except InvalidIdNumber as exc:
             out.errors["id_number"] = exc.message
+    out.without_id = without_id
 
     out.name = as_text(name)
     if not out.name:

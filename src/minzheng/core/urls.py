@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import audit, divisions, imports, registry
+from .views import audit, divisions, household_form, imports, registry
 
 app_name = "core"
 
 urlpatterns = [
     path("registry/households/", registry.household_list, name="household_list"),
+    path("registry/households/new/", household_form.household_create, name="household_create"),
     path("registry/households/<int:pk>/", registry.household_detail, name="household_detail"),
     path("registry/households/<int:pk>/move/", registry.move_household, name="household_move"),
     path("registry/households/<int:pk>/split/", registry.split_household, name="household_split"),

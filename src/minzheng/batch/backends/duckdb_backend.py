@@ -34,6 +34,8 @@ class DuckDBBackend(Backend):
             config["temp_directory"] = str(temp_directory)
         self.persistent = str(database) != ":memory:"
         self.connection = duckdb.connect(str(database), config=config)
+        # no progress bar: it writes to stdout from worker processes
+        self.connection.execute("SET enable_progress_bar = false")
 
     def register_arrow(self, name: str, table: pa.Table) -> None:
         self.connection.register(f"__arrow_{name}", table)

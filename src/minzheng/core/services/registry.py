@@ -12,6 +12,7 @@ from django.db.models import Max
 
 from .. import codes
 from ..errors import MinzhengError, RegistryConflict
+from ..identity import temporary_id_number
 from ..jurisdiction import covers
 from ..models import AuditEvent, Division, Household, HouseholdMembership, Person, RegistryChange
 from ..permissions import Capability, require
@@ -90,6 +91,11 @@ def register_household(
     heads = [m for m in members if m.relation == codes.RELATION_HEAD]
     if len(heads) != 1:
         raise MinzhengError("每户必须有且只有一名户主", field="members")
+    for member in members:
+        if member.person.errors:
+            field, message = next(iter(member.person.errors.items()))
+            raise MinzhengError(f"{member.person.name or '成员'}：{message}", field=field)
+    _assign_temporary_numbers(members, residence_division_code, established_on)
     ids = [m.person.id_number for m in members]
     if len(set(ids)) != len(ids):
         raise MinzhengError("同一家庭中公民身份号码重复", field="members")
@@ -124,12 +130,25 @@ def register_household(
     return household
 
 
+def _assign_temporary_numbers(members: list[NewMember], division_code: str, on: date) -> None:
+    """临时编号 for members without a 公民身份号码: LS + county + date + sequence, unique per day."""
+    missing = [m for m in members if m.person.without_id]
+    if not missing:
+        return
+    prefix = temporary_id_number(division_code, on, 0)[:-4]
+    taken = Person.objects.filter(id_number__startswith=prefix).aggregate(m=Max("id_number"))["m"]
+    start = int(taken[-4:]) + 1 if taken else 1
+    for offset, member in enumerate(missing):
+        member.person.id_number = temporary_id_number(division_code, on, start + offset)
+
+
 def _create_person(member: NewMember, residence_division_code: str, address: str) -> Person:
     fields = member.person
     try:
         with transaction.atomic():
             return Person.objects.create(
                 id_number=fields.id_number,
+                id_kind=Person.TEMPORARY if fields.without_id else Person.RESIDENT_ID,
                 name=fields.name,
                 sex=fields.sex,
                 birth_date=fields.birth_date,
