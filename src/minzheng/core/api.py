@@ -9,9 +9,9 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from . import codes
 from .errors import MinzhengError
 from .identity import mask_id_number
-from .person_rules import clean_person
 from .models import AuditEvent
 from .permissions import Capability, require
+from .person_rules import clean_person
 from .selectors import registry as registry_selectors
 from .selectors.audit import AuditFilter, audit_events
 from .selectors.divisions import children_in_jurisdiction
