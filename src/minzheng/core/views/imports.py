@@ -1,11 +1,10 @@
 """花名册导入 pages: template download, upload, result with the downloadable error report."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from ..jurisdiction import division_prefix
-from ..models import ImportBatch
 from ..permissions import Capability, require
+from ..selectors import imports as import_selectors
 from ..services import exports
 from ..services.roster_import import import_household_roster
 from ..spreadsheets import error_report
@@ -42,17 +41,13 @@ def import_roster(request):
                 f"导入未通过校验，共{len(batch.errors)}处错误，整个文件均未导入。请下载错误报告修改后重新导入",
             )
         return redirect(f"{request.path}?batch={batch.pk}")
-    batches = ImportBatch.objects.filter(uploaded_by=request.user).order_by("-pk")[:20]
-    current = (
-        batches.model.objects.filter(pk=request.GET.get("batch"), uploaded_by=request.user).first()
-        if request.GET.get("batch", "").isdigit()
-        else None
-    )
+    batch_id = request.GET.get("batch", "")
+    current = import_selectors.my_batch(request.user, int(batch_id)) if batch_id.isdigit() else None
     return render(
         request,
         "core/import_roster.html",
         {
-            "batches": batches,
+            "batches": import_selectors.my_batches(request.user),
             "current": current,
             "active_nav": "import",
             "page_title": "花名册导入",
@@ -67,7 +62,5 @@ def roster_template(request):
 
 def import_errors(request, pk: int):
     require(request.user, Capability.EDIT_REGISTRY)
-    batch = get_object_or_404(
-        ImportBatch, pk=pk, division_code__startswith=division_prefix(request.user.division_code)
-    )
+    batch = import_selectors.batch_in_jurisdiction(request.user, pk)
     return xlsx_response(error_report(batch.errors), f"导入错误报告_批次{batch.pk}")
