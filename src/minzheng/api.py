@@ -70,6 +70,10 @@ def _invalid(request, exc: ValidationError):
     return problem(request, 422, "validation_error", "请求参数不正确", errors)
 
 
+from minzheng.assistance.api import router as assistance_router  # noqa: E402
 from minzheng.core.api import router as core_router  # noqa: E402  (routers import ``api`` helpers)
+from minzheng.planning.api import router as planning_router  # noqa: E402
 
 api.add_router("/", core_router)
+api.add_router("/assistance/", assistance_router)
+api.add_router("/planning/", planning_router)

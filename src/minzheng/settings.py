@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "minzheng.core",
     "minzheng.web",
+    "minzheng.assistance",
+    "minzheng.planning",
 ]
 
 MIDDLEWARE = [

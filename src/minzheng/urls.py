@@ -5,5 +5,7 @@ from minzheng.api import api
 urlpatterns = [
     path("api/", api.urls),
     path("", include("minzheng.core.urls")),
+    path("assistance/", include("minzheng.assistance.urls")),
+    path("planning/", include("minzheng.planning.urls")),
     path("", include("minzheng.web.urls")),
 ]

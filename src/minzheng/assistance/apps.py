@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AssistanceConfig(AppConfig):
+    name = "minzheng.assistance"
+    label = "assistance"
+    verbose_name = "社会救助"
