@@ -1,44 +1,60 @@
-"""Fixtures every test may use: a small real division tree, users per role, households."""
+"""Fixtures every test may use: a small real division tree, users per role, households.
+
+Django is touched only when pytest-django is active, so the pure suites (rules, batch engine, plan importer)
+also run with ``-p no:django``.
+"""
+
+import os
 
 import pytest
-from django.conf import settings
 
-from tests.core.factories import HouseholdFactory, make_divisions, make_user
+if os.environ.get("DJANGO_SETTINGS_MODULE"):
+    from django.conf import settings
 
-# Django empties tables between live-server tests, which the audit log's append-only triggers would refuse;
-# tests/core/test_audit.py installs the real triggers inside a rolled-back transaction instead. Set here,
-# before pytest-django migrates the test database.
-settings.AUDIT_APPEND_ONLY_TRIGGERS = False
+    # Django empties tables between live-server tests, which the audit log's append-only triggers would
+    # refuse; tests/core/test_audit.py installs the real triggers inside a rolled-back transaction instead.
+    # Set here, before pytest-django migrates the test database.
+    settings.AUDIT_APPEND_ONLY_TRIGGERS = False
 
 
 @pytest.fixture
 def divisions(db):
+    from tests.core.factories import make_divisions
+
     return make_divisions()
+
+
+def _user(role: str, division_code: str, username: str):
+    from tests.core.factories import make_user
+
+    return make_user(role, division_code, username=username)
 
 
 @pytest.fixture
 def county_caseworker(divisions):
     """经办人 of 元宝区 (210602)."""
-    return make_user("caseworker", "210602000000", username="yb_jb")
+    return _user("caseworker", "210602000000", "yb_jb")
 
 
 @pytest.fixture
 def outsider(divisions):
     """经办人 of 振兴区 (210603): another county of the same city."""
-    return make_user("caseworker", "210603000000", username="zx_jb")
+    return _user("caseworker", "210603000000", "zx_jb")
 
 
 @pytest.fixture
 def city_leader(divisions):
-    return make_user("leader", "210600000000", username="dd_ld")
+    return _user("leader", "210600000000", "dd_ld")
 
 
 @pytest.fixture
 def sysadmin(divisions):
-    return make_user("sysadmin", "210602000000", username="yb_admin")
+    return _user("sysadmin", "210602000000", "yb_admin")
 
 
 @pytest.fixture
 def household(divisions):
     """A three-person household in 城隍庙一社区, 七道街道, 元宝区."""
+    from tests.core.factories import HouseholdFactory
+
     return HouseholdFactory(village="210602002001", size=3)

@@ -86,3 +86,19 @@ def test_requests_with_invalid_member_ids_are_refused(tmp_path):
     params = parameters_table([*default_parameters(), Parameter("21", "dibao_standard", DIBAO)])
     with pytest.raises(JobInputError, match="申请表中有 1 个无效的公民身份号码"):
         run_verification(requests, params, ExchangeStore(tmp_path).snapshot())
+
+
+def test_a_duckdb_file_keeps_the_step_tables_of_a_run_for_inspection(tmp_path):
+    import duckdb
+
+    from minzheng.batch import DuckDBBackend
+
+    world = World()
+    (member,) = world.household("R1")
+    world.wage(member, "1200.00")
+    database = tmp_path / "run.duckdb"
+    with DuckDBBackend(database) as backend:
+        assert world.run(backend).household("R1")["conclusion"] == "eligible"
+    with duckdb.connect(str(database), read_only=True) as con:
+        assert con.sql("SELECT COUNT(*) FROM member_income").fetchall() == [(1,)]
+        assert con.sql("SELECT conclusion FROM household_results").fetchall() == [("eligible",)]

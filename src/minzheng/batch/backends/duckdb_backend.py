@@ -51,11 +51,9 @@ class DuckDBBackend(Backend):
         )
 
     def materialize(self, step: Step) -> None:
-        # a file database keeps the step tables (useful to inspect a run); in memory they are temporary
-        if step.reused:
-            kind = "TABLE" if self.persistent else "TEMP TABLE"
-        else:
-            kind = "VIEW" if self.persistent else "TEMP VIEW"
+        # a file database keeps every step as a table (to inspect a run later: views would point at the
+        # run's temporary inputs); in memory, single-use steps stay views the optimiser can fuse
+        kind = "TABLE" if self.persistent else ("TEMP TABLE" if step.reused else "TEMP VIEW")
         self.connection.execute(f'CREATE OR REPLACE {kind} "{step.name}" AS {step.sql(self.dialect)}')
 
     def fetch(self, name: str) -> pa.Table:
