@@ -39,6 +39,7 @@ db:
 	$(PY) manage.py migrate --noinput
 	@if [ "$$($(PY) manage.py shell -c 'from minzheng.core.models import Division; print(Division.objects.exists())')" != "True" ]; then \
 		$(PY) manage.py load_divisions; fi
+	$(PY) manage.py load_plans
 
 demo:
 	$(PY) manage.py demo --if-empty
@@ -46,6 +47,8 @@ demo:
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "智慧民政服务管理平台: http://$(HOST):$(PORT)/  (演示用户见 README)"
+	@# The task worker (background verification runs) lives as long as the web server.
+	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn minzheng.wsgi:application --chdir src --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
 
 lint: python-deps

@@ -15,6 +15,8 @@ if os.environ.get("DJANGO_SETTINGS_MODULE"):
     # refuse; tests/core/test_audit.py installs the real triggers inside a rolled-back transaction instead.
     # Set here, before pytest-django migrates the test database.
     settings.AUDIT_APPEND_ONLY_TRIGGERS = False
+    # Background tasks run inline in tests (enqueued on commit: see django_capture_on_commit_callbacks).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture

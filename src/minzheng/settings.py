@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "minzheng.web",
     "minzheng.assistance",
     "minzheng.planning",
+    "minzheng.verification",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +102,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Background work (django-tasks): a database queue, so the embedded default needs no broker; the worker is
+# `manage.py db_worker` (started by `make run`). "immediate" runs tasks inline (tests, small installs).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("MINZHENG_TASKS", "database") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
+SPARK_MASTER = os.environ.get("MINZHENG_SPARK_MASTER", "local[2]")
 DUCKDB_PATH = Path(os.environ.get("MINZHENG_DUCKDB_PATH", VAR_DIR / "minzheng.duckdb"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("minzheng.core.urls")),
     path("assistance/", include("minzheng.assistance.urls")),
     path("planning/", include("minzheng.planning.urls")),
+    path("verification/", include("minzheng.verification.urls")),
     path("", include("minzheng.web.urls")),
 ]

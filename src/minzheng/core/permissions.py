@@ -13,6 +13,10 @@ class Capability(StrEnum):
     EXPORT = "export"
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
+    MANAGE_POLICY = "manage_policy"
+    VERIFY_HOUSEHOLDS = "verify_households"
+    MANAGE_EXCHANGE = "manage_exchange"
+    MANAGE_PLANS = "manage_plans"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -25,6 +29,15 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.EXPORT: _ALL_READERS,
     Capability.VIEW_AUDIT: {Role.SYSADMIN},
     Capability.MANAGE_USERS: {Role.SYSADMIN},
+    # 保障标准, 政策参数 and the holiday calendar: set by the approving level or the administrator.
+    Capability.MANAGE_POLICY: {Role.SYSADMIN, Role.APPROVER},
+    # 家庭经济状况核对: caseworkers request it for their cases, reviewers/approvers for reviews; department
+    # data (raw, highly sensitive) is received only by system administrators.
+    Capability.VERIFY_HOUSEHOLDS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
+    Capability.MANAGE_EXCHANGE: {Role.SYSADMIN},
+    # Plans are the bureau's own policy, not case records: leaders own them and their 分解落实 (they stay
+    # read-only for casework), system administrators load the documents; caseworkers only read them.
+    Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
 }
 
 _MESSAGES = {
@@ -34,6 +47,10 @@ _MESSAGES = {
     Capability.EXPORT: "您没有导出权限",
     Capability.VIEW_AUDIT: "只有系统管理员可以查看审计日志",
     Capability.MANAGE_USERS: "只有系统管理员可以管理用户",
+    Capability.MANAGE_POLICY: "只有审批人或系统管理员可以维护保障标准、政策参数和节假日",
+    Capability.VERIFY_HOUSEHOLDS: "只有经办人、审核人或审批人可以发起家庭经济状况核对",
+    Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
+    Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
 }
 
 

@@ -50,6 +50,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem(
                 "家庭经济状况核对",
                 "verification",
+                "verification:run_list",
                 purpose="对接税务、人社、银行、不动产等部门数据，出具核对报告",
             ),
             NavItem("低收入人口动态监测", "monitoring", purpose="低收入人口信息库、风险预警、分派核实与处置"),
@@ -73,7 +74,9 @@ NAVIGATION: tuple[NavGroup, ...] = (
         (
             NavItem("民政报表", "reports", purpose="社会服务统计月报、季报"),
             NavItem("数据中心", "analytics", purpose="民政数据资源中心与主题分析"),
-            NavItem("规划监测", "planning", purpose="“十四五”规划主要指标年度监测与中期评估"),
+            NavItem(
+                "规划监测", "planning", "planning:plan_list", purpose="“十四五”规划主要指标年度监测与中期评估"
+            ),
         ),
     ),
     NavGroup(

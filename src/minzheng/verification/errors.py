@@ -1,0 +1,11 @@
+"""Errors of 家庭经济状况核对 (Chinese messages for the UI and the API)."""
+
+from minzheng.core.errors import MinzhengError
+
+
+class VerificationError(MinzhengError):
+    code = "verification_error"
+
+
+class NothingToVerify(VerificationError):
+    code = "nothing_to_verify"

@@ -1,0 +1,38 @@
+"""Reads of 家庭经济状况核对, scoped to the user's jurisdiction by the division the run or result covers."""
+
+from django.db.models import QuerySet
+
+from minzheng.core.jurisdiction import get_in_jurisdiction_or_404, scope
+from minzheng.core.permissions import Capability, require
+
+from .models import HouseholdVerification, VerificationRun
+from .services.store import exchange_store
+
+
+def run_list(user) -> QuerySet[VerificationRun]:
+    require(user, Capability.VIEW_REGISTRY)
+    return scope(VerificationRun.objects.select_related("requested_by"), user, "division_code").order_by(
+        "-pk"
+    )
+
+
+def run_detail(user, pk: int) -> VerificationRun:
+    require(user, Capability.VIEW_REGISTRY)
+    return get_in_jurisdiction_or_404(VerificationRun.objects.all(), user, "division_code", pk=pk)
+
+
+def run_results(run: VerificationRun, conclusion: str = "") -> QuerySet[HouseholdVerification]:
+    qs = run.results.select_related("household__head").order_by("household__number")
+    return qs.filter(conclusion=conclusion) if conclusion else qs
+
+
+def result_detail(user, pk: int) -> HouseholdVerification:
+    require(user, Capability.VIEW_REGISTRY)
+    qs = HouseholdVerification.objects.select_related("run", "household__head", "note_by")
+    return get_in_jurisdiction_or_404(qs, user, "division_code", pk=pk)
+
+
+def deliveries(user):
+    """交付回执, newest first (department data is the bureau's, not a region's: administrators only)."""
+    require(user, Capability.MANAGE_EXCHANGE)
+    return sorted(exchange_store().receipts(), key=lambda r: r.received_at, reverse=True)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "verification"
+
+urlpatterns = [
+    path("", views.run_list, name="run_list"),
+    path("start/", views.start_run, name="run_start"),
+    path("runs/<int:pk>/", views.run_detail, name="run_detail"),
+    path("runs/<int:pk>/cancel/", views.cancel_run, name="run_cancel"),
+    path("results/<int:pk>/", views.result_detail, name="result_detail"),
+    path("results/<int:pk>/note/", views.add_note, name="result_note"),
+    path("deliveries/", views.deliveries, name="deliveries"),
+]

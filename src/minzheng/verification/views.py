@@ -1,0 +1,172 @@
+"""家庭经济状况核对 pages: runs with progress, household reports, department data intake. Thin."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from minzheng.batch import DATASETS
+from minzheng.core.errors import MinzhengError
+from minzheng.core.models import AuditEvent
+from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.selectors.registry import household_detail
+from minzheng.core.services.audit import record_event
+from minzheng.core.views.common import paginate, parse_date
+
+from . import selectors
+from .models import HouseholdVerification, VerificationRun
+from .services import intake, runs
+
+_CRUMB = ("家庭经济状况核对", None)
+
+
+def run_list(request):
+    return render(
+        request,
+        "verification/run_list.html",
+        {
+            "page_obj": paginate(request, selectors.run_list(request.user)),
+            "programs": VerificationRun.PROGRAMS,
+            "engines": VerificationRun.ENGINES,
+            "today": dt.date.today(),
+            "can_verify": has_capability(request.user, Capability.VERIFY_HOUSEHOLDS),
+            "can_intake": has_capability(request.user, Capability.MANAGE_EXCHANGE),
+            "active_nav": "verification",
+            "page_title": "家庭经济状况核对",
+            "breadcrumbs": [_CRUMB, ("核对批次", None)],
+        },
+    )
+
+
+@require_POST
+def start_run(request):
+    try:
+        run = runs.start_batch(
+            request.user,
+            division_code=request.POST.get("division_code", ""),
+            program=request.POST.get("program", "dibao"),
+            on=parse_date(request.POST.get("request_date")) or dt.date.today(),
+            engine=request.POST.get("engine", "duckdb"),
+        )
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+        return redirect("verification:run_list")
+    messages.success(request, f"已提交核对批次 {run.pk}（{run.total}户），后台核对中")
+    return redirect("verification:run_detail", pk=run.pk)
+
+
+def run_detail(request, pk: int):
+    run = selectors.run_detail(request.user, pk)
+    conclusion = request.GET.get("conclusion", "")
+    context = {
+        "run": run,
+        "page_obj": paginate(request, selectors.run_results(run, conclusion)),
+        "conclusion": conclusion,
+        "conclusions": HouseholdVerification.CONCLUSIONS,
+        "active_nav": "verification",
+        "page_title": f"核对批次 {run.pk}",
+        "breadcrumbs": [_CRUMB, ("核对批次", reverse("verification:run_list")), (f"批次 {run.pk}", None)],
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "verification/partials/run_progress.html", context)
+    return render(request, "verification/run_detail.html", context)
+
+
+@require_POST
+def cancel_run(request, pk: int):
+    run = selectors.run_detail(request.user, pk)
+    try:
+        runs.cancel_run(request.user, run)
+        messages.info(request, "已请求取消，当前分段完成后停止")
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    return redirect("verification:run_detail", pk=pk)
+
+
+def result_detail(request, pk: int):
+    result = selectors.result_detail(request.user, pk)
+    household = household_detail(request.user, result.household_id)
+    record_event(
+        request.user,
+        AuditEvent.READ_DETAIL,
+        object_type="household_verification",
+        object_id=result.pk,
+        division_code=result.division_code,
+        summary=f"查看核对报告（家庭 {household.number}）",
+    )
+    income_by_member: dict[str, list[dict]] = {}
+    for row in result.member_income:
+        income_by_member.setdefault(row["id_number"], []).append(row)
+    members = [(m, income_by_member.get(m.person.id_number, [])) for m in household.current_memberships]
+    return render(
+        request,
+        "verification/report.html",
+        {
+            "result": result,
+            "run": result.run,
+            "household": household,
+            "members": members,
+            "can_note": has_capability(request.user, Capability.VERIFY_HOUSEHOLDS),
+            "active_nav": "verification",
+            "page_title": f"核对报告 {household.number}",
+            "breadcrumbs": [
+                _CRUMB,
+                ("核对批次", reverse("verification:run_detail", args=[result.run_id])),
+                ("核对报告", None),
+            ],
+        },
+    )
+
+
+@require_POST
+def add_note(request, pk: int):
+    result = selectors.result_detail(request.user, pk)
+    try:
+        runs.add_note(request.user, result, request.POST.get("note", ""))
+        messages.success(request, "备注已保存")
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    return redirect("verification:result_detail", pk=pk)
+
+
+def deliveries(request):
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise MinzhengError("请选择部门数据文件", field="file")
+            as_of = parse_date(request.POST.get("as_of"))
+            if as_of is None:
+                raise MinzhengError("请填写数据截止日期（as_of）", field="as_of")
+            receipt = intake.receive_delivery(
+                request.user,
+                data=upload.read(),
+                file_name=upload.name,
+                dataset=request.POST.get("dataset", ""),
+                as_of=as_of,
+                source=request.POST.get("source", "").strip(),
+            )
+        except MinzhengError as exc:
+            messages.error(request, exc.message)
+        else:
+            if receipt.duplicate:
+                messages.info(request, "该文件此前已接收，本次未作更改")
+            else:
+                messages.success(
+                    request, f"已接收：{receipt.rows_accepted}行有效，{receipt.rows_rejected}行拒收"
+                )
+        return redirect("verification:deliveries")
+    return render(
+        request,
+        "verification/deliveries.html",
+        {
+            "receipts": selectors.deliveries(request.user),
+            "datasets": sorted(DATASETS),
+            "today": dt.date.today(),
+            "active_nav": "verification",
+            "page_title": "部门共享数据",
+            "breadcrumbs": [_CRUMB, ("部门共享数据", None)],
+        },
+    )
