@@ -39,10 +39,12 @@ db:
 	$(PY) manage.py migrate --noinput
 	@if [ "$$($(PY) manage.py shell -c 'from minzheng.core.models import Division; print(Division.objects.exists())')" != "True" ]; then \
 		$(PY) manage.py load_divisions; fi
+	$(PY) manage.py load_assistance_policy
 	$(PY) manage.py load_plans
 
 demo:
 	$(PY) manage.py demo --if-empty
+	$(PY) manage.py demo_exchange
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -141,3 +141,29 @@ def verification_roster(
             "household_id", "household__residence_division_code", "person__id_number"
         )
     )
+
+
+def population_rows(division_prefix: str):
+    """Every person registered in a division (system jobs such as demo data, not users): plain tuples of
+    (公民身份号码, name, sex, birth date, residence code, deceased, death date, is head of a household)."""
+    heads = set(
+        Household.objects.filter(residence_division_code__startswith=division_prefix).values_list(
+            "head_id", flat=True
+        )
+    )
+    for row in (
+        Person.objects.filter(residence_division_code__startswith=division_prefix)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "id_number",
+            "name",
+            "sex",
+            "birth_date",
+            "residence_division_code",
+            "is_deceased",
+            "death_date",
+        )
+        .iterator(chunk_size=5000)
+    ):
+        yield (*row[1:], row[0] in heads)
