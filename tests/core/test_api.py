@@ -84,12 +84,20 @@ def test_caseworker_registers_a_household_through_the_api(client, auth, division
 
     head = make_resident_id("210602", date(1975, 1, 2), 31)
     body = {
-        "residence_division_code": "210602002002", "address": "兴五路9号", "area_type": "urban",
+        "residence_division_code": "210602002002",
+        "address": "兴五路9号",
+        "area_type": "urban",
         "members": [
             {"name": "吴户主", "relation": "户主", "id_number": head},
-            {"name": "无名氏", "relation": "非亲属", "without_id": True, "sex": "女", "birth_date": "1950-06-01"},
+            {
+                "name": "无名氏",
+                "relation": "非亲属",
+                "without_id": True,
+                "sex": "女",
+                "birth_date": "1950-06-01",
+            },
         ],
-    }  # fmt: skip
+    }
     response = client.post("/api/households", body, content_type="application/json", headers=auth)
     assert response.status_code == 201, response.json()
     members = response.json()["members"]

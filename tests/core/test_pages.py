@@ -135,10 +135,19 @@ def test_static_assets_are_served_from_the_project(caseworker_client):
 def test_caseworker_adds_a_household_on_the_page(caseworker_client, divisions):
     head = make_resident_id("210602", date(1981, 4, 4), 55)
     form = {
-        "residence_division_code": "210602002001", "address": "锦山大街1号", "area_type": "urban", "established_on": "2026-11-01",
-        "m0_name": "郑户主", "m0_id_number": head, "m0_relation": "01",
-        "m1_name": "郑无证", "m1_without_id": "1", "m1_relation": "20", "m1_sex": "男", "m1_birth_date": "2010-01-01",
-    }  # fmt: skip
+        "residence_division_code": "210602002001",
+        "address": "锦山大街1号",
+        "area_type": "urban",
+        "established_on": "2026-11-01",
+        "m0_name": "郑户主",
+        "m0_id_number": head,
+        "m0_relation": "01",
+        "m1_name": "郑无证",
+        "m1_without_id": "1",
+        "m1_relation": "20",
+        "m1_sex": "男",
+        "m1_birth_date": "2010-01-01",
+    }
     response = caseworker_client.post("/registry/households/new/", form, follow=True)
     body = response.content.decode()
     assert "已新增家庭" in body and "郑户主" in body and "LS2106" in body

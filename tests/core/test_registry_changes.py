@@ -131,9 +131,13 @@ def test_a_person_without_an_id_number_gets_a_temporary_number(county_caseworker
         relation="99",
     )
     household = registry.register_household(
-        county_caseworker, residence_division_code="210602002001", address="救助站", area_type="urban",
-        members=[head, unknown], established_on=date(2026, 11, 25),
-    )  # fmt: skip
+        county_caseworker,
+        residence_division_code="210602002001",
+        address="救助站",
+        area_type="urban",
+        members=[head, unknown],
+        established_on=date(2026, 11, 25),
+    )
     person = household.memberships.get(relation="99").person
     assert person.id_number == "LS210602202611250001" and person.id_kind == "temp"
 

@@ -28,9 +28,14 @@ def household_create(request):
             if not row["name"] and not row["id_number"]:
                 continue
             person = clean_person(
-                id_number=row["id_number"], name=row["name"], sex=row["sex"], birth_date=row["birth_date"],
-                ethnicity=row["ethnicity"], phone=row["phone"], without_id=row["without_id"] == "1",
-            )  # fmt: skip
+                id_number=row["id_number"],
+                name=row["name"],
+                sex=row["sex"],
+                birth_date=row["birth_date"],
+                ethnicity=row["ethnicity"],
+                phone=row["phone"],
+                without_id=row["without_id"] == "1",
+            )
             relation = codes.RELATION_BY_LABEL.get(row["relation"], "")
             if not relation:
                 person.errors["relation"] = "请选择与户主关系"
@@ -61,8 +66,16 @@ def household_create(request):
         "core/household_form.html",
         {
             "rows": [(i, row, row_errors.get(i, {})) for i, row in enumerate(rows)],
-            "relations": codes.RELATIONS, "ethnicities": codes.ETHNICITIES, "post": request.POST,
-            "today": date.today(), "active_nav": "households", "page_title": "新增家庭",
-            "breadcrumbs": [("人口家庭", None), ("家庭户", reverse("core:household_list")), ("新增家庭", None)],
+            "relations": codes.RELATIONS,
+            "ethnicities": codes.ETHNICITIES,
+            "post": request.POST,
+            "today": date.today(),
+            "active_nav": "households",
+            "page_title": "新增家庭",
+            "breadcrumbs": [
+                ("人口家庭", None),
+                ("家庭户", reverse("core:household_list")),
+                ("新增家庭", None),
+            ],
         },
-    )  # fmt: skip
+    )
