@@ -276,3 +276,28 @@ def test_the_api_returns_the_report(client, county_caseworker, household, admin,
         client.get(f"/api/verification/results/{response.json()['result_id']}", headers=headers).status_code
         == 200
     )
+
+
+def test_the_report_pdf_has_the_bureau_heading_and_the_figures(
+    client, county_caseworker, outsider, household, admin, members
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.core.factories import PASSWORD
+
+    deliver_world(admin, members)
+    report = runs.request_report(county_caseworker, household_id=household.pk, on=REQUEST_DATE)
+    client.post("/login/", {"username": county_caseworker.username, "password": PASSWORD})
+    response = client.get(f"/verification/results/{report.result_id}/report.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    # pypdf returns these CID-keyed CJK glyphs as UTF-16 code units with NULs; poppler's pdftotext reads them
+    # cleanly — the document is right, the extraction needs the NULs dropped.
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages).replace("\x00", "")
+    for expected in ["丹东市元宝区民政局", "家庭经济状况核对报告", household.number, "¥166.67", "需人工复核"]:
+        assert expected in text, expected
+    assert members[0] not in text  # ID numbers masked in the document too
+    client.post("/logout/")
+    client.post("/login/", {"username": outsider.username, "password": PASSWORD})
+    assert client.get(f"/verification/results/{report.result_id}/report.pdf").status_code == 404

@@ -11,5 +11,6 @@ urlpatterns = [
     path("runs/<int:pk>/cancel/", views.cancel_run, name="run_cancel"),
     path("results/<int:pk>/", views.result_detail, name="result_detail"),
     path("results/<int:pk>/note/", views.add_note, name="result_note"),
+    path("results/<int:pk>/report.pdf", views.result_pdf, name="result_pdf"),
     path("deliveries/", views.deliveries, name="deliveries"),
 ]

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -18,6 +19,7 @@ from minzheng.core.views.common import paginate, parse_date
 from . import selectors
 from .models import HouseholdVerification, VerificationRun
 from .services import intake, runs
+from .services.report_pdf import report_pdf
 
 _CRUMB = ("家庭经济状况核对", None)
 
@@ -118,6 +120,24 @@ def result_detail(request, pk: int):
             ],
         },
     )
+
+
+def result_pdf(request, pk: int):
+    result = selectors.result_detail(request.user, pk)
+    household = household_detail(request.user, result.household_id)
+    record_event(
+        request.user,
+        AuditEvent.EXPORT,
+        object_type="household_verification",
+        object_id=result.pk,
+        division_code=result.division_code,
+        summary=f"下载核对报告 PDF（家庭 {household.number}）",
+    )
+    response = HttpResponse(
+        report_pdf(result, household, household.current_memberships), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f"inline; filename=verification-{household.number}.pdf"
+    return response
 
 
 @require_POST

@@ -1,0 +1,81 @@
+"""核对报告 as a printable PDF with the bureau's heading (for the case file and the household)."""
+
+from minzheng.core.identity import mask_id_number
+from minzheng.core.pdf import ChineseDocument
+from minzheng.core.selectors.divisions import division_path
+
+from ..models import HouseholdVerification
+
+
+def bureau_name(division_code: str) -> str:
+    """The county-level bureau responsible for a division: 丹东市元宝区民政局."""
+    path = [d for d in division_path(division_code) if d.level in (2, 3) and d.name != "市辖区"]
+    return "".join(d.name for d in path) + "民政局" if path else "民政局"
+
+
+def _yuan(amount) -> str:
+    return "—" if amount is None else f"¥{amount:,.2f}"
+
+
+def report_pdf(result: HouseholdVerification, household, members) -> bytes:
+    """``members``: the household's current memberships (with persons), as the report page shows them."""
+    doc = ChineseDocument(bureau=bureau_name(result.division_code), title="家庭经济状况核对报告")
+    run = result.run
+    doc.fields(
+        [
+            ("户编号", household.number),
+            ("户主", household.head.name if household.head else ""),
+            ("救助项目", run.get_program_display()),
+            ("核对基准日", f"{run.request_date:%Y-%m-%d}"),
+            ("家庭人数", str(result.member_count)),
+            ("低保标准", _yuan(result.dibao_standard)),
+            ("人均月收入", _yuan(result.per_capita_monthly_income)),
+            ("收入认定线", _yuan(result.income_line)),
+            ("人均金融资产", _yuan(result.per_capita_financial_assets)),
+            ("人均金融资产上限", _yuan(result.asset_limit)),
+            ("核对结论", result.get_conclusion_display()),
+            ("核对批次", str(run.pk)),
+        ]
+    )
+    doc.section("成员收入明细（近12个月）")
+    names = {m.person.id_number: m.person.name for m in members}
+    doc.table(
+        ["成员", "公民身份号码", "来源", "月数", "合计", "月均"],
+        [
+            (
+                names.get(r["id_number"], ""),
+                mask_id_number(r["id_number"]),
+                f"{r['dataset']}/{r['source']}",
+                r["months_counted"],
+                _yuan_text(r["total_amount"]),
+                _yuan_text(r["monthly_amount"]),
+            )
+            for r in result.member_income
+        ]
+        or [("（无收入记录）", "", "", "", "", "")],
+        widths=(20, 38, 34, 14, 30, 30),
+    )
+    doc.section("理由与证据")
+    for reason in result.reasons or [{"message": "无", "code": "", "evidence": []}]:
+        doc.paragraph(f"· {reason.get('message', '')}（{reason.get('code', '')}）")
+        evidence = reason.get("evidence") or []
+        if evidence:
+            doc.table(
+                ["数据集", "键", "数据"],
+                [(e.get("dataset"), e.get("key"), e.get("values")) for e in evidence],
+                widths=(30, 50, 100),
+            )
+    if result.note:
+        doc.section("经办人备注")
+        doc.paragraph(result.note)
+    doc.ln(4)
+    doc.paragraph(
+        "本报告由部门共享数据自动核对生成，数据与结论不得修改；如有异议，应组织入户调查并在备注中说明。"
+    )
+    return doc.to_bytes()
+
+
+def _yuan_text(value) -> str:
+    from decimal import Decimal
+
+    return _yuan(Decimal(str(value))) if value not in (None, "") else "—"
