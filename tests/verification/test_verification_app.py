@@ -294,7 +294,9 @@ def test_the_report_pdf_has_the_bureau_heading_and_the_figures(
     assert response["Content-Type"] == "application/pdf"
     # pypdf returns these CID-keyed CJK glyphs as UTF-16 code units with NULs; poppler's pdftotext reads them
     # cleanly — the document is right, the extraction needs the NULs dropped.
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages).replace("\x00", "")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages).replace(
+        "\x00", ""
+    )
     for expected in ["丹东市元宝区民政局", "家庭经济状况核对报告", household.number, "¥166.67", "需人工复核"]:
         assert expected in text, expected
     assert members[0] not in text  # ID numbers masked in the document too
