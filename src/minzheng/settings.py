@@ -111,6 +111,8 @@ TASKS = {
         else "django_tasks_db.DatabaseBackend",
     }
 }
+# Raw department files (部门共享数据) are kept this long, then purged by `manage.py purge_exchange`.
+EXCHANGE_RETENTION_DAYS = int(os.environ.get("MINZHENG_EXCHANGE_RETENTION_DAYS", "365"))
 SPARK_MASTER = os.environ.get("MINZHENG_SPARK_MASTER", "local[2]")
 DUCKDB_PATH = Path(os.environ.get("MINZHENG_DUCKDB_PATH", VAR_DIR / "minzheng.duckdb"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

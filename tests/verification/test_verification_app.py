@@ -303,3 +303,26 @@ def test_the_report_pdf_has_the_bureau_heading_and_the_figures(
     client.post("/logout/")
     client.post("/login/", {"username": outsider.username, "password": PASSWORD})
     assert client.get(f"/verification/results/{report.result_id}/report.pdf").status_code == 404
+
+
+def test_purge_keeps_the_current_delivery_and_removes_old_superseded_ones(admin, members):
+    import os
+    import time
+
+    from django.core.management import call_command
+
+    from minzheng.verification.services.store import exchange_store
+
+    old = csv_bytes([{"id_number": members[0], "month": "2025-01", "amount": "100.00"}])
+    new = csv_bytes([{"id_number": members[0], "month": "2026-01", "amount": "200.00"}])
+    intake.receive_delivery(admin, data=old, file_name="p1.csv", dataset="pension", as_of=dt.date(2025, 2, 1))
+    intake.receive_delivery(admin, data=new, file_name="p2.csv", dataset="pension", as_of=dt.date(2026, 2, 1))
+    store = exchange_store()
+    first = min(store.receipts(), key=lambda r: r.as_of)
+    # Age the first delivery by two years on disk (what the store dates its receipts by).
+    stamp = time.time() - 2 * 365 * 86400
+    for path in first.path.rglob("*"):
+        os.utime(path, (stamp, stamp))
+    call_command("purge_exchange", "--days", "365")
+    assert [r.as_of for r in exchange_store().current()] == [dt.date(2026, 2, 1)]
+    assert AuditEvent.objects.filter(action="delete", object_type="exchange_delivery").exists()

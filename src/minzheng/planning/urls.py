@@ -1,5 +1,13 @@
-from django.urls import path  # noqa: F401  (routes are added as the app grows)
+from django.urls import path
+
+from . import views
 
 app_name = "planning"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("plans/", views.plan_list, name="plan_list"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/import/", views.plan_import, name="plan_import"),
+    path("plans/import/<int:pk>/", views.plan_import_review, name="plan_import_review"),
+    path("tasks/<int:pk>/", views.task_edit, name="task_edit"),
+]

@@ -1,0 +1,172 @@
+"""Reads of the planning domain, scoped to what a user may see.
+
+The one rule (written only here): a user sees the plans of their own division, of every division above it
+(the plans theirs implements: a 丹东 user reads 辽宁's plan) and of every division inside their jurisdiction.
+A plan outside that is a 404. Writing (分解落实) is narrower: only plans inside the jurisdiction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
+
+from minzheng.core.jurisdiction import covers, division_prefix, full_code
+
+from .models import (
+    IndicatorSource,
+    OutlineNode,
+    Plan,
+    PlanDraftUpload,
+    PlanIndicator,
+    PlanProject,
+    PlanTask,
+)
+
+NOT_FOUND = "规划不存在或不在您的查看范围内"
+
+
+def _ancestor_codes(prefix: str) -> list[str]:
+    """Full codes of the country and every division above the one with this prefix."""
+    return [full_code(prefix[:n]) for n in (0, 2, 4, 6, 9) if n < len(prefix)]
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    """Plans of the user's division, its ancestors and its jurisdiction; nothing without a division."""
+    plans = Plan.objects.all()
+    if user is None or not getattr(user, "is_authenticated", False) or not user.division_code:
+        return plans.none()
+    prefix = division_prefix(user.division_code)
+    if not prefix:
+        return plans
+    return plans.filter(Q(division_code__startswith=prefix) | Q(division_code__in=_ancestor_codes(prefix)))
+
+
+def can_edit_plan(user, plan: Plan) -> bool:
+    """Inside the jurisdiction (not merely above it): the plans whose 分解落实 this user may record."""
+    return covers(user.division_code, plan.division_code)
+
+
+@dataclass(frozen=True)
+class PlanFilter:
+    q: str = ""
+    level: str = ""
+
+
+def _count(model, **condition) -> Subquery:
+    rows = model.objects.filter(plan=OuterRef("pk"), **condition).order_by().values("plan")
+    return Subquery(rows.annotate(n=Count("pk")).values("n"), output_field=IntegerField())
+
+
+def plan_list(user, filters: PlanFilter | None = None) -> QuerySet[Plan]:
+    """The plan list page and API: visible plans with their parent and part counts, in one query."""
+    filters = filters or PlanFilter()
+    plans = visible_plans(user).select_related("parent")
+    if filters.q:
+        plans = plans.filter(Q(title__contains=filters.q) | Q(region_name__contains=filters.q))
+    if filters.level:
+        plans = plans.filter(level=filters.level)
+    return plans.annotate(
+        indicator_count=_count(PlanIndicator, source=IndicatorSource.TABLE),
+        text_target_count=_count(PlanIndicator, source=IndicatorSource.TEXT),
+        task_count=_count(PlanTask),
+        project_count=_count(PlanProject),
+    ).order_by("division_code", "period_start", "pk")
+
+
+def plan_detail(user, pk: int) -> Plan:
+    try:
+        return visible_plans(user).select_related("parent", "imported_by").get(pk=pk)
+    except Plan.DoesNotExist:
+        raise Http404(NOT_FOUND) from None
+
+
+def plan_summary(user, pk: int) -> Plan:
+    """One visible plan with the counts ``plan_list`` gives (404 when outside the user's view)."""
+    try:
+        return plan_list(user).get(pk=pk)
+    except Plan.DoesNotExist:
+        raise Http404(NOT_FOUND) from None
+
+
+def child_plans(user, plan: Plan) -> list[Plan]:
+    """The plans implementing this one that the user may see."""
+    return list(visible_plans(user).filter(parent=plan).order_by("division_code"))
+
+
+def plan_indicators(plan: Plan, source: str | None = None) -> QuerySet[PlanIndicator]:
+    indicators = plan.indicators.order_by("order")
+    return indicators.filter(source=source) if source else indicators
+
+
+def plan_tasks(plan: Plan) -> QuerySet[PlanTask]:
+    return plan.tasks.order_by("order")
+
+
+def plan_projects(plan: Plan) -> QuerySet[PlanProject]:
+    return plan.projects.order_by("order")
+
+
+@dataclass
+class OutlineEntry:
+    node: OutlineNode
+    children: list[OutlineEntry] = field(default_factory=list)
+
+
+def plan_outline(plan: Plan) -> list[OutlineEntry]:
+    """The outline as a tree, from one query."""
+    entries = {node.pk: OutlineEntry(node) for node in plan.outline_nodes.order_by("order")}
+    roots = []
+    for entry in entries.values():
+        parent = entries.get(entry.node.parent_id)
+        (parent.children if parent else roots).append(entry)
+    return roots
+
+
+def editable_task(user, pk: int) -> PlanTask:
+    """A task of a plan inside the user's jurisdiction (404 otherwise, including plans above it)."""
+    task = PlanTask.objects.select_related("plan").filter(pk=pk, plan__in=visible_plans(user)).first()
+    if task is None or not can_edit_plan(user, task.plan):
+        raise Http404(NOT_FOUND)
+    return task
+
+
+def parent_choices(user) -> list[Plan]:
+    """Plans a newly imported plan may implement: every plan the user sees."""
+    return list(visible_plans(user).order_by("division_code", "period_start"))
+
+
+def suggested_parent(user, division_code: str) -> Plan | None:
+    """The visible plan of the closest higher division (浑南 → 沈阳's plan, or 辽宁's when 沈阳 has none)."""
+    ancestors = _ancestor_codes(division_prefix(division_code))
+    plans = visible_plans(user).filter(division_code__in=ancestors)
+    return max(plans, key=lambda plan: len(division_prefix(plan.division_code)), default=None)
+
+
+def plan_for_parent_choice(user, pk: str) -> Plan | None:
+    """The parent plan picked on the review form (empty → none; not visible → 404)."""
+    if not pk:
+        return None
+    if not pk.isdigit():
+        raise Http404(NOT_FOUND)
+    return plan_detail(user, int(pk))
+
+
+def my_upload(user, pk: int) -> PlanDraftUpload:
+    """An upload waiting for review belongs to the person who uploaded it; anyone else gets 404."""
+    upload = PlanDraftUpload.objects.filter(pk=pk, uploaded_by=user).select_related("plan").first()
+    if upload is None:
+        raise Http404("待审核的规划文件不存在")
+    return upload
+
+
+def my_recent_uploads(user, limit: int = 10) -> list[PlanDraftUpload]:
+    return list(
+        PlanDraftUpload.objects.filter(uploaded_by=user).select_related("plan").order_by("-pk")[:limit]
+    )
+
+
+def imported_plan_of(user, sha256: str) -> Plan | None:
+    """The visible plan already imported from a file with this hash, if any."""
+    return visible_plans(user).filter(source_sha256=sha256).first()
