@@ -43,3 +43,14 @@ def working_calendar_from_chinese_calendar(years: Iterable[int]) -> WorkingCalen
         known_from=date(wanted[0], 1, 1),
         known_through=date(wanted[-1], 12, 31),
     )
+
+
+def holiday_names_from_chinese_calendar(days: Iterable[date]) -> dict[date, str]:
+    """The Chinese name of the festival each rest day or 调休 working day belongs to (春节, 国庆节 …)."""
+    names: dict[date, str] = {}
+    for day in days:
+        _, holiday_name = chinese_calendar.get_holiday_detail(day)
+        if holiday_name is not None:
+            holiday = next((h for h in chinese_calendar.Holiday if h.value == holiday_name), None)
+            names[day] = holiday.chinese if holiday is not None else holiday_name
+    return names

@@ -1,0 +1,132 @@
+"""政策参数目录: every parameter name the platform reads, with its label, unit and how it is entered.
+
+A name not listed here cannot be set (a typo would silently never be read). Values live in
+``PolicyParameter`` rows; the shipped ones are in ``policy_seed``.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ValueType(StrEnum):
+    DECIMAL = "decimal"
+    INTEGER = "integer"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True)
+class ParameterSpec:
+    name: str
+    label: str
+    unit: str
+    value_type: ValueType = ValueType.DECIMAL
+    choices: tuple[str, ...] = ()
+    group: str = "社会救助"
+
+
+_DAY_KINDS = ("自然日", "工作日")
+
+PARAMETERS: tuple[ParameterSpec, ...] = (
+    ParameterSpec("dibao_edge_multiplier", "低保边缘认定标准倍数（×低保标准）", "倍", group="认定标准"),
+    ParameterSpec("dibao_edge_multiplier_max", "低保边缘认定标准倍数上限", "倍", group="认定标准"),
+    ParameterSpec("tekun_basic_multiplier", "特困基本生活标准倍数（×低保标准）", "倍", group="认定标准"),
+    ParameterSpec("tekun_multiplier_min", "特困基本生活标准倍数下限", "倍", group="认定标准"),
+    ParameterSpec(
+        "tekun_fully_lost_from",
+        "完全丧失生活自理能力：不能完成的日常活动项数",
+        "项",
+        ValueType.INTEGER,
+        group="认定标准",
+    ),
+    ParameterSpec(
+        "tekun_minor_entry_age",
+        "特困供养未成年人年龄上限（周岁以下）",
+        "周岁",
+        ValueType.INTEGER,
+        group="认定标准",
+    ),
+    ParameterSpec(
+        "asset_limit_months",
+        "家庭存款等金融资产上限（×月低保标准×人数）",
+        "月",
+        ValueType.INTEGER,
+        group="认定标准",
+    ),
+    ParameterSpec("dibao_minimum_per_person", "低保金保底（每人每月）", "元", group="计发"),
+    ParameterSpec("gradual_exit_months", "渐退期", "月", ValueType.INTEGER, group="计发"),
+    ParameterSpec("temporary_assistance_months", "临时救助：月低保标准倍数", "倍", group="临时救助"),
+    ParameterSpec("temporary_assistance_cap", "临时救助：单次救助上限", "元", group="临时救助"),
+    ParameterSpec(
+        "township_reserve_per_resident",
+        "乡镇（街道）临时救助备用金（按户籍人口每人每年）",
+        "元",
+        group="临时救助",
+    ),
+    ParameterSpec("publicity_days", "公示期", "天", ValueType.INTEGER, group="办理时限"),
+    ParameterSpec("publicity_day_kind", "公示期计算方式", "", ValueType.CHOICE, _DAY_KINDS, group="办理时限"),
+    ParameterSpec(
+        "dibao_decision_working_days",
+        "低保：县级收到审核意见后确认时限",
+        "工作日",
+        ValueType.INTEGER,
+        group="办理时限",
+    ),
+    ParameterSpec(
+        "dibao_procedure_working_days",
+        "低保：全流程时限（县级确认）",
+        "工作日",
+        ValueType.INTEGER,
+        group="办理时限",
+    ),
+    ParameterSpec(
+        "dibao_procedure_township_working_days",
+        "低保：全流程时限（乡镇确认）",
+        "工作日",
+        ValueType.INTEGER,
+        group="办理时限",
+    ),
+    ParameterSpec(
+        "dibao_procedure_extended_working_days",
+        "低保：特殊情况延长后全流程时限",
+        "工作日",
+        ValueType.INTEGER,
+        group="办理时限",
+    ),
+    ParameterSpec(
+        "tekun_township_review_working_days",
+        "特困：乡镇审核时限",
+        "工作日",
+        ValueType.INTEGER,
+        group="办理时限",
+    ),
+    ParameterSpec(
+        "tekun_county_decision_working_days",
+        "特困：县级确认时限",
+        "工作日",
+        ValueType.INTEGER,
+        group="办理时限",
+    ),
+    ParameterSpec("tekun_county_spot_check_share", "特困：县级抽查比例下限", "比例", group="办理时限"),
+    ParameterSpec(
+        "review_months_stable_special",
+        "分类复核周期：收入稳定的特殊困难家庭",
+        "月",
+        ValueType.INTEGER,
+        group="动态管理",
+    ),
+    ParameterSpec("review_months_other", "分类复核周期：其他家庭", "月", ValueType.INTEGER, group="动态管理"),
+    ParameterSpec(
+        "review_months_close_watch",
+        "分类复核周期：重点关注家庭（地方层级）",
+        "月",
+        ValueType.INTEGER,
+        group="动态管理",
+    ),
+    ParameterSpec("standard_growth_min_percent", "低保、特困、孤儿标准年均增长下限", "%", group="标准调整"),
+)
+
+BY_NAME: dict[str, ParameterSpec] = {spec.name: spec for spec in PARAMETERS}
+
+
+def spec_for(name: str) -> ParameterSpec | None:
+    return BY_NAME.get(name)

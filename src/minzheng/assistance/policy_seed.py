@@ -1,0 +1,147 @@
+"""Shipped policy data: the national defaults (``rules.defaults``) and the figures the seed plans state.
+
+Each row carries its source. Plans often give only a year ("2020年", "十三五末"): such a figure is recorded as
+effective from 1 January of that year, and the note says so — confirm the exact date against the local
+document before computing benefits from it. ``load_assistance_policy`` writes these rows idempotently.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .models.choices import Area, BenefitFormula, DecidingLevel, ProgramCategory, StandardKind, StandardPeriod
+from .models.versions import NATIONAL
+from .rules import defaults
+
+LIAONING = "210000000000"
+DANDONG = "210600000000"
+FUXIN = "210900000000"
+HUNNAN = "210112000000"  # 沈阳市浑南区
+
+_MINJI_57 = "民政部《最低生活保障审核确认办法》（民发〔2021〕57号）"
+_TEKUN_2021 = "民政部《特困人员认定办法》（2021）"
+_LN_PLAN = "《辽宁省民政事业发展第十四个五年规划》"
+_DD_PLAN = "《丹东市民政事业发展第十四个五年规划》"
+_FX_PLAN = "《阜新市民政事业发展第十四个五年规划》"
+_HN_PLAN = "《沈阳市浑南区民政事业发展第十四个五年规划》"
+_YEAR_ONLY = "规划只载年份，生效日按当年1月1日记录，请以本地文件核实"
+
+RULES_IN_FORCE = date(2021, 7, 1)  # 民发〔2021〕57号 and the 2021 特困人员认定办法 took effect
+PLAN_PERIOD_START = date(2021, 1, 1)  # 十四五 plans: 2021–2025
+PLAN_PERIOD_END = date(2025, 12, 31)
+
+
+@dataclass(frozen=True)
+class SeedProgram:
+    code: str
+    category: str
+    formula: str
+    base_standard: str
+    area: str = Area.ALL
+    review_cycle_months: int | None = 12
+    deciding_level: str = DecidingLevel.COUNTY
+    policy_basis: str = ""
+
+
+@dataclass(frozen=True)
+class SeedParameter:
+    name: str
+    division_code: str
+    effective_from: date
+    source_note: str
+    value: Decimal | None = None
+    text_value: str = ""
+    valid_to: date | None = None
+
+
+@dataclass(frozen=True)
+class SeedStandard:
+    kind: str
+    area: str
+    division_code: str
+    effective_from: date
+    amount: Decimal
+    period: str
+    source_note: str
+    is_reference_average: bool = False
+
+
+PROGRAMS: tuple[SeedProgram, ...] = (
+    SeedProgram("dibao_urban", ProgramCategory.DIBAO_URBAN, BenefitFormula.TOP_UP, StandardKind.DIBAO, Area.URBAN, None, policy_basis=_MINJI_57),
+    SeedProgram("dibao_rural", ProgramCategory.DIBAO_RURAL, BenefitFormula.TOP_UP, StandardKind.DIBAO, Area.RURAL, None, policy_basis=_MINJI_57),
+    SeedProgram("tekun_centralised", ProgramCategory.TEKUN_CENTRALISED, BenefitFormula.STANDARD_PLUS_CARE, StandardKind.TEKUN_BASIC, policy_basis=_TEKUN_2021),
+    SeedProgram("tekun_dispersed", ProgramCategory.TEKUN_DISPERSED, BenefitFormula.STANDARD_PLUS_CARE, StandardKind.TEKUN_BASIC, policy_basis=_TEKUN_2021),
+    SeedProgram("dibao_edge", ProgramCategory.DIBAO_EDGE, BenefitFormula.ELIGIBILITY_ONLY, StandardKind.DIBAO_EDGE, policy_basis="民政部 2021 低收入人口认定；各规划：低保标准的1.5倍"),
+    SeedProgram("expenditure_hardship", ProgramCategory.EXPENDITURE_HARDSHIP, BenefitFormula.ELIGIBILITY_ONLY, StandardKind.DIBAO, policy_basis="民政部 2021 低收入人口认定（刚性支出困难家庭）"),
+    SeedProgram("temporary_emergency", ProgramCategory.TEMPORARY_EMERGENCY, BenefitFormula.MULTIPLE_OF_STANDARD, StandardKind.DIBAO, review_cycle_months=None, deciding_level=DecidingLevel.TOWNSHIP, policy_basis="国发〔2014〕47号；乡镇（街道）备用金先行救助"),
+    SeedProgram("temporary_expenditure", ProgramCategory.TEMPORARY_EXPENDITURE, BenefitFormula.MULTIPLE_OF_STANDARD, StandardKind.DIBAO, review_cycle_months=None, policy_basis="国发〔2014〕47号"),
+    SeedProgram("orphan_centralised", ProgramCategory.ORPHAN_CENTRALISED, BenefitFormula.FIXED_MONTHLY, StandardKind.ORPHAN_CENTRALISED, policy_basis="孤儿基本生活保障"),
+    SeedProgram("orphan_scattered", ProgramCategory.ORPHAN_SCATTERED, BenefitFormula.FIXED_MONTHLY, StandardKind.ORPHAN_SCATTERED, policy_basis="孤儿基本生活保障"),
+    SeedProgram("de_facto_unattended_child", ProgramCategory.DE_FACTO_UNATTENDED_CHILD, BenefitFormula.FIXED_MONTHLY, StandardKind.DE_FACTO_UNATTENDED_CHILD, policy_basis="民发〔2019〕62号"),
+    SeedProgram("disability_living", ProgramCategory.DISABILITY_LIVING, BenefitFormula.FIXED_MONTHLY, StandardKind.DISABILITY_LIVING, policy_basis="国发〔2015〕52号"),
+    SeedProgram("disability_care", ProgramCategory.DISABILITY_CARE, BenefitFormula.FIXED_MONTHLY, StandardKind.DISABILITY_CARE, policy_basis="国发〔2015〕52号"),
+    SeedProgram("longevity", ProgramCategory.LONGEVITY, BenefitFormula.FIXED_MONTHLY, StandardKind.LONGEVITY, policy_basis="地方高龄津贴办法（如浑南区：90周岁及以上）"),
+    SeedProgram("elderly_hardship", ProgramCategory.ELDERLY_HARDSHIP, BenefitFormula.FIXED_MONTHLY, StandardKind.ELDERLY_HARDSHIP, policy_basis="地方经济困难老年人补贴办法"),
+)  # fmt: skip
+
+
+def _national(name: str, value, note: str, effective_from: date = RULES_IN_FORCE, **extra) -> SeedParameter:
+    return SeedParameter(
+        name, NATIONAL, effective_from, note, Decimal(value) if value is not None else None, **extra
+    )
+
+
+_limits = defaults.DIBAO_TIME_LIMITS
+_tekun_limits = defaults.TEKUN_TIME_LIMITS
+_cycle = defaults.REVIEW_CYCLE
+
+PARAMETERS: tuple[SeedParameter, ...] = (
+    # National defaults (rules/defaults.py), from the document's date.
+    _national("dibao_edge_multiplier", defaults.DIBAO_EDGE_MULTIPLIER, "全国缺省值：低收入人口认定（2021）及各规划，低保标准的1.5倍", PLAN_PERIOD_START),
+    _national("tekun_basic_multiplier", defaults.TEKUN_BASIC_MULTIPLIER, "全国缺省值：各规划“原则上不低于低保标准的1.3倍”", PLAN_PERIOD_START),
+    _national("tekun_multiplier_min", defaults.TEKUN_MINIMUM_MULTIPLIER, "全国缺省值：各规划“原则上不低于低保标准的1.3倍”", PLAN_PERIOD_START),
+    _national("tekun_fully_lost_from", defaults.TEKUN_FULLY_LOST_FROM, f"{_TEKUN_2021}：六项中四项及以上不能完成为完全丧失"),
+    _national("tekun_minor_entry_age", 16, f"{_TEKUN_2021}：未满16周岁的未成年人"),
+    _national("gradual_exit_months", defaults.DIBAO_MAX_EXIT_MONTHS, f"{_MINJI_57}：渐退期最长6个月"),
+    _national("publicity_days", defaults.PUBLICITY_DAYS, f"{_MINJI_57}：公示7天"),
+    _national("publicity_day_kind", None, f"{_MINJI_57}：公示7天（部分省份为7个工作日）", text_value=str(defaults.PUBLICITY_DAY_KIND)),
+    _national("dibao_decision_working_days", _limits.confirmation_after_township_opinion, f"{_MINJI_57}：收到审核意见后10个工作日内确认"),
+    _national("dibao_procedure_working_days", _limits.whole_procedure_county, f"{_MINJI_57}：自受理之日起30个工作日"),
+    _national("dibao_procedure_township_working_days", _limits.whole_procedure_township, f"{_MINJI_57}：乡镇（街道）确认的20个工作日"),
+    _national("dibao_procedure_extended_working_days", _limits.whole_procedure_extended, f"{_MINJI_57}：特殊情况可延长至45个工作日"),
+    _national("tekun_township_review_working_days", _tekun_limits.township_review, f"{_TEKUN_2021}：乡镇15个工作日"),
+    _national("tekun_county_decision_working_days", _tekun_limits.county_decision, f"{_TEKUN_2021}：县级15个工作日"),
+    _national("tekun_county_spot_check_share", "0.30", f"{_TEKUN_2021}：县级抽查不低于30%"),
+    _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}：收入稳定的特殊困难家庭每年复核"),
+    _national("review_months_other", _cycle.other_months, f"{_MINJI_57}：其他家庭每半年复核"),
+    _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
+    _national("asset_limit_months", 24, "平台示例缺省值（非国家规定）：财产限额由各地规定，请按本地办法核定"),
+    # 辽宁省 plan.
+    SeedParameter("dibao_edge_multiplier", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：按照低保标准的1.5-2倍确定低收入（低保边缘）家庭认定标准", Decimal("1.5")),
+    SeedParameter("dibao_edge_multiplier_max", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：低保标准的1.5-2倍", Decimal("2")),
+    SeedParameter("tekun_multiplier_min", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：原则上按不低于1.3倍标准确定特困人员基本生活标准", Decimal("1.3")),
+    SeedParameter("tekun_minor_entry_age", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：将特困人员救助供养覆盖的未成年人年龄从16周岁延长至18周岁", Decimal("18")),
+    SeedParameter("township_reserve_per_resident", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：按照人均2元左右水平安排临时救助备用金", Decimal("2")),
+    # 丹东市 plan.
+    SeedParameter("dibao_edge_multiplier", DANDONG, PLAN_PERIOD_START, f"{_DD_PLAN}：按照低保标准的1.5倍确定低收入（低保边缘）家庭认定标准", Decimal("1.5")),
+    SeedParameter("township_reserve_per_resident", DANDONG, PLAN_PERIOD_START, f"{_DD_PLAN}：按照人均2元左右水平安排临时救助备用金", Decimal("2")),
+    # 阜新市 plan.
+    SeedParameter("dibao_edge_multiplier", FUXIN, PLAN_PERIOD_START, f"{_FX_PLAN}：按照低保标准的1.5倍确定低收入(低保边缘)家庭认定标准", Decimal("1.5")),
+    # 浑南区 plan: a target for the plan period only.
+    SeedParameter("standard_growth_min_percent", HUNNAN, PLAN_PERIOD_START, f"{_HN_PLAN}：城乡最低生活保障、特困供养和孤儿养育标准年均增长不低于7%", Decimal("7"), valid_to=PLAN_PERIOD_END),
+)  # fmt: skip
+
+STANDARDS: tuple[SeedStandard, ...] = (
+    SeedStandard(StandardKind.DIBAO, Area.URBAN, DANDONG, date(2016, 1, 1), Decimal("500"), StandardPeriod.PER_MONTH, f"{_DD_PLAN}：2016年城市低保对象每人每月500元；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.DIBAO, Area.RURAL, DANDONG, date(2016, 1, 1), Decimal("3372"), StandardPeriod.PER_YEAR, f"{_DD_PLAN}：2016年农村低保对象每人每年3372元；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.DIBAO, Area.URBAN, DANDONG, date(2020, 1, 1), Decimal("663"), StandardPeriod.PER_MONTH, f"{_DD_PLAN}：2020年城市每人每月663元；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.DIBAO, Area.RURAL, DANDONG, date(2020, 1, 1), Decimal("5052"), StandardPeriod.PER_YEAR, f"{_DD_PLAN}：2020年农村每人每年5052元；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.ORPHAN_CENTRALISED, Area.ALL, DANDONG, date(2020, 1, 1), Decimal("1638"), StandardPeriod.PER_MONTH, f"{_DD_PLAN}：集中供养孤儿养育标准提高到每人每月1638元（十三五末）；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.ORPHAN_SCATTERED, Area.ALL, DANDONG, date(2020, 1, 1), Decimal("1284"), StandardPeriod.PER_MONTH, f"{_DD_PLAN}：散居孤儿养育标准提高到每人每月1284元（十三五末）；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.DIBAO, Area.URBAN, FUXIN, date(2020, 1, 1), Decimal("624"), StandardPeriod.PER_MONTH, f"{_FX_PLAN}：城乡低保标准分别达到624元/人/月和5000元/人/年（十三五末）；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.DIBAO, Area.RURAL, FUXIN, date(2020, 1, 1), Decimal("5000"), StandardPeriod.PER_YEAR, f"{_FX_PLAN}：城乡低保标准分别达到624元/人/月和5000元/人/年（十三五末）；{_YEAR_ONLY}"),
+    SeedStandard(StandardKind.DIBAO, Area.URBAN, LIAONING, date(2020, 1, 1), Decimal("672"), StandardPeriod.PER_MONTH, f"{_LN_PLAN}：城市低保平均标准672元/人/月（十三五末）；全省平均，不用于计发", True),
+    SeedStandard(StandardKind.DIBAO, Area.RURAL, LIAONING, date(2020, 1, 1), Decimal("5558"), StandardPeriod.PER_YEAR, f"{_LN_PLAN}：农村低保平均标准5558元/人/年（十三五末）；全省平均，不用于计发", True),
+)  # fmt: skip
+
+HOLIDAY_SEED_YEARS = range(2020, 2027)

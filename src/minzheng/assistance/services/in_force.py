@@ -1,0 +1,175 @@
+"""What is in force: the service interface other domains (verification, monitoring, casework) call.
+
+Every answer is a plain dataclass or ``Decimal`` — never a model. Resolution: the most specific division
+wins (a county's own figure over its city's), then the latest version effective on or before the day.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ..errors import InvalidPolicyValue, ParameterNotSet, StandardNotFound
+from ..models import Area, AssistanceProgram, StandardKind, StandardPeriod
+from ..models.choices import DERIVED_KINDS
+from ..parameter_catalogue import PARAMETERS, spec_for
+from ..policy_book import DerivedStandards, ParameterVersion, PolicyBook
+from ..selectors.books import policy_book
+from .policy import normalise_division_code
+
+
+@dataclass(frozen=True)
+class StandardInForce:
+    """A 保障标准 in force for a division on a day (``derived``: computed from the 低保标准)."""
+
+    kind: str
+    kind_label: str
+    area: str
+    division_code: str  # the division whose figure applies (the asked one or an ancestor)
+    effective_from: date
+    amount: Decimal  # as published (per ``period``); for derived standards the monthly figure
+    period: str
+    monthly_amount: Decimal
+    derived: bool
+    basis: str
+    source_note: str = ""
+
+
+@dataclass(frozen=True)
+class ParameterInForce:
+    """A 政策参数 in force for a division on a day."""
+
+    name: str
+    label: str
+    value: Decimal | None
+    text_value: str
+    unit: str
+    division_code: str
+    effective_from: date
+    valid_to: date | None
+    source_note: str
+
+
+def standard_in_force(
+    division_code: str, program: str, on: date, *, area: str | None = None
+) -> StandardInForce:
+    """The standard a program (code, e.g. ``dibao_urban``) or a standard kind (``StandardKind``) pays from.
+
+    Programs for both areas (特困, 孤儿 …) take ``area`` for standards that differ between 城市 and 农村.
+    Raises ``StandardNotFound`` when no version covers the division on the day.
+    """
+    division_code = normalise_division_code(division_code)
+    kind, area = _kind_and_area(program, area)
+    book = policy_book([division_code])
+    return in_force_from_book(book, kind, area, division_code, on)
+
+
+def in_force_from_book(
+    book: PolicyBook, kind: str, area: str, division_code: str, on: date
+) -> StandardInForce:
+    label = StandardKind(kind).label
+    if kind in DERIVED_KINDS:
+        derived = book.derived(division_code, area, on)
+        amount = None
+        if derived is not None:
+            amount, basis = (
+                (derived.dibao_edge_line, derived.dibao_edge_basis)
+                if kind == StandardKind.DIBAO_EDGE
+                else (derived.tekun_basic, derived.tekun_basis)
+            )
+        if amount is None:
+            raise StandardNotFound(f"{division_code} 在 {on:%Y-%m-%d} 没有可用的{label}（缺低保标准或倍数）")
+        return StandardInForce(
+            kind, label, area, derived.dibao.division_code, derived.dibao.effective_from, amount,
+            StandardPeriod.PER_MONTH, amount, True, basis, derived.dibao.source_note,
+        )  # fmt: skip
+    version = book.standard(kind, area, division_code, on)
+    if version is None:
+        raise StandardNotFound(f"{division_code} 在 {on:%Y-%m-%d} 没有{Area(area).label}{label}")
+    return StandardInForce(
+        kind, label, version.area, version.division_code, version.effective_from, version.amount,
+        version.period, version.monthly_amount, False, "公布标准", version.source_note,
+    )  # fmt: skip
+
+
+def _kind_and_area(program: str, area: str | None) -> tuple[str, str]:
+    if program in StandardKind.values:
+        kind, default_area = program, Area.ALL
+    else:
+        found = AssistanceProgram.objects.filter(code=program).values_list("base_standard", "area").first()
+        if found is None:
+            raise InvalidPolicyValue(f"未知的救助项目：{program}", field="program")
+        kind, default_area = found
+    area = area or default_area
+    if area not in Area.values:
+        raise InvalidPolicyValue("城乡类别须为 urban、rural 或 all", field="area")
+    if area == Area.ALL and kind in (StandardKind.DIBAO, *DERIVED_KINDS):
+        raise InvalidPolicyValue("低保及其派生标准分城市、农村，请指定 area", field="area")
+    return kind, area
+
+
+def standards_in_force(division_code: str, on: date) -> list[StandardInForce]:
+    """Every published standard in force for a division (one per kind and area), plus the derived ones."""
+    division_code = normalise_division_code(division_code)
+    book = policy_book([division_code])
+    found: list[StandardInForce] = []
+    for kind in StandardKind.values:
+        for area in Area.values:
+            if area == Area.ALL and kind in (StandardKind.DIBAO, *DERIVED_KINDS):
+                continue
+            try:
+                standard = in_force_from_book(book, kind, area, division_code, on)
+            except StandardNotFound:
+                continue
+            if standard.area == area:  # a 不分城乡 figure is listed once, under 不分城乡
+                found.append(standard)
+    return found
+
+
+def derived_standards(division_code: str, on: date) -> list[DerivedStandards]:
+    """低保标准 per area with the 低保边缘 line and 特困基本生活标准 derived from it (unless overridden)."""
+    division_code = normalise_division_code(division_code)
+    book = policy_book([division_code])
+    found = (book.derived(division_code, area, on) for area in (Area.URBAN, Area.RURAL))
+    return [derived for derived in found if derived is not None]
+
+
+def parameter_in_force(name: str, division_code: str, on: date) -> ParameterInForce:
+    """The version of a policy parameter in force; ``ParameterNotSet`` when none covers the division."""
+    division_code = normalise_division_code(division_code)
+    spec = spec_for(name)
+    if spec is None:
+        raise InvalidPolicyValue(f"未知的参数：{name}", field="name")
+    version = policy_book([division_code]).parameter(name, division_code, on)
+    if version is None:
+        raise ParameterNotSet(f"参数“{spec.label}”在 {division_code} 于 {on:%Y-%m-%d} 未设置")
+    return _parameter_in_force(version)
+
+
+def parameter_value(name: str, division_code: str, on: date, default: Decimal | None = None) -> Decimal:
+    """The number in force (``default`` when the parameter is not set and a default is given)."""
+    try:
+        value = parameter_in_force(name, division_code, on).value
+    except ParameterNotSet:
+        if default is None:
+            raise
+        return default
+    if value is None:
+        raise InvalidPolicyValue(f"参数 {name} 不是数值参数", field="name")
+    return value
+
+
+def parameters_in_force(division_code: str, on: date) -> list[ParameterInForce]:
+    """Every catalogued parameter set for the division on the day, in catalogue order."""
+    division_code = normalise_division_code(division_code)
+    book = policy_book([division_code])
+    versions = (book.parameter(spec.name, division_code, on) for spec in PARAMETERS)
+    return [_parameter_in_force(version) for version in versions if version is not None]
+
+
+def _parameter_in_force(version: ParameterVersion) -> ParameterInForce:
+    spec = spec_for(version.name)
+    return ParameterInForce(
+        name=version.name, label=spec.label if spec else version.name, value=version.value,
+        text_value=version.text_value, unit=version.unit, division_code=version.division_code,
+        effective_from=version.effective_from, valid_to=version.valid_to, source_note=version.source_note,
+    )  # fmt: skip

@@ -1,0 +1,34 @@
+"""What the 社会救助 pages share: the sub-navigation tabs and turning service errors into form errors."""
+
+from django.urls import reverse
+
+from minzheng.core.errors import MinzhengError
+
+TABS = (
+    ("standards", "保障标准", "assistance:standard_list"),
+    ("parameters", "政策参数", "assistance:parameter_list"),
+    ("programs", "救助项目", "assistance:program_list"),
+    ("holidays", "节假日", "assistance:holiday_list"),
+)
+
+
+def page_context(tab: str, title: str, *extra_crumbs) -> dict:
+    """Sidebar entry, tabs, title and breadcrumb of a 社会救助 page."""
+    tab_label, tab_url = next((label, reverse(url)) for slug, label, url in TABS if slug == tab)
+    crumbs = [
+        ("社会救助", reverse("assistance:standard_list")),
+        (tab_label, tab_url if extra_crumbs else None),
+    ]
+    return {
+        "active_nav": "assistance",
+        "active_tab": tab,
+        "tabs": [(slug, label, reverse(url)) for slug, label, url in TABS],
+        "page_title": title,
+        "breadcrumbs": [*crumbs, *extra_crumbs],
+    }
+
+
+def add_service_error(form, exc: MinzhengError) -> None:
+    """Show a service's refusal next to its field (or above the form)."""
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
