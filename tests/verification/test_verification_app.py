@@ -4,6 +4,7 @@ background with progress and cancellation, everything inside the jurisdiction an
 import csv
 import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 
@@ -326,3 +327,55 @@ def test_purge_keeps_the_current_delivery_and_removes_old_superseded_ones(admin,
     call_command("purge_exchange", "--days", "365")
     assert [r.as_of for r in exchange_store().current()] == [dt.date(2026, 2, 1)]
     assert AuditEvent.objects.filter(action="delete", object_type="exchange_delivery").exists()
+
+
+@pytest.fixture
+def dandong_policy(db):
+    """The plans' figures: 丹东 城市低保 663 元/人/月 (2020), 低保边缘 1.5×, asset limit 24 months."""
+    from django.core.management import call_command
+
+    call_command("load_assistance_policy", verbosity=0)
+
+
+def test_income_under_the_recorded_standard_is_eligible(
+    county_caseworker, household, admin, members, dandong_policy
+):
+    deliver_world(admin, members, monthly_wage="500.00")  # 166.67 per person per month < 663
+    report = runs.request_report(county_caseworker, household_id=household.pk, on=REQUEST_DATE)
+    assert (report.conclusion, report.income_line) == ("eligible", Decimal("663.00"))
+
+
+def test_income_over_the_standard_is_ineligible_with_the_reason(
+    county_caseworker, household, admin, members, dandong_policy
+):
+    deliver_world(admin, members, monthly_wage="3000.00")  # 1,000 per person per month > 663
+    report = runs.request_report(county_caseworker, household_id=household.pk, on=REQUEST_DATE)
+    assert report.conclusion == "ineligible"
+    assert any("收入" in r["message"] for r in report.reasons)
+
+
+def test_the_dibao_edge_line_is_one_and_a_half_standards(
+    county_caseworker, household, admin, members, dandong_policy
+):
+    deliver_world(admin, members, monthly_wage="2400.00")  # 800 per person: above 663, under 994.50
+    report = runs.request_report(
+        county_caseworker, household_id=household.pk, program="dibao_edge", on=REQUEST_DATE
+    )
+    assert (report.conclusion, report.income_line) == ("eligible", Decimal("994.50"))
+
+
+def test_demo_population_and_deliveries_give_a_realistic_mix(
+    county_caseworker, divisions, dandong_policy, django_capture_on_commit_callbacks
+):
+    from minzheng.core.services.demo import load_demo
+    from minzheng.verification.services.demo import deliver_demo_exchange
+
+    load_demo(seed=11, households=60, password="Demo@Pass2026", today=dt.date(2026, 11, 25))
+    deliver_demo_exchange("2106", seed=11, today=dt.date(2026, 11, 25))
+    with django_capture_on_commit_callbacks(execute=True):
+        run = runs.start_batch(
+            county_caseworker, division_code="210602000000", program="dibao", on=dt.date(2026, 11, 25)
+        )
+    run.refresh_from_db()
+    assert run.status == "done" and run.done == run.total > 0
+    assert run.eligible > 0 and run.ineligible > 0  # some poor, most not: what a real county looks like

@@ -100,7 +100,7 @@ class PolicyBook:
     def parameter(self, name: str, division_code: str, on: date) -> ParameterVersion | None:
         return record_in_force([v for v in self._parameters[name] if _not_ended(v, on)], division_code, on)
 
-    def _value(self, name: str, division_code: str, on: date) -> Decimal | None:
+    def value(self, name: str, division_code: str, on: date) -> Decimal | None:
         found = self.parameter(name, division_code, on)
         return found.value if found is not None else None
 
@@ -117,7 +117,7 @@ class PolicyBook:
         own = self.standard(StandardKind.DIBAO_EDGE, area, division_code, on)
         if own is not None and own.is_override:
             return own.monthly_amount, "地方自定"
-        multiplier = self._value("dibao_edge_multiplier", division_code, on)
+        multiplier = self.value("dibao_edge_multiplier", division_code, on)
         if multiplier is None:
             return (own.monthly_amount, "地方公布") if own is not None else (None, "未设置倍数")
         try:
@@ -132,8 +132,8 @@ class PolicyBook:
         own = self.standard(StandardKind.TEKUN_BASIC, area, division_code, on)
         if own is not None and own.is_override:
             return own.monthly_amount, "地方自定"
-        minimum = self._value("tekun_multiplier_min", division_code, on)
-        multiplier = self._value("tekun_basic_multiplier", division_code, on) or minimum
+        minimum = self.value("tekun_multiplier_min", division_code, on)
+        multiplier = self.value("tekun_basic_multiplier", division_code, on) or minimum
         if multiplier is None or minimum is None:
             return (own.monthly_amount, "地方公布") if own is not None else (None, "未设置倍数")
         try:

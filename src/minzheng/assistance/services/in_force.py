@@ -173,3 +173,27 @@ def _parameter_in_force(version: ParameterVersion) -> ParameterInForce:
         text_value=version.text_value, unit=version.unit, division_code=version.division_code,
         effective_from=version.effective_from, valid_to=version.valid_to, source_note=version.source_note,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VerificationPolicy:
+    """What 家庭经济状况核对 needs for one division on one day (None: not set for that division)."""
+
+    dibao_monthly: Decimal | None  # 低保标准, 元/人/月, for the division's area
+    dibao_edge_multiplier: Decimal | None
+    asset_limit_months: Decimal | None
+
+
+def verification_policies(division_areas: dict[str, str], on: date) -> dict[str, VerificationPolicy]:
+    """For each division code (mapped to its area, 城市 ``urban`` / 农村 ``rural``) the figures a household
+    economic verification uses — resolved from one policy book (two queries, however many divisions)."""
+    book = policy_book(division_areas)
+    found = {}
+    for code, area in division_areas.items():
+        dibao = book.standard(StandardKind.DIBAO, area, code, on)
+        found[code] = VerificationPolicy(
+            dibao_monthly=dibao.monthly_amount if dibao is not None else None,
+            dibao_edge_multiplier=book.value("dibao_edge_multiplier", code, on),
+            asset_limit_months=book.value("asset_limit_months", code, on),
+        )
+    return found

@@ -20,7 +20,10 @@ class Command(BaseCommand):
     def handle(self, *args, days, **options):
         touched = exchange_store().purge(days)
         record_event(
-            None, AuditEvent.DELETE, username="system", object_type="exchange_delivery",
+            None,
+            AuditEvent.DELETE,
+            username="system",
+            object_type="exchange_delivery",
             summary=f"按保存期限（{days}天）清理部门数据：{len(touched)}个交付",
         )
         self.stdout.write(f"已清理 {len(touched)} 个交付（保存期限 {days} 天）")
