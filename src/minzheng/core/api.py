@@ -3,7 +3,7 @@ scoping (a record outside the jurisdiction is a 404), services do writes and aud
 
 from datetime import date, datetime
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from . import codes
@@ -185,7 +185,7 @@ def create_household(request, body: HouseholdIn):
         members=members,
         established_on=body.established_on or date.today(),
     )
-    return 201, registry_selectors.household_detail(request.user, household.pk)
+    return Status(201, registry_selectors.household_detail(request.user, household.pk))
 
 
 class PersonOut(Schema):
