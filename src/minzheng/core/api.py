@@ -10,7 +10,6 @@ from . import codes
 from .errors import MinzhengError
 from .identity import mask_id_number
 from .models import AuditEvent
-from .permissions import Capability, require
 from .person_rules import clean_person
 from .selectors import registry as registry_selectors
 from .selectors.audit import AuditFilter, audit_events
@@ -245,16 +244,7 @@ class IdNumberOut(Schema):
     "/persons/{pk}/id-number", response=IdNumberOut, tags=["人口家庭"], summary="查看完整证件号码（记入审计）"
 )
 def reveal_id_number(request, pk: int):
-    require(request.user, Capability.REVEAL_ID_NUMBER)
-    person = registry_selectors.person_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_ID_NUMBER,
-        object_type="person",
-        object_id=pk,
-        division_code=person.residence_division_code,
-        summary="API 查看完整证件号码",
-    )
+    person = registry.reveal_id_number(request.user, pk, channel="API ")
     return {"id_number": person.id_number}
 
 

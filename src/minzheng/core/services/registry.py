@@ -322,3 +322,21 @@ def changes_since(
     if kinds:
         qs = qs.filter(kind__in=kinds)
     return list(qs[:limit])
+
+
+def reveal_id_number(actor, person_pk: int, *, channel: str) -> Person:
+    """查看完整证件号码: only roles whose casework needs it, only inside the jurisdiction, always audited.
+    ``channel`` says where it was shown (页面 / API) for the audit trail."""
+    from ..selectors.registry import person_detail
+
+    require(actor, Capability.REVEAL_ID_NUMBER)
+    person = person_detail(actor, person_pk)
+    record_event(
+        actor,
+        AuditEvent.READ_ID_NUMBER,
+        object_type="person",
+        object_id=person.pk,
+        division_code=person.residence_division_code,
+        summary=f"{channel}查看 {person.name} 的完整证件号码",
+    )
+    return person

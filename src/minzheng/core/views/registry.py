@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from ..errors import MinzhengError
 from ..jurisdiction import covers
 from ..models import AuditEvent
-from ..permissions import Capability, has_capability, require
+from ..permissions import Capability, has_capability
 from ..selectors import registry as registry_selectors
 from ..selectors.divisions import full_division_name, names_of
 from ..services import exports, registry
@@ -140,16 +140,7 @@ def person_detail(request, pk: int):
 @require_POST
 def reveal_id_number(request, pk: int):
     """htmx: the full 公民身份号码, for roles that need it — every reveal is audited."""
-    require(request.user, Capability.REVEAL_ID_NUMBER)
-    person = registry_selectors.person_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_ID_NUMBER,
-        object_type="person",
-        object_id=person.pk,
-        division_code=person.residence_division_code,
-        summary=f"查看 {person.name} 的完整证件号码",
-    )
+    person = registry.reveal_id_number(request.user, pk, channel="页面")
     return HttpResponse(format_html('<span class="id-full">{}</span>', person.id_number))
 
 
