@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
+from minzheng.batch import JobInputError
+
 
 def test_income_exactly_at_the_line_is_eligible(world):
     (member,) = world.household("R1")
@@ -94,3 +98,23 @@ def test_member_income_report_gives_monthly_amount_per_source(world):
     (row,) = world.run().member_income.to_pylist()
     assert row["months_counted"] == 12
     assert row["monthly_amount"] == Decimal("83.33")
+
+
+def test_a_long_window_counts_every_distinct_month_once(world):
+    # 72 months reach the second 60-month word of the month count; a duplicated month counts once
+    world.param("income_window_months", "72", prefix="210602")
+    (member,) = world.household("R1")
+    world.wage(member, "72000.00", months=72, start="2019-07")
+    world.add("tax_income", id_number=member, month="2025-06", category="wage", amount=Decimal("0.00"))
+    result = world.run()
+    (wage,) = result.member_income.to_pylist()
+    assert wage["months_counted"] == 72
+    assert wage["total_amount"] == Decimal("72000.00")
+    assert wage["monthly_amount"] == Decimal("1000.00")
+
+
+def test_an_income_window_beyond_120_months_is_refused_with_a_chinese_message(world):
+    world.param("income_window_months", "121", prefix="210602")
+    world.household("R1")
+    with pytest.raises(JobInputError, match="参数 income_window_months 应为 1 至 120 的整数"):
+        world.run()

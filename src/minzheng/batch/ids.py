@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+import duckdb
+import pyarrow as pa
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
@@ -71,3 +73,36 @@ def id_number_problems(values: Iterable[str | None]) -> tuple[dict[str, str], in
         if not known[number[:10]]:
             unknown_address += 1
     return problems, unknown_address
+
+
+# GB 11643 weights 2^(17-i) mod 11 and the check character for each remainder, as in stdnum's calc_check_digit
+_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+# digits by integer arithmetic on the first 17 characters read as one number: far cheaper than 17 substrings
+_CHECKSUM_SQL = " + ".join(f"(n // {10 ** (16 - i)}) % 10 * {w}" for i, w in enumerate(_WEIGHTS))
+_YMD = "((n // 1000) % 100000000)"  # the birth date yyyymmdd, from the same number
+_DAYS_IN_MONTH = f"""(CASE {_YMD} // 100 % 100 WHEN 2 THEN 28 + CAST(({_YMD} // 10000) % 4 = 0
+                       AND (({_YMD} // 10000) % 100 <> 0 OR ({_YMD} // 10000) % 400 = 0) AS INTEGER)
+                     WHEN 4 THEN 30 WHEN 6 THEN 30 WHEN 9 THEN 30 WHEN 11 THEN 30 ELSE 31 END)"""
+_SUSPECT_SQL = f"""
+    SELECT DISTINCT id FROM (SELECT id, TRY_CAST(substr(id, 1, 17) AS BIGINT) AS n FROM ids) AS d
+    WHERE NOT COALESCE(
+      regexp_full_match(id, '[0-9]{{17}}[0-9X]')
+      AND {_YMD} // 100 % 100 BETWEEN 1 AND 12 AND {_YMD} % 100 BETWEEN 1 AND {_DAYS_IN_MONTH}
+      AND {_YMD} BETWEEN {_EARLIEST_BIRTH:%Y%m%d} AND $today
+      AND substr('10X98765432', CAST(({_CHECKSUM_SQL}) % 11 AS INTEGER) + 1, 1) = substr(id, 18, 1),
+      FALSE)
+"""
+
+
+def invalid_id_numbers(ids: pa.Array | pa.ChunkedArray, *, today: dt.date | None = None) -> list[str | None]:
+    """The distinct values of ``ids`` that :func:`id_number_problem` rejects, checked set-wise.
+
+    Millions of IDs in a batch job: a vectorised pre-check in DuckDB (as strict as ``id_number_problem`` or
+    stricter) picks the suspects, and only those get the exact per-value check, so the verdict is the same.
+    """
+    today = today or dt.date.today()
+    with duckdb.connect() as con:
+        con.execute("SET enable_progress_bar = false")
+        con.register("ids", pa.table({"id": ids}))
+        suspects = [row[0] for row in con.execute(_SUSPECT_SQL, {"today": int(f"{today:%Y%m%d}")}).fetchall()]
+    return [value for value in suspects if id_number_problem(value, today=today) is not None]

@@ -22,6 +22,8 @@ INCOME_LINE_MULTIPLIER = (
     "income_line_multiplier"  # suffixed with the program: income_line_multiplier.dibao_edge
 )
 INCOME_WINDOW_MONTHS = "income_window_months"
+#: the job counts distinct months in two 60-bit words (job_sql._distinct_months); longer windows are refused
+MAX_INCOME_WINDOW_MONTHS = 120
 ASSET_MONTHS = "asset_months"
 VEHICLE_PRICE_LIMIT = "vehicle_price_limit"
 RESIDENTIAL_SHARE_LIMIT = "residential_share_limit"

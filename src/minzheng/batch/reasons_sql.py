@@ -1,14 +1,16 @@
 """Reasons with evidence (理由与证据) of the verification job, one SQL SELECT per rule.
 
-Every SELECT yields (request_id, kind, code, message, evidence): ``kind`` is ``ineligible`` for a
-disqualifier and ``manual_review`` for missing or conflicting data; ``evidence`` is one JSON object naming the
-dataset, the key and the values of the row that triggered the reason. Messages are for the caseworker.
+Every SELECT yields (request_id, kind, code, evidence): ``kind`` is ``ineligible`` for a disqualifier and
+``manual_review`` for missing or conflicting data; ``evidence`` is one JSON object naming the dataset, the key
+and the values of the row that triggered the reason. Messages (for the caseworker) are joined in by code when
+the reasons are grouped per household. Evidence is only built for rows that are cited: every SELECT filters
+to the households the reason applies to before any text is assembled.
 """
 
 from __future__ import annotations
 
 from . import parameters as p
-from .sql_fragments import Text, evidence, json_text
+from .sql_fragments import Text, evidence
 
 INELIGIBLE = "ineligible"
 MANUAL_REVIEW = "manual_review"
@@ -31,7 +33,8 @@ MESSAGES: dict[str, str] = {
 
 
 def _select(code: str, kind: str, evidence_sql: str, body: str) -> str:
-    return f"SELECT s.request_id, {kind} AS kind, '{code}' AS code, '{MESSAGES[code]}' AS message, {evidence_sql} AS evidence {body}"
+    assert code in MESSAGES, code
+    return f"SELECT s.request_id, {kind} AS kind, '{code}' AS code, {evidence_sql} AS evidence {body}"
 
 
 def _q(text: str) -> str:
@@ -89,11 +92,6 @@ def asset_reasons() -> list[str]:
             ("total_financial_assets", "f.total_assets"),
         ],
     )
-    row = (
-        "('{\"dataset\":' || "
-        + json_text("a.dataset")
-        + " || ',\"key\":' || a.key_json || ',\"values\":' || a.values_json || '}')"
-    )
     above = "f.per_capita_assets > s.asset_limit"
     flag_kind = f"CASE WHEN s.asset_flag_disqualifies THEN '{INELIGIBLE}' ELSE '{MANUAL_REVIEW}' END"
     flag = evidence(
@@ -108,13 +106,7 @@ def asset_reasons() -> list[str]:
             computed,
             f"FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id WHERE {above}",
         ),
-        _select(
-            "financial_assets_above_limit",
-            _q(INELIGIBLE),
-            row,
-            f"""FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id
-                    JOIN asset_rows AS a ON a.request_id = s.request_id WHERE {above}""",
-        ),
+        *_asset_row_reasons(above),
         # only the latest answer of each source counts: a later "no" withdraws an earlier "yes"
         _select(
             "asset_flag_over_limit",
@@ -128,6 +120,45 @@ def asset_reasons() -> list[str]:
                     ) AS d ON d.request_id = s.request_id
                     WHERE d.as_of = d.latest_as_of AND d.over_limit""",
         ),
+    ]
+
+
+#: evidence key and values of each asset dataset's rows, as columns of the job's asset_rows step
+_ASSET_EVIDENCE: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
+    "deposits": (
+        [
+            ("id_number", "a.id_number"),
+            ("bank", Text("a.label")),
+            ("account_type", "a.account_type"),
+            ("as_of", "a.as_of"),
+        ],
+        [("balance", "a.amount")],
+    ),
+    "securities": (
+        [("id_number", "a.id_number"), ("kind", "a.label"), ("as_of", "a.as_of")],
+        [("market_value", "a.amount")],
+    ),
+    "insurance_policies": (
+        [("id_number", "a.id_number"), ("policy_type", Text("a.label")), ("as_of", "a.as_of")],
+        [("cash_value", "a.amount")],
+    ),
+    "housing_fund": (
+        [("id_number", "a.id_number"), ("as_of", "a.as_of")],
+        [("balance", "a.amount"), ("monthly_deposit", "a.extra")],
+    ),
+}
+
+
+def _asset_row_reasons(above: str) -> list[str]:
+    return [
+        _select(
+            "financial_assets_above_limit",
+            _q(INELIGIBLE),
+            evidence(f"'{dataset}'", key, values),
+            f"""FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id
+                    JOIN asset_rows AS a ON a.request_id = s.request_id WHERE {above} AND a.dataset = '{dataset}'""",
+        )
+        for dataset, (key, values) in _ASSET_EVIDENCE.items()
     ]
 
 
@@ -226,30 +257,31 @@ def status_reasons() -> list[str]:
     return [
         f"""SELECT s.request_id, '{MANUAL_REVIEW}' AS kind,
                    CASE d.status WHEN 'deceased' THEN 'member_deceased' ELSE 'member_moved_out' END AS code,
-                   CASE d.status WHEN 'deceased' THEN '{MESSAGES["member_deceased"]}'
-                        ELSE '{MESSAGES["member_moved_out"]}' END AS message,
                    {hukou} AS evidence
             {_member_rows("hukou")} WHERE d.status IN ('deceased', 'moved_out')""",
         _select("member_in_death_records", _q(MANUAL_REVIEW), death, _member_rows("deaths")),
-        # only meaningful when hukou was delivered; otherwise dataset_missing already says so
+        # only meaningful when hukou was delivered; otherwise dataset_missing already says so. An outer join
+        # rather than NOT EXISTS: DuckDB decorrelates the latter with an extra GROUP BY over all members
         _select(
             "member_not_in_hukou",
             _q(MANUAL_REVIEW),
             absent,
             """FROM settings AS s JOIN members AS m ON m.request_id = s.request_id
-                   WHERE EXISTS (SELECT 1 FROM coverage AS c WHERE c.dataset = 'hukou')
-                     AND NOT EXISTS (SELECT 1 FROM hukou AS h WHERE h.id_number = m.id_number)""",
+                   LEFT JOIN hukou AS h ON h.id_number = m.id_number
+                   WHERE h.id_number IS NULL AND EXISTS (SELECT 1 FROM coverage AS c WHERE c.dataset = 'hukou')""",
         ),
     ]
 
 
 def missing_reasons() -> list[str]:
+    # Both checks depend on a few distinct keys, not on the household: they are evaluated per key and
+    # joined back, instead of crossing every household with every dataset or parameter name.
     missing = evidence(
         "r.dataset",
         [("dataset", "r.dataset")],
         [
-            ("as_of", "c.as_of"),
-            ("problem", "CASE WHEN c.as_of IS NULL THEN '未交付' ELSE '数据过旧' END"),
+            ("as_of", "r.as_of"),
+            ("problem", "CASE WHEN r.as_of IS NULL THEN '未交付' ELSE '数据过旧' END"),
             ("max_age_days", f"s.{p.DATASET_MAX_AGE_DAYS}"),
         ],
     )
@@ -258,16 +290,19 @@ def missing_reasons() -> list[str]:
             "dataset_missing",
             _q(MANUAL_REVIEW),
             missing,
-            f"""FROM settings AS s CROSS JOIN required_datasets AS r
-                    LEFT JOIN coverage AS c ON c.dataset = r.dataset
-                    WHERE c.as_of IS NULL
-                       OR DATE_ADD(c.as_of, CAST(s.{p.DATASET_MAX_AGE_DAYS} AS INT)) < s.request_date""",
+            f"""FROM settings AS s JOIN (
+                      SELECT k.request_date, k.max_age_days, d.dataset, c.as_of
+                      FROM (SELECT DISTINCT request_date, {p.DATASET_MAX_AGE_DAYS} AS max_age_days FROM settings) AS k
+                      CROSS JOIN required_datasets AS d LEFT JOIN coverage AS c ON c.dataset = d.dataset
+                      WHERE c.as_of IS NULL OR DATE_ADD(c.as_of, CAST(k.max_age_days AS INT)) < k.request_date
+                    ) AS r ON r.request_date IS NOT DISTINCT FROM s.request_date
+                      AND r.max_age_days IS NOT DISTINCT FROM s.{p.DATASET_MAX_AGE_DAYS}""",
         ),
     ]
     # one SELECT over a list of names rather than one per parameter: fewer branches, smaller Spark plans
     names = ", ".join(f"('{name}')" for name in p.REQUIRED)
     is_missing = (
-        "CASE n.name " + " ".join(f"WHEN '{name}' THEN s.{name} IS NULL" for name in p.REQUIRED) + " END"
+        "CASE n.name " + " ".join(f"WHEN '{name}' THEN k.{name} IS NULL" for name in p.REQUIRED) + " END"
     )
     shown = (
         f"CASE WHEN n.name = '{p.INCOME_LINE_MULTIPLIER}' "
@@ -283,7 +318,11 @@ def missing_reasons() -> list[str]:
             "parameter_missing",
             _q(MANUAL_REVIEW),
             param,
-            f"FROM settings AS s CROSS JOIN (VALUES {names}) AS n(name) WHERE {is_missing}",
+            f"""FROM settings AS s JOIN (
+                      SELECT k.division_code, k.request_date, k.program, n.name
+                      FROM resolved_parameters AS k CROSS JOIN (VALUES {names}) AS n(name) WHERE {is_missing}
+                    ) AS n ON n.division_code = s.division_code AND n.request_date = s.request_date
+                      AND n.program = s.program""",
         )
     )
     return selects

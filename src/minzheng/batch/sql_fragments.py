@@ -38,6 +38,12 @@ def month_index(month: str) -> str:
     return f"(CAST(SUBSTRING({month}, 1, 4) AS INT) * 12 + CAST(SUBSTRING({month}, 6, 2) AS INT) - 1)"
 
 
+def month_text(index: str) -> str:
+    """Month index → 'YYYY-MM', the delivered format, so windows compare as text without parsing rows."""
+    i = f"({index})"
+    return f"(LPAD(CAST({i} // 12 AS VARCHAR), 4, '0') || '-' || LPAD(CAST({i} % 12 + 1 AS VARCHAR), 2, '0'))"
+
+
 def date_month_index(date: str) -> str:
     return f"(YEAR({date}) * 12 + MONTH({date}) - 1)"
 
@@ -55,17 +61,37 @@ def json_text(value: str) -> str:
     return f"COALESCE('\"' || {rendered} || '\"', 'null')"
 
 
+def concat(parts: Sequence[str]) -> str:
+    """Concatenate never-NULL text parts in one call: a chain of ``||`` builds every intermediate string
+    (measured ~40% slower on evidence rows). CONCAT skips NULLs in DuckDB, which sqlglot keeps on Spark."""
+    return f"CONCAT({', '.join(parts)})"
+
+
+def _object_parts(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    parts: list[str] = []
+    for i, (key, value) in enumerate(pairs):
+        parts += [f"'{'{' if i == 0 else ','}\"{key}\":'", json_text(value)]
+    return [*parts, "'}'"]
+
+
 def json_object(pairs: Sequence[tuple[str, str]]) -> str:
     """A JSON object from (constant key, SQL value) pairs, keys in the given order."""
-    parts = [
-        f"'{'{' if i == 0 else ','}\"{key}\":' || {json_text(value)}" for i, (key, value) in enumerate(pairs)
-    ]
-    return "(" + " || ".join(parts) + " || '}')"
+    return concat(_object_parts(pairs))
 
 
 def evidence(dataset: str, key: Sequence[tuple[str, str]], values: Sequence[tuple[str, str]]) -> str:
     """证据行: {"dataset": …, "key": {…}, "values": {…}}. ``dataset`` is a SQL expression."""
-    return f"('{{\"dataset\":' || {json_text(dataset)} || ',\"key\":' || {json_object(key)} || ',\"values\":' || {json_object(values)} || '}}')"
+    return concat(
+        [
+            "'{\"dataset\":'",
+            json_text(dataset),
+            "',\"key\":'",
+            *_object_parts(key),
+            "',\"values\":'",
+            *_object_parts(values),
+            "'}'",
+        ]
+    )
 
 
 def sorted_join(values: str) -> str:

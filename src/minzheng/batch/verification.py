@@ -33,11 +33,15 @@ from .contracts import (
     REQUIRED_FOR_VERIFICATION,
 )
 from .errors import JobInputError
-from .ids import id_number_problem
+from .ids import invalid_id_numbers
 from .job_sql import INPUT_TABLES, OUTPUT_TABLES, verification_steps
+from .parameters import INCOME_WINDOW_MONTHS, MAX_INCOME_WINDOW_MONTHS
 from .store import DatasetSnapshot
 
 _DATASET_INPUTS = [name for name in INPUT_TABLES if name in DATASETS]
+# the outputs' row order (contract): unique keys, so results are reproducible row by row
+_HOUSEHOLD_KEYS = ("request_id",)
+_MEMBER_INCOME_KEYS = ("request_id", "id_number", "dataset", "source")
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def run_verification(
     The caller owns ``backend`` if it passes one; otherwise a fresh in-memory DuckDB is used and closed.
     """
     requests = _checked_requests(requests)
-    parameters = _cast(parameters, PARAMETERS_SCHEMA, "参数表")
+    parameters = _checked_parameters(_cast(parameters, PARAMETERS_SCHEMA, "参数表"))
     owned = backend is None
     engine = backend or DuckDBBackend()
     try:
@@ -85,15 +89,16 @@ def run_verification(
             _register_dataset(engine, name, datasets)
         for step in verification_steps():
             engine.materialize(step)
-        households, member_income = (engine.fetch(name) for name in OUTPUT_TABLES)
+        households, member_income = (
+            engine.fetch(name, order_by=keys)
+            for name, keys in zip(OUTPUT_TABLES, (_HOUSEHOLD_KEYS, _MEMBER_INCOME_KEYS), strict=True)
+        )
     finally:
         if owned:
             engine.close()
     return VerificationResult(
-        households=_normalised(households, HOUSEHOLD_RESULTS_SCHEMA, ["request_id"]),
-        member_income=_normalised(
-            member_income, MEMBER_INCOME_SCHEMA, ["request_id", "id_number", "dataset", "source"]
-        ),
+        households=_normalised(households, HOUSEHOLD_RESULTS_SCHEMA),
+        member_income=_normalised(member_income, MEMBER_INCOME_SCHEMA),
     )
 
 
@@ -126,21 +131,33 @@ def _cast(table: pa.Table, schema: pa.Schema, label: str) -> pa.Table:
 def _checked_requests(requests: pa.Table) -> pa.Table:
     requests = _cast(requests, REQUESTS_SCHEMA, "申请表")
     ids = pc.utf8_upper(pc.utf8_trim_whitespace(requests["id_number"]))
-    today = dt.date.today()
-    bad = [value for value in pc.unique(ids).to_pylist() if id_number_problem(value, today=today) is not None]
+    bad = invalid_id_numbers(ids)
     if bad:
-        shown = "、".join(bad[:10]) + ("等" if len(bad) > 10 else "")
+        shown = "、".join(str(value) for value in bad[:10]) + ("等" if len(bad) > 10 else "")
         raise JobInputError(f"申请表中有 {len(bad)} 个无效的公民身份号码：{shown}", column="id_number")
     return requests.set_column(requests.schema.get_field_index("id_number"), "id_number", ids)
 
 
-def _normalised(table: pa.Table, schema: pa.Schema, keys: list[str]) -> pa.Table:
-    # engines differ in DECIMAL precision of intermediate results and in row order; the contract does not
+def _checked_parameters(parameters: pa.Table) -> pa.Table:
+    windows = pc.filter(parameters["value"], pc.equal(parameters["name"], INCOME_WINDOW_MONTHS)).to_pylist()
+    bad = sorted(
+        {str(v) for v in windows if v is None or v != int(v) or not 1 <= v <= MAX_INCOME_WINDOW_MONTHS}
+    )
+    if bad:
+        raise JobInputError(
+            f"参数 {INCOME_WINDOW_MONTHS} 应为 1 至 {MAX_INCOME_WINDOW_MONTHS} 的整数，实际为：{'、'.join(bad)}",
+            column="value",
+        )
+    return parameters
+
+
+def _normalised(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    # engines differ in DECIMAL precision of intermediate results; the contract does not (row order comes
+    # sorted from the backend)
     table = table.select(schema.names)
-    table = pa.Table.from_arrays(
+    return pa.Table.from_arrays(
         [table[n].cast(f.type) for n, f in zip(schema.names, schema, strict=True)], schema=schema
     )
-    return table.sort_by([(k, "ascending") for k in keys])
 
 
 def write_results(result: VerificationResult, directory: Path | str, run_key: str) -> Path:

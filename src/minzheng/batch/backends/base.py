@@ -35,8 +35,9 @@ class Backend(ABC):
         """Run ``step`` and make its result available under ``step.name`` to later steps."""
 
     @abstractmethod
-    def fetch(self, name: str) -> pa.Table:
-        """Return a materialised step or input as an Arrow table."""
+    def fetch(self, name: str, order_by: Sequence[str] = ()) -> pa.Table:
+        """Return a materialised step or input as an Arrow table, sorted by ``order_by`` (byte order for
+        strings) — the engine sorts faster than Arrow can reorder a fetched table."""
 
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release per-run resources."""

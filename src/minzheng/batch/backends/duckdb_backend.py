@@ -56,8 +56,9 @@ class DuckDBBackend(Backend):
         kind = "TABLE" if self.persistent else ("TEMP TABLE" if step.reused else "TEMP VIEW")
         self.connection.execute(f'CREATE OR REPLACE {kind} "{step.name}" AS {step.sql(self.dialect)}')
 
-    def fetch(self, name: str) -> pa.Table:
-        return self.connection.sql(f'SELECT * FROM "{name}"').to_arrow_table()
+    def fetch(self, name: str, order_by: Sequence[str] = ()) -> pa.Table:
+        order = " ORDER BY " + ", ".join(f'"{key}"' for key in order_by) if order_by else ""
+        return self.connection.sql(f'SELECT * FROM "{name}"{order}').to_arrow_table()
 
     def close(self) -> None:
         self.connection.close()

@@ -66,8 +66,9 @@ class SparkBackend(Backend):
             self._frames.append(frame)
         frame.createOrReplaceTempView(step.name)
 
-    def fetch(self, name: str) -> pa.Table:
-        return self.session.table(name).toArrow()
+    def fetch(self, name: str, order_by: Sequence[str] = ()) -> pa.Table:
+        frame = self.session.table(name)
+        return (frame.orderBy(*order_by) if order_by else frame).toArrow()
 
     def close(self) -> None:
         for frame in self._frames:
