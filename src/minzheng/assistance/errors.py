@@ -32,3 +32,9 @@ class InvalidPolicyValue(AssistanceError):
     """A standard, parameter or calendar day that policy does not allow (negative amount, unknown name…)."""
 
     code = "invalid_policy_value"
+
+
+class InvalidCase(AssistanceError):
+    """An application or enrolment the rules do not allow (wrong program, household outside, bad month…)."""
+
+    code = "invalid_case"

@@ -17,6 +17,7 @@ class Capability(StrEnum):
     VERIFY_HOUSEHOLDS = "verify_households"
     MANAGE_EXCHANGE = "manage_exchange"
     MANAGE_PLANS = "manage_plans"
+    HANDLE_CASES = "handle_cases"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -38,6 +39,8 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # Plans are the bureau's own policy, not case records: leaders own them and their 分解落实 (they stay
     # read-only for casework), system administrators load the documents; caseworkers only read them.
     Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
+    # 救助申请的登记、受理、入户调查: the caseworker's desk (审核/审批 are separate steps, maker-checker).
+    Capability.HANDLE_CASES: {Role.CASEWORKER},
 }
 
 _MESSAGES = {
@@ -51,6 +54,7 @@ _MESSAGES = {
     Capability.VERIFY_HOUSEHOLDS: "只有经办人、审核人或审批人可以发起家庭经济状况核对",
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
     Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
+    Capability.HANDLE_CASES: "只有经办人可以登记和受理救助申请",
 }
 
 
