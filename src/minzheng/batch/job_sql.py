@@ -142,9 +142,10 @@ def _settings() -> str:
 def _members() -> str:
     # the income window travels with each member, so the big joins need no second join to settings
     return """
-        SELECT DISTINCT r.request_id, r.id_number, s.request_date, s.request_month_index,
+        SELECT r.request_id, r.id_number, s.request_date, s.request_month_index,
                s.window_first_month, s.request_month
-        FROM requests AS r JOIN settings AS s ON s.request_id = r.request_id
+        FROM (SELECT DISTINCT request_id, id_number FROM requests) AS r
+        JOIN settings AS s ON s.request_id = r.request_id
     """
 
 

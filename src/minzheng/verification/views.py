@@ -14,11 +14,12 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.registry import household_detail
 from minzheng.core.services.audit import record_event
-from minzheng.core.views.common import paginate, parse_date
+from minzheng.core.spreadsheets import error_report
+from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
 from . import selectors
 from .models import HouseholdVerification, VerificationRun
-from .services import intake, runs
+from .services import intake, lists, runs
 from .services.report_pdf import report_pdf
 
 _CRUMB = ("家庭经济状况核对", None)
@@ -35,6 +36,9 @@ def run_list(request):
             "today": dt.date.today(),
             "can_verify": has_capability(request.user, Capability.VERIFY_HOUSEHOLDS),
             "can_intake": has_capability(request.user, Capability.MANAGE_EXCHANGE),
+            "recent_lists": selectors.recent_lists(request.user)
+            if has_capability(request.user, Capability.VERIFY_HOUSEHOLDS)
+            else [],
             "active_nav": "verification",
             "page_title": "家庭经济状况核对",
             "breadcrumbs": [_CRUMB, ("核对批次", None)],
@@ -57,6 +61,57 @@ def start_run(request):
         return redirect("verification:run_list")
     messages.success(request, f"已提交核对批次 {run.pk}（{run.total}户），后台核对中")
     return redirect("verification:run_detail", pk=run.pk)
+
+
+@require_POST
+def list_upload(request):
+    """名单核对: upload a list of households; a clean list starts a run, a list with errors shows them."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择核对名单文件（.xlsx 或 .csv）")
+        return redirect("verification:run_list")
+    try:
+        outcome = lists.verify_list(
+            request.user,
+            data=upload.read(),
+            file_name=upload.name,
+            program=request.POST.get("program", "dibao"),
+            on=parse_date(request.POST.get("request_date")) or dt.date.today(),
+            engine=request.POST.get("engine", "duckdb"),
+        )
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+        return redirect("verification:run_list")
+    if not outcome.ok:
+        messages.error(request, f"名单未通过校验：{len(outcome.household_list.errors)}处错误，未发起核对")
+        return redirect("verification:list_detail", pk=outcome.household_list.pk)
+    run = outcome.run
+    messages.success(request, f"名单校验通过，已提交核对批次 {run.pk}（{run.total}户），后台核对中")
+    return redirect("verification:run_detail", pk=run.pk)
+
+
+def list_detail(request, pk: int):
+    household_list = selectors.household_list(request.user, pk)
+    return render(
+        request,
+        "verification/list_detail.html",
+        {
+            "household_list": household_list,
+            "runs": household_list.runs.order_by("-pk"),
+            "active_nav": "verification",
+            "page_title": f"核对名单 {household_list.pk}",
+            "breadcrumbs": [_CRUMB, ("核对批次", reverse("verification:run_list")), ("核对名单", None)],
+        },
+    )
+
+
+def list_errors(request, pk: int):
+    household_list = selectors.household_list(request.user, pk)
+    return xlsx_response(error_report(household_list.errors), f"核对名单错误报告_{household_list.pk}")
+
+
+def list_template(request):
+    return xlsx_response(lists.template(), "核对名单模板")
 
 
 def run_detail(request, pk: int):
