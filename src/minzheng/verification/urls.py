@@ -17,4 +17,6 @@ urlpatterns = [
     path("results/<int:pk>/note/", views.add_note, name="result_note"),
     path("results/<int:pk>/report.pdf", views.result_pdf, name="result_pdf"),
     path("deliveries/", views.deliveries, name="deliveries"),
+    path("deliveries/table/", views.delivery_from_table, name="delivery_from_table"),
+    path("deliveries/<str:delivery_id>/rejected.xlsx", views.delivery_rejected, name="delivery_rejected"),
 ]

@@ -226,18 +226,14 @@ def deliveries(request):
         except MinzhengError as exc:
             messages.error(request, exc.message)
         else:
-            if receipt.duplicate:
-                messages.info(request, "该文件此前已接收，本次未作更改")
-            else:
-                messages.success(
-                    request, f"已接收：{receipt.rows_accepted}行有效，{receipt.rows_rejected}行拒收"
-                )
+            _report_receipt(request, receipt)
         return redirect("verification:deliveries")
     return render(
         request,
         "verification/deliveries.html",
         {
             "receipts": selectors.deliveries(request.user),
+            "connections": intake.database_connections(),
             "datasets": sorted(DATASETS),
             "today": dt.date.today(),
             "active_nav": "verification",
@@ -245,3 +241,37 @@ def deliveries(request):
             "breadcrumbs": [_CRUMB, ("部门共享数据", None)],
         },
     )
+
+
+@require_POST
+def delivery_from_table(request):
+    """部门数据库表交付: a configured connection (by name) and a table or view."""
+    try:
+        as_of = parse_date(request.POST.get("as_of"))
+        if as_of is None:
+            raise MinzhengError("请填写数据截止日期（as_of）", field="as_of")
+        receipt = intake.receive_table(
+            request.user,
+            connection=request.POST.get("connection", ""),
+            table=request.POST.get("table", ""),
+            dataset=request.POST.get("dataset", ""),
+            as_of=as_of,
+            source=request.POST.get("source", "").strip(),
+        )
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    else:
+        _report_receipt(request, receipt)
+    return redirect("verification:deliveries")
+
+
+def delivery_rejected(request, delivery_id: str):
+    receipt, content = intake.rejected_rows_report(request.user, delivery_id)
+    return xlsx_response(content, f"拒收明细_{receipt.dataset}_{receipt.as_of:%Y%m%d}")
+
+
+def _report_receipt(request, receipt) -> None:
+    if receipt.duplicate:
+        messages.info(request, "该交付内容此前已接收，本次未作更改")
+    else:
+        messages.success(request, f"已接收：{receipt.rows_accepted}行有效，{receipt.rows_rejected}行拒收")
