@@ -184,27 +184,53 @@ def test_the_report_pdf_has_the_bureau_heading_and_the_figures(
     assert client.get(f"/verification/results/{report.result_id}/report.pdf").status_code == 404
 
 
-def test_purge_keeps_the_current_delivery_and_removes_old_superseded_ones(admin, members):
-    import os
-    import time
+def _received_long_ago(receipt, days: int) -> None:
+    """Back-date a stored delivery's receipt (the store purges by the date a delivery was received)."""
+    import json
 
+    path = receipt.path / "receipt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["received_at"] = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_purge_after_the_retention_parameter_keeps_what_verification_reads(admin, members, dandong_policy):
     from django.core.management import call_command
 
     from minzheng.verification.services.store import exchange_store
 
-    old = csv_bytes([{"id_number": members[0], "month": "2025-01", "amount": "100.00"}])
-    new = csv_bytes([{"id_number": members[0], "month": "2026-01", "amount": "200.00"}])
-    intake.receive_delivery(admin, data=old, file_name="p1.csv", dataset="pension", as_of=dt.date(2025, 2, 1))
-    intake.receive_delivery(admin, data=new, file_name="p2.csv", dataset="pension", as_of=dt.date(2026, 2, 1))
-    store = exchange_store()
-    first = min(store.receipts(), key=lambda r: r.as_of)
-    # Age the first delivery by two years on disk (what the store dates its receipts by).
-    stamp = time.time() - 2 * 365 * 86400
-    for path in first.path.rglob("*"):
-        os.utime(path, (stamp, stamp))
-    call_command("purge_exchange", "--days", "365")
-    assert [r.as_of for r in exchange_store().current()] == [dt.date(2026, 2, 1)]
+    def deliver(dataset_rows, name, as_of):
+        return intake.receive_delivery(
+            admin, data=csv_bytes(dataset_rows), file_name=name, dataset="pension", as_of=as_of
+        )
+
+    old = deliver(
+        [{"id_number": members[0], "month": "2025-01", "amount": "100.00"}], "p1.csv", dt.date(2025, 2, 1)
+    )
+    current = deliver(
+        [{"id_number": members[0], "month": "2026-01", "amount": "200.00"}], "p2.csv", dt.date(2026, 2, 1)
+    )
+    _received_long_ago(old, 400)
+    _received_long_ago(current, 400)
+    call_command("purge_exchange")  # exchange_retention_days: 365 (seeded national default)
+    assert not old.path.exists()  # superseded and past the period: gone
+    assert not list(current.path.glob("raw.*"))  # the current delivery loses its raw file only
+    assert (current.path / "accepted.parquet").exists()
+    assert [r.delivery_id for r in exchange_store().current()] == [current.delivery_id]
     assert AuditEvent.objects.filter(action="delete", object_type="exchange_delivery").exists()
+
+
+def test_nothing_is_purged_within_the_retention_period(admin, members, settings):
+    from django.core.management import call_command
+
+    settings.EXCHANGE_RETENTION_DAYS = 1000  # no policy row loaded: the installation's setting applies
+    rows = [{"id_number": members[0], "month": "2025-01", "amount": "100.00"}]
+    old = intake.receive_delivery(
+        admin, data=csv_bytes(rows), file_name="p1.csv", dataset="pension", as_of=dt.date(2025, 2, 1)
+    )
+    _received_long_ago(old, 400)
+    call_command("purge_exchange")
+    assert list(old.path.glob("raw.*"))
 
 
 @pytest.fixture
@@ -230,6 +256,31 @@ def test_income_over_the_standard_is_ineligible_with_the_reason(
     report = runs.request_report(county_caseworker, household_id=household.pk, on=REQUEST_DATE)
     assert report.conclusion == "ineligible"
     assert any("收入" in r["message"] for r in report.reasons)
+
+
+def test_the_report_shows_the_evidence_in_chinese_with_id_numbers_masked(
+    client, county_caseworker, household, admin, members, dandong_policy
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from minzheng.core.identity import mask_id_number
+    from tests.core.factories import PASSWORD
+
+    deliver_world(admin, members, monthly_wage="3000.00")
+    report = runs.request_report(county_caseworker, household_id=household.pk, on=REQUEST_DATE)
+    evidence_ids = {e["key"].get("id_number") for r in report.reasons for e in r["evidence"]} - {None}
+    assert members[0] in evidence_ids  # stored in full: the record must identify the row
+    client.post("/login/", {"username": county_caseworker.username, "password": PASSWORD})
+    page = client.get(f"/verification/results/{report.result_id}/").content.decode()
+    pdf = client.get(f"/verification/results/{report.result_id}/report.pdf").content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).replace("\x00", "")
+    for shown in (page, text):
+        assert members[0] not in shown
+        assert mask_id_number(members[0]) in shown
+        assert "个人所得税 / 工资薪金" in shown and "收入认定线：663.00" in shown
+    assert "家庭成员" in text and "与户主关系" in text
 
 
 def test_the_dibao_edge_line_is_one_and_a_half_standards(

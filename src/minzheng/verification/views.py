@@ -18,6 +18,7 @@ from minzheng.core.spreadsheets import error_report
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
 from . import selectors
+from .evidence import income_source, reasons_for_display
 from .models import HouseholdVerification, VerificationRun
 from .services import intake, lists, runs
 from .services.report_pdf import report_pdf
@@ -155,13 +156,14 @@ def result_detail(request, pk: int):
     )
     income_by_member: dict[str, list[dict]] = {}
     for row in result.member_income:
-        income_by_member.setdefault(row["id_number"], []).append(row)
+        income_by_member.setdefault(row["id_number"], []).append({**row, "source_label": income_source(row)})
     members = [(m, income_by_member.get(m.person.id_number, [])) for m in household.current_memberships]
     return render(
         request,
         "verification/report.html",
         {
             "result": result,
+            "reasons": reasons_for_display(result.reasons),
             "run": result.run,
             "household": household,
             "members": members,
