@@ -280,6 +280,10 @@ def test_the_report_shows_the_evidence_in_chinese_with_id_numbers_masked(
         assert members[0] not in shown
         assert mask_id_number(members[0]) in shown
         assert "个人所得税 / 工资薪金" in shown and "收入认定线：663.00" in shown
+    # 成员核对明细: every department row about the members, deciding or not (the PDF wraps long cells)
+    assert "银行：工商银行；账户类型：活期" in page and "余额：2000.00" in page and "状态：正常" in page
+    flat = text.replace("\n", "")
+    assert "成员核对明细" in flat and "工商银行" in flat and "余额：2000.00" in flat and "状态：正常" in flat
     assert "家庭成员" in text and "与户主关系" in text
 
 

@@ -338,6 +338,15 @@ MEMBER_INCOME_SCHEMA = pa.schema(
     ]
 )
 
+MEMBER_RECORDS_SCHEMA = pa.schema(
+    [
+        pa.field("request_id", pa.string()),
+        pa.field("id_number", pa.string()),
+        pa.field("dataset", pa.string()),
+        pa.field("record", pa.string()),
+    ]
+)
+
 REJECTED_ROWS_SCHEMA = pa.schema(
     [
         pa.field("dataset", pa.string()),

@@ -99,11 +99,38 @@ class EvidenceRow:
     values: str
 
 
+#: enum values of the exchange contract in Chinese (field → value → label)
+VALUES = {
+    "status": {
+        "normal": "正常",
+        "deceased": "死亡",
+        "moved_out": "迁出",
+        "active": "在营",
+        "closed": "注销",
+    },
+    "account_type": {"current": "活期", "time": "定期"},
+    "vehicle_type": {
+        "car": "汽车",
+        "truck": "货车",
+        "motorcycle": "摩托车",
+        "tricycle": "三轮车",
+        "other": "其他",
+    },
+    "usage": {"residential": "住宅", "commercial": "商业", "industrial": "工业", "other": "其他"},
+    "role": {"legal_rep": "法定代表人", "shareholder": "股东", "owner": "业主"},
+    "for_disability": {"true": "是", "false": "否"},
+    "over_limit": {"true": "是", "false": "否"},
+    "found": {"true": "是", "false": "否"},
+}
+
+
 def shown(field: str, value: object) -> str:
     if value is None:
         return "—"
     text = str(value)
-    return mask_id_number(text) if field == "id_number" else text
+    if field == "id_number":
+        return mask_id_number(text)
+    return VALUES.get(field, {}).get(text, text)
 
 
 def _pairs(mapping: dict | None) -> str:
@@ -133,3 +160,27 @@ def income_source(row: dict) -> str:
     if dataset == source or SOURCES.get(source) == DATASETS.get(dataset):
         return DATASETS.get(dataset, dataset)
     return f"{DATASETS.get(dataset, dataset)} / {SOURCES.get(source, source)}"
+
+
+#: the order of the report's 成员核对明细 sections
+RECORD_ORDER = (
+    "hukou",
+    "deaths",
+    "deposits",
+    "securities",
+    "insurance_policies",
+    "housing_fund",
+    "asset_flags",
+    "vehicles",
+    "real_estate",
+    "business",
+)
+
+
+def records_for_display(records: list[dict]) -> list[tuple[str, list[EvidenceRow]]]:
+    """成员核对明细 by dataset: (Chinese dataset name, display rows), datasets without rows left out."""
+    by_dataset: dict[str, list[dict]] = {}
+    for record in records:
+        by_dataset.setdefault(record.get("dataset", ""), []).append(record)
+    order = [d for d in RECORD_ORDER if d in by_dataset] + sorted(set(by_dataset) - set(RECORD_ORDER))
+    return [(DATASETS.get(d, d), evidence_rows(by_dataset[d])) for d in order]

@@ -119,6 +119,9 @@ class HouseholdVerification(models.Model):
     conclusion = models.CharField("结论", max_length=20, choices=CONCLUSIONS, db_index=True)
     reasons = models.JSONField("理由与证据", default=list)
     member_income = models.JSONField("成员收入明细", default=list)
+    # every department row about the members the rules read (户籍, vehicles, real estate, businesses, the
+    # latest financial statements …), as the engine's evidence objects, whether or not it decided anything
+    member_records = models.JSONField("成员核对明细", default=list)
     note = models.TextField("经办人备注", blank=True)
     note_by = models.ForeignKey(
         "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

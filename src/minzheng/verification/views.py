@@ -18,7 +18,7 @@ from minzheng.core.spreadsheets import error_report
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
 from . import selectors
-from .evidence import income_source, reasons_for_display
+from .evidence import income_source, reasons_for_display, records_for_display
 from .models import HouseholdVerification, VerificationRun
 from .services import intake, lists, runs
 from .services.report_pdf import report_pdf
@@ -164,6 +164,7 @@ def result_detail(request, pk: int):
         {
             "result": result,
             "reasons": reasons_for_display(result.reasons),
+            "records": records_for_display(result.member_records),
             "run": result.run,
             "household": household,
             "members": members,

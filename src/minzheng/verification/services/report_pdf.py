@@ -4,7 +4,7 @@ from minzheng.core.identity import mask_id_number
 from minzheng.core.pdf import ChineseDocument
 from minzheng.core.selectors.divisions import division_path
 
-from ..evidence import evidence_rows, income_source
+from ..evidence import evidence_rows, income_source, records_for_display
 from ..models import HouseholdVerification
 
 
@@ -63,6 +63,13 @@ def report_pdf(result: HouseholdVerification, household, members) -> bytes:
         or [("（无收入记录）", "", "", "", "", "")],
         widths=(20, 38, 34, 14, 30, 30),
     )
+    doc.section("成员核对明细（户籍、金融资产、车辆、不动产、工商登记）")
+    sections = records_for_display(result.member_records)
+    for label, rows in sections:
+        doc.paragraph(label)
+        doc.table(["记录", "数据"], [(r.key, r.values) for r in rows], widths=(80, 100))
+    if not sections:
+        doc.paragraph("部门数据中没有成员的相关记录")
     doc.section("理由与证据")
     kinds = {"manual_review": "需人工复核", "ineligible": "不符合"}
     for reason in result.reasons or [{"message": "无", "code": "", "evidence": []}]:

@@ -264,7 +264,11 @@ def _execute(run: VerificationRun) -> int | None:
             return None
         chunk = households[start : start + CHUNK_HOUSEHOLDS]
         result = run_verification(
-            _requests(run, chunk, members), parameters, snapshot, backend=_backend(run.engine)
+            _requests(run, chunk, members),
+            parameters,
+            snapshot,
+            backend=_backend(run.engine),
+            with_records=True,
         )
         counts = _store(run, result)
         VerificationRun.objects.filter(pk=run.pk).update(
@@ -316,6 +320,7 @@ _RESULT_FIELDS = (
     "conclusion",
     "reasons",
     "member_income",
+    "member_records",
     "note",
 )
 
@@ -330,6 +335,13 @@ def _store(run: VerificationRun, result) -> dict[str, int]:
                 if k not in ("request_id", "household_id")
             }
         )
+    records: dict[str, list[str]] = defaultdict(list)
+    for request_id, record in zip(
+        result.member_records["request_id"].to_pylist(),
+        result.member_records["record"].to_pylist(),
+        strict=True,
+    ):
+        records[request_id].append(record)
     counts = {c: 0 for c, _ in HouseholdVerification.CONCLUSIONS}
     rows = []
     for row in result.households.to_pylist():
@@ -349,6 +361,7 @@ def _store(run: VerificationRun, result) -> dict[str, int]:
                 row["conclusion"],
                 row["reasons"],
                 json.dumps(income[row["request_id"]], ensure_ascii=False),
+                "[" + ",".join(records[row["request_id"]]) + "]",  # already JSON objects from the engine
                 "",
             )
         )
