@@ -177,6 +177,8 @@ def write_results(result: VerificationResult, directory: Path | str, run_key: st
     try:
         pq.write_table(result.households, staging / "household_results.parquet")
         pq.write_table(result.member_income, staging / "member_income.parquet")
+        if result.member_records is not None:
+            pq.write_table(result.member_records, staging / "member_records.parquet")
         (staging / "contract.json").write_text(
             json.dumps(
                 {"contract": result.contract_version, "written_at": dt.datetime.now(dt.UTC).isoformat()}
@@ -198,4 +200,7 @@ def read_results(directory: Path | str, run_key: str) -> VerificationResult:
         households=pq.read_table(source / "household_results.parquet"),
         member_income=pq.read_table(source / "member_income.parquet"),
         contract_version=contract,
+        member_records=pq.read_table(records)
+        if (records := source / "member_records.parquet").exists()
+        else None,
     )
