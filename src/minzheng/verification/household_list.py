@@ -17,6 +17,7 @@ from minzheng.core.errors import ImportRejected, InvalidIdNumber
 from minzheng.core.identity import mask_id_number, parse_resident_id
 from minzheng.core.person_rules import as_text
 from minzheng.core.selectors.registry import HouseholdLocation as Location
+from minzheng.core.services.roster_import import RowError
 from minzheng.core.spreadsheets import XLSX_MAGIC, read_first_sheet
 
 NUMBER, HEAD_ID = "户编号", "户主公民身份号码"
@@ -33,16 +34,6 @@ class ListRow:
     row: int  # the row number in the spreadsheet (header included), as the caseworker sees it
     number: str
     head_id: str
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int | None
-    column: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "message": self.message}
 
 
 def read_list(data: bytes, file_name: str) -> list[ListRow]:

@@ -212,25 +212,13 @@ def add_note(request, pk: int):
 def deliveries(request):
     if request.method == "POST":
         upload = request.FILES.get("file")
-        try:
+
+        def receive(common):
             if upload is None:
                 raise MinzhengError("请选择部门数据文件", field="file")
-            as_of = parse_date(request.POST.get("as_of"))
-            if as_of is None:
-                raise MinzhengError("请填写数据截止日期（as_of）", field="as_of")
-            receipt = intake.receive_delivery(
-                request.user,
-                data=upload.read(),
-                file_name=upload.name,
-                dataset=request.POST.get("dataset", ""),
-                as_of=as_of,
-                source=request.POST.get("source", "").strip(),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
-            _report_receipt(request, receipt)
-        return redirect("verification:deliveries")
+            return intake.receive_delivery(request.user, data=upload.read(), file_name=upload.name, **common)
+
+        return _take_delivery(request, receive)
     return render(
         request,
         "verification/deliveries.html",
@@ -249,32 +237,40 @@ def deliveries(request):
 @require_POST
 def delivery_from_table(request):
     """部门数据库表交付: a configured connection (by name) and a table or view."""
+    return _take_delivery(
+        request,
+        lambda common: intake.receive_table(
+            request.user,
+            connection=request.POST.get("connection", ""),
+            table=request.POST.get("table", ""),
+            **common,
+        ),
+    )
+
+
+def _take_delivery(request, receive):
+    """The fields every delivery form has (dataset, as_of, source), then the outcome as a message."""
     try:
         as_of = parse_date(request.POST.get("as_of"))
         if as_of is None:
             raise MinzhengError("请填写数据截止日期（as_of）", field="as_of")
-        receipt = intake.receive_table(
-            request.user,
-            connection=request.POST.get("connection", ""),
-            table=request.POST.get("table", ""),
-            dataset=request.POST.get("dataset", ""),
-            as_of=as_of,
-            source=request.POST.get("source", "").strip(),
+        receipt = receive(
+            {
+                "dataset": request.POST.get("dataset", ""),
+                "as_of": as_of,
+                "source": request.POST.get("source", "").strip(),
+            }
         )
     except MinzhengError as exc:
         messages.error(request, exc.message)
     else:
-        _report_receipt(request, receipt)
+        if receipt.duplicate:
+            messages.info(request, "该交付内容此前已接收，本次未作更改")
+        else:
+            messages.success(request, f"已接收：{receipt.rows_accepted}行有效，{receipt.rows_rejected}行拒收")
     return redirect("verification:deliveries")
 
 
 def delivery_rejected(request, delivery_id: str):
     receipt, content = intake.rejected_rows_report(request.user, delivery_id)
     return xlsx_response(content, f"拒收明细_{receipt.dataset}_{receipt.as_of:%Y%m%d}")
-
-
-def _report_receipt(request, receipt) -> None:
-    if receipt.duplicate:
-        messages.info(request, "该交付内容此前已接收，本次未作更改")
-    else:
-        messages.success(request, f"已接收：{receipt.rows_accepted}行有效，{receipt.rows_rejected}行拒收")

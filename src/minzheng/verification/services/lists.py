@@ -43,46 +43,62 @@ def verify_list(
     """Check an uploaded list and, if every row is right, start a run over its households."""
     require(actor, Capability.VERIFY_HOUSEHOLDS)
     runs.check_choices(program, engine)
-    digest = hashlib.sha256(data).hexdigest()
+    record = _Upload(actor, file_name, hashlib.sha256(data).hexdigest())
     try:
         rows = read_list(data, file_name)
     except ImportRejected as exc:
-        return ListOutcome(
-            _rejected(actor, file_name, digest, 0, [{"row": None, "column": "", "message": exc.message}]),
-            None,
-        )
+        return ListOutcome(record.rejected(0, [{"row": None, "column": "", "message": exc.message}]), None)
     by_number, by_head = locate_households(
         actor, numbers=[r.number for r in rows if r.number], head_id_numbers=_head_ids(rows)
     )
     households, errors = check_rows(rows, by_number, by_head)
     if errors:
-        return ListOutcome(
-            _rejected(actor, file_name, digest, len(rows), [e.as_dict() for e in errors]), None
-        )
+        return ListOutcome(record.rejected(len(rows), [e.as_dict() for e in errors]), None)
     roster = verification_roster(actor, household_ids=households)
     if not roster:
         raise NothingToVerify("名单中的家庭都没有现有成员，无法核对")
     division_code = _common_division({division for _, division, _ in roster})
     with transaction.atomic():
-        household_list = HouseholdList.objects.create(
-            file_name=file_name[:255],
-            file_sha256=digest,
-            status=HouseholdList.ACCEPTED,
-            division_code=actor.division_code,
-            uploaded_by=actor,
-            row_count=len(rows),
-            households=households,
-        )
-        record_event(
-            actor,
-            AuditEvent.IMPORT,
-            object_type="verification_household_list",
-            object_id=household_list.pk,
-            division_code=actor.division_code,
-            summary=f"上传核对名单 {file_name}：{len(households)}户",
+        household_list = record.save(
+            HouseholdList.ACCEPTED, len(rows), f"{len(households)}户", households=households
         )
         run = runs.run_for_list(actor, household_list, program, on, division_code, roster, engine)
     return ListOutcome(household_list, run)
+
+
+@dataclass(frozen=True)
+class _Upload:
+    """One uploaded list, stored and audited whether it passed or not."""
+
+    actor: object
+    file_name: str
+    digest: str
+
+    def rejected(self, row_count: int, errors: list[dict]) -> HouseholdList:
+        with transaction.atomic():
+            return self.save(
+                HouseholdList.REJECTED, row_count, f"未通过校验：{len(errors)}处错误", errors=errors
+            )
+
+    def save(self, status: str, row_count: int, outcome: str, **fields) -> HouseholdList:
+        household_list = HouseholdList.objects.create(
+            file_name=self.file_name[:255],
+            file_sha256=self.digest,
+            status=status,
+            division_code=self.actor.division_code,
+            uploaded_by=self.actor,
+            row_count=row_count,
+            **fields,
+        )
+        record_event(
+            self.actor,
+            AuditEvent.IMPORT,
+            object_type="verification_household_list",
+            object_id=household_list.pk,
+            division_code=self.actor.division_code,
+            summary=f"上传核对名单 {self.file_name}：{outcome}",
+        )
+        return household_list
 
 
 def _head_ids(rows) -> list[str]:
@@ -99,28 +115,6 @@ def _common_division(codes: set[str]) -> str:
             break
         common = heads.pop()
     return full_code(common)
-
-
-def _rejected(actor, file_name: str, digest: str, row_count: int, errors: list[dict]) -> HouseholdList:
-    with transaction.atomic():
-        household_list = HouseholdList.objects.create(
-            file_name=file_name[:255],
-            file_sha256=digest,
-            status=HouseholdList.REJECTED,
-            division_code=actor.division_code,
-            uploaded_by=actor,
-            row_count=row_count,
-            errors=errors,
-        )
-        record_event(
-            actor,
-            AuditEvent.IMPORT,
-            object_type="verification_household_list",
-            object_id=household_list.pk,
-            division_code=actor.division_code,
-            summary=f"上传核对名单 {file_name} 未通过校验：{len(errors)}处错误",
-        )
-    return household_list
 
 
 def template() -> bytes:
