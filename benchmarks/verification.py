@@ -197,6 +197,7 @@ def main() -> None:
     root = args.workdir or Path(tempfile.mkdtemp(prefix="verification-bench-"))
     households = max(100, int(FULL_HOUSEHOLDS * args.scale))
     world = root / f"world-{households}"
+    print(f"load average (1/5/15 min) at the start: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     started = time.perf_counter()
     counts = generate_world(world, households)
     department_rows = sum(v for k, v in counts.items() if k != "requests")
@@ -237,6 +238,8 @@ def main() -> None:
             "spark", conclusions(root / "engine-small.parquet"), conclusions(root / "spark-small.parquet")
         )
 
+    # the figures are wall-clock seconds: on a shared machine, say how busy it was
+    print(f"load average (1/5/15 min) at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")
     tally: dict[str, int] = {}
     for value in reference.values():
         tally[value] = tally.get(value, 0) + 1

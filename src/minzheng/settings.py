@@ -113,6 +113,14 @@ TASKS = {
 }
 # Raw department files (部门共享数据) are kept this long, then purged by `manage.py purge_exchange`.
 EXCHANGE_RETENTION_DAYS = int(os.environ.get("MINZHENG_EXCHANGE_RETENTION_DAYS", "365"))
+# 部门数据库表交付: named connections, one per department database, from the environment only
+# (MINZHENG_EXCHANGE_DB_TAX=postgresql+psycopg://exchange_reader@10.0.0.5/exchange → connection "tax"). Users
+# pick a name and a table; a URL is never typed into a form. Use a read-only role (see verification/README).
+EXCHANGE_DATABASES = {
+    key.removeprefix("MINZHENG_EXCHANGE_DB_").lower(): url
+    for key, url in os.environ.items()
+    if key.startswith("MINZHENG_EXCHANGE_DB_") and url
+}
 SPARK_MASTER = os.environ.get("MINZHENG_SPARK_MASTER", "local[2]")
 DUCKDB_PATH = Path(os.environ.get("MINZHENG_DUCKDB_PATH", VAR_DIR / "minzheng.duckdb"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -156,9 +156,9 @@ def test_duckdb_and_spark_give_identical_results_row_by_row(world, spark, tmp_pa
     snapshot = _to_parquet(world, tmp_path)
     requests, parameters = world.requests_table(), parameters_table(world.parameters)
     with DuckDBBackend() as duck:
-        on_duckdb = run_verification(requests, parameters, snapshot, backend=duck)
+        on_duckdb = run_verification(requests, parameters, snapshot, backend=duck, with_records=True)
     with SparkBackend(spark) as backend:
-        on_spark = run_verification(requests, parameters, snapshot, backend=backend)
+        on_spark = run_verification(requests, parameters, snapshot, backend=backend, with_records=True)
 
     assert on_duckdb.households.schema == on_spark.households.schema
     for duck_row, spark_row in zip(
@@ -166,6 +166,8 @@ def test_duckdb_and_spark_give_identical_results_row_by_row(world, spark, tmp_pa
     ):
         assert duck_row == spark_row
     assert on_duckdb.member_income.to_pylist() == on_spark.member_income.to_pylist()
+    assert on_duckdb.member_records.num_rows > 0
+    assert on_duckdb.member_records.to_pylist() == on_spark.member_records.to_pylist()
     conclusions = dict(
         zip(
             on_duckdb.households["request_id"].to_pylist(),

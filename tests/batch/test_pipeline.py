@@ -53,7 +53,9 @@ def test_delivered_files_feed_the_verification_and_results_are_kept_by_run_key(t
     store = ExchangeStore(tmp_path / "exchange")
     _deliver_world(world, store, tmp_path)
 
-    result = run_verification(world.requests_table(), parameters_table(world.parameters), store.snapshot())
+    result = run_verification(
+        world.requests_table(), parameters_table(world.parameters), store.snapshot(), with_records=True
+    )
     row = result.household("R1")
     assert row["conclusion"] == "manual_review"  # several datasets were never delivered
     missing = {e["dataset"] for r in row["reasons"] if r["code"] == "dataset_missing" for e in r["evidence"]}
@@ -67,6 +69,8 @@ def test_delivered_files_feed_the_verification_and_results_are_kept_by_run_key(t
     )
     stored = read_results(out, "2025-07-15-batch-1")
     assert stored.households.to_pylist() == result.households.to_pylist()  # the second write was a no-op
+    assert stored.member_records.to_pylist() == result.member_records.to_pylist()
+    assert {"hukou", "vehicles"} <= set(result.member_records["dataset"].to_pylist())
 
 
 def test_requests_with_invalid_member_ids_are_refused(tmp_path):

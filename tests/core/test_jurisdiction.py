@@ -127,6 +127,12 @@ def test_every_url_is_covered_by_this_matrix():
         "verification:result_note",
         "verification:result_pdf",
         "verification:deliveries",
+        "verification:delivery_from_table",  # department data: administrators only, not a region's
+        "verification:delivery_rejected",
+        "verification:list_upload",  # the service checks every listed household against the jurisdiction
+        "verification:list_template",
+        "verification:list_detail",  # another county's list is 404 (tests/verification/test_household_lists)
+        "verification:list_errors",
         # 社会救助 policy forms: the services refuse divisions outside the jurisdiction (test_assistance_pages);
         # the holiday calendar is national data.
         "assistance:standard_create",

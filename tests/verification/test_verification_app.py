@@ -1,139 +1,17 @@
 """家庭经济状况核对 in the platform: department deliveries in, a household's report out, runs in the
 background with progress and cancellation, everything inside the jurisdiction and audited."""
 
-import csv
 import datetime as dt
-import io
 from decimal import Decimal
 
 import pytest
 
-from minzheng.batch import REQUIRED_FOR_VERIFICATION
 from minzheng.core.errors import PermissionDenied
-from minzheng.core.identity import make_resident_id
 from minzheng.core.models import AuditEvent
 from minzheng.verification.errors import VerificationError
 from minzheng.verification.models import HouseholdVerification, VerificationRun
 from minzheng.verification.services import intake, runs
-
-REQUEST_DATE = dt.date(2026, 7, 15)
-AS_OF = dt.date(2026, 7, 1)
-STRANGER = make_resident_id("210602", dt.date(1966, 6, 6), 99)  # keeps otherwise-empty datasets non-empty
-
-
-@pytest.fixture(autouse=True)
-def exchange_dir(settings, tmp_path):
-    settings.VAR_DIR = tmp_path
-
-
-def csv_bytes(rows: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
-
-
-def deliver_world(admin, members: list[str], *, monthly_wage: str = "500.00") -> None:
-    """Every required dataset, with the head earning ``monthly_wage`` for the 12 months before the request."""
-    people = [*members, STRANGER]
-    rows = {
-        "hukou": [
-            {
-                "id_number": i,
-                "name": "某",
-                "sex": 1,
-                "birth_date": f"{i[6:10]}-{i[10:12]}-{i[12:14]}",
-                "hukou_code": "210602002001",
-                "status": "normal",
-                "status_date": "",
-            }
-            for i in people
-        ],
-        "tax_income": [
-            {
-                "id_number": members[0],
-                "month": f"{2025 + (m >= 6):04d}-{(m + 6) % 12 + 1:02d}",
-                "category": "wage",
-                "amount": monthly_wage,
-            }
-            for m in range(12)
-        ],
-        "pension": [{"id_number": STRANGER, "month": "2026-01", "amount": "1000.00"}],
-        "unemployment": [
-            {
-                "id_number": STRANGER,
-                "registered_date": "2026-01-01",
-                "benefit_month": "2026-01",
-                "benefit_amount": "800.00",
-            }
-        ],
-        "housing_fund": [
-            {"id_number": STRANGER, "as_of": "2026-06-30", "balance": "100.00", "monthly_deposit": "10.00"}
-        ],
-        "deposits": [
-            {
-                "id_number": members[0],
-                "bank": "工商银行",
-                "account_type": "current",
-                "balance": "2000.00",
-                "as_of": "2026-06-30",
-            }
-        ],
-        "securities": [
-            {"id_number": STRANGER, "kind": "fund", "market_value": "10.00", "as_of": "2026-06-30"}
-        ],
-        "insurance_policies": [
-            {"id_number": STRANGER, "policy_type": "life", "cash_value": "10.00", "as_of": "2026-06-30"}
-        ],
-        "real_estate": [
-            {
-                "id_number": STRANGER,
-                "property_id": "P1",
-                "usage": "residential",
-                "area_m2": "60",
-                "share": "1",
-                "registered_date": "2010-01-01",
-            }
-        ],
-        "vehicles": [
-            {
-                "id_number": STRANGER,
-                "plate": "辽F12345",
-                "vehicle_type": "car",
-                "registered_date": "2020-01-01",
-                "purchase_price": "90000.00",
-                "for_disability": "false",
-            }
-        ],
-        "business": [
-            {
-                "id_number": STRANGER,
-                "uscc": "91210600MA0000000X",
-                "role": "owner",
-                "registered_capital": "10.00",
-                "status": "active",
-            }
-        ],
-        "deaths": [{"id_number": STRANGER, "death_date": "2026-01-01"}],
-    }
-    assert set(rows) == set(REQUIRED_FOR_VERIFICATION)
-    for dataset, table in rows.items():
-        intake.receive_delivery(
-            admin, data=csv_bytes(table), file_name=f"{dataset}.csv", dataset=dataset, as_of=AS_OF
-        )
-
-
-@pytest.fixture
-def admin(divisions):
-    from tests.core.factories import make_user
-
-    return make_user("sysadmin", "210600000000", username="dd_admin")
-
-
-@pytest.fixture
-def members(household):
-    return [m.person.id_number for m in household.memberships.order_by("relation")]
+from tests.verification.world import AS_OF, REQUEST_DATE, csv_bytes, deliver_world
 
 
 def test_a_households_report_is_computed_from_the_deliveries(county_caseworker, household, admin, members):
@@ -306,27 +184,53 @@ def test_the_report_pdf_has_the_bureau_heading_and_the_figures(
     assert client.get(f"/verification/results/{report.result_id}/report.pdf").status_code == 404
 
 
-def test_purge_keeps_the_current_delivery_and_removes_old_superseded_ones(admin, members):
-    import os
-    import time
+def _received_long_ago(receipt, days: int) -> None:
+    """Back-date a stored delivery's receipt (the store purges by the date a delivery was received)."""
+    import json
 
+    path = receipt.path / "receipt.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["received_at"] = (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat()
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_purge_after_the_retention_parameter_keeps_what_verification_reads(admin, members, dandong_policy):
     from django.core.management import call_command
 
     from minzheng.verification.services.store import exchange_store
 
-    old = csv_bytes([{"id_number": members[0], "month": "2025-01", "amount": "100.00"}])
-    new = csv_bytes([{"id_number": members[0], "month": "2026-01", "amount": "200.00"}])
-    intake.receive_delivery(admin, data=old, file_name="p1.csv", dataset="pension", as_of=dt.date(2025, 2, 1))
-    intake.receive_delivery(admin, data=new, file_name="p2.csv", dataset="pension", as_of=dt.date(2026, 2, 1))
-    store = exchange_store()
-    first = min(store.receipts(), key=lambda r: r.as_of)
-    # Age the first delivery by two years on disk (what the store dates its receipts by).
-    stamp = time.time() - 2 * 365 * 86400
-    for path in first.path.rglob("*"):
-        os.utime(path, (stamp, stamp))
-    call_command("purge_exchange", "--days", "365")
-    assert [r.as_of for r in exchange_store().current()] == [dt.date(2026, 2, 1)]
+    def deliver(dataset_rows, name, as_of):
+        return intake.receive_delivery(
+            admin, data=csv_bytes(dataset_rows), file_name=name, dataset="pension", as_of=as_of
+        )
+
+    old = deliver(
+        [{"id_number": members[0], "month": "2025-01", "amount": "100.00"}], "p1.csv", dt.date(2025, 2, 1)
+    )
+    current = deliver(
+        [{"id_number": members[0], "month": "2026-01", "amount": "200.00"}], "p2.csv", dt.date(2026, 2, 1)
+    )
+    _received_long_ago(old, 400)
+    _received_long_ago(current, 400)
+    call_command("purge_exchange")  # exchange_retention_days: 365 (seeded national default)
+    assert not old.path.exists()  # superseded and past the period: gone
+    assert not list(current.path.glob("raw.*"))  # the current delivery loses its raw file only
+    assert (current.path / "accepted.parquet").exists()
+    assert [r.delivery_id for r in exchange_store().current()] == [current.delivery_id]
     assert AuditEvent.objects.filter(action="delete", object_type="exchange_delivery").exists()
+
+
+def test_nothing_is_purged_within_the_retention_period(admin, members, settings):
+    from django.core.management import call_command
+
+    settings.EXCHANGE_RETENTION_DAYS = 1000  # no policy row loaded: the installation's setting applies
+    rows = [{"id_number": members[0], "month": "2025-01", "amount": "100.00"}]
+    old = intake.receive_delivery(
+        admin, data=csv_bytes(rows), file_name="p1.csv", dataset="pension", as_of=dt.date(2025, 2, 1)
+    )
+    _received_long_ago(old, 400)
+    call_command("purge_exchange")
+    assert list(old.path.glob("raw.*"))
 
 
 @pytest.fixture
@@ -352,6 +256,35 @@ def test_income_over_the_standard_is_ineligible_with_the_reason(
     report = runs.request_report(county_caseworker, household_id=household.pk, on=REQUEST_DATE)
     assert report.conclusion == "ineligible"
     assert any("收入" in r["message"] for r in report.reasons)
+
+
+def test_the_report_shows_the_evidence_in_chinese_with_id_numbers_masked(
+    client, county_caseworker, household, admin, members, dandong_policy
+):
+    import io
+
+    from pypdf import PdfReader
+
+    from minzheng.core.identity import mask_id_number
+    from tests.core.factories import PASSWORD
+
+    deliver_world(admin, members, monthly_wage="3000.00")
+    report = runs.request_report(county_caseworker, household_id=household.pk, on=REQUEST_DATE)
+    evidence_ids = {e["key"].get("id_number") for r in report.reasons for e in r["evidence"]} - {None}
+    assert members[0] in evidence_ids  # stored in full: the record must identify the row
+    client.post("/login/", {"username": county_caseworker.username, "password": PASSWORD})
+    page = client.get(f"/verification/results/{report.result_id}/").content.decode()
+    pdf = client.get(f"/verification/results/{report.result_id}/report.pdf").content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).replace("\x00", "")
+    for shown in (page, text):
+        assert members[0] not in shown
+        assert mask_id_number(members[0]) in shown
+        assert "个人所得税 / 工资薪金" in shown and "收入认定线：663.00" in shown
+    # 成员核对明细: every department row about the members, deciding or not (the PDF wraps long cells)
+    assert "银行：工商银行；账户类型：活期" in page and "余额：2000.00" in page and "状态：正常" in page
+    flat = text.replace("\n", "")
+    assert "成员核对明细" in flat and "工商银行" in flat and "余额：2000.00" in flat and "状态：正常" in flat
+    assert "家庭成员" in text and "与户主关系" in text
 
 
 def test_the_dibao_edge_line_is_one_and_a_half_standards(

@@ -123,6 +123,13 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
         group="动态管理",
     ),
     ParameterSpec("standard_growth_min_percent", "低保、特困、孤儿标准年均增长下限", "%", group="标准调整"),
+    ParameterSpec(
+        "exchange_retention_days",
+        "部门共享数据原始文件保存期限（全市/全省统一，按全国行读取）",
+        "天",
+        ValueType.INTEGER,
+        group="家庭经济状况核对",
+    ),
 )
 
 BY_NAME: dict[str, ParameterSpec] = {spec.name: spec for spec in PARAMETERS}

@@ -116,6 +116,7 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("review_months_other", _cycle.other_months, f"{_MINJI_57}：其他家庭每半年复核"),
     _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
     _national("asset_limit_months", 24, "平台示例缺省值（非国家规定）：财产限额由各地规定，请按本地办法核定"),
+    _national("exchange_retention_days", 365, "平台缺省值：部门共享数据原始文件保存一年后清理（现行交付始终保留）"),
     # 辽宁省 plan.
     SeedParameter("dibao_edge_multiplier", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：按照低保标准的1.5-2倍确定低收入（低保边缘）家庭认定标准", Decimal("1.5")),
     SeedParameter("dibao_edge_multiplier_max", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：低保标准的1.5-2倍", Decimal("2")),

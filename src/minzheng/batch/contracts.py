@@ -14,7 +14,7 @@ import pyarrow as pa
 #: Bump the minor part for added optional columns, the major part for anything a consumer could trip over.
 DATASETS_CONTRACT_VERSION = "exchange/1.0"
 JOB_INPUT_CONTRACT_VERSION = "verification-input/1.0"
-JOB_OUTPUT_CONTRACT_VERSION = "verification-output/1.0"
+JOB_OUTPUT_CONTRACT_VERSION = "verification-output/1.1"  # 1.1: optional member_records
 
 MONEY = pa.decimal128(18, 2)
 SHARE = pa.decimal128(9, 4)
@@ -335,6 +335,15 @@ MEMBER_INCOME_SCHEMA = pa.schema(
         pa.field("total_amount", MONEY),
         pa.field("monthly_amount", MONEY),
         pa.field("exempt", pa.bool_()),
+    ]
+)
+
+MEMBER_RECORDS_SCHEMA = pa.schema(
+    [
+        pa.field("request_id", pa.string()),
+        pa.field("id_number", pa.string()),
+        pa.field("dataset", pa.string()),
+        pa.field("record", pa.string()),
     ]
 )
 

@@ -44,12 +44,14 @@ def intake_delivery(
     *,
     store: ExchangeStore,
     source: str = "default",
+    original_name: str | None = None,
 ) -> DeliveryReceipt:
     """接收一次部门交付: validate ``path`` against ``dataset``'s contract and store it as of ``as_of``.
 
     Re-delivering identical bytes returns the earlier receipt with ``duplicate=True`` and changes nothing.
+    ``original_name`` is what the receipt calls the delivery (default: the file's name).
     """
-    spec = _dataset(dataset)
+    spec = dataset_spec(dataset)
     if not _SOURCE_NAME.match(source):
         raise DeliveryFormatError(
             f"数据来源名称不合法：{source!r}（仅允许字母、数字、下划线和连字符）", dataset=dataset
@@ -75,7 +77,7 @@ def intake_delivery(
         delivery_id=delivery_id,
         sha256=sha256,
         received_at=dt.datetime.now(dt.UTC),
-        original_name=path.name,
+        original_name=original_name or path.name,
         rows_total=table.num_rows,
         rows_accepted=accepted.num_rows,
         rows_rejected=rejected.num_rows,
@@ -92,7 +94,7 @@ def intake_delivery(
     return DeliveryReceipt.from_file(target / RECEIPT)
 
 
-def _dataset(name: str) -> Dataset:
+def dataset_spec(name: str) -> Dataset:
     try:
         return DATASETS[name]
     except KeyError:

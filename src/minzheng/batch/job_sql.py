@@ -142,9 +142,10 @@ def _settings() -> str:
 def _members() -> str:
     # the income window travels with each member, so the big joins need no second join to settings
     return """
-        SELECT DISTINCT r.request_id, r.id_number, s.request_date, s.request_month_index,
+        SELECT r.request_id, r.id_number, s.request_date, s.request_month_index,
                s.window_first_month, s.request_month
-        FROM requests AS r JOIN settings AS s ON s.request_id = r.request_id
+        FROM (SELECT DISTINCT request_id, id_number FROM requests) AS r
+        JOIN settings AS s ON s.request_id = r.request_id
     """
 
 
@@ -285,7 +286,7 @@ def _household_reasons() -> str:
         ]
     )
     return f"""
-        SELECT request_id, '[' || {sorted_join("reason")} || ']' AS reasons,
+        SELECT request_id, {concat(["'['", sorted_join("reason"), "']'"])} AS reasons,
                MAX(CASE WHEN kind = 'manual_review' THEN 1 ELSE 0 END) AS has_manual,
                MAX(CASE WHEN kind = 'ineligible' THEN 1 ELSE 0 END) AS has_ineligible
         FROM (SELECT request_id, kind, {reason} AS reason
@@ -313,8 +314,12 @@ def _household_results() -> str:
     """
 
 
-def verification_steps() -> list[Step]:
-    """All steps of the verification job in execution order; the last two are the outputs."""
+def verification_steps(*, with_records: bool = False) -> list[Step]:
+    """All steps of the verification job in execution order; the outputs are ``OUTPUT_TABLES`` (and
+    ``member_records`` when asked for)."""
+    from .records_sql import member_records
+
+    records = [_step("member_records", reused=False, sql=member_records())] if with_records else []
     return [
         _step("households", _households()),
         _step("parameter_candidates", reused=False, sql=_parameter_candidates()),
@@ -328,4 +333,5 @@ def verification_steps() -> list[Step]:
         _step("reason_lines", reused=False, sql=_reason_lines()),
         _step("household_reasons", reused=False, sql=_household_reasons()),
         _step("household_results", reused=False, sql=_household_results()),
+        *records,
     ]

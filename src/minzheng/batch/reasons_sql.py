@@ -32,6 +32,50 @@ MESSAGES: dict[str, str] = {
 }
 
 
+Fields = list[tuple[str, str]]
+
+#: key and value columns of a department row as evidence (``d`` = the dataset's row), shared with the report's
+#: member records (``records_sql``) so a row reads the same wherever it is shown
+RECORD_FIELDS: dict[str, tuple[Fields, Fields]] = {
+    "hukou": (
+        [("id_number", "d.id_number")],
+        [
+            ("name", Text("d.name")),
+            ("status", "d.status"),
+            ("status_date", "d.status_date"),
+            ("hukou_code", "d.hukou_code"),
+        ],
+    ),
+    "deaths": ([("id_number", "d.id_number")], [("death_date", "d.death_date")]),
+    "vehicles": (
+        [("id_number", "d.id_number"), ("plate", Text("d.plate"))],
+        [
+            ("vehicle_type", "d.vehicle_type"),
+            ("purchase_price", "d.purchase_price"),
+            ("for_disability", "d.for_disability"),
+            ("registered_date", "d.registered_date"),
+        ],
+    ),
+    "real_estate": (
+        [("id_number", "d.id_number"), ("property_id", Text("d.property_id"))],
+        [
+            ("usage", "d.usage"),
+            ("share", "d.share"),
+            ("area_m2", "d.area_m2"),
+            ("registered_date", "d.registered_date"),
+        ],
+    ),
+    "business": (
+        [("id_number", "d.id_number"), ("uscc", Text("d.uscc"))],
+        [("role", "d.role"), ("registered_capital", "d.registered_capital"), ("status", "d.status")],
+    ),
+    "asset_flags": (
+        [("id_number", "d.id_number"), ("source", Text("d.source")), ("as_of", "d.as_of")],
+        [("over_limit", "d.over_limit")],
+    ),
+}
+
+
 def _select(code: str, kind: str, evidence_sql: str, body: str) -> str:
     assert code in MESSAGES, code
     return f"SELECT s.request_id, {kind} AS kind, '{code}' AS code, {evidence_sql} AS evidence {body}"
@@ -94,11 +138,7 @@ def asset_reasons() -> list[str]:
     )
     above = "f.per_capita_assets > s.asset_limit"
     flag_kind = f"CASE WHEN s.asset_flag_disqualifies THEN '{INELIGIBLE}' ELSE '{MANUAL_REVIEW}' END"
-    flag = evidence(
-        "'asset_flags'",
-        [("id_number", "d.id_number"), ("source", Text("d.source")), ("as_of", "d.as_of")],
-        [("over_limit", "d.over_limit")],
-    )
+    flag = evidence("'asset_flags'", *RECORD_FIELDS["asset_flags"])
     return [
         _select(
             "financial_assets_above_limit",
@@ -124,7 +164,7 @@ def asset_reasons() -> list[str]:
 
 
 #: evidence key and values of each asset dataset's rows, as columns of the job's asset_rows step
-_ASSET_EVIDENCE: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
+ASSET_EVIDENCE: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
     "deposits": (
         [
             ("id_number", "a.id_number"),
@@ -158,46 +198,26 @@ def _asset_row_reasons(above: str) -> list[str]:
             f"""FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id
                     JOIN asset_rows AS a ON a.request_id = s.request_id WHERE {above} AND a.dataset = '{dataset}'""",
         )
-        for dataset, (key, values) in _ASSET_EVIDENCE.items()
+        for dataset, (key, values) in ASSET_EVIDENCE.items()
     ]
 
 
 def property_reasons() -> list[str]:
     vehicle = evidence(
         "'vehicles'",
-        [("id_number", "d.id_number"), ("plate", Text("d.plate"))],
-        [
-            ("vehicle_type", "d.vehicle_type"),
-            ("purchase_price", "d.purchase_price"),
-            ("for_disability", "d.for_disability"),
-            ("registered_date", "d.registered_date"),
-            ("limit", f"CAST(s.{p.VEHICLE_PRICE_LIMIT} AS DECIMAL(18,2))"),
-        ],
+        RECORD_FIELDS["vehicles"][0],
+        [*RECORD_FIELDS["vehicles"][1], ("limit", f"CAST(s.{p.VEHICLE_PRICE_LIMIT} AS DECIMAL(18,2))")],
     )
     exempt_type = (
         "CASE d.vehicle_type "
         + " ".join(f"WHEN '{t}' THEN s.vehicle_exempt_{t}" for t in p.VEHICLE_TYPES)
         + " END"
     )
-    estate = evidence(
-        "'real_estate'",
-        [("id_number", "d.id_number"), ("property_id", Text("d.property_id"))],
-        [
-            ("usage", "d.usage"),
-            ("share", "d.share"),
-            ("area_m2", "d.area_m2"),
-            ("registered_date", "d.registered_date"),
-        ],
-    )
+    estate = evidence("'real_estate'", *RECORD_FIELDS["real_estate"])
     business = evidence(
         "'business'",
-        [("id_number", "d.id_number"), ("uscc", Text("d.uscc"))],
-        [
-            ("role", "d.role"),
-            ("registered_capital", "d.registered_capital"),
-            ("status", "d.status"),
-            ("limit", f"CAST(s.{p.BUSINESS_CAPITAL_LIMIT} AS DECIMAL(18,2))"),
-        ],
+        RECORD_FIELDS["business"][0],
+        [*RECORD_FIELDS["business"][1], ("limit", f"CAST(s.{p.BUSINESS_CAPITAL_LIMIT} AS DECIMAL(18,2))")],
     )
     estate_rows = f"{_member_rows('real_estate')} WHERE d.registered_date <= s.request_date"
     return [
@@ -242,17 +262,8 @@ def property_reasons() -> list[str]:
 
 
 def status_reasons() -> list[str]:
-    hukou = evidence(
-        "'hukou'",
-        [("id_number", "d.id_number")],
-        [
-            ("name", Text("d.name")),
-            ("status", "d.status"),
-            ("status_date", "d.status_date"),
-            ("hukou_code", "d.hukou_code"),
-        ],
-    )
-    death = evidence("'deaths'", [("id_number", "d.id_number")], [("death_date", "d.death_date")])
+    hukou = evidence("'hukou'", *RECORD_FIELDS["hukou"])
+    death = evidence("'deaths'", *RECORD_FIELDS["deaths"])
     absent = evidence("'hukou'", [("id_number", "m.id_number")], [("found", "'false'")])
     return [
         f"""SELECT s.request_id, '{MANUAL_REVIEW}' AS kind,

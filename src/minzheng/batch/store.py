@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -100,6 +101,17 @@ class ExchangeStore:
             if receipt.sha256 == sha256:
                 return receipt
         return None
+
+    def find(self, delivery_id: str) -> DeliveryReceipt | None:
+        """One delivery by its id (24 hex digits), or None."""
+        if not re.fullmatch(r"[0-9a-f]{24}", delivery_id or ""):
+            return None
+        found = sorted(self.root.glob(f"*/source=*/as_of=*/{delivery_id}/{RECEIPT}"))
+        return DeliveryReceipt.from_file(found[0]) if found else None
+
+    def rejected_rows_of(self, receipt: DeliveryReceipt) -> pa.Table:
+        """被拒绝的行 of one delivery, by row number."""
+        return pq.read_table(receipt.path / REJECTED)
 
     def current(self, cutoff: dt.date | None = None) -> Iterator[DeliveryReceipt]:
         """The latest delivery per (dataset, source) with as_of ≤ cutoff."""

@@ -28,6 +28,7 @@ from .contracts import (
     HOUSEHOLD_RESULTS_SCHEMA,
     JOB_OUTPUT_CONTRACT_VERSION,
     MEMBER_INCOME_SCHEMA,
+    MEMBER_RECORDS_SCHEMA,
     PARAMETERS_SCHEMA,
     REQUESTS_SCHEMA,
     REQUIRED_FOR_VERIFICATION,
@@ -42,6 +43,7 @@ _DATASET_INPUTS = [name for name in INPUT_TABLES if name in DATASETS]
 # the outputs' row order (contract): unique keys, so results are reproducible row by row
 _HOUSEHOLD_KEYS = ("request_id",)
 _MEMBER_INCOME_KEYS = ("request_id", "id_number", "dataset", "source")
+_MEMBER_RECORDS_KEYS = ("request_id", "id_number", "dataset", "record")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class VerificationResult:
     households: pa.Table
     member_income: pa.Table
     contract_version: str = JOB_OUTPUT_CONTRACT_VERSION
+    member_records: pa.Table | None = None  # only when asked for (``with_records``)
 
     def household(self, request_id: str) -> dict[str, Any]:
         """One household's row, with ``reasons`` parsed from JSON."""
@@ -69,10 +72,12 @@ def run_verification(
     *,
     backend: Backend | None = None,
     required_datasets: Iterable[str] = REQUIRED_FOR_VERIFICATION,
+    with_records: bool = False,
 ) -> VerificationResult:
     """Verify every household in ``requests`` against ``datasets`` under ``parameters``.
 
     The caller owns ``backend`` if it passes one; otherwise a fresh in-memory DuckDB is used and closed.
+    ``with_records`` adds each member's department records for the report (``member_records``).
     """
     requests = _checked_requests(requests)
     parameters = _checked_parameters(_cast(parameters, PARAMETERS_SCHEMA, "参数表"))
@@ -87,18 +92,20 @@ def run_verification(
         )
         for name in _DATASET_INPUTS:
             _register_dataset(engine, name, datasets)
-        for step in verification_steps():
+        for step in verification_steps(with_records=with_records):
             engine.materialize(step)
         households, member_income = (
             engine.fetch(name, order_by=keys)
             for name, keys in zip(OUTPUT_TABLES, (_HOUSEHOLD_KEYS, _MEMBER_INCOME_KEYS), strict=True)
         )
+        records = engine.fetch("member_records", order_by=_MEMBER_RECORDS_KEYS) if with_records else None
     finally:
         if owned:
             engine.close()
     return VerificationResult(
         households=_normalised(households, HOUSEHOLD_RESULTS_SCHEMA),
         member_income=_normalised(member_income, MEMBER_INCOME_SCHEMA),
+        member_records=_normalised(records, MEMBER_RECORDS_SCHEMA) if records is not None else None,
     )
 
 
@@ -170,6 +177,8 @@ def write_results(result: VerificationResult, directory: Path | str, run_key: st
     try:
         pq.write_table(result.households, staging / "household_results.parquet")
         pq.write_table(result.member_income, staging / "member_income.parquet")
+        if result.member_records is not None:
+            pq.write_table(result.member_records, staging / "member_records.parquet")
         (staging / "contract.json").write_text(
             json.dumps(
                 {"contract": result.contract_version, "written_at": dt.datetime.now(dt.UTC).isoformat()}
@@ -191,4 +200,7 @@ def read_results(directory: Path | str, run_key: str) -> VerificationResult:
         households=pq.read_table(source / "household_results.parquet"),
         member_income=pq.read_table(source / "member_income.parquet"),
         contract_version=contract,
+        member_records=pq.read_table(records)
+        if (records := source / "member_records.parquet").exists()
+        else None,
     )

@@ -3,13 +3,16 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema
+from django.http import HttpResponse
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from minzheng.core.models import AuditEvent
 from minzheng.core.services.audit import record_event
+from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE, error_report
 
 from . import selectors
-from .services import runs
+from .errors import ListRejected
+from .services import lists, runs
 
 router = Router(tags=["家庭经济状况核对"])
 
@@ -61,3 +64,81 @@ def get_result(request, pk: int):
         "asset_limit": result.asset_limit,
         "reasons": result.reasons,
     }
+
+
+class ListRunOut(Schema):
+    list_id: int
+    run_id: int
+    status: str
+    households: int
+    total: int
+
+
+@router.post(
+    "/lists",
+    response={201: ListRunOut},
+    summary="上传核对名单（.xlsx/.csv：户编号或户主公民身份号码）并发起名单核对",
+)
+def upload_list(
+    request,
+    file: File[UploadedFile],
+    program: Form[str] = "dibao",
+    request_date: Form[dt.date | None] = None,
+    engine: Form[str] = "duckdb",
+):
+    outcome = lists.verify_list(
+        request.user,
+        data=file.read(),
+        file_name=file.name or "list.xlsx",
+        program=program,
+        on=request_date or dt.date.today(),
+        engine=engine,
+    )
+    household_list = outcome.household_list
+    if outcome.run is None:
+        raise ListRejected(
+            f"核对名单未通过校验：{len(household_list.errors)}处错误，未发起核对"
+            f"（名单 {household_list.pk}，错误报告 /api/verification/lists/{household_list.pk}/errors.xlsx）",
+            errors=household_list.errors,
+        )
+    run = outcome.run
+    return Status(
+        201,
+        {
+            "list_id": household_list.pk,
+            "run_id": run.pk,
+            "status": run.status,
+            "households": len(household_list.households),
+            "total": run.total,
+        },
+    )
+
+
+@router.get("/lists/{pk}/errors.xlsx", summary="下载核对名单的错误报告（.xlsx）")
+def list_errors(request, pk: int):
+    household_list = selectors.household_list(request.user, pk)
+    response = HttpResponse(error_report(household_list.errors), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f"attachment; filename=verification-list-{pk}-errors.xlsx"
+    return response
+
+
+class RunOut(Schema):
+    id: int
+    kind: str
+    program: str
+    division_code: str
+    request_date: dt.date
+    engine: str
+    status: str
+    total: int
+    done: int
+    eligible: int
+    ineligible: int
+    manual_review: int
+    household_list_id: int | None
+    error: str
+
+
+@router.get("/runs/{pk}", response=RunOut, summary="核对批次的状态与进度（名单核对含来源名单）")
+def get_run(request, pk: int):
+    return selectors.run_detail(request.user, pk)

@@ -9,3 +9,10 @@ class VerificationError(MinzhengError):
 
 class NothingToVerify(VerificationError):
     code = "nothing_to_verify"
+
+
+class ListRejected(VerificationError):
+    """An uploaded 核对名单 with row errors: nothing was started; ``errors`` lists every (row, column, message)."""
+
+    status_code = 422
+    code = "household_list_rejected"

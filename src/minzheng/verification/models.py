@@ -8,6 +8,33 @@ evidence rows the engine cited, which is what a caseworker and an auditor need.
 from django.db import models
 
 
+class HouseholdList(models.Model):
+    """核对名单: households a caseworker uploaded (.xlsx/.csv) for a batch verification, with every row error.
+
+    Kept after the run as its source (which file, who, when, which households); a rejected list keeps only
+    its errors, for the downloadable error report."""
+
+    ACCEPTED, REJECTED = "accepted", "rejected"
+    STATUSES = [(ACCEPTED, "已通过校验"), (REJECTED, "未通过校验")]
+
+    file_name = models.CharField("文件名", max_length=255)
+    file_sha256 = models.CharField(max_length=64, db_index=True)
+    status = models.CharField("状态", max_length=10, choices=STATUSES)
+    division_code = models.CharField("上传单位区划", max_length=12, db_index=True)
+    uploaded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    row_count = models.PositiveIntegerField("数据行数", default=0)
+    households = models.JSONField("家庭", default=list, blank=True)  # household ids, in list order
+    errors = models.JSONField("错误明细", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "核对名单"
+        verbose_name_plural = "核对名单"
+
+    def __str__(self) -> str:
+        return f"核对名单{self.pk}（{self.file_name}）"
+
+
 class VerificationRun(models.Model):
     """核对批次: one household (from an application) or many (e.g. a county's annual review)."""
 
@@ -19,8 +46,8 @@ class VerificationRun(models.Model):
         (FAILED, "失败"),
         (CANCELLED, "已取消"),
     ]
-    SINGLE, BATCH = "single", "batch"
-    KINDS = [(SINGLE, "单户核对"), (BATCH, "批量核对")]
+    SINGLE, BATCH, LIST = "single", "batch", "list"
+    KINDS = [(SINGLE, "单户核对"), (BATCH, "批量核对"), (LIST, "名单核对")]
     PROGRAMS = [("dibao", "最低生活保障"), ("dibao_edge", "低保边缘家庭")]
     ENGINES = [("duckdb", "DuckDB（单机）"), ("spark", "Spark（集群）")]
 
@@ -36,6 +63,14 @@ class VerificationRun(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    household_list = models.ForeignKey(
+        HouseholdList,
+        verbose_name="核对名单（来源）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="runs",
     )
     engine = models.CharField("计算引擎", max_length=10, choices=ENGINES, default="duckdb")
     status = models.CharField("状态", max_length=10, choices=STATUSES, default=QUEUED)
@@ -84,6 +119,9 @@ class HouseholdVerification(models.Model):
     conclusion = models.CharField("结论", max_length=20, choices=CONCLUSIONS, db_index=True)
     reasons = models.JSONField("理由与证据", default=list)
     member_income = models.JSONField("成员收入明细", default=list)
+    # every department row about the members the rules read (户籍, vehicles, real estate, businesses, the
+    # latest financial statements …), as the engine's evidence objects, whether or not it decided anything
+    member_records = models.JSONField("成员核对明细", default=list)
     note = models.TextField("经办人备注", blank=True)
     note_by = models.ForeignKey(
         "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from minzheng.core.jurisdiction import get_in_jurisdiction_or_404, scope
 from minzheng.core.permissions import Capability, require
 
-from .models import HouseholdVerification, VerificationRun
+from .models import HouseholdList, HouseholdVerification, VerificationRun
 from .services.store import exchange_store
 
 
@@ -18,7 +18,9 @@ def run_list(user) -> QuerySet[VerificationRun]:
 
 def run_detail(user, pk: int) -> VerificationRun:
     require(user, Capability.VIEW_REGISTRY)
-    return get_in_jurisdiction_or_404(VerificationRun.objects.all(), user, "division_code", pk=pk)
+    return get_in_jurisdiction_or_404(
+        VerificationRun.objects.select_related("household_list"), user, "division_code", pk=pk
+    )
 
 
 def run_results(run: VerificationRun, conclusion: str = "") -> QuerySet[HouseholdVerification]:
@@ -36,3 +38,16 @@ def deliveries(user):
     """交付回执, newest first (department data is the bureau's, not a region's: administrators only)."""
     require(user, Capability.MANAGE_EXCHANGE)
     return sorted(exchange_store().receipts(), key=lambda r: r.received_at, reverse=True)
+
+
+def household_list(user, pk: int) -> HouseholdList:
+    """核对名单, scoped by the uploader's division (a county's lists are its own and its city's)."""
+    require(user, Capability.VIEW_REGISTRY)
+    return get_in_jurisdiction_or_404(
+        HouseholdList.objects.select_related("uploaded_by"), user, "division_code", pk=pk
+    )
+
+
+def recent_lists(user, limit: int = 10) -> list[HouseholdList]:
+    require(user, Capability.VERIFY_HOUSEHOLDS)
+    return list(HouseholdList.objects.filter(uploaded_by=user).order_by("-pk")[:limit])

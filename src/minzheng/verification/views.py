@@ -14,11 +14,13 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.registry import household_detail
 from minzheng.core.services.audit import record_event
-from minzheng.core.views.common import paginate, parse_date
+from minzheng.core.spreadsheets import error_report
+from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
 from . import selectors
+from .evidence import income_source, reasons_for_display, records_for_display
 from .models import HouseholdVerification, VerificationRun
-from .services import intake, runs
+from .services import intake, lists, runs
 from .services.report_pdf import report_pdf
 
 _CRUMB = ("家庭经济状况核对", None)
@@ -35,6 +37,9 @@ def run_list(request):
             "today": dt.date.today(),
             "can_verify": has_capability(request.user, Capability.VERIFY_HOUSEHOLDS),
             "can_intake": has_capability(request.user, Capability.MANAGE_EXCHANGE),
+            "recent_lists": selectors.recent_lists(request.user)
+            if has_capability(request.user, Capability.VERIFY_HOUSEHOLDS)
+            else [],
             "active_nav": "verification",
             "page_title": "家庭经济状况核对",
             "breadcrumbs": [_CRUMB, ("核对批次", None)],
@@ -57,6 +62,57 @@ def start_run(request):
         return redirect("verification:run_list")
     messages.success(request, f"已提交核对批次 {run.pk}（{run.total}户），后台核对中")
     return redirect("verification:run_detail", pk=run.pk)
+
+
+@require_POST
+def list_upload(request):
+    """名单核对: upload a list of households; a clean list starts a run, a list with errors shows them."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择核对名单文件（.xlsx 或 .csv）")
+        return redirect("verification:run_list")
+    try:
+        outcome = lists.verify_list(
+            request.user,
+            data=upload.read(),
+            file_name=upload.name,
+            program=request.POST.get("program", "dibao"),
+            on=parse_date(request.POST.get("request_date")) or dt.date.today(),
+            engine=request.POST.get("engine", "duckdb"),
+        )
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+        return redirect("verification:run_list")
+    if not outcome.ok:
+        messages.error(request, f"名单未通过校验：{len(outcome.household_list.errors)}处错误，未发起核对")
+        return redirect("verification:list_detail", pk=outcome.household_list.pk)
+    run = outcome.run
+    messages.success(request, f"名单校验通过，已提交核对批次 {run.pk}（{run.total}户），后台核对中")
+    return redirect("verification:run_detail", pk=run.pk)
+
+
+def list_detail(request, pk: int):
+    household_list = selectors.household_list(request.user, pk)
+    return render(
+        request,
+        "verification/list_detail.html",
+        {
+            "household_list": household_list,
+            "runs": household_list.runs.order_by("-pk"),
+            "active_nav": "verification",
+            "page_title": f"核对名单 {household_list.pk}",
+            "breadcrumbs": [_CRUMB, ("核对批次", reverse("verification:run_list")), ("核对名单", None)],
+        },
+    )
+
+
+def list_errors(request, pk: int):
+    household_list = selectors.household_list(request.user, pk)
+    return xlsx_response(error_report(household_list.errors), f"核对名单错误报告_{household_list.pk}")
+
+
+def list_template(request):
+    return xlsx_response(lists.template(), "核对名单模板")
 
 
 def run_detail(request, pk: int):
@@ -100,13 +156,15 @@ def result_detail(request, pk: int):
     )
     income_by_member: dict[str, list[dict]] = {}
     for row in result.member_income:
-        income_by_member.setdefault(row["id_number"], []).append(row)
+        income_by_member.setdefault(row["id_number"], []).append({**row, "source_label": income_source(row)})
     members = [(m, income_by_member.get(m.person.id_number, [])) for m in household.current_memberships]
     return render(
         request,
         "verification/report.html",
         {
             "result": result,
+            "reasons": reasons_for_display(result.reasons),
+            "records": records_for_display(result.member_records),
             "run": result.run,
             "household": household,
             "members": members,
@@ -154,35 +212,19 @@ def add_note(request, pk: int):
 def deliveries(request):
     if request.method == "POST":
         upload = request.FILES.get("file")
-        try:
+
+        def receive(common):
             if upload is None:
                 raise MinzhengError("请选择部门数据文件", field="file")
-            as_of = parse_date(request.POST.get("as_of"))
-            if as_of is None:
-                raise MinzhengError("请填写数据截止日期（as_of）", field="as_of")
-            receipt = intake.receive_delivery(
-                request.user,
-                data=upload.read(),
-                file_name=upload.name,
-                dataset=request.POST.get("dataset", ""),
-                as_of=as_of,
-                source=request.POST.get("source", "").strip(),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
-            if receipt.duplicate:
-                messages.info(request, "该文件此前已接收，本次未作更改")
-            else:
-                messages.success(
-                    request, f"已接收：{receipt.rows_accepted}行有效，{receipt.rows_rejected}行拒收"
-                )
-        return redirect("verification:deliveries")
+            return intake.receive_delivery(request.user, data=upload.read(), file_name=upload.name, **common)
+
+        return _take_delivery(request, receive)
     return render(
         request,
         "verification/deliveries.html",
         {
             "receipts": selectors.deliveries(request.user),
+            "connections": intake.database_connections(),
             "datasets": sorted(DATASETS),
             "today": dt.date.today(),
             "active_nav": "verification",
@@ -190,3 +232,45 @@ def deliveries(request):
             "breadcrumbs": [_CRUMB, ("部门共享数据", None)],
         },
     )
+
+
+@require_POST
+def delivery_from_table(request):
+    """部门数据库表交付: a configured connection (by name) and a table or view."""
+    return _take_delivery(
+        request,
+        lambda common: intake.receive_table(
+            request.user,
+            connection=request.POST.get("connection", ""),
+            table=request.POST.get("table", ""),
+            **common,
+        ),
+    )
+
+
+def _take_delivery(request, receive):
+    """The fields every delivery form has (dataset, as_of, source), then the outcome as a message."""
+    try:
+        as_of = parse_date(request.POST.get("as_of"))
+        if as_of is None:
+            raise MinzhengError("请填写数据截止日期（as_of）", field="as_of")
+        receipt = receive(
+            {
+                "dataset": request.POST.get("dataset", ""),
+                "as_of": as_of,
+                "source": request.POST.get("source", "").strip(),
+            }
+        )
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    else:
+        if receipt.duplicate:
+            messages.info(request, "该交付内容此前已接收，本次未作更改")
+        else:
+            messages.success(request, f"已接收：{receipt.rows_accepted}行有效，{receipt.rows_rejected}行拒收")
+    return redirect("verification:deliveries")
+
+
+def delivery_rejected(request, delivery_id: str):
+    receipt, content = intake.rejected_rows_report(request.user, delivery_id)
+    return xlsx_response(content, f"拒收明细_{receipt.dataset}_{receipt.as_of:%Y%m%d}")

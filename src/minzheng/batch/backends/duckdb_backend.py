@@ -36,6 +36,9 @@ class DuckDBBackend(Backend):
         self.connection = duckdb.connect(str(database), config=config)
         # no progress bar: it writes to stdout from worker processes
         self.connection.execute("SET enable_progress_bar = false")
+        # No step relies on row order (outputs are sorted when fetched), so DuckDB may build tables and
+        # collect results in parallel without keeping insertion order: measured −2.5 s of 20 s at full scale.
+        self.connection.execute("SET preserve_insertion_order = false")
 
     def register_arrow(self, name: str, table: pa.Table) -> None:
         self.connection.register(f"__arrow_{name}", table)

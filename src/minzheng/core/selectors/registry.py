@@ -1,5 +1,6 @@
 """Households and persons as screens, exports and the API read them — always inside the jurisdiction."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,6 +10,8 @@ from ..identity import normalise_id_number
 from ..jurisdiction import get_in_jurisdiction_or_404, scope
 from ..models import Household, HouseholdMembership, Person
 from ..permissions import Capability, require
+
+_LOOKUP_CHUNK = 900  # stays under SQLite's bound-parameter limit on old builds
 
 
 @dataclass(frozen=True)
@@ -132,15 +135,18 @@ def verification_roster(
         user,
         "household__residence_division_code",
     )
-    if household_ids is not None:
-        qs = qs.filter(household_id__in=household_ids)
     if division_code:
         qs = qs.filter(household__residence_division_code__startswith=_prefix(division_code))
-    return list(
-        qs.order_by("household_id", "pk").values_list(
-            "household_id", "household__residence_division_code", "person__id_number"
-        )
-    )
+    fields = ("household_id", "household__residence_division_code", "person__id_number")
+    if household_ids is None:
+        return list(qs.order_by("household_id", "pk").values_list(*fields))
+    # an uploaded list may name 100,000 households: chunks keep under SQLite's bound-parameter limit
+    wanted = sorted(set(household_ids))
+    rows: list[tuple[int, str, str]] = []
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        chunk = qs.filter(household_id__in=wanted[start : start + _LOOKUP_CHUNK])
+        rows += chunk.order_by("household_id", "pk").values_list(*fields)
+    return rows
 
 
 def population_rows(division_prefix: str):
@@ -167,3 +173,48 @@ def population_rows(division_prefix: str):
         .iterator(chunk_size=5000)
     ):
         yield (*row[1:], row[0] in heads)
+
+
+@dataclass(frozen=True)
+class HouseholdLocation:
+    """Where a household named in an uploaded list stands for this user. Outside the jurisdiction only that
+    fact is told (no id, no division), so a list cannot be used to read another region's registry."""
+
+    household_id: int | None
+    division_code: str
+    inside: bool
+    dissolved: bool
+
+
+def locate_households(
+    user, *, numbers: Iterable[str] = (), head_id_numbers: Iterable[str] = ()
+) -> tuple[dict[str, HouseholdLocation], dict[str, HouseholdLocation]]:
+    """Households by 户编号 and by their head's 公民身份号码 (a current household before a dissolved one), for
+    lists a caseworker uploads: ({number: location}, {head id: location}); keys not found are absent."""
+    require(user, Capability.VIEW_REGISTRY)
+    prefix = _prefix(user.division_code) if user.division_code else None
+
+    def located(row: tuple) -> HouseholdLocation:
+        pk, code, dissolved_on = row[1:4]
+        inside = prefix is not None and (code or "").startswith(prefix)
+        return HouseholdLocation(
+            pk if inside else None, code if inside else "", inside, inside and dissolved_on is not None
+        )
+
+    fields = ("number", "pk", "residence_division_code", "dissolved_on")
+    by_number: dict[str, HouseholdLocation] = {}
+    wanted = sorted(set(numbers))
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        for row in Household.objects.filter(number__in=wanted[start : start + _LOOKUP_CHUNK]).values_list(
+            *fields
+        ):
+            by_number[row[0]] = located(row)
+    by_head: dict[str, HouseholdLocation] = {}
+    wanted = sorted(set(head_id_numbers))
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        rows = Household.objects.filter(
+            head__id_number__in=wanted[start : start + _LOOKUP_CHUNK]
+        ).values_list("head__id_number", *fields[1:])
+        for row in sorted(rows, key=lambda r: (r[3] is None, r[1])):
+            by_head[row[0]] = located(row)  # a current household (sorted last) wins
+    return by_number, by_head

@@ -4,6 +4,7 @@ from minzheng.core.identity import mask_id_number
 from minzheng.core.pdf import ChineseDocument
 from minzheng.core.selectors.divisions import division_path
 
+from ..evidence import evidence_rows, income_source, records_for_display
 from ..models import HouseholdVerification
 
 
@@ -37,7 +38,14 @@ def report_pdf(result: HouseholdVerification, household, members) -> bytes:
             ("核对批次", str(run.pk)),
         ]
     )
-    doc.section("成员收入明细（近12个月）")
+    doc.section("家庭成员")
+    doc.table(
+        ["姓名", "公民身份号码", "与户主关系"],
+        [(m.person.name, mask_id_number(m.person.id_number), m.get_relation_display()) for m in members]
+        or [("（无现有成员）", "", "")],
+        widths=(40, 60, 40),
+    )
+    doc.section("成员收入明细（核对期内，月均按计算月数）")
     names = {m.person.id_number: m.person.name for m in members}
     doc.table(
         ["成员", "公民身份号码", "来源", "月数", "合计", "月均"],
@@ -45,7 +53,7 @@ def report_pdf(result: HouseholdVerification, household, members) -> bytes:
             (
                 names.get(r["id_number"], ""),
                 mask_id_number(r["id_number"]),
-                f"{r['dataset']}/{r['source']}",
+                income_source(r) + ("（豁免）" if r.get("exempt") else ""),
                 r["months_counted"],
                 _yuan_text(r["total_amount"]),
                 _yuan_text(r["monthly_amount"]),
@@ -55,15 +63,26 @@ def report_pdf(result: HouseholdVerification, household, members) -> bytes:
         or [("（无收入记录）", "", "", "", "", "")],
         widths=(20, 38, 34, 14, 30, 30),
     )
+    doc.section("成员核对明细（户籍、金融资产、车辆、不动产、工商登记）")
+    sections = records_for_display(result.member_records)
+    for label, rows in sections:
+        doc.paragraph(label)
+        doc.table(["记录", "数据"], [(r.key, r.values) for r in rows], widths=(80, 100))
+    if not sections:
+        doc.paragraph("部门数据中没有成员的相关记录")
     doc.section("理由与证据")
+    kinds = {"manual_review": "需人工复核", "ineligible": "不符合"}
     for reason in result.reasons or [{"message": "无", "code": "", "evidence": []}]:
-        doc.paragraph(f"· {reason.get('message', '')}（{reason.get('code', '')}）")
-        evidence = reason.get("evidence") or []
-        if evidence:
+        kind = kinds.get(reason.get("kind", ""), "")
+        doc.paragraph(
+            f"· {reason.get('message', '')}{f'【{kind}】' if kind else ''}（{reason.get('code', '')}）"
+        )
+        rows = evidence_rows(reason.get("evidence") or [])
+        if rows:
             doc.table(
-                ["数据集", "键", "数据"],
-                [(e.get("dataset"), e.get("key"), e.get("values")) for e in evidence],
-                widths=(30, 50, 100),
+                ["数据来源", "记录", "数据"],
+                [(r.dataset, r.key, r.values) for r in rows],
+                widths=(26, 64, 90),
             )
     if result.note:
         doc.section("经办人备注")

@@ -56,6 +56,7 @@ def request_report(
 ) -> VerificationReport:
     """Verify one household now (an application's 家庭经济状况核对 step) and return the report."""
     require(actor, Capability.VERIFY_HOUSEHOLDS)
+    check_choices(program, "duckdb")
     on = on or dt.date.today()
     roster = verification_roster(actor, household_ids=[household_id])
     if not roster:
@@ -88,20 +89,41 @@ def start_batch(
     """批量核对 of every household in a division, run by the task worker; the same request with the same
     data returns the run already made (or under way)."""
     require(actor, Capability.VERIFY_HOUSEHOLDS)
+    check_choices(program, engine)
     division_code = full_code(division_code or actor.division_code)
     if not covers(actor.division_code, division_code):
         raise VerificationError("所选区划不在您的管辖范围内", field="division_code")
-    if engine not in dict(VerificationRun.ENGINES):
-        raise VerificationError("计算引擎无效", field="engine")
     roster = verification_roster(actor, division_code=division_code)
     if not roster:
         raise NothingToVerify("所选区划内没有可核对的家庭")
     run, created = _run_for(actor, VerificationRun.BATCH, program, on, division_code, roster, engine, None)
     if created:
-        from ..tasks import execute_run_task
-
-        transaction.on_commit(lambda: execute_run_task.enqueue(run.pk))
+        enqueue(run)
     return run
+
+
+def run_for_list(actor, household_list, program, on, division_code, roster, engine) -> VerificationRun:
+    """The run over an uploaded list's households (``services.lists`` checks the list first)."""
+    run, created = _run_for(
+        actor, VerificationRun.LIST, program, on, division_code, roster, engine, None, household_list
+    )
+    if created:
+        enqueue(run)
+    return run
+
+
+def check_choices(program: str, engine: str) -> None:
+    if program not in dict(VerificationRun.PROGRAMS):
+        raise VerificationError("救助项目无效", field="program")
+    if engine not in dict(VerificationRun.ENGINES):
+        raise VerificationError("计算引擎无效", field="engine")
+
+
+def enqueue(run: VerificationRun) -> None:
+    """Hand the run to the task worker once the transaction that created it has committed."""
+    from ..tasks import execute_run_task
+
+    transaction.on_commit(lambda: execute_run_task.enqueue(run.pk))
 
 
 def cancel_run(actor, run: VerificationRun) -> VerificationRun:
@@ -141,7 +163,9 @@ def add_note(actor, result: HouseholdVerification, note: str) -> HouseholdVerifi
     return result
 
 
-def _run_for(actor, kind, program, on, division_code, roster, engine, target) -> tuple[VerificationRun, bool]:
+def _run_for(
+    actor, kind, program, on, division_code, roster, engine, target, household_list=None
+) -> tuple[VerificationRun, bool]:
     receipts = sorted(r.delivery_id for r in exchange_store().current(on))
     households = sorted({h for h, _, _ in roster})
     fingerprint = hashlib.sha256(
@@ -160,6 +184,7 @@ def _run_for(actor, kind, program, on, division_code, roster, engine, target) ->
                 "requested_by": actor,
                 "total": len(households),
                 "target_household_id": target,
+                "household_list": household_list,
             },
         )
         if not created and run.status in (VerificationRun.FAILED, VerificationRun.CANCELLED):
@@ -190,7 +215,7 @@ def _run_for(actor, kind, program, on, division_code, roster, engine, target) ->
 
 def execute_run(run_id: int) -> None:
     """The work of one run (called by the task worker, or inline for a single household)."""
-    run = VerificationRun.objects.select_related("requested_by").get(pk=run_id)
+    run = VerificationRun.objects.select_related("requested_by", "household_list").get(pk=run_id)
     if run.status == VerificationRun.DONE:
         return
     VerificationRun.objects.filter(pk=run.pk).update(
@@ -218,6 +243,8 @@ def _execute(run: VerificationRun) -> int | None:
     """Verify the run's households chunk by chunk; returns how many were skipped, None when cancelled."""
     if run.target_household_id:
         roster = verification_roster(run.requested_by, household_ids=[run.target_household_id])
+    elif run.household_list_id:
+        roster = verification_roster(run.requested_by, household_ids=run.household_list.households)
     else:
         roster = verification_roster(run.requested_by, division_code=run.division_code)
     members: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -237,7 +264,11 @@ def _execute(run: VerificationRun) -> int | None:
             return None
         chunk = households[start : start + CHUNK_HOUSEHOLDS]
         result = run_verification(
-            _requests(run, chunk, members), parameters, snapshot, backend=_backend(run.engine)
+            _requests(run, chunk, members),
+            parameters,
+            snapshot,
+            backend=_backend(run.engine),
+            with_records=True,
         )
         counts = _store(run, result)
         VerificationRun.objects.filter(pk=run.pk).update(
@@ -289,6 +320,7 @@ _RESULT_FIELDS = (
     "conclusion",
     "reasons",
     "member_income",
+    "member_records",
     "note",
 )
 
@@ -303,6 +335,13 @@ def _store(run: VerificationRun, result) -> dict[str, int]:
                 if k not in ("request_id", "household_id")
             }
         )
+    records: dict[str, list[str]] = defaultdict(list)
+    for request_id, record in zip(
+        result.member_records["request_id"].to_pylist(),
+        result.member_records["record"].to_pylist(),
+        strict=True,
+    ):
+        records[request_id].append(record)
     counts = {c: 0 for c, _ in HouseholdVerification.CONCLUSIONS}
     rows = []
     for row in result.households.to_pylist():
@@ -322,6 +361,7 @@ def _store(run: VerificationRun, result) -> dict[str, int]:
                 row["conclusion"],
                 row["reasons"],
                 json.dumps(income[row["request_id"]], ensure_ascii=False),
+                "[" + ",".join(records[row["request_id"]]) + "]",  # already JSON objects from the engine
                 "",
             )
         )
