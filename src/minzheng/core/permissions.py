@@ -17,6 +17,8 @@ class Capability(StrEnum):
     VERIFY_HOUSEHOLDS = "verify_households"
     MANAGE_EXCHANGE = "manage_exchange"
     MANAGE_PLANS = "manage_plans"
+    MANAGE_ELDERCARE = "manage_eldercare"
+    INSPECT_ELDERCARE = "inspect_eldercare"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -38,6 +40,12 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # Plans are the bureau's own policy, not case records: leaders own them and their 分解落实 (they stay
     # read-only for casework), system administrators load the documents; caseworkers only read them.
     Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
+    # 养老服务: caseworkers keep the registry (providers, residents, assessments, visits, 适老化改造) and
+    # record what an institution reports (rectification, incidents) on its behalf; supervision — drawing
+    # and conducting inspections, closing hazards, ratings, credit — is the reviewing/approving staff's, so
+    # the person who records a rectification is never the one who signs it off.
+    Capability.MANAGE_ELDERCARE: {Role.CASEWORKER},
+    Capability.INSPECT_ELDERCARE: {Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -51,6 +59,8 @@ _MESSAGES = {
     Capability.VERIFY_HOUSEHOLDS: "只有经办人、审核人或审批人可以发起家庭经济状况核对",
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
     Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
+    Capability.MANAGE_ELDERCARE: "只有经办人可以维护养老服务登记信息",
+    Capability.INSPECT_ELDERCARE: "只有审核人或审批人（监管检查人员）可以开展养老机构监督检查",
 }
 
 

@@ -1,0 +1,412 @@
+"""综合监管: 双随机 draws, inspections, 隐患 (found → rectified → re-checked/closed), ratings, credit, incidents.
+
+Separation of duties: inspectors (``INSPECT_ELDERCARE``) find and close hazards; the institution's
+rectification report is recorded by a caseworker acting for it (``MANAGE_ELDERCARE``) — institutions have
+no accounts of their own yet — and the user who recorded a rectification can never close the same hazard.
+"""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from minzheng.core.jurisdiction import covers, scope
+from minzheng.core.models import AuditEvent
+from minzheng.core.permissions import has_capability
+
+from ..errors import EldercareConflict, InvalidEldercareInput
+from ..models import (
+    CreditKind,
+    CreditRecord,
+    Hazard,
+    HazardCategory,
+    HazardSeverity,
+    HazardStatus,
+    Incident,
+    IncidentKind,
+    IncidentStatus,
+    Inspection,
+    InspectionRound,
+    InspectionStatus,
+    Institution,
+    ProviderStatus,
+    QualityRating,
+)
+from ..rules.dates import add_months
+from ..rules.errors import EldercareRuleError
+from ..rules.selection import draw_inspections, sample_size
+from .common import Capability, audit, check_in_jurisdiction, require, require_text
+from .policy import rectification_working_days, working_day_deadline
+
+_HAZARD_FIELDS = ["status", "deadline", "rectified_on", "rechecks", "closed_on", "recheck_note"]
+
+
+def inspector_pool(actor):
+    """执法检查人员名录: active users of the actor's jurisdiction who may inspect."""
+    from minzheng.core.models import User
+
+    users = scope(User.objects.filter(is_active=True), actor, "division_code").prefetch_related("roles")
+    return [user for user in users.order_by("id") if has_capability(user, Capability.INSPECT_ELDERCARE)]
+
+
+@transaction.atomic
+def draw_round(
+    actor, *, title: str, planned_on: date, share_percent: int, team_size: int, seed: int
+) -> InspectionRound:
+    """双随机抽查: draw institutions (operating, in the jurisdiction) and inspector teams with a public seed."""
+    require(actor, Capability.INSPECT_ELDERCARE)
+    candidates = list(
+        scope(Institution.objects, actor, "division_code")
+        .filter(status=ProviderStatus.OPERATING)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    inspectors = [user.pk for user in inspector_pool(actor)]
+    if not candidates:
+        raise EldercareConflict("辖区内没有运营中的养老机构可供抽查")
+    try:
+        count = sample_size(len(candidates), share_percent)
+        assignments = draw_inspections(candidates, inspectors, count=count, team_size=team_size, seed=seed)
+    except EldercareRuleError as error:
+        raise InvalidEldercareInput(str(error), field="share_percent") from None
+    round_ = InspectionRound.objects.create(
+        division_code=actor.division_code,
+        title=require_text(title, "title", "抽查名称", 100),
+        planned_on=planned_on,
+        seed=seed,
+        share_percent=share_percent,
+        team_size=team_size,
+        candidate_ids=candidates,
+        inspector_pool_ids=inspectors,
+        created_by=actor,
+    )
+    divisions = dict(Institution.objects.filter(pk__in=candidates).values_list("id", "division_code"))
+    for assignment in assignments:
+        inspection = Inspection.objects.create(
+            round=round_,
+            institution_id=assignment.institution_id,
+            division_code=divisions[assignment.institution_id],
+            planned_on=planned_on,
+        )
+        inspection.inspectors.set(assignment.inspector_ids)
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        round_,
+        f"双随机抽查“{round_.title}”：{len(candidates)}家中抽取{count}家，种子{seed}",
+        ["seed", "share_percent", "team_size", "candidate_ids", "inspector_pool_ids"],
+    )
+    return round_
+
+
+@transaction.atomic
+def schedule_inspection(actor, *, institution: Institution, planned_on: date, inspectors: list) -> Inspection:
+    """专项/投诉检查 outside a random round."""
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, institution.division_code)
+    pool = {user.pk for user in inspector_pool(actor)}
+    if not inspectors or any(user.pk not in pool for user in inspectors):
+        raise InvalidEldercareInput("请选择辖区内的检查人员", field="inspectors")
+    inspection = Inspection.objects.create(
+        institution=institution, division_code=institution.division_code, planned_on=planned_on
+    )
+    inspection.inspectors.set(inspectors)
+    audit(actor, AuditEvent.CREATE, inspection, f"安排检查 {institution.name}", ["planned_on"])
+    return inspection
+
+
+@transaction.atomic
+def complete_inspection(actor, inspection: Inspection, *, inspected_on: date, conclusion: str) -> Inspection:
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, inspection.division_code)
+    if inspected_on > date.today():
+        raise InvalidEldercareInput("检查日期不能晚于今天", field="inspected_on")
+    inspection.inspected_on = inspected_on
+    inspection.conclusion = require_text(conclusion, "conclusion", "检查结论", 500)
+    inspection.status = InspectionStatus.DONE
+    inspection.save(update_fields=["inspected_on", "conclusion", "status"])
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        inspection,
+        f"完成检查 {inspection.institution.name}",
+        ["inspected_on", "conclusion"],
+    )
+    return inspection
+
+
+@transaction.atomic
+def record_hazard(
+    actor,
+    inspection: Inspection,
+    *,
+    category: str,
+    severity: str,
+    description: str,
+    evidence: str,
+    found_on: date,
+    working_days: int | None = None,
+) -> Hazard:
+    """登记隐患 with its rectification deadline in working days (the parameter for its severity unless the
+    inspector sets the period written in the 责令整改通知书)."""
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, inspection.division_code)
+    if category not in HazardCategory.values:
+        raise InvalidEldercareInput("请选择隐患类别", field="category")
+    if severity not in HazardSeverity.values:
+        raise InvalidEldercareInput("请选择隐患等级", field="severity")
+    if found_on > date.today():
+        raise InvalidEldercareInput("发现日期不能晚于今天", field="found_on")
+    if working_days is None:
+        working_days = rectification_working_days(inspection.division_code, found_on, severity)
+    if not 1 <= working_days <= 365:
+        raise InvalidEldercareInput("整改期限须为1–365个工作日", field="working_days")
+    hazard = Hazard.objects.create(
+        inspection=inspection,
+        institution=inspection.institution,
+        division_code=inspection.division_code,
+        category=category,
+        severity=severity,
+        description=require_text(description, "description", "隐患描述", 500),
+        evidence=require_text(evidence, "evidence", "检查证据", 300),
+        found_on=found_on,
+        rectification_working_days=working_days,
+        deadline=working_day_deadline(found_on, working_days),
+        found_by=actor,
+    )
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        hazard,
+        f"{inspection.institution.name}：{hazard.get_severity_display()}（{hazard.get_category_display()}），"
+        f"限{hazard.deadline:%Y-%m-%d}前整改",
+        _HAZARD_FIELDS,
+    )
+    return hazard
+
+
+@transaction.atomic
+def report_rectification(actor, hazard: Hazard, *, rectified_on: date, note: str, evidence: str) -> Hazard:
+    """机构整改报告, recorded by a caseworker acting for the institution."""
+    require(actor, Capability.MANAGE_ELDERCARE)
+    check_in_jurisdiction(actor, hazard.division_code)
+    hazard = Hazard.objects.select_for_update().get(pk=hazard.pk)
+    if hazard.status != HazardStatus.OPEN:
+        raise EldercareConflict(f"隐患当前状态为“{hazard.get_status_display()}”，不能报告整改")
+    if rectified_on < hazard.found_on or rectified_on > date.today():
+        raise InvalidEldercareInput("整改完成日期应在发现日期与今天之间", field="rectified_on")
+    hazard.rectified_on = rectified_on
+    hazard.rectification_note = require_text(note, "note", "整改情况", 500)
+    hazard.rectification_evidence = require_text(evidence, "evidence", "整改证明材料", 300)
+    hazard.rectified_by = actor
+    hazard.status = HazardStatus.RECTIFIED
+    hazard.save()
+    audit(actor, AuditEvent.UPDATE, hazard, f"{hazard.institution.name}报告隐患整改完成", _HAZARD_FIELDS)
+    return hazard
+
+
+@transaction.atomic
+def recheck_hazard(actor, hazard: Hazard, *, passed: bool, on: date, note: str) -> Hazard:
+    """复查: passed → 销号 (closed); failed → back to 待整改 with the same deadline (overdue shows as such)."""
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, hazard.division_code)
+    hazard = Hazard.objects.select_for_update().get(pk=hazard.pk)
+    if hazard.status != HazardStatus.RECTIFIED:
+        raise EldercareConflict("只有“已整改待复查”的隐患可以复查")
+    if hazard.rectified_by_id == actor.pk:
+        raise EldercareConflict("录入整改情况的人员不能复查同一隐患")
+    if on < hazard.rectified_on or on > date.today():
+        raise InvalidEldercareInput("复查日期应在整改完成日期与今天之间", field="on")
+    hazard.rechecks += 1
+    hazard.recheck_note = require_text(note, "note", "复查意见", 500)
+    if passed:
+        hazard.status, hazard.closed_on, hazard.closed_by = HazardStatus.CLOSED, on, actor
+    else:
+        hazard.status, hazard.rectified_on = HazardStatus.OPEN, None
+    hazard.save()
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        hazard,
+        f"复查{hazard.institution.name}隐患：{'合格，销号' if passed else '不合格，继续整改'}",
+        _HAZARD_FIELDS,
+    )
+    return hazard
+
+
+@transaction.atomic
+def rate_quality(
+    actor,
+    institution: Institution,
+    *,
+    grade: int,
+    rated_on: date,
+    valid_until: date,
+    rated_by: str,
+    score: Decimal | None = None,
+    certificate_number: str = "",
+) -> QualityRating:
+    """登记服务质量等级评定结果 (GB/T 37276-2018; the committee's decision is entered, not computed)."""
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, institution.division_code)
+    if grade not in range(1, 6):
+        raise InvalidEldercareInput("等级须为1–5级", field="grade")
+    if valid_until <= rated_on:
+        raise InvalidEldercareInput("有效期须晚于评定日期", field="valid_until")
+    rating = QualityRating.objects.create(
+        institution=institution,
+        division_code=institution.division_code,
+        grade=grade,
+        score=score,
+        rated_on=rated_on,
+        valid_until=valid_until,
+        certificate_number=certificate_number.strip()[:50],
+        rated_by=require_text(rated_by, "rated_by", "评定机构", 100),
+        recorded_by=actor,
+    )
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        rating,
+        f"{institution.name}评定为{grade}级",
+        ["grade", "rated_on", "valid_until"],
+    )
+    return rating
+
+
+@transaction.atomic
+def record_credit(
+    actor,
+    institution: Institution,
+    *,
+    kind: str,
+    reason: str,
+    basis: str,
+    recorded_on: date,
+    blacklist_months: int = 0,
+    hazard: Hazard | None = None,
+) -> CreditRecord:
+    """信用记录; a bad record with ``blacklist_months`` puts the institution on the 失信 list until then."""
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, institution.division_code)
+    if kind not in CreditKind.values:
+        raise InvalidEldercareInput("请选择信息类型", field="kind")
+    if blacklist_months and kind != CreditKind.BAD:
+        raise InvalidEldercareInput("只有失信信息可以列入失信名单", field="blacklist_months")
+    if not 0 <= blacklist_months <= 60:
+        raise InvalidEldercareInput("失信名单期限须为0–60个月", field="blacklist_months")
+    if hazard is not None and hazard.institution_id != institution.pk:
+        raise InvalidEldercareInput("关联隐患不属于该机构", field="hazard")
+    until = None
+    if blacklist_months:
+        until = add_months(recorded_on, blacklist_months)
+    record = CreditRecord.objects.create(
+        institution=institution,
+        division_code=institution.division_code,
+        kind=kind,
+        reason=require_text(reason, "reason", "事由", 300),
+        basis=require_text(basis, "basis", "依据", 200),
+        recorded_on=recorded_on,
+        hazard=hazard,
+        blacklisted=bool(blacklist_months),
+        blacklist_until=until,
+        recorded_by=actor,
+    )
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        record,
+        f"{institution.name}：{record.get_kind_display()}",
+        ["kind", "reason", "blacklisted", "blacklist_until"],
+    )
+    return record
+
+
+@transaction.atomic
+def remove_from_blacklist(actor, record: CreditRecord, *, removed_on: date, reason: str) -> CreditRecord:
+    """信用修复: moved off the 失信 list before its term ends (the record itself stays)."""
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, record.division_code)
+    if not record.blacklisted or record.removed_on is not None:
+        raise EldercareConflict("该记录不在失信名单中")
+    record.removed_on = removed_on
+    record.removal_reason = require_text(reason, "reason", "移出理由", 300)
+    record.save(update_fields=["removed_on", "removal_reason"])
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        record,
+        f"{record.institution.name}移出失信名单",
+        ["removed_on", "removal_reason"],
+    )
+    return record
+
+
+@transaction.atomic
+def report_incident(
+    actor,
+    institution: Institution,
+    *,
+    kind: str,
+    occurred_on: date,
+    description: str,
+    persons_affected: int = 0,
+    deaths: int = 0,
+    evidence: str = "",
+) -> Incident:
+    """安全事件报告 (recorded by staff of the jurisdiction, for the institution or from a complaint)."""
+    if not (
+        has_capability(actor, Capability.MANAGE_ELDERCARE)
+        or has_capability(actor, Capability.INSPECT_ELDERCARE)
+    ):
+        require(actor, Capability.MANAGE_ELDERCARE)
+    check_in_jurisdiction(actor, institution.division_code)
+    if kind not in IncidentKind.values:
+        raise InvalidEldercareInput("请选择事件类型", field="kind")
+    if occurred_on > date.today() or occurred_on < date.today() - timedelta(days=3650):
+        raise InvalidEldercareInput("发生日期不正确", field="occurred_on")
+    if deaths > persons_affected:
+        raise InvalidEldercareInput("死亡人数不能多于涉及人数", field="deaths")
+    incident = Incident.objects.create(
+        institution=institution,
+        division_code=institution.division_code,
+        kind=kind,
+        occurred_on=occurred_on,
+        persons_affected=persons_affected,
+        deaths=deaths,
+        description=require_text(description, "description", "事件经过", 1000),
+        evidence=evidence.strip()[:300],
+        reported_by=actor,
+    )
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        incident,
+        f"{institution.name}：{incident.get_kind_display()}事件报告",
+        ["kind", "occurred_on", "persons_affected", "deaths"],
+    )
+    return incident
+
+
+@transaction.atomic
+def handle_incident(actor, incident: Incident, *, handling: str, close: bool, on: date) -> Incident:
+    require(actor, Capability.INSPECT_ELDERCARE)
+    check_in_jurisdiction(actor, incident.division_code)
+    if incident.status == IncidentStatus.CLOSED:
+        raise EldercareConflict("该事件已办结")
+    incident.handling = require_text(handling, "handling", "处置情况", 1000)
+    incident.status = IncidentStatus.CLOSED if close else IncidentStatus.HANDLING
+    incident.closed_on = on if close else None
+    incident.save(update_fields=["handling", "status", "closed_on"])
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        incident,
+        f"{incident.institution.name}事件{incident.get_status_display()}",
+        ["status", "closed_on"],
+    )
+    return incident
+
+
+def covers_institution(user, institution: Institution) -> bool:
+    return covers(user.division_code, institution.division_code)

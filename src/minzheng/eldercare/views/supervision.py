@@ -1,0 +1,488 @@
+"""综合监管 pages: 双随机 rounds, inspections, 隐患 (record → rectify → re-check), credit, incidents."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from minzheng.core.permissions import Capability, require
+from minzheng.core.selectors.divisions import names_of
+from minzheng.core.views.common import xlsx_response
+
+from .. import forms as f
+from ..models import CreditKind, HazardSeverity, HazardStatus, IncidentKind, IncidentStatus
+from ..selectors import supervision as sel
+from ..services import supervision as svc
+from ..services.exports import export_rows
+from .common import (
+    Action,
+    Cell,
+    Section,
+    can_inspect,
+    can_manage,
+    crumbs,
+    detail_page,
+    form_page,
+    paginate,
+    post_action,
+    run_service,
+    status_tag,
+    table_page,
+)
+
+HAZARD_COLOURS = {"open": "red", "rectified": "orange", "closed": "green"}
+
+
+def round_list(request):
+    page = paginate(request, sel.round_list(request.user))
+    rows = [
+        [
+            Cell(r.title, reverse("eldercare:round_detail", args=[r.pk])),
+            r.planned_on,
+            len(r.candidate_ids),
+            r.share_percent,
+            r.seed,
+            r.created_by.display_name,
+        ]
+        for r in page
+    ]
+    toolbar = [("新建双随机抽查", reverse("eldercare:round_create"))] if can_inspect(request.user) else []
+    return table_page(
+        request,
+        title="双随机抽查",
+        trail=crumbs(("双随机抽查", None)),
+        page_obj=page,
+        toolbar=toolbar,
+        headers=["抽查名称", "抽取日期", "检查对象数", "抽查比例（%）", "随机种子", "组织人"],
+        rows=rows,
+        intro="随机抽取检查对象、随机选派检查人员；随机种子与名录一并留存并公开，任何人可复现抽取结果。",
+    )
+
+
+def round_create(request):
+    require(request.user, Capability.INSPECT_ELDERCARE)
+    form = f.RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        round_ = run_service(form, lambda: svc.draw_round(request.user, **form.cleaned_data))
+        if round_:
+            messages.success(request, "已完成随机抽取")
+            return redirect("eldercare:round_detail", pk=round_.pk)
+    back = reverse("eldercare:round_list")
+    return form_page(
+        request,
+        title="新建双随机抽查",
+        trail=crumbs(("双随机抽查", back), ("新建", None)),
+        form=form,
+        cancel_url=back,
+        submit="随机抽取",
+        intro="检查对象：辖区内运营中的养老机构；检查人员：辖区内的审核人、审批人。",
+    )
+
+
+def round_detail(request, pk: int):
+    r = sel.round_detail(request.user, pk)
+    fields = [
+        ("抽取日期", r.planned_on),
+        ("随机种子", r.seed),
+        ("检查对象数", len(r.candidate_ids)),
+        ("抽查比例", f"{r.share_percent}%"),
+        ("每组人数", r.team_size),
+        ("执法人员数", len(r.inspector_pool_ids)),
+    ]
+    rows = [
+        [
+            Cell(i.institution.name, reverse("eldercare:inspection_detail", args=[i.pk])),
+            "、".join(u.display_name for u in i.inspectors.all()),
+            i.get_status_display(),
+            i.inspected_on or "",
+            i.conclusion,
+        ]
+        for i in sel.round_inspections(r)
+    ]
+    return detail_page(
+        request,
+        title=r.title,
+        trail=crumbs(("双随机抽查", reverse("eldercare:round_list")), (r.title, None)),
+        fields=fields,
+        sections=[Section("抽取结果", ["机构", "检查人员", "状态", "检查日期", "结论"], rows)],
+    )
+
+
+def inspection_detail(request, pk: int):
+    i = sel.inspection_detail(request.user, pk)
+    fields = [
+        ("机构", Cell(i.institution.name, reverse("eldercare:institution_detail", args=[i.institution_id]))),
+        ("检查人员", "、".join(u.display_name for u in i.inspectors.all())),
+        ("计划日期", i.planned_on),
+        ("检查日期", i.inspected_on or ""),
+        ("结论", i.conclusion),
+        ("来源", i.round.title if i.round else "专项检查"),
+    ]
+    hazards = Section(
+        "发现的隐患",
+        ["类别", "等级", "描述", "整改期限", "状态", ""],
+        [
+            [
+                h.get_category_display(),
+                h.get_severity_display(),
+                h.description,
+                h.deadline,
+                status_tag(h.get_status_display(), HAZARD_COLOURS[h.status]),
+                Cell("查看", reverse("eldercare:hazard_detail", args=[h.pk])),
+            ]
+            for h in i.hazards.order_by("id")
+        ],
+    )
+    actions = []
+    if can_inspect(request.user):
+        actions = [
+            Action(
+                "登记隐患",
+                f.HazardForm(),
+                reverse("eldercare:hazard_create", args=[pk]),
+                "登记隐患",
+                testid="hazard-form",
+            ),
+            Action(
+                "完成检查",
+                f.CompleteInspectionForm(),
+                reverse("eldercare:inspection_complete", args=[pk]),
+                "完成检查",
+            ),
+        ]
+    return detail_page(
+        request,
+        title=f"检查：{i.institution.name}",
+        trail=crumbs(("双随机抽查", reverse("eldercare:round_list")), ("检查", None)),
+        fields=fields,
+        sections=[hazards],
+        actions=actions,
+        status=Cell(i.get_status_display(), tag="green" if i.status == "done" else "orange"),
+    )
+
+
+def inspection_complete(request, pk: int):
+    i = sel.inspection_detail(request.user, pk)
+    form = f.CompleteInspectionForm(request.POST)
+    return post_action(
+        request,
+        form,
+        lambda d: svc.complete_inspection(request.user, i, **d),
+        "检查已完成",
+        reverse("eldercare:inspection_detail", args=[pk]),
+    )
+
+
+def hazard_create(request, pk: int):
+    i = sel.inspection_detail(request.user, pk)
+    form = f.HazardForm(request.POST)
+    return post_action(
+        request,
+        form,
+        lambda d: svc.record_hazard(request.user, i, **d),
+        "已登记隐患",
+        reverse("eldercare:inspection_detail", args=[pk]),
+    )
+
+
+class HazardFilterForm(forms.Form):
+    division_code = forms.CharField(label="区划", required=False)
+    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *HazardStatus.choices])
+    severity = forms.ChoiceField(
+        label="等级", required=False, choices=[("", "全部"), *HazardSeverity.choices]
+    )
+    overdue_only = forms.BooleanField(label="仅逾期", required=False)
+
+
+def hazard_list(request):
+    ff = HazardFilterForm(request.GET)
+    ff.is_valid()
+    d = ff.cleaned_data
+    qs = sel.hazard_list(
+        request.user,
+        sel.HazardFilter(
+            division_code=d.get("division_code", ""),
+            status=d.get("status", ""),
+            severity=d.get("severity", ""),
+            overdue_only=bool(d.get("overdue_only")),
+        ),
+    )
+    headers = ["机构", "类别", "等级", "描述", "发现日期", "整改期限", "状态"]
+    if request.GET.get("export") == "xlsx":
+        rows = (
+            [
+                h.institution.name,
+                h.get_category_display(),
+                h.get_severity_display(),
+                h.description,
+                h.found_on,
+                h.deadline,
+                h.get_status_display(),
+            ]
+            for h in qs
+        )
+        return xlsx_response(
+            export_rows(
+                request.user, name="隐患台账", headers=headers, rows=rows, object_type="eldercare.hazard"
+            ),
+            "隐患台账",
+        )
+    page = paginate(request, qs)
+    rows = [
+        [
+            Cell(h.institution.name, reverse("eldercare:hazard_detail", args=[h.pk])),
+            h.get_category_display(),
+            h.get_severity_display(),
+            h.description[:40],
+            h.found_on,
+            h.deadline,
+            status_tag(h.get_status_display(), HAZARD_COLOURS[h.status]),
+        ]
+        for h in page
+    ]
+    params = request.GET.copy()
+    params["export"] = "xlsx"
+    return table_page(
+        request,
+        title="隐患排查治理台账",
+        trail=crumbs(("隐患治理", None)),
+        page_obj=page,
+        headers=headers,
+        rows=rows,
+        filter_form=ff,
+        toolbar=[("导出Excel", "?" + params.urlencode())],
+        intro="整改期限按工作日计算（法定节假日、调休以节假日表为准）；录入整改情况的人员不能复查销号同一隐患。",
+    )
+
+
+def hazard_detail(request, pk: int):
+    h = sel.hazard_detail(request.user, pk)
+    fields = [
+        ("机构", Cell(h.institution.name, reverse("eldercare:institution_detail", args=[h.institution_id]))),
+        ("类别", h.get_category_display()),
+        ("等级", h.get_severity_display()),
+        ("描述", h.description),
+        ("检查证据", h.evidence),
+        ("发现日期", h.found_on),
+        ("发现人", h.found_by.display_name),
+        ("整改期限", f"{h.deadline}（{h.rectification_working_days}个工作日）"),
+        ("整改情况", h.rectification_note),
+        ("整改证明", h.rectification_evidence),
+        ("整改完成日期", h.rectified_on or ""),
+        ("复查次数", h.rechecks),
+        ("复查意见", h.recheck_note),
+        ("销号", f"{h.closed_on} {h.closed_by.display_name}" if h.closed_on else ""),
+    ]
+    actions = []
+    if h.status == HazardStatus.OPEN and can_manage(request.user):
+        actions.append(
+            Action(
+                "报告整改完成（代机构录入）",
+                f.RectifyForm(),
+                reverse("eldercare:hazard_rectify", args=[pk]),
+                "提交整改",
+                testid="rectify-form",
+            )
+        )
+    if h.status == HazardStatus.RECTIFIED and can_inspect(request.user):
+        actions.append(
+            Action(
+                "复查",
+                f.RecheckForm(),
+                reverse("eldercare:hazard_recheck", args=[pk]),
+                "提交复查",
+                testid="recheck-form",
+            )
+        )
+    return detail_page(
+        request,
+        title=f"隐患：{h.institution.name}",
+        trail=crumbs(("隐患治理", reverse("eldercare:hazard_list")), ("隐患", None)),
+        fields=fields,
+        actions=actions,
+        status=status_tag(h.get_status_display(), HAZARD_COLOURS[h.status]),
+    )
+
+
+def hazard_rectify(request, pk: int):
+    h = sel.hazard_detail(request.user, pk)
+    form = f.RectifyForm(request.POST)
+    return post_action(
+        request,
+        form,
+        lambda d: svc.report_rectification(request.user, h, **d),
+        "已报告整改完成，待复查",
+        reverse("eldercare:hazard_detail", args=[pk]),
+    )
+
+
+def hazard_recheck(request, pk: int):
+    h = sel.hazard_detail(request.user, pk)
+    form = f.RecheckForm(request.POST)
+    return post_action(
+        request,
+        form,
+        lambda d: svc.recheck_hazard(request.user, h, **d),
+        "已复查",
+        reverse("eldercare:hazard_detail", args=[pk]),
+    )
+
+
+class CreditFilterForm(forms.Form):
+    division_code = forms.CharField(label="区划", required=False)
+    kind = forms.ChoiceField(label="类型", required=False, choices=[("", "全部"), *CreditKind.choices])
+
+
+def credit_list(request):
+    ff = CreditFilterForm(request.GET)
+    ff.is_valid()
+    page = paginate(
+        request,
+        sel.credit_list(
+            request.user,
+            division_code=ff.cleaned_data.get("division_code", ""),
+            kind=ff.cleaned_data.get("kind", ""),
+        ),
+    )
+    rows = [
+        [
+            Cell(c.institution.name, reverse("eldercare:institution_detail", args=[c.institution_id])),
+            c.get_kind_display(),
+            c.reason,
+            c.basis,
+            c.recorded_on,
+            (
+                Cell(
+                    f"失信名单至{c.blacklist_until}",
+                    reverse("eldercare:blacklist_remove", args=[c.pk]),
+                )
+                if can_inspect(request.user)
+                else f"失信名单至{c.blacklist_until}"
+            )
+            if c.blacklisted and not c.removed_on
+            else (f"已移出 {c.removed_on}" if c.removed_on else ""),
+        ]
+        for c in page
+    ]
+    blacklist = sel.blacklist(request.user)
+    names = names_of({c.division_code for c in blacklist})
+    listed = (
+        ", ".join(
+            f"{c.institution.name}（{names.get(c.division_code, '')}，至{c.blacklist_until}）"
+            for c in blacklist
+        )
+        or "无"
+    )
+    incidents = [("安全事件", reverse("eldercare:incident_list"))]
+    return table_page(
+        request,
+        title="信用记录",
+        trail=crumbs(("信用与事件", None)),
+        page_obj=page,
+        filter_form=ff,
+        toolbar=incidents,
+        headers=["机构", "类型", "事由", "依据", "认定日期", "失信名单"],
+        rows=rows,
+        intro=f"当前失信名单：{listed}。信用记录在机构详情页登记；点击名单期限可办理信用修复（移出名单）。",
+    )
+
+
+def blacklist_remove(request, pk: int):
+    record = sel.credit_detail(request.user, pk)
+    require(request.user, Capability.INSPECT_ELDERCARE)
+    form = f.EndForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if run_service(
+            form,
+            lambda: svc.remove_from_blacklist(
+                request.user, record, removed_on=d["ended_on"], reason=d["reason"]
+            ),
+        ):
+            messages.success(request, "已移出失信名单")
+            return redirect("eldercare:credit_list")
+    back = reverse("eldercare:credit_list")
+    return form_page(
+        request,
+        title=f"信用修复：{record.institution.name}",
+        trail=crumbs(("信用与事件", back), ("信用修复", None)),
+        form=form,
+        cancel_url=back,
+        submit="移出失信名单",
+    )
+
+
+class IncidentFilterForm(forms.Form):
+    division_code = forms.CharField(label="区划", required=False)
+    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *IncidentStatus.choices])
+    kind = forms.ChoiceField(label="类型", required=False, choices=[("", "全部"), *IncidentKind.choices])
+
+
+def incident_list(request):
+    ff = IncidentFilterForm(request.GET)
+    ff.is_valid()
+    page = paginate(
+        request, sel.incident_list(request.user, **{k: v or "" for k, v in ff.cleaned_data.items()})
+    )
+    rows = [
+        [
+            Cell(i.institution.name, reverse("eldercare:incident_detail", args=[i.pk])),
+            i.get_kind_display(),
+            i.occurred_on,
+            i.persons_affected,
+            i.deaths,
+            i.get_status_display(),
+        ]
+        for i in page
+    ]
+    return table_page(
+        request,
+        title="安全事件",
+        trail=crumbs(("信用与事件", reverse("eldercare:credit_list")), ("安全事件", None)),
+        page_obj=page,
+        filter_form=ff,
+        headers=["机构", "类型", "发生日期", "涉及人数", "死亡人数", "状态"],
+        rows=rows,
+        intro="事件在机构详情页报告。",
+    )
+
+
+def incident_detail(request, pk: int):
+    i = sel.incident_detail(request.user, pk)
+    fields = [
+        ("机构", Cell(i.institution.name, reverse("eldercare:institution_detail", args=[i.institution_id]))),
+        ("类型", i.get_kind_display()),
+        ("发生日期", i.occurred_on),
+        ("涉及人数", i.persons_affected),
+        ("死亡人数", i.deaths),
+        ("经过", i.description),
+        ("证据材料", i.evidence),
+        ("报告人", i.reported_by.display_name),
+        ("处置情况", i.handling),
+        ("办结日期", i.closed_on or ""),
+    ]
+    actions = []
+    if can_inspect(request.user) and i.status != IncidentStatus.CLOSED:
+        actions = [
+            Action("处置", f.HandleIncidentForm(), reverse("eldercare:incident_handle", args=[pk]), "保存")
+        ]
+    return detail_page(
+        request,
+        title=f"安全事件：{i.institution.name}",
+        trail=crumbs(("信用与事件", reverse("eldercare:incident_list")), ("事件", None)),
+        fields=fields,
+        actions=actions,
+        status=Cell(i.get_status_display(), tag="green" if i.status == "closed" else "orange"),
+    )
+
+
+def incident_handle(request, pk: int):
+    i = sel.incident_detail(request.user, pk)
+    form = f.HandleIncidentForm(request.POST)
+    return post_action(
+        request,
+        form,
+        lambda d: svc.handle_incident(request.user, i, **d),
+        "已保存处置情况",
+        reverse("eldercare:incident_detail", args=[pk]),
+    )
