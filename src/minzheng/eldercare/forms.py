@@ -40,7 +40,7 @@ def _date(label: str, required: bool = True, initial=None) -> forms.DateField:
         required=required,
         initial=initial,
         error_messages=_DATE,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
