@@ -142,8 +142,8 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
     institutions = []
     for code, name in townships:
         village = rng.choice(villages.get(code, [code]))
-        public = rng.random() < 0.35
-        private = rng.random() < 0.55
+        public = rng.random() < 0.3
+        private = rng.random() < 0.4
         for is_public in [True] * public + [False] * private:
             beds = (
                 rng.choice([40, 60, 80, 100, 120, 150, 200, 260])
@@ -202,11 +202,11 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
         for _ in range(max(1, institution.beds_total // 4)):
             staff.append(StaffMember(institution=institution, division_code=institution.division_code, name=_name(rng),
                                      role="care_worker", certificate="养老护理员（四级）", hired_on=date(rng.randint(2015, 2025), 3, 1)))  # fmt: skip
-        for _ in range(rng.choice([0, 1, 1, 2]) if institution.beds_total >= 60 else rng.choice([0, 0, 1])):
+        for _ in range(1 if rng.random() < 0.3 else 0):
             staff.append(StaffMember(institution=institution, division_code=institution.division_code, name=_name(rng),
                                      role="social_worker", certificate="助理社会工作师", hired_on=date(rng.randint(2018, 2025), 9, 1)))  # fmt: skip
     for facility in facilities:
-        if facility.kind == "regional" and rng.random() < 0.5:
+        if facility.kind == "regional" and rng.random() < 0.2:
             staff.append(StaffMember(facility=facility, division_code=facility.division_code, name=_name(rng),
                                      role="social_worker", certificate="社会工作师", hired_on=date(2023, 3, 1)))  # fmt: skip
     StaffMember.objects.bulk_create(staff)
