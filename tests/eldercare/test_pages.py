@@ -21,10 +21,23 @@ def world(county_caseworker, inspector, policy):
     cw = county_caseworker
     home = make_institution(cw, name="元宝区福寿养老院", beds_total=20, nursing_beds=12)
     elder = make_elder(name="王桂兰")
-    stay = residents.admit(cw, institution=home, person=elder, admitted_on=date(2026, 3, 1), bed_kind="nursing",
-                           care_grade="grade2", monthly_fee=Decimal("3200"))  # fmt: skip
-    facility = providers.register_facility(cw, name="七道街道区域养老服务中心", kind="regional",
-                                           division_code="210602002001", address="七道街道1号", services=["meals"])  # fmt: skip
+    stay = residents.admit(
+        cw,
+        institution=home,
+        person=elder,
+        admitted_on=date(2026, 3, 1),
+        bed_kind="nursing",
+        care_grade="grade2",
+        monthly_fee=Decimal("3200"),
+    )
+    facility = providers.register_facility(
+        cw,
+        name="七道街道区域养老服务中心",
+        kind="regional",
+        division_code="210602002001",
+        address="七道街道1号",
+        services=["meals"],
+    )
     other = make_elder(name="李淑芬")
     bed = providers.open_home_bed(
         cw,
@@ -34,8 +47,14 @@ def world(county_caseworker, inspector, policy):
         services=["meals"],
         started_on=date(2026, 2, 1),
     )
-    assessment = assessments.record_assessment(cw, person=elder, assessed_on=date(2026, 2, 20), reason="initial",
-                                               assessors="张评估、李评估", scores=scores(**{"B.1.1": 2}))  # fmt: skip
+    assessment = assessments.record_assessment(
+        cw,
+        person=elder,
+        assessed_on=date(2026, 2, 20),
+        reason="initial",
+        assessors="张评估、李评估",
+        scores=scores(**{"B.1.1": 2}),
+    )
     registered = hardship.register_elder(
         cw, person=other, categories=["alone"], registered_on=date(2026, 1, 1), assigned_to=cw
     )
@@ -48,8 +67,15 @@ def world(county_caseworker, inspector, policy):
         seed=7,
     )
     inspection = round_.inspections.get()
-    hazard = supervision.record_hazard(inspector, inspection, category="fire", severity="general", description="灭火器过期",
-                                       evidence="照片1", found_on=date(2026, 9, 28))  # fmt: skip
+    hazard = supervision.record_hazard(
+        inspector,
+        inspection,
+        category="fire",
+        severity="general",
+        description="灭火器过期",
+        evidence="照片1",
+        found_on=date(2026, 9, 28),
+    )
     credit = supervision.record_credit(
         inspector,
         home,
@@ -67,10 +93,20 @@ def world(county_caseworker, inspector, policy):
         cw, household=household, elder=household.head, year=2026, applied_on=date(2026, 3, 3)
     )
     return {
-        "institution": home, "stay": stay, "facility": facility, "bed": bed, "assessment": assessment, "elder": registered,
-        "round": round_, "inspection": inspection, "hazard": hazard, "credit": credit, "incident": incident, "case": case,
+        "institution": home,
+        "stay": stay,
+        "facility": facility,
+        "bed": bed,
+        "assessment": assessment,
+        "elder": registered,
+        "round": round_,
+        "inspection": inspection,
+        "hazard": hazard,
+        "credit": credit,
+        "incident": incident,
+        "case": case,
         "persons": [elder, other],
-    }  # fmt: skip
+    }
 
 
 def record_urls(w) -> dict[str, str]:
@@ -133,8 +169,21 @@ LIST_URLS = {
     "eldercare:retrofit_target": "/eldercare/retrofit/targets/",
 }
 
-POSTS = {"admit", "add", "create", "discharge", "transfer", "visit", "assign", "end", "complete", "rectify", "recheck",
-         "handle", "step"}  # fmt: skip
+POSTS = {
+    "admit",
+    "add",
+    "create",
+    "discharge",
+    "transfer",
+    "visit",
+    "assign",
+    "end",
+    "complete",
+    "rectify",
+    "recheck",
+    "handle",
+    "step",
+}
 
 
 def login(client, user):
@@ -257,8 +306,18 @@ def test_api_lists_scope_and_capability_interface(client, world, outsider, count
         405,
     }
     assert client.get("/api/eldercare/hazards", headers=theirs).json()["count"] == 0
-    bad = client.post("/api/eldercare/assessments", headers=mine, content_type="application/json",
-                      data={"id_number": person.id_number, "assessed_on": "2026-03-02", "reason": "routine", "assessors": "甲、乙", "scores": {}})  # fmt: skip
+    bad = client.post(
+        "/api/eldercare/assessments",
+        headers=mine,
+        content_type="application/json",
+        data={
+            "id_number": person.id_number,
+            "assessed_on": "2026-03-02",
+            "reason": "routine",
+            "assessors": "甲、乙",
+            "scores": {},
+        },
+    )
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "B.1.1"
     figures = client.get(
         "/api/eldercare/indicators", {"start": "2026-01-01", "end": "2026-06-30"}, headers=mine
@@ -272,3 +331,26 @@ def test_api_lists_scope_and_capability_interface(client, world, outsider, count
         ).status_code
         == 404
     )
+
+
+def test_list_pages_do_not_query_per_row(client, county_caseworker, django_assert_max_num_queries):
+    homes = [make_institution(county_caseworker, name=f"养老院{n}") for n in range(15)]
+    for n, home in enumerate(homes):
+        residents.admit(
+            county_caseworker,
+            institution=home,
+            person=make_elder(name=f"老人{n}"),
+            admitted_on=date(2026, 3, 1),
+            bed_kind="general",
+            care_grade="self_care",
+            monthly_fee=Decimal("2000"),
+        )
+    login(client, county_caseworker)
+    token = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
+    for url, headers in [
+        ("/eldercare/institutions/", {}),
+        ("/eldercare/residents/", {}),
+        ("/api/eldercare/institutions", token),
+    ]:
+        with django_assert_max_num_queries(16):
+            assert client.get(url, headers=headers).status_code == 200, url

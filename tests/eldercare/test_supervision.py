@@ -24,8 +24,13 @@ def inspection(county_caseworker, inspector, policy):
 
 
 def find(inspector, inspection, **extra):
-    values = dict(category="fire", severity="general", description="疏散通道堆放杂物", evidence="照片 IMG_0012",
-                  found_on=date(2026, 9, 28))  # fmt: skip
+    values = dict(
+        category="fire",
+        severity="general",
+        description="疏散通道堆放杂物",
+        evidence="照片 IMG_0012",
+        found_on=date(2026, 9, 28),
+    )
     return svc.record_hazard(inspector, inspection, **(values | extra))
 
 
@@ -122,8 +127,15 @@ def test_a_random_round_stores_what_is_needed_to_repeat_the_draw(
 
 def test_blacklist_runs_until_its_term_or_credit_repair(county_caseworker, inspector):
     home = make_institution(county_caseworker)
-    record = svc.record_credit(inspector, home, kind="bad", reason="重大隐患逾期未整改", basis="丹民监〔2026〕3号",
-                               recorded_on=date(2026, 1, 31), blacklist_months=12)  # fmt: skip
+    record = svc.record_credit(
+        inspector,
+        home,
+        kind="bad",
+        reason="重大隐患逾期未整改",
+        basis="丹民监〔2026〕3号",
+        recorded_on=date(2026, 1, 31),
+        blacklist_months=12,
+    )
     assert record.blacklist_until == date(2027, 1, 31)
     assert list(sel.blacklist(inspector, on=date(2026, 6, 1))) == [record]
     assert list(sel.blacklist(inspector, on=date(2027, 2, 1))) == []

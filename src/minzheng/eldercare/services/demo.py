@@ -145,11 +145,8 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
         public = rng.random() < 0.3
         private = rng.random() < 0.4
         for is_public in [True] * public + [False] * private:
-            beds = (
-                rng.choice([40, 60, 80, 100, 120, 150, 200, 260])
-                if not is_public
-                else rng.choice([30, 50, 60, 80, 120])
-            )
+            # Smaller than real homes: the demo population is a ~2.5% sample of Dandong's.
+            beds = rng.choice([20, 30, 40, 50, 60, 80]) if not is_public else rng.choice([20, 30, 40, 50])
             nursing_share = rng.uniform(0.45, 0.85)
             short = (
                 name.replace("街道", "")
@@ -162,17 +159,25 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
             if any(i.name == title for i in institutions):
                 continue
             opened = date(rng.randint(2005, 2024), rng.randint(1, 12), 1)
-            institutions.append(Institution(
-                name=title, filing_number=f"丹民养备{opened.year}{len(institutions) + 1:04d}", filed_on=opened,
-                nature="public" if is_public else rng.choice(["private", "private", "private", "pbpr"]),
-                operator_name=f"{title}" if is_public else f"{title[:-3]}养老服务有限公司",
-                operator_uscc=_uscc(rng, code[:6], "12" if is_public else "52"),
-                division_code=village, address=f"{name}{rng.randint(1, 300)}号（{DEMO_MARK}）",
-                phone=f"0415-{rng.randint(2000000, 6999999)}", beds_total=beds, nursing_beds=int(beds * nursing_share),
-                medical_care=rng.choices(["none", "contracted", "clinic", "hospital"], [1, 5, 3, 1])[0],
-                fire_safety=rng.choices(["passed", "rectifying", "unknown"], [8, 1, 1])[0],
-                comprehensive_function=is_public and rng.random() < 0.4, opened_on=opened,
-            ))  # fmt: skip
+            institutions.append(
+                Institution(
+                    name=title,
+                    filing_number=f"丹民养备{opened.year}{len(institutions) + 1:04d}",
+                    filed_on=opened,
+                    nature="public" if is_public else rng.choice(["private", "private", "private", "pbpr"]),
+                    operator_name=f"{title}" if is_public else f"{title[:-3]}养老服务有限公司",
+                    operator_uscc=_uscc(rng, code[:6], "12" if is_public else "52"),
+                    division_code=village,
+                    address=f"{name}{rng.randint(1, 300)}号（{DEMO_MARK}）",
+                    phone=f"0415-{rng.randint(2000000, 6999999)}",
+                    beds_total=beds,
+                    nursing_beds=int(beds * nursing_share),
+                    medical_care=rng.choices(["none", "contracted", "clinic", "hospital"], [1, 5, 3, 1])[0],
+                    fire_safety=rng.choices(["passed", "rectifying", "unknown"], [8, 1, 1])[0],
+                    comprehensive_function=is_public and rng.random() < 0.4,
+                    opened_on=opened,
+                )
+            )
     Institution.objects.bulk_create(institutions)
 
     # Community facilities: 区域养老服务中心 in ~60% of townships, 日间照料中心 and 社区站 in communities,
@@ -180,9 +185,19 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
     facilities = []
     for code, name in townships:
         if rng.random() < 0.6:
-            facilities.append(CommunityFacility(name=f"{name}区域养老服务中心", kind="regional", division_code=code,
-                              address=f"{name}（{DEMO_MARK}）", operator_name=f"{name}办事处", services=["day_care", "emergency", "home_visits", "meals", "rehab"],
-                              beds=rng.choice([10, 15, 20]), area_sqm=rng.randint(500, 1500), opened_on=date(rng.randint(2019, 2025), 6, 1)))  # fmt: skip
+            facilities.append(
+                CommunityFacility(
+                    name=f"{name}区域养老服务中心",
+                    kind="regional",
+                    division_code=code,
+                    address=f"{name}（{DEMO_MARK}）",
+                    operator_name=f"{name}办事处",
+                    services=["day_care", "emergency", "home_visits", "meals", "rehab"],
+                    beds=rng.choice([10, 15, 20]),
+                    area_sqm=rng.randint(500, 1500),
+                    opened_on=date(rng.randint(2019, 2025), 6, 1),
+                )
+            )
         rural = name.endswith(("镇", "乡"))
         for village in rng.sample(villages.get(code, []), min(len(villages.get(code, [])), 2)):
             kind = "rural_mutual" if rural else rng.choice(["daycare", "station"])
@@ -191,24 +206,55 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
                 "daycare": "日间照料中心",
                 "station": "社区养老服务站",
             }[kind]
-            facilities.append(CommunityFacility(name=f"{name}{village[-3:]}{label}", kind=kind, division_code=village,
-                              address=f"{name}（{DEMO_MARK}）", services=rng.sample(["meals", "cleaning", "culture", "day_care", "bathing"], 3),
-                              opened_on=date(rng.randint(2016, 2025), 3, 1)))  # fmt: skip
+            facilities.append(
+                CommunityFacility(
+                    name=f"{name}{village[-3:]}{label}",
+                    kind=kind,
+                    division_code=village,
+                    address=f"{name}（{DEMO_MARK}）",
+                    services=rng.sample(["meals", "cleaning", "culture", "day_care", "bathing"], 3),
+                    opened_on=date(rng.randint(2016, 2025), 3, 1),
+                )
+            )
     CommunityFacility.objects.bulk_create(facilities)
 
     # Staff: 社会工作者 are still scarce (plan: 1 per 100 beds by 2025), care workers ~1 per 4 beds.
     staff = []
     for institution in institutions:
         for _ in range(max(1, institution.beds_total // 4)):
-            staff.append(StaffMember(institution=institution, division_code=institution.division_code, name=_name(rng),
-                                     role="care_worker", certificate="养老护理员（四级）", hired_on=date(rng.randint(2015, 2025), 3, 1)))  # fmt: skip
+            staff.append(
+                StaffMember(
+                    institution=institution,
+                    division_code=institution.division_code,
+                    name=_name(rng),
+                    role="care_worker",
+                    certificate="养老护理员（四级）",
+                    hired_on=date(rng.randint(2015, 2025), 3, 1),
+                )
+            )
         for _ in range(1 if rng.random() < 0.3 else 0):
-            staff.append(StaffMember(institution=institution, division_code=institution.division_code, name=_name(rng),
-                                     role="social_worker", certificate="助理社会工作师", hired_on=date(rng.randint(2018, 2025), 9, 1)))  # fmt: skip
+            staff.append(
+                StaffMember(
+                    institution=institution,
+                    division_code=institution.division_code,
+                    name=_name(rng),
+                    role="social_worker",
+                    certificate="助理社会工作师",
+                    hired_on=date(rng.randint(2018, 2025), 9, 1),
+                )
+            )
     for facility in facilities:
         if facility.kind == "regional" and rng.random() < 0.2:
-            staff.append(StaffMember(facility=facility, division_code=facility.division_code, name=_name(rng),
-                                     role="social_worker", certificate="社会工作师", hired_on=date(2023, 3, 1)))  # fmt: skip
+            staff.append(
+                StaffMember(
+                    facility=facility,
+                    division_code=facility.division_code,
+                    name=_name(rng),
+                    role="social_worker",
+                    certificate="社会工作师",
+                    hired_on=date(2023, 3, 1),
+                )
+            )
     StaffMember.objects.bulk_create(staff)
 
     elders = demo.elders()
@@ -239,10 +285,19 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
                 else "self_care"
             )
             fee = Decimal(rng.choice([1800, 2200, 2600, 3000, 3600, 4200, 5200]))
-            residents.append(Residency(institution=institution, person=person, division_code=institution.division_code,
-                                       admitted_on=admitted, bed_kind=bed, room=f"{rng.randint(1, 5)}0{rng.randint(1, 9)}-{rng.randint(1, 3)}",
-                                       care_grade=grade, funding="tekun" if institution.nature == "public" and rng.random() < 0.5 else "self",
-                                       monthly_fee=Decimal(0) if institution.nature == "public" and rng.random() < 0.5 else fee))  # fmt: skip
+            residents.append(
+                Residency(
+                    institution=institution,
+                    person=person,
+                    division_code=institution.division_code,
+                    admitted_on=admitted,
+                    bed_kind=bed,
+                    room=f"{rng.randint(1, 5)}0{rng.randint(1, 9)}-{rng.randint(1, 3)}",
+                    care_grade=grade,
+                    funding="tekun" if institution.nature == "public" and rng.random() < 0.5 else "self",
+                    monthly_fee=Decimal(0) if institution.nature == "public" and rng.random() < 0.5 else fee,
+                )
+            )
             assessments.append(
                 _assessment(
                     rng,
@@ -261,16 +316,31 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
     hardship_people += [stay.person for stay in residents if stay.person.pk in tekun_residents]
     hardship = []
     for person in hardship_people:
-        visitor = demo.users["township_caseworker"] if person.residence_division_code.startswith("210602002") else (
-            demo.users["county_caseworker"] if person.residence_division_code.startswith("210602") else demo.users["city_caseworker"])  # fmt: skip
+        visitor = (
+            demo.users["township_caseworker"]
+            if person.residence_division_code.startswith("210602002")
+            else (
+                demo.users["county_caseworker"]
+                if person.residence_division_code.startswith("210602")
+                else demo.users["city_caseworker"]
+            )
+        )
         categories = rng.sample(
             ["alone", "empty_nest", "left_behind", "disabled", "severe_disability", "family_planning"],
             rng.choice([1, 1, 2]),
         )
-        hardship.append(HardshipElder(person=person, division_code=person.residence_division_code, categories=sorted(categories),
-                                      is_tekun=person.pk in tekun_residents or rng.random() < 0.15, assigned_to=visitor if rng.random() < 0.97 else None,
-                                      contact_name=_name(rng), contact_phone=f"13{rng.randint(100000000, 999999999)}",
-                                      registered_on=date(today.year - rng.choice([0, 1, 2]), rng.randint(1, 6), 1)))  # fmt: skip
+        hardship.append(
+            HardshipElder(
+                person=person,
+                division_code=person.residence_division_code,
+                categories=sorted(categories),
+                is_tekun=person.pk in tekun_residents or rng.random() < 0.15,
+                assigned_to=visitor if rng.random() < 0.97 else None,
+                contact_name=_name(rng),
+                contact_phone=f"13{rng.randint(100000000, 999999999)}",
+                registered_on=date(today.year - rng.choice([0, 1, 2]), rng.randint(1, 6), 1),
+            )
+        )
         if person.pk not in tekun_residents and ("disabled" in categories or rng.random() < 0.4):
             capability = (
                 rng.choice([0.2, 0.35, 0.5]) if "disabled" in categories else rng.choice([0.6, 0.8, 0.95])
@@ -298,8 +368,17 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
             )
             if rng.random() < share:
                 day = min(month.first_day + timedelta(days=rng.randint(0, 27)), today)
-                visits.append(Visit(elder=elder, division_code=elder.division_code, visited_on=day, method=rng.choices(["home", "phone", "video"], [6, 3, 1])[0],
-                                    visitor=elder.assigned_to, findings=rng.choice(_FINDINGS), needs_follow_up=False))  # fmt: skip
+                visits.append(
+                    Visit(
+                        elder=elder,
+                        division_code=elder.division_code,
+                        visited_on=day,
+                        method=rng.choices(["home", "phone", "video"], [6, 3, 1])[0],
+                        visitor=elder.assigned_to,
+                        findings=rng.choice(_FINDINGS),
+                        needs_follow_up=False,
+                    )
+                )
     VisitAssignment.objects.bulk_create(plans, batch_size=5000)
     Visit.objects.bulk_create(visits, batch_size=5000)
 
@@ -311,22 +390,45 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
     for person in hardship_people[: len(hardship_people) // 6]:
         nearby = by_county.get(person.residence_division_code[:6])
         if nearby:
-            beds.append(HomeCareBed(person=person, institution=rng.choice(nearby), division_code=person.residence_division_code,
-                                    address=person.address or "—", services=["home_visits", "meals", "emergency"],
-                                    started_on=today - timedelta(days=rng.randint(10, 600))))  # fmt: skip
+            beds.append(
+                HomeCareBed(
+                    person=person,
+                    institution=rng.choice(nearby),
+                    division_code=person.residence_division_code,
+                    address=person.address or "—",
+                    services=["home_visits", "meals", "emergency"],
+                    started_on=today - timedelta(days=rng.randint(10, 600)),
+                )
+            )
     HomeCareBed.objects.bulk_create(beds)
 
     # Ratings (GB/T 37276): about half the institutions rated, most 2–3 stars.
-    ratings = [QualityRating(institution=i, division_code=i.division_code, grade=rng.choices([1, 2, 3, 4, 5], [1, 4, 4, 2, 1])[0],
-                             rated_on=date(today.year - 1, 11, 1), valid_until=date(today.year + 2, 10, 31), rated_by="丹东市养老机构等级评定委员会",
-                             certificate_number=f"丹养评{today.year - 1}{n:03d}", recorded_by=demo.users["city_reviewer"])
-               for n, i in enumerate(institutions) if rng.random() < 0.5]  # fmt: skip
+    ratings = [
+        QualityRating(
+            institution=i,
+            division_code=i.division_code,
+            grade=rng.choices([1, 2, 3, 4, 5], [1, 4, 4, 2, 1])[0],
+            rated_on=date(today.year - 1, 11, 1),
+            valid_until=date(today.year + 2, 10, 31),
+            rated_by="丹东市养老机构等级评定委员会",
+            certificate_number=f"丹养评{today.year - 1}{n:03d}",
+            recorded_by=demo.users["city_reviewer"],
+        )
+        for n, i in enumerate(institutions)
+        if rng.random() < 0.5
+    ]
     QualityRating.objects.bulk_create(ratings)
 
     hazards = _supervision(demo, institutions, today)
     cases = _retrofit(demo, today, creator)
-    record_event(None, AuditEvent.IMPORT, username="demo", object_type="eldercare.demo", division_code=f"{DEMO_CITY}00000000",
-                 summary=f"载入养老服务演示数据：机构{len(institutions)}家，入住{len(residents)}人（seed={seed}）")  # fmt: skip
+    record_event(
+        None,
+        AuditEvent.IMPORT,
+        username="demo",
+        object_type="eldercare.demo",
+        division_code=f"{DEMO_CITY}00000000",
+        summary=f"载入养老服务演示数据：机构{len(institutions)}家，入住{len(residents)}人（seed={seed}）",
+    )
     return DemoSummary(
         len(institutions),
         len(facilities),
@@ -339,8 +441,16 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
     )
 
 
-_FINDINGS = ["身体状况良好，生活能自理", "独居，家中整洁，已提醒用电安全", "血压偏高，已提醒按时服药", "子女每周探望，情况稳定",
-             "冬季取暖正常", "行动不便，已联系助餐服务", "情绪低落，已协调社工跟进", "家中燃气报警器工作正常"]  # fmt: skip
+_FINDINGS = [
+    "身体状况良好，生活能自理",
+    "独居，家中整洁，已提醒用电安全",
+    "血压偏高，已提醒按时服药",
+    "子女每周探望，情况稳定",
+    "冬季取暖正常",
+    "行动不便，已联系助餐服务",
+    "情绪低落，已协调社工跟进",
+    "家中燃气报警器工作正常",
+]
 
 
 def _name(rng: random.Random) -> str:
@@ -353,13 +463,23 @@ def _assessment(rng, person, capability: float, on: date, creator) -> Capability
     sheet = _scores(rng, capability)
     result = score_assessment(sheet)
     return CapabilityAssessment(
-        person=person, division_code=person.residence_division_code, assessed_on=on, reason="initial",
-        assessors=f"{_name(rng)}、{_name(rng)}", agency="丹东市老年人能力评估中心", scores=sheet,
-        self_care_score=result.part_scores["self_care"], motor_score=result.part_scores["motor"],
-        mental_score=result.part_scores["mental"], perception_score=result.part_scores["perception"],
-        total_score=result.total, level=int(result.level), level_by_coma=result.by_coma,
-        next_due_on=next_assessment_due(on, 12), recorded_by=creator,
-    )  # fmt: skip
+        person=person,
+        division_code=person.residence_division_code,
+        assessed_on=on,
+        reason="initial",
+        assessors=f"{_name(rng)}、{_name(rng)}",
+        agency="丹东市老年人能力评估中心",
+        scores=sheet,
+        self_care_score=result.part_scores["self_care"],
+        motor_score=result.part_scores["motor"],
+        mental_score=result.part_scores["mental"],
+        perception_score=result.part_scores["perception"],
+        total_score=result.total,
+        level=int(result.level),
+        level_by_coma=result.by_coma,
+        next_due_on=next_assessment_due(on, 12),
+        recorded_by=creator,
+    )
 
 
 def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> int:
@@ -384,8 +504,15 @@ def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> i
         found_on = spring + timedelta(days=rng.randint(0, 40))
         for _ in range(rng.choice([0, 1, 1, 2, 3])):
             category = rng.choice(["fire", "fall", "food", "building", "medication", "wandering"])
-            hazard = supervision.record_hazard(inspector, inspection, category=category, severity=rng.choices(["general", "major"], [5, 1])[0],
-                                               description=_HAZARDS[category], evidence=f"现场照片 IMG_{rng.randint(1000, 9999)}", found_on=found_on)  # fmt: skip
+            hazard = supervision.record_hazard(
+                inspector,
+                inspection,
+                category=category,
+                severity=rng.choices(["general", "major"], [5, 1])[0],
+                description=_HAZARDS[category],
+                evidence=f"现场照片 IMG_{rng.randint(1000, 9999)}",
+                found_on=found_on,
+            )
             count += 1
             fate = rng.random()
             if fate < 0.75:
@@ -412,12 +539,24 @@ def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> i
             conclusion="已检查，发现问题已下达整改通知" if inspection.hazards.exists() else "未发现问题",
         )
     bad = rng.choice(institutions)
-    supervision.record_credit(inspector, bad, kind="bad", reason="重大火灾隐患逾期未整改", basis=f"丹民罚决字〔{spring.year}〕第3号",
-                              recorded_on=spring + timedelta(days=60), blacklist_months=12)  # fmt: skip
+    supervision.record_credit(
+        inspector,
+        bad,
+        kind="bad",
+        reason="重大火灾隐患逾期未整改",
+        basis=f"丹民罚决字〔{spring.year}〕第3号",
+        recorded_on=spring + timedelta(days=60),
+        blacklist_months=12,
+    )
     for institution in rng.sample(institutions, min(8, len(institutions))):
-        incident = supervision.report_incident(caseworker, institution, kind=rng.choice(["fall", "fall", "choking", "wandering", "food"]),
-                                               occurred_on=today - timedelta(days=rng.randint(5, 200)), description="老人在院内发生意外，已送医并通知家属",
-                                               persons_affected=1)  # fmt: skip
+        incident = supervision.report_incident(
+            caseworker,
+            institution,
+            kind=rng.choice(["fall", "fall", "choking", "wandering", "food"]),
+            occurred_on=today - timedelta(days=rng.randint(5, 200)),
+            description="老人在院内发生意外，已送医并通知家属",
+            persons_affected=1,
+        )
         if rng.random() < 0.6:
             supervision.handle_incident(
                 inspector, incident, handling="已调取监控、约谈负责人，督促完善防护措施", close=True, on=today
@@ -426,18 +565,27 @@ def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> i
 
 
 _HAZARDS = {
-    "fire": "消防通道堆放杂物，部分灭火器压力不足", "fall": "卫生间未安装扶手，地面湿滑无防滑措施",
-    "food": "食品留样记录不全，未满48小时", "building": "楼梯扶手松动", "medication": "药品未分人分格存放",
+    "fire": "消防通道堆放杂物，部分灭火器压力不足",
+    "fall": "卫生间未安装扶手，地面湿滑无防滑措施",
+    "food": "食品留样记录不全，未满48小时",
+    "building": "楼梯扶手松动",
+    "medication": "药品未分人分格存放",
     "wandering": "认知障碍老人区域出入口未设门禁",
-}  # fmt: skip
+}
 
 
 def _retrofit(demo: _Demo, today: date, creator) -> int:
     """十四五: 1,500 特殊困难家庭 in Dandong — recorded as 300 a year (2021–2025) with the plan as source."""
     rng = demo.rng
     for year in range(2021, 2026):
-        RetrofitTarget.objects.get_or_create(division_code=f"{DEMO_CITY}00000000", year=year,
-                                             defaults={"households": 300, "source_note": "《丹东市民政事业发展第十四个五年规划》：支持1500户困难家庭实施适老化改造（按年均分解）"})  # fmt: skip
+        RetrofitTarget.objects.get_or_create(
+            division_code=f"{DEMO_CITY}00000000",
+            year=year,
+            defaults={
+                "households": 300,
+                "source_note": "《丹东市民政事业发展第十四个五年规划》：支持1500户困难家庭实施适老化改造（按年均分解）",
+            },
+        )
     elder_ids = set(
         HardshipElder.objects.filter(division_code__startswith=DEMO_CITY).values_list("person_id", flat=True)
     )
@@ -459,8 +607,15 @@ def _retrofit(demo: _Demo, today: date, creator) -> int:
         if applied > today:
             applied = today
         stage = rng.random() if year == today.year else 0.95
-        case = RetrofitCase(household_id=household_id, elder_id=person_id, division_code=households[household_id], year=year,
-                            applied_on=applied, created_by=creator, status="applied")  # fmt: skip
+        case = RetrofitCase(
+            household_id=household_id,
+            elder_id=person_id,
+            division_code=households[household_id],
+            year=year,
+            applied_on=applied,
+            created_by=creator,
+            status="applied",
+        )
         if stage > 0.2:
             case.assessed_on, case.status = min(applied + timedelta(days=10), today), "assessed"
             case.planned_items = sorted(

@@ -198,5 +198,19 @@ def post_action(request, form, call: Callable, success: str, back: str) -> HttpR
     return HttpResponseRedirect(back)
 
 
+def record_action(load: Callable, form_class, call: Callable, success: str, back: str):
+    """A POST-only view acting on one record: ``load(user, pk)`` fetches it inside the jurisdiction (404
+    otherwise), ``call(user, record, cleaned_data)`` runs the service; back to the ``back`` page of the record."""
+
+    def view(request, pk: int):
+        record = load(request.user, pk)
+        form = form_class(request.POST)
+        return post_action(
+            request, form, lambda d: call(request.user, record, d), success, reverse(back, args=[pk])
+        )
+
+    return view
+
+
 def status_tag(text: str, colour: str) -> Cell:
     return Cell(text, tag=colour)

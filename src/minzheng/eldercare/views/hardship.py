@@ -27,6 +27,7 @@ from .common import (
     masked,
     paginate,
     post_action,
+    record_action,
     resolve_person,
     run_service,
     table_page,
@@ -177,16 +178,13 @@ def elder_detail(request, pk: int):
     )
 
 
-def visit_create(request, pk: int):
-    e = sel.elder_detail(request.user, pk)
-    form = f.VisitForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.record_visit(request.user, e, **d),
-        "已记录探访",
-        reverse("eldercare:elder_detail", args=[pk]),
-    )
+visit_create = record_action(
+    sel.elder_detail,
+    f.VisitForm,
+    lambda u, e, d: svc.record_visit(u, e, **d),
+    "已记录探访",
+    "eldercare:elder_detail",
+)
 
 
 def elder_assign(request, pk: int):
@@ -202,16 +200,13 @@ def elder_assign(request, pk: int):
     )
 
 
-def elder_end(request, pk: int):
-    e = sel.elder_detail(request.user, pk)
-    form = f.EndForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.end_registration(request.user, e, ended_on=d["ended_on"], reason=d["reason"]),
-        "已退出名册",
-        reverse("eldercare:elder_detail", args=[pk]),
-    )
+elder_end = record_action(
+    sel.elder_detail,
+    f.EndForm,
+    lambda u, e, d: svc.end_registration(u, e, ended_on=d["ended_on"], reason=d["reason"]),
+    "已退出名册",
+    "eldercare:elder_detail",
+)
 
 
 def _month(request) -> Month:

@@ -31,6 +31,7 @@ from .common import (
     masked,
     paginate,
     post_action,
+    record_action,
     resolve_person,
     run_service,
     status_tag,
@@ -38,6 +39,7 @@ from .common import (
 )
 
 LIST = ("养老机构", "eldercare:institution_list")
+DETAIL = "eldercare:institution_detail"
 
 
 class InstitutionFilterForm(forms.Form):
@@ -352,60 +354,40 @@ def residency_admit(request, pk: int):
     return post_action(request, form, call, "已办理入住", back)
 
 
-def staff_add(request, pk: int):
-    institution = sel.institution_detail(request.user, pk)
-    form = f.StaffForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.add_staff(request.user, institution=institution, **d),
-        "已登记从业人员",
-        reverse("eldercare:institution_detail", args=[pk]),
-    )
+staff_add = record_action(
+    sel.institution_detail,
+    f.StaffForm,
+    lambda u, i, d: svc.add_staff(u, institution=i, **d),
+    "已登记从业人员",
+    DETAIL,
+)
 
 
-def rating_create(request, pk: int):
-    institution = sel.institution_detail(request.user, pk)
-    form = f.RatingForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: sup_svc.rate_quality(request.user, institution, **d),
-        "已登记等级评定",
-        reverse("eldercare:institution_detail", args=[pk]),
-    )
+rating_create = record_action(
+    sel.institution_detail,
+    f.RatingForm,
+    lambda u, i, d: sup_svc.rate_quality(u, i, **d),
+    "已登记等级评定",
+    DETAIL,
+)
 
 
-def credit_create(request, pk: int):
-    institution = sel.institution_detail(request.user, pk)
-    form = f.CreditForm(request.POST)
-
-    def call(d):
-        return sup_svc.record_credit(
-            request.user,
-            institution,
-            kind=d["kind"],
-            reason=d["reason"],
-            basis=d["basis"],
-            recorded_on=d["recorded_on"],
-            blacklist_months=d["blacklist_months"] or 0,
-        )
-
-    return post_action(
-        request, form, call, "已登记信用记录", reverse("eldercare:institution_detail", args=[pk])
-    )
+credit_create = record_action(
+    sel.institution_detail,
+    f.CreditForm,
+    lambda u, i, d: sup_svc.record_credit(u, i, **{**d, "blacklist_months": d["blacklist_months"] or 0}),
+    "已登记信用记录",
+    DETAIL,
+)
 
 
-def incident_create(request, pk: int):
-    institution = sel.institution_detail(request.user, pk)
-    form = f.IncidentForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: sup_svc.report_incident(request.user, institution, **d),
-        "已报告安全事件",
-        reverse("eldercare:institution_detail", args=[pk]),
-    )
+incident_create = record_action(
+    sel.institution_detail,
+    f.IncidentForm,
+    lambda u, i, d: sup_svc.report_incident(u, i, **d),
+    "已报告安全事件",
+    DETAIL,
+)
 
 
 __all__ = ["date"]

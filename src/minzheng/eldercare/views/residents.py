@@ -27,6 +27,7 @@ from .common import (
     masked,
     paginate,
     post_action,
+    record_action,
     resolve_person,
     run_service,
     table_page,
@@ -160,16 +161,13 @@ def residency_detail(request, pk: int):
     )
 
 
-def residency_discharge(request, pk: int):
-    stay = sel.residency_detail(request.user, pk)
-    form = f.DischargeForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.discharge(request.user, stay, discharged_on=d["discharged_on"], reason=d["reason"]),
-        "已办理离院",
-        reverse("eldercare:residency_detail", args=[pk]),
-    )
+residency_discharge = record_action(
+    sel.residency_detail,
+    f.DischargeForm,
+    lambda u, stay, d: svc.discharge(u, stay, discharged_on=d["discharged_on"], reason=d["reason"]),
+    "已办理离院",
+    "eldercare:residency_detail",
+)
 
 
 def residency_transfer(request, pk: int):
@@ -285,16 +283,13 @@ def facility_detail(request, pk: int):
     )
 
 
-def facility_staff_add(request, pk: int):
-    facility = prov.facility_detail(request.user, pk)
-    form = f.StaffForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: prov_svc.add_staff(request.user, facility=facility, **d),
-        "已登记从业人员",
-        reverse("eldercare:facility_detail", args=[pk]),
-    )
+facility_staff_add = record_action(
+    prov.facility_detail,
+    f.StaffForm,
+    lambda u, facility, d: prov_svc.add_staff(u, facility=facility, **d),
+    "已登记从业人员",
+    "eldercare:facility_detail",
+)
 
 
 def home_bed_list(request):

@@ -24,12 +24,13 @@ from .common import (
     detail_page,
     form_page,
     paginate,
-    post_action,
+    record_action,
     run_service,
     status_tag,
     table_page,
 )
 
+INSPECTION = "eldercare:inspection_detail"
 HAZARD_COLOURS = {"open": "red", "rectified": "orange", "closed": "green"}
 
 
@@ -161,28 +162,22 @@ def inspection_detail(request, pk: int):
     )
 
 
-def inspection_complete(request, pk: int):
-    i = sel.inspection_detail(request.user, pk)
-    form = f.CompleteInspectionForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.complete_inspection(request.user, i, **d),
-        "检查已完成",
-        reverse("eldercare:inspection_detail", args=[pk]),
-    )
+inspection_complete = record_action(
+    sel.inspection_detail,
+    f.CompleteInspectionForm,
+    lambda u, i, d: svc.complete_inspection(u, i, **d),
+    "检查已完成",
+    INSPECTION,
+)
 
 
-def hazard_create(request, pk: int):
-    i = sel.inspection_detail(request.user, pk)
-    form = f.HazardForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.record_hazard(request.user, i, **d),
-        "已登记隐患",
-        reverse("eldercare:inspection_detail", args=[pk]),
-    )
+hazard_create = record_action(
+    sel.inspection_detail,
+    f.HazardForm,
+    lambda u, i, d: svc.record_hazard(u, i, **d),
+    "已登记隐患",
+    INSPECTION,
+)
 
 
 class HazardFilterForm(forms.Form):
@@ -304,28 +299,22 @@ def hazard_detail(request, pk: int):
     )
 
 
-def hazard_rectify(request, pk: int):
-    h = sel.hazard_detail(request.user, pk)
-    form = f.RectifyForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.report_rectification(request.user, h, **d),
-        "已报告整改完成，待复查",
-        reverse("eldercare:hazard_detail", args=[pk]),
-    )
+hazard_rectify = record_action(
+    sel.hazard_detail,
+    f.RectifyForm,
+    lambda u, h, d: svc.report_rectification(u, h, **d),
+    "已报告整改完成，待复查",
+    "eldercare:hazard_detail",
+)
 
 
-def hazard_recheck(request, pk: int):
-    h = sel.hazard_detail(request.user, pk)
-    form = f.RecheckForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.recheck_hazard(request.user, h, **d),
-        "已复查",
-        reverse("eldercare:hazard_detail", args=[pk]),
-    )
+hazard_recheck = record_action(
+    sel.hazard_detail,
+    f.RecheckForm,
+    lambda u, h, d: svc.recheck_hazard(u, h, **d),
+    "已复查",
+    "eldercare:hazard_detail",
+)
 
 
 class CreditFilterForm(forms.Form):
@@ -476,13 +465,10 @@ def incident_detail(request, pk: int):
     )
 
 
-def incident_handle(request, pk: int):
-    i = sel.incident_detail(request.user, pk)
-    form = f.HandleIncidentForm(request.POST)
-    return post_action(
-        request,
-        form,
-        lambda d: svc.handle_incident(request.user, i, **d),
-        "已保存处置情况",
-        reverse("eldercare:incident_detail", args=[pk]),
-    )
+incident_handle = record_action(
+    sel.incident_detail,
+    f.HandleIncidentForm,
+    lambda u, i, d: svc.handle_incident(u, i, **d),
+    "已保存处置情况",
+    "eldercare:incident_detail",
+)
