@@ -159,3 +159,21 @@ def test_another_county_cannot_touch_the_hazards(outsider, inspector, inspection
         sel.hazard_detail(outsider, hazard.pk)
     with pytest.raises(Http404):
         svc.report_rectification(outsider, hazard, rectified_on=date(2026, 10, 1), note="x", evidence="y")
+
+
+def test_only_the_inspectors_sent_record_findings(county_caseworker, inspector, second_inspector, inspection):
+    with pytest.raises(EldercareConflict, match="只有本次检查的检查人员"):
+        find(second_inspector, inspection)
+
+
+def test_the_pool_is_the_organising_bureaus_own_inspectors(county_caseworker, inspector, divisions):
+    from tests.core.factories import make_user
+
+    make_user(
+        "reviewer", "210602002000", username="township_inspector"
+    )  # a township's staff: not in the county's pool
+    make_institution(county_caseworker)
+    round_ = svc.draw_round(
+        inspector, title="抽查", planned_on=date(2026, 7, 1), share_percent=100, team_size=1, seed=1
+    )
+    assert round_.inspector_pool_ids == [inspector.pk]

@@ -115,6 +115,3 @@ def unvisited_elders(division_code: str, month: Month) -> QuerySet[HardshipElder
         elder=OuterRef("pk"), visited_on__gte=month.first_day, visited_on__lte=month.last_day
     )
     return qs.exclude(Exists(visits)).select_related("person", "assigned_to").order_by("division_code")
-
-
-__all__ = ["Month"]

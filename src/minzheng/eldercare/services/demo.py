@@ -484,12 +484,7 @@ def _assessment(rng, person, capability: float, on: date, creator) -> Capability
 
 def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> int:
     """A 双随机 round this spring through the services: hazards found, rectified, re-checked — some overdue."""
-    rng, inspector, closer, caseworker = (
-        demo.rng,
-        demo.users["city_reviewer"],
-        demo.users["city_approver"],
-        demo.users["city_caseworker"],
-    )
+    rng, inspector, caseworker = demo.rng, demo.users["city_reviewer"], demo.users["city_caseworker"]
     spring = date(today.year, 4, 15) if today >= date(today.year, 6, 1) else date(today.year - 1, 4, 15)
     round_ = supervision.draw_round(
         inspector,
@@ -501,11 +496,13 @@ def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> i
     )
     count = 0
     for inspection in round_.inspections.all():
+        team = list(inspection.inspectors.order_by("id"))
+        finder, closer = team[0], team[-1]
         found_on = spring + timedelta(days=rng.randint(0, 40))
         for _ in range(rng.choice([0, 1, 1, 2, 3])):
             category = rng.choice(["fire", "fall", "food", "building", "medication", "wandering"])
             hazard = supervision.record_hazard(
-                inspector,
+                finder,
                 inspection,
                 category=category,
                 severity=rng.choices(["general", "major"], [5, 1])[0],
@@ -533,7 +530,7 @@ def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> i
                         note="复查合格",
                     )
         supervision.complete_inspection(
-            inspector,
+            finder,
             inspection,
             inspected_on=found_on,
             conclusion="已检查，发现问题已下达整改通知" if inspection.hazards.exists() else "未发现问题",

@@ -7,6 +7,7 @@ from django.db import transaction
 from minzheng.core.jurisdiction import covers, scope
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import has_capability
+from minzheng.core.services.audit import record_event
 
 from ..errors import EldercareConflict, InvalidEldercareInput
 from ..models import HardshipCategory, HardshipElder, Visit, VisitAssignment, VisitMethod
@@ -118,8 +119,6 @@ def plan_month(actor, month: Month) -> int:
         if elder.pk not in planned
     ]
     VisitAssignment.objects.bulk_create(new_rows)
-    from minzheng.core.services.audit import record_event
-
     record_event(
         actor,
         AuditEvent.CREATE,

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from minzheng.core.jurisdiction import covers, scope
+from minzheng.core.jurisdiction import scope
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import has_capability
 
@@ -37,16 +37,15 @@ from ..rules.errors import EldercareRuleError
 from ..rules.selection import draw_inspections, sample_size
 from .common import Capability, audit, check_in_jurisdiction, require, require_text
 from .policy import rectification_working_days, working_day_deadline
+from .visitors import staff_with
 
 _HAZARD_FIELDS = ["status", "deadline", "rectified_on", "rechecks", "closed_on", "recheck_note"]
 
 
-def inspector_pool(actor):
-    """执法检查人员名录: active users of the actor's jurisdiction who may inspect."""
-    from minzheng.core.models import User
-
-    users = scope(User.objects.filter(is_active=True), actor, "division_code").prefetch_related("roles")
-    return [user for user in users.order_by("id") if has_capability(user, Capability.INSPECT_ELDERCARE)]
+def inspector_pool(actor) -> list:
+    """执法检查人员名录: the organising bureau's own inspectors (same division as the actor) — a township's
+    staff are not sent by the city's draw, and every inspector drawn can act on every institution drawn."""
+    return staff_with(actor, Capability.INSPECT_ELDERCARE, same_office=True)
 
 
 @transaction.atomic
@@ -115,10 +114,17 @@ def schedule_inspection(actor, *, institution: Institution, planned_on: date, in
     return inspection
 
 
+def _check_team(actor, inspection: Inspection) -> None:
+    """Only the inspectors sent (drawn or assigned) record what they found — the point of 随机选派."""
+    if not inspection.inspectors.filter(pk=actor.pk).exists():
+        raise EldercareConflict("只有本次检查的检查人员可以登记检查结果和隐患")
+
+
 @transaction.atomic
 def complete_inspection(actor, inspection: Inspection, *, inspected_on: date, conclusion: str) -> Inspection:
     require(actor, Capability.INSPECT_ELDERCARE)
     check_in_jurisdiction(actor, inspection.division_code)
+    _check_team(actor, inspection)
     if inspected_on > date.today():
         raise InvalidEldercareInput("检查日期不能晚于今天", field="inspected_on")
     inspection.inspected_on = inspected_on
@@ -151,6 +157,7 @@ def record_hazard(
     inspector sets the period written in the 责令整改通知书)."""
     require(actor, Capability.INSPECT_ELDERCARE)
     check_in_jurisdiction(actor, inspection.division_code)
+    _check_team(actor, inspection)
     if category not in HazardCategory.values:
         raise InvalidEldercareInput("请选择隐患类别", field="category")
     if severity not in HazardSeverity.values:
@@ -406,7 +413,3 @@ def handle_incident(actor, incident: Incident, *, handling: str, close: bool, on
         ["status", "closed_on"],
     )
     return incident
-
-
-def covers_institution(user, institution: Institution) -> bool:
-    return covers(user.division_code, institution.division_code)

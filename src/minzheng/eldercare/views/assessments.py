@@ -22,6 +22,7 @@ from .common import (
     paginate,
     resolve_person,
     run_service,
+    search,
     table_page,
 )
 
@@ -40,8 +41,7 @@ class AssessmentFilterForm(forms.Form):
 
 
 def assessment_list(request):
-    ff = AssessmentFilterForm(request.GET)
-    ff.is_valid()
+    ff, _ = search(request, AssessmentFilterForm)
     filters = sel.AssessmentFilter(
         **{k: v or ("" if k != "due_only" else False) for k, v in ff.cleaned_data.items()}
     )

@@ -198,6 +198,20 @@ def post_action(request, form, call: Callable, success: str, back: str) -> HttpR
     return HttpResponseRedirect(back)
 
 
+def search(request, form_class):
+    """The search form above a list, bound to the query string; a field that does not validate is ignored."""
+    form = form_class(request.GET)
+    form.is_valid()
+    return form, form.cleaned_data
+
+
+def export_button(request) -> tuple[str, str]:
+    """导出Excel: the same list (same filters) as an .xlsx."""
+    params = request.GET.copy()
+    params["export"] = "xlsx"
+    return ("导出Excel", "?" + params.urlencode())
+
+
 def record_action(load: Callable, form_class, call: Callable, success: str, back: str):
     """A POST-only view acting on one record: ``load(user, pk)`` fetches it inside the jurisdiction (404
     otherwise), ``call(user, record, cleaned_data)`` runs the service; back to the ``back`` page of the record."""

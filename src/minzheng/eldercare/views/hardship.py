@@ -30,6 +30,7 @@ from .common import (
     record_action,
     resolve_person,
     run_service,
+    search,
     table_page,
 )
 
@@ -53,9 +54,7 @@ class ElderFilterForm(forms.Form):
 
 
 def elder_list(request):
-    ff = ElderFilterForm(request.GET)
-    ff.is_valid()
-    d = ff.cleaned_data
+    ff, d = search(request, ElderFilterForm)
     filters = sel.ElderFilter(
         q=d.get("q", ""),
         division_code=d.get("division_code", ""),

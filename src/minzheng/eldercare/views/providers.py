@@ -1,7 +1,5 @@
 """养老机构 pages: list (search, export), register/edit, detail with residents, staff and supervision."""
 
-from datetime import date
-
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -27,6 +25,7 @@ from .common import (
     can_manage,
     crumbs,
     detail_page,
+    export_button,
     form_page,
     masked,
     paginate,
@@ -34,6 +33,7 @@ from .common import (
     record_action,
     resolve_person,
     run_service,
+    search,
     status_tag,
     table_page,
 )
@@ -59,8 +59,7 @@ def stars(grade) -> str:
 
 
 def institution_list(request):
-    filter_form = InstitutionFilterForm(request.GET)
-    filter_form.is_valid()
+    filter_form, _ = search(request, InstitutionFilterForm)
     filters = sel.InstitutionFilter(**{k: (v or "") for k, v in filter_form.cleaned_data.items()})
     qs = sel.institution_list(request.user, filters)
     headers = [
@@ -119,7 +118,7 @@ def institution_list(request):
         for i in page
     ]
     toolbar = [("新增机构", reverse("eldercare:institution_create"))] if can_manage(request.user) else []
-    toolbar.append(("导出Excel", "?" + _with_export(request)))
+    toolbar.append(export_button(request))
     return table_page(
         request,
         title="养老机构",
@@ -131,12 +130,6 @@ def institution_list(request):
         toolbar=toolbar,
         intro="在住人数由入住、离院、转院记录实时统计，不手工填写。",
     )
-
-
-def _with_export(request) -> str:
-    params = request.GET.copy()
-    params["export"] = "xlsx"
-    return params.urlencode()
 
 
 def _institution_fields(data: dict) -> svc.InstitutionFields:
@@ -388,6 +381,3 @@ incident_create = record_action(
     "已报告安全事件",
     DETAIL,
 )
-
-
-__all__ = ["date"]

@@ -23,6 +23,7 @@ from .common import (
     can_manage,
     crumbs,
     detail_page,
+    export_button,
     form_page,
     masked,
     paginate,
@@ -30,6 +31,7 @@ from .common import (
     record_action,
     resolve_person,
     run_service,
+    search,
     table_page,
 )
 
@@ -44,9 +46,7 @@ class ResidencyFilterForm(forms.Form):
 
 
 def residency_list(request):
-    ff = ResidencyFilterForm(request.GET)
-    ff.is_valid()
-    d = ff.cleaned_data
+    ff, d = search(request, ResidencyFilterForm)
     filters = sel.ResidencyFilter(
         q=d.get("q", ""),
         division_code=d.get("division_code", ""),
@@ -97,8 +97,6 @@ def residency_list(request):
         ]
         for s in page
     ]
-    params = request.GET.copy()
-    params["export"] = "xlsx"
     return table_page(
         request,
         title="入住管理",
@@ -107,7 +105,7 @@ def residency_list(request):
         headers=headers,
         rows=rows,
         filter_form=ff,
-        toolbar=[("导出Excel", "?" + params.urlencode())],
+        toolbar=[export_button(request)],
         intro="入住在机构详情页办理；离院、转院在入住记录详情页办理。",
     )
 
@@ -196,8 +194,7 @@ class FacilityFilterForm(forms.Form):
 
 
 def facility_list(request):
-    ff = FacilityFilterForm(request.GET)
-    ff.is_valid()
+    ff, _ = search(request, FacilityFilterForm)
     page = paginate(
         request,
         prov.facility_list(

@@ -22,10 +22,12 @@ from .common import (
     can_manage,
     crumbs,
     detail_page,
+    export_button,
     form_page,
     paginate,
     record_action,
     run_service,
+    search,
     status_tag,
     table_page,
 )
@@ -190,9 +192,7 @@ class HazardFilterForm(forms.Form):
 
 
 def hazard_list(request):
-    ff = HazardFilterForm(request.GET)
-    ff.is_valid()
-    d = ff.cleaned_data
+    ff, d = search(request, HazardFilterForm)
     qs = sel.hazard_list(
         request.user,
         sel.HazardFilter(
@@ -235,8 +235,6 @@ def hazard_list(request):
         ]
         for h in page
     ]
-    params = request.GET.copy()
-    params["export"] = "xlsx"
     return table_page(
         request,
         title="隐患排查治理台账",
@@ -245,7 +243,7 @@ def hazard_list(request):
         headers=headers,
         rows=rows,
         filter_form=ff,
-        toolbar=[("导出Excel", "?" + params.urlencode())],
+        toolbar=[export_button(request)],
         intro="整改期限按工作日计算（法定节假日、调休以节假日表为准）；录入整改情况的人员不能复查销号同一隐患。",
     )
 
@@ -323,8 +321,7 @@ class CreditFilterForm(forms.Form):
 
 
 def credit_list(request):
-    ff = CreditFilterForm(request.GET)
-    ff.is_valid()
+    ff, _ = search(request, CreditFilterForm)
     page = paginate(
         request,
         sel.credit_list(
@@ -408,8 +405,7 @@ class IncidentFilterForm(forms.Form):
 
 
 def incident_list(request):
-    ff = IncidentFilterForm(request.GET)
-    ff.is_valid()
+    ff, _ = search(request, IncidentFilterForm)
     page = paginate(
         request, sel.incident_list(request.user, **{k: v or "" for k, v in ff.cleaned_data.items()})
     )
