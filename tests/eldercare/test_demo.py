@@ -20,7 +20,9 @@ def test_demo_data_respects_beds_ages_scores_and_deadlines(divisions, policy):
     occupied = occupancy_of([i.pk for i in institutions], TODAY)
     for institution in institutions:
         load = occupied.get(institution.pk)
-        assert load is None or (load.total <= institution.beds_total and load.nursing <= institution.nursing_beds)
+        assert load is None or (
+            load.total <= institution.beds_total and load.nursing <= institution.nursing_beds
+        )
     for stay in Residency.objects.select_related("person"):
         assert stay.person.birth_date <= date(1966, 11, 25) and stay.admitted_on <= TODAY
     for row in CapabilityAssessment.objects.all()[:200]:

@@ -354,3 +354,13 @@ def test_list_pages_do_not_query_per_row(client, county_caseworker, django_asser
     ]:
         with django_assert_max_num_queries(16):
             assert client.get(url, headers=headers).status_code == 200, url
+
+
+def test_the_assessment_form_previews_the_level_as_items_are_ticked(client, county_caseworker):
+    login(client, county_caseworker)
+    partial = {f"item_{code}": score for code, score in scores().items() if code != "B.4.5"}
+    assert "尚有 1 项未选择" in client.post("/eldercare/assessments/preview/", partial).content.decode()
+    body = client.post(
+        "/eldercare/assessments/preview/", partial | {"item_B.4.5": "0", "item_B.3.9": "0"}
+    ).content.decode()
+    assert 'data-testid="preview-total">84<' in body and "能力完全丧失（完全失能）" in body and "昏迷" in body

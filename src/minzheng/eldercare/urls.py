@@ -29,6 +29,7 @@ urlpatterns = [
     path("home-beds/<int:pk>/close/", residents.home_bed_close, name="home_bed_close"),
     path("assessments/", assessments.assessment_list, name="assessment_list"),
     path("assessments/new/", assessments.assessment_create, name="assessment_create"),
+    path("assessments/preview/", assessments.assessment_preview, name="assessment_preview"),
     path("assessments/<int:pk>/", assessments.assessment_detail, name="assessment_detail"),
     path("elders/", hardship.elder_list, name="elder_list"),
     path("elders/new/", hardship.elder_create, name="elder_create"),

@@ -2,13 +2,13 @@
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from minzheng.core.permissions import Capability, require
 
 from .. import forms as f
-from ..rules.assessment import ITEMS, LEVEL_LABELS, PARTS
+from ..rules.assessment import ITEMS, LEVEL_LABELS, PARTS, score_assessment, validate_scores
 from ..selectors import assessments as sel
 from ..services import assessments as svc
 from .common import (
@@ -81,10 +81,7 @@ def assessment_create(request):
     form = f.AssessmentHeaderForm(request.POST or None)
     scores = {}
     if request.method == "POST":
-        for item in ITEMS:
-            raw = request.POST.get(f"item_{item.code}", "")
-            if raw.isdigit():
-                scores[item.code] = int(raw)
+        scores = _posted_scores(request)
         if form.is_valid():
             person = resolve_person(request, form)
             if person is not None:
@@ -118,6 +115,25 @@ def assessment_create(request):
         template="eldercare/assessment_form.html",
         parts=parts,
     )
+
+
+def _posted_scores(request) -> dict[str, int]:
+    return {
+        item.code: int(request.POST[f"item_{item.code}"])
+        for item in ITEMS
+        if request.POST.get(f"item_{item.code}", "").isdigit()
+    }
+
+
+def assessment_preview(request):
+    """htmx: part scores, total and level as the assessor ticks the items (nothing is saved)."""
+    scores = _posted_scores(request)
+    problems = validate_scores(scores)
+    context = {"missing": len([code for code, _ in problems]), "parts": []}
+    if not problems:
+        result = score_assessment(scores)
+        context |= {"result": result, "parts": [(part, result.part_scores[part.code]) for part in PARTS]}
+    return render(request, "eldercare/partials/assessment_preview.html", context)
 
 
 def assessment_detail(request, pk: int):
