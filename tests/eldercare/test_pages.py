@@ -228,6 +228,7 @@ def test_lists_and_exports_show_nothing_of_another_county(client, world, outside
         "/eldercare/institutions/?export=xlsx",
         "/eldercare/residents/?export=xlsx",
         "/eldercare/supervision/hazards/?export=xlsx",
+        "/eldercare/elders/?export=xlsx",
     ]:
         rows = (
             CalamineWorkbook.from_filelike(io.BytesIO(client.get(url).content))

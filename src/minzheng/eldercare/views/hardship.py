@@ -10,12 +10,14 @@ from django.urls import reverse
 from minzheng.core.errors import MinzhengError
 from minzheng.core.permissions import Capability, require
 from minzheng.core.selectors.divisions import names_of
+from minzheng.core.views.common import xlsx_response
 
 from .. import forms as f
 from ..models import HardshipCategory
 from ..rules.visits import Month
 from ..selectors import hardship as sel
 from ..services import hardship as svc
+from ..services.exports import export_rows
 from .common import (
     Action,
     Cell,
@@ -23,6 +25,7 @@ from .common import (
     can_manage,
     crumbs,
     detail_page,
+    export_button,
     form_page,
     masked,
     paginate,
@@ -61,27 +64,48 @@ def elder_list(request):
         category=d.get("category", ""),
         unassigned_only=bool(d.get("unassigned_only")),
     )
-    page = paginate(request, sel.elder_list(request.user, filters))
-    names = names_of({e.division_code for e in page})
-    rows = [
-        [
-            Cell(e.person.name, reverse("eldercare:elder_detail", args=[e.pk])),
+    qs = sel.elder_list(request.user, filters)
+    headers = ["姓名", "证件号码", "区划", "困难类型", "特困", "探访责任人", "登记日期"]
+
+    def values(e, names):
+        return [
+            e.person.name,
             masked(e.person),
             names.get(e.division_code, e.division_code),
             "、".join(e.category_labels()),
             "是" if e.is_tekun else "",
-            e.assigned_to.display_name if e.assigned_to else Cell("未指定", tag="orange"),
+            e.assigned_to.display_name if e.assigned_to else "未指定",
             e.registered_on,
         ]
-        for e in page
-    ]
+
+    if request.GET.get("export") == "xlsx":
+        names = names_of(set(qs.values_list("division_code", flat=True)))
+        rows = (values(e, names) for e in qs)
+        content = export_rows(
+            request.user,
+            name="特殊困难老年人名册",
+            headers=headers,
+            rows=rows,
+            object_type="eldercare.hardshipelder",
+        )
+        return xlsx_response(content, "特殊困难老年人名册")
+    page = paginate(request, qs)
+    names = names_of({e.division_code for e in page})
+    rows = []
+    for e in page:
+        row = values(e, names)
+        row[0] = Cell(e.person.name, reverse("eldercare:elder_detail", args=[e.pk]))
+        if e.assigned_to is None:
+            row[5] = Cell("未指定", tag="orange")
+        rows.append(row)
     toolbar = [("登记", reverse("eldercare:elder_create"))] if can_manage(request.user) else []
+    toolbar.append(export_button(request))
     return table_page(
         request,
         title="特殊困难老年人名册",
         trail=crumbs((LIST[0], None)),
         page_obj=page,
-        headers=["姓名", "证件号码", "区划", "困难类型", "特困", "探访责任人", "登记日期"],
+        headers=headers,
         rows=rows,
         filter_form=ff,
         toolbar=toolbar,
