@@ -365,3 +365,13 @@ def test_the_assessment_form_previews_the_level_as_items_are_ticked(client, coun
         "/eldercare/assessments/preview/", partial | {"item_B.4.5": "0", "item_B.3.9": "0"}
     ).content.decode()
     assert 'data-testid="preview-total">84<' in body and "能力完全丧失（完全失能）" in body and "昏迷" in body
+
+
+def test_dashboard_work_queue_by_role_and_overdue_tag(client, world, county_caseworker, inspector):
+    login(client, county_caseworker)
+    body = client.get("/eldercare/").content.decode()
+    assert "待机构整改的隐患 1" in body and "待复查销号的隐患" not in body
+    login(client, inspector)
+    body = client.get("/eldercare/").content.decode()
+    assert "待复查销号的隐患 0" in body and "逾期未整改的隐患 1" in body  # deadline 2026-10-23 has passed
+    assert "逾期未整改" in client.get("/eldercare/supervision/hazards/").content.decode()

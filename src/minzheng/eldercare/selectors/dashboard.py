@@ -87,3 +87,50 @@ def beds_by_child_division(user, on: date | None = None) -> list[dict]:
 def level_series(user) -> list[tuple[str, int]]:
     counts = assessments.level_distribution(user)
     return [(label, counts.get(int(level), 0)) for level, label in LEVEL_LABELS.items()]
+
+
+def work_queue(user, on: date | None = None) -> list[tuple[str, int, str, str]]:
+    """我的待办: (label, count, url name, query string) for what this user should do next, by capability."""
+    from minzheng.core.permissions import Capability, has_capability
+
+    on = on or date.today()
+    month = Month.of(on)
+    items = []
+    if has_capability(user, Capability.MANAGE_ELDERCARE):
+        plan = hardship.month_plan(user, month, mine_only=True)
+        items.append(
+            (
+                "本月我的探访任务未完成",
+                plan.filter(visited=False).count(),
+                "eldercare:visit_plan",
+                f"?month={month}&mine=1",
+            )
+        )
+        items.append(
+            (
+                "待机构整改的隐患",
+                scoped(Hazard.objects.filter(status=HazardStatus.OPEN), user).count(),
+                "eldercare:hazard_list",
+                "?status=open",
+            )
+        )
+        due = assessments.assessment_list(user, assessments.AssessmentFilter(due_only=True), on=on)
+        items.append(("应定期复评的老年人", due.count(), "eldercare:assessment_list", "?due_only=on"))
+    if has_capability(user, Capability.INSPECT_ELDERCARE):
+        items.append(
+            (
+                "待复查销号的隐患",
+                scoped(Hazard.objects.filter(status=HazardStatus.RECTIFIED), user).count(),
+                "eldercare:hazard_list",
+                "?status=rectified",
+            )
+        )
+        items.append(
+            (
+                "逾期未整改的隐患",
+                scoped(Hazard.objects.filter(overdue_q(on)), user).count(),
+                "eldercare:hazard_list",
+                "?overdue_only=on",
+            )
+        )
+    return items

@@ -47,6 +47,7 @@ def dashboard_page(request):
             chart=chart,
             figures=figures,
             division=division_name(user.division_code),
+            queue=[(label, n, reverse(name) + query) for label, n, name, query in dashboard.work_queue(user)],
         ),
     )
 

@@ -1,5 +1,7 @@
 """综合监管 pages: 双随机 rounds, inspections, 隐患 (record → rectify → re-check), credit, incidents."""
 
+from datetime import date
+
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -34,6 +36,13 @@ from .common import (
 
 INSPECTION = "eldercare:inspection_detail"
 HAZARD_COLOURS = {"open": "red", "rectified": "orange", "closed": "green"}
+
+
+def hazard_tag(hazard) -> Cell:
+    """待整改 / 已整改待复查 / 已销号, and 逾期未整改 once the deadline has passed without a report."""
+    if hazard.status == HazardStatus.OPEN and hazard.deadline < date.today():
+        return status_tag(f"逾期未整改（{(date.today() - hazard.deadline).days}天）", "red")
+    return status_tag(hazard.get_status_display(), HAZARD_COLOURS[hazard.status])
 
 
 def round_list(request):
@@ -130,7 +139,7 @@ def inspection_detail(request, pk: int):
                 h.get_severity_display(),
                 h.description,
                 h.deadline,
-                status_tag(h.get_status_display(), HAZARD_COLOURS[h.status]),
+                hazard_tag(h),
                 Cell("查看", reverse("eldercare:hazard_detail", args=[h.pk])),
             ]
             for h in i.hazards.order_by("id")
@@ -231,7 +240,7 @@ def hazard_list(request):
             h.description[:40],
             h.found_on,
             h.deadline,
-            status_tag(h.get_status_display(), HAZARD_COLOURS[h.status]),
+            hazard_tag(h),
         ]
         for h in page
     ]
@@ -293,7 +302,7 @@ def hazard_detail(request, pk: int):
         trail=crumbs(("隐患治理", reverse("eldercare:hazard_list")), ("隐患", None)),
         fields=fields,
         actions=actions,
-        status=status_tag(h.get_status_display(), HAZARD_COLOURS[h.status]),
+        status=hazard_tag(h),
     )
 
 
