@@ -112,7 +112,6 @@ def residency_list(request):
 
 def residency_detail(request, pk: int):
     stay = sel.residency_detail(request.user, pk)
-    here = reverse("eldercare:residency_detail", args=[pk])
     fields = [
         ("姓名", stay.person.name),
         ("证件号码", masked(stay.person)),
@@ -155,7 +154,6 @@ def residency_detail(request, pk: int):
         trail=crumbs(("入住管理", reverse("eldercare:residency_list")), (stay.person.name, None)),
         fields=fields,
         actions=actions,
-        testid=f"stay-{here}",
     )
 
 
