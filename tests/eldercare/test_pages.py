@@ -10,7 +10,15 @@ from python_calamine import CalamineWorkbook
 
 from minzheng.core.services.accounts import issue_api_token
 from minzheng.eldercare.models import CapabilityAssessment
-from minzheng.eldercare.services import assessments, hardship, providers, residents, retrofit, supervision
+from minzheng.eldercare.services import (
+    assessments,
+    credit,
+    hardship,
+    providers,
+    residents,
+    retrofit,
+    supervision,
+)
 from tests.core.factories import PASSWORD, HouseholdFactory
 
 from .factories import make_elder, make_institution, scores
@@ -76,7 +84,7 @@ def world(county_caseworker, inspector, policy):
         evidence="照片1",
         found_on=date(2026, 9, 28),
     )
-    credit = supervision.record_credit(
+    credit_record = credit.record_credit(
         inspector,
         home,
         kind="bad",
@@ -85,7 +93,7 @@ def world(county_caseworker, inspector, policy):
         recorded_on=date(2026, 1, 1),
         blacklist_months=24,
     )
-    incident = supervision.report_incident(
+    incident = credit.report_incident(
         cw, home, kind="fall", occurred_on=date(2026, 5, 1), description="夜间如厕跌倒", persons_affected=1
     )
     household = HouseholdFactory(village="210602002001", size=1)
@@ -102,7 +110,7 @@ def world(county_caseworker, inspector, policy):
         "round": round_,
         "inspection": inspection,
         "hazard": hazard,
-        "credit": credit,
+        "credit": credit_record,
         "incident": incident,
         "case": case,
         "persons": [elder, other],

@@ -10,6 +10,7 @@ from minzheng.core.models import AuditEvent
 from minzheng.eldercare.errors import EldercareConflict, InvalidEldercareInput
 from minzheng.eldercare.rules.selection import draw_inspections
 from minzheng.eldercare.selectors import supervision as sel
+from minzheng.eldercare.services import credit
 from minzheng.eldercare.services import supervision as svc
 
 from .factories import make_institution
@@ -127,7 +128,7 @@ def test_a_random_round_stores_what_is_needed_to_repeat_the_draw(
 
 def test_blacklist_runs_until_its_term_or_credit_repair(county_caseworker, inspector):
     home = make_institution(county_caseworker)
-    record = svc.record_credit(
+    record = credit.record_credit(
         inspector,
         home,
         kind="bad",
@@ -139,10 +140,10 @@ def test_blacklist_runs_until_its_term_or_credit_repair(county_caseworker, inspe
     assert record.blacklist_until == date(2027, 1, 31)
     assert list(sel.blacklist(inspector, on=date(2026, 6, 1))) == [record]
     assert list(sel.blacklist(inspector, on=date(2027, 2, 1))) == []
-    svc.remove_from_blacklist(inspector, record, removed_on=date(2026, 7, 1), reason="完成整改并公开承诺")
+    credit.remove_from_blacklist(inspector, record, removed_on=date(2026, 7, 1), reason="完成整改并公开承诺")
     assert list(sel.blacklist(inspector, on=date(2026, 8, 1))) == []
     with pytest.raises(InvalidEldercareInput):
-        svc.record_credit(
+        credit.record_credit(
             inspector,
             home,
             kind="good",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, dashboard, hardship, providers, residents, retrofit, supervision
+from .views import assessments, credit, dashboard, hardship, providers, residents, retrofit, supervision
 
 app_name = "eldercare"
 
@@ -52,11 +52,11 @@ urlpatterns = [
     path("supervision/hazards/<int:pk>/", supervision.hazard_detail, name="hazard_detail"),
     path("supervision/hazards/<int:pk>/rectify/", supervision.hazard_rectify, name="hazard_rectify"),
     path("supervision/hazards/<int:pk>/recheck/", supervision.hazard_recheck, name="hazard_recheck"),
-    path("supervision/credit/", supervision.credit_list, name="credit_list"),
-    path("supervision/credit/<int:pk>/remove/", supervision.blacklist_remove, name="blacklist_remove"),
-    path("supervision/incidents/", supervision.incident_list, name="incident_list"),
-    path("supervision/incidents/<int:pk>/", supervision.incident_detail, name="incident_detail"),
-    path("supervision/incidents/<int:pk>/handle/", supervision.incident_handle, name="incident_handle"),
+    path("supervision/credit/", credit.credit_list, name="credit_list"),
+    path("supervision/credit/<int:pk>/remove/", credit.blacklist_remove, name="blacklist_remove"),
+    path("supervision/incidents/", credit.incident_list, name="incident_list"),
+    path("supervision/incidents/<int:pk>/", credit.incident_detail, name="incident_detail"),
+    path("supervision/incidents/<int:pk>/handle/", credit.incident_handle, name="incident_handle"),
     path("retrofit/", retrofit.retrofit_list, name="retrofit_list"),
     path("retrofit/new/", retrofit.retrofit_create, name="retrofit_create"),
     path("retrofit/targets/", retrofit.retrofit_target, name="retrofit_target"),

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db import transaction
 from stdnum.cn.uscc import calc_check_digit
 
-from minzheng.core.models import AuditEvent, Division, Household, HouseholdMembership, Person, User
+from minzheng.core.models import AuditEvent, Division, Person, User
 from minzheng.core.services.audit import record_event
 
 from ..models import (
@@ -27,15 +27,13 @@ from ..models import (
     Institution,
     QualityRating,
     Residency,
-    RetrofitCase,
-    RetrofitTarget,
     StaffMember,
     Visit,
     VisitAssignment,
 )
 from ..rules.assessment import ITEMS, next_assessment_due, score_assessment
 from ..rules.visits import Month, months_between
-from . import supervision
+from .demo_casework import retrofit_demo, supervision_demo
 
 DEMO_CITY = "2106"
 DEMO_MARK = "演示数据"
@@ -131,14 +129,46 @@ _SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁�
 def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary:
     today = today or date.today()
     demo = _Demo(seed, today)
-    rng = demo.rng
     townships = demo.townships()
     villages = demo.villages()
     if not townships:
         raise RuntimeError("没有丹东市的乡镇（街道）区划，请先运行 load_divisions")
     creator = demo.users["city_caseworker"]
 
-    # 养老机构: one 公办 敬老院/福利院 for about a third of townships, 民办 ones in between (47 : 87 in 2020).
+    institutions = _institutions(demo, townships, villages)
+    facilities = _facilities(demo, townships, villages)
+    _staff(demo, institutions, facilities)
+    elders = demo.elders()
+    residents, assessments, taken = _residents(demo, institutions, elders, creator)
+    hardship, hardship_people = _hardship(demo, elders, taken, residents, assessments, creator)
+    visit_count = _visits(demo, hardship)
+    _home_beds(demo, institutions, hardship_people)
+    _ratings(demo, institutions)
+    hazards = supervision_demo(demo, institutions, today)
+    cases = retrofit_demo(demo, today, creator)
+    record_event(
+        None,
+        AuditEvent.IMPORT,
+        username="demo",
+        object_type="eldercare.demo",
+        division_code=f"{DEMO_CITY}00000000",
+        summary=f"载入养老服务演示数据：机构{len(institutions)}家，入住{len(residents)}人（seed={seed}）",
+    )
+    return DemoSummary(
+        len(institutions),
+        len(facilities),
+        len(residents),
+        len(assessments),
+        len(hardship),
+        visit_count,
+        hazards,
+        cases,
+    )
+
+
+def _institutions(demo, townships, villages) -> list[Institution]:
+    """养老机构: one 公办 敬老院/福利院 for about a third of townships, 民办 ones in between (47 : 87 in 2020)."""
+    rng = demo.rng
     institutions = []
     for code, name in townships:
         village = rng.choice(villages.get(code, [code]))
@@ -179,9 +209,12 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
                 )
             )
     Institution.objects.bulk_create(institutions)
+    return institutions
 
-    # Community facilities: 区域养老服务中心 in ~60% of townships, 日间照料中心 and 社区站 in communities,
-    # 农村互助养老大院 in villages (code 2xx by 城乡分类 is not in the demo data: villages of 乡/镇).
+
+def _facilities(demo, townships, villages) -> list[CommunityFacility]:
+    """Community facilities: 区域养老服务中心 in ~60% of townships, 日间照料中心 and 社区站 in communities, 农村互助养老大院 in villages (code 2xx by 城乡分类 is not in the demo data: villages of 乡/镇)."""
+    rng = demo.rng
     facilities = []
     for code, name in townships:
         if rng.random() < 0.6:
@@ -217,8 +250,12 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
                 )
             )
     CommunityFacility.objects.bulk_create(facilities)
+    return facilities
 
-    # Staff: 社会工作者 are still scarce (plan: 1 per 100 beds by 2025), care workers ~1 per 4 beds.
+
+def _staff(demo, institutions, facilities) -> None:
+    """Staff: 社会工作者 are still scarce (plan: 1 per 100 beds by 2025), care workers ~1 per 4 beds."""
+    rng = demo.rng
     staff = []
     for institution in institutions:
         for _ in range(max(1, institution.beds_total // 4)):
@@ -257,7 +294,9 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
             )
     StaffMember.objects.bulk_create(staff)
 
-    elders = demo.elders()
+
+def _residents(demo, institutions, elders, creator) -> tuple[list[Residency], list, set]:
+    rng, today = demo.rng, demo.today
     rng.shuffle(elders)
     # Residents: the oldest and frailest are the likeliest to live in a home; fill to 55–85% of beds.
     residents, assessments, taken = [], [], set()
@@ -308,9 +347,12 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
                 )
             )
     Residency.objects.bulk_create(residents, batch_size=2000)
+    return residents, assessments, taken
 
-    # 特殊困难老年人: living alone, empty-nest, disabled … assigned to the most local demo caseworker. 特困
-    # residents of public homes are on the register too (集中供养), so 特困失能集中供养率 has both sides.
+
+def _hardship(demo, elders, taken, residents, assessments, creator) -> tuple[list[HardshipElder], list]:
+    """特殊困难老年人: living alone, empty-nest, disabled … assigned to the most local demo caseworker. 特困 residents of public homes are on the register too (集中供养), so 特困失能集中供养率 has both sides."""
+    rng, today = demo.rng, demo.today
     hardship_people = [p for p in elders if p.pk not in taken][: max(200, len(elders) // 12)]
     tekun_residents = {stay.person.pk for stay in residents if stay.funding == "tekun"}
     hardship_people += [stay.person for stay in residents if stay.person.pk in tekun_residents]
@@ -350,8 +392,12 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
             )
     HardshipElder.objects.bulk_create(hardship, batch_size=2000)
     CapabilityAssessment.objects.bulk_create(assessments, batch_size=2000)
+    return hardship, hardship_people
 
-    # Monthly visit plans and visits this year: ~95% visited each month, the current month in progress.
+
+def _visits(demo, hardship) -> int:
+    """Monthly visit plans and visits this year: ~95% visited each month, the current month in progress."""
+    rng, today = demo.rng, demo.today
     plans, visits = [], []
     for month in months_between(date(today.year, 1, 1), today):
         share = 0.55 if month == Month.of(today) else rng.uniform(0.9, 0.99)
@@ -381,8 +427,12 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
                 )
     VisitAssignment.objects.bulk_create(plans, batch_size=5000)
     Visit.objects.bulk_create(visits, batch_size=5000)
+    return len(visits)
 
-    # 家庭养老床位 served by institutions of the same county.
+
+def _home_beds(demo, institutions, hardship_people) -> None:
+    """家庭养老床位 served by institutions of the same county."""
+    rng, today = demo.rng, demo.today
     by_county: dict[str, list[Institution]] = {}
     for institution in institutions:
         by_county.setdefault(institution.division_code[:6], []).append(institution)
@@ -402,7 +452,10 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
             )
     HomeCareBed.objects.bulk_create(beds)
 
-    # Ratings (GB/T 37276): about half the institutions rated, most 2–3 stars.
+
+def _ratings(demo, institutions) -> None:
+    """Ratings (GB/T 37276): about half the institutions rated, most 2–3 stars."""
+    rng, today = demo.rng, demo.today
     ratings = [
         QualityRating(
             institution=i,
@@ -418,27 +471,6 @@ def load_demo(*, seed: int = 20260115, today: date | None = None) -> DemoSummary
         if rng.random() < 0.5
     ]
     QualityRating.objects.bulk_create(ratings)
-
-    hazards = _supervision(demo, institutions, today)
-    cases = _retrofit(demo, today, creator)
-    record_event(
-        None,
-        AuditEvent.IMPORT,
-        username="demo",
-        object_type="eldercare.demo",
-        division_code=f"{DEMO_CITY}00000000",
-        summary=f"载入养老服务演示数据：机构{len(institutions)}家，入住{len(residents)}人（seed={seed}）",
-    )
-    return DemoSummary(
-        len(institutions),
-        len(facilities),
-        len(residents),
-        len(assessments),
-        len(hardship),
-        len(visits),
-        hazards,
-        cases,
-    )
 
 
 _FINDINGS = [
@@ -480,166 +512,3 @@ def _assessment(rng, person, capability: float, on: date, creator) -> Capability
         next_due_on=next_assessment_due(on, 12),
         recorded_by=creator,
     )
-
-
-def _supervision(demo: _Demo, institutions: list[Institution], today: date) -> int:
-    """A 双随机 round this spring through the services: hazards found, rectified, re-checked — some overdue."""
-    rng, inspector, caseworker = demo.rng, demo.users["city_reviewer"], demo.users["city_caseworker"]
-    spring = date(today.year, 4, 15) if today >= date(today.year, 6, 1) else date(today.year - 1, 4, 15)
-    round_ = supervision.draw_round(
-        inspector,
-        title=f"{spring.year}年养老机构双随机抽查",
-        planned_on=spring,
-        share_percent=20,
-        team_size=2,
-        seed=int(spring.strftime("%Y%m%d")),
-    )
-    count = 0
-    for inspection in round_.inspections.all():
-        team = list(inspection.inspectors.order_by("id"))
-        finder, closer = team[0], team[-1]
-        found_on = spring + timedelta(days=rng.randint(0, 40))
-        for _ in range(rng.choice([0, 1, 1, 2, 3])):
-            category = rng.choice(["fire", "fall", "food", "building", "medication", "wandering"])
-            hazard = supervision.record_hazard(
-                finder,
-                inspection,
-                category=category,
-                severity=rng.choices(["general", "major"], [5, 1])[0],
-                description=_HAZARDS[category],
-                evidence=f"现场照片 IMG_{rng.randint(1000, 9999)}",
-                found_on=found_on,
-            )
-            count += 1
-            fate = rng.random()
-            if fate < 0.75:
-                done = min(hazard.deadline - timedelta(days=rng.randint(0, 10)), today)
-                supervision.report_rectification(
-                    caseworker,
-                    hazard,
-                    rectified_on=max(done, found_on),
-                    note="已按整改通知完成整改",
-                    evidence="整改前后照片",
-                )
-                if fate < 0.65:
-                    supervision.recheck_hazard(
-                        closer,
-                        hazard,
-                        passed=True,
-                        on=min(max(done, found_on) + timedelta(days=3), today),
-                        note="复查合格",
-                    )
-        supervision.complete_inspection(
-            finder,
-            inspection,
-            inspected_on=found_on,
-            conclusion="已检查，发现问题已下达整改通知" if inspection.hazards.exists() else "未发现问题",
-        )
-    bad = rng.choice(institutions)
-    supervision.record_credit(
-        inspector,
-        bad,
-        kind="bad",
-        reason="重大火灾隐患逾期未整改",
-        basis=f"丹民罚决字〔{spring.year}〕第3号",
-        recorded_on=spring + timedelta(days=60),
-        blacklist_months=12,
-    )
-    for institution in rng.sample(institutions, min(8, len(institutions))):
-        incident = supervision.report_incident(
-            caseworker,
-            institution,
-            kind=rng.choice(["fall", "fall", "choking", "wandering", "food"]),
-            occurred_on=today - timedelta(days=rng.randint(5, 200)),
-            description="老人在院内发生意外，已送医并通知家属",
-            persons_affected=1,
-        )
-        if rng.random() < 0.6:
-            supervision.handle_incident(
-                inspector, incident, handling="已调取监控、约谈负责人，督促完善防护措施", close=True, on=today
-            )
-    return count
-
-
-_HAZARDS = {
-    "fire": "消防通道堆放杂物，部分灭火器压力不足",
-    "fall": "卫生间未安装扶手，地面湿滑无防滑措施",
-    "food": "食品留样记录不全，未满48小时",
-    "building": "楼梯扶手松动",
-    "medication": "药品未分人分格存放",
-    "wandering": "认知障碍老人区域出入口未设门禁",
-}
-
-
-def _retrofit(demo: _Demo, today: date, creator) -> int:
-    """十四五: 1,500 特殊困难家庭 in Dandong — recorded as 300 a year (2021–2025) with the plan as source."""
-    rng = demo.rng
-    for year in range(2021, 2026):
-        RetrofitTarget.objects.get_or_create(
-            division_code=f"{DEMO_CITY}00000000",
-            year=year,
-            defaults={
-                "households": 300,
-                "source_note": "《丹东市民政事业发展第十四个五年规划》：支持1500户困难家庭实施适老化改造（按年均分解）",
-            },
-        )
-    elder_ids = set(
-        HardshipElder.objects.filter(division_code__startswith=DEMO_CITY).values_list("person_id", flat=True)
-    )
-    memberships = HouseholdMembership.objects.filter(
-        person_id__in=elder_ids, valid_to__isnull=True
-    ).values_list("household_id", "person_id")
-    households = dict(
-        Household.objects.filter(pk__in=[h for h, _ in memberships]).values_list(
-            "pk", "residence_division_code"
-        )
-    )
-    cases, seen = [], set()
-    for household_id, person_id in memberships:
-        if household_id in seen:
-            continue
-        seen.add(household_id)
-        year = rng.choice([2024, 2025, today.year])
-        applied = date(year, rng.randint(1, 10 if year < today.year else today.month), rng.randint(1, 28))
-        if applied > today:
-            applied = today
-        stage = rng.random() if year == today.year else 0.95
-        case = RetrofitCase(
-            household_id=household_id,
-            elder_id=person_id,
-            division_code=households[household_id],
-            year=year,
-            applied_on=applied,
-            created_by=creator,
-            status="applied",
-        )
-        if stage > 0.2:
-            case.assessed_on, case.status = min(applied + timedelta(days=10), today), "assessed"
-            case.planned_items = sorted(
-                rng.sample(
-                    ["grab_bars", "anti_slip", "threshold", "toilet", "shower_chair", "night_light", "alarm"],
-                    3,
-                )
-            )
-            case.estimated_cost = Decimal(rng.choice([2400, 3000, 3500, 4200]))
-        if stage > 0.4:
-            case.contractor, case.works_done_on, case.status = (
-                "丹东安居适老改造工程有限公司",
-                min(applied + timedelta(days=40), today),
-                "works_done",
-            )
-        if stage > 0.55:
-            case.accepted_on, case.acceptance_note, case.status = (
-                min(applied + timedelta(days=50), today),
-                "验收合格",
-                "accepted",
-            )
-        if stage > 0.7:
-            case.subsidy_amount, case.subsidy_paid_on, case.status = (
-                case.estimated_cost,
-                min(applied + timedelta(days=70), today),
-                "subsidised",
-            )
-        cases.append(case)
-    RetrofitCase.objects.bulk_create(cases, batch_size=2000)
-    return len(cases)

@@ -13,9 +13,9 @@ from .. import forms as f
 from ..models import MedicalCare, Nature, ProviderStatus
 from ..selectors import providers as sel
 from ..selectors import supervision as sup
+from ..services import credit as credit_svc
 from ..services import providers as svc
 from ..services import residents as res_svc
-from ..services import supervision as sup_svc
 from ..services.exports import export_rows
 from .common import (
     Action,
@@ -359,7 +359,7 @@ staff_add = record_action(
 rating_create = record_action(
     sel.institution_detail,
     f.RatingForm,
-    lambda u, i, d: sup_svc.rate_quality(u, i, **d),
+    lambda u, i, d: credit_svc.rate_quality(u, i, **d),
     "已登记等级评定",
     DETAIL,
 )
@@ -368,7 +368,7 @@ rating_create = record_action(
 credit_create = record_action(
     sel.institution_detail,
     f.CreditForm,
-    lambda u, i, d: sup_svc.record_credit(u, i, **{**d, "blacklist_months": d["blacklist_months"] or 0}),
+    lambda u, i, d: credit_svc.record_credit(u, i, **{**d, "blacklist_months": d["blacklist_months"] or 0}),
     "已登记信用记录",
     DETAIL,
 )
@@ -377,7 +377,7 @@ credit_create = record_action(
 incident_create = record_action(
     sel.institution_detail,
     f.IncidentForm,
-    lambda u, i, d: sup_svc.report_incident(u, i, **d),
+    lambda u, i, d: credit_svc.report_incident(u, i, **d),
     "已报告安全事件",
     DETAIL,
 )
