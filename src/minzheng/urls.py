@@ -8,5 +8,7 @@ urlpatterns = [
     path("assistance/", include("minzheng.assistance.urls")),
     path("planning/", include("minzheng.planning.urls")),
     path("verification/", include("minzheng.verification.urls")),
+    path("eldercare/", include("minzheng.eldercare.urls")),
+    path("public/eldercare/", include("minzheng.eldercare.public_urls")),
     path("", include("minzheng.web.urls")),
 ]

@@ -130,6 +130,31 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
         ValueType.INTEGER,
         group="家庭经济状况核对",
     ),
+    # 养老服务 (eldercare app).
+    ParameterSpec(
+        "eldercare_reassessment_months", "老年人能力定期评估间隔", "月", ValueType.INTEGER, group="养老服务"
+    ),
+    ParameterSpec(
+        "eldercare_rectify_general_working_days",
+        "一般隐患整改期限",
+        "工作日",
+        ValueType.INTEGER,
+        group="养老服务",
+    ),
+    ParameterSpec(
+        "eldercare_rectify_major_working_days",
+        "重大隐患整改期限",
+        "工作日",
+        ValueType.INTEGER,
+        group="养老服务",
+    ),
+    ParameterSpec(
+        "eldercare_disabled_from_level",
+        "失能认定起点（老年人能力等级，1轻度…4完全失能）",
+        "级",
+        ValueType.INTEGER,
+        group="养老服务",
+    ),
 )
 
 BY_NAME: dict[str, ParameterSpec] = {spec.name: spec for spec in PARAMETERS}

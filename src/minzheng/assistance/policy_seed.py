@@ -115,6 +115,11 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}：收入稳定的特殊困难家庭每年复核"),
     _national("review_months_other", _cycle.other_months, f"{_MINJI_57}：其他家庭每半年复核"),
     _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
+    # 养老服务 (eldercare app).
+    _national("eldercare_reassessment_months", 12, "GB/T 42195-2022《老年人能力评估规范》：无特殊变化时至少每12个月定期评估一次（自标准发布之日记录）", date(2022, 12, 30)),
+    _national("eldercare_rectify_general_working_days", 15, "平台示例缺省值（非国家规定）：一般隐患整改期限由检查机关确定，请按本地办法核定", date(2022, 12, 30)),
+    _national("eldercare_rectify_major_working_days", 30, "平台示例缺省值（非国家规定）：重大隐患整改期限由检查机关确定，请按本地办法核定", date(2022, 12, 30)),
+    _national("eldercare_disabled_from_level", 2, "平台缺省值：中度失能及以上计为失能（特困人员“部分或完全丧失生活自理能力”），请按本地口径核定", date(2022, 12, 30)),
     _national("asset_limit_months", 24, "平台示例缺省值（非国家规定）：财产限额由各地规定，请按本地办法核定"),
     _national("exchange_retention_days", 365, "平台缺省值：部门共享数据原始文件保存一年后清理（现行交付始终保留）"),
     # 辽宁省 plan.

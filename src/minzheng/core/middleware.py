@@ -10,7 +10,8 @@ from django.shortcuts import redirect
 
 from .request_context import client_ip, current_ip
 
-_PUBLIC_PREFIXES = ("/login/", "/static/", "/api/", "/healthz")
+# ``/public/``: pages a domain publishes on purpose (e.g. 养老机构信息公开), never personal data.
+_PUBLIC_PREFIXES = ("/login/", "/static/", "/api/", "/healthz", "/public/")
 
 
 class IdleSessionTimeoutMiddleware:

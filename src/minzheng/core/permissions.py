@@ -18,6 +18,8 @@ class Capability(StrEnum):
     MANAGE_EXCHANGE = "manage_exchange"
     MANAGE_PLANS = "manage_plans"
     HANDLE_CASES = "handle_cases"
+    MANAGE_ELDERCARE = "manage_eldercare"
+    INSPECT_ELDERCARE = "inspect_eldercare"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -41,6 +43,12 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
     # 救助申请的登记、受理、入户调查: the caseworker's desk (审核/审批 are separate steps, maker-checker).
     Capability.HANDLE_CASES: {Role.CASEWORKER},
+    # 养老服务: caseworkers keep the registry (providers, residents, assessments, visits, 适老化改造) and
+    # record what an institution reports (rectification, incidents) on its behalf; supervision — drawing
+    # and conducting inspections, closing hazards, ratings, credit — is the reviewing/approving staff's, so
+    # the person who records a rectification is never the one who signs it off.
+    Capability.MANAGE_ELDERCARE: {Role.CASEWORKER},
+    Capability.INSPECT_ELDERCARE: {Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -55,6 +63,8 @@ _MESSAGES = {
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
     Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
     Capability.HANDLE_CASES: "只有经办人可以登记和受理救助申请",
+    Capability.MANAGE_ELDERCARE: "只有经办人可以维护养老服务登记信息",
+    Capability.INSPECT_ELDERCARE: "只有审核人或审批人（监管检查人员）可以开展养老机构监督检查",
 }
 
 
