@@ -17,6 +17,8 @@ class Capability(StrEnum):
     VERIFY_HOUSEHOLDS = "verify_households"
     MANAGE_EXCHANGE = "manage_exchange"
     MANAGE_PLANS = "manage_plans"
+    ENTER_INDICATORS = "enter_indicators"
+    APPROVE_INDICATORS = "approve_indicators"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -38,6 +40,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # Plans are the bureau's own policy, not case records: leaders own them and their 分解落实 (they stay
     # read-only for casework), system administrators load the documents; caseworkers only read them.
     Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
+    # 指标填报 and 民政报表 entry is casework staff's job; checking it (maker-checker: never one's own entry)
+    # belongs to reviewers, approvers and leaders.
+    Capability.ENTER_INDICATORS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    Capability.APPROVE_INDICATORS: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
 }
 
 _MESSAGES = {
@@ -51,6 +57,8 @@ _MESSAGES = {
     Capability.VERIFY_HOUSEHOLDS: "只有经办人、审核人或审批人可以发起家庭经济状况核对",
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
     Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
+    Capability.ENTER_INDICATORS: "您的角色不能填报指标数据或统计报表",
+    Capability.APPROVE_INDICATORS: "只有审核人、审批人或领导可以审核指标填报",
 }
 
 

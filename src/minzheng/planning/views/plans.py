@@ -1,5 +1,7 @@
 """规划监测 pages: plan list, plan detail (indicators, outline, tasks, projects), import with review, 分解落实."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,9 +10,9 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name, names_of
 from minzheng.core.views.common import paginate, parse_date
 
-from . import selectors, services
-from .errors import PlanningError
-from .models import IndicatorSource, PlanLevel, TaskStatus
+from .. import selectors, services
+from ..errors import PlanningError
+from ..models import IndicatorSource, PlanLevel, TaskStatus
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 TABS = [
@@ -72,6 +74,7 @@ def plan_detail(request, pk: int):
         context["tasks"] = selectors.plan_tasks(plan)
     else:
         context["projects"] = selectors.plan_projects(plan)
+        context["latest_progress"] = selectors.latest_project_progress(plan)
     return render(request, "planning/plan_detail.html", context)
 
 
@@ -159,6 +162,22 @@ def task_edit(request, pk: int):
     """分解落实 of one task: responsible unit, deadline, status."""
     require(request.user, Capability.MANAGE_PLANS)
     task = selectors.editable_task(request.user, pk)
+    if request.method == "POST" and request.POST.get("action") == "progress":
+        try:
+            percent = request.POST.get("progress_percent", "").strip()
+            services.report_task_progress(
+                request.user,
+                task,
+                reported_on=parse_date(request.POST.get("reported_on")) or date.today(),
+                status=request.POST.get("status", ""),
+                progress_percent=int(percent) if percent.isdigit() else None,
+                evidence=request.POST.get("evidence", ""),
+            )
+        except PlanningError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "已记录任务进展")
+        return redirect("planning:task_edit", pk=task.pk)
     if request.method == "POST":
         try:
             services.update_task(
@@ -178,6 +197,7 @@ def task_edit(request, pk: int):
         "planning/task_edit.html",
         {
             "task": task,
+            "history": selectors.task_progress(task),
             "statuses": TaskStatus.choices,
             "active_nav": "planning",
             "page_title": "分解落实",
