@@ -65,7 +65,12 @@ def test_a_source_a_domain_adds_later_is_picked_up_without_changes(monitored_pla
     offered = {
         **collect_indicator_sources(),
         "eldercare.nursing_bed_ratio": IndicatorSource(
-            "eldercare.nursing_bed_ratio", "养老机构护理型床位占比", "%", "month", "护理型床位 ÷ 床位", nursing_ratio
+            "eldercare.nursing_bed_ratio",
+            "养老机构护理型床位占比",
+            "%",
+            "month",
+            "护理型床位 ÷ 床位",
+            nursing_ratio,
         ),
     }
     monkeypatch.setattr("minzheng.planning.figures.collect_indicator_sources", lambda: offered)
@@ -84,7 +89,11 @@ def test_a_binding_set_by_hand_is_kept_by_later_syncs(monitored_plans, monkeypat
     )  # fmt: skip
     services.sync_indicators()
     binding = IndicatorBinding.objects.get(plan_indicator=row)
-    assert (binding.target_value, binding.target_basis, binding.updated_by) == (Decimal("5.5"), "居民上年度人均消费支出增速", leader)
+    assert (binding.target_value, binding.target_basis, binding.updated_by) == (
+        Decimal("5.5"),
+        "居民上年度人均消费支出增速",
+        leader,
+    )
 
 
 def test_a_county_leader_cannot_bind_the_city_plan(monitored_plans):

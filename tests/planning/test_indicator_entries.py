@@ -51,10 +51,18 @@ def test_out_of_range_and_wrong_type_values_are_refused_naming_the_field(definit
               value=None, numerator=Decimal(300), denominator=Decimal(200))  # fmt: skip
     assert "不能大于 100" in error.value.message
     with pytest.raises(InvalidIndicator) as error:
-        enter(people["yb"], definitions["planning.lottery_outlets"], "210602000000", "2023", value=Decimal("12.5"))
+        enter(
+            people["yb"],
+            definitions["planning.lottery_outlets"],
+            "210602000000",
+            "2023",
+            value=Decimal("12.5"),
+        )
     assert error.value.field == "value" and "整数" in error.value.message
     with pytest.raises(InvalidIndicator) as error:
-        enter(people["yb"], definitions["planning.lottery_outlets"], "210602000000", "2023Q1", value=Decimal(12))
+        enter(
+            people["yb"], definitions["planning.lottery_outlets"], "210602000000", "2023Q1", value=Decimal(12)
+        )
     assert error.value.field == "period"
 
 
@@ -64,7 +72,10 @@ def test_a_large_change_needs_a_comment(definitions, people):
     with pytest.raises(InvalidIndicator) as error:
         enter(people["yb"], outlets, "210602000000", "2023", value=Decimal(150))
     assert error.value.field == "comment" and "50.00%" in error.value.message
-    assert enter(people["yb"], outlets, "210602000000", "2023", value=Decimal(150), comment="新增社区网点").value == 150
+    assert (
+        enter(people["yb"], outlets, "210602000000", "2023", value=Decimal(150), comment="新增社区网点").value
+        == 150
+    )
 
 
 def test_the_person_who_entered_cannot_approve(definitions, people):
@@ -97,7 +108,15 @@ def test_entry_and_approval_stay_inside_the_jurisdiction(definitions, people):
 def test_ratios_roll_up_from_summed_numerators_and_denominators(definitions, people):
     beds = definitions["planning.nursing_bed_ratio"]
     for user, code, nursing, total in (("yb", "210602000000", 90, 100), ("zx", "210603000000", 30, 300)):
-        entry = enter(people[user], beds, code, "2023", value=None, numerator=Decimal(nursing), denominator=Decimal(total))
+        entry = enter(
+            people[user],
+            beds,
+            code,
+            "2023",
+            value=None,
+            numerator=Decimal(nursing),
+            denominator=Decimal(total),
+        )
         approved(entry, people["checker"])
     city = figure(beds, "210600000000", Period(2023))
     assert city.value == Decimal(120) / Decimal(400) * 100  # 30%, not the mean of 90% and 10%
@@ -121,5 +140,10 @@ def test_a_formula_combines_other_indicators(definitions, people):
         expression="{planning.lottery_outlets} * 2",
     ))  # fmt: skip
     assert figure(doubled, "210602000000", Period(2023)).value is None
-    approved(enter(people["yb"], definitions["planning.lottery_outlets"], "210602000000", "2023", value=Decimal(21)), people["checker"])
+    approved(
+        enter(
+            people["yb"], definitions["planning.lottery_outlets"], "210602000000", "2023", value=Decimal(21)
+        ),
+        people["checker"],
+    )
     assert figure(doubled, "210602000000", Period(2023)).value == 42

@@ -127,7 +127,9 @@ def urban_and_rural_growth(division_code: str, start: date, end: date) -> Indica
     urban, rural = _growth(division_code, end, "urban"), _growth(division_code, end, "rural")
     known = [growth for growth in (urban, rural) if growth.value is not None]
     if len(known) < 2:
-        return IndicatorValue(None, drilldown_url=urban.drilldown_url, note="城市或农村低保标准缺少本年或上年数据")
+        return IndicatorValue(
+            None, drilldown_url=urban.drilldown_url, note="城市或农村低保标准缺少本年或上年数据"
+        )
     lower = min(known, key=lambda growth: growth.value)
     note = f"城市 {urban.value:.2f}%，农村 {rural.value:.2f}%，取较低者；{urban.note}"
     return IndicatorValue(lower.value, lower.numerator, lower.denominator, urban.drilldown_url, note)
@@ -136,33 +138,60 @@ def urban_and_rural_growth(division_code: str, start: date, end: date) -> Indica
 _MONTHLY_DEFINITION = "各县级区划期末现行低保标准（本级或继承上级）的算术平均"
 SOURCES = [
     IndicatorSource(
-        "assistance.dibao_standard_growth", "城乡低保标准年度增速", "%", "year",
+        "assistance.dibao_standard_growth",
+        "城乡低保标准年度增速",
+        "%",
+        "year",
         "（期末城乡低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100，城市、农村分别计算后取较低者；"
-        + _MONTHLY_DEFINITION, urban_and_rural_growth,
+        + _MONTHLY_DEFINITION,
+        urban_and_rural_growth,
     ),
     IndicatorSource(
-        "assistance.dibao_urban_standard_growth", "城市低保标准年度增速", "%", "year",
-        "（期末城市低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100", urban_growth,
+        "assistance.dibao_urban_standard_growth",
+        "城市低保标准年度增速",
+        "%",
+        "year",
+        "（期末城市低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100",
+        urban_growth,
     ),
     IndicatorSource(
-        "assistance.dibao_rural_standard_growth", "农村低保标准年度增速", "%", "year",
-        "（期末农村低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100", rural_growth,
+        "assistance.dibao_rural_standard_growth",
+        "农村低保标准年度增速",
+        "%",
+        "year",
+        "（期末农村低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100",
+        rural_growth,
     ),
     IndicatorSource(
-        "assistance.dibao_urban_rural_ratio", "城市和农村低保平均标准比例", "倍数", "month",
+        "assistance.dibao_urban_rural_ratio",
+        "城市和农村低保平均标准比例",
+        "倍数",
+        "month",
         "城市低保平均标准（元/人/月）× 12 ÷ 农村低保平均标准（元/人/年）；" + _MONTHLY_DEFINITION,
         urban_rural_ratio,
     ),
     IndicatorSource(
-        "assistance.dibao_rural_share_of_urban", "农村低保标准占城市比例", "%", "month",
-        "农村低保平均标准（元/人/年）÷（城市低保平均标准 × 12）× 100", rural_share_of_urban,
+        "assistance.dibao_rural_share_of_urban",
+        "农村低保标准占城市比例",
+        "%",
+        "month",
+        "农村低保平均标准（元/人/年）÷（城市低保平均标准 × 12）× 100",
+        rural_share_of_urban,
     ),
     IndicatorSource(
-        "assistance.dibao_urban_standard_average", "城市低保平均标准", "元/人/月", "month",
-        _MONTHLY_DEFINITION + "（城市）", urban_standard,
+        "assistance.dibao_urban_standard_average",
+        "城市低保平均标准",
+        "元/人/月",
+        "month",
+        _MONTHLY_DEFINITION + "（城市）",
+        urban_standard,
     ),
     IndicatorSource(
-        "assistance.dibao_rural_standard_average", "农村低保平均标准", "元/人/年", "month",
-        _MONTHLY_DEFINITION + "（农村，元/人/年）", rural_standard,
+        "assistance.dibao_rural_standard_average",
+        "农村低保平均标准",
+        "元/人/年",
+        "month",
+        _MONTHLY_DEFINITION + "（农村，元/人/年）",
+        rural_standard,
     ),
 ]

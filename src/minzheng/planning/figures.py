@@ -77,7 +77,9 @@ def entries_url(definition: IndicatorDefinition, division_code: str, period: Per
     return f"{reverse('planning:entry_list')}?{query}"
 
 
-def approved_entries(definition: IndicatorDefinition, division_code: str, period: Period) -> list[EnteredValue]:
+def approved_entries(
+    definition: IndicatorDefinition, division_code: str, period: Period
+) -> list[EnteredValue]:
     """The latest approved version per division inside ``division_code`` (one query)."""
     rows = (
         EnteredValue.objects.filter(
@@ -104,7 +106,9 @@ def _entered(definition, division_code, period) -> Figure:
     note = "" if entries else "本期无已审核的填报数据"
     if entries and (division_prefix(division_code) not in by_prefix):
         note = f"由{len(entries)}个下级区划的填报汇总"
-    return Figure(value, numerator, denominator, entries_url(definition, division_code, period), note, "entered")
+    return Figure(
+        value, numerator, denominator, entries_url(definition, division_code, period), note, "entered"
+    )
 
 
 def rollup(values: dict[str, tuple], prefix: str, aggregation: str, factor: Decimal) -> tuple:
@@ -132,7 +136,9 @@ def _formula(definition, division_code, period, available, depth) -> Figure:
     for code in codes:
         found = referenced.get(code)
         values[code] = (
-            figure(found, division_code, period, available=available, _depth=depth + 1).value if found else None
+            figure(found, division_code, period, available=available, _depth=depth + 1).value
+            if found
+            else None
         )
     missing = [code for code in codes if values.get(code) is None]
     note = ("缺少：" + "、".join(missing)) if missing else ""

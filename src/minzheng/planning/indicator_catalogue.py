@@ -41,74 +41,119 @@ def _coverage(code, name, numerator, denominator, *, sources=(), aliases=(), def
 
 CATALOGUE: tuple[CatalogueEntry, ...] = (
     CatalogueEntry(
-        "planning.orphan_standard_growth", "孤儿和事实无人抚养儿童基本生活养育标准年均增速", "%", "average",
-        min_value=None, definition="本级孤儿（集中、散居）和事实无人抚养儿童基本生活养育标准较上年的增长率",
+        "planning.orphan_standard_growth",
+        "孤儿和事实无人抚养儿童基本生活养育标准年均增速",
+        "%",
+        "average",
+        min_value=None,
+        definition="本级孤儿（集中、散居）和事实无人抚养儿童基本生活养育标准较上年的增长率",
     ),
     _coverage(
-        "planning.disability_subsidy_coverage", "困难残疾人生活补贴和重度残疾人护理补贴覆盖率",
-        "享受两项补贴人数", "符合两项补贴条件人数", sources=("disability.subsidy_coverage",),
+        "planning.disability_subsidy_coverage",
+        "困难残疾人生活补贴和重度残疾人护理补贴覆盖率",
+        "享受两项补贴人数",
+        "符合两项补贴条件人数",
+        sources=("disability.subsidy_coverage",),
     ),
     CatalogueEntry("planning.lottery_outlets", "福利彩票销售网点数", "个", value_type="integer"),
     CatalogueEntry(
-        "planning.community_facility_area_per_100", "每百户居民拥有的城乡社区综合服务设施建筑面积", "平方米",
-        "ratio", "城乡社区综合服务设施建筑面积（平方米）", "居民户数", Decimal(100),
+        "planning.community_facility_area_per_100",
+        "每百户居民拥有的城乡社区综合服务设施建筑面积",
+        "平方米",
+        "ratio",
+        "城乡社区综合服务设施建筑面积（平方米）",
+        "居民户数",
+        Decimal(100),
     ),
     CatalogueEntry("planning.social_org_staff", "社会组织专职工作人员数量", "万人"),
     CatalogueEntry("planning.social_workers", "社会工作专业人才总量", "万人"),
     _coverage(
-        "planning.social_work_station_coverage", "乡镇（街道）社会工作和社会救助服务站覆盖率",
-        "建有社会工作和社会救助服务站的乡镇（街道）数", "乡镇（街道）总数",
+        "planning.social_work_station_coverage",
+        "乡镇（街道）社会工作和社会救助服务站覆盖率",
+        "建有社会工作和社会救助服务站的乡镇（街道）数",
+        "乡镇（街道）总数",
     ),
     _coverage(
-        "planning.volunteer_station_coverage", "志愿服务站点在社区综合服务设施中的覆盖率",
-        "设有志愿服务站点的社区综合服务设施数", "社区综合服务设施数",
+        "planning.volunteer_station_coverage",
+        "志愿服务站点在社区综合服务设施中的覆盖率",
+        "设有志愿服务站点的社区综合服务设施数",
+        "社区综合服务设施数",
         aliases=("志愿服务站点覆盖率（依托社区综合服务设施、乡镇(街道)社工站）",),
     ),
     _coverage(
-        "planning.marriage_cross_province_rate", "婚姻登记“跨省通办”实施率",
-        "实施“跨省通办”的婚姻登记机关数", "婚姻登记机关数", aliases=("婚姻登记“跨省通办”工作实施率",),
+        "planning.marriage_cross_province_rate",
+        "婚姻登记“跨省通办”实施率",
+        "实施“跨省通办”的婚姻登记机关数",
+        "婚姻登记机关数",
+        aliases=("婚姻登记“跨省通办”工作实施率",),
     ),
     _coverage(
-        "planning.minor_protection_station_coverage", "乡镇（街道）未成年人保护工作站覆盖率",
-        "建有未成年人保护工作站的乡镇（街道）数", "乡镇（街道）总数",
+        "planning.minor_protection_station_coverage",
+        "乡镇（街道）未成年人保护工作站覆盖率",
+        "建有未成年人保护工作站的乡镇（街道）数",
+        "乡镇（街道）总数",
     ),
     _coverage(
-        "planning.vagrant_return_rate", "查明身份信息流浪乞讨受助人员接送返回率",
-        "已接送返回的查明身份受助人员数", "查明身份信息的受助人员数",
+        "planning.vagrant_return_rate",
+        "查明身份信息流浪乞讨受助人员接送返回率",
+        "已接送返回的查明身份受助人员数",
+        "查明身份信息的受助人员数",
     ),
     _coverage(
-        "planning.county_funeral_facility_coverage", "县级公益性安葬（放）设施覆盖率",
-        "建有公益性安葬（放）设施的县级区划数", "县级区划数",
+        "planning.county_funeral_facility_coverage",
+        "县级公益性安葬（放）设施覆盖率",
+        "建有公益性安葬（放）设施的县级区划数",
+        "县级区划数",
     ),
     _coverage(
-        "planning.eco_burial_rate", "节地生态安葬率", "节地生态安葬数", "安葬总数",
-        sources=("funeral.eco_burial_rate",), aliases=("新增骨灰节地生态绿色安葬率",),
+        "planning.eco_burial_rate",
+        "节地生态安葬率",
+        "节地生态安葬数",
+        "安葬总数",
+        sources=("funeral.eco_burial_rate",),
+        aliases=("新增骨灰节地生态绿色安葬率",),
     ),
     _coverage(
-        "planning.mental_health_institution_coverage", "民政精神卫生社会福利机构市级覆盖率",
-        "建有民政精神卫生社会福利机构的市数", "市数",
+        "planning.mental_health_institution_coverage",
+        "民政精神卫生社会福利机构市级覆盖率",
+        "建有民政精神卫生社会福利机构的市数",
+        "市数",
     ),
     _coverage(
-        "planning.care_institution_county_coverage", "照护型特困人员供养服务机构县级覆盖率",
-        "建有照护型特困人员供养服务机构的县级区划数", "县级区划数",
+        "planning.care_institution_county_coverage",
+        "照护型特困人员供养服务机构县级覆盖率",
+        "建有照护型特困人员供养服务机构的县级区划数",
+        "县级区划数",
     ),
     _coverage(
-        "planning.nursing_bed_ratio", "养老机构护理型床位占比", "护理型床位数", "养老机构床位总数",
+        "planning.nursing_bed_ratio",
+        "养老机构护理型床位占比",
+        "护理型床位数",
+        "养老机构床位总数",
         sources=("eldercare.nursing_bed_ratio",),
+        aliases=("护理型床位占比",),
     ),
     _coverage(
-        "planning.street_care_center_coverage", "街道范围具备综合功能的养老服务机构覆盖率",
-        "建有具备综合功能养老服务机构的街道数", "街道总数",
+        "planning.street_care_center_coverage",
+        "街道范围具备综合功能的养老服务机构覆盖率",
+        "建有具备综合功能养老服务机构的街道数",
+        "街道总数",
     ),
     _coverage(
-        "planning.emergency_care_facility_coverage", "应急储备养老服务设施县级覆盖率",
-        "建有应急储备养老服务设施的县级区划数", "县级区划数",
+        "planning.emergency_care_facility_coverage",
+        "应急储备养老服务设施县级覆盖率",
+        "建有应急储备养老服务设施的县级区划数",
+        "县级区划数",
     ),
 )
 
 # Rows bound to the 社会救助 sources by name; the names differ slightly between plans.
 SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
-    "assistance.dibao_standard_growth": ("城乡最低生活保障标准、特困供养和孤儿养育标准年均增长",),
+    # 浑南's text prints 保准 for 标准; the name is matched as printed.
+    "assistance.dibao_standard_growth": (
+        "城乡最低生活保障标准、特困供养和孤儿养育标准年均增长",
+        "城乡最低生活保障保准、特困供养和孤儿养育标准年均增长",
+    ),
 }
 
 
@@ -151,9 +196,12 @@ def normalise_name(name: str) -> str:
     return _NOISE.sub("", (name or "").replace("％", "%"))
 
 
+def names_match(row_name: str, names: tuple[str, ...]) -> bool:
+    """A row matches when its name ends with one of the names: text targets carry leading context
+    (全市养老机构护理型床位占比, 确保新增骨灰节地生态绿色安葬率, 开展婚姻登记“跨省通办”工作实施率)."""
+    key = normalise_name(row_name)
+    return any(key.endswith(normalise_name(name)) for name in names if name)
+
+
 def entry_for_name(name: str) -> CatalogueEntry | None:
-    key = normalise_name(name)
-    for entry in CATALOGUE:
-        if key in {normalise_name(n) for n in (entry.name, *entry.aliases)}:
-            return entry
-    return None
+    return next((entry for entry in CATALOGUE if names_match(name, (entry.name, *entry.aliases))), None)

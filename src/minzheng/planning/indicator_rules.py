@@ -264,7 +264,11 @@ def progress_status(
     completion = None
     if baseline is not None and target != baseline:
         completion = (actual - baseline) / (target - baseline)
-    if thresholds.use_projection and projected is not None and meets_target(projected, comparison, target, direction):
+    if (
+        thresholds.use_projection
+        and projected is not None
+        and meets_target(projected, comparison, target, direction)
+    ):
         return Progress("normal", completion, elapsed, f"按线性趋势预计{target_year}年可达到目标")
     if completion is None:
         status, reason = "lagging", "未达到目标值（无基期值，无法计算完成进度）"

@@ -29,7 +29,9 @@ def thresholds_in_force(division_code: str, on: date) -> StatusThresholds:
     rule = max(rules, key=lambda r: (len(division_prefix(r.division_code)), r.effective_from), default=None)
     if rule is None:
         return DEFAULT_THRESHOLDS
-    return StatusThresholds(rule.normal_ratio, rule.lagging_ratio, rule.use_projection, rule.binding_escalates)
+    return StatusThresholds(
+        rule.normal_ratio, rule.lagging_ratio, rule.use_projection, rule.binding_escalates
+    )
 
 
 def default_year(plan: Plan, today: date | None = None) -> int:
@@ -68,7 +70,12 @@ class IndicatorProgress:
 
 
 def indicator_progress(
-    row: PlanIndicator, division_code: str, year: int, *, thresholds: StatusThresholds | None = None, available=None
+    row: PlanIndicator,
+    division_code: str,
+    year: int,
+    *,
+    thresholds: StatusThresholds | None = None,
+    available=None,
 ) -> IndicatorProgress:
     binding = getattr(row, "binding", None)
     result = IndicatorProgress(row, binding, division_code, year)
@@ -84,7 +91,9 @@ def indicator_progress(
             result.actual = found
     points = [(y, v) for y, v, _ in result.trend if v is not None]
     if binding.baseline_value is not None and binding.baseline_year is not None:
-        points = [(binding.baseline_year, binding.baseline_value)] + [(y, v) for y, v in points if y != binding.baseline_year]
+        points = [(binding.baseline_year, binding.baseline_value)] + [
+            (y, v) for y, v in points if y != binding.baseline_year
+        ]
     result.projected = linear_projection(points, binding.target_year)
     thresholds = thresholds or thresholds_in_force(division_code, date(year, 12, 31))
     result.progress = progress_status(

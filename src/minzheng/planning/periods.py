@@ -68,7 +68,11 @@ class Period:
 
     @property
     def first_month(self) -> int:
-        return (self.index - 1) * 3 + 1 if self.type == "quarter" else (self.index if self.type == "month" else 1)
+        return (
+            (self.index - 1) * 3 + 1
+            if self.type == "quarter"
+            else (self.index if self.type == "month" else 1)
+        )
 
     @property
     def last_month(self) -> int:
@@ -80,7 +84,9 @@ class Period:
 
     @property
     def end(self) -> date:
-        following = date(self.year + 1, 1, 1) if self.last_month == 12 else date(self.year, self.last_month + 1, 1)
+        following = (
+            date(self.year + 1, 1, 1) if self.last_month == 12 else date(self.year, self.last_month + 1, 1)
+        )
         return following - timedelta(days=1)
 
     @property

@@ -230,7 +230,9 @@ class EntryFilter:
 
 def entry_list(user, filters: EntryFilter) -> QuerySet[EnteredValue]:
     entries = scope(
-        EnteredValue.objects.select_related("definition", "entered_by", "reviewed_by"), user, field="division_code"
+        EnteredValue.objects.select_related("definition", "entered_by", "reviewed_by"),
+        user,
+        field="division_code",
     )
     if filters.definition.isdigit():
         entries = entries.filter(definition_id=int(filters.definition))
@@ -255,7 +257,8 @@ def status_rules(user) -> QuerySet[StatusRule]:
     rules = StatusRule.objects.select_related("created_by")
     if prefix:
         rules = rules.filter(
-            Q(division_code__startswith=prefix) | Q(division_code__in=[*_ancestor_codes(prefix), full_code("")])
+            Q(division_code__startswith=prefix)
+            | Q(division_code__in=[*_ancestor_codes(prefix), full_code("")])
         )
     return rules.order_by("division_code", "-effective_from")
 
@@ -277,7 +280,9 @@ def project_progress(project: PlanProject) -> QuerySet[ProjectProgress]:
 
 def latest_project_progress(plan: Plan) -> dict[int, ProjectProgress]:
     latest: dict[int, ProjectProgress] = {}
-    for progress in ProjectProgress.objects.filter(project__plan=plan).order_by("project_id", "-reported_on", "-pk"):
+    for progress in ProjectProgress.objects.filter(project__plan=plan).order_by(
+        "project_id", "-reported_on", "-pk"
+    ):
         latest.setdefault(progress.project_id, progress)
     return latest
 

@@ -49,7 +49,10 @@ def report_list(user, period_type: str = "") -> QuerySet[StatReport]:
 
 def report_detail(user, pk: int) -> StatReport:
     return get_in_jurisdiction_or_404(
-        StatReport.objects.select_related("form", "submitted_by", "generated_by"), user, field="division_code", pk=pk
+        StatReport.objects.select_related("form", "submitted_by", "generated_by"),
+        user,
+        field="division_code",
+        pk=pk,
     )
 
 

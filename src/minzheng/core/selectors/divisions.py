@@ -60,16 +60,21 @@ def descendant_codes(code: str, level: int) -> list[str]:
     if division_level(code) >= level:
         return [full_code(division_prefix(code))]
     return list(
-        Division.objects.filter(
-            code__startswith=division_prefix(code), level=level, valid_to__isnull=True
-        )
+        Division.objects.filter(code__startswith=division_prefix(code), level=level, valid_to__isnull=True)
         .order_by("code")
         .values_list("code", flat=True)
     )
 
 
 TOWNSHIP_KINDS = (
-    "town", "township", "ethnic_township", "sumu", "ethnic_sumu", "subdistrict", "district_office", "other"
+    "town",
+    "township",
+    "ethnic_township",
+    "sumu",
+    "ethnic_sumu",
+    "subdistrict",
+    "district_office",
+    "other",
 )
 
 

@@ -27,7 +27,7 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
 
 def progress_bars(title: str, bars: Sequence[tuple[str, Decimal | None, str]], width: int = 1400) -> bytes:
     """One bar per indicator: completion (0–100%+, capped at 120% for drawing), coloured by status."""
-    label_width, bar_left, row_height, top = 560, 580, 34, 70
+    _label_width, bar_left, row_height, top = 560, 580, 34, 70
     height = top + row_height * max(len(bars), 1) + 40
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
@@ -46,14 +46,20 @@ def progress_bars(title: str, bars: Sequence[tuple[str, Decimal | None, str]], w
             draw.text((bar_left, y + 4), "无法评估", fill=(120, 120, 120), font=small)
             continue
         share = max(min(float(completion) * 100, 120.0), 0.0)
-        draw.rectangle([bar_left, y + 4, bar_left + share * scale, y + row_height - 8], fill=_COLOURS.get(status))
-        draw.text((bar_left + share * scale + 8, y + 4), f"{float(completion) * 100:.0f}%", fill="black", font=small)
+        draw.rectangle(
+            [bar_left, y + 4, bar_left + share * scale, y + row_height - 8], fill=_COLOURS.get(status)
+        )
+        draw.text(
+            (bar_left + share * scale + 8, y + 4), f"{float(completion) * 100:.0f}%", fill="black", font=small
+        )
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
 
 
-def division_bars(title: str, bars: Sequence[tuple[str, Decimal | None]], unit: str, width: int = 1400) -> bytes:
+def division_bars(
+    title: str, bars: Sequence[tuple[str, Decimal | None]], unit: str, width: int = 1400
+) -> bytes:
     """One bar per subordinate division for one indicator's value."""
     known = [float(v) for _, v in bars if v is not None]
     peak = max(known, default=1.0) or 1.0

@@ -72,7 +72,9 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
         f"本报告依据平台监测数据自动生成，监测年度为{year}年，规划期{plan.period}。规划共列主要指标{len(progress)}项，"
         f"已绑定指标定义{len(monitored)}项：达标{counts['achieved']}项、进度正常{counts['normal']}项、"
         f"滞后{counts['lagging']}项、预警{counts['warning']}项、无法评估{counts['unknown']}项。",
-        "约束性指标：" + ("；".join(f"{p.row.name}（{p.status_label}）" for p in binding_items) or "无") + "。",
+        "约束性指标："
+        + ("；".join(f"{p.row.name}（{p.status_label}）" for p in binding_items) or "无")
+        + "。",
     ]
     behind = [p for p in monitored if p.status in ("lagging", "warning")]
     if behind:
@@ -87,7 +89,18 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
             f"中期评估：截至{year}年，时间进度{number(monitored[0].progress.elapsed * 100, 0) if monitored else '—'}%；"
             f"按线性趋势预测，{len(likely)}项指标预计可在{plan.period_end}年完成目标，{len(behind)}项需调整措施。"
         )
-    headers = ["序号", "指标名称", "单位", "属性", "基期值", "目标值", f"{year}年实际", f"{plan.period_end}年预测", "完成进度", "状态"]
+    headers = [
+        "序号",
+        "指标名称",
+        "单位",
+        "属性",
+        "基期值",
+        "目标值",
+        f"{year}年实际",
+        f"{plan.period_end}年预测",
+        "完成进度",
+        "状态",
+    ]
     indicator_rows = [
         [
             str(p.row.no or k), p.row.name, p.row.unit, p.row.attribute or "—",
@@ -98,7 +111,9 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
         ]
         for k, p in enumerate(progress, start=1)
     ]  # fmt: skip
-    tables = [Table("一、主要指标监测情况", headers, indicator_rows, [10, 52, 14, 14, 16, 18, 18, 18, 14, 16])]
+    tables = [
+        Table("一、主要指标监测情况", headers, indicator_rows, [10, 52, 14, 14, 16, 18, 18, 18, 14, 16])
+    ]
     report_charts = [
         Chart(
             "主要指标完成进度",
@@ -110,10 +125,13 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
     ]
     trend_years = sorted({y for p in monitored for y, _, _ in p.trend})
     trend_rows = [
-        [p.row.name, p.row.unit] + [number(dict((y, v) for y, v, _ in p.trend).get(y), p.decimals) for y in trend_years]
+        [p.row.name, p.row.unit]
+        + [number(dict((y, v) for y, v, _ in p.trend).get(y), p.decimals) for y in trend_years]
         for p in monitored
     ]
-    tables.append(Table("二、指标历年数据", ["指标名称", "单位", *[f"{y}年" for y in trend_years]], trend_rows))
+    tables.append(
+        Table("二、指标历年数据", ["指标名称", "单位", *[f"{y}年" for y in trend_years]], trend_rows)
+    )
     comparison_sheets = []
     if kind == "midterm":
         for p in binding_items or monitored[:3]:
@@ -121,11 +139,20 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
             if not divisions:
                 continue
             rows = [[d.name, number(d.figure.value, p.decimals), d.status_label] for d in divisions]
-            tables.append(Table(f"下级区划比较：{p.row.name}（{p.row.unit}）", ["区划", f"{year}年", "状态"], rows))
-            report_charts.append(
-                Chart(p.row.name, charts.division_bars(p.row.name, [(d.name, d.figure.value) for d in divisions], p.row.unit))
+            tables.append(
+                Table(f"下级区划比较：{p.row.name}（{p.row.unit}）", ["区划", f"{year}年", "状态"], rows)
             )
-            comparison_sheets.append([[p.row.name, d.name, d.division_code, d.figure.value, d.status_label] for d in divisions])
+            report_charts.append(
+                Chart(
+                    p.row.name,
+                    charts.division_bars(
+                        p.row.name, [(d.name, d.figure.value) for d in divisions], p.row.unit
+                    ),
+                )
+            )
+            comparison_sheets.append(
+                [[p.row.name, d.name, d.division_code, d.figure.value, d.status_label] for d in divisions]
+            )
     tables.append(_tasks_table(plan))
     tables.append(_projects_table(plan))
     figures = [
@@ -174,12 +201,18 @@ def _tasks_table(plan: Plan) -> Table:
          latest[t.pk].evidence[:60] if t.pk in latest else "—"]
         for t in tasks
     ]  # fmt: skip
-    return Table(f"三、重点任务落实情况（共{len(tasks)}项，已完成{done}项）", ["序号", "任务", "责任单位", "状态", "进度", "最新进展"], rows)
+    return Table(
+        f"三、重点任务落实情况（共{len(tasks)}项，已完成{done}项）",
+        ["序号", "任务", "责任单位", "状态", "进度", "最新进展"],
+        rows,
+    )
 
 
 def _projects_table(plan: Plan) -> Table:
     latest = {}
-    for progress in ProjectProgress.objects.filter(project__plan=plan).order_by("project_id", "-reported_on", "-pk"):
+    for progress in ProjectProgress.objects.filter(project__plan=plan).order_by(
+        "project_id", "-reported_on", "-pk"
+    ):
         latest.setdefault(progress.project_id, progress)
     rows = []
     for p in plan.projects.order_by("order"):
@@ -190,14 +223,18 @@ def _projects_table(plan: Plan) -> Table:
              last.get_status_display() if last else "未报告", f"{last.progress_percent}%" if last else "—",
              f"{last.spent:,.2f}万元" if last else "—"]
         )  # fmt: skip
-    return Table("四、重大项目推进情况", ["序号", "项目", "地点", "计划投资", "状态", "形象进度", "累计完成投资"], rows)
+    return Table(
+        "四、重大项目推进情况", ["序号", "项目", "地点", "计划投资", "状态", "形象进度", "累计完成投资"], rows
+    )
 
 
 def to_docx(report: PlanReport) -> bytes:
     document = Document()
     styles = document.styles["Normal"]
     styles.font.name, styles.font.size = "SimSun", Pt(10.5)
-    styles.element.rPr.rFonts.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "宋体")
+    styles.element.rPr.rFonts.set(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "宋体"
+    )
     section = document.sections[0]
     section.left_margin = section.right_margin = Cm(2)
     document.add_heading(report.title, level=0)
@@ -241,5 +278,3 @@ def to_pdf(report: PlanReport) -> bytes:
 
 def to_xlsx(report: PlanReport) -> bytes:
     return write_workbook(report.figures)
-
-

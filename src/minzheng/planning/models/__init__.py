@@ -2,19 +2,19 @@
 (``statforms``)."""
 
 from .indicators import (
-    ProjectStatus,
-    ValueType,
     Aggregation,
     Direction,
-    EntryStatus,
     EnteredValue,
+    EntryStatus,
     IndicatorBinding,
     IndicatorDefinition,
     PeriodType,
     ProjectProgress,
+    ProjectStatus,
     SourceKind,
     StatusRule,
     TaskProgress,
+    ValueType,
 )
 from .plans import (
     Comparison,
@@ -60,13 +60,17 @@ __all__ = [
     "PlanProject",
     "PlanTask",
     "ProjectProgress",
+    "ProjectStatus",
     "SourceKind",
     "StatForm",
     "StatFormRow",
     "StatReport",
+    "StatReportStatus",
     "StatReportValue",
     "StatRowBinding",
     "StatusRule",
     "TaskProgress",
     "TaskStatus",
+    "ValueOrigin",
+    "ValueType",
 ]

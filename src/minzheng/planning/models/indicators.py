@@ -55,10 +55,14 @@ class IndicatorDefinition(models.Model):
     numerator_label = models.CharField("分子", max_length=200, blank=True)
     denominator_label = models.CharField("分母", max_length=200, blank=True)
     factor = models.DecimalField("系数", max_digits=10, decimal_places=2, default=1)
-    aggregation = models.CharField("汇总方式", max_length=10, choices=Aggregation.choices, default=Aggregation.SUM)
+    aggregation = models.CharField(
+        "汇总方式", max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
+    )
     direction = models.CharField("方向", max_length=10, choices=Direction.choices, default=Direction.HIGHER)
     decimals = models.PositiveSmallIntegerField("小数位", default=2)
-    value_type = models.CharField("数值类型", max_length=10, choices=ValueType.choices, default=ValueType.DECIMAL)
+    value_type = models.CharField(
+        "数值类型", max_length=10, choices=ValueType.choices, default=ValueType.DECIMAL
+    )
     min_value = models.DecimalField("最小值", max_digits=18, decimal_places=4, null=True, blank=True)
     max_value = models.DecimalField("最大值", max_digits=18, decimal_places=4, null=True, blank=True)
     change_comment_percent = models.DecimalField(
@@ -125,7 +129,9 @@ class EnteredValue(models.Model):
     numerator = models.DecimalField("分子", max_digits=18, decimal_places=4, null=True, blank=True)
     denominator = models.DecimalField("分母", max_digits=18, decimal_places=4, null=True, blank=True)
     comment = models.TextField("填报说明", blank=True)
-    status = models.CharField("状态", max_length=10, choices=EntryStatus.choices, default=EntryStatus.SUBMITTED)
+    status = models.CharField(
+        "状态", max_length=10, choices=EntryStatus.choices, default=EntryStatus.SUBMITTED
+    )
     entered_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     entered_at = models.DateTimeField(auto_now_add=True)
     reviewed_by = models.ForeignKey(
@@ -171,6 +177,9 @@ class StatusRule(models.Model):
             models.UniqueConstraint(fields=["division_code", "effective_from"], name="status_rule_once_a_day")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.division_code} {self.effective_from:%Y-%m-%d}"
+
 
 class TaskProgress(models.Model):
     """重点任务进展: a dated status report with its evidence (what was done, documents)."""
@@ -187,6 +196,9 @@ class TaskProgress(models.Model):
         verbose_name = "重点任务进展"
         verbose_name_plural = "重点任务进展"
         ordering = ["task", "-reported_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.reported_on:%Y-%m-%d}"
 
 
 class ProjectStatus(models.TextChoices):
@@ -212,3 +224,6 @@ class ProjectProgress(models.Model):
         verbose_name = "重大项目进展"
         verbose_name_plural = "重大项目进展"
         ordering = ["project", "-reported_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.reported_on:%Y-%m-%d}"

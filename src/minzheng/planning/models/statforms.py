@@ -39,7 +39,9 @@ class StatFormRow(models.Model):
     label = models.CharField("指标名称", max_length=100)
     unit = models.CharField("单位", max_length=10, blank=True)
     code = models.CharField("代码", max_length=20, blank=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     is_heading = models.BooleanField("标题行", default=False)
     sum_of_children = models.BooleanField("等于下级行之和", default=False)
     confirmed = models.BooleanField("已核实", default=True, help_text="代码和顺序经公开报表核实")
@@ -70,6 +72,9 @@ class StatRowBinding(models.Model):
     class Meta:
         verbose_name = "报表行取数"
         verbose_name_plural = "报表行取数"
+
+    def __str__(self) -> str:
+        return f"{self.row} → {self.source_code}"
 
 
 class StatReportStatus(models.TextChoices):
@@ -102,6 +107,9 @@ class StatReport(models.Model):
             models.UniqueConstraint(fields=["form", "division_code", "period"], name="stat_report_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.form.name} {self.division_code} {self.period}"
+
 
 class ValueOrigin(models.TextChoices):
     COMPUTED = "computed", "系统计算"
@@ -127,3 +135,6 @@ class StatReportValue(models.Model):
         verbose_name = "报表数值"
         verbose_name_plural = "报表数值"
         constraints = [models.UniqueConstraint(fields=["report", "row"], name="stat_value_once")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}:{self.row_id}"

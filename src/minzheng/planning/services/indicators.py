@@ -22,7 +22,15 @@ from minzheng.core.services.audit import record_event, snapshot
 
 from ..errors import InvalidIndicator
 from ..figures import figure, monitoring_period, sources
-from ..indicator_catalogue import BASELINES, CATALOGUE, SOURCE_ALIASES, CatalogueEntry, entry_for_name, normalise_name
+from ..indicator_catalogue import (
+    BASELINES,
+    CATALOGUE,
+    SOURCE_ALIASES,
+    CatalogueEntry,
+    entry_for_name,
+    names_match,
+    normalise_name,
+)
 from ..indicator_rules import FormulaError, check_formula
 from ..models import (
     Aggregation,
@@ -36,7 +44,6 @@ from ..models import (
     SourceKind,
     ValueType,
 )
-from ..rules import parse_target
 
 _INHERITED_TARGET = ("省定", "市定", "上级")
 
@@ -115,13 +122,15 @@ def _create_from_catalogue(entry: CatalogueEntry) -> IndicatorDefinition:
 
 def _source_definition_for(name: str, available_codes: set[str]) -> IndicatorDefinition | None:
     """The computed definition whose source prints this name (or lists it as an alias)."""
-    key = normalise_name(name)
     entry = entry_for_name(name)
     preferred = [code for code in (entry.sources if entry else ()) if code in available_codes]
-    computed = IndicatorDefinition.objects.filter(source_kind=SourceKind.COMPUTED, source_code__in=available_codes)
+    computed = IndicatorDefinition.objects.filter(
+        source_kind=SourceKind.COMPUTED, source_code__in=available_codes
+    )
     for definition in computed:
-        names = {normalise_name(definition.name), *map(normalise_name, SOURCE_ALIASES.get(definition.code, ()))}
-        if definition.source_code in preferred or key in names:
+        if definition.source_code in preferred or names_match(
+            name, (definition.name, *SOURCE_ALIASES.get(definition.code, ()))
+        ):
             return definition
     return None
 
@@ -168,13 +177,17 @@ def _fill_target(binding: IndicatorBinding, plan: Plan, row: PlanIndicator) -> N
     if any(word in row.target for word in _INHERITED_TARGET) and plan.parent_id:
         above = (
             IndicatorBinding.objects.filter(
-                plan_indicator__plan_id=plan.parent_id, definition=binding.definition, target_value__isnull=False
+                plan_indicator__plan_id=plan.parent_id,
+                definition=binding.definition,
+                target_value__isnull=False,
             )
             .select_related("plan_indicator__plan")
             .first()
         )
         if above is not None:
-            binding.target_comparison = Comparison.AT_LEAST if "不低于" in row.target else above.target_comparison
+            binding.target_comparison = (
+                Comparison.AT_LEAST if "不低于" in row.target else above.target_comparison
+            )
             binding.target_value = above.target_value
             binding.target_basis = f"继承上级规划《{above.plan_indicator.plan.title}》"
             return
@@ -229,7 +242,14 @@ def update_binding(
     if not row.plan.period_start <= target_year <= row.plan.period_end + 10:
         raise InvalidIndicator("目标年份应在规划期内或之后", field="target_year")
     binding = getattr(row, "binding", None) or IndicatorBinding(plan_indicator=row, target_year=target_year)
-    fields = ["definition", "target_comparison", "target_value", "target_year", "baseline_value", "baseline_year"]
+    fields = [
+        "definition",
+        "target_comparison",
+        "target_value",
+        "target_year",
+        "baseline_value",
+        "baseline_year",
+    ]
     before = snapshot(binding, fields) if binding.pk else None
     binding.definition = definition
     binding.target_comparison, binding.target_value, binding.target_year = (
@@ -277,7 +297,9 @@ class DefinitionInput:
     definition: str = ""
 
 
-def save_definition(actor, data: DefinitionInput, existing: IndicatorDefinition | None = None) -> IndicatorDefinition:
+def save_definition(
+    actor, data: DefinitionInput, existing: IndicatorDefinition | None = None
+) -> IndicatorDefinition:
     """Create or change a definition (领导, 系统管理员); the checks name the field at fault."""
     require(actor, Capability.MANAGE_PLANS)
     _check_definition(data, existing)
@@ -304,7 +326,10 @@ def _check_definition(data: DefinitionInput, existing: IndicatorDefinition | Non
     import re
 
     if not re.fullmatch(r"[a-z][a-z0-9_]*\.[a-z0-9_.]+", data.code or ""):
-        raise InvalidIndicator("指标编码格式应为 领域.名称，如 planning.nursing_bed_ratio（小写字母、数字、下划线）", field="code")
+        raise InvalidIndicator(
+            "指标编码格式应为 领域.名称，如 planning.nursing_bed_ratio（小写字母、数字、下划线）",
+            field="code",
+        )
     clash = IndicatorDefinition.objects.filter(code=data.code)
     if existing is not None:
         clash = clash.exclude(pk=existing.pk)
@@ -326,7 +351,9 @@ def _check_definition(data: DefinitionInput, existing: IndicatorDefinition | Non
         known = set(IndicatorDefinition.objects.filter(code__in=references).values_list("code", flat=True))
         unknown = [code for code in references if code not in known]
         if unknown or data.code in references:
-            raise InvalidIndicator("公式引用了不存在的指标或自身：" + "、".join(unknown or [data.code]), field="expression")
+            raise InvalidIndicator(
+                "公式引用了不存在的指标或自身：" + "、".join(unknown or [data.code]), field="expression"
+            )
     if data.aggregation == Aggregation.RATIO and not data.denominator_label.strip():
         raise InvalidIndicator("按分子分母汇总的指标须填写分母", field="denominator_label")
     if data.source_kind not in SourceKind.values:

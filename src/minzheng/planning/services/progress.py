@@ -14,7 +14,15 @@ from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
 from ..errors import InvalidIndicator, InvalidPlan
-from ..models import PlanProject, PlanTask, ProjectProgress, ProjectStatus, StatusRule, TaskProgress, TaskStatus
+from ..models import (
+    PlanProject,
+    PlanTask,
+    ProjectProgress,
+    ProjectStatus,
+    StatusRule,
+    TaskProgress,
+    TaskStatus,
+)
 
 NATIONAL = "000000000000"
 

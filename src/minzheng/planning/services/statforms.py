@@ -4,6 +4,7 @@ period's 上期 is there. 环比 follows ``statform_rules``."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -77,7 +78,9 @@ def form_for(period_type: str, period: Period, code: str = "") -> StatForm:
         forms = forms.filter(code=code)
     form = forms.order_by("-valid_from").first()
     if form is None:
-        raise InvalidStatReport(f"{period.label}没有适用的{'月报' if period_type == 'month' else '季报'}表式", field="period")
+        raise InvalidStatReport(
+            f"{period.label}没有适用的{'月报' if period_type == 'month' else '季报'}表式", field="period"
+        )
     return form
 
 
@@ -106,7 +109,9 @@ class GeneratedRow:
     drilldown_url: str = ""
 
 
-def generate_report(actor, period_type: str, division_code: str, period_key: str, *, form_code: str = "") -> StatReport:
+def generate_report(
+    actor, period_type: str, division_code: str, period_key: str, *, form_code: str = ""
+) -> StatReport:
     """编制: compute every bound row, keep entered rows, add up sum rows; the previous period's report is
     generated too when it is missing, so 上期 is available."""
     require(actor, Capability.ENTER_INDICATORS)
@@ -115,11 +120,12 @@ def generate_report(actor, period_type: str, division_code: str, period_key: str
     period = parse_report_period(period_type, period_key)
     report = _generate(actor, form_for(period_type, period, form_code), division_code, period)
     previous = period.previous()
-    if not StatReport.objects.filter(form__period_type=period_type, division_code=division_code, period=previous.key).exists():
-        try:
+    if not StatReport.objects.filter(
+        form__period_type=period_type, division_code=division_code, period=previous.key
+    ).exists():
+        # No form version may cover the previous period: 上期 then stays blank, as on the printed form.
+        with contextlib.suppress(InvalidStatReport):
             _generate(actor, form_for(period_type, previous), division_code, previous)
-        except InvalidStatReport:
-            pass  # no form version covers the previous period: 上期 stays blank, as on the printed form
     return report
 
 
@@ -163,7 +169,9 @@ def _compute_rows(rows, kept, division_code: str, period: Period) -> dict[int, G
             start, end = _window(row, period)
             found = source.compute(division_code, start, end)
             value = None if found.value is None else found.value * binding.scale
-            results[row.pk] = GeneratedRow(value, ValueOrigin.COMPUTED, source.code, found.drilldown_url or "")
+            results[row.pk] = GeneratedRow(
+                value, ValueOrigin.COMPUTED, source.code, found.drilldown_url or ""
+            )
         elif row.pk in kept and kept[row.pk].origin == ValueOrigin.ENTERED:
             results[row.pk] = GeneratedRow(kept[row.pk].value, ValueOrigin.ENTERED)
         else:
@@ -184,7 +192,9 @@ def row_is_entered(row: StatFormRow, available=None) -> bool:
     """A row a person fills in: not a heading, not a sum, and no installed source bound to it."""
     available = sources() if available is None else available
     binding = getattr(row, "binding", None)
-    return not row.is_heading and not row.sum_of_children and not (binding and binding.source_code in available)
+    return (
+        not row.is_heading and not row.sum_of_children and not (binding and binding.source_code in available)
+    )
 
 
 def enter_values(actor, report: StatReport, values: dict[int, Decimal | None]) -> int:
@@ -204,7 +214,11 @@ def enter_values(actor, report: StatReport, values: dict[int, Decimal | None]) -
                 raise InvalidStatReport(f"“{row.label if row else row_id}”不是填报行", field=str(row_id))
             if value is not None and value < 0:
                 raise InvalidStatReport(f"“{row.label}”不能为负数", field=str(row_id))
-            if value is not None and row.unit in ("个", "人", "户", "张", "件", "对", "具") and value != value.to_integral_value():
+            if (
+                value is not None
+                and row.unit in ("个", "人", "户", "张", "件", "对", "具")
+                and value != value.to_integral_value()
+            ):
                 raise InvalidStatReport(f"“{row.label}”应为整数", field=str(row_id))
             current = report.values.filter(row=row).first()
             if current is not None and current.value == value:
@@ -230,7 +244,11 @@ def submit_report(actor, report: StatReport) -> StatReport:
     if report.status == StatReportStatus.SUBMITTED:
         raise InvalidStatReport("报表已上报", field="status")
     with transaction.atomic():
-        report.status, report.submitted_by, report.submitted_at = StatReportStatus.SUBMITTED, actor, timezone.now()
+        report.status, report.submitted_by, report.submitted_at = (
+            StatReportStatus.SUBMITTED,
+            actor,
+            timezone.now(),
+        )
         report.save(update_fields=["status", "submitted_by", "submitted_at"])
         record_event(
             actor, AuditEvent.UPDATE, object_type="stat_report", object_id=report.pk,
@@ -239,7 +257,9 @@ def submit_report(actor, report: StatReport) -> StatReport:
     return report
 
 
-def bind_row(actor, row: StatFormRow, *, source_code: str, scale: Decimal, note: str) -> StatRowBinding | None:
+def bind_row(
+    actor, row: StatFormRow, *, source_code: str, scale: Decimal, note: str
+) -> StatRowBinding | None:
     """报表行取数: bind a row to a source (empty code removes the binding)."""
     require(actor, Capability.MANAGE_PLANS)
     if row.is_heading or row.sum_of_children:
@@ -256,7 +276,13 @@ def bind_row(actor, row: StatFormRow, *, source_code: str, scale: Decimal, note:
             if scale <= 0:
                 raise InvalidStatReport("换算系数必须大于0", field="scale")
             found, _ = StatRowBinding.objects.update_or_create(
-                row=row, defaults={"source_code": source_code, "scale": scale, "note": note.strip()[:200], "updated_by": actor}
+                row=row,
+                defaults={
+                    "source_code": source_code,
+                    "scale": scale,
+                    "note": note.strip()[:200],
+                    "updated_by": actor,
+                },
             )
         record_event(
             actor, AuditEvent.UPDATE, object_type="stat_row_binding", object_id=row.pk,

@@ -47,7 +47,9 @@ def cockpit(request, pk: int):
     progress = monitoring.plan_progress(plan, year, division_code)
     counts = monitoring.status_counts(progress)
     children = {
-        code: name for code, name in child_names(plan.division_code).items() if covers(request.user.division_code, code)
+        code: name
+        for code, name in child_names(plan.division_code).items()
+        if covers(request.user.division_code, code)
     }
     chart = {
         "status": [
@@ -91,7 +93,11 @@ def indicator_progress(request, pk: int):
     year = _year(request, plan)
     division_code = selectors.division_in_view(request.user, plan, request.GET.get("division", ""))
     item = monitoring.indicator_progress(row, division_code, year)
-    divisions = monitoring.division_comparison(row, year, request.user.division_code) if division_code == plan.division_code else []
+    divisions = (
+        monitoring.division_comparison(row, year, request.user.division_code)
+        if division_code == plan.division_code
+        else []
+    )
     chart = {
         "years": [y for y, _, _ in item.trend] + ([item.binding.target_year] if item.binding else []),
         "values": [_chart_value(v) for _, v, _ in item.trend] + [None],
@@ -116,7 +122,8 @@ def indicator_progress(request, pk: int):
             "division_name": division_name(division_code),
             "divisions": divisions,
             "chart": chart,
-            "can_edit": has_capability(request.user, Capability.MANAGE_PLANS) and selectors.can_edit_plan(request.user, plan),
+            "can_edit": has_capability(request.user, Capability.MANAGE_PLANS)
+            and selectors.can_edit_plan(request.user, plan),
             "page_title": row.name,
             "breadcrumbs": [
                 ("规划监测", reverse("planning:plan_list")),
@@ -142,7 +149,11 @@ def plan_report(request, pk: int):
     kind, fmt = request.GET.get("kind", "annual"), request.GET.get("format", "docx")
     if kind not in plan_reports.KINDS or fmt not in _CONTENT_TYPES:
         raise Http404("报告类型不存在")
-    year = _year(request, plan) if kind == "annual" or "year" in request.GET else min(plan.period_start + 2, plan.period_end)
+    year = (
+        _year(request, plan)
+        if kind == "annual" or "year" in request.GET
+        else min(plan.period_start + 2, plan.period_end)
+    )
     report = plan_reports.build_plan_report(plan, year, kind, request.user.division_code)
     render_to = {"docx": plan_reports.to_docx, "pdf": plan_reports.to_pdf, "xlsx": plan_reports.to_xlsx}[fmt]
     content = render_to(report)
@@ -193,7 +204,10 @@ def project_progress(request, pk: int):
             "page_title": "项目进展",
             "breadcrumbs": [
                 ("规划监测", reverse("planning:plan_list")),
-                (project.plan.title, f"{reverse('planning:plan_detail', args=[project.plan_id])}?tab=projects"),
+                (
+                    project.plan.title,
+                    f"{reverse('planning:plan_detail', args=[project.plan_id])}?tab=projects",
+                ),
                 ("项目进展", None),
             ],
         },

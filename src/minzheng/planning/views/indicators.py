@@ -112,7 +112,9 @@ def binding_edit(request, pk: int):
     row = selectors.editable_indicator_row(request.user, pk)
     if request.method == "POST":
         try:
-            definition = selectors.indicator_definition(int_field(request.POST, "definition", "指标定义") or 0)
+            definition = selectors.indicator_definition(
+                int_field(request.POST, "definition", "指标定义") or 0
+            )
             services.update_binding(
                 request.user,
                 row,
@@ -139,7 +141,9 @@ def binding_edit(request, pk: int):
             "definitions": selectors.indicator_definitions(),
             "comparisons": Comparison.choices,
             "page_title": "指标绑定",
-            "breadcrumbs": _crumbs((row.plan.title, reverse("planning:plan_detail", args=[row.plan_id])), ("指标绑定", None)),
+            "breadcrumbs": _crumbs(
+                (row.plan.title, reverse("planning:plan_detail", args=[row.plan_id])), ("指标绑定", None)
+            ),
         },
     )
 
@@ -211,7 +215,10 @@ def entry_review(request, pk: int):
     if request.method == "POST":
         try:
             services.review_entry(
-                request.user, entry, approve=request.POST.get("decision") == "approve", note=request.POST.get("note", "")
+                request.user,
+                entry,
+                approve=request.POST.get("decision") == "approve",
+                note=request.POST.get("note", ""),
             )
         except MinzhengError as exc:
             messages.error(request, exc.message)

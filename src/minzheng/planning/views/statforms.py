@@ -91,8 +91,10 @@ def statreport_detail(request, pk: int):
             "lines": lines,
             "division_name": name,
             "previous": statform_selectors.previous_report(report),
-            "can_enter": has_capability(request.user, Capability.ENTER_INDICATORS) and report.status == "draft",
-            "can_submit": has_capability(request.user, Capability.APPROVE_INDICATORS) and report.status == "draft",
+            "can_enter": has_capability(request.user, Capability.ENTER_INDICATORS)
+            and report.status == "draft",
+            "can_submit": has_capability(request.user, Capability.APPROVE_INDICATORS)
+            and report.status == "draft",
             "page_title": f"{report.form.name}（{report.form.code}）",
             "breadcrumbs": [(CRUMB[0], reverse(CRUMB[1])), (f"{name} {report.period}", None)],
         },
