@@ -18,7 +18,7 @@ from ..figures import sources
 from ..periods import Period
 from .forms import decimal_field
 
-NAV = {"active_nav": "statforms"}
+NAV = {"active_nav": "reports"}
 CRUMB = ("民政报表", "planning:statform_list")
 
 
