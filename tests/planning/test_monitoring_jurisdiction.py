@@ -62,3 +62,22 @@ def test_a_county_user_reads_the_city_cockpit_but_cannot_pick_another_county(
     )
     row = row_of(dandong, "养老机构护理型床位占比")
     assert client.get(f"/planning/plan-indicators/{row.pk}/binding/").status_code in (403, 404)
+
+
+def test_the_progress_api_answers_for_visible_plans_only(monitored_plans, client, county_caseworker):
+    from minzheng.core.services.accounts import issue_api_token
+
+    headers = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
+    dandong, fuxin = monitored_plans["丹东市"], monitored_plans["阜新市"]
+    body = client.get(f"/api/planning/plans/{dandong.pk}/progress", {"year": 2023}, headers=headers).json()
+    beds = next(item for item in body if item["name"] == "养老机构护理型床位占比")
+    assert (beds["definition_code"], beds["target_value"], beds["attribute"]) == (
+        "planning.nursing_bed_ratio",
+        "60.0000",
+        "约束性",
+    )
+    assert client.get(f"/api/planning/plans/{fuxin.pk}/progress", headers=headers).status_code == 404
+    other = client.get(
+        f"/api/planning/plans/{dandong.pk}/progress", {"division": "210603000000"}, headers=headers
+    )
+    assert other.status_code == 404
