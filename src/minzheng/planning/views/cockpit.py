@@ -5,12 +5,10 @@ reports (.docx / .pdf / .xlsx), and progress evidence of key projects."""
 from datetime import date
 from urllib.parse import quote
 
-from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 
-from minzheng.core.errors import MinzhengError
 from minzheng.core.jurisdiction import covers
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability, require
@@ -22,7 +20,7 @@ from minzheng.core.views.common import parse_date
 from .. import monitoring, selectors, services
 from ..exports import plan_reports
 from ..models import ProjectStatus
-from .forms import decimal_field, int_field
+from .forms import act_then_redirect, decimal_field, int_field
 
 NAV = {"active_nav": "planning"}
 
@@ -172,21 +170,21 @@ def project_progress(request, pk: int):
     require(request.user, Capability.MANAGE_PLANS)
     project = selectors.editable_project(request.user, pk)
     if request.method == "POST":
-        try:
-            services.report_project_progress(
+        post = request.POST
+        return act_then_redirect(
+            request,
+            lambda: services.report_project_progress(
                 request.user,
                 project,
-                reported_on=parse_date(request.POST.get("reported_on")) or date.today(),
-                status=request.POST.get("status", ""),
-                progress_percent=int_field(request.POST, "progress_percent", "形象进度") or 0,
-                spent=decimal_field(request.POST, "spent", "累计完成投资") or 0,
-                evidence=request.POST.get("evidence", ""),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "已记录项目进展")
-        return redirect("planning:project_progress", pk=project.pk)
+                reported_on=parse_date(post.get("reported_on")) or date.today(),
+                status=post.get("status", ""),
+                progress_percent=int_field(post, "progress_percent", "形象进度") or 0,
+                spent=decimal_field(post, "spent", "累计完成投资") or 0,
+                evidence=post.get("evidence", ""),
+            ),
+            "已记录项目进展",
+            reverse("planning:project_progress", args=[project.pk]),
+        )
     history = list(selectors.project_progress(project))
     return render(
         request,

@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..figures import sources
 from ..models import Aggregation, Comparison, Direction, EntryStatus, PeriodType, SourceKind, ValueType
 from ..periods import Period
-from .forms import decimal_field, int_field
+from .forms import act_then_redirect, decimal_field, int_field
 
 NAV = {"active_nav": "planning"}
 
@@ -213,18 +213,17 @@ def entry_create(request):
 def entry_review(request, pk: int):
     entry = selectors.entry_detail(request.user, pk)
     if request.method == "POST":
-        try:
-            services.review_entry(
+        return act_then_redirect(
+            request,
+            lambda: services.review_entry(
                 request.user,
                 entry,
                 approve=request.POST.get("decision") == "approve",
                 note=request.POST.get("note", ""),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "已审核")
-        return redirect("planning:entry_review", pk=entry.pk)
+            ),
+            "已审核",
+            reverse("planning:entry_review", args=[entry.pk]),
+        )
     return render(
         request,
         "planning/entry_review.html",
@@ -245,22 +244,22 @@ def entry_review(request, pk: int):
 def status_rules(request):
     """监测状态规则: the dated thresholds in force, and a new version."""
     if request.method == "POST":
-        try:
-            services.add_status_rule(
+        post = request.POST
+        return act_then_redirect(
+            request,
+            lambda: services.add_status_rule(
                 request.user,
-                division_code=request.POST.get("division", "").strip() or request.user.division_code,
-                effective_from=parse_date(request.POST.get("effective_from")) or date.today(),
-                normal_ratio=decimal_field(request.POST, "normal_ratio", "进度正常比例") or 0,
-                lagging_ratio=decimal_field(request.POST, "lagging_ratio", "滞后比例") or 0,
-                use_projection=request.POST.get("use_projection") == "1",
-                binding_escalates=request.POST.get("binding_escalates") == "1",
-                note=request.POST.get("note", ""),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "已新增监测状态规则")
-        return redirect("planning:status_rules")
+                division_code=post.get("division", "").strip() or request.user.division_code,
+                effective_from=parse_date(post.get("effective_from")) or date.today(),
+                normal_ratio=decimal_field(post, "normal_ratio", "进度正常比例") or 0,
+                lagging_ratio=decimal_field(post, "lagging_ratio", "滞后比例") or 0,
+                use_projection=post.get("use_projection") == "1",
+                binding_escalates=post.get("binding_escalates") == "1",
+                note=post.get("note", ""),
+            ),
+            "已新增监测状态规则",
+            reverse("planning:status_rules"),
+        )
     rules = list(selectors.status_rules(request.user))
     return render(
         request,

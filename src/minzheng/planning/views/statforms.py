@@ -16,7 +16,7 @@ from .. import services, statform_selectors
 from ..exports.statform_xlsx import report_workbook
 from ..figures import sources
 from ..periods import Period
-from .forms import decimal_field
+from .forms import act_then_redirect, decimal_field, int_field
 
 NAV = {"active_nav": "reports"}
 CRUMB = ("民政报表", "planning:statform_list")
@@ -105,22 +105,12 @@ def statform_rows(request, pk: int):
     """报表行取数: bind rows to computed sources (data, so a new domain source needs no code)."""
     form = statform_selectors.stat_form(pk)
     if request.method == "POST":
-        try:
-            row = statform_selectors.stat_row(int(request.POST.get("row", "0") or 0))
-            if row.form_id != form.pk:
-                raise MinzhengError("报表行不属于该表", field="row")
-            services.bind_row(
-                request.user,
-                row,
-                source_code=request.POST.get("source_code", "").strip(),
-                scale=decimal_field(request.POST, "scale", "换算系数") or 1,
-                note=request.POST.get("note", ""),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "已保存取数设置")
-        return redirect("planning:statform_rows", pk=form.pk)
+        return act_then_redirect(
+            request,
+            lambda: _bind(request, form),
+            "已保存取数设置",
+            reverse("planning:statform_rows", args=[form.pk]),
+        )
     return render(
         request,
         "planning/statform_rows.html",
@@ -133,4 +123,17 @@ def statform_rows(request, pk: int):
             "page_title": f"{form.name}（{form.code}）表式",
             "breadcrumbs": [(CRUMB[0], reverse(CRUMB[1])), (f"{form.code} 表式", None)],
         },
+    )
+
+
+def _bind(request, form) -> None:
+    row = statform_selectors.stat_row(int_field(request.POST, "row", "报表行") or 0)
+    if row.form_id != form.pk:
+        raise MinzhengError("报表行不属于该表", field="row")
+    services.bind_row(
+        request.user,
+        row,
+        source_code=request.POST.get("source_code", "").strip(),
+        scale=decimal_field(request.POST, "scale", "换算系数") or 1,
+        note=request.POST.get("note", ""),
     )
