@@ -89,7 +89,7 @@ def approved_entries(
             division_code__startswith=division_prefix(division_code),
         )
         .order_by("division_code", "-reviewed_at", "-pk")
-        .select_related("entered_by", "reviewed_by")
+        .only("division_code", "value", "numerator", "denominator", "reviewed_at")
     )
     latest: dict[str, EnteredValue] = {}
     for row in rows:
