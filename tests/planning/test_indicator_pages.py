@@ -89,3 +89,31 @@ def test_a_statform_row_is_bound_to_a_source_on_the_page(monitored_plans, login,
     )
     row.refresh_from_db()
     assert row.binding.source_code == "planning.townships_town"
+
+
+def test_entries_export_to_xlsx_within_the_jurisdiction(monitored_plans, login, county_caseworker, outsider):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    outlets = IndicatorDefinition.objects.get(code="planning.lottery_outlets")
+    services.submit_entry(
+        county_caseworker, outlets, division_code="210602000000", period_key="2023", value=Decimal(12)
+    )
+    client = login(county_caseworker)
+    response = client.get("/planning/entries/", {"export": "xlsx"})
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    assert rows[1][:7] == [
+        "planning.lottery_outlets",
+        "福利彩票销售网点数",
+        "个",
+        "210602000000",
+        "元宝区",
+        "2023",
+        12,
+    ]
+    client.logout()
+    other = login(outsider).get("/planning/entries/", {"export": "xlsx"})
+    assert (
+        len(CalamineWorkbook.from_filelike(io.BytesIO(other.content)).get_sheet_by_index(0).to_python()) == 1
+    )

@@ -45,7 +45,8 @@ def test_urban_rural_ratio_of_a_county_is_its_standards_in_force(dandong_standar
     found = compute("assistance.dibao_urban_rural_ratio", YUANBAO, 2020)
     assert found.value == Decimal(663 * 12) / Decimal(5052)
     assert (found.numerator, found.denominator) == (Decimal(663 * 12), Decimal(5052))
-    assert found.drilldown_url.startswith("/assistance/standards/?kind=dibao")
+    # 元宝区 inherits 丹东's standards: the records behind the figure are 丹东's versions.
+    assert found.drilldown_url == f"/assistance/standards/?kind=dibao&division={DANDONG}"
 
 
 @pytest.mark.django_db

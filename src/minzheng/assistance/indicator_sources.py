@@ -33,6 +33,7 @@ class _Average:
     rural_yearly: Decimal | None  # 元/人/年, as 农村 standards are published
     counted: int
     missing: int
+    applied_from: frozenset[str]  # the divisions whose published versions were used
 
 
 def _mean(values: list[Decimal]) -> Decimal | None:
@@ -46,7 +47,8 @@ def _average_standards(division_code: str, on: date) -> _Average:
     urban_values = [_per_month(s) for s in urban.values() if s is not None]
     rural_values = [_per_year(s) for s in rural.values() if s is not None]
     counted = sum(1 for code in urban if urban[code] is not None or rural[code] is not None)
-    return _Average(_mean(urban_values), _mean(rural_values), counted, len(urban) - counted)
+    applied = frozenset(s.division_code for s in (*urban.values(), *rural.values()) if s is not None)
+    return _Average(_mean(urban_values), _mean(rural_values), counted, len(urban) - counted, applied)
 
 
 def _per_month(standard: StandardInForce) -> Decimal:
@@ -57,9 +59,12 @@ def _per_year(standard: StandardInForce) -> Decimal:
     return standard.amount if standard.period == StandardPeriod.PER_YEAR else standard.amount * _TWELVE
 
 
-def _drilldown(division_code: str) -> str:
-    # The standards list shows the versions behind the figure; the page applies the viewer's jurisdiction.
-    return f"/assistance/standards/?kind=dibao&division={division_code}"
+def _drilldown(division_code: str, average: _Average | None = None) -> str:
+    """The standards list filtered to the versions behind the figure (the page applies the viewer's
+    jurisdiction): a county that inherits its city's standard links to the city's versions."""
+    applied = average.applied_from if average else frozenset()
+    shown = next(iter(applied)) if len(applied) == 1 else division_code
+    return f"/assistance/standards/?kind=dibao&division={shown}"
 
 
 def _note(average: _Average) -> str:
@@ -70,13 +75,17 @@ def _note(average: _Average) -> str:
 def urban_standard(division_code: str, start: date, end: date) -> IndicatorValue:
     """城市低保平均标准 (元/人/月) at the end of the period."""
     average = _average_standards(division_code, end)
-    return IndicatorValue(average.urban_monthly, drilldown_url=_drilldown(division_code), note=_note(average))
+    return IndicatorValue(
+        average.urban_monthly, drilldown_url=_drilldown(division_code, average), note=_note(average)
+    )
 
 
 def rural_standard(division_code: str, start: date, end: date) -> IndicatorValue:
     """农村低保平均标准 (元/人/年) at the end of the period."""
     average = _average_standards(division_code, end)
-    return IndicatorValue(average.rural_yearly, drilldown_url=_drilldown(division_code), note=_note(average))
+    return IndicatorValue(
+        average.rural_yearly, drilldown_url=_drilldown(division_code, average), note=_note(average)
+    )
 
 
 def urban_rural_ratio(division_code: str, start: date, end: date) -> IndicatorValue:
@@ -85,7 +94,9 @@ def urban_rural_ratio(division_code: str, start: date, end: date) -> IndicatorVa
     urban_yearly = None if average.urban_monthly is None else average.urban_monthly * _TWELVE
     rural_yearly = average.rural_yearly
     value = urban_yearly / rural_yearly if urban_yearly is not None and rural_yearly else None
-    return IndicatorValue(value, urban_yearly, rural_yearly, _drilldown(division_code), _note(average))
+    return IndicatorValue(
+        value, urban_yearly, rural_yearly, _drilldown(division_code, average), _note(average)
+    )
 
 
 def rural_share_of_urban(division_code: str, start: date, end: date) -> IndicatorValue:
@@ -101,7 +112,7 @@ def _growth(division_code: str, end: date, area: str) -> IndicatorValue:
     previous = before.urban_monthly if area == "urban" else before.rural_yearly
     value = (current - previous) / previous * _HUNDRED if current is not None and previous else None
     note = f"{_note(now)}；与上年同日（{_year_before(end):%Y-%m-%d}）的平均标准比较"
-    return IndicatorValue(value, current, previous, _drilldown(division_code), note)
+    return IndicatorValue(value, current, previous, _drilldown(division_code, now), note)
 
 
 def _year_before(day: date) -> date:
