@@ -116,6 +116,8 @@ def test_project_progress_records_money_spent_over_time(dandong_monitoring, logi
                            {"reported_on": "2023-12-31", "status": "building", "progress_percent": 80, "spent": "100", "evidence": "x"})  # fmt: skip
     assert project.progress.count() == 2
     assert "累计完成投资不能少于" in client.get(response.url).content.decode()
+    cockpit = client.get(f"/planning/plans/{dandong_monitoring.pk}/cockpit/").content.decode()
+    assert "已报告进展1个" in cockpit and "平均形象进度 <strong>70%" in cockpit and "2,600.00" in cockpit
 
 
 def test_annual_report_docx_pdf_and_xlsx_hold_the_figures(dandong_monitoring):

@@ -8,6 +8,7 @@ A plan outside that is a 404. Writing (分解落实) is narrower: only plans ins
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
@@ -27,6 +28,7 @@ from .models import (
     ProjectProgress,
     StatusRule,
     TaskProgress,
+    TaskStatus,
 )
 
 NOT_FOUND = "规划不存在或不在您的查看范围内"
@@ -295,3 +297,35 @@ def division_in_view(user, plan: Plan, division_code: str) -> str:
     if not (covers(plan.division_code, division_code) and covers(user.division_code, division_code)):
         raise Http404("区划不在您的查看范围内")
     return full_code(division_prefix(division_code))
+
+
+@dataclass(frozen=True)
+class WorkSummary:
+    """重点任务 and 重大项目 of a plan at a glance, for the cockpit."""
+
+    tasks_by_status: dict[str, int]
+    task_count: int
+    projects_reported: int
+    project_count: int
+    average_progress: int | None  # 形象进度, mean over projects with a report
+    spent: Decimal  # 累计完成投资 (万元), latest report of each project
+    lagging_projects: int
+
+    @property
+    def spent_text(self) -> str:
+        return f"{self.spent:,.2f}"
+
+
+def work_summary(plan: Plan) -> WorkSummary:
+    statuses = dict(plan.tasks.order_by().values_list("status").annotate(n=Count("pk")))
+    latest = latest_project_progress(plan)
+    progress = [p.progress_percent for p in latest.values()]
+    return WorkSummary(
+        tasks_by_status={label: statuses.get(value, 0) for value, label in TaskStatus.choices},
+        task_count=sum(statuses.values()),
+        projects_reported=len(latest),
+        project_count=plan.projects.count(),
+        average_progress=round(sum(progress) / len(progress)) if progress else None,
+        spent=sum((p.spent for p in latest.values()), Decimal(0)),
+        lagging_projects=sum(1 for p in latest.values() if p.status == "lagging"),
+    )

@@ -73,6 +73,7 @@ def cockpit(request, pk: int):
             "children": children,
             "progress": progress,
             "counts": counts,
+            "work": selectors.work_summary(plan),
             "chart": chart,
             "page_title": f"规划驾驶舱：{plan.title}",
             "breadcrumbs": [
