@@ -85,6 +85,9 @@ def test_the_cockpit_lists_every_indicator_and_highlights_binding_ones(
     assert "养老机构护理型床位占比" in body and 'data-status="warning"' in body and "echarts.min.js" in body
     row = row_of(dandong_monitoring, "养老机构护理型床位占比")
     assert f"/planning/plan-indicators/{row.pk}/" in body
+    matrix = body[body.index('id="binding-matrix"') :]
+    assert "元宝区" in matrix and "振兴区" in matrix
+    assert f'/planning/plan-indicators/{row.pk}/?year=2023&division=210602000000">50.00</a>' in matrix
 
 
 def test_the_drill_down_links_each_figure_to_its_records(dandong_monitoring, login, city_leader):

@@ -158,3 +158,26 @@ def division_comparison(row: PlanIndicator, year: int, within: str = "") -> list
         item = indicator_progress(row, code, year, available=available)
         found.append(DivisionFigure(code, name, item.actual, item.status, item.status_label))
     return found
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    item: IndicatorProgress
+    cells: list[tuple[str, Figure]]  # (division code, figure) in the order of the columns
+
+
+def binding_matrix(
+    progress: list[IndicatorProgress], divisions: dict[str, str], year: int
+) -> list[ComparisonRow]:
+    """约束性 indicators × subordinate divisions for the cockpit: each division's figure for the year (one
+    figure per cell; the drill-down page adds trend and status)."""
+    available = sources()
+    rows = []
+    for item in progress:
+        if not item.is_binding or item.binding is None:
+            continue
+        definition = item.binding.definition
+        period = monitoring_period(definition, year)
+        cells = [(code, figure(definition, code, period, available=available)) for code in divisions]
+        rows.append(ComparisonRow(item, cells))
+    return rows

@@ -74,6 +74,9 @@ def cockpit(request, pk: int):
             "progress": progress,
             "counts": counts,
             "work": selectors.work_summary(plan),
+            "matrix": monitoring.binding_matrix(progress, children, year)
+            if division_code == plan.division_code
+            else [],
             "chart": chart,
             "page_title": f"规划驾驶舱：{plan.title}",
             "breadcrumbs": [
