@@ -141,3 +141,18 @@ def test_the_xlsx_follows_the_form_layout(forms, clerk, login):
     spending = next(row for row in cells if row[2] == "JZH011212111")
     assert spending[0] == "\u3000" * 5 + "I 城市低保金" and spending[3] == pytest.approx(88.9)
     assert sheet.cell(row=cells.index(spending) + 1, column=4).number_format == "#,##0.0"
+
+
+def test_parts_larger_than_their_row_block_submission(forms, clerk, login):
+    report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    rows = {row.label: row for row in report.form.rows.all()}
+    services.enter_values(
+        clerk, report, {rows["1.社会福利"].pk: Decimal(100), rows["(2)老年福利"].pk: Decimal(120)}
+    )
+    reviewer = make_user("reviewer", YUANBAO)
+    client = login(reviewer)
+    body = client.get(f"/planning/statforms/reports/{report.pk}/").content.decode()
+    assert "“1.社会福利”（100）小于其下各项之和（120）" in body
+    client.post(f"/planning/statforms/reports/{report.pk}/", {"action": "submit"})
+    report.refresh_from_db()
+    assert report.status == "draft"

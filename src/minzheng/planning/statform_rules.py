@@ -41,3 +41,18 @@ def format_value(value: Decimal | None, unit: str) -> str:
 
 def format_ratio(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
+
+
+def part_violations(rows: list[tuple[str, Decimal | None, list[Decimal | None]]]) -> list[str]:
+    """表内审核: a row with sub-rows (其中 parts, stat-forms.md §7: 社会福利 ≥ (1)+(2)+(3), 儿童福利 ≥ A+B …)
+    is never smaller than the sum of its parts. ``rows``: (label, value, values of its child rows)."""
+    problems = []
+    for label, value, parts in rows:
+        known = [part for part in parts if part is not None]
+        if value is None or not known:
+            continue
+        if value < sum(known):
+            problems.append(
+                f"“{label}”（{value.normalize():f}）小于其下各项之和（{sum(known).normalize():f}）"
+            )
+    return problems

@@ -15,7 +15,7 @@ from .figures import sources
 from .models import StatForm, StatFormRow, StatReport
 from .periods import Period
 from .services.statforms import row_is_entered
-from .statform_rules import format_ratio, format_value, ring_ratio
+from .statform_rules import format_ratio, format_value, part_violations, ring_ratio
 
 
 def stat_forms() -> QuerySet[StatForm]:
@@ -126,3 +126,19 @@ def report_lines(report: StatReport) -> list[ReportLine]:
             )
         )
     return lines
+
+
+def report_problems(lines: list[ReportLine]) -> list[str]:
+    """表内审核 of a report's lines: rows with parts that add up to more than the row."""
+    by_row = {line.row.pk: line for line in lines}
+    parts: dict[int, list] = {}
+    for line in lines:
+        if line.row.parent_id in by_row:
+            parts.setdefault(line.row.parent_id, []).append(line.value)
+    return part_violations(
+        [
+            (line.row.label, line.value, parts[line.row.pk])
+            for line in lines
+            if line.row.pk in parts and not line.row.sum_of_children and not line.row.is_heading
+        ]
+    )

@@ -237,12 +237,15 @@ def enter_values(actor, report: StatReport, values: dict[int, Decimal | None]) -
     return changed
 
 
-def submit_report(actor, report: StatReport) -> StatReport:
+def submit_report(actor, report: StatReport, problems: list[str] | None = None) -> StatReport:
+    """上报: refused while 表内审核 finds problems (``problems`` from ``statform_selectors.report_problems``)."""
     require(actor, Capability.APPROVE_INDICATORS)
     if not covers(actor.division_code, report.division_code):
         raise PermissionDenied("只能上报本辖区的统计报表")
     if report.status == StatReportStatus.SUBMITTED:
         raise InvalidStatReport("报表已上报", field="status")
+    if problems:
+        raise InvalidStatReport("表内审核未通过：" + "；".join(problems), field="status")
     with transaction.atomic():
         report.status, report.submitted_by, report.submitted_at = (
             StatReportStatus.SUBMITTED,

@@ -59,7 +59,8 @@ def statreport_detail(request, pk: int):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "submit":
-                services.submit_report(request.user, report)
+                problems = statform_selectors.report_problems(statform_selectors.report_lines(report))
+                services.submit_report(request.user, report, problems)
                 messages.success(request, "报表已上报")
             else:
                 values = {
@@ -89,6 +90,7 @@ def statreport_detail(request, pk: int):
             "report": report,
             "period": Period.parse(report.period),
             "lines": lines,
+            "problems": statform_selectors.report_problems(lines),
             "division_name": name,
             "previous": statform_selectors.previous_report(report),
             "can_enter": has_capability(request.user, Capability.ENTER_INDICATORS)
