@@ -58,6 +58,10 @@ def cockpit(request, pk: int):
         "completion": [
             round(float(p.progress.completion) * 100, 1) for p in progress if p.progress and p.progress.completion is not None
         ],
+        "links": [
+            f"{reverse('planning:indicator_progress', args=[p.row.pk])}?year={year}&division={division_code}"
+            for p in progress if p.progress and p.progress.completion is not None
+        ],
         "elapsed": round(float(progress[0].progress.elapsed) * 100, 1) if progress and progress[0].progress else None,
     }  # fmt: skip
     return render(
@@ -110,6 +114,7 @@ def indicator_progress(request, pk: int):
         "target": _chart_value(item.binding.target_value) if item.binding else None,
         "divisions": [d.name for d in divisions],
         "division_values": [_chart_value(d.figure.value) for d in divisions],
+        "division_links": [f"?year={year}&division={d.division_code}" for d in divisions],
     }  # fmt: skip
     return render(
         request,
