@@ -153,3 +153,12 @@ def test_midterm_report_compares_subordinate_divisions(dandong_monitoring, login
     assert "下级区划比较：养老机构护理型床位占比" in titles
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert {"元宝区", "50.00", "振兴区", "40.00"} <= cells
+
+
+def test_a_text_target_repeating_a_table_indicator_is_monitored_once(monitored_plans):
+    from minzheng.planning.monitoring import plan_rows
+
+    names = [row.name for row in plan_rows(monitored_plans["辽宁省"])]
+    assert "节地生态安葬率" in names and not any("新增骨灰节地生态绿色安葬率" in name for name in names)
+    fuxin = [row.name for row in plan_rows(monitored_plans["阜新市"])]
+    assert sum(1 for name in fuxin if name.endswith("护理型床位占比")) == 1

@@ -113,9 +113,17 @@ def indicator_progress(
 
 
 def plan_rows(plan: Plan) -> list[PlanIndicator]:
-    """Rows monitored: the indicator table, and text targets that are bound (Fuxin/Hunnan have no table)."""
-    rows = plan.indicators.order_by("order").select_related("binding__definition", "plan")
-    return [row for row in rows if row.source == "table" or hasattr(row, "binding")]
+    """Rows monitored: the indicator table, and bound text targets (Fuxin/Hunnan have no table), each
+    definition once (辽宁's text repeats the table's 节地生态安葬率 as 新增骨灰…安葬率)."""
+    rows = list(plan.indicators.order_by("order").select_related("binding__definition", "plan"))
+    in_table = {
+        row.binding.definition_id for row in rows if row.source == "table" and hasattr(row, "binding")
+    }
+    return [
+        row
+        for row in rows
+        if row.source == "table" or (hasattr(row, "binding") and row.binding.definition_id not in in_table)
+    ]
 
 
 def plan_progress(plan: Plan, year: int, division_code: str | None = None) -> list[IndicatorProgress]:
