@@ -116,14 +116,16 @@ def plan_rows(plan: Plan) -> list[PlanIndicator]:
     """Rows monitored: the indicator table, and bound text targets (Fuxin/Hunnan have no table), each
     definition once (辽宁's text repeats the table's 节地生态安葬率 as 新增骨灰…安葬率)."""
     rows = list(plan.indicators.order_by("order").select_related("binding__definition", "plan"))
-    in_table = {
-        row.binding.definition_id for row in rows if row.source == "table" and hasattr(row, "binding")
-    }
-    return [
-        row
-        for row in rows
-        if row.source == "table" or (hasattr(row, "binding") and row.binding.definition_id not in in_table)
-    ]
+    seen = {row.binding.definition_id for row in rows if row.source == "table" and hasattr(row, "binding")}
+    monitored = []
+    for row in rows:
+        if row.source == "table":
+            monitored.append(row)
+        elif hasattr(row, "binding") and row.binding.definition_id not in seen:
+            # The text may state one target twice (阜新: 推动护理型床位占比…, 全市养老机构护理型床位占比…).
+            seen.add(row.binding.definition_id)
+            monitored.append(row)
+    return monitored
 
 
 def plan_progress(plan: Plan, year: int, division_code: str | None = None) -> list[IndicatorProgress]:
