@@ -46,6 +46,7 @@ demo:
 	$(PY) manage.py demo --if-empty
 	$(PY) manage.py demo_exchange
 	$(PY) manage.py demo_eldercare
+	$(PY) manage.py demo_planning
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

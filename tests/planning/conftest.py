@@ -37,3 +37,17 @@ def login(client):
         return client
 
     return as_user
+
+
+@pytest.fixture
+def monitored_plans(seed_plans):
+    """The seed plans with the status rule, definitions and bindings that ``load_plans`` ships."""
+    from minzheng.planning import services
+
+    services.seed_status_rules()
+    services.sync_indicators()
+    return seed_plans
+
+
+def row_of(plan, name: str):
+    return plan.indicators.select_related("binding__definition").get(name=name, source="table")

@@ -20,6 +20,8 @@ class Capability(StrEnum):
     HANDLE_CASES = "handle_cases"
     MANAGE_ELDERCARE = "manage_eldercare"
     INSPECT_ELDERCARE = "inspect_eldercare"
+    ENTER_INDICATORS = "enter_indicators"
+    APPROVE_INDICATORS = "approve_indicators"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -49,6 +51,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # the person who records a rectification is never the one who signs it off.
     Capability.MANAGE_ELDERCARE: {Role.CASEWORKER},
     Capability.INSPECT_ELDERCARE: {Role.REVIEWER, Role.APPROVER},
+    # 指标填报 and 民政报表 entry is casework staff's job; checking it (maker-checker: never one's own entry)
+    # belongs to reviewers, approvers and leaders.
+    Capability.ENTER_INDICATORS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    Capability.APPROVE_INDICATORS: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
 }
 
 _MESSAGES = {
@@ -65,6 +71,8 @@ _MESSAGES = {
     Capability.HANDLE_CASES: "只有经办人可以登记和受理救助申请",
     Capability.MANAGE_ELDERCARE: "只有经办人可以维护养老服务登记信息",
     Capability.INSPECT_ELDERCARE: "只有审核人或审批人（监管检查人员）可以开展养老机构监督检查",
+    Capability.ENTER_INDICATORS: "您的角色不能填报指标数据或统计报表",
+    Capability.APPROVE_INDICATORS: "只有审核人、审批人或领导可以审核指标填报",
 }
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ninja import Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from . import selectors
+from . import monitoring, selectors
 
 router = Router(tags=["规划监测"])
 
@@ -86,3 +86,71 @@ def list_plans(request, filters: Query[PlanQuery]):
 @router.get("/plans/{plan_id}", response=PlanDetailOut, summary="规划详情（含主要指标和正文量化目标）")
 def get_plan(request, plan_id: int):
     return selectors.plan_summary(request.user, plan_id)
+
+
+class ProgressOut(Schema):
+    """One plan indicator's monitoring figures for a division and year."""
+
+    indicator_id: int
+    no: int | None
+    name: str
+    unit: str
+    attribute: str
+    definition_code: str | None
+    source_kind: str | None
+    baseline_value: Decimal | None
+    baseline_year: int | None
+    target_comparison: str
+    target_value: Decimal | None
+    target_year: int | None
+    actual: Decimal | None
+    numerator: Decimal | None
+    denominator: Decimal | None
+    projected: Decimal | None
+    completion: Decimal | None
+    status: str
+    status_label: str
+    note: str
+    drilldown_url: str
+
+
+class ProgressQuery(Schema):
+    year: int | None = None
+    division: str = ""
+
+
+def _progress_out(item) -> ProgressOut:
+    binding, actual, progress = item.binding, item.actual, item.progress
+    return ProgressOut(
+        indicator_id=item.row.pk,
+        no=item.row.no,
+        name=item.row.name,
+        unit=item.row.unit,
+        attribute=item.row.attribute,
+        definition_code=binding.definition.code if binding else None,
+        source_kind=binding.definition.source_kind if binding else None,
+        baseline_value=binding.baseline_value if binding else None,
+        baseline_year=binding.baseline_year if binding else None,
+        target_comparison=binding.target_comparison if binding else "",
+        target_value=binding.target_value if binding else None,
+        target_year=binding.target_year if binding else None,
+        actual=actual.value if actual else None,
+        numerator=actual.numerator if actual else None,
+        denominator=actual.denominator if actual else None,
+        projected=item.projected,
+        completion=progress.completion if progress else None,
+        status=item.status,
+        status_label=item.status_label,
+        note=(progress.reason if progress else "") + (f"；{actual.note}" if actual and actual.note else ""),
+        drilldown_url=actual.drilldown_url if actual else "",
+    )
+
+
+@router.get(
+    "/plans/{plan_id}/progress", response=list[ProgressOut], summary="规划指标监测（实际值、预测、状态）"
+)
+def plan_progress(request, plan_id: int, query: Query[ProgressQuery]):
+    plan = selectors.plan_detail(request.user, plan_id)
+    year = query.year or monitoring.default_year(plan)
+    division_code = selectors.division_in_view(request.user, plan, query.division)
+    return [_progress_out(item) for item in monitoring.plan_progress(plan, year, division_code)]

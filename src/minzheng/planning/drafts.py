@@ -50,3 +50,82 @@ def draft_from_dict(data: dict[str, Any]) -> PlanDraft:
         text_targets=[_only(TextTarget, row) for row in data.get("text_targets", [])],
         notes=list(data.get("notes", [])),
     )
+
+
+# ------------------------------------------------------------------------------------------ review edits
+
+_ATTRIBUTES = ("", "预期性", "约束性")
+_SECTIONS = {
+    # prefix: (draft attribute, fields a reviewer edits)
+    "ind": ("indicators", ("no", "name", "unit", "target", "attribute", "baseline")),
+    "tt": ("text_targets", ("name", "value")),
+    "task": ("tasks", ("lead", "chapter", "section")),
+    "proj": ("projects", ("name", "location", "scale", "investment", "investment_unit", "deadline")),
+}
+_LABELS = {"ind": "主要指标", "tt": "正文量化目标", "task": "重点任务", "proj": "重大项目"}
+
+
+class DraftEditError(ValueError):
+    """A reviewer's correction that cannot be applied; the message names the table and row."""
+
+
+def review_rows(form: dict[str, str], prefix: str) -> list[dict[str, str]]:
+    """The rows of one table of the review form (``{prefix}-{i}-{field}``, ``{prefix}-count`` rows)."""
+    try:
+        count = min(int(form.get(f"{prefix}-count", "0")), 2000)
+    except ValueError:
+        count = 0
+    fields = (*_SECTIONS[prefix][1], "delete")
+    return [
+        {field: (form.get(f"{prefix}-{i}-{field}") or "").strip() for field in fields} for i in range(count)
+    ]
+
+
+def apply_review(draft: PlanDraft, edited: dict[str, list[dict[str, str]]]) -> PlanDraft:
+    """The draft with the reviewer's corrections: each table replaced by its edited rows (rows marked
+    ``delete`` dropped, blank new rows ignored). Tables not in ``edited`` stay as parsed."""
+    for prefix, rows in edited.items():
+        attribute, fields = _SECTIONS[prefix]
+        existing = getattr(draft, attribute)
+        kept = []
+        for index, row in enumerate(rows):
+            if row.get("delete") or not any(row.get(f) for f in fields):
+                continue
+            base = existing[index] if index < len(existing) else None
+            kept.append(_edited(prefix, base, row, index + 1))
+        setattr(draft, attribute, kept)
+    return draft
+
+
+def _edited(prefix: str, base, row: dict[str, str], number: int):
+    where = f"{_LABELS[prefix]}第{number}行"
+    if prefix == "ind":
+        if not row["name"]:
+            raise DraftEditError(f"{where}：指标名称不能为空")
+        if row["attribute"] not in _ATTRIBUTES:
+            raise DraftEditError(f"{where}：指标属性应为预期性或约束性")
+        if row["no"] and not row["no"].isdigit():
+            raise DraftEditError(f"{where}：序号应为正整数")
+        values = {**{f: row[f] for f in ("name", "unit", "target", "attribute", "baseline")}}
+        values["no"] = int(row["no"]) if row["no"] else number
+        return Indicator(**{**(base.__dict__ if base else {}), **values})
+    if prefix == "tt":
+        if not row["value"]:
+            raise DraftEditError(f"{where}：目标不能为空")
+        return TextTarget(
+            **{**(base.__dict__ if base else {"quote": ""}), "name": row["name"], "value": row["value"]}
+        )
+    if prefix == "task":
+        if not row["lead"]:
+            raise DraftEditError(f"{where}：任务不能为空")
+        return Task(lead=row["lead"], chapter=row["chapter"], section=row["section"])
+    if not row["name"]:
+        raise DraftEditError(f"{where}：项目名称不能为空")
+    investment = row["investment"].replace(",", "")
+    if investment:
+        try:
+            float(investment)
+        except ValueError:
+            raise DraftEditError(f"{where}：投资额应为数字") from None
+    values = {f: row[f] for f in ("name", "location", "scale", "investment_unit", "deadline")}
+    return Project(**{**(base.__dict__ if base else {}), **values, "investment": investment})

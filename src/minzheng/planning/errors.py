@@ -17,3 +17,22 @@ class InvalidPlan(PlanningError):
     """The draft cannot be saved as it stands (no title, a division that is not 省/市/县级, a wrong parent)."""
 
     code = "invalid_plan"
+
+
+class InvalidIndicator(PlanningError):
+    """An indicator definition, binding, entered value or status rule that breaks a rule (field named)."""
+
+    code = "invalid_indicator"
+
+
+class MakerCheckerViolation(PlanningError):
+    """The person who entered a value tried to approve it."""
+
+    status_code = 403
+    code = "maker_checker"
+
+
+class InvalidStatReport(PlanningError):
+    """A 民政报表 request or entry that cannot be accepted (unknown form, period, a row that is computed)."""
+
+    code = "invalid_stat_report"

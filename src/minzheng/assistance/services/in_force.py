@@ -107,6 +107,23 @@ def _kind_and_area(program: str, area: str | None) -> tuple[str, str]:
     return kind, area
 
 
+def standard_in_force_for_each(
+    division_codes: list[str], kind: str, area: str, on: date
+) -> dict[str, StandardInForce | None]:
+    """The standard of ``kind`` and ``area`` in force in each division (None where none covers it), from one
+    policy book (two queries, however many divisions) — for figures over many divisions, such as the
+    average 低保标准 of a city's counties."""
+    codes = [normalise_division_code(code) for code in division_codes]
+    book = policy_book(codes)
+    found: dict[str, StandardInForce | None] = {}
+    for code in codes:
+        try:
+            found[code] = in_force_from_book(book, kind, area, code, on)
+        except StandardNotFound:
+            found[code] = None
+    return found
+
+
 def standards_in_force(division_code: str, on: date) -> list[StandardInForce]:
     """Every published standard in force for a division (one per kind and area), plus the derived ones."""
     division_code = normalise_division_code(division_code)

@@ -50,3 +50,59 @@ def child_names(parent_code: str) -> dict[str, str]:
             parent_code=full_code(division_prefix(parent_code)), valid_to__isnull=True
         ).values_list("code", "name")
     )
+
+
+def descendant_codes(code: str, level: int) -> list[str]:
+    """Codes of the current divisions at ``level`` inside a division (e.g. its counties, level 3), for
+    figures averaged over them; the division itself when it is at or below that level."""
+    from ..jurisdiction import division_level
+
+    if division_level(code) >= level:
+        return [full_code(division_prefix(code))]
+    return list(
+        Division.objects.filter(code__startswith=division_prefix(code), level=level, valid_to__isnull=True)
+        .order_by("code")
+        .values_list("code", flat=True)
+    )
+
+
+TOWNSHIP_KINDS = (
+    "town",
+    "township",
+    "ethnic_township",
+    "sumu",
+    "ethnic_sumu",
+    "subdistrict",
+    "district_office",
+    "other",
+)
+
+
+def township_counts(code: str) -> dict[str, int]:
+    """乡级行政区划 inside a division by kind, told from the official name (镇 / 乡 / 民族乡 / 苏木 / 民族苏木 /
+    街道 / 区公所) — the rows of the 民政统计报表."""
+    names = Division.objects.filter(
+        code__startswith=division_prefix(code), level=4, valid_to__isnull=True
+    ).values_list("name", flat=True)
+    counts = dict.fromkeys(TOWNSHIP_KINDS, 0)
+    for name in names:
+        counts[_township_kind(name)] += 1
+    return counts
+
+
+def _township_kind(name: str) -> str:
+    if name.endswith("街道") or name.endswith("街道办事处"):
+        return "subdistrict"
+    if name.endswith("区公所"):
+        return "district_office"
+    if name.endswith("民族苏木"):
+        return "ethnic_sumu"
+    if name.endswith("苏木"):
+        return "sumu"
+    if name.endswith("族乡"):
+        return "ethnic_township"
+    if name.endswith("镇"):
+        return "town"
+    if name.endswith("乡"):
+        return "township"
+    return "other"  # 农场, 开发区管委会 … are township-level units but none of the form's kinds

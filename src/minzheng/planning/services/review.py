@@ -12,7 +12,7 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event, snapshot
 
-from ..drafts import draft_from_dict, draft_to_dict
+from ..drafts import DraftEditError, apply_review, draft_from_dict, draft_to_dict
 from ..errors import InvalidPlan
 from ..models import Plan, PlanDraftUpload, PlanTask, TaskStatus
 from .plan_import import clip_text, file_sha256, import_plan, parse_plan_file
@@ -42,11 +42,23 @@ def stage_upload(actor, file_name: str, content: bytes) -> PlanDraftUpload:
 
 
 def save_upload(
-    actor, upload: PlanDraftUpload, *, title: str, status: str, division_code: str, parent: Plan | None
+    actor,
+    upload: PlanDraftUpload,
+    *,
+    title: str,
+    status: str,
+    division_code: str,
+    parent: Plan | None,
+    edited: dict[str, list[dict[str, str]]] | None = None,
 ) -> Plan:
-    """保存: the reviewer's corrections of the metadata applied to the stored draft, then ``import_plan``."""
+    """保存: the reviewer's corrections — metadata and the edited indicator, text-target, task and project
+    tables (rows changed, deleted or added) — applied to the stored draft, then ``import_plan``."""
     draft = draft_from_dict(upload.draft)
     draft.title, draft.status = title.strip(), status.strip()
+    try:
+        draft = apply_review(draft, edited or {})
+    except DraftEditError as exc:
+        raise InvalidPlan(str(exc), field="draft") from None
     plan = import_plan(
         draft,
         source_name=upload.file_name,

@@ -1,5 +1,7 @@
 """规划监测 pages: plan list, plan detail (indicators, outline, tasks, projects), import with review, 分解落实."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,9 +10,10 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name, names_of
 from minzheng.core.views.common import paginate, parse_date
 
-from . import selectors, services
-from .errors import PlanningError
-from .models import IndicatorSource, PlanLevel, TaskStatus
+from .. import selectors, services
+from ..drafts import review_rows
+from ..errors import PlanningError
+from ..models import IndicatorSource, PlanLevel, TaskStatus
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 TABS = [
@@ -21,6 +24,8 @@ TABS = [
     ("projects", "重大项目"),
 ]
 LIST_CRUMB = ("规划监测", "planning:plan_list")
+REVIEW_TABLES = ("ind", "tt", "task", "proj")
+BLANK_ROWS = 3  # empty rows under each table of the review form, for rows the parser missed
 
 
 def _crumbs(*tail):
@@ -72,6 +77,7 @@ def plan_detail(request, pk: int):
         context["tasks"] = selectors.plan_tasks(plan)
     else:
         context["projects"] = selectors.plan_projects(plan)
+        context["latest_progress"] = selectors.latest_project_progress(plan)
     return render(request, "planning/plan_detail.html", context)
 
 
@@ -122,6 +128,11 @@ def plan_import_review(request, pk: int):
                 status=request.POST.get("status", ""),
                 division_code=division_code,
                 parent=selectors.plan_for_parent_choice(request.user, request.POST.get("parent_plan", "")),
+                edited={
+                    prefix: review_rows(request.POST, prefix)
+                    for prefix in REVIEW_TABLES
+                    if f"{prefix}-count" in request.POST
+                },
             )
         except PlanningError as exc:
             messages.error(request, exc.message)
@@ -139,11 +150,37 @@ def plan_import_review(request, pk: int):
             "division_code": division_code,
             "parents": selectors.parent_choices(request.user),
             "suggested_parent": selectors.suggested_parent(request.user, division_code),
+            "tables": _review_tables(draft),
             "active_nav": "planning",
             "page_title": "审核规划导入",
             "breadcrumbs": _crumbs(("导入规划文件", reverse("planning:plan_import")), ("审核", None)),
         },
     )
+
+
+_REVIEW_COLUMNS = {
+    "ind": ("indicators", "主要指标", [("no", "序号", 3), ("name", "指标名称", 30), ("unit", "单位", 6),
+                                  ("target", "目标值", 14), ("attribute", "指标属性", 6), ("baseline", "基期值", 8)]),
+    "tt": ("text_targets", "正文量化目标", [("name", "指标", 40), ("value", "目标", 16)]),
+    "task": ("tasks", "重点任务", [("lead", "任务", 40), ("chapter", "所在章", 20), ("section", "所在节", 20)]),
+    "proj": ("projects", "重大项目", [("name", "项目名称", 30), ("location", "地点", 10), ("scale", "规模", 20),
+                                   ("investment", "投资", 8), ("investment_unit", "单位", 4), ("deadline", "期限", 10)]),
+}  # fmt: skip
+
+
+def _review_tables(draft: dict) -> list[dict]:
+    """Each editable table of the review form: its rows (as parsed, plus blank rows to add) and columns."""
+    tables = []
+    for prefix, (key, title, columns) in _REVIEW_COLUMNS.items():
+        parsed = draft.get(key, [])
+        rows = [
+            {"index": i, "cells": [(name, str(row.get(name, "") or ""), size) for name, _, size in columns],
+             "binding": row.get("attribute") == "约束性", "quote": row.get("quote", "")}
+            for i, row in enumerate([*parsed, *({} for _ in range(BLANK_ROWS))])
+        ]  # fmt: skip
+        tables.append({"prefix": prefix, "title": title, "headers": [label for _, label, _ in columns],
+                       "rows": rows, "count": len(rows), "parsed": len(parsed)})  # fmt: skip
+    return tables
 
 
 def _guess_division(user, region: str) -> str:
@@ -159,6 +196,22 @@ def task_edit(request, pk: int):
     """分解落实 of one task: responsible unit, deadline, status."""
     require(request.user, Capability.MANAGE_PLANS)
     task = selectors.editable_task(request.user, pk)
+    if request.method == "POST" and request.POST.get("action") == "progress":
+        try:
+            percent = request.POST.get("progress_percent", "").strip()
+            services.report_task_progress(
+                request.user,
+                task,
+                reported_on=parse_date(request.POST.get("reported_on")) or date.today(),
+                status=request.POST.get("status", ""),
+                progress_percent=int(percent) if percent.isdigit() else None,
+                evidence=request.POST.get("evidence", ""),
+            )
+        except PlanningError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "已记录任务进展")
+        return redirect("planning:task_edit", pk=task.pk)
     if request.method == "POST":
         try:
             services.update_task(
@@ -178,6 +231,7 @@ def task_edit(request, pk: int):
         "planning/task_edit.html",
         {
             "task": task,
+            "history": selectors.task_progress(task),
             "statuses": TaskStatus.choices,
             "active_nav": "planning",
             "page_title": "分解落实",

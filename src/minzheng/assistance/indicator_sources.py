@@ -1,0 +1,208 @@
+"""Figures of 社会救助 policy offered to plan monitoring and 民政报表 (``core.indicator_sources`` protocol).
+
+The plans' indicator tables open with two 低保 standard indicators — 城乡低保标准年度增速 and
+城市和农村低保平均标准比例 (辽宁 and 丹东 tables, rows 1–2; 浑南's text: 城乡最低生活保障标准年均增长不低于7%).
+They are computed from the dated 保障标准 through ``services.in_force`` only.
+
+平均标准 of a division is the mean of the standards in force in its county-level divisions (a county's own
+figure, or the city's it inherits) — unweighted, because recipient counts per county are not held yet; the
+province's published reference average (``is_reference_average``) is never used, as it is not a paying
+standard. Counties with no standard in force are left out and named in the note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
+from minzheng.core.selectors.divisions import descendant_codes
+
+from .models import StandardKind, StandardPeriod
+from .services.in_force import StandardInForce, standard_in_force_for_each
+
+_COUNTY = 3
+_HUNDRED = Decimal(100)
+_TWELVE = Decimal(12)
+
+
+@dataclass(frozen=True)
+class _Average:
+    urban_monthly: Decimal | None  # 元/人/月
+    rural_yearly: Decimal | None  # 元/人/年, as 农村 standards are published
+    counted: int
+    missing: int
+    applied_from: frozenset[str]  # the divisions whose published versions were used
+
+
+def _mean(values: list[Decimal]) -> Decimal | None:
+    return sum(values) / len(values) if values else None
+
+
+def _average_standards(division_code: str, on: date) -> _Average:
+    counties = descendant_codes(division_code, _COUNTY) or [division_code]
+    urban = standard_in_force_for_each(counties, StandardKind.DIBAO, "urban", on)
+    rural = standard_in_force_for_each(counties, StandardKind.DIBAO, "rural", on)
+    urban_values = [_per_month(s) for s in urban.values() if s is not None]
+    rural_values = [_per_year(s) for s in rural.values() if s is not None]
+    counted = sum(1 for code in urban if urban[code] is not None or rural[code] is not None)
+    applied = frozenset(s.division_code for s in (*urban.values(), *rural.values()) if s is not None)
+    return _Average(_mean(urban_values), _mean(rural_values), counted, len(urban) - counted, applied)
+
+
+def _per_month(standard: StandardInForce) -> Decimal:
+    return standard.amount / _TWELVE if standard.period == StandardPeriod.PER_YEAR else standard.amount
+
+
+def _per_year(standard: StandardInForce) -> Decimal:
+    return standard.amount if standard.period == StandardPeriod.PER_YEAR else standard.amount * _TWELVE
+
+
+def _drilldown(division_code: str, average: _Average | None = None) -> str:
+    """The standards list filtered to the versions behind the figure (the page applies the viewer's
+    jurisdiction): a county that inherits its city's standard links to the city's versions."""
+    applied = average.applied_from if average else frozenset()
+    shown = next(iter(applied)) if len(applied) == 1 else division_code
+    return f"/assistance/standards/?kind=dibao&division={shown}"
+
+
+def _note(average: _Average) -> str:
+    note = f"按{average.counted}个县级区划的现行标准平均（未加权）"
+    return note + (f"，{average.missing}个县级区划未设置低保标准" if average.missing else "")
+
+
+def urban_standard(division_code: str, start: date, end: date) -> IndicatorValue:
+    """城市低保平均标准 (元/人/月) at the end of the period."""
+    average = _average_standards(division_code, end)
+    return IndicatorValue(
+        average.urban_monthly, drilldown_url=_drilldown(division_code, average), note=_note(average)
+    )
+
+
+def rural_standard(division_code: str, start: date, end: date) -> IndicatorValue:
+    """农村低保平均标准 (元/人/年) at the end of the period."""
+    average = _average_standards(division_code, end)
+    return IndicatorValue(
+        average.rural_yearly, drilldown_url=_drilldown(division_code, average), note=_note(average)
+    )
+
+
+def urban_rural_ratio(division_code: str, start: date, end: date) -> IndicatorValue:
+    """城市和农村低保平均标准比例 (倍数) = 城市平均标准 × 12 ÷ 农村平均标准 (元/人/年)."""
+    average = _average_standards(division_code, end)
+    urban_yearly = None if average.urban_monthly is None else average.urban_monthly * _TWELVE
+    rural_yearly = average.rural_yearly
+    value = urban_yearly / rural_yearly if urban_yearly is not None and rural_yearly else None
+    return IndicatorValue(
+        value, urban_yearly, rural_yearly, _drilldown(division_code, average), _note(average)
+    )
+
+
+def rural_share_of_urban(division_code: str, start: date, end: date) -> IndicatorValue:
+    """农村低保标准占城市比例 (%) = 农村平均标准 ÷ (城市平均标准 × 12) × 100."""
+    ratio = urban_rural_ratio(division_code, start, end)
+    value = _HUNDRED / ratio.value if ratio.value else None
+    return IndicatorValue(value, ratio.denominator, ratio.numerator, ratio.drilldown_url, ratio.note)
+
+
+def _growth(division_code: str, end: date, area: str) -> IndicatorValue:
+    now, before = _average_standards(division_code, end), _average_standards(division_code, _year_before(end))
+    current = now.urban_monthly if area == "urban" else now.rural_yearly
+    previous = before.urban_monthly if area == "urban" else before.rural_yearly
+    value = (current - previous) / previous * _HUNDRED if current is not None and previous else None
+    note = f"{_note(now)}；与上年同日（{_year_before(end):%Y-%m-%d}）的平均标准比较"
+    return IndicatorValue(value, current, previous, _drilldown(division_code, now), note)
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def urban_growth(division_code: str, start: date, end: date) -> IndicatorValue:
+    """城市低保标准年度增速 (%): the average standard at the period's end against a year earlier."""
+    return _growth(division_code, end, "urban")
+
+
+def rural_growth(division_code: str, start: date, end: date) -> IndicatorValue:
+    """农村低保标准年度增速 (%)."""
+    return _growth(division_code, end, "rural")
+
+
+def urban_and_rural_growth(division_code: str, start: date, end: date) -> IndicatorValue:
+    """城乡低保标准年度增速 (%): the lower of the 城市 and 农村 growth rates — the plans' target is a floor
+    (不低于…), so both standards must keep up for the indicator to be met."""
+    urban, rural = _growth(division_code, end, "urban"), _growth(division_code, end, "rural")
+    known = [growth for growth in (urban, rural) if growth.value is not None]
+    if len(known) < 2:
+        return IndicatorValue(
+            None, drilldown_url=urban.drilldown_url, note="城市或农村低保标准缺少本年或上年数据"
+        )
+    lower = min(known, key=lambda growth: growth.value)
+    note = f"城市 {urban.value:.2f}%，农村 {rural.value:.2f}%，取较低者；{urban.note}"
+    return IndicatorValue(lower.value, lower.numerator, lower.denominator, urban.drilldown_url, note)
+
+
+_MONTHLY_DEFINITION = "各县级区划期末现行低保标准（本级或继承上级）的算术平均"
+SOURCES = [
+    IndicatorSource(
+        "assistance.dibao_standard_growth",
+        "城乡低保标准年度增速",
+        "%",
+        "year",
+        "（期末城乡低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100，城市、农村分别计算后取较低者；"
+        + _MONTHLY_DEFINITION,
+        urban_and_rural_growth,
+    ),
+    IndicatorSource(
+        "assistance.dibao_urban_standard_growth",
+        "城市低保标准年度增速",
+        "%",
+        "year",
+        "（期末城市低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100",
+        urban_growth,
+    ),
+    IndicatorSource(
+        "assistance.dibao_rural_standard_growth",
+        "农村低保标准年度增速",
+        "%",
+        "year",
+        "（期末农村低保平均标准 − 上年同日平均标准）÷ 上年同日平均标准 × 100",
+        rural_growth,
+    ),
+    IndicatorSource(
+        "assistance.dibao_urban_rural_ratio",
+        "城市和农村低保平均标准比例",
+        "倍数",
+        "month",
+        "城市低保平均标准（元/人/月）× 12 ÷ 农村低保平均标准（元/人/年）；" + _MONTHLY_DEFINITION,
+        urban_rural_ratio,
+    ),
+    IndicatorSource(
+        "assistance.dibao_rural_share_of_urban",
+        "农村低保标准占城市比例",
+        "%",
+        "month",
+        "农村低保平均标准（元/人/年）÷（城市低保平均标准 × 12）× 100",
+        rural_share_of_urban,
+    ),
+    IndicatorSource(
+        "assistance.dibao_urban_standard_average",
+        "城市低保平均标准",
+        "元/人/月",
+        "month",
+        _MONTHLY_DEFINITION + "（城市）",
+        urban_standard,
+    ),
+    IndicatorSource(
+        "assistance.dibao_rural_standard_average",
+        "农村低保平均标准",
+        "元/人/年",
+        "month",
+        _MONTHLY_DEFINITION + "（农村，元/人/年）",
+        rural_standard,
+    ),
+]

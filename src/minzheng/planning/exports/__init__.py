@@ -1,0 +1,1 @@
+"""Documents the planning domain produces: plan monitoring reports (.docx, .pdf, .xlsx) and 民政报表 (.xlsx)."""

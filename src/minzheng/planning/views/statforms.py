@@ -1,0 +1,141 @@
+"""民政报表 pages: the forms and reports (编制 for a division and period), one report (数量 / 上期 / 环比, entry of
+rows without a source, 上报, .xlsx in the form's layout), and the row → source bindings of a form."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from minzheng.core.errors import MinzhengError
+from minzheng.core.models import AuditEvent
+from minzheng.core.permissions import Capability, has_capability, require
+from minzheng.core.selectors.divisions import division_name, names_of
+from minzheng.core.services.audit import record_event
+from minzheng.core.views.common import paginate, xlsx_response
+
+from .. import services, statform_selectors
+from ..exports.statform_xlsx import report_workbook
+from ..figures import sources
+from ..periods import Period
+from .forms import act_then_redirect, decimal_field, int_field
+
+NAV = {"active_nav": "reports"}
+CRUMB = ("民政报表", "planning:statform_list")
+
+
+def statform_list(request):
+    if request.method == "POST":
+        try:
+            report = services.generate_report(
+                request.user,
+                request.POST.get("period_type", ""),
+                request.POST.get("division", "").strip() or request.user.division_code,
+                request.POST.get("period", "").strip().upper(),
+            )
+        except MinzhengError as exc:
+            messages.error(request, exc.message)
+            return redirect("planning:statform_list")
+        messages.success(request, "报表已编制")
+        return redirect("planning:statreport_detail", pk=report.pk)
+    period_type = request.GET.get("type", "")
+    page = paginate(request, statform_selectors.report_list(request.user, period_type))
+    return render(
+        request,
+        "planning/statform_list.html",
+        {
+            **NAV,
+            "forms": statform_selectors.stat_forms(),
+            "page_obj": page,
+            "period_type": period_type,
+            "division_names": names_of({r.division_code for r in page}),
+            "can_enter": has_capability(request.user, Capability.ENTER_INDICATORS),
+            "page_title": "民政报表",
+            "breadcrumbs": [("统计与决策", None), ("民政报表", None)],
+        },
+    )
+
+
+def statreport_detail(request, pk: int):
+    report = statform_selectors.report_detail(request.user, pk)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "submit":
+                problems = statform_selectors.report_problems(statform_selectors.report_lines(report))
+                services.submit_report(request.user, report, problems)
+                messages.success(request, "报表已上报")
+            else:
+                values = {
+                    int(name[4:]): decimal_field(request.POST, name, "数量")
+                    for name in request.POST
+                    if name.startswith("row-") and name[4:].isdigit()
+                }
+                changed = services.enter_values(request.user, report, values)
+                messages.success(request, f"已保存{changed}行")
+        except MinzhengError as exc:
+            messages.error(request, exc.message)
+        return redirect("planning:statreport_detail", pk=report.pk)
+    lines = statform_selectors.report_lines(report)
+    name = division_name(report.division_code)
+    if request.GET.get("export") == "xlsx":
+        require(request.user, Capability.EXPORT)
+        record_event(
+            request.user, AuditEvent.EXPORT, object_type="stat_report", object_id=report.pk,
+            division_code=report.division_code, summary=f"导出{report.form.name} {report.period}",
+        )  # fmt: skip
+        return xlsx_response(report_workbook(report, lines, name), f"{name}{report.form.name}{report.period}")
+    return render(
+        request,
+        "planning/statreport_detail.html",
+        {
+            **NAV,
+            "report": report,
+            "period": Period.parse(report.period),
+            "lines": lines,
+            "problems": statform_selectors.report_problems(lines),
+            "division_name": name,
+            "previous": statform_selectors.previous_report(report),
+            "can_enter": has_capability(request.user, Capability.ENTER_INDICATORS)
+            and report.status == "draft",
+            "can_submit": has_capability(request.user, Capability.APPROVE_INDICATORS)
+            and report.status == "draft",
+            "page_title": f"{report.form.name}（{report.form.code}）",
+            "breadcrumbs": [(CRUMB[0], reverse(CRUMB[1])), (f"{name} {report.period}", None)],
+        },
+    )
+
+
+def statform_rows(request, pk: int):
+    """报表行取数: bind rows to computed sources (data, so a new domain source needs no code)."""
+    form = statform_selectors.stat_form(pk)
+    if request.method == "POST":
+        return act_then_redirect(
+            request,
+            lambda: _bind(request, form),
+            "已保存取数设置",
+            reverse("planning:statform_rows", args=[form.pk]),
+        )
+    return render(
+        request,
+        "planning/statform_rows.html",
+        {
+            **NAV,
+            "form": form,
+            "rows": statform_selectors.form_rows(form),
+            "installed": sources(),
+            "can_manage": has_capability(request.user, Capability.MANAGE_PLANS),
+            "page_title": f"{form.name}（{form.code}）表式",
+            "breadcrumbs": [(CRUMB[0], reverse(CRUMB[1])), (f"{form.code} 表式", None)],
+        },
+    )
+
+
+def _bind(request, form) -> None:
+    row = statform_selectors.stat_row(int_field(request.POST, "row", "报表行") or 0)
+    if row.form_id != form.pk:
+        raise MinzhengError("报表行不属于该表", field="row")
+    services.bind_row(
+        request.user,
+        row,
+        source_code=request.POST.get("source_code", "").strip(),
+        scale=decimal_field(request.POST, "scale", "换算系数") or 1,
+        note=request.POST.get("note", ""),
+    )

@@ -1,0 +1,164 @@
+"""Monitoring: progress and status per indicator and division (rules as data), the cockpit and drill-down
+pages, project and task evidence, and the generated reports opened and read back."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+from python_calamine import CalamineWorkbook
+
+from minzheng.assistance.models import Area, StandardPeriod
+from minzheng.planning import services
+from minzheng.planning.exports import plan_reports
+from minzheng.planning.models import IndicatorDefinition, StatusRule
+from minzheng.planning.monitoring import plan_progress
+from tests.assistance.factories import add_standard
+from tests.core.factories import make_user
+
+from .conftest import row_of
+
+pytestmark = pytest.mark.django_db
+DANDONG = "210600000000"
+
+
+@pytest.fixture
+def dandong_monitoring(monitored_plans, city_leader):
+    """丹东: standards narrowing the urban–rural gap, and 护理型床位 entered by the counties for 2020–2023."""
+    for year, urban, rural in (
+        (2020, "663", "5052"),
+        (2021, "690", "5400"),
+        (2022, "715", "5760"),
+        (2023, "740", "6120"),
+    ):
+        add_standard(DANDONG, date(year, 1, 1), urban)
+        add_standard(DANDONG, date(year, 1, 1), rural, area=Area.RURAL, period=StandardPeriod.PER_YEAR)
+    beds = IndicatorDefinition.objects.get(code="planning.nursing_bed_ratio")
+    maker, checker = make_user("caseworker", DANDONG), make_user("reviewer", DANDONG)
+    for year, (yb, zx) in zip(range(2020, 2024), ((40, 30), (44, 34), (47, 38), (50, 40)), strict=True):
+        for code, nursing in (("210602000000", yb), ("210603000000", zx)):
+            entry = services.submit_entry(maker, beds, division_code=code, period_key=str(year), value=None,
+                                          numerator=Decimal(nursing), denominator=Decimal(100), comment="年度统计")  # fmt: skip
+            services.review_entry(checker, entry, approve=True)
+    return monitored_plans["丹东市"]
+
+
+def by_name(progress):
+    return {item.row.name: item for item in progress}
+
+
+def test_progress_reads_actual_trend_projection_and_status(dandong_monitoring):
+    items = by_name(plan_progress(dandong_monitoring, 2023))
+    beds = items["养老机构护理型床位占比"]
+    assert beds.actual.value == Decimal(45)  # (50 + 40) / 200
+    assert [value for _, value, _ in beds.trend] == [Decimal(35), Decimal(39), Decimal("42.5"), Decimal(45)]
+    assert (
+        beds.status == "warning" and beds.is_binding
+    )  # 约束性 ≥60, from 35 only 10/25 of the way at 60% of the time
+    ratio = items["城市和农村低保平均标准比例"]
+    assert ratio.actual.value == Decimal(740 * 12) / Decimal(6120)
+    assert ratio.projected < ratio.actual.value  # the gap keeps narrowing
+    assert items["福利彩票销售网点数"].status == "unknown"
+
+
+def test_a_stricter_rule_in_the_data_changes_the_status(dandong_monitoring):
+    before = by_name(plan_progress(dandong_monitoring, 2023))["城市和农村低保平均标准比例"]
+    StatusRule.objects.create(
+        division_code=DANDONG, effective_from=date(2023, 1, 1), normal_ratio=Decimal("1.5"),
+        lagging_ratio=Decimal("1.4"), use_projection=False, binding_escalates=True, note="测试：从严",
+    )  # fmt: skip
+    after = by_name(plan_progress(dandong_monitoring, 2023))["城市和农村低保平均标准比例"]
+    assert before.status == "lagging" and after.status == "warning"
+
+
+def test_the_cockpit_lists_every_indicator_and_highlights_binding_ones(
+    dandong_monitoring, login, city_leader
+):
+    body = (
+        login(city_leader)
+        .get(f"/planning/plans/{dandong_monitoring.pk}/cockpit/", {"year": 2023})
+        .content.decode()
+    )
+    assert body.count('class="binding-row"') == 4  # 丹东's 约束性 rows: 4, 13, 14, 18
+    assert "养老机构护理型床位占比" in body and 'data-status="warning"' in body and "echarts.min.js" in body
+    row = row_of(dandong_monitoring, "养老机构护理型床位占比")
+    assert f"/planning/plan-indicators/{row.pk}/" in body
+    matrix = body[body.index('id="binding-matrix"') :]
+    assert "元宝区" in matrix and "振兴区" in matrix
+    assert f'/planning/plan-indicators/{row.pk}/?year=2023&division=210602000000">50.00</a>' in matrix
+
+
+def test_the_drill_down_links_each_figure_to_its_records(dandong_monitoring, login, city_leader):
+    row = row_of(dandong_monitoring, "养老机构护理型床位占比")
+    client = login(city_leader)
+    body = client.get(f"/planning/plan-indicators/{row.pk}/", {"year": 2023}).content.decode()
+    assert "元宝区" in body and "振兴区" in body and "/planning/entries/?definition=" in body
+    entries = client.get(
+        f"/planning/entries/?definition={row.binding.definition.pk}&division=210602000000&period=2023"
+    )
+    assert "50" in entries.content.decode() and entries.status_code == 200
+
+
+def test_a_county_user_sees_no_other_county_in_the_comparison(dandong_monitoring, login, county_caseworker):
+    row = row_of(dandong_monitoring, "养老机构护理型床位占比")
+    client = login(county_caseworker)
+    body = client.get(f"/planning/plan-indicators/{row.pk}/", {"year": 2023}).content.decode()
+    assert "振兴区" not in body
+    assert client.get(f"/planning/plan-indicators/{row.pk}/", {"division": "210603000000"}).status_code == 404
+
+
+def test_project_progress_records_money_spent_over_time(dandong_monitoring, login, city_leader):
+    project = dandong_monitoring.projects.order_by("order").first()
+    client = login(city_leader)
+    for day, percent, spent in (("2022-06-30", 30, "1200"), ("2023-06-30", 70, "2600")):
+        client.post(f"/planning/projects/{project.pk}/progress/",
+                    {"reported_on": day, "status": "building", "progress_percent": percent, "spent": spent, "evidence": "监理月报"})  # fmt: skip
+    response = client.post(f"/planning/projects/{project.pk}/progress/",
+                           {"reported_on": "2023-12-31", "status": "building", "progress_percent": 80, "spent": "100", "evidence": "x"})  # fmt: skip
+    assert project.progress.count() == 2
+    assert "累计完成投资不能少于" in client.get(response.url).content.decode()
+    cockpit = client.get(f"/planning/plans/{dandong_monitoring.pk}/cockpit/").content.decode()
+    assert "已报告进展1个" in cockpit and "平均形象进度 <strong>70%" in cockpit and "2,600.00" in cockpit
+
+
+def test_annual_report_docx_pdf_and_xlsx_hold_the_figures(dandong_monitoring):
+    report = plan_reports.build_plan_report(dandong_monitoring, 2023, "annual")
+    document = Document(io.BytesIO(plan_reports.to_docx(report)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "年度监测分析报告" in text and "约束性指标" in text
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert {"养老机构护理型床位占比", "45.00", "预警"} <= cells
+    assert document.inline_shapes  # the chart
+    pdf = PdfReader(io.BytesIO(plan_reports.to_pdf(report)))
+    # pypdf returns the CID-keyed CJK glyphs with NULs (see tests/verification); table cells wrap lines.
+    pdf_text = "".join(page.extract_text() for page in pdf.pages).replace("\x00", "").replace("\n", "")
+    assert "养老机构护理型床位占比" in pdf_text and "45.00" in pdf_text
+    workbook = CalamineWorkbook.from_filelike(io.BytesIO(plan_reports.to_xlsx(report)))
+    rows = workbook.get_sheet_by_name("主要指标").to_python()
+    beds = next(r for r in rows if r[1] == "养老机构护理型床位占比")
+    assert beds[9] == 45 and beds[15] == "预警"
+    history = workbook.get_sheet_by_name("历年数据").to_python()
+    assert ["养老机构护理型床位占比", "planning.nursing_bed_ratio", 2020, 35] in [r[:4] for r in history]
+
+
+def test_midterm_report_compares_subordinate_divisions(dandong_monitoring, login, city_leader):
+    response = login(city_leader).get(
+        f"/planning/plans/{dandong_monitoring.pk}/report/", {"kind": "midterm", "format": "docx"}
+    )
+    document = Document(io.BytesIO(response.content))
+    assert "中期评估" in "\n".join(p.text for p in document.paragraphs)
+    titles = "\n".join(p.text for p in document.paragraphs)
+    assert "下级区划比较：养老机构护理型床位占比" in titles
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert {"元宝区", "50.00", "振兴区", "40.00"} <= cells
+
+
+def test_a_text_target_repeating_a_table_indicator_is_monitored_once(monitored_plans):
+    from minzheng.planning.monitoring import plan_rows
+
+    names = [row.name for row in plan_rows(monitored_plans["辽宁省"])]
+    assert "节地生态安葬率" in names and not any("新增骨灰节地生态绿色安葬率" in name for name in names)
+    fuxin = [row.name for row in plan_rows(monitored_plans["阜新市"])]
+    assert sum(1 for name in fuxin if name.endswith("护理型床位占比")) == 1

@@ -1,0 +1,158 @@
+"""民政报表: the forms as versioned data, generation for a division and period (computed rows from their
+bound sources, sums, entries), 上期 and 环比 as the forms compute them, history, and the .xlsx layout."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from minzheng.core.errors import PermissionDenied
+from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue, collect_indicator_sources
+from minzheng.core.models import Division
+from minzheng.planning import services
+from minzheng.planning.errors import InvalidStatReport
+from minzheng.planning.models import StatForm, StatReport
+from minzheng.planning.statform_selectors import report_lines
+from tests.core.factories import make_user
+
+pytestmark = pytest.mark.django_db
+YUANBAO = "210602000000"
+
+
+@pytest.fixture
+def forms(divisions):
+    services.load_stat_forms()
+    Division.objects.create(code="210602100000", name="金山镇", level=4, parent_code=YUANBAO, source="test")
+    return {form.code: form for form in StatForm.objects.all()}
+
+
+@pytest.fixture
+def clerk(divisions):
+    return make_user("caseworker", YUANBAO)
+
+
+def lines_by_label(report):
+    return {line.row.label: line for line in report_lines(report)}
+
+
+def test_forms_load_once_with_their_version_data(forms):
+    assert services.load_stat_forms() == 0
+    quarterly = forms["JZH01表"]
+    assert (quarterly.approval_no, quarterly.period_type, quarterly.previous_label) == (
+        "国统制[2023]83号",
+        "quarter",
+        "上季度",
+    )
+    row = quarterly.rows.get(code="JZH011212111")
+    assert (row.label, row.unit, row.level, row.parent.label) == (
+        "I 城市低保金",
+        "万元",
+        5,
+        "A 城市低保累计支出",
+    )
+    assert forms["JBZ"].rows.filter(confirmed=False).exists()
+
+
+def test_a_quarterly_report_counts_townships_and_sums_the_block(forms, clerk):
+    report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    assert report.form.code == "JZH01表"  # the version in force in 2024
+    lines = lines_by_label(report)
+    assert (lines["1.镇"].value, lines["6.街道"].value, lines["(一)乡级行政区划"].value) == (1, 2, 3)
+    assert lines["6.街道"].origin == "computed" and lines["(一)乡级行政区划"].origin == "sum"
+    assert lines["I 城市低保金"].entered and not lines["6.街道"].entered
+
+
+def test_the_version_in_force_is_chosen_by_period(forms, clerk):
+    assert services.generate_report(clerk, "quarter", YUANBAO, "2023Q4").form.code == "JBZH0001表"
+
+
+def test_previous_period_is_kept_and_ring_ratio_computed_as_the_form_does(forms, clerk):
+    q1 = services.generate_report(clerk, "quarter", YUANBAO, "2024Q1")
+    urban = q1.form.rows.get(code="JZH011212111")
+    services.enter_values(clerk, q1, {urban.pk: Decimal("1000.04")})
+    q2 = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    services.enter_values(clerk, q2, {q2.form.rows.get(code="JZH011212111").pk: Decimal("1234.56")})
+    lines = lines_by_label(q2)
+    line = lines["I 城市低保金"]
+    assert (line.value_text, line.previous_text, line.ratio_text) == ("1,234.6", "1,000.0", "23.46")
+    assert lines["A 城市低保累计支出"].value == Decimal("1234.56")  # A = I + II
+    assert lines["6.街道"].ratio is None  # unchanged: printed blank
+
+
+def test_the_previous_period_is_generated_when_missing(forms, clerk):
+    services.generate_report(clerk, "month", YUANBAO, "2024M03")
+    assert StatReport.objects.filter(division_code=YUANBAO, period="2024M02").exists()
+
+
+def test_a_source_added_later_is_bound_by_data_and_fills_its_row(forms, clerk, monkeypatch):
+    def persons(division_code, start, end):
+        return IndicatorValue(Decimal(321), drilldown_url="/assistance/cases/?program=dibao_urban")
+
+    offered = {
+        **collect_indicator_sources(),
+        "assistance.dibao_urban_persons": IndicatorSource("assistance.dibao_urban_persons", "城市低保人数", "人", "month", "在保人数", persons),
+    }  # fmt: skip
+    monkeypatch.setattr("minzheng.planning.figures.collect_indicator_sources", lambda: offered)
+    report = services.generate_report(clerk, "month", YUANBAO, "2024M03")
+    line = lines_by_label(report)["A 城市低保人数"]
+    assert (line.value, line.origin, line.drilldown_url) == (
+        321,
+        "computed",
+        "/assistance/cases/?program=dibao_urban",
+    )
+
+
+def test_entry_is_refused_for_computed_rows_negative_values_and_submitted_reports(forms, clerk):
+    report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    streets, spending = report.form.rows.get(label="6.街道"), report.form.rows.get(code="JZH011212111")
+    with pytest.raises(InvalidStatReport):
+        services.enter_values(clerk, report, {streets.pk: Decimal(5)})
+    with pytest.raises(InvalidStatReport):
+        services.enter_values(clerk, report, {spending.pk: Decimal(-1)})
+    services.submit_report(make_user("reviewer", YUANBAO), report)
+    with pytest.raises(InvalidStatReport):
+        services.enter_values(clerk, report, {spending.pk: Decimal(1)})
+
+
+def test_reports_stay_inside_the_jurisdiction(forms, clerk, login, outsider):
+    with pytest.raises(PermissionDenied):
+        services.generate_report(clerk, "quarter", "210603000000", "2024Q2")
+    report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    assert login(outsider).get(f"/planning/statforms/reports/{report.pk}/").status_code == 404
+
+
+def test_the_xlsx_follows_the_form_layout(forms, clerk, login):
+    report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    services.enter_values(clerk, report, {report.form.rows.get(code="JZH011212111").pk: Decimal("88.88")})
+    response = login(clerk).get(f"/planning/statforms/reports/{report.pk}/", {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = list(sheet.iter_rows(values_only=True))
+    flat = [str(c) for row in cells for c in row if c is not None]
+    assert (
+        cells[0][0] == "民政统计季报表"
+        and "表    号：JZH01表" in flat
+        and "批准文号：国统制[2023]83号" in flat
+    )
+    assert any("地区编码：210602000000    2024年6月" in c for c in flat)
+    head = next(i for i, row in enumerate(cells) if row[0] == "指标名称")
+    assert cells[head] == ("指标名称", "单位", "代码", "数量", "上季度", "环比")
+    assert cells[head + 1] == ("甲", "乙", "丙", "1", "2", "3")
+    spending = next(row for row in cells if row[2] == "JZH011212111")
+    assert spending[0] == "\u3000" * 5 + "I 城市低保金" and spending[3] == pytest.approx(88.9)
+    assert sheet.cell(row=cells.index(spending) + 1, column=4).number_format == "#,##0.0"
+
+
+def test_parts_larger_than_their_row_block_submission(forms, clerk, login):
+    report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    rows = {row.label: row for row in report.form.rows.all()}
+    services.enter_values(
+        clerk, report, {rows["1.社会福利"].pk: Decimal(100), rows["(2)老年福利"].pk: Decimal(120)}
+    )
+    reviewer = make_user("reviewer", YUANBAO)
+    client = login(reviewer)
+    body = client.get(f"/planning/statforms/reports/{report.pk}/").content.decode()
+    assert "“1.社会福利”（100）小于其下各项之和（120）" in body
+    client.post(f"/planning/statforms/reports/{report.pk}/", {"action": "submit"})
+    report.refresh_from_db()
+    assert report.status == "draft"
