@@ -18,6 +18,9 @@ class Capability(StrEnum):
     MANAGE_EXCHANGE = "manage_exchange"
     MANAGE_PLANS = "manage_plans"
     HANDLE_CASES = "handle_cases"
+    PREPARE_PAYROLL = "prepare_payroll"
+    APPROVE_PAYROLL = "approve_payroll"
+    EXPORT_BANK_FILE = "export_bank_file"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -41,6 +44,12 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
     # 救助申请的登记、受理、入户调查: the caseworker's desk (审核/审批 are separate steps, maker-checker).
     Capability.HANDLE_CASES: {Role.CASEWORKER},
+    # 资金发放: the caseworker prepares the roster, handles bank results and failed payments; an approver
+    # checks and locks it (maker-checker, also enforced per person). Bank files carry full account numbers:
+    # only those two roles download them, and every download is audited.
+    Capability.PREPARE_PAYROLL: {Role.CASEWORKER},
+    Capability.APPROVE_PAYROLL: {Role.APPROVER},
+    Capability.EXPORT_BANK_FILE: {Role.CASEWORKER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -55,6 +64,9 @@ _MESSAGES = {
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
     Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
     Capability.HANDLE_CASES: "只有经办人可以登记和受理救助申请",
+    Capability.PREPARE_PAYROLL: "只有经办人可以生成发放花名册、导入银行回盘和处理发放失败",
+    Capability.APPROVE_PAYROLL: "只有审批人可以审核发放花名册",
+    Capability.EXPORT_BANK_FILE: "只有经办人或审批人可以导出银行代发文件",
 }
 
 
