@@ -201,3 +201,6 @@ class BankResultImport(models.Model):
         verbose_name = "银行回盘"
         verbose_name_plural = "银行回盘"
         constraints = [models.UniqueConstraint(fields=["roster", "file_sha256"], name="result_file_once")]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -84,7 +84,7 @@ def township_subtotals(roster: PayrollRoster) -> list[Subtotal]:
             r["households"],
             r["persons"] or 0,
             r["amount"] or Decimal("0.00"),
-        )  # fmt: skip
+        )
         for r in rows
     ]
 

@@ -104,7 +104,7 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
                 m.bank_name,
                 mask_account(m.bank_account),
                 "",
-            ]  # fmt: skip
+            ]
             for m in members
         ]
         rows.append(["小计", "", f"{households}户", "", "", persons, "", f"{amount:,.2f}", "", "", ""])
