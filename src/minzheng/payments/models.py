@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
 
+from .rules.bank_files import mask_account
+
 
 class RosterStatus(models.TextChoices):
     DRAFT = "draft", "草稿"
@@ -150,6 +152,10 @@ class PayrollLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.roster_id}#{self.seq} {self.payee_name} {self.amount}"
+
+    @property
+    def masked_account(self) -> str:
+        return mask_account(self.bank_account)
 
 
 class BankFormat(models.Model):

@@ -121,6 +121,11 @@ def file_rows(
     return [[cell_value(p, column, context) for column in columns] for p in payments]
 
 
+def mask_account(account: str) -> str:
+    """6230****1234: pages and the 花名册 show accounts like this; full ones only in the bank file."""
+    return account[:4] + "*" * (len(account) - 8) + account[-4:] if len(account) > 8 else account
+
+
 def keywords(text: str) -> list[str]:
     """“农商、信用社, 农村商业” → ["农商", "信用社", "农村商业"]."""
     return [k.strip() for k in re.split(r"[、,，;；\s]+", text or "") if k.strip()]

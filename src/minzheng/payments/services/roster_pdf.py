@@ -18,6 +18,7 @@ from minzheng.core.services.audit import record_event
 
 from ..errors import PayrollError
 from ..models import LineKind, PayrollRoster
+from ..rules.bank_files import mask_account
 from ..rules.money import rmb_upper
 
 MAX_LINES = 20_000  # beyond this a county prints per township: a 5,000-page PDF helps nobody
@@ -47,10 +48,6 @@ def bureau_name(division_code: str) -> str:
     """元宝区 roster → 丹东市元宝区民政局 (the county-level bureau signs every roster of its townships)."""
     path = [d.name for d in division_path(full_code(division_code[:6])) if d.level in (2, 3)]
     return "".join(path) + "民政局" if path else "民政局"
-
-
-def mask_account(account: str) -> str:
-    return account[:4] + "*" * max(len(account) - 8, 0) + account[-4:] if len(account) > 8 else account
 
 
 def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: bool = False) -> bytes:
