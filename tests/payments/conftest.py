@@ -65,3 +65,15 @@ def beneficiaries(programs, county_caseworker):
     outsider_worker = make_user("caseworker", "210603000000", username="zx_jb2")
     enrol(outsider_worker, other, amount="300.00", persons=2)
     return enrolments
+
+
+@pytest.fixture
+def approved_roster(beneficiaries, county_caseworker, approver):
+    from minzheng.payments.services.approval import approve_roster, submit_roster
+    from minzheng.payments.services.generation import generate_roster
+
+    roster = generate_roster(
+        county_caseworker, program_code="dibao_urban", division_code="210602000000", month=MONTH
+    ).roster
+    submit_roster(county_caseworker, roster)
+    return approve_roster(approver, roster)
