@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from . import selectors
 from .services import approval, follow_ups, generation
@@ -93,7 +93,7 @@ def generate(request, body: GenerateIn):
     result = generation.generate_roster(
         request.user, program_code=body.program_code, division_code=body.division_code, month=body.month
     )
-    return 201, result.roster
+    return Status(201, result.roster)
 
 
 @router.get("/rosters/{pk}", response=RosterOut, summary="花名册")

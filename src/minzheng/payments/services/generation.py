@@ -285,7 +285,7 @@ def _store_totals(roster: PayrollRoster, user) -> None:
     roster.line_count = totals["lines"] or 0
     roster.household_count = totals["households"] or 0
     roster.person_count = totals["persons"] or 0
-    roster.total_amount = totals["amount"] or Decimal("0.00")
+    roster.total_amount = Decimal(totals["amount"] or 0).quantize(Decimal("0.01"))
     roster.generation += 1
     roster.generated_by = user
     roster.generated_at = timezone.now()
