@@ -74,7 +74,8 @@ def roster_generate(request):
         result = generation.generate_roster(
             request.user,
             program_code=request.POST.get("program", ""),
-            division_code=request.POST.get("division_code", ""),
+            # The picker left at its root means the user's own division (a county caseworker's county).
+            division_code=request.POST.get("division_code") or request.user.division_code,
             month=month,
         )
     except MinzhengError as exc:
