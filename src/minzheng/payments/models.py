@@ -96,13 +96,18 @@ class PayrollRoster(models.Model):
 class PayrollLine(models.Model):
     """花名册明细: one payment (or adjustment) to one household's payee."""
 
-    roster = models.ForeignKey(PayrollRoster, on_delete=models.PROTECT, related_name="lines")
+    # Indexed by the (roster, seq) unique constraint.
+    roster = models.ForeignKey(PayrollRoster, on_delete=models.PROTECT, related_name="lines", db_index=False)
     seq = models.PositiveIntegerField("序号")
     kind = models.CharField("类别", max_length=10, choices=LineKind.choices, default=LineKind.REGULAR)
     month = models.DateField("发放月份")
     for_month = models.DateField("所属月份", help_text="补发、扣发所属的月份；正常发放即发放月份")
     enrolment_id = models.BigIntegerField("救助对象编号")
-    household = models.ForeignKey("core.Household", on_delete=models.PROTECT, related_name="+")
+    # A snapshot reference (links and 户数), not an integrity guard: the household came from the entitlement.
+    # No constraint and no index, because checking 200,000 deferred foreign keys at commit costs seconds.
+    household = models.ForeignKey(
+        "core.Household", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
     household_number = models.CharField("户编号", max_length=24)
     division_code = models.CharField("区划代码", max_length=12)
     township_code = models.CharField("乡镇（街道）", max_length=12)
@@ -112,8 +117,16 @@ class PayrollLine(models.Model):
     bank_account = models.CharField("银行账号", max_length=32, blank=True)
     persons = models.PositiveSmallIntegerField("保障人数")
     amount = models.DecimalField("金额（元）", max_digits=12, decimal_places=2)
+    # DO_NOTHING in Django, PROTECT in the database: the foreign key still refuses deleting a failed line a
+    # reissue points to, while regenerating a draft deletes its lines in one statement (Django's collector
+    # would first fetch every line to look for protected references).
     adjusts_line = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="原发放明细"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        verbose_name="原发放明细",
     )
     note = models.CharField("说明", max_length=200, blank=True)
     payment_status = models.CharField(
@@ -123,7 +136,12 @@ class PayrollLine(models.Model):
     follow_up = models.CharField("后续处理", max_length=10, choices=FollowUp.choices, blank=True, default="")
     follow_up_note = models.CharField("处理说明", max_length=200, blank=True)
     followed_up_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     followed_up_at = models.DateTimeField("处理时间", null=True, blank=True)
 
@@ -140,14 +158,20 @@ class PayrollLine(models.Model):
                 fields=["adjusts_line"], condition=Q(kind="reissue"), name="one_reissue_per_failed_line"
             ),
             models.UniqueConstraint(
-                fields=["roster", "enrolment_id", "kind", "for_month"], name="one_adjustment_per_roster_month"
+                fields=["roster", "enrolment_id", "kind", "for_month"],
+                condition=~Q(kind="regular"),
+                name="one_adjustment_per_roster_month",
             ),
             models.UniqueConstraint(fields=["roster", "seq"], name="line_seq_unique_in_roster"),
         ]
+        # Few indexes on purpose: each one is maintained for every line of a 200,000-line roster.
         indexes = [
-            models.Index(fields=["roster", "township_code"]),
-            models.Index(fields=["enrolment_id", "for_month"]),
-            models.Index(fields=["follow_up", "division_code"]),
+            models.Index(fields=["for_month", "division_code"], name="line_month_division_idx"),
+            models.Index(
+                fields=["division_code", "follow_up"],
+                condition=Q(payment_status="failed"),
+                name="line_failed_follow_up_idx",
+            ),
         ]
 
     def __str__(self) -> str:

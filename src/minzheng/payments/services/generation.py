@@ -8,6 +8,7 @@ or a second reissue of a failed line. Only drafts (草稿, or 退回) are genera
 final and later changes become adjustment lines of a later month (``rules.adjustments``).
 """
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -155,28 +156,49 @@ def generate_roster(user, *, program_code: str, division_code: str, month: date)
     return GenerationResult(roster, skipped)
 
 
-def _draft_lines(roster: PayrollRoster, prefix: str) -> tuple[list[Draft], int]:
+def _draft_lines(roster: PayrollRoster, prefix: str) -> tuple[Iterable[tuple], int]:
+    """Rows in roster order (division, household, regular before adjustments). The regular rows are built
+    straight from the entitlements as tuples — no object per household on the hot path."""
     month = roster.month
     paid_elsewhere = set(
         PayrollLine.objects.filter(
             kind=LineKind.REGULAR, month=month, roster__program_code=roster.program_code
         ).values_list("enrolment_id", flat=True)
     )
-    drafts: list[Draft] = []
-    current: dict[int, Snapshot] = {}
+    regular: list[tuple] = []
+    current: dict[int, Entitlement] = {}
     skipped = 0
     for e in entitlements_for_month(
         month, program_code=roster.program_code, division_code=roster.division_code
     ):
-        who = _snapshot(e)
-        current[e.enrolment_id] = who
+        current[e.enrolment_id] = e
         if e.enrolment_id in paid_elsewhere:
             skipped += 1
             continue
-        drafts.append(Draft(LineKind.REGULAR, month, e.enrolment_id, who, e.monthly_amount))
-    drafts.extend(_reissues(roster, prefix, current))
-    drafts.extend(_retroactive(roster, prefix, current))
-    return drafts, skipped
+        regular.append(
+            (e.division_code, e.household_number, 0, month, e.enrolment_id, e.household_id, e.payee_name,
+             e.payee_id_number, e.bank_name, e.bank_account, e.persons, e.monthly_amount, LineKind.REGULAR, None, "")
+        )  # fmt: skip
+
+    def snapshots(enrolment_id: int) -> Snapshot | None:
+        e = current.get(enrolment_id)
+        return _snapshot(e) if e is not None else None
+
+    adjustments = [
+        *_reissues(roster, prefix, snapshots),
+        *_retroactive(roster, prefix, snapshots, set(current)),
+    ]
+    extra = sorted(_draft_row(d) for d in adjustments)
+    return heapq.merge(regular, extra, key=lambda row: row[:4]), skipped
+
+
+def _draft_row(d: Draft) -> tuple:
+    w = d.who
+    return (
+        w.division_code, w.household_number, _KIND_ORDER[d.kind], d.for_month, d.enrolment_id, w.household_id,
+        w.payee_name, w.payee_id_number, w.bank_name, w.bank_account, w.persons, d.amount, d.kind,
+        d.adjusts_line_id, d.note,
+    )  # fmt: skip
 
 
 def _line_snapshot(line: PayrollLine) -> Snapshot:
@@ -186,7 +208,7 @@ def _line_snapshot(line: PayrollLine) -> Snapshot:
     )  # fmt: skip
 
 
-def _reissues(roster: PayrollRoster, prefix: str, current: dict[int, Snapshot]) -> Iterable[Draft]:
+def _reissues(roster: PayrollRoster, prefix: str, current) -> Iterable[Draft]:
     """Failed payments the caseworker chose to reissue (待补发), not yet reissued by another roster.
     Paid to the account in force now when the household is still enrolled (the old one may have failed)."""
     failed = (
@@ -200,14 +222,14 @@ def _reissues(roster: PayrollRoster, prefix: str, current: dict[int, Snapshot]) 
         .order_by("pk")
     )
     for line in failed:
-        who = current.get(line.enrolment_id) or _line_snapshot(line)
+        who = current(line.enrolment_id) or _line_snapshot(line)
         note = f"补发{line.for_month:%Y年%m月}发放失败（{line.failure_reason}）"
         yield Draft(
             LineKind.REISSUE, line.for_month, line.enrolment_id, who, line.amount, line.pk, note[:200]
         )
 
 
-def _retroactive(roster: PayrollRoster, prefix: str, current: dict[int, Snapshot]) -> list[Draft]:
+def _retroactive(roster: PayrollRoster, prefix: str, current, in_force: set[int]) -> list[Draft]:
     earliest = add_months(roster.month, -RETROACTIVE_MONTHS)
     months = sorted(
         set(
@@ -239,13 +261,13 @@ def _retroactive(roster: PayrollRoster, prefix: str, current: dict[int, Snapshot
             month, program_code=roster.program_code, division_code=roster.division_code
         )
         adjustments.extend(retroactive_adjustments(month, entitled, booked, failed))
-    missing = {a.enrolment_id for a in adjustments} - set(current)
+    missing = {a.enrolment_id for a in adjustments} - in_force
     last_line = {}
-    for line in PayrollLine.objects.filter(enrolment_id__in=missing).order_by("pk"):
+    for line in PayrollLine.objects.filter(kind=LineKind.REGULAR, enrolment_id__in=missing).order_by("pk"):
         last_line[line.enrolment_id] = _line_snapshot(line)
     drafts = []
     for a in adjustments:
-        who = current.get(a.enrolment_id) or last_line.get(a.enrolment_id)
+        who = current(a.enrolment_id) or last_line.get(a.enrolment_id)
         if who is None:  # entitled in a past month yet never paid nor in force now: not this roster's
             continue
         label = "补发" if a.amount > 0 else "扣发"
@@ -263,15 +285,13 @@ def _retroactive(roster: PayrollRoster, prefix: str, current: dict[int, Snapshot
     return drafts
 
 
-def _rows(roster: PayrollRoster, drafts: list[Draft]):
-    drafts.sort(key=lambda d: (d.who.division_code, d.who.household_number, _KIND_ORDER[d.kind], d.for_month))
-    for seq, d in enumerate(drafts, start=1):
-        w = d.who
+def _rows(roster: PayrollRoster, rows: Iterable[tuple]):
+    month, pending = roster.month, PaymentStatus.PENDING
+    for seq, r in enumerate(rows, start=1):
+        division = r[0]
         yield (
-            roster.pk, seq, d.kind, roster.month, d.for_month, d.enrolment_id, w.household_id,
-            w.household_number, w.division_code, full_code(w.division_code[:9]), w.payee_name,
-            w.payee_id_number, w.bank_name, w.bank_account, w.persons, d.amount, d.adjusts_line_id, d.note,
-            PaymentStatus.PENDING, "", "", "",
+            roster.pk, seq, r[12], month, r[3], r[4], r[5], r[1], division, full_code(division[:9]), r[6], r[7],
+            r[8], r[9], r[10], r[11], r[13], r[14], pending, "", "", "",
         )  # fmt: skip
 
 
