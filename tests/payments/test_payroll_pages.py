@@ -154,3 +154,26 @@ def test_api_generate_submit_and_maker_checker(client, beneficiaries, county_cas
         headers=maker,
     )
     assert refused.status_code == 409 and refused.json()["title"] == "roster_locked"
+
+
+def test_changes_after_generation_are_shown_before_submitting(client, beneficiaries, county_caseworker):
+    from decimal import Decimal
+
+    from minzheng.assistance.services.enrolments import change_amount
+    from minzheng.payments.services.generation import generate_roster
+
+    roster = generate_roster(
+        county_caseworker, program_code="dibao_urban", division_code="210602000000", month=MONTH
+    ).roster
+    _login(client, county_caseworker)
+    assert "均无变化" in client.get(f"/payments/rosters/{roster.pk}/?check=1").content.decode()
+    change_amount(
+        county_caseworker,
+        beneficiaries[0],
+        from_month=MONTH,
+        monthly_amount=Decimal("1"),
+        persons=3,
+        kind="decrease",
+        reason="收入增加",
+    )
+    assert "有 1 户" in client.get(f"/payments/rosters/{roster.pk}/?check=1").content.decode()

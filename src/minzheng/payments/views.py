@@ -110,7 +110,15 @@ def roster_detail(request, pk: int):
         banks=selectors.bank_summary(roster),
         formats=selectors.bank_formats(),
         imports=roster.result_imports.select_related("imported_by").order_by("-pk"),
-        drift=selectors.roster_drift(roster) if not roster.is_locked and roster.generation else 0,
+        # Reads the month's amounts again (seconds for a county): for the approver, or when asked.
+        drift=(
+            selectors.roster_drift(roster)
+            if roster.generation
+            and (
+                roster.status == RosterStatus.SUBMITTED or (request.GET.get("check") and not roster.is_locked)
+            )
+            else None
+        ),
         is_maker=roster.generated_by_id == request.user.pk,
     )
     return render(request, "payments/roster_detail.html", context)
