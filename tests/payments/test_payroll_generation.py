@@ -53,18 +53,13 @@ def test_running_the_month_twice_replaces_the_lines_never_adds(beneficiaries, co
 def test_a_crash_half_way_leaves_nothing_and_the_rerun_pays_each_once(
     beneficiaries, county_caseworker, monkeypatch
 ):
+    def crash(*args, **kwargs):
+        # After the regular lines are written, while the adjustment lines are being copied in.
+        assert PayrollLine.objects.count() == 4
+        raise OSError("connection lost")
+
     real_insert = generation.insert_rows
-
-    def crash_after_two(model, fields, rows):
-        def two_then_fail():
-            for n, row in enumerate(rows):
-                if n == 2:
-                    raise OSError("connection lost")
-                yield row
-
-        return real_insert(model, fields, two_then_fail())
-
-    monkeypatch.setattr(generation, "insert_rows", crash_after_two)
+    monkeypatch.setattr(generation, "insert_rows", crash)
     with pytest.raises(OSError):
         _generate(county_caseworker)
     assert PayrollLine.objects.count() == 0
@@ -72,6 +67,20 @@ def test_a_crash_half_way_leaves_nothing_and_the_rerun_pays_each_once(
     monkeypatch.setattr(generation, "insert_rows", real_insert)
     roster = _generate(county_caseworker)
     assert roster.lines.count() == 4
+
+
+def test_a_crash_while_regenerating_keeps_the_previous_lines(beneficiaries, county_caseworker, monkeypatch):
+    first = _generate(county_caseworker)
+    kept = sorted(first.lines.values_list("pk", "amount"))
+
+    def crash(roster, user):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(generation, "_store_totals", crash)
+    with pytest.raises(OSError):
+        _generate(county_caseworker)
+    first.refresh_from_db()
+    assert first.generation == 1 and sorted(first.lines.values_list("pk", "amount")) == kept
 
 
 def test_the_database_refuses_a_second_regular_payment_for_a_month(beneficiaries, county_caseworker):
@@ -133,3 +142,40 @@ def test_changes_after_approval_become_adjustment_lines_next_month(
     # The July draft regenerated gives the same adjustments once — never twice.
     july = _generate(county_caseworker, month=date(2026, 7, 1))
     assert july.lines.filter(kind__in=[LineKind.ARREARS, LineKind.DEDUCTION]).count() == 2
+
+
+def test_the_set_based_query_gives_the_same_rows_as_the_entitlements_contract(
+    beneficiaries, county_caseworker
+):
+    from minzheng.assistance.selectors.payable_amounts import entitlement_rows, payable_amounts
+
+    change_amount(
+        county_caseworker,
+        beneficiaries[2],
+        from_month=date(2026, 5, 1),
+        monthly_amount=Decimal("700"),
+        persons=1,
+        kind="raise",
+        reason="提标",
+    )
+    stop_enrolment(county_caseworker, beneficiaries[3], last_month=date(2026, 4, 1), reason="迁出")
+    for month in (date(2026, 2, 1), date(2026, 4, 1), MONTH):
+        contract = {
+            (e.enrolment_id, e.household_number, e.payee_name, e.bank_account, e.persons, e.monthly_amount)
+            for e in entitlements_for_month(month, program_code="dibao_urban", division_code="210602000000")
+        }
+        rows = {
+            (
+                r["e_enrolment_id"],
+                r["e_household_number"],
+                r["e_payee_name"],
+                r["e_bank_account"],
+                r["e_persons"],
+                Decimal(r["e_monthly_amount"]).quantize(Decimal("0.01")),
+            )
+            for r in entitlement_rows(month, program_code="dibao_urban", division_code="210602000000")
+        }
+        assert rows == contract
+        assert payable_amounts(month, program_code="dibao_urban", division_code="210602000000") == {
+            r[0]: r[5] for r in contract
+        }

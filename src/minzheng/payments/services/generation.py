@@ -1,26 +1,28 @@
 """Generating a month's roster: the entitlements of the month, pending reissues and retroactive 补发/扣发,
 written set-based in ONE transaction.
 
-Crash-safe and idempotent: the old draft lines are deleted and the new ones inserted (COPY on PostgreSQL)
+The regular lines never pass through Python: one ``INSERT … SELECT`` over the assistance domain's
+entitlement query (``assistance.selectors.payable_amounts.entitlement_rows``, the same rows as
+``entitlements_for_month``), numbered by ``ROW_NUMBER()`` in division and household order. The few
+adjustment lines follow (``core.bulk.insert_rows``: COPY on PostgreSQL), numbered after them.
+
+Crash-safe and idempotent: the old draft lines are deleted and the new ones inserted
 inside the same transaction, so a crash half-way leaves the roster as it was; a re-run replaces, never adds.
 Whatever happens above, the partial unique indexes refuse a second regular line for an enrolment and month
 or a second reissue of a failed line. Only drafts (草稿, or 退回) are generated — an approved roster is
 final and later changes become adjustment lines of a later month (``rules.adjustments``).
 """
 
-import heapq
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from minzheng.assistance.rules.months import add_months, month_start
-from minzheng.assistance.selectors.entitlements import Entitlement, entitlements_for_month
-from minzheng.assistance.selectors.payable_amounts import payable_amounts
+from minzheng.assistance.selectors.payable_amounts import entitlement_rows, payable_amounts
 from minzheng.assistance.selectors.programs import program_list
 from minzheng.core.bulk import insert_rows
 from minzheng.core.jurisdiction import covers, division_level, division_prefix, full_code
@@ -77,13 +79,6 @@ class GenerationResult:
     skipped_elsewhere: int  # enrolments already paid this month by another roster (e.g. moved township)
 
 
-def _snapshot(e: Entitlement) -> Snapshot:
-    return Snapshot(
-        e.household_id, e.household_number, e.division_code, e.payee_name, e.payee_id_number,
-        e.bank_name, e.bank_account, e.persons,
-    )  # fmt: skip
-
-
 def overlapping(prefix: str) -> Q:
     """Rosters whose division is this one, inside it, or above it (a county over its townships)."""
     ancestors = [full_code(prefix[:n]) for n in (6, 9) if n < len(prefix)]
@@ -134,8 +129,11 @@ def generate_roster(user, *, program_code: str, division_code: str, month: date)
                 f"花名册状态为“{roster.get_status_display()}”，不能重新生成（退回后方可重新生成）"
             )
         roster.lines.all().delete()
-        drafts, skipped = _draft_lines(roster, prefix)
-        insert_rows(PayrollLine, LINE_FIELDS, _rows(roster, drafts))
+        regular = _insert_regular_lines(roster)
+        skipped = _paid_elsewhere(roster)
+        snapshots = _Snapshots(roster)
+        adjustments = [*_reissues(roster, prefix, snapshots), *_retroactive(roster, prefix, snapshots)]
+        insert_rows(PayrollLine, LINE_FIELDS, _rows(roster, adjustments, first_seq=regular + 1))
         _store_totals(roster, user)
         record_event(
             user,
@@ -156,49 +154,67 @@ def generate_roster(user, *, program_code: str, division_code: str, month: date)
     return GenerationResult(roster, skipped)
 
 
-def _draft_lines(roster: PayrollRoster, prefix: str) -> tuple[Iterable[tuple], int]:
-    """Rows in roster order (division, household, regular before adjustments). The regular rows are built
-    straight from the entitlements as tuples — no object per household on the hot path."""
-    month = roster.month
-    paid_elsewhere = set(
-        PayrollLine.objects.filter(
-            kind=LineKind.REGULAR, month=month, roster__program_code=roster.program_code
-        ).values_list("enrolment_id", flat=True)
+def _insert_regular_lines(roster: PayrollRoster) -> int:
+    """One statement: this month's entitlements not already paid this month by another roster."""
+    rows = entitlement_rows(
+        roster.month, program_code=roster.program_code, division_code=roster.division_code
     )
-    regular: list[tuple] = []
-    current: dict[int, Entitlement] = {}
-    skipped = 0
-    for e in entitlements_for_month(
-        month, program_code=roster.program_code, division_code=roster.division_code
-    ):
-        current[e.enrolment_id] = e
-        if e.enrolment_id in paid_elsewhere:
-            skipped += 1
-            continue
-        regular.append(
-            (e.division_code, e.household_number, 0, month, e.enrolment_id, e.household_id, e.payee_name,
-             e.payee_id_number, e.bank_name, e.bank_account, e.persons, e.monthly_amount, LineKind.REGULAR, None, "")
-        )  # fmt: skip
-
-    def snapshots(enrolment_id: int) -> Snapshot | None:
-        e = current.get(enrolment_id)
-        return _snapshot(e) if e is not None else None
-
-    adjustments = [
-        *_reissues(roster, prefix, snapshots),
-        *_retroactive(roster, prefix, snapshots, set(current)),
-    ]
-    extra = sorted(_draft_row(d) for d in adjustments)
-    return heapq.merge(regular, extra, key=lambda row: row[:4]), skipped
+    source, source_params = rows.query.sql_with_params()
+    table = connection.ops.quote_name(PayrollLine._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(PayrollLine._meta.get_field(f).column) for f in LINE_FIELDS)
+    month = connection.ops.adapt_datefield_value(roster.month)
+    sql = f"""
+        INSERT INTO {table} ({columns})
+        SELECT %s, ROW_NUMBER() OVER (ORDER BY e.e_division_code, e.e_household_number, e.e_enrolment_id),
+               %s, %s, %s, e.e_enrolment_id, e.e_household_id, e.e_household_number, e.e_division_code,
+               SUBSTR(e.e_division_code, 1, 9) || '000', e.e_payee_name, e.e_payee_id_number, e.e_bank_name,
+               e.e_bank_account, e.e_persons, e.e_monthly_amount, NULL, '', %s, '', '', ''
+        FROM ({source}) e
+        WHERE NOT EXISTS (
+            SELECT 1 FROM {table} paid
+            WHERE paid.enrolment_id = e.e_enrolment_id AND paid.month = %s AND paid.kind = %s
+        )"""
+    params = [
+        roster.pk, LineKind.REGULAR, month, month, PaymentStatus.PENDING, *source_params, month, LineKind.REGULAR,
+    ]  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
 
 
-def _draft_row(d: Draft) -> tuple:
-    w = d.who
-    return (
-        w.division_code, w.household_number, _KIND_ORDER[d.kind], d.for_month, d.enrolment_id, w.household_id,
-        w.payee_name, w.payee_id_number, w.bank_name, w.bank_account, w.persons, d.amount, d.kind,
-        d.adjusts_line_id, d.note,
-    )  # fmt: skip
+def _paid_elsewhere(roster: PayrollRoster) -> int:
+    """Entitled households this roster left out because another roster already pays them this month (e.g. a
+    household that moved township after that township's roster was made). Free when no other roster exists."""
+    others = PayrollLine.objects.filter(
+        kind=LineKind.REGULAR, month=roster.month, roster__program_code=roster.program_code
+    ).exclude(roster=roster)
+    if not others.exists():
+        return 0
+    entitled = entitlement_rows(
+        roster.month, program_code=roster.program_code, division_code=roster.division_code
+    )
+    return others.filter(enrolment_id__in=entitled.values("e_enrolment_id")).count()
+
+
+class _Snapshots:
+    """Payee and account for an adjustment line: this roster's regular line if the household is paid this
+    month (the account in force now), else its last regular line anywhere. Looked up only for the few
+    enrolments that have adjustments."""
+
+    def __init__(self, roster: PayrollRoster):
+        self.roster = roster
+
+    def __call__(self, enrolment_ids) -> dict[int, "Snapshot"]:
+        ids = sorted(set(enrolment_ids))
+        found: dict[int, tuple[Snapshot, int]] = {}
+        for start in range(0, len(ids), 500):
+            lines = PayrollLine.objects.filter(
+                kind=LineKind.REGULAR, enrolment_id__in=ids[start : start + 500]
+            )
+            for line in lines.order_by("pk"):
+                if found.get(line.enrolment_id, (None, None))[1] != self.roster.pk:
+                    found[line.enrolment_id] = (_line_snapshot(line), line.roster_id)
+        return {pk: snapshot for pk, (snapshot, _) in found.items()}
 
 
 def _line_snapshot(line: PayrollLine) -> Snapshot:
@@ -208,7 +224,7 @@ def _line_snapshot(line: PayrollLine) -> Snapshot:
     )  # fmt: skip
 
 
-def _reissues(roster: PayrollRoster, prefix: str, current) -> Iterable[Draft]:
+def _reissues(roster: PayrollRoster, prefix: str, snapshots: _Snapshots) -> list[Draft]:
     """Failed payments the caseworker chose to reissue (待补发), not yet reissued by another roster.
     Paid to the account in force now when the household is still enrolled (the old one may have failed)."""
     failed = (
@@ -221,15 +237,19 @@ def _reissues(roster: PayrollRoster, prefix: str, current) -> Iterable[Draft]:
         .exclude(pk__in=PayrollLine.objects.filter(kind=LineKind.REISSUE).values("adjusts_line"))
         .order_by("pk")
     )
+    failed = list(failed)
+    current = snapshots(line.enrolment_id for line in failed)
+    drafts = []
     for line in failed:
-        who = current(line.enrolment_id) or _line_snapshot(line)
+        who = current.get(line.enrolment_id) or _line_snapshot(line)
         note = f"补发{line.for_month:%Y年%m月}发放失败（{line.failure_reason}）"
-        yield Draft(
-            LineKind.REISSUE, line.for_month, line.enrolment_id, who, line.amount, line.pk, note[:200]
+        drafts.append(
+            Draft(LineKind.REISSUE, line.for_month, line.enrolment_id, who, line.amount, line.pk, note[:200])
         )
+    return drafts
 
 
-def _retroactive(roster: PayrollRoster, prefix: str, current, in_force: set[int]) -> list[Draft]:
+def _retroactive(roster: PayrollRoster, prefix: str, snapshots: _Snapshots) -> list[Draft]:
     earliest = add_months(roster.month, -RETROACTIVE_MONTHS)
     months = sorted(
         set(
@@ -261,14 +281,11 @@ def _retroactive(roster: PayrollRoster, prefix: str, current, in_force: set[int]
             month, program_code=roster.program_code, division_code=roster.division_code
         )
         adjustments.extend(retroactive_adjustments(month, entitled, booked, failed))
-    missing = {a.enrolment_id for a in adjustments} - in_force
-    last_line = {}
-    for line in PayrollLine.objects.filter(kind=LineKind.REGULAR, enrolment_id__in=missing).order_by("pk"):
-        last_line[line.enrolment_id] = _line_snapshot(line)
+    current = snapshots(a.enrolment_id for a in adjustments)
     drafts = []
     for a in adjustments:
-        who = current(a.enrolment_id) or last_line.get(a.enrolment_id)
-        if who is None:  # entitled in a past month yet never paid nor in force now: not this roster's
+        who = current.get(a.enrolment_id)
+        if who is None:  # entitled in a past month, never paid and not in force now: decided by a person
             continue
         label = "补发" if a.amount > 0 else "扣发"
         drafts.append(
@@ -285,13 +302,16 @@ def _retroactive(roster: PayrollRoster, prefix: str, current, in_force: set[int]
     return drafts
 
 
-def _rows(roster: PayrollRoster, rows: Iterable[tuple]):
-    month, pending = roster.month, PaymentStatus.PENDING
-    for seq, r in enumerate(rows, start=1):
-        division = r[0]
+def _rows(roster: PayrollRoster, drafts: list[Draft], first_seq: int):
+    """Adjustment lines, numbered after the regular ones, in division and household order."""
+    drafts.sort(key=lambda d: (d.who.division_code, d.who.household_number, _KIND_ORDER[d.kind], d.for_month))
+    for seq, d in enumerate(drafts, start=first_seq):
+        w = d.who
         yield (
-            roster.pk, seq, r[12], month, r[3], r[4], r[5], r[1], division, full_code(division[:9]), r[6], r[7],
-            r[8], r[9], r[10], r[11], r[13], r[14], pending, "", "", "",
+            roster.pk, seq, d.kind, roster.month, d.for_month, d.enrolment_id, w.household_id,
+            w.household_number, w.division_code, full_code(w.division_code[:9]), w.payee_name,
+            w.payee_id_number, w.bank_name, w.bank_account, w.persons, d.amount, d.adjusts_line_id, d.note,
+            PaymentStatus.PENDING, "", "", "",
         )  # fmt: skip
 
 

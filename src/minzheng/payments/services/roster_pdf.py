@@ -54,7 +54,7 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
     require(user, Capability.EXPORT)
     if reveal:
         require(user, Capability.REVEAL_ID_NUMBER)
-    lines = roster.lines.order_by("township_code", "seq")
+    lines = roster.lines.order_by("township_code", "division_code", "household_number", "seq")
     if township_code:
         lines = lines.filter(township_code=township_code)
     count = lines.count()
@@ -82,7 +82,7 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
     groups = defaultdict(list)
     for line in lines.iterator(chunk_size=2000):
         groups[line.township_code].append(line)
-    grand = [0, 0, Decimal("0.00")]
+    grand, grand_lines = [0, 0, Decimal("0.00")], 0
     for code, members in groups.items():
         doc.section(f"{names.get(code, code)}（{len(members)}条）")
         households = len({m.household_id for m in members})
@@ -90,7 +90,7 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
         amount = sum((m.amount for m in members), Decimal("0.00"))
         rows = [
             [
-                m.seq,
+                number,
                 names.get(m.division_code, m.division_code),
                 m.household_number,
                 m.payee_name,
@@ -102,8 +102,9 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
                 mask_account(m.bank_account),
                 "",
             ]
-            for m in members
+            for number, m in enumerate(members, start=grand_lines + 1)
         ]
+        grand_lines += len(members)
         rows.append(["小计", "", f"{households}户", "", "", persons, "", f"{amount:,.2f}", "", "", ""])
         doc.table(HEADERS, rows, WIDTHS)
         grand[0] += households
