@@ -150,6 +150,8 @@ def test_every_url_is_covered_by_this_matrix():
         # configuration shared by the whole installation.
         "payments:roster_generate",
         "payments:bank_format_list",
+        "payments:bank_format_create",
+        "payments:bank_format_edit",
     }
     api = {n for n in all_url_names() if n.startswith("api:")}
     assert all_url_names() - api == covered | no_records

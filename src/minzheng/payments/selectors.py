@@ -176,3 +176,13 @@ def bank_formats(*, enabled_only: bool = True) -> QuerySet[BankFormat]:
 
 def bank_format(code: str) -> BankFormat | None:
     return BankFormat.objects.filter(code=code, enabled=True).first()
+
+
+def bank_format_by_pk(pk: int) -> BankFormat:
+    """Bank formats are installation-wide configuration (not records of a region)."""
+    from django.http import Http404
+
+    found = BankFormat.objects.filter(pk=pk).first()
+    if found is None:
+        raise Http404("代发格式不存在")
+    return found

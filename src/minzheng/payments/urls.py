@@ -18,4 +18,6 @@ urlpatterns = [
     path("follow-ups/", views.follow_up_list, name="follow_up_list"),
     path("lines/<int:pk>/follow-up/", views.follow_up_decide, name="follow_up_decide"),
     path("bank-formats/", views.bank_format_list, name="bank_format_list"),
+    path("bank-formats/new/", views.bank_format_edit, name="bank_format_create"),
+    path("bank-formats/<int:pk>/edit/", views.bank_format_edit, name="bank_format_edit"),
 ]

@@ -17,9 +17,9 @@ from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.views.common import paginate
 
 from . import selectors
-from .models import FollowUp, LineKind, PaymentStatus, RosterStatus
+from .models import BankFormat, FollowUp, LineKind, PaymentStatus, RosterStatus
 from .rules.bank_files import FIELDS
-from .services import approval, bank_files, follow_ups, generation, results, roster_pdf
+from .services import approval, bank_files, bank_formats, follow_ups, generation, results, roster_pdf
 
 _CRUMB = ("资金发放", "/payments/")
 
@@ -272,5 +272,65 @@ def bank_format_list(request):
             **_context(request, "银行代发格式", "formats", ("银行代发格式", None)),
             "formats": selectors.bank_formats(enabled_only=False),
             "fields": FIELDS,
+            "can_manage_formats": has_capability(request.user, Capability.MANAGE_POLICY),
+        },
+    )
+
+
+def bank_format_edit(request, pk: int | None = None):
+    existing = selectors.bank_format_by_pk(pk) if pk else None
+    if request.method == "POST":
+        post = request.POST
+        data = bank_formats.FormatInput(
+            code=post.get("code", ""),
+            name=post.get("name", ""),
+            columns_text=post.get("columns", ""),
+            bank_keywords=post.get("bank_keywords", ""),
+            amount_unit=post.get("amount_unit", "yuan"),
+            csv_encoding=post.get("csv_encoding", "gbk"),
+            csv_delimiter=post.get("csv_delimiter", ","),
+            csv_header=post.get("csv_header") == "1",
+            enabled=post.get("enabled") == "1",
+            note=post.get("note", ""),
+        )
+        try:
+            bank_formats.save_bank_format(request.user, data, existing)
+        except MinzhengError as exc:
+            messages.error(request, exc.message)
+            values = {**data.__dict__, "columns": data.columns_text}
+        else:
+            messages.success(request, f"已保存代发格式：{data.name}")
+            return redirect("payments:bank_format_list")
+    else:
+        values = (
+            {
+                **{f: getattr(existing, f) for f in bank_formats._FIELDS},
+                "columns": bank_formats.columns_text(existing.columns),
+            }
+            if existing
+            else {
+                "csv_encoding": "gbk",
+                "amount_unit": "yuan",
+                "csv_delimiter": ",",
+                "csv_header": True,
+                "enabled": True,
+            }
+        )
+    return render(
+        request,
+        "payments/bank_format_form.html",
+        {
+            **_context(
+                request,
+                "编辑代发格式" if existing else "新增代发格式",
+                "formats",
+                ("银行代发格式", reverse("payments:bank_format_list")),
+                ("编辑" if existing else "新增", None),
+            ),
+            "values": values,
+            "existing": existing,
+            "fields": FIELDS,
+            "units": BankFormat.AMOUNT_UNITS,
+            "encodings": BankFormat.ENCODINGS,
         },
     )
