@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
@@ -177,9 +177,13 @@ def _insert_regular_lines(roster: PayrollRoster) -> int:
     params = [
         roster.pk, LineKind.REGULAR, month, month, PaymentStatus.PENDING, *source_params, month, LineKind.REGULAR,
     ]  # fmt: skip
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.rowcount
+    except IntegrityError:
+        # Only a roster generated at the same moment for an overlapping division gets here: the index held.
+        raise RosterConflict("另一份花名册刚刚发放了其中部分家庭的本月救助金，请刷新后重试") from None
 
 
 def _paid_elsewhere(roster: PayrollRoster) -> int:
