@@ -14,6 +14,7 @@ from minzheng.assistance.rules.months import month_start
 from minzheng.assistance.selectors.programs import program_list
 from minzheng.core.errors import ImportRejected, MinzhengError
 from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.views.common import paginate
 
 from . import selectors
@@ -51,12 +52,14 @@ def roster_list(request):
         program_code=request.GET.get("program", ""),
         status=request.GET.get("status", ""),
     )
+    page = paginate(request, selectors.roster_list(request.user, filters))
     return render(
         request,
         "payments/roster_list.html",
         {
             **_context(request, "发放花名册", "rosters"),
-            "page_obj": paginate(request, selectors.roster_list(request.user, filters)),
+            "page_obj": page,
+            "names": names_of({r.division_code for r in page}),
             "filters": filters,
             "programs": program_list(request.user).filter(enabled=True),
             "statuses": RosterStatus.choices,
@@ -98,6 +101,7 @@ def roster_detail(request, pk: int):
     context = {
         **_context(request, str(roster), "rosters", (str(roster), None)),
         "roster": roster,
+        "division_name": division_name(roster.division_code),
         "page_obj": lines,
         "filters": filters,
         "payment_statuses": PaymentStatus.choices,
