@@ -41,12 +41,14 @@ db:
 		$(PY) manage.py load_divisions; fi
 	$(PY) manage.py load_assistance_policy
 	$(PY) manage.py load_plans
+	$(PY) manage.py load_bank_formats
 
 demo:
 	$(PY) manage.py demo --if-empty
 	$(PY) manage.py demo_exchange
 	$(PY) manage.py demo_eldercare
 	$(PY) manage.py demo_planning
+	$(PY) manage.py demo_payments
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "minzheng.planning",
     "minzheng.verification",
     "minzheng.eldercare",
+    "minzheng.payments",
     "django_tasks",
     "django_tasks_db",
 ]

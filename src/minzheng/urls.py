@@ -10,5 +10,6 @@ urlpatterns = [
     path("verification/", include("minzheng.verification.urls")),
     path("eldercare/", include("minzheng.eldercare.urls")),
     path("public/eldercare/", include("minzheng.eldercare.public_urls")),
+    path("payments/", include("minzheng.payments.urls")),
     path("", include("minzheng.web.urls")),
 ]

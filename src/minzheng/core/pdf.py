@@ -19,10 +19,11 @@ _SIMPLIFIED_CHINESE = 2
 
 
 class ChineseDocument(FPDF):
-    """A4 portrait document with a bureau heading, label/value blocks, tables and a page footer."""
+    """A4 document (portrait, or landscape for wide tables such as a 花名册) with a bureau heading,
+    label/value blocks, tables and a page footer."""
 
-    def __init__(self, *, bureau: str, title: str):
-        super().__init__(orientation="P", unit="mm", format="A4")
+    def __init__(self, *, bureau: str, title: str, orientation: str = "P"):
+        super().__init__(orientation=orientation, unit="mm", format="A4")
         regular, bold = FONT_DIR / "NotoSansCJK-Regular.ttc", FONT_DIR / "NotoSansCJK-Bold.ttc"
         if not regular.exists():
             raise MinzhengError(f"缺少中文字体（{regular}），请安装 fonts-noto-cjk 后重试")

@@ -22,6 +22,9 @@ class Capability(StrEnum):
     INSPECT_ELDERCARE = "inspect_eldercare"
     ENTER_INDICATORS = "enter_indicators"
     APPROVE_INDICATORS = "approve_indicators"
+    PREPARE_PAYROLL = "prepare_payroll"
+    APPROVE_PAYROLL = "approve_payroll"
+    EXPORT_BANK_FILE = "export_bank_file"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -55,6 +58,12 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # belongs to reviewers, approvers and leaders.
     Capability.ENTER_INDICATORS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER},
     Capability.APPROVE_INDICATORS: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    # 资金发放: the caseworker prepares the roster, handles bank results and failed payments; an approver
+    # checks and locks it (maker-checker, also enforced per person). Bank files carry full account numbers:
+    # only those two roles download them, and every download is audited.
+    Capability.PREPARE_PAYROLL: {Role.CASEWORKER},
+    Capability.APPROVE_PAYROLL: {Role.APPROVER},
+    Capability.EXPORT_BANK_FILE: {Role.CASEWORKER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -73,6 +82,9 @@ _MESSAGES = {
     Capability.INSPECT_ELDERCARE: "只有审核人或审批人（监管检查人员）可以开展养老机构监督检查",
     Capability.ENTER_INDICATORS: "您的角色不能填报指标数据或统计报表",
     Capability.APPROVE_INDICATORS: "只有审核人、审批人或领导可以审核指标填报",
+    Capability.PREPARE_PAYROLL: "只有经办人可以生成发放花名册、导入银行回盘和处理发放失败",
+    Capability.APPROVE_PAYROLL: "只有审批人可以审核发放花名册",
+    Capability.EXPORT_BANK_FILE: "只有经办人或审批人可以导出银行代发文件",
 }
 
 

@@ -14,6 +14,7 @@ class NavItem:
     url_name: str = ""
     purpose: str = ""
     capability: str = ""  # only shown to users with this capability
+    sub: bool = False  # shown indented under the entry above (e.g. 资金发放 under 社会救助)
 
     @property
     def built(self) -> bool:
@@ -47,6 +48,13 @@ NAVIGATION: tuple[NavGroup, ...] = (
                 "assistance",
                 url_name="assistance:standard_list",
                 purpose="低保、特困、低保边缘、临时救助等：申请、审核确认、公示、发放、动态管理",
+            ),
+            NavItem(
+                "资金发放",
+                "payments",
+                "payments:roster_list",
+                purpose="社会救助资金按月发放：花名册、审核、银行代发文件、回盘与发放失败处理",
+                sub=True,
             ),
             NavItem(
                 "家庭经济状况核对",

@@ -1,0 +1,139 @@
+"""REST endpoints of 资金发放: rosters (generate, submit, approve, return), lines, the follow-up queue."""
+
+import datetime as dt
+from decimal import Decimal
+
+from ninja import Router, Schema, Status
+
+from . import selectors
+from .services import approval, follow_ups, generation
+
+router = Router(tags=["资金发放"])
+
+
+class RosterOut(Schema):
+    id: int
+    program_code: str
+    program_name: str
+    division_code: str
+    month: dt.date
+    status: str
+    line_count: int
+    household_count: int
+    person_count: int
+    total_amount: Decimal
+    generation: int
+    generated_by_id: int | None
+    approved_by_id: int | None
+
+
+class RosterPage(Schema):
+    count: int
+    items: list[RosterOut]
+
+
+class GenerateIn(Schema):
+    program_code: str
+    division_code: str
+    month: dt.date
+
+
+class ReturnIn(Schema):
+    reason: str
+
+
+class LineOut(Schema):
+    id: int
+    seq: int
+    kind: str
+    for_month: dt.date
+    household_number: str
+    payee_name: str
+    payee_id_number_masked: str
+    bank_name: str
+    bank_account_masked: str
+    persons: int
+    amount: Decimal
+    payment_status: str
+    failure_reason: str
+    follow_up: str
+
+
+class FollowUpIn(Schema):
+    action: str
+    note: str = ""
+
+
+def _line(line) -> dict:
+    from minzheng.core.identity import mask_id_number
+
+    return {
+        **{f: getattr(line, f) for f in LineOut.model_fields if hasattr(line, f)},
+        "payee_id_number_masked": mask_id_number(line.payee_id_number),
+        "bank_account_masked": line.masked_account,
+    }
+
+
+@router.get("/rosters", response=RosterPage, summary="发放花名册列表（本辖区）")
+def list_rosters(
+    request,
+    month: dt.date | None = None,
+    program_code: str = "",
+    status: str = "",
+    offset: int = 0,
+    limit: int = 50,
+):
+    rosters = selectors.roster_list(request.user, selectors.RosterFilter(month, program_code, status))
+    limit = max(1, min(limit, 200))
+    return {"count": rosters.count(), "items": list(rosters[offset : offset + limit])}
+
+
+@router.post("/rosters", response={201: RosterOut}, summary="生成（或重新生成草稿）花名册")
+def generate(request, body: GenerateIn):
+    result = generation.generate_roster(
+        request.user, program_code=body.program_code, division_code=body.division_code, month=body.month
+    )
+    return Status(201, result.roster)
+
+
+@router.get("/rosters/{pk}", response=RosterOut, summary="花名册")
+def get_roster(request, pk: int):
+    return selectors.roster_detail(request.user, pk)
+
+
+@router.get("/rosters/{pk}/lines", response=list[LineOut], summary="花名册明细（证件号码、账号脱敏）")
+def roster_lines(request, pk: int, status: str = "", offset: int = 0, limit: int = 100):
+    roster = selectors.roster_detail(request.user, pk)
+    limit = max(1, min(limit, 1000))
+    return [_line(line) for line in selectors.roster_lines(roster, status=status)[offset : offset + limit]]
+
+
+@router.post("/rosters/{pk}/submit", response=RosterOut, summary="提交审核（经办人）")
+def submit(request, pk: int):
+    return approval.submit_roster(request.user, selectors.roster_detail(request.user, pk))
+
+
+@router.post("/rosters/{pk}/approve", response=RosterOut, summary="审核通过并锁定（审批人，不能是制表人）")
+def approve(request, pk: int):
+    return approval.approve_roster(request.user, selectors.roster_detail(request.user, pk))
+
+
+@router.post("/rosters/{pk}/return", response=RosterOut, summary="退回经办人")
+def return_(request, pk: int, body: ReturnIn):
+    return approval.return_roster(request.user, selectors.roster_detail(request.user, pk), body.reason)
+
+
+@router.get("/follow-ups", response=list[LineOut], summary="发放失败待处理")
+def follow_up_queue(request, state: str = "open", offset: int = 0, limit: int = 100):
+    limit = max(1, min(limit, 1000))
+    return [_line(line) for line in selectors.follow_up_queue(request.user, state)[offset : offset + limit]]
+
+
+@router.post(
+    "/lines/{pk}/follow-up", response=LineOut, summary="处理发放失败：reissue（下月补发）或 resolve（办结）"
+)
+def decide(request, pk: int, body: FollowUpIn):
+    line = follow_ups.decide_follow_up(
+        request.user, selectors.line_detail(request.user, pk), action=body.action, note=body.note
+    )
+    return _line(line)
