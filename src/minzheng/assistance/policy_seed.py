@@ -115,6 +115,10 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}：收入稳定的特殊困难家庭每年复核"),
     _national("review_months_other", _cycle.other_months, f"{_MINJI_57}：其他家庭每半年复核"),
     _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
+    _national("elderly_age", 60, "《中华人民共和国老年人权益保障法》第二条：老年人是指六十周岁以上的公民"),
+    _national("due_soon_working_days", 3, "平台缺省值：剩余3个工作日内的待办标为即将到期，可按本地要求调整"),
+    _national("review_notice_days", 30, "平台缺省值：复核到期前30天生成复核待办"),
+    _national("registry_task_working_days", 10, "平台缺省值：死亡、迁出、分户等变更10个工作日内核实处理"),
     _national("asset_limit_months", 24, "平台示例缺省值（非国家规定）：财产限额由各地规定，请按本地办法核定"),
     # 辽宁省 plan.
     SeedParameter("dibao_edge_multiplier", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：按照低保标准的1.5-2倍确定低收入（低保边缘）家庭认定标准", Decimal("1.5")),

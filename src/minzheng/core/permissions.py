@@ -18,6 +18,8 @@ class Capability(StrEnum):
     MANAGE_EXCHANGE = "manage_exchange"
     MANAGE_PLANS = "manage_plans"
     HANDLE_CASES = "handle_cases"
+    REVIEW_CASES = "review_cases"
+    APPROVE_CASES = "approve_cases"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -41,6 +43,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
     # 救助申请的登记、受理、入户调查: the caseworker's desk (审核/审批 are separate steps, maker-checker).
     Capability.HANDLE_CASES: {Role.CASEWORKER},
+    # 乡镇（街道）审核 and 公示; 审核确认（审批）. Never the same person as the one who entered the case.
+    Capability.REVIEW_CASES: {Role.REVIEWER},
+    Capability.APPROVE_CASES: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -55,6 +60,8 @@ _MESSAGES = {
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
     Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
     Capability.HANDLE_CASES: "只有经办人可以登记和受理救助申请",
+    Capability.REVIEW_CASES: "只有审核人可以审核救助申请",
+    Capability.APPROVE_CASES: "只有审批人可以审批救助申请",
 }
 
 
