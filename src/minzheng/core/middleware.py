@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 
 from .request_context import client_ip, current_ip
 
-_PUBLIC_PREFIXES = ("/login/", "/static/", "/api/", "/healthz")
+_PUBLIC_PREFIXES = ("/login/", "/static/", "/api/", "/healthz", "/public/")
 
 
 class IdleSessionTimeoutMiddleware:

@@ -106,6 +106,9 @@ class AssistanceCase(models.Model):
         "备用金先行救助（元）", max_digits=12, decimal_places=2, null=True, blank=True
     )
     advance_paid_on = models.DateField("先行救助日期", null=True, blank=True)
+    proposed_amount = models.DecimalField(
+        "乡镇审核拟保障金额（元）", max_digits=12, decimal_places=2, null=True, blank=True, help_text="公示用"
+    )
     decided_amount = models.DecimalField(
         "核定月保障金（元）", max_digits=12, decimal_places=2, null=True, blank=True
     )

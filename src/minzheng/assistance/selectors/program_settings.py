@@ -45,3 +45,12 @@ def program_configuration(program: AssistanceProgram, division_code: str, on: da
         setting_id=setting.pk,
         source_note=setting.source_note,
     )
+
+
+def setting_list(user):
+    """Every local setting version visible to the user (their jurisdiction and the divisions above)."""
+    from .visibility import visible
+
+    return visible(ProgramSetting.objects.select_related("program"), user).order_by(
+        "program__sort_order", "program__code", "division_code", "-effective_from"
+    )

@@ -30,6 +30,7 @@ from ..rules.workflow import (
 )
 from ..selectors.program_settings import program_configuration
 from . import case_deadlines
+from .case_benefits import compute_case_benefit
 
 DUTY_CAPABILITY = {
     Duty.HANDLE: Capability.HANDLE_CASES,
@@ -274,7 +275,10 @@ def township_review(
             lambda calendar: case_deadlines.publicity_period(case, on, calendar)
         )
         case.step_due_on = case.publicity_until
-        fields += ["publicity_from", "publicity_until", "step_due_on"]
+        benefit = compute_case_benefit(case, on)
+        case.proposed_amount = None if benefit.error else benefit.amount
+        case.persons = case.persons or benefit.persons
+        fields += ["publicity_from", "publicity_until", "step_due_on", "proposed_amount", "persons"]
     elif action is Action.TOWNSHIP_REJECT:
         case.decided_on, case.decision_reason, case.step_due_on = on, reason.strip(), None
         fields += ["decided_on", "decision_reason", "step_due_on"]

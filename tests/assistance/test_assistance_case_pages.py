@@ -1,0 +1,121 @@
+"""Casework pages: each desk sees its moves, every record page answers 404 to another county, the decision
+PDF downloads, files are type-checked and served only inside the jurisdiction."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from minzheng.assistance.models import CaseAttachment, WorkTask
+from minzheng.assistance.services import case_records
+from minzheng.assistance.services.dynamic import consume_registry_changes, schedule_reviews
+from minzheng.assistance.services.seed import load_assistance_policy
+from tests.core.factories import PASSWORD
+
+from .casework import approved_case, desks, dibao_case
+
+pytestmark = pytest.mark.django_db
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def policy(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    load_assistance_policy()
+
+
+def _login(client, user):
+    client.logout()
+    assert client.post("/login/", {"username": user.username, "password": PASSWORD}).status_code == 302
+    return client
+
+
+def test_every_desk_sees_its_pages(client, policy, household):
+    caseworker, reviewer, approver = desks()
+    case = approved_case(caseworker, reviewer, approver, household)
+    other = dibao_case(caseworker, household.__class__.objects.get(pk=household.pk), until="applied")
+    for user in (caseworker, reviewer, approver):
+        _login(client, user)
+        for url in [
+            "/assistance/", "/assistance/queue/", "/assistance/cases/", f"/assistance/cases/{case.pk}/",
+            "/assistance/enrolments/", "/assistance/publicity/?division=210602002001", "/assistance/raise/",
+            "/assistance/settings/", f"/assistance/cases/{other.pk}/", "/",
+        ]:  # fmt: skip
+            response = client.get(url)
+            assert response.status_code == 200, (user.username, url)
+    _login(client, caseworker)
+    body = client.get(f"/assistance/cases/{other.pk}/").content.decode()
+    assert "受理" in body and "一次性告知补齐材料" in body
+    response = client.get(f"/assistance/cases/{case.pk}/decision.pdf")
+    assert response["content-type"] == "application/pdf" and response.content.startswith(b"%PDF")
+
+
+def test_outsider_gets_404_on_every_case_record(client, policy, household, outsider):
+    caseworker, reviewer, approver = desks()
+    case = approved_case(caseworker, reviewer, approver, household)
+    attachment = case_records.CaseAttachment.objects.none()
+    enrolment = case.enrolments.get()
+    _login(client, outsider)
+    for url in [
+        f"/assistance/cases/{case.pk}/", f"/assistance/cases/{case.pk}/decision.pdf",
+        f"/assistance/cases/{case.pk}/notice.pdf", f"/assistance/enrolments/{enrolment.pk}/",
+        f"/assistance/cases/{case.pk}/files/1/", "/assistance/publicity/?division=210602002001",
+    ]:  # fmt: skip
+        assert client.get(url).status_code == 404, url
+    assert (
+        client.post(f"/assistance/cases/{case.pk}/act/", {"action": "withdraw", "reason": "x"}).status_code
+        == 404
+    )
+    assert client.post(f"/assistance/enrolments/{enrolment.pk}/change/", {"kind": "stop"}).status_code == 404
+    assert case.number not in client.get("/assistance/cases/").content.decode()
+    assert household.number not in client.get("/assistance/enrolments/").content.decode()
+    assert not attachment.exists()
+
+
+def test_attachments_are_type_checked_and_stay_inside_the_jurisdiction(client, policy, household, outsider):
+    caseworker, _, _ = desks()
+    case = dibao_case(caseworker, household, until="investigating")
+    _login(client, caseworker)
+    fake = SimpleUploadedFile("photo.png", b"MZ not an image", content_type="image/png")
+    client.post(
+        f"/assistance/cases/{case.pk}/act/", {"action": "add_attachment", "kind": "photo", "file": fake}
+    )
+    assert not CaseAttachment.objects.exists()
+    photo = SimpleUploadedFile("现场.png", PNG, content_type="image/png")
+    client.post(
+        f"/assistance/cases/{case.pk}/act/", {"action": "add_attachment", "kind": "photo", "file": photo}
+    )
+    attachment = CaseAttachment.objects.get()
+    assert attachment.size == len(PNG) and attachment.file.name.startswith(f"assistance/cases/{case.pk}/")
+    assert client.get(f"/assistance/cases/{case.pk}/files/{attachment.pk}/").status_code == 200
+    _login(client, outsider)
+    assert client.get(f"/assistance/cases/{case.pk}/files/{attachment.pk}/").status_code == 404
+
+
+def test_public_notice_shows_masked_names_and_no_id_numbers(client, policy, household):
+    caseworker, reviewer, approver = desks()
+    approved_case(caseworker, reviewer, approver, household)
+    client.logout()
+    month = date.today()
+    body = client.get("/public/gongshi/210602002001/").content.decode()
+    head = household.head
+    assert head.id_number not in body
+    if month >= date(2026, 4, 1):
+        assert head.name[0] + "*" in body and head.name not in body
+
+
+def test_work_queue_lists_review_and_registry_tasks(client, policy, household, outsider):
+    caseworker, reviewer, approver = desks()
+    approved_case(caseworker, reviewer, approver, household)
+    assert schedule_reviews(date(2027, 12, 31)) == 1
+    assert schedule_reviews(date(2027, 12, 31)) == 0
+    consume_registry_changes()
+    _login(client, caseworker)
+    body = client.get("/assistance/queue/").content.decode()
+    assert "定期复核" in body
+    task = WorkTask.objects.get()
+    assert client.get(f"/assistance/tasks/{task.pk}/").status_code == 200
+    _login(client, outsider)
+    assert client.get(f"/assistance/tasks/{task.pk}/").status_code == 404
+    assert "定期复核" not in client.get("/assistance/queue/").content.decode()
