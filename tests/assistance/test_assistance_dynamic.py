@@ -83,7 +83,9 @@ def test_a_review_can_reduce_the_amount_and_schedules_the_next(policy, household
     )  # fmt: skip
     enrolment.refresh_from_db()
     assert enrolment.next_review_on > date(2026, 9, 20)
-    assert EnrolmentAmount.objects.get(enrolment=enrolment, effective_month=date(2026, 10, 1)).kind == "decrease"
+    assert (
+        EnrolmentAmount.objects.get(enrolment=enrolment, effective_month=date(2026, 10, 1)).kind == "decrease"
+    )
     task.refresh_from_db()
     assert task.status == WorkTask.DONE
 
@@ -94,7 +96,9 @@ def test_a_standard_raise_previews_every_enrolment_and_applies_once(policy, hous
     city_approver = make_user("approver", "210600000000", username="dd_sp")
     params = dict(division_code="210600000000", area="urban", new_amount=Decimal("700"), period="month", effective_from=date(2026, 7, 1))  # fmt: skip
     preview = preview_enrolment_raise(city_approver, **params)
-    assert [(line.current_amount, line.new_amount) for line in preview.lines] == [(Decimal("1089.00"), Decimal("1200.00"))]
+    assert [(line.current_amount, line.new_amount) for line in preview.lines] == [
+        (Decimal("1089.00"), Decimal("1200.00"))
+    ]
     _, changed = apply_enrolment_raise(city_approver, **params, source_note="丹东市提标文件")
     _, again = apply_enrolment_raise(city_approver, **params, source_note="丹东市提标文件")
     assert (changed, again) == (1, 0)
