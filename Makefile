@@ -44,6 +44,7 @@ db:
 
 demo:
 	$(PY) manage.py demo --if-empty
+	$(PY) manage.py demo_assistance
 	$(PY) manage.py demo_exchange
 
 serve:

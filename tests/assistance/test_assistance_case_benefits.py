@@ -63,7 +63,7 @@ def test_temporary_assistance_is_capped_and_deducts_the_township_advance(policy,
     add_parameter("temporary_assistance_cap", DANDONG, date(2021, 1, 1), "1500")
     add_parameter("emergency_advance_case_limit", DANDONG, date(2021, 1, 1), "800")
     add_parameter("township_reserve_per_resident", "210602002000", date(2021, 1, 1), "500")
-    caseworker, reviewer, approver = desks()
+    caseworker, _reviewer, _approver = desks()
     case = open_case(
         caseworker, household_id=household.pk, program_code="temporary_emergency", applied_on=date(2026, 3, 2)
     )
