@@ -113,7 +113,7 @@ def _households(prefix: str, today: date) -> list[_Household]:
 
 
 def _choose(households: list[_Household], rng: random.Random) -> dict[str, list[_Household]]:
-    """A plausible caseload: ~4% of urban and ~6% of rural households in 低保, most lone elderly or disabled
+    """A plausible caseload: ~3% of urban and ~5% of rural households in 低保 (more among the elderly and disabled), most lone elderly or disabled
     without support in 特困, persons with certificates in the 两项补贴, everyone 90+ in 高龄津贴."""
     chosen: dict[str, list[_Household]] = defaultdict(list)
     for household in households:
@@ -123,8 +123,8 @@ def _choose(households: list[_Household], rng: random.Random) -> dict[str, list[
         if single_old and rng.random() < (0.25 if disabled else 0.08):
             chosen["tekun_centralised" if rng.random() < 0.2 else "tekun_dispersed"].append(household)
             continue
-        share = 0.06 if household.area == "rural" else 0.04
-        share *= 2.5 if disabled or any(a >= 65 for a in ages) else 1
+        share = 0.04 if household.area == "rural" else 0.025
+        share *= 2 if disabled or any(a >= 65 for a in ages) else 1
         draw = rng.random()
         if draw < share:
             chosen["dibao_rural" if household.area == "rural" else "dibao_urban"].append(household)
@@ -149,6 +149,20 @@ def _persons(program: str, household: _Household) -> int:
     if program.startswith("tekun"):
         return 1
     return len(household.members)
+
+
+def _review_category(household: _Household) -> str:
+    special = any((m.age or 0) >= 60 or (m.disability_grade or 9) <= 2 for m in household.members)
+    return "stable_special" if special else "other"
+
+
+def _next_review(household: _Household, start: date, today: date) -> date:
+    """Reviews kept up to date, the next one 12 or 6 months on (a few a fortnight overdue)."""
+    months = 12 if _review_category(household) == "stable_special" else 6
+    review = add_months(start, months)
+    while review < today - timedelta(days=15):
+        review = add_months(review, months)
+    return review
 
 
 def _enrol_all(chosen, programs, actor: User, today: date, rng: random.Random) -> tuple[int, int]:

@@ -93,7 +93,7 @@ def case_create(request):
             except ValueError:
                 errors["applied_on"] = "申请日期格式应为 2026-01-31"
             except MinzhengError as exc:
-                errors[exc.field or "__all__"] = exc.message
+                errors[exc.field or "form"] = exc.message
             else:
                 messages.success(request, f"已登记申请 {case.number}")
                 return redirect("assistance:case_detail", pk=case.pk)
@@ -176,12 +176,16 @@ def _decimal(value: str | None, field: str) -> Decimal | None:
 
 
 def _date(value: str | None, default: date) -> date:
+    """A step's date as entered: a step is recorded when it happened, never ahead of today."""
     if not value:
         return default
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise MinzhengError("日期格式应为 2026-01-31", field="on") from None
+    if day > default:
+        raise MinzhengError("办理日期不能晚于今天", field="on")
+    return day
 
 
 def _run_action(request, case_id: int, action: str) -> str:

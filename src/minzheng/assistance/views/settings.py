@@ -46,7 +46,7 @@ def setting_list_page(request):
         except ValueError:
             errors["effective_from"] = "生效日期格式应为 2026-01-31"
         except MinzhengError as exc:
-            errors[exc.field or "__all__"] = exc.message
+            errors[exc.field or "form"] = exc.message
     return render(
         request,
         "assistance/setting_list.html",
