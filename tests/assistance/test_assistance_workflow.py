@@ -117,3 +117,45 @@ def test_outsider_gets_404_on_every_move(policy, household, outsider):
     case = dibao_case(caseworker, household)
     with pytest.raises(Http404):
         workflow.accept(outsider, case.pk)
+
+
+def test_where_the_power_is_delegated_the_township_approver_decides(policy, household):
+    from minzheng.assistance.services.program_settings import set_program_setting
+
+    caseworker, reviewer, county_approver = desks()
+    township_approver = make_user("approver", "210602002000", username="qd_sp")
+    set_program_setting(
+        county_approver, program_code="dibao_urban", division_code="210602000000", effective_from=date(2026, 1, 1),
+        deciding_level="township", source_note="元宝区审核确认权限下放文件",
+    )  # fmt: skip
+    case = dibao_case(caseworker, household, until="township_review")
+    assert case.deciding_level == "township"
+    # 20 working days from 受理 (2026-03-03) where the township confirms.
+    assert case.procedure_due_on == date(2026, 3, 31)
+    workflow.township_review(reviewer, case.pk, decision="approve", on=date(2026, 3, 9))
+    workflow.end_publicity(reviewer, case.pk, on=date(2026, 3, 17))
+    decisions.decide(township_approver, case.pk, decision="approve", on=date(2026, 3, 18))
+
+
+def test_a_township_approver_cannot_decide_a_county_case(policy, household):
+    caseworker, reviewer, _ = desks()
+    township_approver = make_user("approver", "210602002000", username="qd_sp")
+    case = dibao_case(caseworker, household, until="township_review")
+    workflow.township_review(reviewer, case.pk, decision="approve", on=date(2026, 3, 9))
+    workflow.end_publicity(reviewer, case.pk, on=date(2026, 3, 17))
+    with pytest.raises(WorkflowRefused, match="权限"):
+        decisions.decide(township_approver, case.pk, decision="approve", on=date(2026, 3, 18))
+
+
+def test_a_monitoring_warning_becomes_a_prefilled_application_shown_to_the_caseworker(policy, household, client):
+    from minzheng.assistance.services.cases import open_case
+    from tests.core.factories import PASSWORD
+
+    caseworker, _, _ = desks()
+    case = open_case(
+        caseworker, household_id=household.pk, program_code="dibao_urban", source="monitoring",
+        prefill={"预警类型": "大病支出", "自付医疗费用": "23,400 元"}, source_reference="YJ-17",
+    )  # fmt: skip
+    client.post("/login/", {"username": caseworker.username, "password": PASSWORD})
+    body = client.get(f"/assistance/cases/{case.pk}/").content.decode()
+    assert "大病支出" in body and "23,400 元" in body and "YJ-17" in body

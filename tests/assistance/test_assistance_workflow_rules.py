@@ -106,3 +106,19 @@ def test_income_criterion_is_strictly_below_the_line(income, line):
         {"income_below": "dibao"}, facts, income_line=line, monthly_dibao_standard=line
     )
     assert result.met is (income < line)
+
+
+@given(st.lists(st.integers(0, 20), max_size=30))
+def test_any_walk_through_allowed_moves_stops_for_good_at_a_decision(choices):
+    stage, visited = Stage.APPLIED, [Stage.APPLIED]
+    for choice in choices:
+        moves = moves_from(stage)
+        if not moves:
+            assert stage in FINAL_STAGES
+            break
+        stage = moves[choice % len(moves)].target
+        visited.append(stage)
+    # Once decided, nothing follows; 申请 is never re-entered.
+    decided = [i for i, s in enumerate(visited) if s in FINAL_STAGES]
+    assert not decided or decided[0] == len(visited) - 1
+    assert Stage.APPLIED not in visited[1:]
