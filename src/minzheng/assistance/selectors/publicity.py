@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from minzheng.core.identity import mask_name
 from minzheng.core.jurisdiction import division_prefix, scope
 
 from ..models import AssistanceCase, AssistanceProgram, CaseStatus
@@ -20,16 +21,6 @@ class PublicityRow:
     persons: int
     amount: Decimal | None
     period: str  # 公示期 for applications, 起始月份 for households receiving benefits
-
-
-def mask_name(name: str) -> str:
-    """张三丰 → 张*丰, 张三 → 张*: the surname and (for longer names) the last character stay."""
-    name = (name or "").strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 def _community_prefix(code: str) -> str:
