@@ -59,3 +59,14 @@ def approved_case(caseworker, reviewer, approver, household, **kwargs):
     decisions.decide(approver, case.pk, decision="approve", on=date(2026, 3, 18))
     case.refresh_from_db()
     return case
+
+
+def to_approval(caseworker, reviewer, case_id: int, *, findings: str = "情况属实") -> None:
+    """From 入户调查 to 待审批: the visit, the township's agreement and a 公示 that ran its 7 days."""
+    case_records.record_visit(
+        caseworker, case_id, visited_on=date(2026, 3, 5), investigators="张三、李四", living_conditions="已核实",
+        findings=findings,
+    )  # fmt: skip
+    workflow.submit_investigation(caseworker, case_id)
+    workflow.township_review(reviewer, case_id, decision="approve", on=date(2026, 3, 9))
+    workflow.end_publicity(reviewer, case_id, on=date(2026, 3, 17))

@@ -14,7 +14,7 @@ from minzheng.assistance.services.cases import open_case
 from minzheng.assistance.services.seed import load_assistance_policy
 from tests.assistance.factories import add_parameter, add_standard
 
-from .casework import desks
+from .casework import desks, to_approval
 
 pytestmark = pytest.mark.django_db
 DANDONG = "210600000000"
@@ -99,13 +99,7 @@ def test_the_township_reserve_caps_the_advance(policy, household):
 def test_approval_refuses_an_ineligible_household(policy, household):
     caseworker, reviewer, approver = desks()
     case = _to_investigation(caseworker, household, "dibao_urban", income="900")
-    case_records.record_visit(
-        caseworker, case.pk, visited_on=date(2026, 3, 5), investigators="张三、李四", living_conditions="自有住房",
-        findings="收入稳定",
-    )  # fmt: skip
-    workflow.submit_investigation(caseworker, case.pk)
-    workflow.township_review(reviewer, case.pk, decision="approve", on=date(2026, 3, 9))
-    workflow.end_publicity(reviewer, case.pk, on=date(2026, 3, 17))
+    to_approval(caseworker, reviewer, case.pk, findings="收入稳定")
     with pytest.raises(WorkflowRefused, match="不符合"):
         decisions.decide(approver, case.pk, decision="approve", on=date(2026, 3, 18))
     decisions.decide(
@@ -119,13 +113,7 @@ def test_a_temporary_assistance_enrolment_pays_one_month_only(policy, household)
     add_parameter("temporary_assistance_cap", DANDONG, date(2021, 1, 1), "3000")
     caseworker, reviewer, approver = desks()
     case = _to_investigation(caseworker, household, "temporary_expenditure", income="100")
-    case_records.record_visit(
-        caseworker, case.pk, visited_on=date(2026, 3, 5), investigators="张三、李四", living_conditions="住院",
-        findings="医疗支出大",
-    )  # fmt: skip
-    workflow.submit_investigation(caseworker, case.pk)
-    workflow.township_review(reviewer, case.pk, decision="approve", on=date(2026, 3, 9))
-    workflow.end_publicity(reviewer, case.pk, on=date(2026, 3, 17))
+    to_approval(caseworker, reviewer, case.pk, findings="医疗支出大")
     decisions.decide(approver, case.pk, decision="approve", on=date(2026, 3, 18))
     enrolment = Enrolment.objects.get()
     assert enrolment.start_month == enrolment.end_month == date(2026, 4, 1)

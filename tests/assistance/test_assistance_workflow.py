@@ -147,7 +147,9 @@ def test_a_township_approver_cannot_decide_a_county_case(policy, household):
         decisions.decide(township_approver, case.pk, decision="approve", on=date(2026, 3, 18))
 
 
-def test_a_monitoring_warning_becomes_a_prefilled_application_shown_to_the_caseworker(policy, household, client):
+def test_a_monitoring_warning_becomes_a_prefilled_application_shown_to_the_caseworker(
+    policy, household, client
+):
     from minzheng.assistance.services.cases import open_case
     from tests.core.factories import PASSWORD
 
