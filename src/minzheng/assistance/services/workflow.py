@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from minzheng.core.jurisdiction import division_level, get_in_jurisdiction_or_404
 from minzheng.core.models import AuditEvent
-from minzheng.core.permissions import Capability, require
+from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.verification.errors import VerificationError
 from minzheng.verification.services.runs import request_report
@@ -24,8 +24,10 @@ from ..rules.workflow import (
     Action,
     Duty,
     IllegalMove,
+    Move,
     decision_level_violation,
     move_for,
+    moves_from,
     separation_violation,
 )
 from ..selectors.program_settings import program_configuration
@@ -50,13 +52,7 @@ def case_for_update(user, case_id: int) -> AssistanceCase:
     )
 
 
-def check_move(user, case: AssistanceCase, action: str):
-    """The move if this user may make it now; ``WorkflowRefused`` (or ``PermissionDenied``) otherwise."""
-    try:
-        move = move_for(case.status, action)
-    except IllegalMove as exc:
-        raise WorkflowRefused(f"案件当前为“{case.get_status_display()}”，不能执行该操作") from exc
-    require(user, DUTY_CAPABILITY[move.duty])
+def _refusal(user, case: AssistanceCase, move: Move) -> str | None:
     refusal = separation_violation(
         move.duty, actor_id=user.pk, entered_by_id=case.created_by_id, reviewed_by_id=case.reviewed_by_id
     )
@@ -64,9 +60,29 @@ def check_move(user, case: AssistanceCase, action: str):
         refusal = decision_level_violation(
             case.deciding_level or "county", division_level(user.division_code)
         )
+    return refusal
+
+
+def check_move(user, case: AssistanceCase, action: str) -> Move:
+    """The move if this user may make it now; ``WorkflowRefused`` (or ``PermissionDenied``) otherwise."""
+    try:
+        move = move_for(case.status, action)
+    except IllegalMove as exc:
+        raise WorkflowRefused(f"案件当前为“{case.get_status_display()}”，不能执行该操作") from exc
+    require(user, DUTY_CAPABILITY[move.duty])
+    refusal = _refusal(user, case, move)
     if refusal:
         raise WorkflowRefused(refusal)
     return move
+
+
+def allowed_moves(user, case: AssistanceCase) -> list[Move]:
+    """The moves this user may make on the case now — the buttons the case page shows."""
+    return [
+        move
+        for move in moves_from(case.status)
+        if has_capability(user, DUTY_CAPABILITY[move.duty]) and _refusal(user, case, move) is None
+    ]
 
 
 def apply_move(

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
-from minzheng.core.jurisdiction import division_level
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.services.audit import record_event
@@ -22,7 +21,7 @@ from ..documents import decision_pdf, materials_notice_pdf
 from ..models import CaseSource, CaseStatus
 from ..rules import DailyActivity
 from ..rules.care import CareGrade
-from ..rules.workflow import Action, Duty, decision_level_violation, moves_from, separation_violation
+from ..rules.workflow import Action
 from ..selectors import cases as case_selectors
 from ..selectors.program_settings import program_configuration
 from ..selectors.programs import program_list
@@ -31,11 +30,6 @@ from ..services.case_benefits import compute_case_benefit, household_members
 from ..services.cases import open_case
 from .common import page_context
 
-_DUTY_CAPABILITY = {
-    Duty.HANDLE: Capability.HANDLE_CASES,
-    Duty.REVIEW: Capability.REVIEW_CASES,
-    Duty.APPROVE: Capability.APPROVE_CASES,
-}
 _BENEFIT_STAGES = {"investigating", "township_review", "publicity", "approval"}
 
 
@@ -110,28 +104,10 @@ def case_create(request):
     )
 
 
-def _moves_for(user, case) -> list:
-    """The moves this user may make now (capability, maker-checker, deciding level) — the page's buttons."""
-    allowed = []
-    for move in moves_from(case.status):
-        if not has_capability(user, _DUTY_CAPABILITY[move.duty]):
-            continue
-        if separation_violation(
-            move.duty, actor_id=user.pk, entered_by_id=case.created_by_id, reviewed_by_id=case.reviewed_by_id
-        ):
-            continue
-        if move.duty is Duty.APPROVE and decision_level_violation(
-            case.deciding_level or "county", division_level(user.division_code)
-        ):
-            continue
-        allowed.append(move)
-    return allowed
-
-
 def case_detail(request, pk: int):
     case = case_selectors.case_detail(request.user, pk)
     today = timezone.localdate()
-    moves = _moves_for(request.user, case)
+    moves = workflow.allowed_moves(request.user, case)
     benefit = None
     if case.status in _BENEFIT_STAGES:
         benefit = compute_case_benefit(case, today)
