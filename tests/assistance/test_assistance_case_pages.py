@@ -1,10 +1,12 @@
 """Casework pages: each desk sees its moves, every record page answers 404 to another county, the decision
 PDF downloads, files are type-checked and served only inside the jurisdiction."""
 
+import io
 from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from python_calamine import CalamineWorkbook
 
 from minzheng.assistance.models import CaseAttachment, WorkTask
 from minzheng.assistance.services import case_records
@@ -47,6 +49,10 @@ def test_every_desk_sees_its_pages(client, policy, household):
     _login(client, caseworker)
     body = client.get(f"/assistance/cases/{other.pk}/").content.decode()
     assert "受理" in body and "一次性告知补齐材料" in body
+    export = client.get("/assistance/enrolments/", {"export": "xlsx", "month": "2026-04"})
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(export.content)).get_sheet_by_index(0).to_python()
+    cells = {str(cell) for row in sheet for cell in row}
+    assert household.number in cells and household.head.id_number not in cells
     response = client.get(f"/assistance/cases/{case.pk}/decision.pdf")
     assert response["content-type"] == "application/pdf" and response.content.startswith(b"%PDF")
 
@@ -119,3 +125,17 @@ def test_work_queue_lists_review_and_registry_tasks(client, policy, household, o
     _login(client, outsider)
     assert client.get(f"/assistance/tasks/{task.pk}/").status_code == 404
     assert "定期复核" not in client.get("/assistance/queue/").content.decode()
+
+
+def test_case_and_enrolment_lists_take_a_fixed_number_of_queries(
+    client, policy, django_assert_max_num_queries
+):
+    from tests.core.factories import HouseholdFactory
+
+    caseworker, reviewer, approver = desks()
+    for _ in range(4):
+        approved_case(caseworker, reviewer, approver, HouseholdFactory(village="210602002001", size=2))
+    _login(client, caseworker)
+    for url in ["/assistance/cases/", "/assistance/enrolments/", "/assistance/queue/", "/assistance/"]:
+        with django_assert_max_num_queries(40):
+            assert client.get(url).status_code == 200

@@ -11,12 +11,13 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.permissions import Capability, has_capability, require
-from minzheng.core.views.common import paginate
+from minzheng.core.views.common import paginate, xlsx_response
 
 from ..rules.months import next_month_start
 from ..selectors import enrolments as selectors
 from ..selectors.programs import program_list
 from ..services.enrolments import change_amount, stop_enrolment
+from ..services.exports import export_enrolments
 from .common import page_context
 
 
@@ -34,6 +35,8 @@ def enrolment_list(request):
         month=_month(request.GET.get("month", "")),
         q=request.GET.get("q", "").strip(),
     )
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(export_enrolments(request.user, filters), "救助对象")
     page = paginate(request, selectors.enrolment_list(request.user, filters))
     return render(
         request,
