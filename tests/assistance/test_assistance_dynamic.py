@@ -104,3 +104,16 @@ def test_a_standard_raise_previews_every_enrolment_and_applies_once(policy, hous
     assert (changed, again) == (1, 0)
     assert _paid(date(2026, 6, 1))[household.pk][0] == Decimal("1089.00")
     assert _paid(date(2026, 7, 1))[household.pk][0] == Decimal("1200.00")
+
+
+def test_income_above_the_line_tapers_off_for_the_gradual_exit_months(policy, household):
+    caseworker, reviewer, approver = desks()
+    case = approved_case(caseworker, reviewer, approver, household)
+    enrolment = case.enrolments.get()
+    schedule_reviews(enrolment.next_review_on)
+    task = WorkTask.objects.get(kind=WorkTask.REVIEW)
+    complete_review(caseworker, task, outcome="taper", reason="就业后人均收入超过标准", on=date(2026, 9, 20))
+    enrolment.refresh_from_db()
+    # 渐退 6 months (民发〔2021〕57号): paid through March 2027, nothing from April.
+    assert enrolment.end_month == date(2027, 3, 1) and "渐退" in enrolment.end_reason
+    assert household.pk in _paid(date(2027, 3, 1)) and household.pk not in _paid(date(2027, 4, 1))

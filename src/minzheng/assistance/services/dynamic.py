@@ -21,7 +21,14 @@ from minzheng.core.services.registry import changes_since
 
 from ..errors import InvalidCase
 from ..models import ConsumerCursor, Enrolment, EnrolmentAmount, WorkTask
-from ..rules import add_working_days, benefit_change_month, dibao_monthly_benefit, next_review_date
+from ..rules import (
+    add_working_days,
+    benefit_change_month,
+    dibao_monthly_benefit,
+    gradual_exit_payable,
+    next_review_date,
+)
+from ..rules import defaults as national
 from ..rules.money import round_yuan
 from ..rules.months import add_months, month_start
 from ..rules.reviews import ReviewCategory
@@ -211,6 +218,14 @@ def complete_review(
     enrolment = task.enrolment
     if outcome == "stop":
         stop_enrolment(user, enrolment, last_month=from_month or on, reason=f"复核停保：{reason}")
+    elif outcome == "taper":
+        last = gradual_exit_last_month(enrolment, on)
+        stop_enrolment(
+            user,
+            enrolment,
+            last_month=last,
+            reason=f"渐退：收入超过标准，发放至 {last:%Y-%m} 后停保（{reason}）",
+        )
     elif outcome == "change":
         if monthly_amount is None or persons is None or from_month is None:
             raise InvalidCase("调整保障金额须填写金额、人数和起始月份", field="monthly_amount")
@@ -231,12 +246,30 @@ def complete_review(
         )
     elif outcome != "continue":
         raise InvalidCase("复核结论无效", field="outcome")
-    if outcome != "stop":
+    if outcome in ("continue", "change"):
         set_next_review(user, enrolment, next_review_on=_next_review(enrolment, on))
     return _close_task(user, task, f"{dict(REVIEW_OUTCOMES)[outcome]}：{reason.strip()}")
 
 
-REVIEW_OUTCOMES = [("continue", "继续保障"), ("change", "调整保障金额"), ("stop", "停止保障")]
+REVIEW_OUTCOMES = [
+    ("continue", "继续保障"),
+    ("change", "调整保障金额"),
+    ("taper", "收入超标，渐退后停保"),
+    ("stop", "停止保障"),
+]
+
+
+def gradual_exit_last_month(enrolment: Enrolment, confirmed_on: date) -> date:
+    """The last month the 渐退 rule still pays (the division's ``gradual_exit_months``, at most the national 6)."""
+    book = policy_book([enrolment.division_code])
+    months = int(book.value("gradual_exit_months", enrolment.division_code, confirmed_on) or 0)
+    last = month_start(confirmed_on)
+    while gradual_exit_payable(
+        last_amount=Decimal(1), income_rise_confirmed_on=confirmed_on, exit_months=months,
+        max_exit_months=national.DIBAO_MAX_EXIT_MONTHS, month=add_months(last, 1),
+    ):  # fmt: skip
+        last = add_months(last, 1)
+    return last
 
 
 def _next_review(enrolment: Enrolment, on: date) -> date | None:
