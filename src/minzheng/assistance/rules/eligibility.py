@@ -76,12 +76,12 @@ def check_eligibility(
         if months is None or monthly_dibao_standard is None or facts.per_capita_assets is None:
             results.append(CriterionResult("人均金融资产不超过限额", None, "资产或低保标准未知"))
         else:
-            limit = monthly_dibao_standard * months
+            limit = (monthly_dibao_standard * months).quantize(Decimal("0.01"))
             results.append(
                 CriterionResult(
                     "人均金融资产不超过限额",
                     facts.per_capita_assets <= limit,
-                    f"人均资产 {facts.per_capita_assets} 元，限额 {limit} 元（{months} 个月标准）",
+                    f"人均资产 {facts.per_capita_assets} 元，限额 {limit} 元（{months.normalize():f} 个月标准）",
                 )
             )
     min_age, max_age = criteria.get("min_age"), criteria.get("max_age")

@@ -199,8 +199,8 @@ def _top_up(case, members, persons, on, book):
     inputs = [
         Line("低保标准（元/人/月）", str(standard.monthly_amount), f"{standard.division_code} {standard.effective_from:%Y-%m-%d} 起"),
         Line("家庭人均月收入（元）", str(case.per_capita_income), case.get_income_source_display() or ""),
-        Line("保底金额（元/人/月）", str(minimum), "未设置" if not minimum else "政策参数"),
-        Line("分类施保", "；".join(f"{c.value} {i.amount} 元" for c, i in increments.items()) or "未设置", stacking.value),
+        Line("保底金额（元/人/月）", str(round_yuan(minimum)), "未设置" if not minimum else "政策参数"),
+        Line("分类施保", "；".join(f"{c.value} {round_yuan(i.amount)} 元" for c, i in increments.items()) or "未设置", stacking.value),
         *(Line(f"成员 {m.name}", f"{m.age if m.age is not None else '—'} 岁", "、".join(m.categories) or "—") for m in members[:persons]),
     ]  # fmt: skip
     steps = [
@@ -251,8 +251,8 @@ def _temporary(case, members, persons, on, book):
     payable = max(amount - advance, ZERO)
     inputs = [
         Line("月低保标准（元）", str(standard.monthly_amount)),
-        Line("倍数", str(months)),
-        Line("单次上限（元）", str(cap)),
+        Line("倍数", f"{months.normalize():f}"),
+        Line("单次上限（元）", str(round_yuan(cap))),
         Line("核定需求（元）", str(case.requested_amount) if case.requested_amount is not None else "未核定"),
         Line("已先行救助（备用金，元）", str(advance)),
     ]

@@ -30,6 +30,7 @@ from ..services.case_benefits import compute_case_benefit, household_members
 from ..services.cases import open_case
 from .common import page_context
 
+VERIFICATION_CONCLUSIONS = {"eligible": "符合", "ineligible": "不符合", "manual_review": "需人工复核"}
 _BENEFIT_STAGES = {"investigating", "township_review", "publicity", "approval"}
 
 
@@ -138,6 +139,8 @@ def case_detail(request, pk: int):
             and case.created_by_id != request.user.pk,
             "today": today,
             "enrolment": case.enrolments.first(),
+            "status_labels": dict(CaseStatus.choices),
+            "conclusion_labels": VERIFICATION_CONCLUSIONS,
         },
     )
 
