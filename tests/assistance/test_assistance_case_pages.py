@@ -49,6 +49,12 @@ def test_every_desk_sees_its_pages(client, policy, household):
     _login(client, caseworker)
     body = client.get(f"/assistance/cases/{other.pk}/").content.decode()
     assert "受理" in body and "一次性告知补齐材料" in body
+    client.post(
+        f"/assistance/cases/{other.pk}/act/",
+        {"action": "request_materials", "missing": ["家庭收入和财产状况声明"], "other": "医疗费用票据"},
+    )
+    notice = client.get(f"/assistance/cases/{other.pk}/notice.pdf")
+    assert notice["content-type"] == "application/pdf" and notice.content.startswith(b"%PDF")
     export = client.get("/assistance/enrolments/", {"export": "xlsx", "month": "2026-04"})
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(export.content)).get_sheet_by_index(0).to_python()
     cells = {str(cell) for row in sheet for cell in row}

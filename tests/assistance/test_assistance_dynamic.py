@@ -117,3 +117,15 @@ def test_income_above_the_line_tapers_off_for_the_gradual_exit_months(policy, ho
     # 渐退 6 months (民发〔2021〕57号): paid through March 2027, nothing from April.
     assert enrolment.end_month == date(2027, 3, 1) and "渐退" in enrolment.end_reason
     assert household.pk in _paid(date(2027, 3, 1)) and household.pk not in _paid(date(2027, 4, 1))
+
+
+def test_a_household_split_leaves_the_benefit_to_the_remaining_members(policy, household):
+    caseworker, reviewer, approver = desks()
+    approved_case(caseworker, reviewer, approver, household, income="300.00")
+    leaving = household.memberships.exclude(person=household.head).first().person
+    registry.split_household(
+        caseworker, household, person_ids=[leaving.pk], new_head_id=leaving.pk, on=date(2026, 6, 10)
+    )
+    result = consume_registry_changes(today=date(2026, 6, 11))
+    assert result.adjusted == 1
+    assert _paid(date(2026, 7, 1))[household.pk] == (Decimal("726.00"), 2)
