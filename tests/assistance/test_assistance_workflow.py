@@ -161,3 +161,16 @@ def test_a_monitoring_warning_becomes_a_prefilled_application_shown_to_the_casew
     client.post("/login/", {"username": caseworker.username, "password": PASSWORD})
     body = client.get(f"/assistance/cases/{case.pk}/").content.decode()
     assert "大病支出" in body and "23,400 元" in body and "YJ-17" in body
+
+
+def test_a_household_applies_once_per_program_and_not_while_in_receipt(policy, household):
+    from minzheng.assistance.services.cases import open_case
+
+    caseworker, reviewer, approver = desks()
+    case = dibao_case(caseworker, household)
+    with pytest.raises(InvalidCase, match="在办"):
+        open_case(caseworker, household_id=household.pk, program_code="dibao_urban")
+    workflow.withdraw(caseworker, case.pk, reason="撤回")
+    approved_case(caseworker, reviewer, approver, household)
+    with pytest.raises(InvalidCase, match="已在保"):
+        open_case(caseworker, household_id=household.pk, program_code="dibao_urban")
