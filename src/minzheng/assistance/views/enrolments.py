@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
+from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability, require
+from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate, xlsx_response
 
 from ..rules.months import next_month_start
@@ -54,6 +56,10 @@ def enrolment_list(request):
 def enrolment_detail(request, pk: int):
     enrolment = selectors.enrolment_detail(request.user, pk)
     today = timezone.localdate()
+    record_event(
+        request.user, AuditEvent.READ_DETAIL, object_type="assistance_enrolment", object_id=enrolment.pk,
+        division_code=enrolment.division_code, summary=f"查看救助对象 {enrolment.household.number}",
+    )  # fmt: skip
     return render(
         request,
         "assistance/enrolment_detail.html",
