@@ -1,6 +1,7 @@
 """救助案件 pages: list, new application, the case page (history, inquiry, benefit, the moves this user may
 make), every step's form posting to one endpoint, files, and the notice and decision PDFs."""
 
+import json
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -139,10 +140,18 @@ def case_detail(request, pk: int):
             and case.created_by_id != request.user.pk,
             "today": today,
             "enrolment": case.enrolments.first(),
+            "prefill": [(key, _readable(value)) for key, value in (case.prefill or {}).items()],
             "status_labels": dict(CaseStatus.choices),
             "conclusion_labels": VERIFICATION_CONCLUSIONS,
         },
     )
+
+
+def _readable(value) -> str:
+    """A prefill value as the caseworker reads it (nested evidence as indented JSON, Chinese kept)."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, indent=1)
+    return str(value)
 
 
 def _decimal(value: str | None, field: str) -> Decimal | None:
