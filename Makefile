@@ -45,6 +45,7 @@ db:
 
 demo:
 	$(PY) manage.py demo --if-empty
+	$(PY) manage.py demo_assistance
 	$(PY) manage.py demo_exchange
 	$(PY) manage.py demo_eldercare
 	$(PY) manage.py demo_planning

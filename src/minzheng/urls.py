@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("", include("minzheng.core.urls")),
     path("assistance/", include("minzheng.assistance.urls")),
+    path("public/", include("minzheng.assistance.public_urls")),
     path("planning/", include("minzheng.planning.urls")),
     path("verification/", include("minzheng.verification.urls")),
     path("eldercare/", include("minzheng.eldercare.urls")),

@@ -10,11 +10,13 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from .api_cases import router as cases_router
 from .selectors.visibility import division_visible_to
 from .services import in_force
 from .services.policy import normalise_division_code
 
 router = Router(tags=["社会救助"])
+router.add_router("", cases_router)
 
 
 class InForceQuery(Schema):

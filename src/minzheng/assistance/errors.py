@@ -38,3 +38,16 @@ class InvalidCase(AssistanceError):
     """An application or enrolment the rules do not allow (wrong program, household outside, bad month…)."""
 
     code = "invalid_case"
+
+
+class WorkflowRefused(AssistanceError):
+    """A workflow move the rules refuse: not allowed from the case's state, by this person, or not yet."""
+
+    status_code = 409
+    code = "workflow_refused"
+
+
+class InvalidAttachment(AssistanceError):
+    """A file of a type or size a case does not accept."""
+
+    code = "invalid_attachment"

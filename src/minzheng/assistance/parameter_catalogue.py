@@ -122,6 +122,43 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
         ValueType.INTEGER,
         group="动态管理",
     ),
+    ParameterSpec("dibao_increment_elderly", "分类施保：老年人每人每月增发", "元", group="计发"),
+    ParameterSpec(
+        "dibao_increment_severely_disabled", "分类施保：重度残疾人每人每月增发", "元", group="计发"
+    ),
+    ParameterSpec("dibao_increment_seriously_ill", "分类施保：重病患者每人每月增发", "元", group="计发"),
+    ParameterSpec("dibao_increment_minor", "分类施保：未成年人每人每月增发", "元", group="计发"),
+    ParameterSpec(
+        "dibao_increment_stacking",
+        "分类施保：同属多类时",
+        "",
+        ValueType.CHOICE,
+        ("就高", "累加"),
+        group="计发",
+    ),
+    ParameterSpec(
+        "elderly_age", "分类施保：老年人年龄（周岁及以上）", "周岁", ValueType.INTEGER, group="计发"
+    ),
+    ParameterSpec(
+        "emergency_advance_case_limit", "急难型临时救助：备用金先行救助单次上限", "元", group="临时救助"
+    ),
+    ParameterSpec(
+        "due_soon_working_days",
+        "待办：剩余不超过几个工作日标为即将到期",
+        "工作日",
+        ValueType.INTEGER,
+        group="办理时限",
+    ),
+    ParameterSpec(
+        "review_notice_days", "复核：提前几天生成复核待办", "天", ValueType.INTEGER, group="动态管理"
+    ),
+    ParameterSpec(
+        "registry_task_working_days",
+        "登记变更（死亡、迁出、分户）处理时限",
+        "工作日",
+        ValueType.INTEGER,
+        group="动态管理",
+    ),
     ParameterSpec("standard_growth_min_percent", "低保、特困、孤儿标准年均增长下限", "%", group="标准调整"),
     ParameterSpec(
         "exchange_retention_days",

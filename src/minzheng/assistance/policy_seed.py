@@ -120,6 +120,10 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("eldercare_rectify_general_working_days", 15, "平台示例缺省值（非国家规定）：一般隐患整改期限由检查机关确定，请按本地办法核定", date(2022, 12, 30)),
     _national("eldercare_rectify_major_working_days", 30, "平台示例缺省值（非国家规定）：重大隐患整改期限由检查机关确定，请按本地办法核定", date(2022, 12, 30)),
     _national("eldercare_disabled_from_level", 2, "平台缺省值：中度失能及以上计为失能（特困人员“部分或完全丧失生活自理能力”），请按本地口径核定", date(2022, 12, 30)),
+    _national("elderly_age", 60, "《中华人民共和国老年人权益保障法》第二条：老年人是指六十周岁以上的公民"),
+    _national("due_soon_working_days", 3, "平台缺省值：剩余3个工作日内的待办标为即将到期，可按本地要求调整"),
+    _national("review_notice_days", 30, "平台缺省值：复核到期前30天生成复核待办"),
+    _national("registry_task_working_days", 10, "平台缺省值：死亡、迁出、分户等变更10个工作日内核实处理"),
     _national("asset_limit_months", 24, "平台示例缺省值（非国家规定）：财产限额由各地规定，请按本地办法核定"),
     _national("exchange_retention_days", 365, "平台缺省值：部门共享数据原始文件保存一年后清理（现行交付始终保留）"),
     # 辽宁省 plan.

@@ -25,6 +25,8 @@ class Capability(StrEnum):
     PREPARE_PAYROLL = "prepare_payroll"
     APPROVE_PAYROLL = "approve_payroll"
     EXPORT_BANK_FILE = "export_bank_file"
+    REVIEW_CASES = "review_cases"
+    APPROVE_CASES = "approve_cases"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -64,6 +66,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.PREPARE_PAYROLL: {Role.CASEWORKER},
     Capability.APPROVE_PAYROLL: {Role.APPROVER},
     Capability.EXPORT_BANK_FILE: {Role.CASEWORKER, Role.APPROVER},
+    # 乡镇（街道）审核 and 公示; 审核确认（审批）. Never the same person as the one who entered the case.
+    Capability.REVIEW_CASES: {Role.REVIEWER},
+    Capability.APPROVE_CASES: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -85,6 +90,8 @@ _MESSAGES = {
     Capability.PREPARE_PAYROLL: "只有经办人可以生成发放花名册、导入银行回盘和处理发放失败",
     Capability.APPROVE_PAYROLL: "只有审批人可以审核发放花名册",
     Capability.EXPORT_BANK_FILE: "只有经办人或审批人可以导出银行代发文件",
+    Capability.REVIEW_CASES: "只有审核人可以审核救助申请",
+    Capability.APPROVE_CASES: "只有审批人可以审批救助申请",
 }
 
 

@@ -46,7 +46,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem(
                 "社会救助",
                 "assistance",
-                url_name="assistance:standard_list",
+                url_name="assistance:dashboard",
                 purpose="低保、特困、低保边缘、临时救助等：申请、审核确认、公示、发放、动态管理",
             ),
             NavItem(

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from minzheng.assistance.selectors.queue import queue_counts
 from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout
@@ -62,7 +63,13 @@ def home(request):
     return render(
         request,
         "web/home.html",
-        {"figures": figures, "chart": chart, "active_nav": "home", "page_title": "首页"},
+        {
+            "figures": figures,
+            "chart": chart,
+            "active_nav": "home",
+            "page_title": "首页",
+            "todo": queue_counts(request.user, date.today()),
+        },
     )
 
 

@@ -3,11 +3,14 @@ cases (救助案件) and enrolments (在保记录) with their dated amounts."""
 
 from .calendar import HolidayCalendarDay
 from .cases import CLOSED_STATUSES, AssistanceCase, CaseSource, CaseStatus
+from .casework import CaseAttachment, CaseEvent, HomeVisit, Objection
 from .choices import Area, BenefitFormula, DecidingLevel, ProgramCategory, StandardKind, StandardPeriod
 from .enrolments import Enrolment, EnrolmentAmount
 from .parameters import PolicyParameter
+from .program_settings import ProgramSetting
 from .programs import AssistanceProgram
 from .standards import AssistanceStandard
+from .tasks import ConsumerCursor, WorkTask
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -16,14 +19,21 @@ __all__ = [
     "AssistanceProgram",
     "AssistanceStandard",
     "BenefitFormula",
+    "CaseAttachment",
+    "CaseEvent",
     "CaseSource",
     "CaseStatus",
+    "ConsumerCursor",
     "DecidingLevel",
     "Enrolment",
     "EnrolmentAmount",
     "HolidayCalendarDay",
+    "HomeVisit",
+    "Objection",
     "PolicyParameter",
     "ProgramCategory",
+    "ProgramSetting",
     "StandardKind",
     "StandardPeriod",
+    "WorkTask",
 ]

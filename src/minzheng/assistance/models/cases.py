@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 
-from .choices import Area
+from .choices import Area, DecidingLevel
 from .programs import AssistanceProgram
 
 
@@ -55,6 +55,65 @@ class AssistanceCase(models.Model):
     created_at = models.DateTimeField("录入时间", db_default=Now())
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
+    # Workflow (rules/workflow.py; written only by services/workflow.py).
+    accepted_on = models.DateField("受理日期", null=True, blank=True)
+    deciding_level = models.CharField(
+        "审核确认层级",
+        max_length=10,
+        choices=DecidingLevel.choices,
+        blank=True,
+        help_text="受理时按项目设置确定",
+    )
+    missing_materials = models.JSONField("一次性告知需补齐的材料", default=list, blank=True)
+    step_due_on = models.DateField("本环节办理期限", null=True, blank=True, db_index=True)
+    procedure_due_on = models.DateField("全流程办理期限", null=True, blank=True)
+    publicity_from = models.DateField("公示开始", null=True, blank=True)
+    publicity_until = models.DateField("公示截止", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    decision_reason = models.TextField("决定理由", blank=True)
+
+    # What the benefit is computed from (services/case_benefits.py) — every input kept on the case.
+    per_capita_income = models.DecimalField(
+        "家庭人均月收入（元）", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    per_capita_assets = models.DecimalField(
+        "家庭人均金融资产（元）", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    income_source = models.CharField(
+        "收入来源", max_length=10, blank=True, choices=[("engine", "核对系统"), ("manual", "人工录入")]
+    )
+    verification_result_id = models.PositiveIntegerField("核对结果编号", null=True, blank=True)
+    verification_conclusion = models.CharField("核对结论", max_length=20, blank=True)
+    verification_note = models.TextField("核对说明", blank=True)
+    persons = models.PositiveSmallIntegerField("保障人数", null=True, blank=True)
+    member_categories = models.JSONField(
+        "分类施保类别",
+        default=dict,
+        blank=True,
+        help_text="成员编号 → 类别（老年人、重度残疾人、重病患者、未成年人）",
+    )
+    care_grade = models.CharField("照料护理等级", max_length=10, blank=True)
+    requested_amount = models.DecimalField(
+        "临时救助核定需求（元）", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    advance_amount = models.DecimalField(
+        "备用金先行救助（元）", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    advance_paid_on = models.DateField("先行救助日期", null=True, blank=True)
+    proposed_amount = models.DecimalField(
+        "乡镇审核拟保障金额（元）", max_digits=12, decimal_places=2, null=True, blank=True, help_text="公示用"
+    )
+    decided_amount = models.DecimalField(
+        "核定月保障金（元）", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    benefit_snapshot = models.JSONField("审批时的计算过程", default=dict, blank=True)
+
     class Meta:
         verbose_name = "救助案件"
         verbose_name_plural = "救助案件"
@@ -63,3 +122,7 @@ class AssistanceCase(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES

@@ -13,7 +13,7 @@ from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
 from ..errors import InvalidCase
-from ..models import Area, AssistanceCase, AssistanceProgram, CaseSource
+from ..models import CLOSED_STATUSES, Area, AssistanceCase, AssistanceProgram, CaseSource, Enrolment
 
 _HOUSEHOLD_AREA = {"urban": Area.URBAN, "rural": Area.RURAL}
 
@@ -21,6 +21,26 @@ _HOUSEHOLD_AREA = {"urban": Area.URBAN, "rural": Area.RURAL}
 def case_number(case_id: int, division_code: str, applied_on: date) -> str:
     """案件编号: year, the county's 6-digit code and the case's own id — unique without a counter table."""
     return f"JZ{applied_on:%Y}{division_code[:6]}{case_id:08d}"
+
+
+def _refuse_duplicate(household: Household, program: AssistanceProgram) -> None:
+    """One application at a time per household and program, and none while the household is 在保 — a second
+    application would be decided twice. (临时救助 may be granted again, so only an open case blocks it.)"""
+    open_case = AssistanceCase.objects.filter(household=household, program=program).exclude(
+        status__in=CLOSED_STATUSES
+    )
+    if open_case.exists():
+        raise InvalidCase(
+            f"该户已有在办的{program.name}申请（{open_case.first().number}），请勿重复登记",
+            field="program_code",
+        )
+    if (
+        program.benefit_formula != "multiple_of_standard"
+        and Enrolment.objects.filter(household=household, program=program, end_month__isnull=True).exists()
+    ):
+        raise InvalidCase(
+            f"该户已在保（{program.name}），如情况变化请办理增保、减保或复核", field="program_code"
+        )
 
 
 @transaction.atomic
@@ -45,6 +65,7 @@ def open_case(
         raise InvalidCase("请选择有效且已启用的救助项目", field="program_code")
     if source not in CaseSource.values:
         raise InvalidCase("申请方式无效", field="source")
+    _refuse_duplicate(household, program)
     area = _HOUSEHOLD_AREA.get(household.area_type, Area.URBAN) if program.area == Area.ALL else program.area
     applied_on = applied_on or date.today()
     case = AssistanceCase.objects.create(

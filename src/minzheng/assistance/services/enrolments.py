@@ -146,3 +146,26 @@ def stop_enrolment(user, enrolment: Enrolment, *, last_month: date, reason: str)
         summary=f"停保：最后发放月份 {enrolment.end_month:%Y-%m}（{reason}）",
     )
     return enrolment
+
+
+@transaction.atomic
+def set_next_review(
+    user, enrolment: Enrolment, *, next_review_on: date | None, review_category: str = ""
+) -> Enrolment:
+    """After a 复核: when the next one falls due (and, if it changed, the household's 复核分类)."""
+    before = {"next_review_on": str(enrolment.next_review_on), "review_category": enrolment.review_category}
+    enrolment.next_review_on = next_review_on
+    if review_category:
+        enrolment.review_category = review_category
+    enrolment.save(update_fields=["next_review_on", "review_category"])
+    record_event(
+        user,
+        AuditEvent.UPDATE,
+        object_type="assistance_enrolment",
+        object_id=enrolment.pk,
+        division_code=enrolment.division_code,
+        summary=f"复核：下次复核 {next_review_on or '不再定期复核'}",
+        before=before,
+        after={"next_review_on": str(next_review_on), "review_category": enrolment.review_category},
+    )
+    return enrolment

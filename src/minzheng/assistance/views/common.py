@@ -5,6 +5,13 @@ from django.urls import reverse
 from minzheng.core.errors import MinzhengError
 
 TABS = (
+    ("dashboard", "统计分析", "assistance:dashboard"),
+    ("queue", "待办", "assistance:queue"),
+    ("cases", "救助申请", "assistance:case_list"),
+    ("enrolments", "救助对象", "assistance:enrolment_list"),
+    ("publicity", "公示", "assistance:publicity"),
+    ("raise", "提标", "assistance:standard_raise"),
+    ("settings", "项目设置", "assistance:setting_list"),
     ("standards", "保障标准", "assistance:standard_list"),
     ("parameters", "政策参数", "assistance:parameter_list"),
     ("programs", "救助项目", "assistance:program_list"),
@@ -16,7 +23,7 @@ def page_context(tab: str, title: str, *extra_crumbs) -> dict:
     """Sidebar entry, tabs, title and breadcrumb of a 社会救助 page."""
     tab_label, tab_url = next((label, reverse(url)) for slug, label, url in TABS if slug == tab)
     crumbs = [
-        ("社会救助", reverse("assistance:standard_list")),
+        ("社会救助", reverse("assistance:dashboard")),
         (tab_label, tab_url if extra_crumbs else None),
     ]
     return {

@@ -1,0 +1,89 @@
+"""Reads of cases, scoped to the user's jurisdiction: list with filters, one case with its history, files."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
+from minzheng.core.selectors.registry import HouseholdFilter, household_list
+
+from ..models import CLOSED_STATUSES, AssistanceCase, CaseAttachment, Objection
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: str = ""
+    program: str = ""
+    division_code: str = ""
+    q: str = ""  # 案件编号 or 户编号
+    overdue: bool = False
+    open_only: bool = False
+    month: str = ""  # YYYY-MM: decided in that month
+
+
+def case_list(
+    user, filters: CaseFilter = CaseFilter(), *, today: date | None = None
+) -> QuerySet[AssistanceCase]:
+    queryset = scope(AssistanceCase.objects.all(), user, "division_code").select_related(
+        "program", "household"
+    )
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.program:
+        queryset = queryset.filter(program__code=filters.program)
+    if filters.division_code and division_prefix(filters.division_code):
+        queryset = queryset.filter(division_code__startswith=division_prefix(filters.division_code))
+    if filters.q:
+        queryset = queryset.filter(Q(number__icontains=filters.q) | Q(household__number__icontains=filters.q))
+    if filters.open_only or filters.overdue:
+        queryset = queryset.exclude(status__in=CLOSED_STATUSES)
+    if filters.overdue:
+        queryset = queryset.filter(step_due_on__lt=today or date.today())
+    if filters.month:
+        year, month = (int(part) for part in filters.month.split("-"))
+        queryset = queryset.filter(decided_on__year=year, decided_on__month=month)
+    return queryset.order_by("-applied_on", "-id")
+
+
+def case_detail(user, pk: int) -> AssistanceCase:
+    return get_in_jurisdiction_or_404(
+        AssistanceCase.objects.select_related(
+            "program", "household", "household__head", "created_by", "reviewed_by", "decided_by"
+        ),
+        user,
+        "division_code",
+        pk=pk,
+    )
+
+
+def case_history(case: AssistanceCase):
+    return case.events.select_related("actor").order_by("at", "id")
+
+
+def case_visits(case: AssistanceCase):
+    return case.visits.select_related("recorded_by").prefetch_related("files")
+
+
+def case_attachments(case: AssistanceCase):
+    return case.attachments.select_related("uploaded_by")
+
+
+def case_objections(case: AssistanceCase) -> QuerySet[Objection]:
+    return case.objections.select_related("recorded_by", "resolved_by")
+
+
+def attachment_of(user, case_pk: int, attachment_pk: int) -> CaseAttachment:
+    """One file of a case in the user's jurisdiction (404 otherwise): the only way a file is served."""
+    case = case_detail(user, case_pk)
+    attachment = case.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404("附件不存在")
+    return attachment
+
+
+def household_choice(user, number: str):
+    """A household by 户编号 or 户主身份证号 within the jurisdiction, for the application form (None if none)."""
+    matches = household_list(user, HouseholdFilter(q=number.strip()))
+    return matches.first() if number.strip() else None

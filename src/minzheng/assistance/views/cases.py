@@ -1,0 +1,326 @@
+"""救助案件 pages: list, new application, the case page (history, inquiry, benefit, the moves this user may
+make), every step's form posting to one endpoint, files, and the notice and decision PDFs."""
+
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from minzheng.core.errors import MinzhengError
+from minzheng.core.models import AuditEvent
+from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.services.audit import record_event
+from minzheng.core.views.common import paginate
+
+from ..documents import decision_pdf, materials_notice_pdf
+from ..models import CaseSource, CaseStatus
+from ..rules import DailyActivity
+from ..rules.care import CareGrade
+from ..rules.workflow import Action
+from ..selectors import cases as case_selectors
+from ..selectors.program_settings import program_configuration
+from ..selectors.programs import program_list
+from ..services import case_records, decisions, workflow
+from ..services.case_benefits import compute_case_benefit, household_members
+from ..services.cases import open_case
+from .common import page_context
+
+VERIFICATION_CONCLUSIONS = {"eligible": "符合", "ineligible": "不符合", "manual_review": "需人工复核"}
+_BENEFIT_STAGES = {"investigating", "township_review", "publicity", "approval"}
+
+
+def _filters(request) -> case_selectors.CaseFilter:
+    return case_selectors.CaseFilter(
+        status=request.GET.get("status", ""),
+        program=request.GET.get("program", ""),
+        division_code=request.GET.get("division", "").strip(),
+        q=request.GET.get("q", "").strip(),
+        overdue=request.GET.get("overdue") == "1",
+        open_only=request.GET.get("open") == "1",
+        month=request.GET.get("month", "") if len(request.GET.get("month", "")) == 7 else "",
+    )
+
+
+def case_list(request):
+    filters = _filters(request)
+    page = paginate(request, case_selectors.case_list(request.user, filters, today=timezone.localdate()))
+    return render(
+        request,
+        "assistance/case_list.html",
+        {
+            **page_context("cases", "救助申请"),
+            "page_obj": page,
+            "filters": filters,
+            "statuses": CaseStatus.choices,
+            "programs": program_list(request.user),
+            "today": timezone.localdate(),
+            "can_create": has_capability(request.user, Capability.HANDLE_CASES),
+        },
+    )
+
+
+def case_create(request):
+    if not has_capability(request.user, Capability.HANDLE_CASES):
+        raise Http404("页面不存在")
+    errors, values = {}, {"applied_on": timezone.localdate().isoformat(), "source": CaseSource.SELF}
+    if request.method == "POST":
+        values = request.POST.dict()
+        household = case_selectors.household_choice(request.user, values.get("household", ""))
+        if household is None:
+            errors["household"] = "未找到该家庭（请输入本辖区的户编号或户主身份证号）"
+        else:
+            try:
+                case = open_case(
+                    request.user,
+                    household_id=household.pk,
+                    program_code=values.get("program_code", ""),
+                    source=values.get("source", ""),
+                    applied_on=date.fromisoformat(
+                        values.get("applied_on") or timezone.localdate().isoformat()
+                    ),
+                    reason=values.get("reason", "").strip(),
+                )
+            except ValueError:
+                errors["applied_on"] = "申请日期格式应为 2026-01-31"
+            except MinzhengError as exc:
+                errors[exc.field or "form"] = exc.message
+            else:
+                messages.success(request, f"已登记申请 {case.number}")
+                return redirect("assistance:case_detail", pk=case.pk)
+    return render(
+        request,
+        "assistance/case_form.html",
+        {
+            **page_context("cases", "登记救助申请", ("登记申请", None)),
+            "errors": errors,
+            "values": values,
+            "programs": [p for p in program_list(request.user) if p.enabled],
+            "sources": CaseSource.choices,
+        },
+    )
+
+
+def case_detail(request, pk: int):
+    case = case_selectors.case_detail(request.user, pk)
+    today = timezone.localdate()
+    moves = workflow.allowed_moves(request.user, case)
+    benefit = None
+    if case.status in _BENEFIT_STAGES:
+        benefit = compute_case_benefit(case, today)
+    config = program_configuration(case.program, case.division_code, case.applied_on)
+    record_event(
+        request.user, AuditEvent.READ_DETAIL, object_type="assistance_case", object_id=case.pk,
+        division_code=case.division_code, summary=f"查看救助案件 {case.number}",
+    )  # fmt: skip
+    return render(
+        request,
+        "assistance/case_detail.html",
+        {
+            **page_context("cases", f"救助案件 {case.number}", (case.number, None)),
+            "case": case,
+            "history": case_selectors.case_history(case),
+            "visits": case_selectors.case_visits(case),
+            "attachments": case_selectors.case_attachments(case),
+            "objections": case_selectors.case_objections(case),
+            "members": household_members(case.household_id, today),
+            "benefit": benefit,
+            "moves": moves,
+            "move_actions": {m.action.value for m in moves},
+            "materials": config.materials,
+            "activities": [a.value for a in DailyActivity],
+            "care_grades": [g.value for g in CareGrade],
+            "can_handle": has_capability(request.user, Capability.HANDLE_CASES) and not case.is_closed,
+            "can_review": has_capability(request.user, Capability.REVIEW_CASES)
+            and case.created_by_id != request.user.pk,
+            "today": today,
+            "enrolment": case.enrolments.first(),
+            "prefill": [(key, _readable(value)) for key, value in (case.prefill or {}).items()],
+            "status_labels": dict(CaseStatus.choices),
+            "conclusion_labels": VERIFICATION_CONCLUSIONS,
+        },
+    )
+
+
+def _readable(value) -> str:
+    """A prefill value as the caseworker reads it (nested evidence as indented JSON, Chinese kept)."""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, indent=1)
+    return str(value)
+
+
+def _decimal(value: str | None, field: str) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(value.replace(",", "").replace("¥", "").strip())
+    except InvalidOperation:
+        raise MinzhengError(f"请填写有效的金额（{field}）", field=field) from None
+
+
+def _date(value: str | None, default: date) -> date:
+    """A step's date as entered: a step is recorded when it happened, never ahead of today."""
+    if not value:
+        return default
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise MinzhengError("日期格式应为 2026-01-31", field="on") from None
+    if day > default:
+        raise MinzhengError("办理日期不能晚于今天", field="on")
+    return day
+
+
+def _run_action(request, case_id: int, action: str) -> str:
+    post, user = request.POST, request.user
+    today = timezone.localdate()
+    on = _date(post.get("on"), today)
+    if action == Action.REQUEST_MATERIALS:
+        extra = [line for line in post.get("other", "").splitlines() if line.strip()]
+        workflow.request_materials(
+            user, case_id, missing=post.getlist("missing") + extra, note=post.get("note", "")
+        )
+        return "已一次性告知需补齐的材料"
+    if action == Action.ACCEPT:
+        workflow.accept(user, case_id, on=on)
+        return "已受理"
+    if action == Action.REFUSE:
+        workflow.refuse(user, case_id, reason=post.get("reason", ""))
+        return "已不予受理"
+    if action == Action.WITHDRAW:
+        workflow.withdraw(user, case_id, reason=post.get("reason", ""))
+        return "已撤回"
+    if action == Action.START_VERIFICATION:
+        case = workflow.start_verification(user, case_id, on=on)
+        return (
+            "核对完成" if case.status == "investigating" else "已发起核对：核对系统未出具可用结论，请人工录入"
+        )
+    if action == Action.RECORD_VERIFICATION:
+        workflow.record_verification_by_hand(
+            user, case_id, per_capita_income=_decimal(post.get("per_capita_income"), "per_capita_income"),
+            per_capita_assets=_decimal(post.get("per_capita_assets"), "per_capita_assets"), note=post.get("note", ""),
+        )  # fmt: skip
+        return "已录入核对结果"
+    if action == Action.SUBMIT_INVESTIGATION:
+        workflow.submit_investigation(user, case_id)
+        return "已提交乡镇（街道）审核"
+    if action in (Action.TOWNSHIP_APPROVE, Action.TOWNSHIP_REJECT, Action.TOWNSHIP_RETURN):
+        decision = {
+            Action.TOWNSHIP_APPROVE: "approve",
+            Action.TOWNSHIP_REJECT: "reject",
+            Action.TOWNSHIP_RETURN: "return",
+        }[Action(action)]
+        workflow.township_review(user, case_id, decision=decision, reason=post.get("reason", ""), on=on)
+        return "审核意见已保存"
+    if action == Action.END_PUBLICITY:
+        workflow.end_publicity(user, case_id, on=on)
+        return "公示期满，已报送审批"
+    if action in (Action.APPROVE, Action.REJECT, Action.RETURN_TO_TOWNSHIP):
+        decision = {Action.APPROVE: "approve", Action.REJECT: "reject", Action.RETURN_TO_TOWNSHIP: "return"}[
+            Action(action)
+        ]
+        decisions.decide(user, case_id, decision=decision, reason=post.get("reason", ""), on=on)
+        return "审批意见已保存"
+    return _run_record(request, case_id, action, on)
+
+
+def _run_record(request, case_id: int, action: str, on: date) -> str:
+    post, user = request.POST, request.user
+    if action == "record_visit":
+        visit = case_records.record_visit(
+            user, case_id, visited_on=on, investigators=post.get("investigators", ""),
+            living_conditions=post.get("living_conditions", ""), findings=post.get("findings", ""),
+            unable_activities=post.getlist("unable"), democratic_appraisal=post.get("democratic_appraisal", ""),
+        )  # fmt: skip
+        for upload in request.FILES.getlist("photos"):
+            case_records.add_attachment(user, case_id, upload=upload, kind="photo", visit_id=visit.pk)
+        return "已录入入户调查"
+    if action == "add_attachment":
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise MinzhengError("请选择文件", field="file")
+        case_records.add_attachment(user, case_id, upload=upload, kind=post.get("kind", "material"))
+        return "附件已上传"
+    if action == "set_benefit_inputs":
+        persons = post.get("persons", "").strip()
+        case_records.set_benefit_inputs(
+            user, case_id, persons=int(persons) if persons.isdigit() else None,
+            seriously_ill_ids=[int(v) for v in post.getlist("seriously_ill") if v.isdigit()],
+            requested_amount=_decimal(post.get("requested_amount"), "requested_amount"),
+            care_grade_value=post.get("care_grade", ""),
+        )  # fmt: skip
+        return "计发要素已保存"
+    if action == "record_objection":
+        case_records.record_objection(
+            user,
+            case_id,
+            received_on=on,
+            raised_by=post.get("raised_by", ""),
+            content=post.get("content", ""),
+        )
+        return "异议已登记"
+    if action == "resolve_objection":
+        objection = post.get("objection", "")
+        case_records.resolve_objection(
+            user, case_id, int(objection) if objection.isdigit() else 0,
+            resolution=post.get("resolution", ""), upheld=post.get("upheld") == "1",
+        )  # fmt: skip
+        return "异议处理结果已保存"
+    if action == "advance_relief":
+        case_records.advance_relief(
+            user, case_id, requested=_decimal(post.get("requested"), "requested"), on=on
+        )
+        return "已从备用金先行救助，请后续补办手续"
+    raise MinzhengError("未知的操作")
+
+
+@require_POST
+def case_action(request, pk: int):
+    case = case_selectors.case_detail(request.user, pk)  # 404 outside the jurisdiction before anything else
+    try:
+        messages.success(request, _run_action(request, case.pk, request.POST.get("action", "")))
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    return redirect(reverse("assistance:case_detail", args=[case.pk]))
+
+
+def attachment_download(request, pk: int, attachment_pk: int):
+    attachment = case_selectors.attachment_of(request.user, pk, attachment_pk)
+    record_event(
+        request.user, AuditEvent.READ_DETAIL, object_type="assistance_attachment", object_id=attachment.pk,
+        division_code=attachment.case.division_code, summary=f"查看案件附件 {attachment.original_name}",
+    )  # fmt: skip
+    return FileResponse(
+        attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.original_name
+    )
+
+
+def _pdf(request, case, content: bytes, name: str) -> HttpResponse:
+    record_event(
+        request.user, AuditEvent.EXPORT, object_type="assistance_case", object_id=case.pk,
+        division_code=case.division_code, summary=f"下载 {name}（{case.number}）",
+    )  # fmt: skip
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f"inline; filename={case.number}-{'notice' if '告知' in name else 'decision'}.pdf"
+    )
+    return response
+
+
+def materials_notice(request, pk: int):
+    case = case_selectors.case_detail(request.user, pk)
+    if not case.missing_materials:
+        raise Http404("本案件没有需补齐的材料")
+    return _pdf(request, case, materials_notice_pdf(case), "一次性告知书")
+
+
+def decision_document(request, pk: int):
+    case = case_selectors.case_detail(request.user, pk)
+    if case.status not in (CaseStatus.APPROVED, CaseStatus.REJECTED):
+        raise Http404("案件尚未作出决定")
+    return _pdf(request, case, decision_pdf(case), "决定书")

@@ -1,0 +1,103 @@
+"""救助对象: the enrolments behind every figure (list with the month's amount), one enrolment's amount
+history, and 增保/减保/停保 as dated changes with reasons."""
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from minzheng.core.errors import MinzhengError
+from minzheng.core.models import AuditEvent
+from minzheng.core.permissions import Capability, has_capability, require
+from minzheng.core.services.audit import record_event
+from minzheng.core.views.common import paginate, xlsx_response
+
+from ..rules.months import next_month_start
+from ..selectors import enrolments as selectors
+from ..selectors.programs import program_list
+from ..services.enrolments import change_amount, stop_enrolment
+from ..services.exports import export_enrolments
+from .common import page_context
+
+
+def _month(value: str) -> date | None:
+    try:
+        return date.fromisoformat(f"{value}-01") if value else None
+    except ValueError:
+        return None
+
+
+def enrolment_list(request):
+    filters = selectors.EnrolmentFilter(
+        program=request.GET.get("program", ""),
+        division_code=request.GET.get("division", "").strip(),
+        month=_month(request.GET.get("month", "")),
+        q=request.GET.get("q", "").strip(),
+    )
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(export_enrolments(request.user, filters), "救助对象")
+    page = paginate(request, selectors.enrolment_list(request.user, filters))
+    return render(
+        request,
+        "assistance/enrolment_list.html",
+        {
+            **page_context("enrolments", "救助对象"),
+            "page_obj": page,
+            "filters": filters,
+            "month_value": request.GET.get("month", "") or f"{timezone.localdate():%Y-%m}",
+            "programs": program_list(request.user),
+        },
+    )
+
+
+def enrolment_detail(request, pk: int):
+    enrolment = selectors.enrolment_detail(request.user, pk)
+    today = timezone.localdate()
+    record_event(
+        request.user, AuditEvent.READ_DETAIL, object_type="assistance_enrolment", object_id=enrolment.pk,
+        division_code=enrolment.division_code, summary=f"查看救助对象 {enrolment.household.number}",
+    )  # fmt: skip
+    return render(
+        request,
+        "assistance/enrolment_detail.html",
+        {
+            **page_context("enrolments", enrolment.program.name, (enrolment.household.number, None)),
+            "enrolment": enrolment,
+            "history": selectors.amount_history(enrolment),
+            "current": selectors.current_amount(enrolment, today),
+            "tasks": selectors.enrolment_tasks(enrolment),
+            "can_change": has_capability(request.user, Capability.HANDLE_CASES)
+            and enrolment.end_month is None,
+            "next_month": f"{next_month_start(today):%Y-%m}",
+        },
+    )
+
+
+@require_POST
+def enrolment_change(request, pk: int):
+    enrolment = selectors.enrolment_detail(request.user, pk)
+    post = request.POST
+    try:
+        require(request.user, Capability.HANDLE_CASES)
+        month = _month(post.get("month", ""))
+        if month is None:
+            raise MinzhengError("请选择月份", field="month")
+        if post.get("kind") == "stop":
+            stop_enrolment(request.user, enrolment, last_month=month, reason=post.get("reason", ""))
+            messages.success(request, f"已停保，最后发放月份 {month:%Y-%m}")
+        else:
+            try:
+                amount, persons = Decimal(post.get("monthly_amount", "")), int(post.get("persons", ""))
+            except (InvalidOperation, ValueError):
+                raise MinzhengError("请填写有效的金额和人数", field="monthly_amount") from None
+            change_amount(
+                request.user, enrolment, from_month=month, monthly_amount=amount, persons=persons,
+                kind=post.get("kind", ""), reason=post.get("reason", ""),
+            )  # fmt: skip
+            messages.success(request, f"已登记变更，自 {month:%Y-%m} 起执行")
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    return redirect("assistance:enrolment_detail", pk=enrolment.pk)
