@@ -72,6 +72,7 @@ def _invalid(request, exc: ValidationError):
 
 from minzheng.assistance.api import router as assistance_router  # noqa: E402
 from minzheng.core.api import router as core_router  # noqa: E402  (routers import ``api`` helpers)
+from minzheng.monitoring.api import router as monitoring_router  # noqa: E402
 from minzheng.planning.api import router as planning_router  # noqa: E402
 from minzheng.verification.api import router as verification_router  # noqa: E402
 
@@ -79,3 +80,4 @@ api.add_router("/", core_router)
 api.add_router("/assistance/", assistance_router)
 api.add_router("/planning/", planning_router)
 api.add_router("/verification/", verification_router)
+api.add_router("/monitoring/", monitoring_router)

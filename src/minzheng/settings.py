@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "minzheng.assistance",
     "minzheng.planning",
     "minzheng.verification",
+    "minzheng.monitoring",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -8,5 +8,6 @@ urlpatterns = [
     path("assistance/", include("minzheng.assistance.urls")),
     path("planning/", include("minzheng.planning.urls")),
     path("verification/", include("minzheng.verification.urls")),
+    path("monitoring/", include("minzheng.monitoring.urls")),
     path("", include("minzheng.web.urls")),
 ]

@@ -18,6 +18,8 @@ class Capability(StrEnum):
     MANAGE_EXCHANGE = "manage_exchange"
     MANAGE_PLANS = "manage_plans"
     HANDLE_CASES = "handle_cases"
+    HANDLE_WARNINGS = "handle_warnings"
+    MANAGE_MONITORING = "manage_monitoring"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -41,6 +43,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.MANAGE_PLANS: {Role.LEADER, Role.SYSADMIN},
     # 救助申请的登记、受理、入户调查: the caseworker's desk (审核/审批 are separate steps, maker-checker).
     Capability.HANDLE_CASES: {Role.CASEWORKER},
+    # 低收入人口动态监测: community/township caseworkers verify and dispose warnings and register 主动发现;
+    # the rules (thresholds, switching on) and the runs belong to the approving level and administrators.
+    Capability.HANDLE_WARNINGS: {Role.CASEWORKER},
+    Capability.MANAGE_MONITORING: {Role.APPROVER, Role.SYSADMIN},
 }
 
 _MESSAGES = {
@@ -55,6 +61,8 @@ _MESSAGES = {
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
     Capability.MANAGE_PLANS: "只有领导或系统管理员可以导入规划和分解落实任务",
     Capability.HANDLE_CASES: "只有经办人可以登记和受理救助申请",
+    Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
+    Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
 }
 
 
