@@ -66,8 +66,12 @@ def test_medical_household_already_over_the_line_is_not_warned_again_for_each_bi
     (a,) = world.household("over")
     world.bill(a, D(2025, 12, 1), "25000.00")
     world.bill(a, D(2026, 2, 27), "300.00")
+    (b,) = world.household("over-half-the-income")
+    world.wage(b, months("2025-03", 12), "100.00")
+    world.bill(b, D(2025, 12, 1), "700.00")
+    world.bill(b, D(2026, 2, 27), "10.00")
     assert by_rule(world.run(since=DAY_BEFORE - dt.timedelta(days=3)), "medical_expense") == []
-    assert len(by_rule(world.run(), "medical_expense")) == 1  # the full run sees the crossing itself
+    assert len(by_rule(world.run(), "medical_expense")) == 2  # the full run sees the crossings themselves
 
 
 # --- 残疾证, 死亡, 失业, 灾害 -----------------------------------------------------------------------

@@ -318,6 +318,7 @@ def _medical_income() -> str:
 
 
 def _medical_over(total: str) -> str:
+    total = f"({total})"
     return (
         f"({total} > s.amount_cents OR (COALESCE(i.income_cents, 0) > 0 "
         f"AND {total} * 10000 > s.ratio_bp * i.income_cents))"
