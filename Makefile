@@ -41,10 +41,12 @@ db:
 		$(PY) manage.py load_divisions; fi
 	$(PY) manage.py load_assistance_policy
 	$(PY) manage.py load_plans
+	$(PY) manage.py load_monitoring_rules
 
 demo:
 	$(PY) manage.py demo --if-empty
 	$(PY) manage.py demo_exchange
+	$(PY) manage.py demo_monitoring --if-empty
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

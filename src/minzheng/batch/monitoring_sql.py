@@ -282,15 +282,10 @@ def _medical_scope() -> str:
 
 
 def _medical_totals() -> str:
-    row = evidence(
-        "'medical_bills'",
-        [("id_number", "b.id_number"), ("settle_date", "b.settle_date")],
-        [("total_cost", "b.total_cost"), ("self_paid", "b.self_paid"), ("inpatient", "b.inpatient")],
-    )
+    # sums only: evidence is assembled afterwards for the few households that cross the line
     return f"""
         SELECT s.household_id, SUM({cents("b.self_paid")}) AS total_cents,
-               SUM(CASE WHEN {_in_window("b.settle_date")} THEN {cents("b.self_paid")} ELSE 0 END) AS new_cents,
-               {sorted_join(row)} AS rows
+               SUM(CASE WHEN {_in_window("b.settle_date")} THEN {cents("b.self_paid")} ELSE 0 END) AS new_cents
         FROM medical_scope AS s
         JOIN population AS m ON m.household_id = s.household_id
         JOIN medical_bills AS b ON b.id_number = m.id_number
@@ -325,37 +320,55 @@ def _medical_over(total: str) -> str:
     )
 
 
+def _medical_hits() -> str:
+    # a warning when the total crosses the line with this window's bills; earlier bills alone did not
+    return f"""
+        SELECT s.*, t.total_cents, COALESCE(i.income_cents, 0) AS income_cents
+        FROM medical_scope AS s
+        JOIN medical_totals AS t ON t.household_id = s.household_id
+        LEFT JOIN medical_income AS i ON i.household_id = s.household_id
+        WHERE {_medical_over("t.total_cents")} AND NOT {_medical_over("t.total_cents - t.new_cents")}
+    """
+
+
 def _medical_expense() -> str:
-    income = "COALESCE(i.income_cents, 0)"
+    income = "s.income_cents"
+    row = evidence(
+        "'medical_bills'",
+        [("id_number", "b.id_number"), ("settle_date", "b.settle_date")],
+        [("total_cost", "b.total_cost"), ("self_paid", "b.self_paid"), ("inpatient", "b.inpatient")],
+    )
     summary = evidence(
         "'household_income'",
         [("household_id", "s.household_id")],
-        [("months", "s.months"), ("income", from_cents(income)), ("self_paid", from_cents("t.total_cents"))],
+        [("months", "s.months"), ("income", from_cents(income)), ("self_paid", from_cents("s.total_cents"))],
     )
     reason = concat(
         [
             "'近'",
             _text("s.months"),
             "'个月家庭医疗自付费用'",
-            _yuan("t.total_cents"),
+            _yuan("s.total_cents"),
             "'元'",
-            f"""CASE WHEN t.total_cents > s.amount_cents THEN CONCAT('，超过', {_yuan("s.amount_cents")}, '元')
+            f"""CASE WHEN s.total_cents > s.amount_cents THEN CONCAT('，超过', {_yuan("s.amount_cents")}, '元')
                 ELSE CONCAT('，占同期家庭收入', {_yuan(income)}, '元的',
-                            {_text(round_div("t.total_cents * 100", f"NULLIF({income}, 0)"))}, '%（超过',
+                            {_text(round_div("s.total_cents * 100", f"NULLIF({income}, 0)"))}, '%（超过',
                             {_text(round_div("s.ratio_bp", "100"))}, '%）') END""",
             "'，存在支出型困难风险'",
         ]
     )
-    # a warning when the total crosses the line with this window's bills; earlier bills alone did not
     return f"""
         SELECT CONCAT('{MEDICAL_EXPENSE}:', s.household_id, ':', {_text("s.event_date")}) AS warning_key,
                '{MEDICAL_EXPENSE}' AS rule_code, s.rule_id, s.severity, s.household_id, s.id_number,
                s.division_code, s.event_date, {reason} AS reason,
-               CONCAT('[', t.rows, ',', {summary}, ']') AS evidence
-        FROM medical_scope AS s
-        JOIN medical_totals AS t ON t.household_id = s.household_id
-        LEFT JOIN medical_income AS i ON i.household_id = s.household_id
-        WHERE {_medical_over("t.total_cents")} AND NOT {_medical_over("t.total_cents - t.new_cents")}
+               CONCAT('[', {sorted_join(row)}, ',', {summary}, ']') AS evidence
+        FROM medical_hits AS s
+        JOIN population AS m ON m.household_id = s.household_id
+        JOIN medical_bills AS b ON b.id_number = m.id_number
+        CROSS JOIN window_bounds AS w
+        WHERE {_date_key("b.settle_date")} > s.start_key AND b.settle_date <= w.until
+        GROUP BY s.household_id, s.event_date, s.id_number, s.division_code, s.rule_id, s.severity, s.months,
+                 s.total_cents, s.amount_cents, s.ratio_bp, s.income_cents
     """
 
 
@@ -392,38 +405,31 @@ def _household_month_income() -> str:
     """
 
 
-def _income_cumulative() -> str:
-    return """
-        SELECT s.household_id, c.month_index,
-               SUM(COALESCE(hm.amount_cents, 0)) OVER (PARTITION BY s.household_id ORDER BY c.month_index
-                                                       ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum
-        FROM income_scope AS s CROSS JOIN income_calendar AS c
-        LEFT JOIN household_month_income AS hm
-          ON hm.household_id = s.household_id AND hm.month_index = c.month_index
+def _income_sums() -> str:
+    # sparse: only households with income rows near an evaluated month can cross the line (no rows in either
+    # window means 0 both times), so no household × month grid is built
+    def window_sum(condition: str) -> str:
+        return f"SUM(CASE WHEN {condition} THEN hm.amount_cents ELSE 0 END)"
+
+    return f"""
+        SELECT hm.household_id, c.month_index,
+               {window_sum("hm.month_index > c.month_index - s.months")} AS current_sum,
+               {window_sum("hm.month_index < c.month_index")} AS previous_sum
+        FROM household_month_income AS hm
+        JOIN income_scope AS s ON s.household_id = hm.household_id
+        JOIN income_calendar AS c
+          ON c.evaluate AND hm.month_index >= c.month_index - s.months AND hm.month_index <= c.month_index
+        GROUP BY hm.household_id, c.month_index
     """
 
 
 def _income_averages() -> str:
-    def cum(alias: str) -> str:
-        return f"COALESCE({alias}.cum, 0)"
-
-    def join(alias: str, offset: str) -> str:
-        return (
-            f"LEFT JOIN income_cumulative AS {alias} "
-            f"ON {alias}.household_id = s.household_id AND {alias}.month_index = c.month_index - {offset}"
-        )
-
     per = "s.months * s.member_count"
     return f"""
-        SELECT s.*, c.month_index,
-               {round_div(f"{cum('c0')} - {cum('ck')}", per)} AS current_cents,
-               {round_div(f"{cum('c1')} - {cum('ck1')}", per)} AS previous_cents
-        FROM income_scope AS s
-        JOIN income_calendar AS c ON c.evaluate
-        JOIN income_cumulative AS c0 ON c0.household_id = s.household_id AND c0.month_index = c.month_index
-        {join("c1", "1")}
-        {join("ck", "s.months")}
-        {join("ck1", "(s.months + 1)")}
+        SELECT s.*, x.month_index,
+               {round_div("x.current_sum", per)} AS current_cents,
+               {round_div("x.previous_sum", per)} AS previous_cents
+        FROM income_sums AS x JOIN income_scope AS s ON s.household_id = x.household_id
     """
 
 
@@ -501,10 +507,11 @@ def monitoring_steps() -> list[Step]:
         _step("medical_scope", _medical_scope()),
         _step("medical_totals", _medical_totals()),
         _step("medical_income", _medical_income()),
+        _step("medical_hits", _medical_hits()),
         _step("w_medical", _medical_expense(), reused=False),
         _step("income_scope", _income_scope()),
         _step("household_month_income", _household_month_income()),
-        _step("income_cumulative", _income_cumulative()),
+        _step("income_sums", _income_sums(), reused=False),
         _step("income_averages", _income_averages()),
         _step("w_income", _income_line(), reused=False),
         _step("warnings", _warnings()),

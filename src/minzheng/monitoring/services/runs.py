@@ -33,6 +33,8 @@ from .library import sync_from_assistance
 from .population import population_table, rule_versions
 
 SYSTEM = "system"
+#: a full run (and the very first run) looks back this far: events older than a year are history, not news
+FULL_RUN_LOOKBACK_DAYS = 365
 
 
 def exchange_store() -> ExchangeStore:
@@ -92,7 +94,7 @@ def _execute(run: MonitoringRun, *, only: RiskRule | None = None) -> MonitoringR
 
 
 def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) -> MonitoringRun:
-    """每日监测 for the events up to ``until`` (a full run evaluates everything up to it). ``user`` None is
+    """每日监测 for the events up to ``until`` (a full run, and the first run, the year up to it). ``user`` None is
     the scheduler (``manage.py monitoring_daily``)."""
     if user is not None:
         require(user, Capability.MANAGE_MONITORING)
@@ -100,9 +102,10 @@ def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) ->
         raise MonitoringError("请选择计算引擎", field="engine")
     sync_from_assistance(until)
     since = None if full else watermark(until)
+    kind = MonitoringRun.FULL if since is None else MonitoringRun.DAILY
     run = MonitoringRun.objects.create(
-        kind=MonitoringRun.FULL if full or since is None else MonitoringRun.DAILY,
-        since=since,
+        kind=kind,
+        since=since or until - timedelta(days=FULL_RUN_LOOKBACK_DAYS),
         until=until,
         engine=engine,
         requested_by=user,
