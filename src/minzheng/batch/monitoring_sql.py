@@ -109,7 +109,7 @@ def _rule_choice() -> str:
                  r.grade, r.age_from, r.age_to,
                  ROW_NUMBER() OVER (PARTITION BY d.division_code, r.rule_code
                                     ORDER BY LENGTH(r.division_prefix) DESC, r.valid_from DESC, r.rule_id DESC) AS rn
-          FROM (SELECT DISTINCT division_code FROM households) AS d
+          FROM (SELECT DISTINCT division_code FROM population) AS d
           CROSS JOIN window_bounds AS w
           JOIN rules AS r
             ON SUBSTRING(d.division_code, 1, LENGTH(r.division_prefix)) = r.division_prefix
@@ -383,6 +383,7 @@ def _income_scope() -> str:
         FROM households AS h
         JOIN rule_choice AS r ON r.division_code = h.division_code AND r.rule_code = {code}
         WHERE h.dibao_line IS NOT NULL
+          AND h.household_id IN (SELECT household_id FROM household_month_income)
     """
 
 
@@ -497,7 +498,7 @@ def monitoring_steps() -> list[Step]:
     """Every step of the job in order; ``warnings`` is the output."""
     return [
         _step("window_bounds", _window_bounds()),
-        _step("households", _households()),
+        _step("households", _households(), reused=False),
         _step("rule_choice", _rule_choice()),
         _step("w_disability", _severe_disability(), reused=False),
         _step("w_death", _working_age_death(), reused=False),
@@ -509,8 +510,8 @@ def monitoring_steps() -> list[Step]:
         _step("medical_income", _medical_income()),
         _step("medical_hits", _medical_hits()),
         _step("w_medical", _medical_expense(), reused=False),
-        _step("income_scope", _income_scope()),
         _step("household_month_income", _household_month_income()),
+        _step("income_scope", _income_scope()),
         _step("income_sums", _income_sums(), reused=False),
         _step("income_averages", _income_averages()),
         _step("w_income", _income_line(), reused=False),
