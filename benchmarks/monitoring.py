@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import resource
 import sys
 import tempfile
@@ -367,11 +368,16 @@ def _peak_mb() -> int:
 
 
 def _timed(label: str, action):
-    start = time.perf_counter()
+    """Wall seconds, and the process's CPU seconds (all threads): on a shared machine the CPU figure ÷ cores is
+    what the run would take with the cores to itself."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = action()
-    seconds = time.perf_counter() - start
-    print(f"  {label:<58} {seconds:8.2f} s   (peak {_peak_mb():,} MB)", flush=True)
-    return result, seconds
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+    print(
+        f"  {label:<50} {seconds:8.2f} s wall  {cpu_seconds:8.2f} s CPU   (peak {_peak_mb():,} MB)",
+        flush=True,
+    )
+    return result, (seconds, cpu_seconds)
 
 
 def main() -> None:
@@ -419,12 +425,17 @@ def main() -> None:
                 f"  warnings: {result.warnings.num_rows:,}  {dict(sorted(counts.items()))}  identical to pandas: {same}\n"
             )
             rows.append((label, t_engine, t_pandas, result.warnings.num_rows, same))
-        print("| run | engine s | pandas s | pandas ÷ engine | warnings | identical |")
-        print("|---|---|---|---|---|---|")
-        for label, t_engine, t_pandas, n, same in rows:
-            ratio = f"{t_pandas / t_engine:.1f}" if t_pandas else "—"
-            pandas_s = f"{t_pandas:.2f}" if t_pandas else "—"
-            print(f"| {label} | {t_engine:.2f} | {pandas_s} | {ratio} | {n:,} | {same} |")
+        print(f"load average during the run: {os.getloadavg()[0]:.1f} (machine has {os.cpu_count()} cores)\n")
+        print(
+            "| run | engine s wall | engine s CPU | CPU ÷ threads | pandas s wall | pandas ÷ engine (wall) | warnings | identical |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
+        for label, (wall, cpu), t_pandas, n, same in rows:
+            ratio = f"{t_pandas[0] / wall:.1f}" if t_pandas else "—"
+            pandas_s = f"{t_pandas[0]:.2f}" if t_pandas else "—"
+            print(
+                f"| {label} | {wall:.2f} | {cpu:.2f} | {cpu / args.threads:.2f} | {pandas_s} | {ratio} | {n:,} | {same} |"
+            )
 
 
 def _engine_at(population, rules, snapshot, since, until, threads):

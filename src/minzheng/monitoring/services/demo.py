@@ -51,6 +51,7 @@ def _enrol_sample(user, rng: random.Random, today: dt.date, count: int) -> int:
         .values_list("pk", "area_type", "head_id", "n")[: count * 4]
     )
     rng.shuffle(households)
+    count = min(count, len(households) // 4)
     plan = ["dibao"] * 60 + ["tekun_dispersed"] * 8 + ["dibao_edge"] * 20 + ["expenditure_hardship"] * 12
     for i, (pk, area, head, members) in enumerate(households[:count]):
         program = plan[i % len(plan)]
@@ -66,19 +67,19 @@ def _enrol_sample(user, rng: random.Random, today: dt.date, count: int) -> int:
         enrol_from_case(
             user, case, NewEnrolment(start_month=start, monthly_amount=amount, persons=members, payee_id=head)
         )
-    return min(count, len(households))
+    return count
 
 
 def _import_fangpin(user, rng: random.Random, today: dt.date) -> int:
     """防止返贫监测对象: rural households' members, as the 乡村振兴局 sends them (with their own numbers)."""
     rows = []
+    monitored = set(LibraryPerson.objects.exclude(household=None).values_list("household_id", flat=True))
     memberships = (
         HouseholdMembership.objects.filter(
-            valid_to__isnull=True,
-            household__area_type=Household.RURAL,
-            household__residence_division_code__startswith="2106",
+            valid_to__isnull=True, household__residence_division_code__startswith="2106"
         )
-        .order_by("-household_id")
+        .exclude(household_id__in=monitored)
+        .order_by("household__area_type", "-household_id")  # rural first: 乡村振兴 lists are rural
         .values_list(
             "household_id", "person__name", "person__id_number", "household__residence_division_code"
         )[:400]
