@@ -319,3 +319,15 @@ def test_duckdb_and_spark_give_identical_warnings(spark):
             sparked = world.run(since=since, backend=backend)
         assert duck.warnings.num_rows >= 6
         assert sparked.warnings.to_pylist() == duck.warnings.to_pylist()
+
+
+def test_narrowing_to_touched_households_does_not_change_the_warnings():
+    from minzheng.batch import monitoring
+
+    world = _edge_world()
+    narrowed = world.run(since=D(2026, 2, 1))
+    limit, monitoring.INCREMENTAL_MAX_DAYS = monitoring.INCREMENTAL_MAX_DAYS, 0
+    try:
+        assert world.run(since=D(2026, 2, 1)).warnings.equals(narrowed.warnings)
+    finally:
+        monitoring.INCREMENTAL_MAX_DAYS = limit
