@@ -22,7 +22,6 @@ from .sql_fragments import (
     date_month_index,
     evidence,
     from_cents,
-    month_index,
     month_text,
     round_div,
     sorted_join,
