@@ -6,10 +6,9 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 
 from minzheng.core.identity import mask_id_number
-from minzheng.core.models import AuditEvent
-from minzheng.core.services.audit import record_event
 
 from . import selectors
+from .services.reads import record_read
 
 router = Router(tags=["低收入人口动态监测"])
 
@@ -73,12 +72,11 @@ def list_warnings(request, query: Query[WarningQuery]):
 @router.get("/warnings/{warning_id}", response=WarningDetailOut, summary="一条预警及其证据")
 def get_warning(request, warning_id: int):
     warning = selectors.warning_detail(request.user, warning_id)
-    record_event(
+    record_read(
         request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="monitoring_warning",
-        object_id=warning.pk,
+        "monitoring_warning",
+        f"API 查看预警 {warning.number}",
+        obj=warning,
         division_code=warning.division_code,
-        summary=f"API 查看预警 {warning.number}",
     )
     return {**_out(warning), "evidence": warning.evidence}

@@ -6,9 +6,7 @@ from django.utils import timezone
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
-from minzheng.core.models import AuditEvent
 from minzheng.core.selectors.divisions import names_of
-from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import Sheet, error_report, write_workbook
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
@@ -16,6 +14,7 @@ from .. import selectors
 from ..models import Category
 from ..services import library as library_service
 from ..services import list_import
+from ..services.reads import record_read
 from .common import page
 
 IMPORT_CATEGORIES = [
@@ -63,25 +62,20 @@ def _export(request, people, on):
         [Sheet(f"信息库{on:%Y%m%d}", ["姓名", "公民身份号码", "户编号", "居住地", "人员类别（纳入日期）"], rows,
                column_widths=(10, 20, 20, 30, 60))]
     )  # fmt: skip
-    record_event(
-        request.user,
-        AuditEvent.EXPORT,
-        object_type="monitoring_library_person",
-        division_code=request.user.division_code,
-        summary=f"导出低收入人口信息库（{on:%Y-%m-%d}）",
+    record_read(
+        request.user, "monitoring_library_person", f"导出低收入人口信息库（{on:%Y-%m-%d}）", export=True
     )
     return xlsx_response(content, "低收入人口信息库")
 
 
 def library_person(request, pk: int):
     person = selectors.library_person(request.user, pk)
-    record_event(
+    record_read(
         request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="monitoring_library_person",
-        object_id=person.pk,
+        "monitoring_library_person",
+        f"查看低收入人口 {person.name}",
+        obj=person,
         division_code=person.division_code,
-        summary=f"查看低收入人口 {person.name}",
     )
     return render(
         request,

@@ -10,15 +10,14 @@ from minzheng.assistance.selectors.low_income import monitoring_cases
 from minzheng.assistance.selectors.programs import program_list
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
-from minzheng.core.models import AuditEvent
 from minzheng.core.selectors.divisions import names_of
-from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import Sheet, write_workbook
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
 from .. import rules, selectors
 from ..rule_catalogue import RULE_KINDS, SEVERITIES
 from ..services import lifecycle
+from ..services.reads import record_read
 from .common import page
 
 
@@ -81,25 +80,18 @@ def _export(request, warnings):
             )
         ]
     )  # fmt: skip
-    record_event(
-        request.user,
-        AuditEvent.EXPORT,
-        object_type="monitoring_warning",
-        division_code=request.user.division_code,
-        summary="导出预警清单",
-    )
+    record_read(request.user, "monitoring_warning", "导出预警清单", export=True)
     return xlsx_response(content, "监测预警")
 
 
 def warning_detail(request, pk: int):
     warning = selectors.warning_detail(request.user, pk)
-    record_event(
+    record_read(
         request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="monitoring_warning",
-        object_id=warning.pk,
+        "monitoring_warning",
+        f"查看预警 {warning.number}",
+        obj=warning,
         division_code=warning.division_code,
-        summary=f"查看预警 {warning.number}",
     )
     case = monitoring_cases([warning.number]).get(warning.number) if warning.case_number else None
     codes = {warning.division_code, warning.assigned_division_code, warning.escalated_to}
@@ -175,12 +167,11 @@ def warning_close(request, pk: int):
 
 def attachment_download(request, pk: int):
     item = selectors.attachment(request.user, pk)
-    record_event(
+    record_read(
         request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="monitoring_visit_attachment",
-        object_id=item.pk,
+        "monitoring_visit_attachment",
+        f"下载核实附件 {item.original_name}",
+        obj=item,
         division_code=item.visit.warning.division_code,
-        summary=f"下载核实附件 {item.original_name}",
     )
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
