@@ -42,6 +42,7 @@ db:
 	$(PY) manage.py load_assistance_policy
 	$(PY) manage.py load_plans
 	$(PY) manage.py load_bank_formats
+	$(PY) manage.py load_monitoring_rules
 
 demo:
 	$(PY) manage.py demo --if-empty
@@ -50,6 +51,7 @@ demo:
 	$(PY) manage.py demo_eldercare
 	$(PY) manage.py demo_planning
 	$(PY) manage.py demo_payments
+	$(PY) manage.py demo_monitoring --if-empty
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -74,6 +74,7 @@ from minzheng.assistance.api import router as assistance_router  # noqa: E402
 from minzheng.core.api import router as core_router  # noqa: E402  (routers import ``api`` helpers)
 from minzheng.eldercare.api import router as eldercare_router  # noqa: E402
 from minzheng.payments.api import router as payments_router  # noqa: E402
+from minzheng.monitoring.api import router as monitoring_router  # noqa: E402
 from minzheng.planning.api import router as planning_router  # noqa: E402
 from minzheng.verification.api import router as verification_router  # noqa: E402
 
@@ -83,3 +84,4 @@ api.add_router("/planning/", planning_router)
 api.add_router("/verification/", verification_router)
 api.add_router("/eldercare/", eldercare_router)
 api.add_router("/payments/", payments_router)
+api.add_router("/monitoring/", monitoring_router)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "minzheng.verification",
     "minzheng.eldercare",
     "minzheng.payments",
+    "minzheng.monitoring",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -12,5 +12,6 @@ urlpatterns = [
     path("eldercare/", include("minzheng.eldercare.urls")),
     path("public/eldercare/", include("minzheng.eldercare.public_urls")),
     path("payments/", include("minzheng.payments.urls")),
+    path("monitoring/", include("minzheng.monitoring.urls")),
     path("", include("minzheng.web.urls")),
 ]

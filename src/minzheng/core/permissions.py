@@ -27,6 +27,8 @@ class Capability(StrEnum):
     EXPORT_BANK_FILE = "export_bank_file"
     REVIEW_CASES = "review_cases"
     APPROVE_CASES = "approve_cases"
+    HANDLE_WARNINGS = "handle_warnings"
+    MANAGE_MONITORING = "manage_monitoring"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -69,6 +71,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 乡镇（街道）审核 and 公示; 审核确认（审批）. Never the same person as the one who entered the case.
     Capability.REVIEW_CASES: {Role.REVIEWER},
     Capability.APPROVE_CASES: {Role.APPROVER},
+    # 低收入人口动态监测: community/township caseworkers verify and dispose warnings and register 主动发现;
+    # the rules (thresholds, switching on) and the runs belong to the approving level and administrators.
+    Capability.HANDLE_WARNINGS: {Role.CASEWORKER},
+    Capability.MANAGE_MONITORING: {Role.APPROVER, Role.SYSADMIN},
 }
 
 _MESSAGES = {
@@ -92,6 +98,8 @@ _MESSAGES = {
     Capability.EXPORT_BANK_FILE: "只有经办人或审批人可以导出银行代发文件",
     Capability.REVIEW_CASES: "只有审核人可以审核救助申请",
     Capability.APPROVE_CASES: "只有审批人可以审批救助申请",
+    Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
+    Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
 }
 
 

@@ -62,7 +62,12 @@ NAVIGATION: tuple[NavGroup, ...] = (
                 "verification:run_list",
                 purpose="对接税务、人社、银行、不动产等部门数据，出具核对报告",
             ),
-            NavItem("低收入人口动态监测", "monitoring", purpose="低收入人口信息库、风险预警、分派核实与处置"),
+            NavItem(
+                "低收入人口动态监测",
+                "monitoring",
+                "monitoring:dashboard",
+                purpose="低收入人口信息库、风险预警、分派核实与处置",
+            ),
             NavItem(
                 "养老服务",
                 "eldercare",

@@ -1,0 +1,215 @@
+"""Reads of 低收入人口动态监测, scoped to the user's jurisdiction (division-code prefix; 404 outside)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
+from minzheng.core.permissions import Capability, require
+
+from . import rules
+from .models import (
+    LibraryCategory,
+    LibraryPerson,
+    ListImport,
+    MonitoringRun,
+    RiskRule,
+    RiskWarning,
+    VisitAttachment,
+)
+from .services.population import open_on
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    q: str = ""
+    category: str = ""
+    division_code: str = ""
+    on: date | None = None
+
+
+def library_list(user, filters: LibraryFilter, on: date) -> QuerySet[LibraryPerson]:
+    """信息库: persons with a category open on ``on`` (or any category, when asked for history)."""
+    require(user, Capability.VIEW_REGISTRY)
+    open_categories = LibraryCategory.objects.filter(open_on(on))
+    people = scope(LibraryPerson.objects.all(), user, "division_code")
+    category_filter = open_categories.filter(person=OuterRef("pk"))
+    if filters.category:
+        category_filter = category_filter.filter(category=filters.category)
+    people = people.filter(Exists(category_filter))
+    if filters.division_code and division_prefix(filters.division_code):
+        people = people.filter(division_code__startswith=division_prefix(filters.division_code))
+    if filters.q.strip():
+        q = filters.q.strip()
+        people = people.filter(Q(name__contains=q) | Q(id_number=q.upper()) | Q(household_number=q))
+    return people.prefetch_related(
+        Prefetch("categories", queryset=open_categories.order_by("valid_from"), to_attr="open_categories")
+    ).order_by("division_code", "household_key", "id_number")
+
+
+def library_person(user, pk: int) -> LibraryPerson:
+    require(user, Capability.VIEW_REGISTRY)
+    return get_in_jurisdiction_or_404(LibraryPerson.objects.all(), user, "division_code", pk=pk)
+
+
+def person_categories(person: LibraryPerson) -> QuerySet[LibraryCategory]:
+    return person.categories.select_related("list_import", "recorded_by").order_by("valid_from", "pk")
+
+
+def list_imports(user) -> QuerySet[ListImport]:
+    require(user, Capability.VIEW_REGISTRY)
+    return scope(ListImport.objects.select_related("uploaded_by"), user, "division_code").order_by("-pk")
+
+
+def list_import(user, pk: int) -> ListImport:
+    require(user, Capability.VIEW_REGISTRY)
+    return get_in_jurisdiction_or_404(ListImport.objects.all(), user, "division_code", pk=pk)
+
+
+def _rules_visible(user) -> QuerySet[RiskRule]:
+    """The user's region's versions and those of the divisions above it (which apply to it too)."""
+    prefix = division_prefix(user.division_code or "")
+    if not user.division_code:
+        return RiskRule.objects.none()
+    above = [prefix[:n].ljust(12, "0") for n in (0, 2, 4, 6, 9, 12) if n <= len(prefix)]
+    return RiskRule.objects.filter(Q(division_code__startswith=prefix) | Q(division_code__in=above))
+
+
+def rule_list(user, code: str = "") -> QuerySet[RiskRule]:
+    require(user, Capability.VIEW_REGISTRY)
+    found = _rules_visible(user)
+    if code:
+        found = found.filter(code=code)
+    return found.select_related("created_by").order_by("code", "division_code", "-valid_from")
+
+
+def _first_or_404(queryset: QuerySet, pk: int):
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404("记录不存在或不在您的管辖范围内")
+    return found
+
+
+def rule_detail(user, pk: int) -> RiskRule:
+    require(user, Capability.VIEW_REGISTRY)
+    return _first_or_404(_rules_visible(user), pk)
+
+
+def run_list(user) -> QuerySet[MonitoringRun]:
+    require(user, Capability.VIEW_REGISTRY)
+    prefix = division_prefix(user.division_code or "")
+    if not user.division_code:
+        return MonitoringRun.objects.none()
+    # daily/full runs cover the whole installation: everyone sees them; trials only within the jurisdiction
+    trials_here = Q(kind=MonitoringRun.TRIAL, division_code__startswith=prefix)
+    return (
+        MonitoringRun.objects.filter(~Q(kind=MonitoringRun.TRIAL) | trials_here)
+        .select_related("rule", "requested_by")
+        .order_by("-pk")
+    )
+
+
+def run_detail(user, pk: int) -> MonitoringRun:
+    return _first_or_404(run_list(user), pk)
+
+
+@dataclass(frozen=True)
+class WarningFilter:
+    rule_code: str = ""
+    severity: str = ""
+    status: str = ""
+    division_code: str = ""
+    overdue: bool = False
+    escalated: bool = False
+    q: str = ""
+
+
+def warning_list(user, filters: WarningFilter, today: date) -> QuerySet[RiskWarning]:
+    require(user, Capability.VIEW_REGISTRY)
+    found = scope(RiskWarning.objects.all(), user, "division_code")
+    if filters.rule_code:
+        found = found.filter(rule_code=filters.rule_code)
+    if filters.severity:
+        found = found.filter(severity=filters.severity)
+    if filters.status == "open":
+        found = found.filter(status__in=rules.OPEN_STATUSES)
+    elif filters.status:
+        found = found.filter(status=filters.status)
+    if filters.division_code and division_prefix(filters.division_code):
+        found = found.filter(division_code__startswith=division_prefix(filters.division_code))
+    if filters.overdue:
+        found = found.filter(status__in=rules.OPEN_STATUSES, due_on__lt=today)
+    if filters.escalated:
+        found = found.exclude(escalated_to="")
+    if filters.q.strip():
+        q = filters.q.strip()
+        found = found.filter(Q(number=q) | Q(person_name__contains=q) | Q(id_number=q.upper()))
+    return found.order_by("-created_at", "-pk")
+
+
+def warning_detail(user, pk: int) -> RiskWarning:
+    require(user, Capability.VIEW_REGISTRY)
+    queryset = RiskWarning.objects.select_related("rule", "household", "run").prefetch_related(
+        "steps__actor", "visits__attachments", "visits__visitor"
+    )
+    return get_in_jurisdiction_or_404(queryset, user, "division_code", pk=pk)
+
+
+def attachment(user, pk: int) -> VisitAttachment:
+    require(user, Capability.VIEW_REGISTRY)
+    return get_in_jurisdiction_or_404(
+        VisitAttachment.objects.select_related("visit__warning"), user, "visit__warning__division_code", pk=pk
+    )
+
+
+# --- dashboard ----------------------------------------------------------------------------------
+
+
+def _counts(queryset: QuerySet, field: str) -> dict[str, int]:
+    return dict(queryset.values_list(field).annotate(n=Count("pk")).order_by(field))
+
+
+def _rolled_up(counts: dict[str, int], length: int) -> dict[str, int]:
+    """Counts per division code summed up to the child divisions (code prefixes of ``length`` digits)."""
+    rolled: dict[str, int] = {}
+    for code, n in counts.items():
+        key = code[:length].ljust(12, "0")
+        rolled[key] = rolled.get(key, 0) + n
+    return rolled
+
+
+def dashboard(user, *, since: date, child_prefix_length: int) -> dict:
+    """Figures for the 监测预警 dashboard, all within the jurisdiction, warnings raised since ``since``."""
+    require(user, Capability.VIEW_REGISTRY)
+    warnings = scope(RiskWarning.objects.filter(created_at__date__gte=since), user, "division_code")
+    disposed = warnings.filter(disposed_at__isnull=False)
+    durations = [
+        (d - c).total_seconds() / 86400
+        for c, d in disposed.values_list("created_at", "disposed_at").iterator()
+    ]
+    children = _rolled_up(_counts(warnings, "division_code"), child_prefix_length)
+    open_by_child = _rolled_up(
+        _counts(warnings.filter(status__in=rules.OPEN_STATUSES), "division_code"), child_prefix_length
+    )
+    total_disposed = len(durations)
+    transferred = disposed.filter(disposal=rules.TRANSFER).count()
+    return {
+        "total": warnings.count(),
+        "by_rule": _counts(warnings, "rule_code"),
+        "by_severity": _counts(warnings, "severity"),
+        "by_status": _counts(warnings, "status"),
+        "by_disposal": _counts(disposed, "disposal"),
+        "by_child": children,
+        "open_by_child": open_by_child,
+        "overdue": warnings.filter(status__in=rules.OPEN_STATUSES, due_on__lt=date.today()).count(),
+        "escalated": warnings.exclude(escalated_to="").count(),
+        "disposed": total_disposed,
+        "avg_days_to_disposal": round(sum(durations) / total_disposed, 1) if total_disposed else None,
+        "transferred": transferred,
+        "conversion_rate": round(100 * transferred / total_disposed, 1) if total_disposed else None,
+        "library_size": scope(LibraryPerson.objects.all(), user, "division_code")
+        .filter(Exists(LibraryCategory.objects.filter(open_on(date.today()), person=OuterRef("pk"))))
+        .count(),
+    }

@@ -1,0 +1,177 @@
+"""预警处置 pages: the list with filters and export, one warning with evidence, visit, disposal, closing."""
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from minzheng.assistance.selectors.low_income import monitoring_cases
+from minzheng.assistance.selectors.programs import program_list
+from minzheng.core.errors import MinzhengError
+from minzheng.core.identity import mask_id_number
+from minzheng.core.selectors.divisions import names_of
+from minzheng.core.spreadsheets import Sheet, write_workbook
+from minzheng.core.views.common import paginate, parse_date, xlsx_response
+
+from .. import rules, selectors
+from ..rule_catalogue import RULE_KINDS, SEVERITIES
+from ..services import lifecycle
+from ..services.reads import record_read
+from .common import page
+
+
+def _filters(request) -> selectors.WarningFilter:
+    g = request.GET
+    return selectors.WarningFilter(
+        rule_code=g.get("rule", ""),
+        severity=g.get("severity", ""),
+        status=g.get("status", ""),
+        division_code=g.get("division", ""),
+        overdue=g.get("overdue") == "1",
+        escalated=g.get("escalated") == "1",
+        q=g.get("q", ""),
+    )
+
+
+def warning_list(request):
+    filters = _filters(request)
+    warnings = selectors.warning_list(request.user, filters, timezone.localdate())
+    if request.GET.get("export") == "xlsx":
+        return _export(request, warnings)
+    page_obj = paginate(request, warnings)
+    codes = {w.division_code for w in page_obj} | {w.assigned_division_code for w in page_obj}
+    return render(
+        request,
+        "monitoring/warning_list.html",
+        page(
+            request,
+            "预警处置",
+            "monitoring:warning_list",
+            page_obj=page_obj,
+            filters=filters,
+            division_names=names_of(codes),
+            rule_kinds=RULE_KINDS.values(),
+            severities=SEVERITIES,
+            statuses=rules.STATUSES,
+            today=timezone.localdate(),
+        ),
+    )
+
+
+def _export(request, warnings):
+    names = names_of(set(warnings.values_list("division_code", flat=True).distinct()))
+    rows = (
+        [
+            w.number, w.get_rule_code_display(), w.get_severity_display(), w.person_name,
+            mask_id_number(w.id_number), names.get(w.division_code, w.division_code), w.event_date, w.reason,
+            w.get_status_display(), w.due_on, w.get_disposal_display(), w.case_number,
+        ]
+        for w in warnings.iterator(chunk_size=2000)
+    )  # fmt: skip
+    content = write_workbook(
+        [
+            Sheet(
+                "预警",
+                ["预警编号", "规则", "等级", "相关人员", "证件号码", "居住地", "事件日期", "预警原因", "状态",
+                 "时限", "处置方式", "救助案件"],
+                rows,
+                column_widths=(22, 20, 10, 10, 20, 20, 12, 60, 12, 12, 14, 22),
+            )
+        ]
+    )  # fmt: skip
+    record_read(request.user, "monitoring_warning", "导出预警清单", export=True)
+    return xlsx_response(content, "监测预警")
+
+
+def warning_detail(request, pk: int):
+    warning = selectors.warning_detail(request.user, pk)
+    record_read(
+        request.user,
+        "monitoring_warning",
+        f"查看预警 {warning.number}",
+        obj=warning,
+        division_code=warning.division_code,
+    )
+    case = monitoring_cases([warning.number]).get(warning.number) if warning.case_number else None
+    codes = {warning.division_code, warning.assigned_division_code, warning.escalated_to}
+    return render(
+        request,
+        "monitoring/warning_detail.html",
+        page(
+            request,
+            f"预警 {warning.number}",
+            "monitoring:warning_list",
+            warning=warning,
+            case=case,
+            division_names=names_of(codes),
+            programs=[p for p in program_list(request.user) if p.enabled],
+            disposals=rules.DISPOSALS,
+            suggested=rules.suggested_program(
+                warning.rule_code, warning.household.area_type if warning.household else ""
+            ),
+            can_visit=rules.can("visit", warning.status),
+            can_dispose=rules.can("dispose", warning.status),
+            can_close=rules.can("close", warning.status),
+            overdue=rules.is_overdue(warning.status, warning.due_on, timezone.localdate()),
+            today=timezone.localdate(),
+        ),
+    )
+
+
+def _act(request, pk: int, action) -> object:
+    warning = selectors.warning_detail(request.user, pk)
+    try:
+        action(warning)
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "已保存")
+    return redirect("monitoring:warning_detail", pk=pk)
+
+
+@require_POST
+def warning_visit(request, pk: int):
+    return _act(
+        request,
+        pk,
+        lambda w: lifecycle.record_visit(
+            request.user,
+            w,
+            visited_on=parse_date(request.POST.get("visited_on")),
+            findings=request.POST.get("findings", ""),
+            files=request.FILES.getlist("files"),
+        ),
+    )
+
+
+@require_POST
+def warning_dispose(request, pk: int):
+    return _act(
+        request,
+        pk,
+        lambda w: lifecycle.dispose(
+            request.user,
+            w,
+            disposal=request.POST.get("disposal", ""),
+            note=request.POST.get("note", ""),
+            program_code=request.POST.get("program_code", ""),
+        ),
+    )
+
+
+@require_POST
+def warning_close(request, pk: int):
+    return _act(request, pk, lambda w: lifecycle.close(request.user, w, note=request.POST.get("note", "")))
+
+
+def attachment_download(request, pk: int):
+    item = selectors.attachment(request.user, pk)
+    record_read(
+        request.user,
+        "monitoring_visit_attachment",
+        f"下载核实附件 {item.original_name}",
+        obj=item,
+        division_code=item.visit.warning.division_code,
+    )
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
