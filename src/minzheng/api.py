@@ -73,8 +73,8 @@ def _invalid(request, exc: ValidationError):
 from minzheng.assistance.api import router as assistance_router  # noqa: E402
 from minzheng.core.api import router as core_router  # noqa: E402  (routers import ``api`` helpers)
 from minzheng.eldercare.api import router as eldercare_router  # noqa: E402
-from minzheng.payments.api import router as payments_router  # noqa: E402
 from minzheng.monitoring.api import router as monitoring_router  # noqa: E402
+from minzheng.payments.api import router as payments_router  # noqa: E402
 from minzheng.planning.api import router as planning_router  # noqa: E402
 from minzheng.verification.api import router as verification_router  # noqa: E402
 

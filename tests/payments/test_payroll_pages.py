@@ -127,7 +127,9 @@ def test_roster_list_query_count_is_pinned(
     from minzheng.payments.services.generation import generate_roster
 
     for month in (date(2026, 7, 1), date(2026, 8, 1)):  # more rosters, same number of queries
-        generate_roster(county_caseworker, program_code="dibao_urban", division_code="210602003000", month=month)
+        generate_roster(
+            county_caseworker, program_code="dibao_urban", division_code="210602003000", month=month
+        )
     _login(client, county_caseworker)
     with django_assert_max_num_queries(13):
         body = client.get("/payments/").content.decode()

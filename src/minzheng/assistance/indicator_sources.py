@@ -2,7 +2,8 @@
 
 The plans' indicator tables open with two 低保 standard indicators — 城乡低保标准年度增速 and
 城市和农村低保平均标准比例 (辽宁 and 丹东 tables, rows 1–2; 浑南's text: 城乡最低生活保障标准年均增长不低于7%).
-They are computed from the dated 保障标准 through ``services.in_force`` only.
+They are computed from the dated 保障标准 through ``services.in_force`` only; the caseload figures
+(persons, households, spending) come from ``case_indicator_sources`` and are offered in the same ``SOURCES``.
 
 平均标准 of a division is the mean of the standards in force in its county-level divisions (a county's own
 figure, or the city's it inherits) — unweighted, because recipient counts per county are not held yet; the
@@ -19,6 +20,7 @@ from decimal import Decimal
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
 from minzheng.core.selectors.divisions import descendant_codes
 
+from .case_indicator_sources import SOURCES as CASE_SOURCES
 from .models import StandardKind, StandardPeriod
 from .services.in_force import StandardInForce, standard_in_force_for_each
 
@@ -147,7 +149,7 @@ def urban_and_rural_growth(division_code: str, start: date, end: date) -> Indica
 
 
 _MONTHLY_DEFINITION = "各县级区划期末现行低保标准（本级或继承上级）的算术平均"
-SOURCES = [
+STANDARD_SOURCES = [
     IndicatorSource(
         "assistance.dibao_standard_growth",
         "城乡低保标准年度增速",
@@ -206,3 +208,7 @@ SOURCES = [
         rural_standard,
     ),
 ]
+
+# What planning's autodiscovery collects: the policy figures above and the caseload figures
+# (persons, households, spending from enrolments) kept in their own module.
+SOURCES = [*STANDARD_SOURCES, *CASE_SOURCES]
