@@ -286,7 +286,7 @@ def test_public_page_needs_no_login_and_shows_no_personal_data(client, world, in
     supervision.complete_inspection(
         inspector,
         world["inspection"],
-        inspected_on=date(2026, 10, 1),
+        inspected_on=date.today(),
         conclusion="发现一般隐患1处，已责令整改",
     )
     body = client.get("/public/eldercare/institutions/").content.decode()
