@@ -35,4 +35,6 @@ def test_demo_caseload_is_computed_by_the_rules_and_loaded_once(divisions):
     if dibao is not None:
         amount = dibao.amounts.get()
         assert amount.monthly_amount > 0 and dibao.case.benefit_snapshot["steps"]
+    reviews = Enrolment.objects.filter(next_review_on__isnull=False).values_list("next_review_on", flat=True)
+    assert min(reviews) >= date(2026, 11, 10)  # reviews kept up to date: at most a fortnight overdue
     assert load_demo_assistance(seed=7, today=date(2026, 11, 25)) == {"skipped": True}

@@ -275,11 +275,22 @@ def test_the_assessment_form_computes_the_level(client, world, county_caseworker
     assert "B.3.9 意识水平：请选择评分" in body
 
 
-def test_public_page_needs_no_login_and_shows_no_personal_data(client, world):
+def test_public_page_needs_no_login_and_shows_no_personal_data(client, world, inspector):
     body = client.get("/public/eldercare/institutions/").content.decode()
     assert "元宝区福寿养老院" in body and 'data-testid="free-beds">19<' in body
     assert "王桂兰" not in body and world["persons"][0].id_number[-4:] not in body.replace("2026", "")
     assert "未评定" in body
+    blacklist = body[body.index('data-testid="blacklist"') :]
+    assert "元宝区福寿养老院" in blacklist and "逾期未整改" in blacklist
+    assert "暂无" in body[body.index('data-testid="inspection-results"') :]  # the inspection is not done yet
+    supervision.complete_inspection(
+        inspector,
+        world["inspection"],
+        inspected_on=date.today(),
+        conclusion="发现一般隐患1处，已责令整改",
+    )
+    body = client.get("/public/eldercare/institutions/").content.decode()
+    assert "发现一般隐患1处，已责令整改" in body[body.index('data-testid="inspection-results"') :]
 
 
 def test_indicator_drilldown_of_another_county_is_404(client, world, outsider, county_caseworker):

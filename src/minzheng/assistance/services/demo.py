@@ -225,8 +225,8 @@ def _enrol_all(chosen, programs, actor: User, today: date, rng: random.Random) -
                 end_month=end,
                 end_reason="收入超过标准（演示数据）" if end else "",
                 payee_id=household.head_id,
-                review_category="other",
-                next_review_on=add_months(start, 6 * rng.randint(1, 4)) if not end else None,
+                review_category=_review_category(household),
+                next_review_on=None if end else _next_review(household, start, today),
             )
         )
     Enrolment.objects.bulk_create(enrolments, batch_size=1000)

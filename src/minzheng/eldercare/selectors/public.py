@@ -6,8 +6,9 @@ from django.db.models import QuerySet
 
 from minzheng.core.jurisdiction import division_prefix
 
-from ..models import Institution, ProviderStatus
+from ..models import CreditRecord, Inspection, InspectionStatus, Institution, ProviderStatus
 from .providers import with_occupancy
+from .supervision import blacklisted_q
 
 
 def public_institutions(
@@ -31,3 +32,20 @@ def public_institutions(
         "medical_care",
     )
     return with_occupancy(qs.only(*fields), on or date.today()).order_by("division_code", "name")
+
+
+def public_inspection_results(since: date) -> QuerySet[Inspection]:
+    """一公开: completed inspections of random rounds and their published conclusions since ``since``."""
+    qs = Inspection.objects.filter(status=InspectionStatus.DONE, inspected_on__gte=since)
+    return (
+        qs.select_related("institution", "round")
+        .only("inspected_on", "conclusion", "division_code", "institution__name", "round__title")
+        .order_by("-inspected_on", "id")
+    )
+
+
+def public_blacklist(on: date) -> QuerySet[CreditRecord]:
+    """失信名单 in force: the institution, the reason as decided, and the term."""
+    return (
+        CreditRecord.objects.filter(blacklisted_q(on)).select_related("institution").order_by("-recorded_on")
+    )

@@ -1,6 +1,6 @@
 """养老服务 总览 (dashboard), the indicators' drill-down pages and the public institution list."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.http import Http404
 from django.shortcuts import render
@@ -153,5 +153,7 @@ def public_institutions(request):
             "q": q,
             "today": date.today(),
             "page_title": "养老机构信息公开",
+            "inspections": public.public_inspection_results(date.today() - timedelta(days=365))[:100],
+            "blacklist": public.public_blacklist(date.today()),
         },
     )
