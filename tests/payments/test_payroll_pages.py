@@ -127,7 +127,9 @@ def test_roster_list_query_count_is_pinned(
     from minzheng.payments.services.generation import generate_roster
 
     for month in (date(2026, 7, 1), date(2026, 8, 1)):  # more rosters, same number of queries
-        generate_roster(county_caseworker, program_code="dibao_urban", division_code="210602003000", month=month)
+        generate_roster(
+            county_caseworker, program_code="dibao_urban", division_code="210602003000", month=month
+        )
     _login(client, county_caseworker)
     with django_assert_max_num_queries(13):
         body = client.get("/payments/").content.decode()
@@ -183,3 +185,20 @@ def test_changes_after_generation_are_shown_before_submitting(client, beneficiar
         reason="收入增加",
     )
     assert "有 1 户" in client.get(f"/payments/rosters/{roster.pk}/?check=1").content.decode()
+
+
+def test_api_bank_file_and_subtotals(client, approved_roster, county_caseworker, city_leader):
+    headers = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
+    pk = approved_roster.pk
+    subtotals = client.get(f"/api/payments/rosters/{pk}/subtotals", headers=headers).json()
+    assert [(s["township_name"], s["amount"]) for s in subtotals] == [
+        ("七道街道", "920.50"),
+        ("广济街道", "1863.00"),
+    ]
+    response = client.get(
+        f"/api/payments/rosters/{pk}/bank-file", {"format": "rcc", "kind": "csv"}, headers=headers
+    )
+    assert response.status_code == 200 and response.content.decode("gbk").startswith("序号,账号,户名,金额")
+    leader = {"Authorization": f"Bearer {issue_api_token(city_leader)}"}
+    refused = client.get(f"/api/payments/rosters/{pk}/bank-file", {"format": "rcc"}, headers=leader)
+    assert refused.status_code == 403 and "代发文件" in refused.json()["detail"]
