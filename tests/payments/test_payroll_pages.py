@@ -185,3 +185,20 @@ def test_changes_after_generation_are_shown_before_submitting(client, beneficiar
         reason="收入增加",
     )
     assert "有 1 户" in client.get(f"/payments/rosters/{roster.pk}/?check=1").content.decode()
+
+
+def test_api_bank_file_and_subtotals(client, approved_roster, county_caseworker, city_leader):
+    headers = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
+    pk = approved_roster.pk
+    subtotals = client.get(f"/api/payments/rosters/{pk}/subtotals", headers=headers).json()
+    assert [(s["township_name"], s["amount"]) for s in subtotals] == [
+        ("七道街道", "920.50"),
+        ("广济街道", "1863.00"),
+    ]
+    response = client.get(
+        f"/api/payments/rosters/{pk}/bank-file", {"format": "rcc", "kind": "csv"}, headers=headers
+    )
+    assert response.status_code == 200 and response.content.decode("gbk").startswith("序号,账号,户名,金额")
+    leader = {"Authorization": f"Bearer {issue_api_token(city_leader)}"}
+    refused = client.get(f"/api/payments/rosters/{pk}/bank-file", {"format": "rcc"}, headers=leader)
+    assert refused.status_code == 403 and "代发文件" in refused.json()["detail"]

@@ -3,10 +3,12 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.http import HttpResponse
 from ninja import Router, Schema, Status
 
 from . import selectors
-from .services import approval, follow_ups, generation
+from .errors import PayrollError
+from .services import approval, bank_files, follow_ups, generation
 
 router = Router(tags=["资金发放"])
 
@@ -106,6 +108,32 @@ def roster_lines(request, pk: int, status: str = "", offset: int = 0, limit: int
     roster = selectors.roster_detail(request.user, pk)
     limit = max(1, min(limit, 1000))
     return [_line(line) for line in selectors.roster_lines(roster, status=status)[offset : offset + limit]]
+
+
+class SubtotalOut(Schema):
+    township_code: str
+    township_name: str
+    lines: int
+    households: int
+    persons: int
+    amount: Decimal
+
+
+@router.get("/rosters/{pk}/subtotals", response=list[SubtotalOut], summary="乡镇（街道）小计")
+def subtotals(request, pk: int):
+    return [s.__dict__ for s in selectors.township_subtotals(selectors.roster_detail(request.user, pk))]
+
+
+@router.get("/rosters/{pk}/bank-file", summary="下载银行代发文件（含完整账号，记入审计；须已审核）")
+def bank_file(request, pk: int, format: str, kind: str = "csv"):
+    roster = selectors.roster_detail(request.user, pk)
+    bank_format = selectors.bank_format(format)
+    if bank_format is None:
+        raise PayrollError("代发格式不存在或已停用", field="format")
+    exported = bank_files.export_bank_file(request.user, roster, bank_format, kind)
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f"attachment; filename={exported.file_name}"
+    return response
 
 
 @router.post("/rosters/{pk}/submit", response=RosterOut, summary="提交审核（经办人）")

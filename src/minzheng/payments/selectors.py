@@ -83,7 +83,7 @@ def township_subtotals(roster: PayrollRoster) -> list[Subtotal]:
             r["n"],
             r["households"],
             r["persons"] or 0,
-            r["amount"] or Decimal("0.00"),
+            Decimal(r["amount"] or 0).quantize(Decimal("0.01")),
         )
         for r in rows
     ]

@@ -3,6 +3,7 @@
 The workflow after 申请 (受理 → 核对 → 入户调查 → 审核 → 公示 → 审批 → 决定) builds on the case this creates.
 """
 
+import uuid
 from datetime import date
 
 from django.db import transaction
@@ -69,7 +70,8 @@ def open_case(
     area = _HOUSEHOLD_AREA.get(household.area_type, Area.URBAN) if program.area == Area.ALL else program.area
     applied_on = applied_on or date.today()
     case = AssistanceCase.objects.create(
-        number=f"tmp-{household.pk}-{program.pk}-{applied_on:%Y%m%d%H%M%S%f}",
+        # Placeholder until the id is known (replaced below); a uuid fits the 32 characters whatever the ids.
+        number=f"tmp-{uuid.uuid4().hex[:28]}",
         program=program,
         household=household,
         division_code=household.residence_division_code,
