@@ -22,8 +22,11 @@ def test_the_standard_rows_are_computed_and_the_rest_entered(monitored_plans):
     assert growth.binding.definition.source_code == "assistance.dibao_standard_growth"
     assert ratio.binding.definition.source_kind == SourceKind.COMPUTED
     beds = row_of(dandong, "养老机构护理型床位占比")
-    assert beds.binding.definition.code == "planning.nursing_bed_ratio"
-    assert beds.binding.definition.source_kind == SourceKind.ENTERED
+    # The elderly-care registry offers this figure, so the row is computed from it, not entered.
+    assert beds.binding.definition.source_code == "eldercare.nursing_bed_ratio"
+    assert beds.binding.definition.source_kind == SourceKind.COMPUTED
+    lottery = row_of(dandong, "福利彩票销售网点数")  # no domain holds it yet: entered per division
+    assert lottery.binding.definition.source_kind == SourceKind.ENTERED
     assert dandong.indicators.filter(source="table", binding__isnull=True).count() == 0
 
 
@@ -50,7 +53,7 @@ def test_stated_2020_baselines_come_from_the_plans(monitored_plans):
 def test_text_targets_of_plans_without_a_table_are_bound_by_name(monitored_plans):
     hunnan = monitored_plans["浑南区"]
     beds = hunnan.indicators.get(source="text", name="养老机构护理型床位占比").binding
-    assert beds.definition.code == "planning.nursing_bed_ratio"
+    assert beds.definition.code == "eldercare.nursing_bed_ratio"  # computed from the elderly-care registry
     assert (beds.target_comparison, beds.target_value) == (">", Decimal(55))
 
 
