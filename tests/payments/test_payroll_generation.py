@@ -179,3 +179,22 @@ def test_the_set_based_query_gives_the_same_rows_as_the_entitlements_contract(
         assert payable_amounts(month, program_code="dibao_urban", division_code="210602000000") == {
             r[0]: r[5] for r in contract
         }
+
+
+def test_a_household_whose_amount_fell_to_zero_gets_no_line(beneficiaries, county_caseworker):
+    first = beneficiaries[0]
+    change_amount(
+        county_caseworker, first, from_month=MONTH, monthly_amount=Decimal("0"), persons=3, kind="decrease",
+        reason="收入接近标准，补差为零",
+    )  # fmt: skip
+    roster = _generate(county_caseworker)
+    assert first.pk not in set(roster.lines.values_list("enrolment_id", flat=True))
+    assert roster.line_count == 3
+
+
+def test_a_status_only_program_has_no_roster(beneficiaries, county_caseworker):
+    with pytest.raises(PayrollError) as error:
+        generate_roster(
+            county_caseworker, program_code="dibao_edge", division_code="210602000000", month=MONTH
+        )
+    assert error.value.field == "program_code" and "不按月发放" in error.value.message

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from minzheng.assistance.rules.months import add_months, month_start
 from minzheng.assistance.selectors.payable_amounts import entitlement_rows, payable_amounts
-from minzheng.assistance.selectors.programs import program_list
+from minzheng.assistance.selectors.programs import pays_money, program_list
 from minzheng.core.bulk import insert_rows
 from minzheng.core.jurisdiction import covers, division_level, division_prefix, full_code
 from minzheng.core.models import AuditEvent
@@ -95,6 +95,9 @@ def check_roster_scope(user, program_code: str, division_code: str) -> tuple[str
     program = program_list(user).filter(code=program_code, enabled=True).first()
     if program is None:
         raise PayrollError("请选择有效且已启用的救助项目", field="program_code")
+    if not pays_money(program):
+        # 低保边缘、支出型困难家庭: the status opens 专项救助, it carries no monthly money to pay.
+        raise PayrollError(f"{program.name}仅认定身份、不按月发放资金，无需生成花名册", field="program_code")
     return program.name, code
 
 
@@ -170,7 +173,7 @@ def _insert_regular_lines(roster: PayrollRoster) -> int:
                SUBSTR(e.e_division_code, 1, 9) || '000', e.e_payee_name, e.e_payee_id_number, e.e_bank_name,
                e.e_bank_account, e.e_persons, e.e_monthly_amount, NULL, '', %s, '', '', ''
         FROM ({source}) e
-        WHERE NOT EXISTS (
+        WHERE e.e_monthly_amount > 0 AND NOT EXISTS (
             SELECT 1 FROM {table} paid
             WHERE paid.enrolment_id = e.e_enrolment_id AND paid.month = %s AND paid.kind = %s
         )"""
