@@ -1,7 +1,9 @@
 """工作日历 from the ``HolidayCalendarDay`` table: seeded from chinese-calendar, extended by an administrator."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from django.db import IntegrityError, transaction
 
@@ -11,10 +13,12 @@ from minzheng.core.services.audit import record_event, snapshot
 
 from ..errors import InvalidPolicyValue, VersionConflict
 from ..models import HolidayCalendarDay
-from ..rules import WorkingCalendar
+from ..rules import WorkingCalendar, add_working_days
+from ..rules.errors import CalendarNotCoveredError
 from ..rules.holiday_data import holiday_dates_from_chinese_calendar, holiday_names_from_chinese_calendar
 
 SEED_SOURCE = "chinese-calendar"
+T = TypeVar("T")
 
 
 def working_calendar() -> WorkingCalendar:
@@ -36,6 +40,24 @@ def working_calendar() -> WorkingCalendar:
         known_from=date(years[0], 1, 1),
         known_through=date(last, 12, 31),
     )
+
+
+def with_calendar(
+    compute: Callable[[WorkingCalendar], T], calendar: WorkingCalendar | None = None
+) -> tuple[T, bool]:
+    """(result, provisional): a period reaching into a year whose 放假安排 is not loaded yet (the State Council
+    publishes it each November) is counted with weekends only and flagged provisional, rather than blocking
+    the work; it is right again once the year is entered on the 节假日 page."""
+    calendar = calendar or working_calendar()
+    try:
+        return compute(calendar), False
+    except CalendarNotCoveredError:
+        return compute(replace(calendar, known_from=None, known_through=None)), True
+
+
+def working_day_deadline(start: date, working_days: int) -> tuple[date, bool]:
+    """(the day ``working_days`` working days after ``start``, provisional) — every domain's time limits."""
+    return with_calendar(lambda calendar: add_working_days(start, working_days, calendar))
 
 
 @transaction.atomic

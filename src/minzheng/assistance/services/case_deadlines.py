@@ -1,9 +1,6 @@
 """办理时限 of a case's steps, in working days from the division's dated parameters and the holiday calendar."""
 
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
-from typing import TypeVar
 
 from ..models import AssistanceCase
 from ..policy_book import PolicyBook
@@ -21,24 +18,10 @@ from ..rules import (
     tekun_township_review_due,
 )
 from ..rules import defaults as national
-from ..rules.errors import CalendarNotCoveredError
 from ..selectors.books import policy_book
-from .calendar import working_calendar
+from .calendar import with_calendar, working_calendar  # noqa: F401  (with_calendar: callers use it from here)
 
 TEKUN_PROGRAMS = frozenset({"tekun_centralised", "tekun_dispersed"})
-T = TypeVar("T")
-
-
-def with_calendar(
-    compute: Callable[[WorkingCalendar], T], calendar: WorkingCalendar | None = None
-) -> tuple[T, bool]:
-    """(result, provisional): a deadline reaching into a year whose 放假安排 is not loaded yet (published each
-    November) is counted with weekends only and flagged provisional, rather than blocking the case."""
-    calendar = calendar or working_calendar()
-    try:
-        return compute(calendar), False
-    except CalendarNotCoveredError:
-        return compute(replace(calendar, known_through=None)), True
 
 
 def _int(book: PolicyBook, name: str, division: str, on: date, default: int) -> int:

@@ -2,12 +2,9 @@
 
 from datetime import date
 
-from minzheng.assistance.rules.errors import CalendarNotCoveredError
-from minzheng.assistance.rules.working_calendar import add_working_days  # pure rule, no Django
-from minzheng.assistance.services.calendar import working_calendar
+from minzheng.assistance.services import calendar as assistance_calendar
 from minzheng.assistance.services.in_force import parameter_value
 
-from ..errors import InvalidEldercareInput
 from ..rules.assessment import CapabilityLevel
 
 
@@ -28,12 +25,7 @@ def disabled_from_level(division_code: str, on: date) -> CapabilityLevel:
     return CapabilityLevel(int(parameter_value("eldercare_disabled_from_level", division_code, on)))
 
 
-def working_day_deadline(start: date, working_days: int) -> date:
-    """The day ``working_days`` working days after ``start`` (法定节假日 and 调休 from the calendar table)."""
-    try:
-        return add_working_days(start, working_days, working_calendar())
-    except CalendarNotCoveredError:
-        raise InvalidEldercareInput(
-            "节假日安排尚未录入到整改期限所在年份，无法计算工作日期限；请系统管理员在“节假日”页录入后再登记",
-            field="working_days",
-        ) from None
+def working_day_deadline(start: date, working_days: int) -> tuple[date, bool]:
+    """(deadline, provisional): 法定节假日 and 调休 from the calendar table; a year not loaded yet counts weekends
+    only (provisional) rather than refusing the hazard — see ``assistance.services.calendar``."""
+    return assistance_calendar.working_day_deadline(start, working_days)

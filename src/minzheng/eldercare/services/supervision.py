@@ -159,6 +159,7 @@ def record_hazard(
         working_days = rectification_working_days(inspection.division_code, found_on, severity)
     if not 1 <= working_days <= 365:
         raise InvalidEldercareInput("整改期限须为1–365个工作日", field="working_days")
+    deadline, provisional = working_day_deadline(found_on, working_days)
     hazard = Hazard.objects.create(
         inspection=inspection,
         institution=inspection.institution,
@@ -169,7 +170,7 @@ def record_hazard(
         evidence=require_text(evidence, "evidence", "检查证据", 300),
         found_on=found_on,
         rectification_working_days=working_days,
-        deadline=working_day_deadline(found_on, working_days),
+        deadline=deadline,
         found_by=actor,
     )
     audit(
@@ -177,7 +178,8 @@ def record_hazard(
         AuditEvent.CREATE,
         hazard,
         f"{inspection.institution.name}：{hazard.get_severity_display()}（{hazard.get_category_display()}），"
-        f"限{hazard.deadline:%Y-%m-%d}前整改",
+        f"限{hazard.deadline:%Y-%m-%d}前整改"
+        + ("（该年节假日安排未录入，暂按周末计算）" if provisional else ""),
         _HAZARD_FIELDS,
     )
     return hazard
