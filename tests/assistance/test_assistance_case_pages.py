@@ -12,6 +12,7 @@ from minzheng.assistance.models import CaseAttachment, WorkTask
 from minzheng.assistance.services.dynamic import consume_registry_changes, schedule_reviews
 from minzheng.assistance.services.seed import load_assistance_policy
 from minzheng.core.identity import mask_name
+from minzheng.core.models import AuditEvent
 from tests.core.factories import PASSWORD, HouseholdFactory
 
 from .casework import approved_case, desks, dibao_case
@@ -79,11 +80,35 @@ def test_outsider_gets_404_on_every_case_record(client, policy, household, outsi
         == 404
     )
     assert client.post(f"/assistance/enrolments/{enrolment.pk}/change/", {"kind": "stop"}).status_code == 404
+    account = {"bank_name": "他行", "bank_account": "6230000000000000001", "reason": "篡改"}
+    assert client.post(f"/assistance/enrolments/{enrolment.pk}/account/", account).status_code == 404
     assert case.number not in client.get("/assistance/cases/").content.decode()
     assert household.number not in client.get("/assistance/enrolments/").content.decode()
     enrolment.refresh_from_db()
     case.refresh_from_db()
     assert enrolment.end_month is None and case.status == "approved"
+    assert enrolment.bank_account != "6230000000000000001"
+
+
+def test_the_payment_account_is_validated_masked_and_audited(client, policy, household):
+    caseworker, reviewer, approver = desks()
+    enrolment = approved_case(caseworker, reviewer, approver, household).enrolments.get()
+    _login(client, caseworker)
+    url = f"/assistance/enrolments/{enrolment.pk}/account/"
+    client.post(url, {"bank_name": "丹东农商银行", "bank_account": "6230 12", "reason": "首次登记"})
+    enrolment.refresh_from_db()
+    assert enrolment.bank_account == ""  # too short: refused, nothing written
+    client.post(
+        url, {"bank_name": "丹东农商银行", "bank_account": "6230 1234 5678 9012 345", "reason": "首次登记"}
+    )
+    enrolment.refresh_from_db()
+    assert (enrolment.bank_name, enrolment.bank_account) == ("丹东农商银行", "6230123456789012345")
+    page = client.get(f"/assistance/enrolments/{enrolment.pk}/").content.decode()
+    assert "6230***********2345" in page and "6230123456789012345" not in page
+    event = AuditEvent.objects.filter(
+        object_type="assistance_enrolment", summary__startswith="发放账户"
+    ).get()
+    assert "6230123456789012345" not in str(event.after) and event.user == caseworker
 
 
 def test_attachments_are_type_checked_and_stay_inside_the_jurisdiction(client, policy, household, outsider):

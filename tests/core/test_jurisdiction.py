@@ -193,6 +193,7 @@ def test_every_url_is_covered_by_this_matrix():
         "assistance:enrolment_list",
         "assistance:enrolment_detail",
         "assistance:enrolment_change",
+        "assistance:enrolment_account",
         "assistance:task",
         "assistance:publicity",
         "assistance:dashboard",

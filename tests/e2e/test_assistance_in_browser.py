@@ -1,13 +1,17 @@
 """One 城市低保 application from 申请 to 审批 in a real browser, by three people: the county caseworker enters
 and investigates it, the 七道街道 reviewer agrees and runs the 公示, the county approver approves; the decision
-PDF downloads and the household is then 在保. (The lead extends this to 发放 once payroll is merged.)"""
+PDF downloads and the household is then 在保; then 发放: the caseworker generates the first month's roster, the
+approver approves it and the bank file pays the household's head."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 from minzheng.assistance.models import Enrolment
 from minzheng.assistance.services.seed import load_assistance_policy
+from minzheng.payments.services.seed import load_bank_formats
 from tests.core.factories import PASSWORD, HouseholdFactory, make_divisions, make_user
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -29,11 +33,12 @@ def _step(page, label, **fields):
     page.wait_for_load_state()
 
 
-def test_a_dibao_application_from_application_to_approval(page, live_server, settings, tmp_path):
+def test_a_dibao_application_from_application_to_payment(page, live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.VAR_DIR = tmp_path
     make_divisions()
     load_assistance_policy()
+    load_bank_formats()
     make_user("caseworker", "210602000000", username="yb_jb")
     make_user("reviewer", "210602002000", username="qd_sh")
     make_user("approver", "210602000000", username="yb_sp")
@@ -97,3 +102,31 @@ def test_a_dibao_application_from_application_to_approval(page, live_server, set
     page.click("text=在保")
     assert page.get_by_test_id("enrolment-status").inner_text() == "在保"
     assert Enrolment.objects.get(household=household).amounts.get().monthly_amount == 1089
+    enrolment = Enrolment.objects.get(household=household)
+
+    # 发放: the caseworker generates the first month's roster and submits it; the approver approves it and
+    # exports the bank file, which pays the household's head the approved amount.
+    _login(page, live_server.url, "yb_jb")
+    page.goto(f"{live_server.url}/assistance/enrolments/{enrolment.pk}/")
+    assert "未登记" in page.get_by_test_id("payment-account").inner_text()
+    _step(page, "保存账户", bank_name="丹东农商银行", bank_account="6230 1234 5678 9012 345", reason="首次登记")
+    assert page.get_by_test_id("payment-account").inner_text() == "丹东农商银行 6230***********2345"
+    page.click("nav >> text=资金发放")
+    page.select_option("select[name=program]", "dibao_urban")
+    page.fill("input[name=month]", f"{enrolment.start_month:%Y-%m}")
+    page.click("button:has-text('生成花名册')")
+    assert page.get_by_test_id("roster-total").inner_text() == "¥1,089.00"
+    page.click("button:has-text('提交审核')")
+    assert "待审核" in page.inner_text("#roster-summary")
+
+    _login(page, live_server.url, "yb_sp")
+    page.click("nav >> text=资金发放")
+    page.click(f"tr:has-text('{enrolment.start_month:%Y-%m}') >> text=查看")
+    page.click("button:has-text('审核通过')")
+    assert "已审核（锁定）" in page.inner_text("#roster-summary")
+    page.select_option("select[name=format]", "generic")
+    with page.expect_download() as download:
+        page.click("button:has-text('导出代发文件')")
+    with open(download.value.path(), "rb") as handle:
+        rows = CalamineWorkbook.from_filelike(io.BytesIO(handle.read())).get_sheet_by_index(0).to_python()
+    assert len(rows) == 2 and rows[1][4] == household.head.name and rows[1][7] == "6230123456789012345"

@@ -30,6 +30,7 @@ urlpatterns = [
     path("enrolments/", enrolments.enrolment_list, name="enrolment_list"),
     path("enrolments/<int:pk>/", enrolments.enrolment_detail, name="enrolment_detail"),
     path("enrolments/<int:pk>/change/", enrolments.enrolment_change, name="enrolment_change"),
+    path("enrolments/<int:pk>/account/", enrolments.enrolment_account, name="enrolment_account"),
     path("publicity/", publicity.publicity, name="publicity"),
     path("raise/", raise_.standard_raise, name="standard_raise"),
     path("settings/", settings.setting_list_page, name="setting_list"),

@@ -104,3 +104,15 @@ def is_temporary_id_number(number: str) -> bool:
 
 def age_on(birth: date, on: date) -> int:
     return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def mask_account(account: str) -> str:
+    """6230****1234: pages and the 花名册 show bank accounts like this; full ones only in the bank file."""
+    return account[:4] + "*" * (len(account) - 8) + account[-4:] if len(account) > 8 else account
+
+
+def normalise_bank_account(value: str) -> str:
+    """A bank or 社保卡 account as digits only (spaces and dashes people type are dropped); "" if not 10–30
+    digits — 银行卡 have 16–19 digits, 存折 and 社保卡金融账户 numbers differ by bank, none is shorter than 10."""
+    digits = "".join(ch for ch in (value or "") if ch not in " -")
+    return digits if digits.isdigit() and 10 <= len(digits) <= 30 else ""

@@ -10,7 +10,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from minzheng.core.identity import mask_account, normalise_bank_account
 from minzheng.core.models import AuditEvent
+from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
 from ..errors import InvalidCase
@@ -167,5 +169,38 @@ def set_next_review(
         summary=f"复核：下次复核 {next_review_on or '不再定期复核'}",
         before=before,
         after={"next_review_on": str(next_review_on), "review_category": enrolment.review_category},
+    )
+    return enrolment
+
+
+@transaction.atomic
+def set_payment_account(
+    user, enrolment: Enrolment, *, bank_name: str, bank_account: str, reason: str
+) -> Enrolment:
+    """发放账户: the bank and account (银行卡 or 社保卡) the benefit is paid into, set or changed with a reason.
+
+    Rosters copy the account when they are generated, so a change reaches the next roster generated (or a
+    draft regenerated); an approved roster keeps the account it was approved with.
+    """
+    require(user, Capability.HANDLE_CASES)
+    bank_name, account = (bank_name or "").strip(), normalise_bank_account(bank_account)
+    if not bank_name or len(bank_name) > 50:
+        raise InvalidCase("请填写开户银行（50字以内）", field="bank_name")
+    if not account:
+        raise InvalidCase("银行账号应为10–30位数字", field="bank_account")
+    if not (reason or "").strip():
+        raise InvalidCase("请填写账户变更原因（如：首次登记、换卡）", field="reason")
+    before = {"bank_name": enrolment.bank_name, "bank_account": mask_account(enrolment.bank_account)}
+    enrolment.bank_name, enrolment.bank_account = bank_name, account
+    enrolment.save(update_fields=["bank_name", "bank_account"])
+    record_event(
+        user,
+        AuditEvent.UPDATE,
+        object_type="assistance_enrolment",
+        object_id=enrolment.pk,
+        division_code=enrolment.division_code,
+        summary=f"发放账户：{bank_name} {mask_account(account)}（{reason.strip()}）",
+        before=before,
+        after={"bank_name": bank_name, "bank_account": mask_account(account)},
     )
     return enrolment

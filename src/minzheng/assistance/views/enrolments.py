@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
+from minzheng.core.identity import mask_account
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.services.audit import record_event
@@ -18,7 +19,7 @@ from minzheng.core.views.common import paginate, xlsx_response
 from ..rules.months import next_month_start
 from ..selectors import enrolments as selectors
 from ..selectors.programs import program_list
-from ..services.enrolments import change_amount, stop_enrolment
+from ..services.enrolments import change_amount, set_payment_account, stop_enrolment
 from ..services.exports import export_enrolments
 from .common import page_context
 
@@ -72,6 +73,7 @@ def enrolment_detail(request, pk: int):
             "can_change": has_capability(request.user, Capability.HANDLE_CASES)
             and enrolment.end_month is None,
             "next_month": f"{next_month_start(today):%Y-%m}",
+            "masked_account": mask_account(enrolment.bank_account),
         },
     )
 
@@ -98,6 +100,20 @@ def enrolment_change(request, pk: int):
                 kind=post.get("kind", ""), reason=post.get("reason", ""),
             )  # fmt: skip
             messages.success(request, f"已登记变更，自 {month:%Y-%m} 起执行")
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    return redirect("assistance:enrolment_detail", pk=enrolment.pk)
+
+
+@require_POST
+def enrolment_account(request, pk: int):
+    enrolment = selectors.enrolment_detail(request.user, pk)
+    try:
+        set_payment_account(
+            request.user, enrolment, bank_name=request.POST.get("bank_name", ""),
+            bank_account=request.POST.get("bank_account", ""), reason=request.POST.get("reason", ""),
+        )  # fmt: skip
+        messages.success(request, "发放账户已保存，下次生成花名册时生效")
     except MinzhengError as exc:
         messages.error(request, exc.message)
     return redirect("assistance:enrolment_detail", pk=enrolment.pk)

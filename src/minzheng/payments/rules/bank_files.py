@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from minzheng.core.identity import mask_account  # noqa: F401  (the rules' callers import it from here)
+
 CENT = Decimal("0.01")
 
 
@@ -119,11 +121,6 @@ def file_rows(
     payments: Sequence[Payment], columns: Sequence[Mapping], context: FileContext
 ) -> list[list[str]]:
     return [[cell_value(p, column, context) for column in columns] for p in payments]
-
-
-def mask_account(account: str) -> str:
-    """6230****1234: pages and the 花名册 show accounts like this; full ones only in the bank file."""
-    return account[:4] + "*" * (len(account) - 8) + account[-4:] if len(account) > 8 else account
 
 
 def keywords(text: str) -> list[str]:
