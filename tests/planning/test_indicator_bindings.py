@@ -62,25 +62,33 @@ def test_sync_is_idempotent(monitored_plans):
 
 
 def test_a_source_a_domain_adds_later_is_picked_up_without_changes(monitored_plans, monkeypatch):
-    def nursing_ratio(division_code, start, end):
-        return IndicatorValue(Decimal("57.5"), Decimal(115), Decimal(200), "/eldercare/beds/")
+    # No 殡葬 domain exists yet: 节地生态安葬率 is entered until one offers the figure under this code.
+    eco = row_of(monitored_plans["丹东市"], "节地生态安葬率").binding
+    assert (eco.definition.code, eco.definition.source_kind) == (
+        "planning.eco_burial_rate",
+        SourceKind.ENTERED,
+    )
+
+    def eco_burial_rate(division_code, start, end):
+        return IndicatorValue(Decimal("57.5"), Decimal(115), Decimal(200), "/funeral/burials/")
 
     offered = {
         **collect_indicator_sources(),
-        "eldercare.nursing_bed_ratio": IndicatorSource(
-            "eldercare.nursing_bed_ratio",
-            "养老机构护理型床位占比",
+        "funeral.eco_burial_rate": IndicatorSource(
+            "funeral.eco_burial_rate",
+            "节地生态安葬率",
             "%",
-            "month",
-            "护理型床位 ÷ 床位",
-            nursing_ratio,
+            "year",
+            "节地生态安葬数 ÷ 安葬总数",
+            eco_burial_rate,
         ),
     }
     monkeypatch.setattr("minzheng.planning.figures.collect_indicator_sources", lambda: offered)
     result = services.sync_indicators()
     assert result.definitions_created == 1 and result.bindings_moved_to_sources >= 3
-    beds = row_of(monitored_plans["丹东市"], "养老机构护理型床位占比").binding
-    assert beds.definition.source_code == "eldercare.nursing_bed_ratio"
+    eco = row_of(monitored_plans["丹东市"], "节地生态安葬率").binding
+    assert eco.definition.source_code == "funeral.eco_burial_rate"
+    assert eco.definition.source_kind == SourceKind.COMPUTED
 
 
 def test_a_binding_set_by_hand_is_kept_by_later_syncs(monitored_plans, monkeypatch):

@@ -70,10 +70,10 @@ def test_the_progress_api_answers_for_visible_plans_only(monitored_plans, client
     headers = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
     dandong, fuxin = monitored_plans["丹东市"], monitored_plans["阜新市"]
     body = client.get(f"/api/planning/plans/{dandong.pk}/progress", {"year": 2023}, headers=headers).json()
-    beds = next(item for item in body if item["name"] == "养老机构护理型床位占比")
-    assert (beds["definition_code"], beds["target_value"], beds["attribute"]) == (
-        "planning.nursing_bed_ratio",
-        "60.0000",
+    returns = next(item for item in body if item["name"] == "查明身份信息流浪乞讨受助人员接送返回率")
+    assert (returns["definition_code"], returns["target_value"], returns["attribute"]) == (
+        "planning.vagrant_return_rate",
+        "100.0000",
         "约束性",
     )
     assert client.get(f"/api/planning/plans/{fuxin.pk}/progress", headers=headers).status_code == 404

@@ -22,11 +22,13 @@ from .conftest import row_of
 
 pytestmark = pytest.mark.django_db
 DANDONG = "210600000000"
+RETURNS = "查明身份信息流浪乞讨受助人员接送返回率"  # 丹东 row 13, 约束性, target 100
 
 
 @pytest.fixture
 def dandong_monitoring(monitored_plans, city_leader):
-    """丹东: standards narrowing the urban–rural gap, and 护理型床位 entered by the counties for 2020–2023."""
+    """丹东: standards narrowing the urban–rural gap, and the 约束性 return rate of identified vagrants (no domain
+    computes it: entered by the counties, 100 identified persons a year each) for 2020–2023."""
     for year, urban, rural in (
         (2020, "663", "5052"),
         (2021, "690", "5400"),
@@ -35,12 +37,12 @@ def dandong_monitoring(monitored_plans, city_leader):
     ):
         add_standard(DANDONG, date(year, 1, 1), urban)
         add_standard(DANDONG, date(year, 1, 1), rural, area=Area.RURAL, period=StandardPeriod.PER_YEAR)
-    beds = IndicatorDefinition.objects.get(code="planning.nursing_bed_ratio")
+    returns = IndicatorDefinition.objects.get(code="planning.vagrant_return_rate")
     maker, checker = make_user("caseworker", DANDONG), make_user("reviewer", DANDONG)
-    for year, (yb, zx) in zip(range(2020, 2024), ((40, 30), (44, 34), (47, 38), (50, 40)), strict=True):
-        for code, nursing in (("210602000000", yb), ("210603000000", zx)):
-            entry = services.submit_entry(maker, beds, division_code=code, period_key=str(year), value=None,
-                                          numerator=Decimal(nursing), denominator=Decimal(100), comment="年度统计")  # fmt: skip
+    for year, (yb, zx) in zip(range(2020, 2024), ((80, 70), (84, 74), (87, 78), (90, 80)), strict=True):
+        for code, returned in (("210602000000", yb), ("210603000000", zx)):
+            entry = services.submit_entry(maker, returns, division_code=code, period_key=str(year), value=None,
+                                          numerator=Decimal(returned), denominator=Decimal(100), comment="年度统计")  # fmt: skip
             services.review_entry(checker, entry, approve=True)
     return monitored_plans["丹东市"]
 
@@ -51,12 +53,18 @@ def by_name(progress):
 
 def test_progress_reads_actual_trend_projection_and_status(dandong_monitoring):
     items = by_name(plan_progress(dandong_monitoring, 2023))
-    beds = items["养老机构护理型床位占比"]
-    assert beds.actual.value == Decimal(45)  # (50 + 40) / 200
-    assert [value for _, value, _ in beds.trend] == [Decimal(35), Decimal(39), Decimal("42.5"), Decimal(45)]
-    assert (
-        beds.status == "warning" and beds.is_binding
-    )  # 约束性 ≥60, from 35 only 10/25 of the way at 60% of the time
+    returns = items[RETURNS]
+    assert returns.actual.value == Decimal(85)  # (90 + 80) / 200
+    assert [value for _, value, _ in returns.trend] == [
+        Decimal(75),
+        Decimal(79),
+        Decimal("82.5"),
+        Decimal(85),
+    ]
+    # Target 100 not met and the trend reaches only about 92 by 2025; the plan states no 2020 baseline, so the
+    # row lags without a completion share, and a lagging 约束性 row escalates to 预警.
+    assert returns.projected < 100 and returns.progress.completion is None
+    assert returns.status == "warning" and returns.is_binding and "约束性" in returns.progress.reason
     ratio = items["城市和农村低保平均标准比例"]
     assert ratio.actual.value == Decimal(740 * 12) / Decimal(6120)
     assert ratio.projected < ratio.actual.value  # the gap keeps narrowing
@@ -82,27 +90,27 @@ def test_the_cockpit_lists_every_indicator_and_highlights_binding_ones(
         .content.decode()
     )
     assert body.count('class="binding-row"') == 4  # 丹东's 约束性 rows: 4, 13, 14, 18
-    assert "养老机构护理型床位占比" in body and 'data-status="warning"' in body and "echarts.min.js" in body
-    row = row_of(dandong_monitoring, "养老机构护理型床位占比")
+    assert RETURNS in body and 'data-status="warning"' in body and "echarts.min.js" in body
+    row = row_of(dandong_monitoring, RETURNS)
     assert f"/planning/plan-indicators/{row.pk}/" in body
     matrix = body[body.index('id="binding-matrix"') :]
     assert "元宝区" in matrix and "振兴区" in matrix
-    assert f'/planning/plan-indicators/{row.pk}/?year=2023&division=210602000000">50.00</a>' in matrix
+    assert f'/planning/plan-indicators/{row.pk}/?year=2023&division=210602000000">90.00</a>' in matrix
 
 
 def test_the_drill_down_links_each_figure_to_its_records(dandong_monitoring, login, city_leader):
-    row = row_of(dandong_monitoring, "养老机构护理型床位占比")
+    row = row_of(dandong_monitoring, RETURNS)
     client = login(city_leader)
     body = client.get(f"/planning/plan-indicators/{row.pk}/", {"year": 2023}).content.decode()
     assert "元宝区" in body and "振兴区" in body and "/planning/entries/?definition=" in body
     entries = client.get(
         f"/planning/entries/?definition={row.binding.definition.pk}&division=210602000000&period=2023"
     )
-    assert "50" in entries.content.decode() and entries.status_code == 200
+    assert "90" in entries.content.decode() and entries.status_code == 200
 
 
 def test_a_county_user_sees_no_other_county_in_the_comparison(dandong_monitoring, login, county_caseworker):
-    row = row_of(dandong_monitoring, "养老机构护理型床位占比")
+    row = row_of(dandong_monitoring, RETURNS)
     client = login(county_caseworker)
     body = client.get(f"/planning/plan-indicators/{row.pk}/", {"year": 2023}).content.decode()
     assert "振兴区" not in body
@@ -129,18 +137,18 @@ def test_annual_report_docx_pdf_and_xlsx_hold_the_figures(dandong_monitoring):
     text = "\n".join(p.text for p in document.paragraphs)
     assert "年度监测分析报告" in text and "约束性指标" in text
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
-    assert {"养老机构护理型床位占比", "45.00", "预警"} <= cells
+    assert {RETURNS, "85.00", "预警"} <= cells
     assert document.inline_shapes  # the chart
     pdf = PdfReader(io.BytesIO(plan_reports.to_pdf(report)))
     # pypdf returns the CID-keyed CJK glyphs with NULs (see tests/verification); table cells wrap lines.
     pdf_text = "".join(page.extract_text() for page in pdf.pages).replace("\x00", "").replace("\n", "")
-    assert "养老机构护理型床位占比" in pdf_text and "45.00" in pdf_text
+    assert RETURNS in pdf_text and "85.00" in pdf_text
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(plan_reports.to_xlsx(report)))
     rows = workbook.get_sheet_by_name("主要指标").to_python()
-    beds = next(r for r in rows if r[1] == "养老机构护理型床位占比")
-    assert beds[9] == 45 and beds[15] == "预警"
+    returns = next(r for r in rows if r[1] == RETURNS)
+    assert returns[9] == 85 and returns[15] == "预警"
     history = workbook.get_sheet_by_name("历年数据").to_python()
-    assert ["养老机构护理型床位占比", "planning.nursing_bed_ratio", 2020, 35] in [r[:4] for r in history]
+    assert [RETURNS, "planning.vagrant_return_rate", 2020, 75] in [r[:4] for r in history]
 
 
 def test_midterm_report_compares_subordinate_divisions(dandong_monitoring, login, city_leader):
@@ -150,9 +158,9 @@ def test_midterm_report_compares_subordinate_divisions(dandong_monitoring, login
     document = Document(io.BytesIO(response.content))
     assert "中期评估" in "\n".join(p.text for p in document.paragraphs)
     titles = "\n".join(p.text for p in document.paragraphs)
-    assert "下级区划比较：养老机构护理型床位占比" in titles
+    assert f"下级区划比较：{RETURNS}" in titles
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
-    assert {"元宝区", "50.00", "振兴区", "40.00"} <= cells
+    assert {"元宝区", "90.00", "振兴区", "80.00"} <= cells
 
 
 def test_a_text_target_repeating_a_table_indicator_is_monitored_once(monitored_plans):

@@ -394,117 +394,6 @@ def _medical_expense() -> str:
     """
 
 
-_WITH_INCOME = "WHERE household_id IN (SELECT household_id FROM household_month_income)"
-
-
-def _income_scope() -> str:
-    code = f"CASE WHEN h.in_dibao THEN '{INCOME_ABOVE_LINE}' ELSE '{INCOME_BELOW_LINE}' END"
-    return f"""
-        SELECT h.household_id, h.division_code, h.member_count, h.in_dibao, {cents("h.dibao_line")} AS line_cents,
-               r.rule_code, r.rule_id, r.severity, r.months,
-               CASE WHEN h.in_dibao
-                    THEN {round_div(f"{cents('h.dibao_line')} * CAST(r.ratio * 10000 AS BIGINT)", "10000")}
-                    ELSE {cents("h.dibao_line")} END AS threshold_cents
-        FROM ({_household_figures("population", _WITH_INCOME)}) AS h
-        JOIN rule_choice AS r ON r.division_code = h.division_code AND r.rule_code = {code}
-        WHERE h.dibao_line IS NOT NULL
-    """
-
-
-def _household_month_income() -> str:
-    # joined to the calendar (not filtered by its bounds): on a day no month is evaluated the calendar is empty
-    # and the engines skip the income feeds altogether
-    feeds = [
-        ("tax_income", "month", "amount"),
-        ("pension", "month", "amount"),
-        ("unemployment", "benefit_month", "benefit_amount"),
-    ]
-    parts = " UNION ALL ".join(
-        f"SELECT f.id_number, c.month_index, {cents(f'f.{amount}')} AS amount_cents "
-        f"FROM {table} AS f JOIN income_calendar AS c ON c.month = f.{month}"
-        for table, month, amount in feeds
-    )
-    return f"""
-        SELECT m.household_id, i.month_index, SUM(i.amount_cents) AS amount_cents
-        FROM ({parts}) AS i JOIN population AS m ON m.id_number = i.id_number
-        GROUP BY m.household_id, i.month_index
-    """
-
-
-def _income_sums() -> str:
-    # sparse: only households with income rows near an evaluated month can cross the line (no rows in either
-    # window means 0 both times), so no household × month grid is built
-    def window_sum(condition: str) -> str:
-        return f"SUM(CASE WHEN {condition} THEN hm.amount_cents ELSE 0 END)"
-
-    return f"""
-        SELECT hm.household_id, c.month_index,
-               {window_sum("hm.month_index > c.month_index - s.months")} AS current_sum,
-               {window_sum("hm.month_index < c.month_index")} AS previous_sum
-        FROM household_month_income AS hm
-        JOIN income_scope AS s ON s.household_id = hm.household_id
-        JOIN income_calendar AS c
-          ON c.evaluate AND hm.month_index >= c.month_index - s.months AND hm.month_index <= c.month_index
-        GROUP BY hm.household_id, c.month_index
-    """
-
-
-def _income_averages() -> str:
-    per = "s.months * s.member_count"
-    return f"""
-        SELECT s.*, x.month_index,
-               {round_div("x.current_sum", per)} AS current_cents,
-               {round_div("x.previous_sum", per)} AS previous_cents
-        FROM income_sums AS x JOIN income_scope AS s ON s.household_id = x.household_id
-    """
-
-
-def _income_line() -> str:
-    crossed = """CASE WHEN a.in_dibao
-                      THEN a.current_cents > a.threshold_cents AND a.previous_cents <= a.threshold_cents
-                      ELSE a.current_cents <= a.threshold_cents AND a.previous_cents > a.threshold_cents END"""
-    row = evidence(
-        "'household_income'",
-        [("household_id", "hm.household_id"), ("month", month_text("hm.month_index"))],
-        [("amount", from_cents("hm.amount_cents"))],
-    )
-    line = evidence(
-        "'dibao_standard'",
-        [("household_id", "a.household_id")],
-        [("members", "a.member_count"), ("dibao_line", from_cents("a.line_cents"))],
-    )
-    moved = concat(
-        [
-            "'家庭人均月收入（近'",
-            _text("a.months"),
-            "'个月平均）由'",
-            _yuan("a.previous_cents"),
-            "'元'",
-            "CASE WHEN a.in_dibao THEN '升至' ELSE '降至' END",
-            _yuan("a.current_cents"),
-            "'元，'",
-            f"""CASE WHEN a.in_dibao THEN CONCAT('超过低保标准', {_yuan("a.line_cents")}, '元（核定线',
-                     {_yuan("a.threshold_cents")}, '元），应核查是否退出（应退尽退）')
-                ELSE CONCAT('低于低保标准', {_yuan("a.line_cents")}, '元，可能符合低保条件') END""",
-        ]
-    )
-    return f"""
-        SELECT CONCAT(a.rule_code, ':', a.household_id, ':', {month_text("a.month_index")}) AS warning_key,
-               a.rule_code, a.rule_id, a.severity, a.household_id, MIN(p.id_number) AS id_number,
-               a.division_code, CAST(CONCAT({month_text("a.month_index")}, '-01') AS DATE) AS event_date,
-               {moved} AS reason,
-               CONCAT('[', {sorted_join(row)}, ',', {line}, ']') AS evidence
-        FROM income_averages AS a
-        JOIN population AS p ON p.household_id = a.household_id
-        LEFT JOIN household_month_income AS hm
-          ON hm.household_id = a.household_id AND hm.month_index > a.month_index - a.months - 1
-         AND hm.month_index <= a.month_index
-        WHERE {crossed}
-        GROUP BY a.rule_code, a.household_id, a.month_index, a.rule_id, a.severity, a.division_code, a.months,
-                 a.previous_cents, a.current_cents, a.in_dibao, a.line_cents, a.threshold_cents, a.member_count
-    """
-
-
 def _warnings() -> str:
     union = " UNION ALL ".join(
         f"SELECT {_COLUMNS} FROM {name}"
@@ -523,6 +412,8 @@ def monitoring_steps(*, incremental: bool = True) -> list[Step]:
     """Every step of the job in order; ``warnings`` is the output. ``incremental``: narrow the population to
     the households the window's events touch first (a daily run); a long window touches nearly everyone, and
     the narrowing would only cost a pass over every event."""
+    from .monitoring_income_sql import income_steps  # the income rules build on this module's helpers
+
     return [
         _step("window_bounds", _window_bounds()),
         _step("members", _members() if incremental else "SELECT * FROM population", reused=incremental),
@@ -538,10 +429,6 @@ def monitoring_steps(*, incremental: bool = True) -> list[Step]:
         _step("medical_income", _medical_income()),
         _step("medical_hits", _medical_hits()),
         _step("w_medical", _medical_expense(), reused=False),
-        _step("household_month_income", _household_month_income()),
-        _step("income_scope", _income_scope()),
-        _step("income_sums", _income_sums(), reused=False),
-        _step("income_averages", _income_averages()),
-        _step("w_income", _income_line(), reused=False),
+        *income_steps(),
         _step("warnings", _warnings()),
     ]

@@ -133,8 +133,13 @@ def shown(field: str, value: object) -> str:
     return VALUES.get(field, {}).get(text, text)
 
 
+_FIELD_ORDER = {name: i for i, name in enumerate(FIELDS)}
+
+
 def _pairs(mapping: dict | None) -> str:
-    return "；".join(f"{FIELDS.get(k, k)}：{shown(k, v)}" for k, v in (mapping or {}).items())
+    # in the catalogue's order, not the stored one: PostgreSQL's jsonb does not keep key order
+    items = sorted((mapping or {}).items(), key=lambda kv: (_FIELD_ORDER.get(kv[0], len(FIELDS)), kv[0]))
+    return "；".join(f"{FIELDS.get(k, k)}：{shown(k, v)}" for k, v in items)
 
 
 def evidence_rows(evidence: list[dict]) -> list[EvidenceRow]:

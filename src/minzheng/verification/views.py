@@ -51,17 +51,22 @@ def run_list(request):
 def start_run(request):
     try:
         run = runs.start_batch(
-            request.user,
-            division_code=request.POST.get("division_code", ""),
-            program=request.POST.get("program", "dibao"),
-            on=parse_date(request.POST.get("request_date")) or dt.date.today(),
-            engine=request.POST.get("engine", "duckdb"),
+            request.user, division_code=request.POST.get("division_code", ""), **_run_choices(request)
         )
     except MinzhengError as exc:
         messages.error(request, exc.message)
         return redirect("verification:run_list")
     messages.success(request, f"已提交核对批次 {run.pk}（{run.total}户），后台核对中")
     return redirect("verification:run_detail", pk=run.pk)
+
+
+def _run_choices(request) -> dict:
+    """What every run form asks: program, request date (today by default), engine."""
+    return {
+        "program": request.POST.get("program", "dibao"),
+        "on": parse_date(request.POST.get("request_date")) or dt.date.today(),
+        "engine": request.POST.get("engine", "duckdb"),
+    }
 
 
 @require_POST
@@ -73,12 +78,7 @@ def list_upload(request):
         return redirect("verification:run_list")
     try:
         outcome = lists.verify_list(
-            request.user,
-            data=upload.read(),
-            file_name=upload.name,
-            program=request.POST.get("program", "dibao"),
-            on=parse_date(request.POST.get("request_date")) or dt.date.today(),
-            engine=request.POST.get("engine", "duckdb"),
+            request.user, data=upload.read(), file_name=upload.name, **_run_choices(request)
         )
     except MinzhengError as exc:
         messages.error(request, exc.message)

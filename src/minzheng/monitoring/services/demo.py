@@ -40,11 +40,24 @@ class DemoSummary:
     warnings: int
 
 
+def _paid_ids() -> list[str]:
+    """ID numbers with wages or a pension in the exchange store (the demo_exchange deliveries, if any)."""
+    paths = exchange_store().snapshot().tables
+    found: set[str] = set()
+    for dataset in ("tax_income", "pension"):
+        for path in paths.get(dataset, []):
+            found.update(pq.read_table(path, columns=["id_number"])["id_number"].to_pylist())
+    return sorted(found)
+
+
 def _enrol_sample(user, rng: random.Random, today: dt.date, count: int) -> int:
     if enrolments_in_force(today, division_code="2106").exists():
         return 0  # 社会救助 already has its own demo enrolments: monitor those
+    # 低保 households have little income: leave out those whose members the demo 税务/人社 data pays
+    with_income = HouseholdMembership.objects.filter(valid_to__isnull=True, person__id_number__in=_paid_ids())
     households = list(
         Household.objects.filter(residence_division_code__startswith="2106", dissolved_on__isnull=True)
+        .exclude(pk__in=with_income.values("household_id"))
         .annotate(n=Count("memberships"))
         .filter(n__gte=1)
         .order_by("pk")
