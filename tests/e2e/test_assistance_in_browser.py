@@ -109,7 +109,9 @@ def test_a_dibao_application_from_application_to_payment(page, live_server, sett
     _login(page, live_server.url, "yb_jb")
     page.goto(f"{live_server.url}/assistance/enrolments/{enrolment.pk}/")
     assert "未登记" in page.get_by_test_id("payment-account").inner_text()
-    _step(page, "保存账户", bank_name="丹东农商银行", bank_account="6230 1234 5678 9012 345", reason="首次登记")
+    _step(
+        page, "保存账户", bank_name="丹东农商银行", bank_account="6230 1234 5678 9012 345", reason="首次登记"
+    )
     assert page.get_by_test_id("payment-account").inner_text() == "丹东农商银行 6230***********2345"
     page.click("nav >> text=资金发放")
     page.select_option("select[name=program]", "dibao_urban")

@@ -15,9 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from minzheng.assistance.rules.errors import CalendarNotCoveredError
-from minzheng.assistance.rules.working_calendar import add_working_days
-from minzheng.assistance.services.calendar import working_calendar
+from minzheng.assistance.services.calendar import working_day_deadline
 from minzheng.batch import ExchangeStore
 from minzheng.batch.monitoring import MonitoringResult, rules_table, run_monitoring
 from minzheng.core.jurisdiction import covers
@@ -127,11 +125,10 @@ def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) ->
     return run
 
 
-def _due_on(start: date, days: int) -> date | None:
-    try:
-        return add_working_days(start, days, working_calendar())
-    except CalendarNotCoveredError:
-        return None  # shown as 未定 and reported on the run page: the holiday data must be loaded first
+def _due_on(start: date, days: int) -> date:
+    # A limit reaching into a year whose 放假安排 is not loaded counts weekends only (assistance's one rule for
+    # every domain), so warnings raised in December still fall due and escalate.
+    return working_day_deadline(start, days)[0]
 
 
 def store_warnings(run: MonitoringRun, result: MonitoringResult) -> int:
