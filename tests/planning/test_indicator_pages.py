@@ -30,7 +30,7 @@ def test_every_page_renders_for_a_city_leader(monitored_plans, login, city_leade
         "/planning/status-rules/": "平台缺省规则",
         "/planning/statforms/": "民政统计季报表",
         f"/planning/statforms/{StatForm.objects.get(code='JZH01表').pk}/rows/": "planning.townships_town",
-        f"/planning/statforms/reports/{report.pk}/": "JZH011212111",
+        f"/planning/statforms/reports/{report.pk}/": "JZH011212112",
         f"/planning/projects/{dandong.projects.first().pk}/progress/": "报告进展",
         f"/planning/tasks/{dandong.tasks.first().pk}/": "任务进展",
         f"/planning/plans/{dandong.pk}/?tab=indicators": "规划驾驶舱",

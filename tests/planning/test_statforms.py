@@ -60,7 +60,8 @@ def test_a_quarterly_report_counts_townships_and_sums_the_block(forms, clerk):
     lines = lines_by_label(report)
     assert (lines["1.镇"].value, lines["6.街道"].value, lines["(一)乡级行政区划"].value) == (1, 2, 3)
     assert lines["6.街道"].origin == "computed" and lines["(一)乡级行政区划"].origin == "sum"
-    assert lines["I 城市低保金"].entered and not lines["6.街道"].entered
+    assert lines["II 城市低保临时补贴"].entered and not lines["6.街道"].entered
+    assert lines["I 城市低保金"].origin == "computed"  # from 社会救助 enrolments (assistance's source)
 
 
 def test_the_version_in_force_is_chosen_by_period(forms, clerk):
@@ -69,12 +70,12 @@ def test_the_version_in_force_is_chosen_by_period(forms, clerk):
 
 def test_previous_period_is_kept_and_ring_ratio_computed_as_the_form_does(forms, clerk):
     q1 = services.generate_report(clerk, "quarter", YUANBAO, "2024Q1")
-    urban = q1.form.rows.get(code="JZH011212111")
+    urban = q1.form.rows.get(code="JZH011212112")
     services.enter_values(clerk, q1, {urban.pk: Decimal("1000.04")})
     q2 = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
-    services.enter_values(clerk, q2, {q2.form.rows.get(code="JZH011212111").pk: Decimal("1234.56")})
+    services.enter_values(clerk, q2, {q2.form.rows.get(code="JZH011212112").pk: Decimal("1234.56")})
     lines = lines_by_label(q2)
-    line = lines["I 城市低保金"]
+    line = lines["II 城市低保临时补贴"]
     assert (line.value_text, line.previous_text, line.ratio_text) == ("1,234.6", "1,000.0", "23.46")
     assert lines["A 城市低保累计支出"].value == Decimal("1234.56")  # A = I + II
     assert lines["6.街道"].ratio is None  # unchanged: printed blank
@@ -105,7 +106,7 @@ def test_a_source_added_later_is_bound_by_data_and_fills_its_row(forms, clerk, m
 
 def test_entry_is_refused_for_computed_rows_negative_values_and_submitted_reports(forms, clerk):
     report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
-    streets, spending = report.form.rows.get(label="6.街道"), report.form.rows.get(code="JZH011212111")
+    streets, spending = report.form.rows.get(label="6.街道"), report.form.rows.get(code="JZH011212112")
     with pytest.raises(InvalidStatReport):
         services.enter_values(clerk, report, {streets.pk: Decimal(5)})
     with pytest.raises(InvalidStatReport):
@@ -124,7 +125,7 @@ def test_reports_stay_inside_the_jurisdiction(forms, clerk, login, outsider):
 
 def test_the_xlsx_follows_the_form_layout(forms, clerk, login):
     report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
-    services.enter_values(clerk, report, {report.form.rows.get(code="JZH011212111").pk: Decimal("88.88")})
+    services.enter_values(clerk, report, {report.form.rows.get(code="JZH011212112").pk: Decimal("88.88")})
     response = login(clerk).get(f"/planning/statforms/reports/{report.pk}/", {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
     cells = list(sheet.iter_rows(values_only=True))
@@ -138,8 +139,8 @@ def test_the_xlsx_follows_the_form_layout(forms, clerk, login):
     head = next(i for i, row in enumerate(cells) if row[0] == "指标名称")
     assert cells[head] == ("指标名称", "单位", "代码", "数量", "上季度", "环比")
     assert cells[head + 1] == ("甲", "乙", "丙", "1", "2", "3")
-    spending = next(row for row in cells if row[2] == "JZH011212111")
-    assert spending[0] == "\u3000" * 5 + "I 城市低保金" and spending[3] == pytest.approx(88.9)
+    spending = next(row for row in cells if row[2] == "JZH011212112")
+    assert spending[0] == "\u3000" * 5 + "II 城市低保临时补贴" and spending[3] == pytest.approx(88.9)
     assert sheet.cell(row=cells.index(spending) + 1, column=4).number_format == "#,##0.0"
 
 
@@ -156,3 +157,26 @@ def test_parts_larger_than_their_row_block_submission(forms, clerk, login):
     client.post(f"/planning/statforms/reports/{report.pk}/", {"action": "submit"})
     report.refresh_from_db()
     assert report.status == "draft"
+
+
+def test_the_dibao_money_row_is_the_enrolments_entitlement_year_to_date(forms, clerk):
+    from datetime import date
+
+    from minzheng.assistance.services.cases import open_case
+    from minzheng.assistance.services.enrolments import NewEnrolment, enrol_from_case
+    from minzheng.assistance.services.seed import load_assistance_policy
+    from tests.core.factories import HouseholdFactory
+
+    load_assistance_policy()
+    household = HouseholdFactory(village="210602002001", size=3)
+    case = open_case(
+        clerk, household_id=household.pk, program_code="dibao_urban", applied_on=date(2024, 1, 5)
+    )
+    terms = NewEnrolment(
+        start_month=date(2024, 2, 1), monthly_amount=Decimal("1000"), persons=3, payee_id=household.head_id
+    )
+    enrol_from_case(clerk, case, terms)
+    q2 = lines_by_label(services.generate_report(clerk, "quarter", YUANBAO, "2024Q2"))
+    # 累计 (万元): February to June, five months of 1,000 元 = 0.5 万元; the 累计支出 row sums its parts.
+    assert q2["I 城市低保金"].value == Decimal("0.5") and q2["I 城市低保金"].origin == "computed"
+    assert q2["A 城市低保累计支出"].value == Decimal("0.5")

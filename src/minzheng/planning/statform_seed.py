@@ -148,4 +148,13 @@ ROW_BINDINGS: tuple[tuple[str, str, str, str], ...] = (
     ("JBZ", "B 城市低保户数", "assistance.dibao_urban_households", "社会救助在保对象"),
     ("JBZ", "A 农村低保人数", "assistance.dibao_rural_persons", "社会救助在保对象"),
     ("JBZ", "B 农村低保户数", "assistance.dibao_rural_households", "社会救助在保对象"),
+    # 低保金 (万元, year to date): what the enrolments entitled month by month; 临时补贴 stay entered.
+    *(
+        (form, label, source, "社会救助在保对象各月应发保障金")
+        for form in ("JZH01表", "JBZH0001表", "JBZ")
+        for label, source in (
+            ("I 城市低保金", "assistance.dibao_urban_spending"),
+            ("I 农村低保金", "assistance.dibao_rural_spending"),
+        )
+    ),
 )  # fmt: skip
