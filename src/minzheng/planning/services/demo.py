@@ -12,6 +12,7 @@ from minzheng.core.models import User
 from minzheng.core.selectors.divisions import child_names
 
 from ..models import EnteredValue, Plan, SourceKind
+from ..statform_selectors import report_lines
 from .entries import review_entry, submit_entry
 from .progress import report_project_progress, report_task_progress
 from .statforms import enter_values, generate_report
@@ -115,7 +116,8 @@ def _stat_reports(rng: random.Random, clerk, counties: list[str]) -> None:
         for period_type, keys in (("quarter", ["2025Q3", "2025Q4"]), ("month", ["2025M11", "2025M12"])):
             for key in keys:
                 report = generate_report(clerk, period_type, county, key)
-                rows = {row.label: row for row in report.form.rows.all()}
+                # Only rows left to entry: 低保金 rows are computed from the demo caseload's enrolments.
+                rows = {line.row.label: line.row for line in report_lines(report) if line.entered}
                 base = Decimal(rng.randint(300, 900)) * (4 if key.endswith("Q4") or key.endswith("12") else 3)
                 values = {
                     rows[label].pk: (base * Decimal(str(share))).quantize(Decimal("0.1"))
