@@ -67,6 +67,9 @@ class _Household:
     members: list[Member]
 
 
+_DEMO_BANKS = (("丹东农商银行", "62304"), ("中国邮政储蓄银行", "62179"), ("中国建设银行", "62170"))
+
+
 def _demo_policy() -> None:
     for name, value in DEMO_PARAMETERS.items():
         if not PolicyParameter.objects.filter(name=name, division_code=DANDONG).exists():
@@ -225,6 +228,9 @@ def _enrol_all(chosen, programs, actor: User, today: date, rng: random.Random) -
                 end_month=end,
                 end_reason="收入超过标准（演示数据）" if end else "",
                 payee_id=household.head_id,
+                # 发放账户: demo 社保卡/一卡通 numbers (19 digits, unique per household) so payroll can pay them.
+                bank_name=_DEMO_BANKS[household.pk % len(_DEMO_BANKS)][0],
+                bank_account=f"{_DEMO_BANKS[household.pk % len(_DEMO_BANKS)][1]}{household.pk:014d}",
                 review_category=_review_category(household),
                 next_review_on=None if end else _next_review(household, start, today),
             )

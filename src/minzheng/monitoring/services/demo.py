@@ -19,6 +19,7 @@ from minzheng.assistance.selectors.entitlements import enrolments_in_force
 from minzheng.assistance.services.cases import open_case
 from minzheng.assistance.services.enrolments import NewEnrolment, enrol_from_case
 from minzheng.batch import DATASETS, intake_delivery
+from minzheng.core.errors import MinzhengError
 from minzheng.core.models import Household, HouseholdMembership, User
 from minzheng.core.spreadsheets import Sheet, write_workbook
 
@@ -208,9 +209,12 @@ def _progress(user, rng: random.Random, today: dt.date) -> None:
             program = rules.suggested_program(
                 warning.rule_code, warning.household.area_type if warning.household else ""
             )
-            lifecycle.dispose(
-                user, warning, disposal=rules.TRANSFER, program_code=program or "temporary_emergency"
-            )
+            try:
+                lifecycle.dispose(
+                    user, warning, disposal=rules.TRANSFER, program_code=program or "temporary_emergency"
+                )
+            except MinzhengError as refused:  # e.g. the household already has an application in progress
+                lifecycle.dispose(user, warning, disposal=rules.ALREADY_COVERED, note=refused.message)
         elif stage < 0.85:
             lifecycle.dispose(user, warning, disposal=rules.INELIGIBLE, note="家庭收入和财产超过规定标准")
         else:
