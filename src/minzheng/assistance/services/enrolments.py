@@ -73,13 +73,11 @@ def enrol_from_case(user, case: AssistanceCase, terms: NewEnrolment) -> Enrolmen
         reason=f"案件 {case.number} 批准",
         recorded_by=user,
     )
-    record_event(
+    _audit(
         user,
-        AuditEvent.CREATE,
-        object_type="assistance_enrolment",
-        object_id=enrolment.pk,
-        division_code=enrolment.division_code,
-        summary=f"纳入{case.program.name}：{amount} 元/月，{terms.persons} 人，自 {enrolment.start_month:%Y-%m}",
+        enrolment,
+        f"纳入{case.program.name}：{amount} 元/月，{terms.persons} 人，自 {enrolment.start_month:%Y-%m}",
+        action=AuditEvent.CREATE,
     )
     return enrolment
 
@@ -117,13 +115,10 @@ def change_amount(
         reason=reason.strip(),
         recorded_by=user,
     )
-    record_event(
+    _audit(
         user,
-        AuditEvent.UPDATE,
-        object_type="assistance_enrolment",
-        object_id=enrolment.pk,
-        division_code=enrolment.division_code,
-        summary=f"{change.get_kind_display()}：自 {from_month:%Y-%m} 起 {amount} 元/月，{persons} 人（{reason}）",
+        enrolment,
+        f"{change.get_kind_display()}：自 {from_month:%Y-%m} 起 {amount} 元/月，{persons} 人（{reason}）",
     )
     return change
 
@@ -139,14 +134,7 @@ def stop_enrolment(user, enrolment: Enrolment, *, last_month: date, reason: str)
     enrolment.end_month = max(month_start(last_month), add_months(enrolment.start_month, -1))
     enrolment.end_reason = reason.strip()
     enrolment.save(update_fields=["end_month", "end_reason"])
-    record_event(
-        user,
-        AuditEvent.UPDATE,
-        object_type="assistance_enrolment",
-        object_id=enrolment.pk,
-        division_code=enrolment.division_code,
-        summary=f"停保：最后发放月份 {enrolment.end_month:%Y-%m}（{reason}）",
-    )
+    _audit(user, enrolment, f"停保：最后发放月份 {enrolment.end_month:%Y-%m}（{reason}）")
     return enrolment
 
 
@@ -160,13 +148,10 @@ def set_next_review(
     if review_category:
         enrolment.review_category = review_category
     enrolment.save(update_fields=["next_review_on", "review_category"])
-    record_event(
+    _audit(
         user,
-        AuditEvent.UPDATE,
-        object_type="assistance_enrolment",
-        object_id=enrolment.pk,
-        division_code=enrolment.division_code,
-        summary=f"复核：下次复核 {next_review_on or '不再定期复核'}",
+        enrolment,
+        f"复核：下次复核 {next_review_on or '不再定期复核'}",
         before=before,
         after={"next_review_on": str(next_review_on), "review_category": enrolment.review_category},
     )
@@ -193,14 +178,19 @@ def set_payment_account(
     before = {"bank_name": enrolment.bank_name, "bank_account": mask_account(enrolment.bank_account)}
     enrolment.bank_name, enrolment.bank_account = bank_name, account
     enrolment.save(update_fields=["bank_name", "bank_account"])
-    record_event(
+    _audit(
         user,
-        AuditEvent.UPDATE,
-        object_type="assistance_enrolment",
-        object_id=enrolment.pk,
-        division_code=enrolment.division_code,
-        summary=f"发放账户：{bank_name} {mask_account(account)}（{reason.strip()}）",
+        enrolment,
+        f"发放账户：{bank_name} {mask_account(account)}（{reason.strip()}）",
         before=before,
         after={"bank_name": bank_name, "bank_account": mask_account(account)},
     )
     return enrolment
+
+
+def _audit(user, enrolment: Enrolment, summary: str, *, action: str = AuditEvent.UPDATE, **snapshots) -> None:
+    """Every enrolment write is audited the same way (object type, division, one-line summary)."""
+    record_event(
+        user, action, object_type="assistance_enrolment", object_id=enrolment.pk,
+        division_code=enrolment.division_code, summary=summary, **snapshots,
+    )  # fmt: skip
