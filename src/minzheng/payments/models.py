@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
 
-from .rules.bank_files import mask_account
+from minzheng.core.identity import mask_account
 
 
 class RosterStatus(models.TextChoices):

@@ -19,7 +19,7 @@ from ..rules import (
 )
 from ..rules import defaults as national
 from ..selectors.books import policy_book
-from .calendar import with_calendar, working_calendar  # noqa: F401  (with_calendar: callers use it from here)
+from .calendar import working_calendar
 
 TEKUN_PROGRAMS = frozenset({"tekun_centralised", "tekun_dispersed"})
 

@@ -33,7 +33,7 @@ from ..rules.money import round_yuan
 from ..rules.months import add_months, month_start
 from ..rules.reviews import ReviewCategory
 from ..selectors.books import policy_book
-from .case_deadlines import with_calendar
+from .calendar import with_calendar
 from .decisions import review_cycle
 from .enrolments import change_amount, set_next_review, stop_enrolment
 from .in_force import in_force_from_book

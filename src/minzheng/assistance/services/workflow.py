@@ -32,6 +32,7 @@ from ..rules.workflow import (
 )
 from ..selectors.program_settings import program_configuration
 from . import case_deadlines
+from .calendar import with_calendar
 from .case_benefits import compute_case_benefit
 
 DUTY_CAPABILITY = {
@@ -149,7 +150,7 @@ def accept(user, case_id: int, *, on: date | None = None) -> AssistanceCase:
     if not config.enabled:
         raise InvalidCase(f"{case.program.name}在本地区未启用")
     case.accepted_on, case.deciding_level = on, config.deciding_level
-    (case.step_due_on, case.procedure_due_on), provisional = case_deadlines.with_calendar(
+    (case.step_due_on, case.procedure_due_on), provisional = with_calendar(
         lambda calendar: case_deadlines.on_acceptance(case, on, calendar)
     )
     case.missing_materials = []
@@ -287,7 +288,7 @@ def township_review(
     case.reviewed_by = user
     if action is Action.TOWNSHIP_APPROVE:
         case.publicity_from = on
-        case.publicity_until, _ = case_deadlines.with_calendar(
+        case.publicity_until, _ = with_calendar(
             lambda calendar: case_deadlines.publicity_period(case, on, calendar)
         )
         case.step_due_on = case.publicity_until
@@ -313,7 +314,7 @@ def end_publicity(user, case_id: int, *, on: date | None = None) -> AssistanceCa
     if case.objections.filter(upheld__isnull=True).exists():
         raise WorkflowRefused("尚有公示异议未核实处理")
     upheld = case.objections.filter(upheld=True).count()
-    due, _ = case_deadlines.with_calendar(lambda calendar: case_deadlines.decision_due(case, on, calendar))
+    due, _ = with_calendar(lambda calendar: case_deadlines.decision_due(case, on, calendar))
     case.step_due_on = min(due, case.procedure_due_on or date.max)
     apply_move(
         user, case, Action.END_PUBLICITY, reason=f"异议成立 {upheld} 件" if upheld else "公示无异议",

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from minzheng.core.identity import mask_account  # noqa: F401  (the rules' callers import it from here)
-
 CENT = Decimal("0.01")
 
 

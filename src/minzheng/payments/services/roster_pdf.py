@@ -8,7 +8,7 @@ always show only their first and last four digits — the full ones travel only 
 from collections import defaultdict
 from decimal import Decimal
 
-from minzheng.core.identity import mask_id_number
+from minzheng.core.identity import mask_account, mask_id_number
 from minzheng.core.jurisdiction import full_code
 from minzheng.core.models import AuditEvent
 from minzheng.core.pdf import ChineseDocument
@@ -18,7 +18,6 @@ from minzheng.core.services.audit import record_event
 
 from ..errors import PayrollError
 from ..models import LineKind, PayrollRoster
-from ..rules.bank_files import mask_account
 from ..rules.money import rmb_upper
 
 MAX_LINES = 20_000  # beyond this a county prints per township: a 5,000-page PDF helps nobody
