@@ -14,6 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from minzheng.core.errors import PermissionDenied
 from minzheng.core.models import AuditEvent
+from minzheng.core.services.accounts import issue_api_token
 from minzheng.verification.errors import VerificationError
 from minzheng.verification.services import intake
 from minzheng.verification.services.store import exchange_store
@@ -148,3 +149,43 @@ def test_the_command_takes_a_table_in_for_scheduled_intake(admin, members, depar
         stdout=out,
     )
     assert "1行有效" in out.getvalue()
+
+
+def test_the_api_takes_a_table_in_by_connection_name(client, admin, county_caseworker, members, department):
+    department.fill([(members[0], "2026-05", "1500.00"), (members[1], "2026-5", "9.00")])
+    headers = {"Authorization": f"Bearer {issue_api_token(admin)}"}
+    assert client.get("/api/verification/connections", headers=headers).json() == ["pension_bureau"]
+    body = {"connection": "pension_bureau", "table": department.table, "dataset": "pension"}
+    first = client.post(
+        "/api/verification/deliveries/table",
+        {**body, "as_of": "2026-07-01"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert first.status_code == 201, first.content
+    assert (first.json()["rows_accepted"], first.json()["rows_rejected"]) == (1, 1)
+    assert department.url not in first.content.decode()
+    again = client.post(
+        "/api/verification/deliveries/table",
+        {**body, "as_of": "2026-07-01"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert again.status_code == 200 and again.json()["duplicate"]
+    missing = client.post(
+        "/api/verification/deliveries/table",
+        {**body, "table": "no_such_table", "as_of": "2026-07-02"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert missing.status_code == 400 and "不存在" in missing.json()["detail"]
+    caseworker = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
+    assert client.get("/api/verification/connections", headers=caseworker).status_code == 403
+    refused = client.post(
+        "/api/verification/deliveries/table",
+        {**body, "as_of": "2026-07-03"},
+        content_type="application/json",
+        headers=caseworker,
+    )
+    assert refused.status_code == 403
+    assert len(exchange_store().receipts("pension")) == 1

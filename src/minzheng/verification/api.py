@@ -1,4 +1,5 @@
-"""REST endpoints of 家庭经济状况核对: request a household's report, read a stored result."""
+"""REST endpoints of 家庭经济状况核对: department data intake (file or configured database table), a
+household's report, list runs and stored results."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,7 +13,7 @@ from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE, error_report
 
 from . import selectors
 from .errors import ListRejected
-from .services import lists, runs
+from .services import intake, lists, runs
 
 router = Router(tags=["家庭经济状况核对"])
 
@@ -142,3 +143,93 @@ class RunOut(Schema):
 @router.get("/runs/{pk}", response=RunOut, summary="核对批次的状态与进度（名单核对含来源名单）")
 def get_run(request, pk: int):
     return selectors.run_detail(request.user, pk)
+
+
+class DeliveryOut(Schema):
+    """交付回执: what one intake accepted and rejected (the rejected rows: ``rejected_report``)."""
+
+    delivery_id: str
+    dataset: str
+    source: str
+    as_of: dt.date
+    received_at: dt.datetime
+    original_name: str
+    rows_total: int
+    rows_accepted: int
+    rows_rejected: int
+    warnings: list[str]
+    duplicate: bool
+    rejected_report: str
+
+
+def _delivery(receipt) -> dict:
+    return {
+        **{name: getattr(receipt, name) for name in DeliveryOut.model_fields if name != "rejected_report"},
+        "rejected_report": f"/api/verification/deliveries/{receipt.delivery_id}/rejected.xlsx",
+    }
+
+
+def _received(receipt):
+    """201 for a new delivery; 200 when the same content was already received (nothing changed)."""
+    return Status(200 if receipt.duplicate else 201, _delivery(receipt))
+
+
+@router.get("/deliveries", response=list[DeliveryOut], summary="部门共享数据交付回执（最新在前；仅管理员）")
+def list_deliveries(request):
+    return [_delivery(receipt) for receipt in selectors.deliveries(request.user)]
+
+
+@router.post(
+    "/deliveries",
+    response={200: DeliveryOut, 201: DeliveryOut},
+    summary="上传部门数据文件（.csv UTF-8 带表头 或 .parquet）；相同内容再次交付返回 200 且不作更改",
+)
+def upload_delivery(
+    request,
+    file: File[UploadedFile],
+    dataset: Form[str],
+    as_of: Form[dt.date],
+    source: Form[str] = "default",
+):
+    return _received(
+        intake.receive_delivery(
+            request.user,
+            data=file.read(),
+            file_name=file.name or "delivery.csv",
+            dataset=dataset,
+            as_of=as_of,
+            source=source,
+        )
+    )
+
+
+class TableDeliveryIn(Schema):
+    connection: str  # a name configured as MINZHENG_EXCHANGE_DB_<NAME>; the URL never leaves the server
+    table: str  # table or view: ``table`` or ``schema.table``
+    dataset: str
+    as_of: dt.date
+    source: str = "default"
+
+
+@router.post(
+    "/deliveries/table",
+    response={200: DeliveryOut, 201: DeliveryOut},
+    summary="从已配置的部门数据库表接收部门数据（与上传文件相同的校验与拒收明细）",
+)
+def table_delivery(request, body: TableDeliveryIn):
+    return _received(intake.receive_table(request.user, **body.dict()))
+
+
+@router.get("/connections", response=list[str], summary="已配置的部门数据库连接名称（不含地址；仅管理员）")
+def list_connections(request):
+    return intake.connection_names(request.user)
+
+
+@router.get("/deliveries/{delivery_id}/rejected.xlsx", summary="下载一次交付的拒收明细（.xlsx，记入审计）")
+def rejected_report(request, delivery_id: str):
+    receipt, content = intake.rejected_rows_report(request.user, delivery_id)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        f"attachment; filename=rejected-{receipt.dataset}-{receipt.as_of:%Y%m%d}.xlsx"
+    )
+    return response

@@ -45,6 +45,12 @@ def database_connections() -> list[str]:
     return sorted(settings.EXCHANGE_DATABASES)
 
 
+def connection_names(actor) -> list[str]:
+    """The configured connection names, for an administrator choosing where to take a table from."""
+    require(actor, Capability.MANAGE_EXCHANGE)
+    return database_connections()
+
+
 def receive_table(
     actor, *, connection: str, table: str, dataset: str, as_of: dt.date, source: str = "default"
 ) -> DeliveryReceipt:
