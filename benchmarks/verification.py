@@ -6,11 +6,13 @@ department rows, skewed) and times, in one run,
 1. intake of one department delivery (deposits, CSV, with bad rows) — the per-file cost;
 2. the engine end-to-end on DuckDB (``run_verification``), then storing every household result in
    PostgreSQL by COPY (CSV rendered by Arrow, two connections in parallel) — timed separately;
-3. a straightforward pandas implementation of the same rules (baseline; ``verification_baselines.py``);
+3. a straightforward pandas implementation of the same rules (baseline; ``verification_baselines.py``) to the
+   same results — conclusions, figures, every reason with its evidence rows, per-member income — compared
+   value by value with the engine's (the seconds until its conclusions are known are printed too);
 4. one hand-written DuckDB SQL query for the same conclusions (the practical limit on this machine);
 5. the engine on Spark local[2] at 1% of the scale (and DuckDB on that same world, for the ratio).
 
-All implementations must reach identical conclusions; each runs in its own process so its peak memory
+All implementations must reach identical conclusions (pandas and Spark: identical results); each runs in its own process so its peak memory
 (VmHWM, plus any child such as Spark's JVM) is measured separately. The PostgreSQL store creates and drops its
 own database (``--postgres`` names the server; ``--skip-postgres`` leaves it out).
 
@@ -81,8 +83,13 @@ def run_engine(directory: Path, out: Path, backend: str, postgres: str | None = 
     phases = {"compute": time.perf_counter() - started}
     if postgres is not None:
         phases["store"] = store_households(result.households, postgres)
-    pq.write_table(result.households.select(["request_id", "conclusion"]), out)
+    pq.write_table(result.households, out)
+    pq.write_table(result.member_income, _income_path(out))
     out.with_suffix(".json").write_text(json.dumps(phases))
+
+
+def _income_path(out: Path) -> Path:
+    return out.with_name(out.stem + "-income.parquet")
 
 
 _HOUSEHOLD_RESULTS_DDL = """
@@ -196,6 +203,27 @@ def conclusions(path: Path) -> dict[str, str]:
     return dict(zip(table["request_id"].to_pylist(), table["conclusion"].to_pylist(), strict=True))
 
 
+def compare_results(name: str, reference: Path, other: Path) -> None:
+    """Every household row (figures, conclusion, reasons with evidence) and every per-member income row
+    must be equal, value by value."""
+    for label, left, right in [
+        ("household results", reference, other),
+        ("member income", _income_path(reference), _income_path(other)),
+    ]:
+        ours, theirs = pq.read_table(left), pq.read_table(right)
+        if ours.schema != theirs.schema or ours.num_rows != theirs.num_rows:
+            raise SystemExit(
+                f"{name}: {label} differ in shape: {ours.schema} {ours.num_rows} / {theirs.num_rows}"
+            )
+        for column in ours.column_names:
+            if not ours[column].equals(theirs[column]):
+                a, b = ours[column].to_pylist(), theirs[column].to_pylist()
+                i = next(i for i in range(len(a)) if a[i] != b[i])
+                raise SystemExit(
+                    f"{name}: {label} differ in {column} at row {i}: {str(a[i])[:400]} / {str(b[i])[:400]}"
+                )
+
+
 def compare(name: str, reference: dict[str, str], other: dict[str, str]) -> None:
     differing = [k for k in reference if reference[k] != other.get(k)]
     if differing or len(reference) != len(other):
@@ -242,7 +270,10 @@ def main() -> None:
     compare("hand-written SQL", reference, conclusions(root / "hand.parquet"))
     if not args.skip_pandas:
         figures["pandas baseline"] = measure("run_pandas", world, root / "pandas.parquet")
+        conclusions_only = json.loads((root / "pandas.json").read_text())["conclusions"]
+        figures["  of which until conclusions known"] = (conclusions_only, figures["pandas baseline"][1])
         compare("pandas", reference, conclusions(root / "pandas.parquet"))
+        compare_results("pandas", root / "engine.parquet", root / "pandas.parquet")
     if not args.skip_spark:
         small = root / f"world-{max(100, households // 100)}"
         generate_world(small, max(100, households // 100))
@@ -252,9 +283,7 @@ def main() -> None:
         figures["engine Spark local[2] (1% world)"] = measure(
             "run_engine", small, root / "spark-small.parquet", "spark"
         )
-        compare(
-            "spark", conclusions(root / "engine-small.parquet"), conclusions(root / "spark-small.parquet")
-        )
+        compare_results("spark", root / "engine-small.parquet", root / "spark-small.parquet")
 
     # the figures are wall-clock seconds: on a shared machine, say how busy it was
     print(f"load average (1/5/15 min) at the end: {' / '.join(f'{x:.1f}' for x in os.getloadavg())}")

@@ -5,7 +5,9 @@ equal the engine's for every household."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
+import time
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from verification_world import _DATASETS_SQL, benchmark_parameters
 
 from minzheng.batch import parameters_table
+from minzheng.batch.reasons_sql import MESSAGES
 
 
 def _resolve_parameters(
@@ -56,11 +59,17 @@ def _cents(table: pa.Table, column: str, factor: int = 100) -> Any:
 
 
 def run_pandas(directory: Path, out: Path) -> None:
-    """The same rules written the obvious way in pandas (merges and groupbys; money as integer 分)."""
+    """The same rules written the obvious way in pandas (merges and groupbys; money as integer 分), to the
+    engine's results: first the conclusions (the seconds until they are known go to ``<out>.json``), then
+    every reason with its evidence rows, the household figures and the per-member income, in the engine's
+    output format (``out`` and ``<out stem>-income.parquet``), so they can be compared value by value.
+    Written for the datasets and parameter names this benchmark's world has (all delivered and fresh)."""
     import numpy as np
     import pandas as pd
 
     from minzheng.batch.parameters import REQUIRED
+
+    started = time.perf_counter()
 
     def read(name: str, columns: list[str], money: tuple[str, ...] = ()) -> pd.DataFrame:
         table = pq.read_table(directory / f"{name}.parquet", columns=columns)
@@ -76,6 +85,7 @@ def run_pandas(directory: Path, out: Path) -> None:
     hh = (
         req.groupby("request_id")
         .agg(
+            household_id=("household_id", "min"),
             division_code=("division_code", "first"),
             request_date=("request_date", "first"),
             program=("program", "first"),
@@ -97,7 +107,6 @@ def run_pandas(directory: Path, out: Path) -> None:
             )
         if std is not None:
             asset = int((std * values["asset_months"]).quantize(Decimal("0.01"), ROUND_HALF_UP) * 100)
-        missing = any(values.get(name) is None for name in REQUIRED)
         exempt = {
             c
             for c in ("wage", "labour", "business", "rent", "interest", "other", "pension", "unemployment")
@@ -108,9 +117,10 @@ def run_pandas(directory: Path, out: Path) -> None:
                 "division_code": key[0],
                 "request_date": key[1],
                 "program": key[2],
+                "standard": None if std is None else int(std * 100),
                 "line": line,
                 "asset_limit": asset,
-                "param_missing": missing,
+                "missing": [name for name in REQUIRED if values.get(name) is None],
                 "window": int(values.get("income_window_months", 12)),
                 "exempt": exempt,
                 "vehicle_limit": int(values["vehicle_price_limit"] * 100),
@@ -124,7 +134,7 @@ def run_pandas(directory: Path, out: Path) -> None:
                 },
             }
         )
-    settings = pd.DataFrame(rows).astype({"line": "Int64", "asset_limit": "Int64"})
+    settings = pd.DataFrame(rows).astype({"standard": "Int64", "line": "Int64", "asset_limit": "Int64"})
     hh = hh.merge(settings, on=["division_code", "request_date", "program"])
     hh["ri"] = hh["request_date"].map(lambda d: d.year * 12 + d.month - 1)
     members = (
@@ -142,32 +152,45 @@ def run_pandas(directory: Path, out: Path) -> None:
         frame = read(name, ["id_number", month] + ([category] if category else []) + [amount], (amount,))
         frame = frame.merge(members, on="id_number")
         mi = frame[month].str.slice(0, 4).astype(int) * 12 + frame[month].str.slice(5, 7).astype(int) - 1
-        frame = frame[(mi >= frame["ri"] - frame["window"]) & (mi < frame["ri"])]
-        frame = frame.assign(source=frame[category] if category else name).rename(columns={amount: "cents"})
-        income_parts.append(frame[["request_id", "source", "cents"]])
-    income = pd.concat(income_parts).merge(hh[["request_id", "exempt"]], on="request_id")
-    income = income[[s not in e for s, e in zip(income["source"], income["exempt"], strict=True)]]
-    hh = hh.merge(income.groupby("request_id")["cents"].sum().rename("income"), on="request_id", how="left")
+        frame = frame.assign(mi=mi)[(mi >= frame["ri"] - frame["window"]) & (mi < frame["ri"])]
+        frame = frame.assign(dataset=name, source=frame[category] if category else name)
+        income_parts.append(
+            frame.rename(columns={amount: "cents"})[
+                ["request_id", "id_number", "dataset", "source", "mi", "cents"]
+            ]
+        )
+    member_income = (
+        pd.concat(income_parts)
+        .groupby(["request_id", "id_number", "dataset", "source"])
+        .agg(months=("mi", "nunique"), total=("cents", "sum"))
+        .reset_index()
+        .merge(hh[["request_id", "household_id", "window", "exempt"]], on="request_id")
+    )
+    member_income["is_exempt"] = [
+        s in e for s, e in zip(member_income["source"], member_income["exempt"], strict=True)
+    ]
+    counted = member_income[~member_income["is_exempt"]]
+    hh = hh.merge(counted.groupby("request_id")["total"].sum().rename("income"), on="request_id", how="left")
     hh["income"] = hh["income"].fillna(0).astype("int64")
     hh["pc_income"] = half_up(hh["income"].to_numpy(), (hh["window"] * hh["n"]).to_numpy())
 
-    asset_parts = []
-    for name, amount, part in [
-        ("deposits", "balance", ["id_number", "bank"]),
-        ("securities", "market_value", ["id_number"]),
-        ("insurance_policies", "cash_value", ["id_number"]),
-        ("housing_fund", "balance", ["id_number"]),
+    asset_parts = {}
+    for name, amount, part, extra in [
+        ("deposits", "balance", ["id_number", "bank", "account_type"], None),
+        ("securities", "market_value", ["id_number", "kind"], None),
+        ("insurance_policies", "cash_value", ["id_number", "policy_type"], None),
+        ("housing_fund", "balance", ["id_number"], "monthly_deposit"),
     ]:
-        frame = read(name, list(dict.fromkeys([*part, amount, "as_of"])), (amount,)).merge(
+        money = (amount, extra) if extra else (amount,)
+        frame = read(name, [*part, *money, "as_of"], money).merge(
             members[["request_id", "id_number", "request_date"]], on="id_number"
         )
         frame = frame[frame["as_of"] <= frame["request_date"]]
-        latest = frame.groupby(["request_id", *part])["as_of"].transform("max")
-        asset_parts.append(
-            frame[frame["as_of"] == latest][["request_id", amount]].rename(columns={amount: "cents"})
-        )
-    assets = pd.concat(asset_parts).groupby("request_id")["cents"].sum().rename("assets")
-    hh = hh.merge(assets, on="request_id", how="left")
+        statement = ["request_id", "id_number", "bank"] if name == "deposits" else ["request_id", "id_number"]
+        latest = frame.groupby(statement)["as_of"].transform("max")
+        asset_parts[name] = frame[frame["as_of"] == latest].rename(columns={amount: "cents"})
+    assets = pd.concat([f[["request_id", "cents"]] for f in asset_parts.values()])
+    hh = hh.merge(assets.groupby("request_id")["cents"].sum().rename("assets"), on="request_id", how="left")
     hh["assets"] = hh["assets"].fillna(0).astype("int64")
     hh["pc_assets"] = half_up(hh["assets"].to_numpy(), hh["n"].to_numpy())
 
@@ -182,10 +205,10 @@ def run_pandas(directory: Path, out: Path) -> None:
             "business_limit",
         ]
     ]
-    member_limits = req[["request_id", "id_number"]].drop_duplicates().merge(limits, on="request_id")
+    member_limits = members[["request_id", "id_number"]].merge(limits, on="request_id")
     v = read(
         "vehicles",
-        ["id_number", "vehicle_type", "registered_date", "purchase_price", "for_disability"],
+        ["id_number", "plate", "vehicle_type", "registered_date", "purchase_price", "for_disability"],
         ("purchase_price",),
     )
     v = v.merge(member_limits, on="id_number")
@@ -195,7 +218,9 @@ def run_pandas(directory: Path, out: Path) -> None:
         & (v["purchase_price"] > v["vehicle_limit"])
     ]
     v = v[[t not in e for t, e in zip(v["vehicle_type"], v["vehicle_exempt"], strict=True)]]
-    re_ = read("real_estate", ["id_number", "property_id", "usage", "share", "registered_date"])
+    re_ = read(
+        "real_estate", ["id_number", "property_id", "usage", "area_m2", "registered_date"], ("area_m2",)
+    )
     re_["share"] = _cents(pq.read_table(directory / "real_estate.parquet", columns=["share"]), "share", 10000)
     re_ = re_.merge(member_limits, on="id_number")
     re_ = re_[re_["registered_date"] <= re_["request_date"]]
@@ -210,35 +235,310 @@ def run_pandas(directory: Path, out: Path) -> None:
         .agg(c=("property_id", "nunique"), lim=("commercial_max", "first"))
     )
     b = read(
-        "business", ["id_number", "role", "registered_capital", "status"], ("registered_capital",)
+        "business", ["id_number", "uscc", "role", "registered_capital", "status"], ("registered_capital",)
     ).merge(member_limits, on="id_number")
     b = b[
         (b["status"] == "active")
         & b["role"].isin(["legal_rep", "owner"])
         & (b["registered_capital"] > b["business_limit"])
     ]
-    disqualified = (
-        set(v["request_id"])
-        | set(res[res["s"] > res["lim"]].index)
-        | set(com[com["c"] > com["lim"]].index)
-        | set(b["request_id"])
-    )
+    over_share = set(res[res["s"] > res["lim"]].index)
+    over_commercial = set(com[com["c"] > com["lim"]].index)
+    disqualified = set(v["request_id"]) | over_share | over_commercial | set(b["request_id"])
 
-    hukou = read("hukou", ["id_number", "status"])
-    m = req[["request_id", "id_number"]].merge(hukou, on="id_number", how="left")
-    deaths = set(read("deaths", ["id_number"])["id_number"])
+    hukou = read("hukou", ["id_number", "name", "status", "status_date", "hukou_code"])
+    m = members[["request_id", "id_number"]].merge(hukou, on="id_number", how="left")
+    deaths = read("deaths", ["id_number", "death_date"]).merge(
+        members[["request_id", "id_number"]], on="id_number"
+    )
+    param_missing = hh[hh["missing"].map(len) > 0]
     review = set(m[m["status"].isna() | m["status"].isin(["deceased", "moved_out"])]["request_id"])
-    review |= set(req[req["id_number"].isin(deaths)]["request_id"]) | set(
-        hh[hh["param_missing"]]["request_id"]
-    )
+    review |= set(deaths["request_id"]) | set(param_missing["request_id"])
 
-    above = (hh["pc_income"] > hh["line"]).fillna(False) | (hh["pc_assets"] > hh["asset_limit"]).fillna(False)
+    above_income = (hh["pc_income"] > hh["line"]).fillna(False)
+    above_assets = (hh["pc_assets"] > hh["asset_limit"]).fillna(False)
     hh["conclusion"] = np.where(
         hh["request_id"].isin(review),
         "manual_review",
-        np.where(above | hh["request_id"].isin(disqualified), "ineligible", "eligible"),
+        np.where(above_income | above_assets | hh["request_id"].isin(disqualified), "ineligible", "eligible"),
     )
-    pq.write_table(pa.Table.from_pandas(hh[["request_id", "conclusion"]], preserve_index=False), out)
+    out.with_suffix(".json").write_text(json.dumps({"conclusions": time.perf_counter() - started}))
+
+    # ---- the same results as the engine: every reason with its evidence rows, in its JSON text
+
+    def money(units: pd.Series, scale: int = 2) -> pd.Series:
+        """Integer units → decimal text as the engine prints DECIMAL(…, scale); missing stays missing."""
+        a = units.abs()
+        text = (a // 10**scale).astype(str) + "." + (a % 10**scale).astype(str).str.zfill(scale)
+        return text.where((units >= 0).fillna(True), "-" + text).mask(units.isna())
+
+    def day(dates: pd.Series) -> pd.Series:
+        return dates.map(lambda d: None if d is None or d != d else d.isoformat()).astype("str")
+
+    def j(values: pd.Series | str) -> pd.Series | str:
+        """A JSON string literal, null for a missing value."""
+        if isinstance(values, str):
+            return '"' + values + '"'
+        return ('"' + values.astype("str") + '"').fillna("null")
+
+    def free(text: pd.Series) -> pd.Series:
+        return text.str.replace("\\", "\\\\", regex=False).str.replace('"', '\\"', regex=False)
+
+    def _join_object(pairs: list[tuple[str, Any]]) -> Any:
+        text: Any = ""
+        for i, (key, value) in enumerate(pairs):
+            text = text + ("{" if i == 0 else ",") + f'"{key}":' + value
+        return text + "}"
+
+    def lines(
+        frame: pd.DataFrame, kind: str, code: str, dataset: Any, key: list, values: list
+    ) -> pd.DataFrame:
+        evidence = (
+            '{"dataset":'
+            + j(dataset)
+            + ',"key":'
+            + _join_object(key)
+            + ',"values":'
+            + _join_object(values)
+            + "}"
+        )
+        return pd.DataFrame(
+            {"request_id": frame["request_id"], "kind": kind, "code": code, "evidence": evidence}
+        )
+
+    reason_parts = []
+    over = hh[above_income]
+    reason_parts.append(
+        lines(
+            over,
+            "ineligible",
+            "income_above_line",
+            "computed",
+            [("request_id", j(over["request_id"]))],
+            [
+                ("per_capita_monthly_income", j(money(over["pc_income"]))),
+                ("income_line", j(money(over["line"]))),
+                ("member_count", j(over["n"].astype(str))),
+                ("income_window_months", j(over["window"].astype(str))),
+                ("total_income_in_window", j(money(over["income"]))),
+            ],
+        )
+    )
+    cited = counted[counted["request_id"].isin(over["request_id"])]
+    reason_parts.append(
+        lines(
+            cited,
+            "ineligible",
+            "income_above_line",
+            cited["dataset"],
+            [("id_number", j(cited["id_number"])), ("source", j(cited["source"]))],
+            [("months_counted", j(cited["months"].astype(str))), ("total_amount", j(money(cited["total"])))],
+        )
+    )
+    over = hh[above_assets]
+    reason_parts.append(
+        lines(
+            over,
+            "ineligible",
+            "financial_assets_above_limit",
+            "computed",
+            [("request_id", j(over["request_id"]))],
+            [
+                ("per_capita_financial_assets", j(money(over["pc_assets"]))),
+                ("asset_limit", j(money(over["asset_limit"]))),
+                ("member_count", j(over["n"].astype(str))),
+                ("total_financial_assets", j(money(over["assets"]))),
+            ],
+        )
+    )
+    asset_keys = {
+        "deposits": [("bank", True), ("account_type", False)],
+        "securities": [("kind", False)],
+        "insurance_policies": [("policy_type", True)],
+        "housing_fund": [],
+    }
+    amount_names = {"deposits": "balance", "securities": "market_value", "insurance_policies": "cash_value"}
+    for name, frame in asset_parts.items():
+        a = frame[frame["request_id"].isin(over["request_id"])]
+        key = [("id_number", j(a["id_number"]))]
+        key += [(k, j(free(a[k]) if is_text else a[k])) for k, is_text in asset_keys[name]]
+        key.append(("as_of", j(day(a["as_of"]))))
+        values = [(amount_names.get(name, "balance"), j(money(a["cents"])))]
+        if name == "housing_fund":
+            values.append(("monthly_deposit", j(money(a["monthly_deposit"]))))
+        reason_parts.append(lines(a, "ineligible", "financial_assets_above_limit", name, key, values))
+    reason_parts.append(
+        lines(
+            v,
+            "ineligible",
+            "vehicle_over_price",
+            "vehicles",
+            [("id_number", j(v["id_number"])), ("plate", j(free(v["plate"])))],
+            [
+                ("vehicle_type", j(v["vehicle_type"])),
+                ("purchase_price", j(money(v["purchase_price"]))),
+                ("for_disability", j(v["for_disability"].map({True: "true", False: "false"}))),
+                ("registered_date", j(day(v["registered_date"]))),
+                ("limit", j(money(v["vehicle_limit"]))),
+            ],
+        )
+    )
+    for code, usage, households in [
+        ("residential_share_above_limit", "residential", over_share),
+        ("commercial_property", "commercial", over_commercial),
+    ]:
+        e = re_[(re_["usage"] == usage) & re_["request_id"].isin(households)]
+        reason_parts.append(
+            lines(
+                e,
+                "ineligible",
+                code,
+                "real_estate",
+                [("id_number", j(e["id_number"])), ("property_id", j(free(e["property_id"])))],
+                [
+                    ("usage", j(e["usage"])),
+                    ("share", j(money(e["share"], 4))),
+                    ("area_m2", j(money(e["area_m2"]))),
+                    ("registered_date", j(day(e["registered_date"]))),
+                ],
+            )
+        )
+    reason_parts.append(
+        lines(
+            b,
+            "ineligible",
+            "business_capital_above_limit",
+            "business",
+            [("id_number", j(b["id_number"])), ("uscc", j(free(b["uscc"])))],
+            [
+                ("role", j(b["role"])),
+                ("registered_capital", j(money(b["registered_capital"]))),
+                ("status", j(b["status"])),
+                ("limit", j(money(b["business_limit"]))),
+            ],
+        )
+    )
+    for code, status in [("member_deceased", "deceased"), ("member_moved_out", "moved_out")]:
+        h = m[m["status"] == status]
+        reason_parts.append(
+            lines(
+                h,
+                "manual_review",
+                code,
+                "hukou",
+                [("id_number", j(h["id_number"]))],
+                [
+                    ("name", j(free(h["name"]))),
+                    ("status", j(h["status"])),
+                    ("status_date", j(day(h["status_date"]))),
+                    ("hukou_code", j(h["hukou_code"])),
+                ],
+            )
+        )
+    absent = m[m["status"].isna()]
+    reason_parts.append(
+        lines(
+            absent,
+            "manual_review",
+            "member_not_in_hukou",
+            "hukou",
+            [("id_number", j(absent["id_number"]))],
+            [("found", '"false"')],
+        )
+    )
+    reason_parts.append(
+        lines(
+            deaths,
+            "manual_review",
+            "member_in_death_records",
+            "deaths",
+            [("id_number", j(deaths["id_number"]))],
+            [("death_date", j(day(deaths["death_date"])))],
+        )
+    )
+    p = param_missing.explode("missing")
+    shown = p["missing"].where(
+        p["missing"] != "income_line_multiplier", "income_line_multiplier." + p["program"]
+    )
+    reason_parts.append(
+        lines(
+            p,
+            "manual_review",
+            "parameter_missing",
+            "parameters",
+            [("name", j(shown)), ("division_code", j(p["division_code"]))],
+            [("request_date", j(day(p["request_date"])))],
+        )
+    )
+    reasons = pd.concat(reason_parts, ignore_index=True)
+    by_code = (
+        reasons.groupby(["request_id", "kind", "code"])["evidence"]
+        .agg(lambda evidence: ",".join(sorted(evidence)))
+        .reset_index()
+    )
+    by_code["reason"] = (
+        '{"code":"'
+        + by_code["code"]
+        + '","kind":"'
+        + by_code["kind"]
+        + '","message":"'
+        + by_code["code"].map(MESSAGES)
+        + '","evidence":['
+        + by_code["evidence"]
+        + "]}"
+    )
+    per_household = by_code.groupby("request_id").agg(
+        reasons=("reason", lambda r: "[" + ",".join(sorted(r)) + "]"),
+        manual=("kind", lambda k: (k == "manual_review").any()),
+        ineligible=("kind", lambda k: (k == "ineligible").any()),
+    )
+    hh = hh.merge(per_household, left_on="request_id", right_index=True, how="left")
+    hh["conclusion"] = np.where(
+        hh["manual"].fillna(False).astype(bool),
+        "manual_review",
+        np.where(hh["ineligible"].fillna(False).astype(bool), "ineligible", "eligible"),
+    )
+
+    def decimal(units: pd.Series) -> pa.Array:
+        return pa.array(money(units), pa.string()).cast(pa.decimal128(18, 2))
+
+    hh = hh.sort_values("request_id")
+    results = pa.table(
+        {
+            "request_id": pa.array(hh["request_id"], pa.string()),
+            "household_id": pa.array(hh["household_id"], pa.string()),
+            "division_code": pa.array(hh["division_code"], pa.string()),
+            "request_date": pa.array(hh["request_date"], pa.date32()),
+            "program": pa.array(hh["program"], pa.string()),
+            "member_count": pa.array(hh["n"], pa.int64()),
+            "per_capita_monthly_income": decimal(hh["pc_income"]),
+            "total_financial_assets": decimal(hh["assets"]),
+            "per_capita_financial_assets": decimal(hh["pc_assets"]),
+            "dibao_standard": decimal(hh["standard"]),
+            "income_line": decimal(hh["line"]),
+            "asset_limit": decimal(hh["asset_limit"]),
+            "conclusion": pa.array(hh["conclusion"], pa.string()),
+            "reasons": pa.array(hh["reasons"].fillna("[]"), pa.string()),
+        }
+    )
+    pq.write_table(results, out)
+    mi = member_income.sort_values(["request_id", "id_number", "dataset", "source"])
+    income = pa.table(
+        {
+            "request_id": pa.array(mi["request_id"], pa.string()),
+            "household_id": pa.array(mi["household_id"], pa.string()),
+            "id_number": pa.array(mi["id_number"], pa.string()),
+            "dataset": pa.array(mi["dataset"], pa.string()),
+            "source": pa.array(mi["source"], pa.string()),
+            "months_counted": pa.array(mi["months"], pa.int64()),
+            "total_amount": decimal(mi["total"]),
+            "monthly_amount": decimal(
+                pd.Series(half_up(mi["total"].to_numpy(), mi["window"].to_numpy()), index=mi.index)
+            ),
+            "exempt": pa.array(mi["is_exempt"], pa.bool_()),
+        }
+    )
+    pq.write_table(income, out.with_name(out.stem + "-income.parquet"))
 
 
 _HAND_SQL = """

@@ -25,7 +25,7 @@ WEIGHTS = "[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]"
 STATEMENTS = ["2024-09-30", "2024-12-31", "2025-03-31", "2025-06-30"]
 
 _WORLD_SQL = """
-CREATE MACRO rnd(x, salt) AS CAST(hash(x, salt) % 1000000 AS BIGINT);
+CREATE MACRO rnd(x, salt) AS CAST(hash(x, salt) % 1000000 AS BIGINT);  -- 0 … 999,999: scale it for wider ranges
 CREATE MACRO cents(x) AS CAST(CAST(x AS DECIMAL(18,0)) * 0.01 AS DECIMAL(18,2));
 CREATE TABLE hh AS
   SELECT range AS hno,
@@ -93,13 +93,13 @@ _DATASETS_SQL: dict[str, str] = {
     "vehicles": """SELECT id_number, '辽F' || p AS plate,
                    CASE WHEN r < 100000 THEN 'motorcycle' WHEN r < 130000 THEN 'tricycle' ELSE 'car' END AS vehicle_type,
                    DATE '2020-01-01' AS registered_date,
-                   cents(CASE WHEN r % 10 = 0 THEN 5000000 WHEN r % 10 = 1 THEN 5000001 ELSE 1000000 + rnd(p, 71) % 8000000 END)
+                   cents(CASE WHEN r % 10 = 0 THEN 5000000 WHEN r % 10 = 1 THEN 5000001 ELSE 1000000 + rnd(p, 71) * 8 END)
                      AS purchase_price,
                    rnd(p, 72) < 20000 AS for_disability
                 FROM (SELECT p, id_number, rnd(p, 73) AS r FROM people WHERE rnd(p, 70) < 200000)""",
     "business": """SELECT id_number, '91210600MA0U' || lpad(CAST(p % 1000000 AS VARCHAR), 6, '0') AS uscc,
                    ['legal_rep', 'shareholder', 'owner'][rnd(p, 81) % 3 + 1] AS role,
-                   cents(CASE WHEN rnd(p, 82) % 4 = 0 THEN 10000000 ELSE rnd(p, 83) % 50000000 END) AS registered_capital,
+                   cents(CASE WHEN rnd(p, 82) % 4 = 0 THEN 10000000 ELSE rnd(p, 83) * 50 END) AS registered_capital,
                    CASE WHEN rnd(p, 84) < 800000 THEN 'active' ELSE 'closed' END AS status
                 FROM people WHERE rnd(p, 80) < 30000""",
     "deaths": "SELECT id_number, DATE '2025-05-20' AS death_date FROM people WHERE rnd(p, 90) < 2000",

@@ -1,5 +1,6 @@
 """The benchmark's pandas baseline and hand-written SQL are independent implementations of the same rules:
-on a tiny synthetic world all three must reach the same conclusion for every household."""
+on a tiny synthetic world all three must reach the same conclusion for every household, and pandas the
+engine's very results (figures, reasons with evidence, per-member income)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,23 @@ def test_engine_pandas_and_hand_written_sql_reach_identical_conclusions(tmp_path
     assert set(engine.values()) == {"eligible", "ineligible", "manual_review"}
     assert bench.conclusions(tmp_path / "pandas.parquet") == engine
     assert bench.conclusions(tmp_path / "hand.parquet") == engine
+    bench.compare_results("pandas", tmp_path / "engine.parquet", tmp_path / "pandas.parquet")
+
+
+def test_a_difference_in_one_evidence_row_is_reported(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import pytest
+
+    bench = _benchmark_module()
+    bench.generate_world(tmp_path / "world", households=200)
+    bench.run_engine(tmp_path / "world", tmp_path / "engine.parquet", "duckdb")
+    table = pq.read_table(tmp_path / "engine.parquet")
+    reasons = table["reasons"].to_pylist()
+    row = next(i for i, r in enumerate(reasons) if r != "[]")
+    reasons[row] = reasons[row].replace('"values":{', '"values":{"x":"1",', 1)
+    altered = table.set_column(table.column_names.index("reasons"), "reasons", pa.array(reasons))
+    pq.write_table(altered, tmp_path / "other.parquet")
+    pq.write_table(pq.read_table(tmp_path / "engine-income.parquet"), tmp_path / "other-income.parquet")
+    with pytest.raises(SystemExit, match=f"reasons at row {row}"):
+        bench.compare_results("other", tmp_path / "engine.parquet", tmp_path / "other.parquet")
