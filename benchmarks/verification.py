@@ -301,10 +301,11 @@ def report(figures: dict[str, tuple[float, float]]) -> None:
     for name, (seconds, peak) in figures.items():
         base = figures["engine DuckDB (1% world)"][0] if "1% world" in name else engine
         print(f"{name:<36}{seconds:>10.1f}{peak:>10.0f}{seconds / base:>10.2f}")
-    peak = max(p for name, (_, p) in figures.items() if "Spark" not in name)
+    # the memory target is the engine's (its process also renders and stores the results); baselines vary
+    peak = figures["engine DuckDB, computation"][1]
     checks = [
         ("engine ÷ hand-written SQL ≤ 1.5", engine / figures["hand-written DuckDB SQL"][0], 1.5, True),
-        ("peak memory (GiB, without Spark) ≤ 8", peak / 1024, 8, True),
+        ("engine peak memory (GiB) ≤ 8", peak / 1024, 8, True),
     ]
     if "pandas baseline" in figures:
         checks.append(("pandas ÷ engine ≥ 10", figures["pandas baseline"][0] / engine, 10, False))
