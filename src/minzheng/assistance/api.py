@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from .api_case_records import router as case_records_router
 from .api_cases import router as cases_router
 from .selectors.visibility import division_visible_to
 from .services import in_force
@@ -17,6 +18,7 @@ from .services.policy import normalise_division_code
 
 router = Router(tags=["社会救助"])
 router.add_router("", cases_router)
+router.add_router("", case_records_router)
 
 
 class InForceQuery(Schema):

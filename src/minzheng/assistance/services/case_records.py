@@ -9,8 +9,9 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from minzheng.core.models import Person
+from minzheng.core.models import AuditEvent, Person
 from minzheng.core.permissions import Capability, require
+from minzheng.core.services.audit import record_event
 
 from ..errors import InvalidAttachment, InvalidCase, WorkflowRefused
 from ..models import AssistanceCase, CaseAttachment, HomeVisit, Objection
@@ -25,6 +26,7 @@ from ..rules import (
 from ..rules.benefits import MemberCategory
 from ..rules.workflow import FINAL_STAGES, Stage
 from ..selectors.books import policy_book
+from ..selectors.cases import attachment_of
 from .workflow import case_for_update, record_case_event
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
@@ -135,6 +137,16 @@ def add_attachment(user, case_id: int, *, upload, kind: str, visit_id: int | Non
     record_case_event(
         user, case, "add_attachment", f"上传{attachment.get_kind_display()}", case.status, original
     )
+    return attachment
+
+
+def open_attachment(user, case_id: int, attachment_id: int) -> CaseAttachment:
+    """A case file about to be served (page or API): jurisdiction-checked, and the reading audited."""
+    attachment = attachment_of(user, case_id, attachment_id)
+    record_event(
+        user, AuditEvent.READ_DETAIL, object_type="assistance_attachment", object_id=attachment.pk,
+        division_code=attachment.case.division_code, summary=f"查看案件附件 {attachment.original_name}",
+    )  # fmt: skip
     return attachment
 
 

@@ -290,11 +290,7 @@ def case_action(request, pk: int):
 
 
 def attachment_download(request, pk: int, attachment_pk: int):
-    attachment = case_selectors.attachment_of(request.user, pk, attachment_pk)
-    record_event(
-        request.user, AuditEvent.READ_DETAIL, object_type="assistance_attachment", object_id=attachment.pk,
-        division_code=attachment.case.division_code, summary=f"查看案件附件 {attachment.original_name}",
-    )  # fmt: skip
+    attachment = case_records.open_attachment(request.user, pk, attachment_pk)
     return FileResponse(
         attachment.file.open("rb"), content_type=attachment.content_type, filename=attachment.original_name
     )
