@@ -180,3 +180,20 @@ def test_the_dibao_money_row_is_the_enrolments_entitlement_year_to_date(forms, c
     # 累计 (万元): February to June, five months of 1,000 元 = 0.5 万元; the 累计支出 row sums its parts.
     assert q2["I 城市低保金"].value == Decimal("0.5") and q2["I 城市低保金"].origin == "computed"
     assert q2["A 城市低保累计支出"].value == Decimal("0.5")
+
+
+def test_bindings_shipped_later_reach_an_installed_form_but_never_override_an_administrator(forms, divisions):
+    from minzheng.planning.models import StatRowBinding
+    from minzheng.planning.statform_seed import ROW_BINDINGS
+
+    code, label, source_code, _ = ROW_BINDINGS[0]
+    row = forms[code].rows.filter(label=label).order_by("order").first()
+    StatRowBinding.objects.filter(row=row).delete()  # as on an install made before this binding shipped
+    assert services.load_stat_forms() == 0
+    row.refresh_from_db()
+    assert row.binding.source_code == source_code
+
+    admin = make_user("sysadmin", "210600000000")
+    services.bind_row(admin, row, source_code="", scale=Decimal(1), note="本地手工填报")
+    services.load_stat_forms()
+    assert not StatRowBinding.objects.filter(row=row).exists()

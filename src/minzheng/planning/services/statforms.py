@@ -33,9 +33,12 @@ from ..models import (
 from ..periods import InvalidPeriod, Period
 from ..statform_seed import FORMS, ROW_BINDINGS
 
+BINDING_AUDIT_TYPE = "stat_row_binding"
+
 
 def load_stat_forms() -> int:
-    """The shipped form versions with their rows and row bindings. Idempotent (a version is loaded once)."""
+    """The shipped form versions with their rows and row bindings. Idempotent: a version is loaded once;
+    bindings shipped later reach forms already installed (``_ship_bindings``). Returns the versions made."""
     created = 0
     with transaction.atomic():
         for seed in FORMS:
@@ -48,25 +51,44 @@ def load_stat_forms() -> int:
                     "previous_label": seed.previous_label, "note": seed.note,
                 },
             )  # fmt: skip
-            if not made:
-                continue
-            created += 1
-            stack: list[StatFormRow] = []
-            for order, row in enumerate(seed.rows, start=1):
-                while stack and stack[-1].level >= row.level:
-                    stack.pop()
-                saved = StatFormRow.objects.create(
-                    form=form, order=order, level=row.level, label=row.label, unit=row.unit, code=row.code,
-                    parent=stack[-1] if stack else None, is_heading=row.heading, sum_of_children=row.sum,
-                    confirmed=row.confirmed,
-                )  # fmt: skip
-                stack.append(saved)
-            for code, label, source_code, note in ROW_BINDINGS:
-                if code == seed.code:
-                    row = form.rows.filter(label=label).first()
-                    if row is not None:
-                        StatRowBinding.objects.create(row=row, source_code=source_code, note=note)
+            if made:
+                created += 1
+                _create_rows(form, seed.rows)
+            _ship_bindings(form)
     return created
+
+
+def _create_rows(form: StatForm, rows) -> None:
+    stack: list[StatFormRow] = []
+    for order, row in enumerate(rows, start=1):
+        while stack and stack[-1].level >= row.level:
+            stack.pop()
+        saved = StatFormRow.objects.create(
+            form=form, order=order, level=row.level, label=row.label, unit=row.unit, code=row.code,
+            parent=stack[-1] if stack else None, is_heading=row.heading, sum_of_children=row.sum,
+            confirmed=row.confirmed,
+        )  # fmt: skip
+        stack.append(saved)
+
+
+def _ship_bindings(form: StatForm) -> None:
+    """Shipped 报表行取数 for rows still without one. A row whose binding an administrator has set or removed
+    (``bind_row`` audits every change) is theirs: an upgrade never overrides that choice."""
+    shipped = [(label, source, note) for code, label, source, note in ROW_BINDINGS if code == form.code]
+    if not shipped:
+        return
+    rows: dict[str, StatFormRow] = {}
+    for row in form.rows.filter(binding__isnull=True).order_by("order"):
+        rows.setdefault(row.label, row)  # the first row of a label, as the forms are read top-down
+    chosen = set(
+        AuditEvent.objects.filter(
+            object_type=BINDING_AUDIT_TYPE, object_id__in=[str(row.pk) for row in rows.values()]
+        ).values_list("object_id", flat=True)
+    )
+    for label, source_code, note in shipped:
+        row = rows.get(label)
+        if row is not None and str(row.pk) not in chosen:
+            StatRowBinding.objects.create(row=row, source_code=source_code, note=note)
 
 
 def form_for(period_type: str, period: Period, code: str = "") -> StatForm:
@@ -288,7 +310,7 @@ def bind_row(
                 },
             )
         record_event(
-            actor, AuditEvent.UPDATE, object_type="stat_row_binding", object_id=row.pk,
+            actor, AuditEvent.UPDATE, object_type=BINDING_AUDIT_TYPE, object_id=row.pk,
             summary=f"报表行取数：{row.form.code} {row.label} → {source_code or '（填报）'}",
         )  # fmt: skip
     return found
