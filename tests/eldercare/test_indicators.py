@@ -183,3 +183,29 @@ def indicators_visit_rate(start, end):
     from minzheng.eldercare.selectors.hardship import visit_rate
 
     return visit_rate("210602000000", start, end)
+
+
+def test_tekun_status_comes_from_the_assistance_enrolment_in_force(county_caseworker, policy):
+    from tests.core.factories import HouseholdFactory
+    from tests.monitoring.helpers import enrol
+
+    household = HouseholdFactory(size=1)
+    elder = household.head
+    hardship.register_elder(
+        county_caseworker, person=elder, categories=["alone"], registered_on=date(2025, 1, 1)
+    )  # not flagged 特困 on the register
+    severe = scores(**{f"B.1.{n}": 0 for n in range(1, 9)}, **{f"B.2.{n}": 0 for n in range(1, 5)})
+    assessments.record_assessment(
+        county_caseworker, person=elder, assessed_on=date(2026, 1, 5), reason="initial",
+        assessors="张评估，李评估", scores=severe,
+    )  # fmt: skip
+    level = indicators.CapabilityLevel.MODERATE
+    assert indicators.tekun_disabled_institutional_rate("210602000000", DAY, level).denominator == 0
+    enrolment = enrol(county_caseworker, household, program="tekun_dispersed", start=date(2026, 3, 1))
+    assert indicators.tekun_disabled_institutional_rate("210602000000", DAY, level).denominator == 1
+    assert (
+        indicators.tekun_disabled_institutional_rate("210602000000", date(2026, 2, 27), level).denominator
+        == 0
+    )
+    type(enrolment).objects.filter(pk=enrolment.pk).update(end_month=date(2026, 5, 1))  # 停保 from June
+    assert indicators.tekun_disabled_institutional_rate("210602000000", DAY, level).denominator == 0

@@ -52,7 +52,7 @@ def _visit_rate(division_code: str, start: date, end: date) -> IndicatorValue:
 def _tekun_rate(division_code: str, start: date, end: date) -> IndicatorValue:
     level = disabled_from_level(division_code, end)
     ratio = indicators.tekun_disabled_institutional_rate(division_code, end, level)
-    note = f"失能口径：最近一次能力评估为{level.label}及以上；特困身份取自特殊困难老年人名册"
+    note = f"失能口径：最近一次能力评估为{level.label}及以上；特困身份：社会救助在保特困供养人员，及名册登记为特困者"
     return _value("eldercare.tekun_disabled_institutional_rate", ratio, division_code, start, end, note)
 
 

@@ -20,8 +20,8 @@ class HardshipElder(models.Model):
     )
     division_code = models.CharField("居住区划代码", max_length=12, db_index=True)
     categories = models.JSONField("困难类型")
-    # 特困供养人员 status is decided in 社会救助 casework; recorded here as found on registration so the
-    # 特困失能集中供养率 can be computed until casework offers it as a service.
+    # 特困供养人员 status is decided in 社会救助 casework (assistance.services.beneficiaries, which the
+    # indicators read); this flag records it as found on registration, for elders enrolled elsewhere.
     is_tekun = models.BooleanField("特困供养人员", default=False)
     assigned_to = models.ForeignKey(
         "core.User",

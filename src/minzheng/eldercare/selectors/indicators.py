@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
+from minzheng.assistance.services.beneficiaries import tekun_person_ids
 from minzheng.core.jurisdiction import division_prefix
 from minzheng.core.models import Division, Person
 
@@ -115,15 +116,18 @@ def social_workers_per_hundred_beds(division_code: str, on: date) -> Ratio:
 def disabled_tekun_elders(
     division_code: str, on: date, disabled_from: CapabilityLevel
 ) -> QuerySet[HardshipElder]:
-    """特困 elders on the register on ``on`` whose latest assessment by then is 失能 (≥ ``disabled_from``)."""
+    """特困 elders on the register on ``on`` whose latest assessment by then is 失能 (≥ ``disabled_from``).
+    特困 is the 社会救助 enrolment in force that day, or the register's own flag (an elder found 特困 on
+    registration whose enrolment is kept elsewhere)."""
     latest_level = (
         CapabilityAssessment.objects.filter(person=OuterRef("person"), assessed_on__lte=on)
         .order_by("-assessed_on", "-id")
         .values("level")[:1]
     )
     qs = HardshipElder.objects.filter(
-        division_code__startswith=division_prefix(division_code), is_tekun=True, registered_on__lte=on
+        division_code__startswith=division_prefix(division_code), registered_on__lte=on
     ).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=on))
+    qs = qs.filter(Q(is_tekun=True) | Q(person_id__in=tekun_person_ids(on)))
     return qs.annotate(latest_level=latest_level).filter(latest_level__gte=int(disabled_from))
 
 
