@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from minzheng.batch.errors import JobInputError
-from minzheng.batch.monitoring import RuleVersion
+from minzheng.batch.monitoring import RuleVersion, late_events_since
 
 from .monitoring_world import RUN_DAY, World, months
 
@@ -331,3 +331,31 @@ def test_narrowing_to_touched_households_does_not_change_the_warnings():
         assert world.run(since=D(2026, 2, 1)).warnings.equals(narrowed.warnings)
     finally:
         monitoring.INCREMENTAL_MAX_DAYS = limit
+
+
+def _late_events(backend=None) -> tuple:
+    """Two snapshots of the same sources: what a run saw, and the next extracts with rows added."""
+    world = World()
+    a, b = world.household("a", 2)
+    world.bill(a, dt.date(2025, 5, 10), "5000")
+    world.wage(a, ["2025-01"], "1000")
+    seen = world.snapshot()
+    unchanged = late_events_since(seen, world.snapshot(), dt.date(2025, 6, 1), backend=backend)
+    world.bill(b, dt.date(2025, 5, 3), "100")  # dated before the watermark: late
+    world.wage(b, ["2025-02"], "900")  # a late income month
+    world.bill(a, dt.date(2025, 6, 20), "10")  # after the watermark: the incremental run sees it anyway
+    late = late_events_since(seen, world.snapshot(), dt.date(2025, 6, 1), backend=backend)
+    only_recent = late_events_since(seen, world.snapshot(), dt.date(2025, 1, 15), backend=backend)
+    return unchanged, late, only_recent
+
+
+def test_late_events_are_found_by_comparing_rows_of_whole_extracts():
+    assert _late_events() == (None, dt.date(2025, 2, 1), None)
+
+
+@pytest.mark.spark
+def test_late_events_are_the_same_on_spark(spark):
+    from minzheng.batch.backends.spark_backend import SparkBackend
+
+    with SparkBackend(spark) as backend:
+        assert _late_events(backend) == _late_events()

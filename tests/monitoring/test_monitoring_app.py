@@ -148,6 +148,39 @@ def test_rerunning_a_day_adds_no_duplicate_and_the_next_day_starts_at_the_waterm
     assert RiskWarning.objects.count() == 1
 
 
+def _certificates(household, tmp_path, days: list[dt.date], as_of: dt.date) -> None:
+    """One 残联 extract holding a grade-1 certificate per day given (members in turn)."""
+    people = members_of(household)
+    rows = [
+        {"id_number": people[i].id_number, "category": "肢体", "grade": 1, "issued_date": day}
+        for i, day in enumerate(days)
+    ]
+    deliver("disability_cert", rows, as_of, tmp_path)
+
+
+def test_an_event_delivered_after_its_day_was_run_is_still_evaluated(setup, tmp_path, approver):
+    _certificates(setup, tmp_path, [TODAY - dt.timedelta(days=1)], TODAY)
+    assert runs.run_day(approver, until=TODAY).created == 1
+    # the next extract repeats that certificate and carries one issued ten days ago, after its day was run
+    late_day = TODAY - dt.timedelta(days=10)
+    _certificates(setup, tmp_path, [TODAY - dt.timedelta(days=1), late_day], TODAY)
+    caught = runs.run_day(None, until=TODAY + dt.timedelta(days=1))
+    assert (caught.kind, caught.since, caught.created) == (
+        MonitoringRun.DAILY,
+        late_day - dt.timedelta(days=1),
+        1,
+    )
+    assert "迟到数据" in AuditEvent.objects.filter(object_type="monitoring_run").latest("id").summary
+    # nothing new since: the day after starts at the watermark again; an extract that only adds a recent
+    # event does not move the window either
+    assert runs.run_day(None, until=TODAY + dt.timedelta(days=2)).since == TODAY + dt.timedelta(days=1)
+    days = [TODAY - dt.timedelta(days=1), late_day, TODAY + dt.timedelta(days=3)]
+    _certificates(setup, tmp_path, days, TODAY + dt.timedelta(days=3))
+    recent = runs.run_day(None, until=TODAY + dt.timedelta(days=3))
+    assert (recent.since, recent.created) == (TODAY + dt.timedelta(days=2), 1)
+    assert RiskWarning.objects.count() == 3
+
+
 def test_only_approvers_and_administrators_run_monitoring(setup, county_caseworker):
     with pytest.raises(PermissionDenied):
         runs.run_day(county_caseworker, until=TODAY)

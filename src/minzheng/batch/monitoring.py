@@ -21,9 +21,11 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import sqlglot
 
 from .backends import Backend, DuckDBBackend
 from .contracts import (
+    DATASETS,
     MONITORING_DATASETS,
     MONITORING_OUTPUT_CONTRACT_VERSION,
     MONITORING_POPULATION_SCHEMA,
@@ -32,6 +34,7 @@ from .contracts import (
     WARNINGS_SCHEMA,
 )
 from .errors import JobInputError
+from .job_sql import Step
 from .monitoring_sql import INCOME_RULES, RULE_CODES, monitoring_steps
 from .store import DatasetSnapshot
 from .verification import _cast, _normalised, _register_dataset
@@ -157,6 +160,60 @@ def run_monitoring(
     return MonitoringResult(warnings=_normalised(warnings, WARNINGS_SCHEMA))
 
 
+#: the date that places a row of each monitored dataset in a run's window (income rows: their month)
+EVENT_DATE_COLUMNS: dict[str, str] = {
+    "medical_bills": "settle_date",
+    "disability_cert": "issued_date",
+    "deaths": "death_date",
+    "unemployment": "registered_date",
+    "disaster_loss": "event_date",
+    "tax_income": "month",
+    "pension": "month",
+}
+
+
+def late_events_since(
+    seen: DatasetSnapshot,
+    current: DatasetSnapshot,
+    watermark: dt.date,
+    *,
+    backend: Backend | None = None,
+) -> dt.date | None:
+    """迟到数据: the earliest date of an event in the ``current`` deliveries that the deliveries a run has
+    ``seen`` did not hold and that is dated on or before ``watermark`` — an event an incremental run would
+    skip. Deliveries are whole extracts, so new rows are found by comparing rows, not by delivery. ``None``
+    when nothing arrived late; the caller starts its window the day before the date returned."""
+    owned = backend is None
+    engine = backend or DuckDBBackend()
+    dates = []
+    try:
+        for name, column in EVENT_DATE_COLUMNS.items():
+            now, before = current.tables.get(name), seen.tables.get(name)
+            if now is None or (isinstance(now, list) and set(now) == set(before or [])):
+                continue  # nothing delivered, or the very files the run has seen: nothing can be late
+            _register_dataset(engine, f"{name}_now", DatasetSnapshot({name: current.tables[name]}, {}), name)
+            _register_dataset(
+                engine, f"{name}_seen", DatasetSnapshot({name: seen.tables.get(name) or []}, {}), name
+            )
+            columns = ", ".join(DATASETS[name].schema.names)
+            date = f"CAST({column} || '-01' AS DATE)" if column == "month" else column
+            dates.append(
+                f"SELECT MIN({date}) AS first_date FROM (SELECT {columns} FROM {name}_now "
+                f"EXCEPT SELECT {columns} FROM {name}_seen) AS new_rows "
+                f"WHERE {date} <= CAST('{watermark.isoformat()}' AS DATE)"
+            )
+        if not dates:
+            return None
+        engine.materialize(
+            Step("late_events", sqlglot.parse_one(" UNION ALL ".join(dates), read="duckdb"), reused=False)
+        )
+        found = [d for d in engine.fetch("late_events")["first_date"].to_pylist() if d is not None]
+    finally:
+        if owned:
+            engine.close()
+    return min(found, default=None)
+
+
 def _checked_population(population: pa.Table) -> pa.Table:
     population = _cast(population, MONITORING_POPULATION_SCHEMA, "监测人口表")
     if pc.count_distinct(population["id_number"]).as_py() != population.num_rows:
@@ -177,6 +234,7 @@ __all__ = [
     "MonitoringResult",
     "RuleVersion",
     "income_calendar",
+    "late_events_since",
     "rules_table",
     "run_monitoring",
 ]

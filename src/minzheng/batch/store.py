@@ -113,19 +113,26 @@ class ExchangeStore:
         """被拒绝的行 of one delivery, by row number."""
         return pq.read_table(receipt.path / REJECTED)
 
-    def current(self, cutoff: dt.date | None = None) -> Iterator[DeliveryReceipt]:
-        """The latest delivery per (dataset, source) with as_of ≤ cutoff."""
+    def current(
+        self, cutoff: dt.date | None = None, *, received_before: dt.datetime | None = None
+    ) -> Iterator[DeliveryReceipt]:
+        """The latest delivery per (dataset, source) with as_of ≤ cutoff — as the store stood at
+        ``received_before`` when given (what an earlier run saw)."""
         latest: dict[tuple[str, str], DeliveryReceipt] = {}
         for receipt in self.receipts():
+            if received_before is not None and receipt.received_at >= received_before:
+                continue
             if cutoff is None or receipt.as_of <= cutoff:
                 latest[(receipt.dataset, receipt.source)] = receipt  # receipts() is sorted: later wins
         yield from latest.values()
 
-    def snapshot(self, cutoff: dt.date | None = None) -> DatasetSnapshot:
-        """Paths of the current accepted rows per dataset, for the verification job."""
+    def snapshot(
+        self, cutoff: dt.date | None = None, *, received_before: dt.datetime | None = None
+    ) -> DatasetSnapshot:
+        """Paths of the current accepted rows per dataset, for the verification and monitoring jobs."""
         paths: dict[str, list[Path]] = {}
         as_of: dict[str, dt.date] = {}
-        for receipt in self.current(cutoff):
+        for receipt in self.current(cutoff, received_before=received_before):
             paths.setdefault(receipt.dataset, []).append(receipt.path / ACCEPTED)
             as_of[receipt.dataset] = min(as_of.get(receipt.dataset, receipt.as_of), receipt.as_of)
         return DatasetSnapshot(tables=dict(paths), as_of=as_of)

@@ -109,11 +109,15 @@ def run_verification(
     )
 
 
-def _register_dataset(engine: Backend, name: str, datasets: DatasetSnapshot) -> None:
-    schema = DATASETS[name].schema
-    source = datasets.tables.get(name)
+def _register_dataset(
+    engine: Backend, name: str, datasets: DatasetSnapshot, dataset: str | None = None
+) -> None:
+    """Register ``dataset`` (default: ``name``) of the snapshot under the view name ``name``."""
+    dataset = dataset or name
+    schema = DATASETS[dataset].schema
+    source = datasets.tables.get(dataset)
     if isinstance(source, pa.Table):
-        engine.register_arrow(name, _cast(source, schema, f"数据集 {name}"))
+        engine.register_arrow(name, _cast(source, schema, f"数据集 {dataset}"))
     else:
         engine.register_parquet(name, list(source or []), schema)
 

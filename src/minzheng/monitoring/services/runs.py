@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from minzheng.assistance.services.calendar import working_day_deadline
 from minzheng.batch import ExchangeStore
-from minzheng.batch.monitoring import MonitoringResult, rules_table, run_monitoring
+from minzheng.batch.monitoring import MonitoringResult, late_events_since, rules_table, run_monitoring
 from minzheng.core.jurisdiction import covers
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
@@ -62,6 +62,33 @@ def watermark(before: date) -> date | None:
     return last
 
 
+def _late_events_since(watermark_day: date, until: date, engine: str) -> date | None:
+    """The earliest event dated on or before the watermark that arrived after the last run took its data."""
+    last = (
+        MonitoringRun.objects.filter(
+            status=MonitoringRun.SUCCEEDED,
+            kind__in=[MonitoringRun.DAILY, MonitoringRun.FULL],
+            until=watermark_day,
+        )
+        .order_by("-started_at")
+        .first()
+    )
+    if last is None:
+        return None
+    store = exchange_store()
+    backend = _backend(engine)
+    try:
+        return late_events_since(
+            store.snapshot(cutoff=last.until, received_before=last.started_at),
+            store.snapshot(cutoff=until),
+            watermark_day,
+            backend=backend,
+        )
+    finally:
+        if backend is not None:
+            backend.close()
+
+
 def _execute(run: MonitoringRun, *, only: RiskRule | None = None) -> MonitoringResult:
     started = time.perf_counter()
     try:
@@ -100,6 +127,9 @@ def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) ->
         raise MonitoringError("请选择计算引擎", field="engine")
     sync_from_assistance(until)
     since = None if full else watermark(until)
+    late = None if since is None else _late_events_since(since, until, engine)
+    if late is not None:
+        since = max(late - timedelta(days=1), until - timedelta(days=FULL_RUN_LOOKBACK_DAYS))
     kind = MonitoringRun.FULL if since is None else MonitoringRun.DAILY
     run = MonitoringRun.objects.create(
         kind=kind,
@@ -119,7 +149,8 @@ def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) ->
             object_type="monitoring_run",
             object_id=run.pk,
             username="" if user else SYSTEM,
-            summary=f"监测批次 {run.pk}：{run.since or '全量'}–{run.until}，命中{run.found}条，新增预警{run.created}条",
+            summary=f"监测批次 {run.pk}：{run.since or '全量'}–{run.until}，命中{run.found}条，新增预警{run.created}条"
+            + (f"（含迟到数据，最早事件 {late}，区间已前移）" if late is not None else ""),
         )
     escalate_overdue(timezone.localdate())
     return run
