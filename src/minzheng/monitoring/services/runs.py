@@ -47,41 +47,29 @@ def _backend(engine: str):
     return None  # DuckDB in memory
 
 
-def watermark(before: date) -> date | None:
-    """The last day already evaluated before ``before``: the end of the latest successful run before it."""
-    last = (
+def last_run(before: date) -> MonitoringRun | None:
+    """The latest successful daily or full run that ended before ``before``: its end date is the watermark
+    (the last day already evaluated), its start the moment it took the department data."""
+    return (
         MonitoringRun.objects.filter(
             status=MonitoringRun.SUCCEEDED,
             kind__in=[MonitoringRun.DAILY, MonitoringRun.FULL],
             until__lt=before,
         )
-        .order_by("-until")
-        .values_list("until", flat=True)
+        .order_by("-until", "-started_at")
         .first()
     )
-    return last
 
 
-def _late_events_since(watermark_day: date, until: date, engine: str) -> date | None:
+def _late_events_since(last: MonitoringRun, until: date, engine: str) -> date | None:
     """The earliest event dated on or before the watermark that arrived after the last run took its data."""
-    last = (
-        MonitoringRun.objects.filter(
-            status=MonitoringRun.SUCCEEDED,
-            kind__in=[MonitoringRun.DAILY, MonitoringRun.FULL],
-            until=watermark_day,
-        )
-        .order_by("-started_at")
-        .first()
-    )
-    if last is None:
-        return None
     store = exchange_store()
     backend = _backend(engine)
     try:
         return late_events_since(
             store.snapshot(cutoff=last.until, received_before=last.started_at),
             store.snapshot(cutoff=until),
-            watermark_day,
+            last.until,
             backend=backend,
         )
     finally:
@@ -126,8 +114,9 @@ def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) ->
     if engine not in dict(MonitoringRun.ENGINES):
         raise MonitoringError("请选择计算引擎", field="engine")
     sync_from_assistance(until)
-    since = None if full else watermark(until)
-    late = None if since is None else _late_events_since(since, until, engine)
+    last = None if full else last_run(until)
+    since = last.until if last else None
+    late = _late_events_since(last, until, engine) if last else None
     if late is not None:
         since = max(late - timedelta(days=1), until - timedelta(days=FULL_RUN_LOOKBACK_DAYS))
     kind = MonitoringRun.FULL if since is None else MonitoringRun.DAILY
