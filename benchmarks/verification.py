@@ -12,8 +12,10 @@ department rows, skewed) and times, in one run,
 4. one hand-written DuckDB SQL query for the same conclusions (the practical limit on this machine);
 5. the engine on Spark local[2] at 1% of the scale (and DuckDB on that same world, for the ratio).
 
-All implementations must reach identical conclusions (pandas and Spark: identical results); each runs in its own process so its peak memory
-(VmHWM, plus any child such as Spark's JVM) is measured separately. The PostgreSQL store creates and drops its
+The engine and the hand-written query run ``--repeat`` times (default 2), the best counting; every run is
+printed. All implementations must reach identical conclusions (pandas and Spark: identical results); each
+runs in its own process so its peak memory (VmHWM, plus any child such as Spark's JVM) is measured
+separately. The PostgreSQL store creates and drops its
 own database (``--postgres`` names the server; ``--skip-postgres`` leaves it out).
 
     .venv/bin/python benchmarks/verification.py --scale 0.1          # 100k households
@@ -235,6 +237,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of 1,000,000 households")
     parser.add_argument("--workdir", type=Path, default=None, help="keep generated data here")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs of the engine and of the hand-written SQL (the best counts)",
+    )
     parser.add_argument("--skip-spark", action="store_true")
     parser.add_argument("--skip-pandas", action="store_true")
     parser.add_argument("--postgres", default="host=127.0.0.1 port=5432 user=postgres", help="libpq DSN")
@@ -259,14 +267,24 @@ def main() -> None:
     intake = pq.read_table(root / "intake.parquet").to_pylist()[0]
     print(f"intake: {intake['rows']:,} rows, {intake['rejected']:,} rejected")
     postgres = None if args.skip_postgres else args.postgres
-    _, engine_peak = measure("run_engine", world, root / "engine.parquet", "duckdb", postgres)
-    phases = json.loads((root / "engine.json").read_text())
-    figures["engine DuckDB, computation"] = (phases["compute"], engine_peak)
+    # The engine and the hand-written query each run ``--repeat`` times in fresh processes and the best run
+    # counts (as timeit does): on a shared 2-core machine one run varies by ±15 %; every run is printed.
+    runs = []
+    for _ in range(args.repeat):
+        _, peak = measure("run_engine", world, root / "engine.parquet", "duckdb", postgres)
+        runs.append((json.loads((root / "engine.json").read_text()), peak))
+    engine_peak = max(peak for _, peak in runs)
+    computed = ", ".join(f"{phases['compute']:.1f}" for phases, _ in runs)
+    print(f"engine runs, computation (s): {computed}")
+    figures["engine DuckDB, computation"] = (min(p["compute"] for p, _ in runs), engine_peak)
     if postgres is not None:
-        figures["store in PostgreSQL (COPY)"] = (phases["store"], engine_peak)
-        figures["engine end to end, stored"] = (phases["compute"] + phases["store"], engine_peak)
+        figures["store in PostgreSQL (COPY)"] = (min(p["store"] for p, _ in runs), engine_peak)
+        best = min(p["compute"] + p["store"] for p, _ in runs)
+        figures["engine end to end, stored"] = (best, engine_peak)
     reference = conclusions(root / "engine.parquet")
-    figures["hand-written DuckDB SQL"] = measure("run_hand_sql", world, root / "hand.parquet")
+    hand = [measure("run_hand_sql", world, root / "hand.parquet") for _ in range(args.repeat)]
+    print(f"hand-written SQL runs (s): {', '.join(f'{seconds:.1f}' for seconds, _ in hand)}")
+    figures["hand-written DuckDB SQL"] = (min(t for t, _ in hand), max(peak for _, peak in hand))
     compare("hand-written SQL", reference, conclusions(root / "hand.parquet"))
     if not args.skip_pandas:
         figures["pandas baseline"] = measure("run_pandas", world, root / "pandas.parquet")
