@@ -394,3 +394,17 @@ def test_dashboard_work_queue_by_role_and_overdue_tag(client, world, county_case
     body = client.get("/eldercare/").content.decode()
     assert "待复查销号的隐患 0" in body and "逾期未整改的隐患 1" in body  # deadline 2026-10-23 has passed
     assert "逾期未整改" in client.get("/eldercare/supervision/hazards/").content.decode()
+
+
+def test_the_register_shows_tekun_from_the_assistance_enrolment(client, county_caseworker, policy):
+    from tests.monitoring.helpers import enrol
+
+    household = HouseholdFactory(size=1)
+    elder = hardship.register_elder(
+        county_caseworker, person=household.head, categories=["alone"], registered_on=date(2025, 1, 1)
+    )
+    login(client, county_caseworker)
+    assert "社会救助在保" not in client.get(f"/eldercare/elders/{elder.pk}/").content.decode()
+    enrol(county_caseworker, household, program="tekun_dispersed", start=date(2025, 1, 1))
+    assert "是（社会救助在保）" in client.get(f"/eldercare/elders/{elder.pk}/").content.decode()
+    assert "是（社会救助在保）" in client.get("/eldercare/elders/").content.decode()

@@ -52,6 +52,13 @@ class HardshipElder(models.Model):
     def __str__(self) -> str:
         return f"特殊困难老年人 {self.person_id}"
 
+    def tekun_label(self) -> str:
+        """特困供养人员 as the register shows it: from the 社会救助 enrolment (``tekun_enrolled``, annotated by
+        the selectors), else as recorded on registration."""
+        if getattr(self, "tekun_enrolled", False):
+            return "是（社会救助在保）"
+        return "是（登记时记录）" if self.is_tekun else ""
+
     def category_labels(self) -> list[str]:
         labels = dict(HardshipCategory.choices)
         return [labels.get(code, code) for code in self.categories]

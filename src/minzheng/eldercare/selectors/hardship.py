@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.utils import timezone
 
+from minzheng.assistance.services.beneficiaries import tekun_person_ids
 from minzheng.core.jurisdiction import division_prefix
 
 from ..models import HardshipElder, Visit, VisitAssignment
@@ -22,10 +24,16 @@ class ElderFilter:
     unassigned_only: bool = False
 
 
-def elder_list(user, filters: ElderFilter = ElderFilter()) -> QuerySet[HardshipElder]:
-    qs = under(
-        scoped(HardshipElder.objects.select_related("person", "assigned_to"), user), filters.division_code
+def _register(on: date | None = None) -> QuerySet[HardshipElder]:
+    """The register with ``tekun_enrolled``: 特困 in 社会救助 on the day (today by default)."""
+    enrolled = Q(person_id__in=tekun_person_ids(on or timezone.localdate()))
+    return HardshipElder.objects.select_related("person", "assigned_to").annotate(
+        tekun_enrolled=ExpressionWrapper(enrolled, output_field=BooleanField())
     )
+
+
+def elder_list(user, filters: ElderFilter = ElderFilter()) -> QuerySet[HardshipElder]:
+    qs = under(scoped(_register(), user), filters.division_code)
     if filters.current_only:
         qs = qs.filter(ended_on__isnull=True)
     if filters.unassigned_only:
@@ -39,7 +47,7 @@ def elder_list(user, filters: ElderFilter = ElderFilter()) -> QuerySet[HardshipE
 
 
 def elder_detail(user, pk: int) -> HardshipElder:
-    return one(HardshipElder.objects.select_related("person", "assigned_to"), user, pk)
+    return one(_register(), user, pk)
 
 
 def elder_visits(elder: HardshipElder) -> QuerySet[Visit]:

@@ -73,7 +73,7 @@ def elder_list(request):
             masked(e.person),
             names.get(e.division_code, e.division_code),
             "、".join(e.category_labels()),
-            "是" if e.is_tekun else "",
+            e.tekun_label(),
             e.assigned_to.display_name if e.assigned_to else "未指定",
             e.registered_on,
         ]
@@ -153,7 +153,7 @@ def elder_detail(request, pk: int):
         ("姓名", e.person.name),
         ("证件号码", masked(e.person)),
         ("困难类型", "、".join(e.category_labels())),
-        ("特困供养人员", "是" if e.is_tekun else "否"),
+        ("特困供养人员", e.tekun_label() or "否"),
         ("探访责任人", e.assigned_to.display_name if e.assigned_to else "未指定"),
         ("紧急联系人", f"{e.contact_name} {e.contact_phone}"),
         ("登记日期", e.registered_on),
