@@ -21,7 +21,6 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import sqlglot
 
 from .backends import Backend, DuckDBBackend
 from .contracts import (
@@ -34,7 +33,7 @@ from .contracts import (
     WARNINGS_SCHEMA,
 )
 from .errors import JobInputError
-from .job_sql import Step
+from .job_sql import _step
 from .monitoring_sql import INCOME_RULES, RULE_CODES, monitoring_steps
 from .store import DatasetSnapshot
 from .verification import _cast, _normalised, _register_dataset
@@ -172,6 +171,18 @@ EVENT_DATE_COLUMNS: dict[str, str] = {
 }
 
 
+def changed_datasets(seen: DatasetSnapshot, current: DatasetSnapshot) -> list[str]:
+    """The monitored datasets whose current data may hold rows a run has not seen: delivered now, and not as
+    the very files that run read (Arrow tables cannot be told apart, so they always count)."""
+    changed = []
+    for name in EVENT_DATE_COLUMNS:
+        now, before = current.tables.get(name), seen.tables.get(name)
+        same_files = isinstance(now, list) and set(now) == set(before if isinstance(before, list) else [])
+        if now is not None and not same_files:
+            changed.append(name)
+    return changed
+
+
 def late_events_since(
     seen: DatasetSnapshot,
     current: DatasetSnapshot,
@@ -183,30 +194,25 @@ def late_events_since(
     ``seen`` did not hold and that is dated on or before ``watermark`` — an event an incremental run would
     skip. Deliveries are whole extracts, so new rows are found by comparing rows, not by delivery. ``None``
     when nothing arrived late; the caller starts its window the day before the date returned."""
+    changed = changed_datasets(seen, current)
+    if not changed:
+        return None
     owned = backend is None
     engine = backend or DuckDBBackend()
     dates = []
     try:
-        for name, column in EVENT_DATE_COLUMNS.items():
-            now, before = current.tables.get(name), seen.tables.get(name)
-            if now is None or (isinstance(now, list) and set(now) == set(before or [])):
-                continue  # nothing delivered, or the very files the run has seen: nothing can be late
-            _register_dataset(engine, f"{name}_now", DatasetSnapshot({name: current.tables[name]}, {}), name)
-            _register_dataset(
-                engine, f"{name}_seen", DatasetSnapshot({name: seen.tables.get(name) or []}, {}), name
-            )
+        for name in changed:
+            _register_dataset(engine, f"{name}_now", current, name)
+            _register_dataset(engine, f"{name}_seen", seen, name)
             columns = ", ".join(DATASETS[name].schema.names)
+            column = EVENT_DATE_COLUMNS[name]
             date = f"CAST({column} || '-01' AS DATE)" if column == "month" else column
             dates.append(
                 f"SELECT MIN({date}) AS first_date FROM (SELECT {columns} FROM {name}_now "
                 f"EXCEPT SELECT {columns} FROM {name}_seen) AS new_rows "
                 f"WHERE {date} <= CAST('{watermark.isoformat()}' AS DATE)"
             )
-        if not dates:
-            return None
-        engine.materialize(
-            Step("late_events", sqlglot.parse_one(" UNION ALL ".join(dates), read="duckdb"), reused=False)
-        )
+        engine.materialize(_step("late_events", " UNION ALL ".join(dates), reused=False))
         found = [d for d in engine.fetch("late_events")["first_date"].to_pylist() if d is not None]
     finally:
         if owned:
@@ -233,6 +239,7 @@ __all__ = [
     "FULL_RUN_INCOME_MONTHS",
     "MonitoringResult",
     "RuleVersion",
+    "changed_datasets",
     "income_calendar",
     "late_events_since",
     "rules_table",

@@ -12,9 +12,7 @@ dates compare as ``month_index * 100 + day`` so no engine-specific interval arit
 
 from __future__ import annotations
 
-import sqlglot
-
-from .job_sql import Step
+from .job_sql import Step, _step
 from .sql_fragments import (
     Text,
     cents,
@@ -51,10 +49,6 @@ _COLUMNS = (
     "warning_key, rule_code, rule_id, severity, household_id, id_number, division_code, event_date, "
     "reason, evidence"
 )
-
-
-def _step(name: str, sql: str, *, reused: bool = True) -> Step:
-    return Step(name, sqlglot.parse_one(sql, read="duckdb"), reused)
 
 
 def _date_key(date: str) -> str:

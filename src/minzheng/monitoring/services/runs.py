@@ -17,7 +17,13 @@ from django.utils import timezone
 
 from minzheng.assistance.services.calendar import working_day_deadline
 from minzheng.batch import ExchangeStore
-from minzheng.batch.monitoring import MonitoringResult, late_events_since, rules_table, run_monitoring
+from minzheng.batch.monitoring import (
+    MonitoringResult,
+    changed_datasets,
+    late_events_since,
+    rules_table,
+    run_monitoring,
+)
 from minzheng.core.jurisdiction import covers
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
@@ -64,14 +70,13 @@ def last_run(before: date) -> MonitoringRun | None:
 def _late_events_since(last: MonitoringRun, until: date, engine: str) -> date | None:
     """The earliest event dated on or before the watermark that arrived after the last run took its data."""
     store = exchange_store()
+    seen = store.snapshot(cutoff=last.until, received_before=last.started_at)
+    current = store.snapshot(cutoff=until)
+    if not changed_datasets(seen, current):
+        return None  # the same files as the last run: no engine (a Spark session) is started for nothing
     backend = _backend(engine)
     try:
-        return late_events_since(
-            store.snapshot(cutoff=last.until, received_before=last.started_at),
-            store.snapshot(cutoff=until),
-            last.until,
-            backend=backend,
-        )
+        return late_events_since(seen, current, last.until, backend=backend)
     finally:
         if backend is not None:
             backend.close()
