@@ -273,7 +273,7 @@ def run_pandas(directory: Path, out: Path) -> None:
         return text.where((units >= 0).fillna(True), "-" + text).mask(units.isna())
 
     def day(dates: pd.Series) -> pd.Series:
-        return dates.map(lambda d: None if d is None or d != d else d.isoformat()).astype("str")
+        return pd.to_datetime(dates).dt.strftime("%Y-%m-%d").astype("str")
 
     def j(values: pd.Series | str) -> pd.Series | str:
         """A JSON string literal, null for a missing value."""
@@ -284,7 +284,7 @@ def run_pandas(directory: Path, out: Path) -> None:
     def free(text: pd.Series) -> pd.Series:
         return text.str.replace("\\", "\\\\", regex=False).str.replace('"', '\\"', regex=False)
 
-    def _join_object(pairs: list[tuple[str, Any]]) -> Any:
+    def json_object(pairs: list[tuple[str, Any]]) -> Any:
         text: Any = ""
         for i, (key, value) in enumerate(pairs):
             text = text + ("{" if i == 0 else ",") + f'"{key}":' + value
@@ -297,9 +297,9 @@ def run_pandas(directory: Path, out: Path) -> None:
             '{"dataset":'
             + j(dataset)
             + ',"key":'
-            + _join_object(key)
+            + json_object(key)
             + ',"values":'
-            + _join_object(values)
+            + json_object(values)
             + "}"
         )
         return pd.DataFrame(
@@ -470,11 +470,13 @@ def run_pandas(directory: Path, out: Path) -> None:
             [("request_date", j(day(p["request_date"])))],
         )
     )
-    reasons = pd.concat(reason_parts, ignore_index=True)
+    # sorted once, then joined group by group (groupby keeps the rows' order): evidence and reasons in byte
+    # order, as the engine lists them
+    reasons = pd.concat(reason_parts, ignore_index=True).sort_values(
+        ["request_id", "kind", "code", "evidence"]
+    )
     by_code = (
-        reasons.groupby(["request_id", "kind", "code"])["evidence"]
-        .agg(lambda evidence: ",".join(sorted(evidence)))
-        .reset_index()
+        reasons.groupby(["request_id", "kind", "code"], sort=False)["evidence"].agg(",".join).reset_index()
     )
     by_code["reason"] = (
         '{"code":"'
@@ -487,11 +489,12 @@ def run_pandas(directory: Path, out: Path) -> None:
         + by_code["evidence"]
         + "]}"
     )
-    per_household = by_code.groupby("request_id").agg(
-        reasons=("reason", lambda r: "[" + ",".join(sorted(r)) + "]"),
-        manual=("kind", lambda k: (k == "manual_review").any()),
-        ineligible=("kind", lambda k: (k == "ineligible").any()),
+    by_code = by_code.sort_values(["request_id", "reason"]).assign(
+        manual=by_code["kind"] == "manual_review", ineligible=by_code["kind"] == "ineligible"
     )
+    grouped = by_code.groupby("request_id", sort=False)
+    per_household = grouped[["manual", "ineligible"]].any()
+    per_household["reasons"] = "[" + grouped["reason"].agg(",".join) + "]"
     hh = hh.merge(per_household, left_on="request_id", right_index=True, how="left")
     hh["conclusion"] = np.where(
         hh["manual"].fillna(False).astype(bool),
