@@ -42,8 +42,7 @@ class VerificationIn(Schema):
     summary="发起家庭经济状况核对（有可用核对报告则转入户调查，否则待人工录入）",
 )
 def start_verification(request, case_id: int, payload: VerificationIn):
-    case_selectors.case_detail(request.user, case_id)  # 404 outside the jurisdiction before anything runs
-    workflow.start_verification(request.user, case_id, on=payload.on)
+    workflow.start_verification(request.user, case_id, on=payload.on)  # 404 outside the jurisdiction first
     return case_selectors.case_detail(request.user, case_id)
 
 
