@@ -158,9 +158,19 @@ def test_unknown_dataset_is_refused(tmp_path, store):
 def test_redelivering_the_same_file_changes_nothing(tmp_path, store):
     path = _csv(tmp_path, f"{HEADER}\n{GOOD},A,car,2020-05-01,1.00,false\n")
     first = intake_delivery(path, "vehicles", AS_OF, store=store)
-    again = intake_delivery(path, "vehicles", dt.date(2025, 7, 31), store=store)
+    again = intake_delivery(path, "vehicles", AS_OF, store=store)
     assert again.duplicate and again.delivery_id == first.delivery_id
     assert len(store.receipts()) == 1
+
+
+def test_the_same_bytes_under_a_newer_as_of_are_a_new_delivery(tmp_path, store):
+    """The extract is confirmed as of the newer date: the dataset's age follows it."""
+    path = _csv(tmp_path, f"{HEADER}\n{GOOD},A,car,2020-05-01,1.00,false\n")
+    first = intake_delivery(path, "vehicles", AS_OF, store=store)
+    newer = intake_delivery(path, "vehicles", dt.date(2025, 7, 31), store=store)
+    assert not newer.duplicate and newer.delivery_id != first.delivery_id
+    assert newer.as_of == dt.date(2025, 7, 31)
+    assert store.snapshot().as_of["vehicles"] == dt.date(2025, 7, 31)
 
 
 def test_a_refused_delivery_leaves_earlier_data_untouched(tmp_path, store):
@@ -189,8 +199,9 @@ def test_snapshot_takes_the_latest_delivery_of_each_source(tmp_path, store):
     assert sorted(snapshot.tables["deposits"]) == sorted(
         [june.path / "accepted.parquet", ccb.path / "accepted.parquet"]
     )
-    assert snapshot.as_of["deposits"] == dt.date(2025, 4, 30)
-    assert store.snapshot(cutoff=dt.date(2025, 5, 31)).as_of["deposits"] == dt.date(2025, 4, 30)
+    # "a dataset whose latest delivery is older than max_data_age_days" (precise readings): the latest
+    assert snapshot.as_of["deposits"] == dt.date(2025, 6, 30)
+    assert store.snapshot(cutoff=dt.date(2025, 5, 31)).as_of["deposits"] == dt.date(2025, 5, 31)
 
 
 def test_purge_removes_old_superseded_deliveries_and_old_raw_files(tmp_path, store):

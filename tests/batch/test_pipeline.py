@@ -57,7 +57,8 @@ def test_delivered_files_feed_the_verification_and_results_are_kept_by_run_key(t
         world.requests_table(), parameters_table(world.parameters), store.snapshot(), with_records=True
     )
     row = result.household("R1")
-    assert row["conclusion"] == "manual_review"  # several datasets were never delivered
+    # several datasets were never delivered, but income above the line is proven by the rows present
+    assert row["conclusion"] == "ineligible"
     missing = {e["dataset"] for r in row["reasons"] if r["code"] == "dataset_missing" for e in r["evidence"]}
     assert missing == set(REQUIRED_FOR_VERIFICATION) - {"hukou", "tax_income", "vehicles"}
     assert {r["code"] for r in row["reasons"]} == {"dataset_missing", "income_above_line"}

@@ -35,11 +35,13 @@ def test_member_missing_from_hukou_goes_to_manual_review(world):
     assert world.verdict("R1") == ("manual_review", {"member_not_in_hukou"})
 
 
-def test_manual_review_outranks_disqualifiers_but_keeps_them(world):
+def test_a_proven_disqualifier_outranks_missing_data_and_lists_it_too(world):
+    """exchange-formats.md, precise readings — precedence: a proven disqualifier (income from the rows
+    present already above the line) → ineligible, with every reason and also what is missing."""
     (member,) = world.household("R1")
     world.wage(member, "100000.00")
     world.add("deaths", id_number=member, death_date=dt.date(2025, 5, 2))
-    assert world.verdict("R1") == ("manual_review", {"member_in_death_records", "income_above_line"})
+    assert world.verdict("R1") == ("ineligible", {"member_in_death_records", "income_above_line"})
 
 
 def test_undelivered_datasets_send_the_household_to_manual_review(world):
@@ -51,15 +53,20 @@ def test_undelivered_datasets_send_the_household_to_manual_review(world):
     (reason,) = row["reasons"]
     assert reason["code"] == "dataset_missing"
     assert sorted(e["dataset"] for e in reason["evidence"]) == ["deposits", "vehicles"]
-    assert reason["evidence"][0]["values"]["problem"] == "未交付"
+    assert reason["evidence"][0]["values"]["as_of"] is None
 
 
-def test_stale_dataset_sends_the_household_to_manual_review(world):
+def test_stale_dataset_gives_stale_data_naming_the_dataset(world):
+    """Precise readings — stale data: a dataset whose latest delivery is older than the maximum age at the
+    request date gives manual_review with reason stale_data and the dataset named."""
     world.household("R1")
     world.delivered["tax_income"] = dt.date(2025, 4, 15)  # 91 days before the request
     row = world.run().household("R1")
     assert row["conclusion"] == "manual_review"
-    assert row["reasons"][0]["evidence"][0]["values"]["problem"] == "数据过旧"
+    (reason,) = row["reasons"]
+    assert reason["code"] == "stale_data"
+    assert reason["evidence"][0]["dataset"] == "tax_income"
+    assert reason["evidence"][0]["values"] == {"as_of": "2025-04-15", "max_age_days": "90"}
 
 
 def test_dataset_exactly_at_the_maximum_age_is_fresh_enough(world):

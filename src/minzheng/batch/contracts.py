@@ -12,7 +12,7 @@ from enum import Enum
 import pyarrow as pa
 
 #: Bump the minor part for added optional columns, the major part for anything a consumer could trip over.
-DATASETS_CONTRACT_VERSION = "exchange/1.0"
+DATASETS_CONTRACT_VERSION = "exchange/1.1"  # 1.1: optional pension.kind
 JOB_INPUT_CONTRACT_VERSION = "verification-input/1.0"
 JOB_OUTPUT_CONTRACT_VERSION = "verification-output/1.1"  # 1.1: optional member_records
 
@@ -60,6 +60,13 @@ class Column:
     nullable: bool = False
     non_negative: bool = False
     int_range: tuple[int, int] | None = None
+    #: an optional column (added in a minor contract version): a delivery may leave it out, and an absent
+    #: column or an empty value means ``default``
+    default: str | None = None
+
+    @property
+    def optional(self) -> bool:
+        return self.default is not None
 
     @property
     def arrow_type(self) -> pa.DataType:
@@ -118,7 +125,23 @@ DATASETS: dict[str, Dataset] = {
                 _money("amount"),  # may be negative: tax corrections
             ),
         ),
-        Dataset("pension", "人社 养老金", (_id(), Column("month", Kind.MONTH), _money("amount"))),
+        Dataset(
+            "pension",
+            "人社 养老金",
+            (
+                _id(),
+                Column("month", Kind.MONTH),
+                _money("amount", non_negative=True),
+                # 城乡居民基础养老金 is not income (民发〔2021〕57号 第十三条); absent = 离退休金
+                Column(
+                    "kind",
+                    Kind.CHOICE,
+                    ("retirement", "basic_resident", "other"),
+                    nullable=True,
+                    default="retirement",
+                ),
+            ),
+        ),
         Dataset(
             "unemployment",
             "人社 失业",
@@ -126,7 +149,7 @@ DATASETS: dict[str, Dataset] = {
                 _id(),
                 Column("registered_date", Kind.DATE),
                 Column("benefit_month", Kind.MONTH),
-                _money("benefit_amount"),
+                _money("benefit_amount", non_negative=True),
             ),
         ),
         Dataset(
@@ -145,7 +168,7 @@ DATASETS: dict[str, Dataset] = {
             (
                 _id(),
                 Column("as_of", Kind.DATE),
-                _money("balance"),
+                _money("balance", non_negative=True),
                 _money("monthly_deposit", non_negative=True),
             ),
         ),
@@ -156,7 +179,7 @@ DATASETS: dict[str, Dataset] = {
                 _id(),
                 Column("bank", Kind.TEXT),
                 Column("account_type", Kind.CHOICE, ("current", "time")),
-                _money("balance"),
+                _money("balance", non_negative=True),
                 Column("as_of", Kind.DATE),
             ),
         ),

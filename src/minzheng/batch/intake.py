@@ -13,12 +13,13 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
 import tempfile
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -59,17 +60,22 @@ def intake_delivery(
     path = Path(path)
     content = path.read_bytes()
     sha256 = hashlib.sha256(content).hexdigest()
-    earlier = store.find_by_hash(dataset, sha256)
-    if earlier is not None:
-        return _replace_duplicate(earlier)
+    # the same bytes as of another date or from another source are another delivery (a newer as_of
+    # refreshes the dataset's age); only the same content, source and as_of again is a duplicate
+    delivery_id = hashlib.sha256(f"{sha256}:{source}:{as_of.isoformat()}".encode()).hexdigest()[:24]
+    target = store.delivery_dir(dataset, source, as_of, delivery_id)
+    if (target / RECEIPT).exists():
+        return _replace_duplicate(DeliveryReceipt.from_file(target / RECEIPT))
     if not content.strip():
         raise EmptyDeliveryError(f"数据集 {dataset} 的交付文件为空：{path.name}", dataset=dataset)
 
-    table, is_parquet = _read(content, spec, path.name)
-    if table.num_rows == 0:
+    delivery = _read(content, spec, path.name)
+    if delivery.table.num_rows == 0 and not delivery.malformed:
         raise EmptyDeliveryError(f"数据集 {dataset} 的交付文件没有数据行：{path.name}", dataset=dataset)
-    delivery_id = sha256[:24]
-    accepted, rejected, warnings = validate_rows(table, spec, delivery_id)
+    accepted, rejected, warnings = validate_rows(
+        delivery.table, spec, delivery_id, as_of=as_of, row_numbers=delivery.row_numbers
+    )
+    rejected = _with_malformed(rejected, delivery.malformed, spec, delivery_id)
     receipt = DeliveryReceipt(
         dataset=dataset,
         source=source,
@@ -78,14 +84,15 @@ def intake_delivery(
         sha256=sha256,
         received_at=dt.datetime.now(dt.UTC),
         original_name=original_name or path.name,
-        rows_total=table.num_rows,
+        rows_total=accepted.num_rows + rejected.num_rows,
         rows_accepted=accepted.num_rows,
         rows_rejected=rejected.num_rows,
         warnings=tuple(warnings),
     )
-    target = store.delivery_dir(dataset, source, as_of, delivery_id)
     try:
-        _write_atomically(target, receipt, accepted, rejected, content, ".parquet" if is_parquet else ".csv")
+        _write_atomically(
+            target, receipt, accepted, rejected, content, ".parquet" if delivery.parquet else ".csv"
+        )
     except OSError:
         # the same file arriving twice at once: the other intake won the rename, and its result stands
         if (target / RECEIPT).exists():
@@ -106,21 +113,48 @@ def _replace_duplicate(receipt: DeliveryReceipt) -> DeliveryReceipt:
     return replace(receipt, duplicate=True)
 
 
-def _read(content: bytes, spec: Dataset, name: str) -> tuple[pa.Table, bool]:
+@dataclass(frozen=True)
+class _Delivery:
+    """A delivery as read: the well-formed rows (text or Parquet-typed), their 1-based data row numbers,
+    and the rows that could not be split into the dataset's columns (row number, raw text)."""
+
+    table: pa.Table
+    row_numbers: pa.Array
+    malformed: tuple[tuple[int, str], ...] = ()
+    parquet: bool = False
+
+
+#: leading bytes of files often sent by mistake instead of CSV (xlsx/docx are ZIP, xls/doc are OLE2)
+_NOT_CSV_MAGIC: dict[bytes, str] = {
+    b"PK\x03\x04": "Excel 工作簿（.xlsx）或其他压缩文件",
+    b"\xd0\xcf\x11\xe0": "Excel 97-2003 工作簿（.xls）或其他 Office 文件",
+    b"%PDF": "PDF 文件",
+}
+
+
+def _read(content: bytes, spec: Dataset, name: str) -> _Delivery:
     if content[:4] == _PARQUET_MAGIC:
         try:
             table = pq.read_table(io.BytesIO(content))
         except (pa.ArrowException, OSError) as error:
             raise DeliveryFormatError(
-                f"数据集 {spec.name} 的 Parquet 文件无法读取：{error}", dataset=spec.name
+                f"数据集 {spec.name} 的 Parquet 文件 {name} 无法读取，文件可能已损坏", dataset=spec.name
             ) from error
         check_columns(list(table.column_names), spec)
         check_parquet_types(table.schema, spec)
-        return table, True
-    return _read_csv(content, spec, name), False
+        table = _with_optional_columns(table, spec)
+        return _Delivery(table, pa.array(range(1, table.num_rows + 1), pa.int64()), parquet=True)
+    for magic, kind in _NOT_CSV_MAGIC.items():
+        if content.startswith(magic):
+            raise DeliveryFormatError(
+                f"数据集 {spec.name} 的文件 {name} 是{kind}，不是 CSV：请另存为 UTF-8 编码、带表头的 CSV "
+                "或 Parquet 后重新交付",
+                dataset=spec.name,
+            )
+    return _read_csv(content, spec, name)
 
 
-def _read_csv(content: bytes, spec: Dataset, name: str) -> pa.Table:
+def _read_csv(content: bytes, spec: Dataset, name: str) -> _Delivery:
     body = content[3:] if content.startswith(b"\xef\xbb\xbf") else content
     first_line = body.split(b"\n", 1)[0].rstrip(b"\r")
     try:
@@ -129,11 +163,44 @@ def _read_csv(content: bytes, spec: Dataset, name: str) -> pa.Table:
         raise DeliveryFormatError(
             f"数据集 {spec.name} 的 CSV 文件 {name} 不是 UTF-8 编码（请勿使用 GBK 等编码）", dataset=spec.name
         ) from error
+    if any(not h.isprintable() for h in header):
+        raise DeliveryFormatError(
+            f"数据集 {spec.name} 的文件 {name} 不是文本格式的 CSV（表头含不可打印字符）：请交付 UTF-8 编码、"
+            "带表头的 CSV 或 Parquet",
+            dataset=spec.name,
+        )
     check_columns(header, spec)
+    table, malformed = _parse_csv(body, header, spec, threaded=True)
+    if malformed:
+        # row numbers of malformed rows are only known to the single-threaded reader: read again with it
+        table, malformed = _parse_csv(body, header, spec, threaded=False)
+    skipped = {number for number, _ in malformed}
+    numbers = (
+        [n for n in range(1, table.num_rows + len(skipped) + 1) if n not in skipped]
+        if skipped
+        else range(1, table.num_rows + 1)
+    )
+    table = _with_optional_columns(table, spec)
+    return _Delivery(table, pa.array(numbers, pa.int64()), tuple(malformed))
+
+
+def _parse_csv(
+    body: bytes, header: list[str], spec: Dataset, *, threaded: bool
+) -> tuple[pa.Table, list[tuple[int, str]]]:
+    """Parse the CSV body as text columns; rows with too few or too many fields are set aside with their
+    1-based data row number (the header is not counted) instead of refusing the file."""
+    malformed: list[tuple[int, str]] = []
+
+    def set_aside(row: pacsv.InvalidRow) -> str:
+        # row.number counts the file's lines from 1, header included; None when read in parallel
+        malformed.append((row.number - 1 if row.number is not None else 0, row.text))
+        return "skip"
+
     try:
-        return pacsv.read_csv(
+        table = pacsv.read_csv(
             io.BytesIO(body),
-            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1),
+            read_options=pacsv.ReadOptions(column_names=header, skip_rows=1, use_threads=threaded),
+            parse_options=pacsv.ParseOptions(invalid_row_handler=set_aside),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(header, pa.string()),
                 null_values=[""],
@@ -141,17 +208,51 @@ def _read_csv(content: bytes, spec: Dataset, name: str) -> pa.Table:
             ),
         )
     except pa.ArrowInvalid as error:
-        # pyarrow also lands here for invalid UTF-8 in the body
+        # pyarrow lands here for invalid UTF-8 in the body; its message quotes the bytes, so it is not shown
         raise DeliveryFormatError(
-            f"数据集 {spec.name} 的 CSV 文件 {name} 无法解析（须为带表头的 UTF-8 CSV）：{error}",
+            f"数据集 {spec.name} 的 CSV 文件无法解析：须为 UTF-8 编码、带表头的 CSV（文件中有非 UTF-8 字符"
+            "或不成对的引号）",
             dataset=spec.name,
         ) from error
+    return table, malformed
+
+
+def _with_optional_columns(table: pa.Table, spec: Dataset) -> pa.Table:
+    """Add the optional columns a delivery left out, empty (their default applies at validation)."""
+    for column in spec.columns:
+        if column.optional and column.name not in table.column_names:
+            table = table.append_column(column.name, pa.nulls(table.num_rows, pa.string()))
+    return table.select([c.name for c in spec.columns])
+
+
+def _with_malformed(
+    rejected: pa.Table, malformed: tuple[tuple[int, str], ...], spec: Dataset, delivery_id: str
+) -> pa.Table:
+    """Rejected rows plus the rows that could not be split into columns, in row order."""
+    if not malformed:
+        return rejected
+    width = len(spec.columns)
+    extra = pa.table(
+        {
+            "dataset": [spec.name] * len(malformed),
+            "delivery_id": [delivery_id] * len(malformed),
+            "row_number": [number for number, _ in malformed],
+            "reason": [
+                f"列数不符：应为 {width} 列，实际为 {len(next(csv.reader([text]), []))} 列"
+                for _, text in malformed
+            ],
+            "raw_values": [json.dumps({"line": text}, ensure_ascii=False) for _, text in malformed],
+        },
+        schema=REJECTED_ROWS_SCHEMA,
+    )
+    combined = pa.concat_tables([rejected, extra])
+    return combined.take(pc.sort_indices(combined, [("row_number", "ascending")]))
 
 
 def check_columns(columns: list[str], spec: Dataset) -> None:
     """缺列或多列 → DeliverySchemaError naming every offending column."""
     expected = [c.name for c in spec.columns]
-    missing = [c for c in expected if c not in columns]
+    missing = [c.name for c in spec.columns if c.name not in columns and not c.optional]
     extra = [c for c in columns if c not in expected]
     duplicated = sorted({c for c in columns if columns.count(c) > 1})
     problems = []
@@ -187,6 +288,8 @@ def _type_accepted(kind: Kind, arrow_type: pa.DataType) -> bool:
 def check_parquet_types(schema: pa.Schema, spec: Dataset) -> None:
     """类型错误 → DeliverySchemaError. Floats are refused for money: they cannot hold 0.01 exactly."""
     for column in spec.columns:
+        if column.name not in schema.names:
+            continue  # an optional column left out
         arrow_type = schema.field(column.name).type
         if _type_accepted(column.kind, arrow_type):
             continue
@@ -200,8 +303,18 @@ def check_parquet_types(schema: pa.Schema, spec: Dataset) -> None:
         )
 
 
-def validate_rows(table: pa.Table, spec: Dataset, delivery_id: str) -> tuple[pa.Table, pa.Table, list[str]]:
-    """Split ``table`` into accepted rows (storage types) and rejected rows (row number + Chinese reason)."""
+def validate_rows(
+    table: pa.Table,
+    spec: Dataset,
+    delivery_id: str,
+    *,
+    as_of: dt.date,
+    row_numbers: pa.Array | None = None,
+) -> tuple[pa.Table, pa.Table, list[str]]:
+    """Split ``table`` into accepted rows (storage types) and rejected rows (row number + Chinese reason).
+
+    ``as_of`` is the delivery's extract date: a row dated after it (a death in 2099, next year's statement)
+    is rejected. ``row_numbers`` are the rows' 1-based data row numbers (default: 1, 2, …)."""
     ids = pc.unique(pc.utf8_trim_whitespace(table["id_number"].cast(pa.string()))).to_pylist()
     problems, unknown_address = id_number_problems(ids)
     bad_ids = pa.table(
@@ -210,13 +323,15 @@ def validate_rows(table: pa.Table, spec: Dataset, delivery_id: str) -> tuple[pa.
             "problem": pa.array(list(problems.values()), pa.string()),
         }
     )
-    numbered = table.append_column("_row", pa.array(range(1, table.num_rows + 1), pa.int64()))
+    if row_numbers is None:
+        row_numbers = pa.array(range(1, table.num_rows + 1), pa.int64())
+    numbered = table.append_column("_row", row_numbers)
     con = duckdb.connect()
     con.execute("SET enable_progress_bar = false")
     try:
         con.register("delivery", numbered)
         con.register("bad_ids", bad_ids)
-        con.execute(f"CREATE TEMP TABLE checked AS {_checked_sql(spec)}")
+        con.execute(f"CREATE TEMP TABLE checked AS {_checked_sql(spec, as_of)}")
         accepted = con.sql(_accepted_sql(spec)).to_arrow_table().cast(spec.schema)
         rejected = con.sql(_rejected_sql(spec, delivery_id)).to_arrow_table()
     finally:
@@ -233,9 +348,9 @@ def _text(column: Column) -> str:
     return f"NULLIF(TRIM(CAST(d.\"{column.name}\" AS VARCHAR)), '')"
 
 
-def _checked_sql(spec: Dataset) -> str:
+def _checked_sql(spec: Dataset, as_of: dt.date) -> str:
     texts = ", ".join(f'{_text(c)} AS "{c.name}"' for c in spec.columns)
-    checks = ", ".join(row_problem_sql(c, f'"{c.name}"') for c in spec.columns)
+    checks = ", ".join(row_problem_sql(c, f'"{c.name}"', as_of) for c in spec.columns)
     return f"""
         WITH t AS (SELECT d._row, {texts} FROM delivery d)
         SELECT t.*, concat_ws('；', b.problem, {checks}) AS _reason

@@ -45,7 +45,14 @@ INPUT_TABLES: tuple[str, ...] = (
     "business",
     "deaths",
     "asset_flags",
+    "rejected_rows",
 )
+#: department datasets arrive as ``<name>_delivered`` and are read by the rules as ``<name>``: the rows about
+#: the requests' members, each distinct row once ("identical rows count once, whichever source or delivery
+#: carried them" — exchange-formats.md, precise readings)
+DELIVERED_SUFFIX = "_delivered"
+#: datasets read by one step only stay views; the others are materialised once
+_READ_ONCE = frozenset({"tax_income", "pension", "unemployment"})
 OUTPUT_TABLES: tuple[str, ...] = ("household_results", "member_income")
 
 
@@ -67,6 +74,23 @@ def _step(name: str, sql: str, *, reused: bool = True) -> Step:
 
 
 _MULTIPLIER_PREFIX = f"{p.INCOME_LINE_MULTIPLIER}."
+
+
+def _distinct_member_rows(dataset: str, columns: list[str]) -> str:
+    defaults = {"kind": "COALESCE(kind, 'retirement') AS kind"} if dataset == "pension" else {}
+    shown = ", ".join(defaults.get(c, c) for c in columns)
+    return f"""
+        SELECT DISTINCT {shown} FROM {dataset}{DELIVERED_SUFFIX}
+        WHERE id_number IN (SELECT id_number FROM requests)
+    """
+
+
+def dataset_steps(datasets: dict[str, list[str]]) -> list[Step]:
+    """One step per department dataset: its distinct rows about the requests' members."""
+    return [
+        _step(name, _distinct_member_rows(name, columns), reused=name not in _READ_ONCE)
+        for name, columns in datasets.items()
+    ]
 
 
 def _households() -> str:
@@ -164,9 +188,17 @@ def _income_rows() -> str:
     return " UNION ALL ".join(
         [
             branch("tax_income", "t.category", "t.month", "t.amount"),
-            branch("pension", "'pension'", "t.month", "t.amount"),
+            branch("pension", _pension_source("t.kind"), "t.month", "t.amount"),
             branch("unemployment", "'unemployment'", "t.benefit_month", "t.benefit_amount"),
         ]
+    )
+
+
+def _pension_source(kind: str) -> str:
+    return (
+        "CASE "
+        + " ".join(f"WHEN {kind} = '{k}' THEN '{src}'" for k, src in p.PENSION_SOURCES.items())
+        + " END"
     )
 
 
@@ -188,18 +220,15 @@ _BITS_PER_WORD = 60
 
 
 def _member_income() -> str:
-    exempt_tax = (
-        "CASE i.source "
-        + " ".join(f"WHEN '{c}' THEN s.income_exempt_{c}" for c in p.INCOME_SOURCES[:6])
-        + " END"
+    # every source has its own exemption flag (tax categories, the pension kinds, unemployment benefit)
+    exempt = (
+        "CASE i.source " + " ".join(f"WHEN '{c}' THEN s.income_exempt_{c}" for c in p.INCOME_SOURCES) + " END"
     )
     return f"""
         SELECT i.request_id, s.household_id, i.id_number, i.dataset, i.source, i.months_counted,
                {money("i.total")} AS total_amount,
                {from_cents(round_div(cents("i.total"), "s.window_months"))} AS monthly_amount,
-               CASE i.dataset WHEN 'tax_income' THEN {exempt_tax}
-                              WHEN 'pension' THEN s.income_exempt_pension
-                              WHEN 'unemployment' THEN s.income_exempt_unemployment END AS exempt
+               {exempt} AS exempt
         FROM (SELECT request_id, id_number, dataset, source, {_distinct_months("month_offset")} AS months_counted,
                      SUM(amount) AS total
               FROM income_rows GROUP BY request_id, id_number, dataset, source) AS i
@@ -207,42 +236,79 @@ def _member_income() -> str:
     """
 
 
-#: (dataset, amount column, statement partition beyond the member, label column, extra column)
-ASSET_DATASETS: tuple[tuple[str, str, str | None, str | None, str | None], ...] = (
-    ("deposits", "balance", "bank", "bank", None),
-    ("securities", "market_value", None, "kind", None),
-    ("insurance_policies", "cash_value", None, "policy_type", None),
-    ("housing_fund", "balance", None, None, "monthly_deposit"),
+#: (dataset, amount column, account key beyond the member, label column, extra column). An account's latest
+#: statement (as_of ≤ the request date) counts: a deposit account is (id_number, bank, account_type),
+#: securities (id_number, kind), insurance (id_number, policy_type), housing fund the member (precise readings)
+ASSET_DATASETS: tuple[tuple[str, str, tuple[str, ...], str | None, str | None], ...] = (
+    ("deposits", "balance", ("bank", "account_type"), "bank", None),
+    ("securities", "market_value", ("kind",), "kind", None),
+    ("insurance_policies", "cash_value", ("policy_type",), "policy_type", None),
+    ("housing_fund", "balance", (), None, "monthly_deposit"),
 )
 
 
 def _latest_statement(
-    dataset: str, amount: str, part: str | None, label: str | None, extra: str | None
+    dataset: str, amount: str, account: tuple[str, ...], label: str | None, extra: str | None
 ) -> str:
-    """Rows of the latest statement (as_of ≤ request date) per member (and bank) of one asset dataset.
+    """Rows of each account's latest statement (as_of ≤ request date) of one asset dataset.
 
     The latest as_of comes from a narrow GROUP BY over the members' rows, then the statement's rows are read
-    again by (id_number, [bank,] as_of): measured 2× faster on DuckDB than a window (which sorts every
-    partition) or than joining back the wide joined rows. No evidence text here: it is built later, only for
-    households over the limit."""
-    bank = f", d.{part}" if part else ""
-    same_bank = f"AND d.{part} IS NOT DISTINCT FROM l.{part}" if part else ""
+    again by (id_number, account, as_of): measured 2× faster on DuckDB than a window (which sorts every
+    partition). Distinct rows of one statement are different accounts the extract does not number (two
+    current accounts at one bank), so they add up. The housing fund is one balance per member: the largest
+    of its latest statement. No evidence text here: it is built later, only for households over the limit."""
+    key = "".join(f", d.{c}" for c in account)
+    same_account = "".join(f" AND d.{c} = l.{c}" for c in account)
     account_type = "d.account_type" if dataset == "deposits" else "CAST(NULL AS VARCHAR)"
-    return f"""
+    rows = f"""
         SELECT l.request_id, '{dataset}' AS dataset, d.id_number,
                {f"d.{label}" if label else "CAST(NULL AS VARCHAR)"} AS label, {account_type} AS account_type,
                d.as_of, d.{amount} AS amount, {f"d.{extra}" if extra else "CAST(NULL AS DECIMAL(18,2))"} AS extra
-        FROM (SELECT m.request_id, d.id_number{bank}, MAX(d.as_of) AS latest_as_of
+        FROM (SELECT m.request_id, d.id_number{key}, MAX(d.as_of) AS latest_as_of
               FROM members AS m JOIN {dataset} AS d ON d.id_number = m.id_number AND d.as_of <= m.request_date
-              GROUP BY m.request_id, d.id_number{bank}) AS l
-        JOIN {dataset} AS d ON d.id_number = l.id_number {same_bank} AND d.as_of = l.latest_as_of
+              GROUP BY m.request_id, d.id_number{key}) AS l
+        JOIN {dataset} AS d ON d.id_number = l.id_number{same_account} AND d.as_of = l.latest_as_of
+    """
+    if account:
+        return rows
+    return f"""
+        SELECT request_id, dataset, id_number, label, account_type, as_of, amount, extra FROM (
+          SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.request_id, r.id_number
+                                         ORDER BY r.amount DESC, r.extra DESC) AS rn
+          FROM ({rows}) AS r) AS one WHERE rn = 1
     """
 
 
 def _asset_rows() -> str:
-    # A statement per bank (deposits) or per person (others): all rows of the latest as_of count, so several
-    # accounts or policies in one extract are summed, and an older extract never adds to a newer one.
     return " UNION ALL ".join(_latest_statement(*spec) for spec in ASSET_DATASETS)
+
+
+def _member_vehicles() -> str:
+    """A vehicle counts once per plate in a household: of its rows registered by the request date, the latest
+    registration (precise readings: "a vehicle once per plate")."""
+    return """
+        SELECT request_id, id_number, plate, vehicle_type, registered_date, purchase_price, for_disability FROM (
+          SELECT m.request_id, d.*, ROW_NUMBER() OVER (
+                   PARTITION BY m.request_id, d.plate
+                   ORDER BY d.registered_date DESC, d.purchase_price DESC, d.id_number, d.vehicle_type,
+                            d.for_disability) AS rn
+          FROM members AS m JOIN vehicles AS d ON d.id_number = m.id_number AND d.registered_date <= m.request_date
+        ) AS v WHERE rn = 1
+    """
+
+
+def _member_real_estate() -> str:
+    """A property counts once per (id_number, property_id): of its rows registered by the request date, the
+    latest registration."""
+    return """
+        SELECT request_id, id_number, property_id, usage, area_m2, share, registered_date FROM (
+          SELECT m.request_id, d.*, ROW_NUMBER() OVER (
+                   PARTITION BY m.request_id, d.id_number, d.property_id
+                   ORDER BY d.registered_date DESC, d.share DESC, d.usage, d.area_m2 DESC) AS rn
+          FROM members AS m JOIN real_estate AS d
+            ON d.id_number = m.id_number AND d.registered_date <= m.request_date
+        ) AS e WHERE rn = 1
+    """
 
 
 def _figures() -> str:
@@ -297,16 +363,16 @@ def _household_reasons() -> str:
 
 
 def _household_results() -> str:
-    # manual_review outranks ineligible: a refusal must rest on complete data about the right household,
-    # and the caseworker still sees every disqualifier in the reasons
+    # a proven disqualifier decides, and the reasons list what is missing too; only without one does missing,
+    # conflicting, rejected or stale data make the household a case for manual review (precise readings)
     return f"""
         SELECT s.request_id, s.household_id, s.division_code, s.request_date, s.program, s.member_count,
                f.per_capita_income AS per_capita_monthly_income,
                {money("f.total_assets")} AS total_financial_assets,
                f.per_capita_assets AS per_capita_financial_assets,
                {money(f"s.{p.DIBAO_STANDARD}")} AS dibao_standard, s.income_line, s.asset_limit,
-               CASE WHEN COALESCE(r.has_manual, 0) = 1 THEN 'manual_review'
-                    WHEN COALESCE(r.has_ineligible, 0) = 1 THEN 'ineligible'
+               CASE WHEN COALESCE(r.has_ineligible, 0) = 1 THEN 'ineligible'
+                    WHEN COALESCE(r.has_manual, 0) = 1 THEN 'manual_review'
                     ELSE 'eligible' END AS conclusion,
                COALESCE(r.reasons, '[]') AS reasons
         FROM settings AS s JOIN figures AS f ON f.request_id = s.request_id
@@ -314,13 +380,15 @@ def _household_results() -> str:
     """
 
 
-def verification_steps(*, with_records: bool = False) -> list[Step]:
-    """All steps of the verification job in execution order; the outputs are ``OUTPUT_TABLES`` (and
-    ``member_records`` when asked for)."""
+def verification_steps(datasets: dict[str, list[str]], *, with_records: bool = False) -> list[Step]:
+    """All steps of the verification job in execution order, for the department ``datasets`` (name → columns,
+    registered as ``<name>_delivered``); the outputs are ``OUTPUT_TABLES`` (and ``member_records`` when asked
+    for)."""
     from .records_sql import member_records
 
     records = [_step("member_records", reused=False, sql=member_records())] if with_records else []
     return [
+        *dataset_steps(datasets),
         _step("households", _households()),
         _step("parameter_candidates", reused=False, sql=_parameter_candidates()),
         _step("resolved_parameters", _resolved_parameters()),
@@ -329,6 +397,8 @@ def verification_steps(*, with_records: bool = False) -> list[Step]:
         _step("income_rows", reused=False, sql=_income_rows()),
         _step("member_income", _member_income()),
         _step("asset_rows", _asset_rows()),
+        _step("member_vehicles", _member_vehicles()),
+        _step("member_real_estate", _member_real_estate()),
         _step("figures", _figures()),
         _step("reason_lines", reused=False, sql=_reason_lines()),
         _step("household_reasons", reused=False, sql=_household_reasons()),

@@ -41,9 +41,17 @@ INCOME_SOURCES: tuple[str, ...] = (
     "rent",
     "interest",
     "other",
-    "pension",
+    "pension",  # 离退休金 (pension rows of kind retirement)
+    "basic_resident_pension",  # 城乡居民基础养老金 (kind basic_resident): exempt, 57号 Art 13
+    "other_pension",  # pension rows of kind other
     "unemployment",
 )
+#: pension.kind → the income source it is counted under
+PENSION_SOURCES: dict[str, str] = {
+    "retirement": "pension",
+    "basic_resident": "basic_resident_pension",
+    "other": "other_pension",
+}
 VEHICLE_TYPES: tuple[str, ...] = ("car", "truck", "motorcycle", "tricycle", "other")
 
 #: Parameters without which no conclusion is possible (→ manual_review, 参数缺失).
@@ -88,6 +96,8 @@ def default_parameters() -> list[Parameter]:
         ASSET_FLAG_DISQUALIFIES: "0",
         f"{INCOME_LINE_MULTIPLIER}.dibao": "1",
         f"{INCOME_LINE_MULTIPLIER}.dibao_edge": "1.5",
+        # 城乡居民基本养老保险的基础养老金 is not counted (民发〔2021〕57号 第十三条)
+        f"{INCOME_EXEMPT}.basic_resident_pension": "1",
         f"{VEHICLE_EXEMPT}.motorcycle": "1",
         f"{VEHICLE_EXEMPT}.tricycle": "1",
     }

@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
     "member_in_death_records": "家庭成员在死亡数据中有记录，家庭成员已变化",
     "member_not_in_hukou": "家庭成员在户籍数据中未找到",
     "dataset_missing": "缺少核对所需的部门数据",
+    "stale_data": "核对所需的部门数据已过时效",
+    "rejected_rows": "部门数据中有关于家庭成员的记录被拒收，数据不完整",
     "parameter_missing": "缺少核对参数",
 }
 
@@ -136,7 +138,8 @@ def asset_reasons() -> list[str]:
             ("total_financial_assets", "f.total_assets"),
         ],
     )
-    above = "f.per_capita_assets > s.asset_limit"
+    # compared unrounded (precise readings): the household's total against the per-capita limit × members
+    above = "f.total_assets > s.asset_limit * s.member_count"
     flag_kind = f"CASE WHEN s.asset_flag_disqualifies THEN '{INELIGIBLE}' ELSE '{MANUAL_REVIEW}' END"
     flag = evidence("'asset_flags'", *RECORD_FIELDS["asset_flags"])
     return [
@@ -219,13 +222,15 @@ def property_reasons() -> list[str]:
         RECORD_FIELDS["business"][0],
         [*RECORD_FIELDS["business"][1], ("limit", f"CAST(s.{p.BUSINESS_CAPITAL_LIMIT} AS DECIMAL(18,2))")],
     )
-    estate_rows = f"{_member_rows('real_estate')} WHERE d.registered_date <= s.request_date"
+    # vehicles and properties registered by the request date, each counted once (job step member_*)
+    estate_rows = "FROM settings AS s JOIN member_real_estate AS d ON d.request_id = s.request_id WHERE TRUE"
     return [
         _select(
             "vehicle_over_price",
             _q(INELIGIBLE),
             vehicle,
-            f"""{_member_rows("vehicles")} WHERE d.registered_date <= s.request_date AND NOT d.for_disability
+            f"""FROM settings AS s JOIN member_vehicles AS d ON d.request_id = s.request_id
+                    WHERE NOT d.for_disability
                     AND NOT COALESCE({exempt_type}, FALSE) AND d.purchase_price > s.{p.VEHICLE_PRICE_LIMIT}""",
         ),
         # shares, not counts: two members owning halves of one flat hold one property
@@ -234,9 +239,9 @@ def property_reasons() -> list[str]:
             _q(INELIGIBLE),
             estate,
             f"""{estate_rows} AND d.usage = 'residential' AND s.request_id IN (
-                      SELECT s2.request_id FROM settings AS s2 JOIN members AS m2 ON m2.request_id = s2.request_id
-                      JOIN real_estate AS r2 ON r2.id_number = m2.id_number
-                      WHERE r2.usage = 'residential' AND r2.registered_date <= s2.request_date
+                      SELECT s2.request_id FROM settings AS s2 JOIN member_real_estate AS r2
+                        ON r2.request_id = s2.request_id
+                      WHERE r2.usage = 'residential'
                       GROUP BY s2.request_id, s2.{p.RESIDENTIAL_SHARE_LIMIT}
                       HAVING SUM(r2.share) > s2.{p.RESIDENTIAL_SHARE_LIMIT})""",
         ),
@@ -245,9 +250,9 @@ def property_reasons() -> list[str]:
             _q(INELIGIBLE),
             estate,
             f"""{estate_rows} AND d.usage = 'commercial' AND s.request_id IN (
-                      SELECT s2.request_id FROM settings AS s2 JOIN members AS m2 ON m2.request_id = s2.request_id
-                      JOIN real_estate AS r2 ON r2.id_number = m2.id_number
-                      WHERE r2.usage = 'commercial' AND r2.registered_date <= s2.request_date
+                      SELECT s2.request_id FROM settings AS s2 JOIN member_real_estate AS r2
+                        ON r2.request_id = s2.request_id
+                      WHERE r2.usage = 'commercial'
                       GROUP BY s2.request_id, s2.{p.COMMERCIAL_PROPERTY_MAX_COUNT}
                       HAVING COUNT(DISTINCT r2.property_id) > s2.{p.COMMERCIAL_PROPERTY_MAX_COUNT})""",
         ),
@@ -287,28 +292,31 @@ def status_reasons() -> list[str]:
 def missing_reasons() -> list[str]:
     # Both checks depend on a few distinct keys, not on the household: they are evaluated per key and
     # joined back, instead of crossing every household with every dataset or parameter name.
-    missing = evidence(
-        "r.dataset",
-        [("dataset", "r.dataset")],
-        [
-            ("as_of", "r.as_of"),
-            ("problem", "CASE WHEN r.as_of IS NULL THEN '未交付' ELSE '数据过旧' END"),
-            ("max_age_days", f"s.{p.DATASET_MAX_AGE_DAYS}"),
-        ],
-    )
-    selects = [
-        _select(
-            "dataset_missing",
+    def dataset_evidence() -> str:
+        return evidence(
+            "r.dataset",
+            [("dataset", "r.dataset")],
+            [("as_of", "r.as_of"), ("max_age_days", f"CAST(s.{p.DATASET_MAX_AGE_DAYS} AS INT)")],
+        )
+
+    def per_dataset(code: str, condition: str) -> str:
+        return _select(
+            code,
             _q(MANUAL_REVIEW),
-            missing,
+            dataset_evidence(),
             f"""FROM settings AS s JOIN (
                       SELECT k.request_date, k.max_age_days, d.dataset, c.as_of
                       FROM (SELECT DISTINCT request_date, {p.DATASET_MAX_AGE_DAYS} AS max_age_days FROM settings) AS k
                       CROSS JOIN required_datasets AS d LEFT JOIN coverage AS c ON c.dataset = d.dataset
-                      WHERE c.as_of IS NULL OR DATE_ADD(c.as_of, CAST(k.max_age_days AS INT)) < k.request_date
+                      WHERE {condition}
                     ) AS r ON r.request_date IS NOT DISTINCT FROM s.request_date
                       AND r.max_age_days IS NOT DISTINCT FROM s.{p.DATASET_MAX_AGE_DAYS}""",
-        ),
+        )
+
+    selects = [
+        per_dataset("dataset_missing", "c.as_of IS NULL"),
+        # stale: the dataset's latest delivery is older than the maximum age on the request date
+        per_dataset("stale_data", "DATE_ADD(c.as_of, CAST(k.max_age_days AS INT)) < k.request_date"),
     ]
     # one SELECT over a list of names rather than one per parameter: fewer branches, smaller Spark plans
     names = ", ".join(f"('{name}')" for name in p.REQUIRED)
@@ -339,7 +347,31 @@ def missing_reasons() -> list[str]:
     return selects
 
 
+def rejected_reasons() -> list[str]:
+    """A delivery in force rejected a row whose ID number is a member's: that member's data is incomplete
+    (precise readings, reason ``rejected_rows``), whatever the row's other columns said."""
+    rejected = evidence(
+        "r.dataset",
+        [("delivery_id", "r.delivery_id"), ("row_number", "r.row_number")],
+        [("id_number", "r.id_number"), ("reason", Text("r.reason"))],
+    )
+    return [
+        _select(
+            "rejected_rows",
+            _q(MANUAL_REVIEW),
+            rejected,
+            """FROM settings AS s JOIN members AS m ON m.request_id = s.request_id
+                   JOIN rejected_rows AS r ON r.id_number = m.id_number""",
+        )
+    ]
+
+
 def all_reasons() -> str:
     return "\nUNION ALL\n".join(
-        income_reasons() + asset_reasons() + property_reasons() + status_reasons() + missing_reasons()
+        income_reasons()
+        + asset_reasons()
+        + property_reasons()
+        + status_reasons()
+        + missing_reasons()
+        + rejected_reasons()
     )

@@ -23,9 +23,13 @@ def member_records() -> str:
     selects = [
         _rows("hukou"),
         _rows("deaths"),
-        _rows("vehicles", "WHERE d.registered_date <= m.request_date"),
-        _rows("real_estate", "WHERE d.registered_date <= m.request_date"),
         _rows("business"),
+    ]
+    # vehicles and real estate as the rules counted them: registered by the request date, each once
+    selects += [
+        f"""SELECT d.request_id, d.id_number, '{dataset}' AS dataset, {evidence(f"'{dataset}'", *RECORD_FIELDS[dataset])} AS record
+            FROM member_{dataset} AS d"""
+        for dataset in ("vehicles", "real_estate")
     ]
     # the latest statement of each asset dataset, as the asset rule summed it
     selects += [

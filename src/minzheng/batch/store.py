@@ -10,8 +10,10 @@ never leaves half a delivery and never touches earlier ones)::
         receipt.json       what happened (counts, content hash, warnings)
 
 A delivery is a full extract of one source (e.g. one bank) as of ``as_of``; the current data of a dataset is
-the latest delivery of each of its sources. The delivery id is the content hash, so re-delivering the same
-bytes is recognised and does nothing.
+the latest delivery of each of its sources. The delivery id is a hash of the content, source and as_of, so
+re-delivering the same bytes as of the same date is recognised and does nothing, while the same bytes as of
+a later date are a new delivery (the data is confirmed as of that date). Folder names are for people and
+``find``: no reader may take a column from them (a row's own ``as_of`` is the row's).
 """
 
 from __future__ import annotations
@@ -74,10 +76,13 @@ class DeliveryReceipt:
 @dataclass(frozen=True)
 class DatasetSnapshot:
     """The data of every dataset for one job: Parquet paths (from the store) or Arrow tables (tests, other
-    callers), and each dataset's as_of — the oldest among its sources, so the data is at least that fresh."""
+    callers); each dataset's as_of — its latest delivery's, which the staleness rule compares with the
+    request date; and the rows those deliveries rejected (paths of ``rejected.parquet`` files or tables in
+    the rejected-rows contract), so a member whose rows were refused is not judged on partial data."""
 
     tables: dict[str, list[Path] | pa.Table]
     as_of: dict[str, dt.date]
+    rejected: dict[str, list[Path] | pa.Table] = field(default_factory=dict)
 
 
 class ExchangeStore:
@@ -94,13 +99,6 @@ class ExchangeStore:
         pattern = f"{dataset or '*'}/source=*/as_of=*/*/{RECEIPT}"
         found = [DeliveryReceipt.from_file(p) for p in self.root.glob(pattern)]
         return sorted(found, key=lambda r: (r.dataset, r.source, r.as_of, r.received_at))
-
-    def find_by_hash(self, dataset: str, sha256: str) -> DeliveryReceipt | None:
-        for path in self.root.glob(f"{dataset}/source=*/as_of=*/{sha256[:24]}/{RECEIPT}"):
-            receipt = DeliveryReceipt.from_file(path)
-            if receipt.sha256 == sha256:
-                return receipt
-        return None
 
     def find(self, delivery_id: str) -> DeliveryReceipt | None:
         """One delivery by its id (24 hex digits), or None."""
@@ -131,11 +129,15 @@ class ExchangeStore:
     ) -> DatasetSnapshot:
         """Paths of the current accepted rows per dataset, for the verification and monitoring jobs."""
         paths: dict[str, list[Path]] = {}
+        rejected: dict[str, list[Path]] = {}
         as_of: dict[str, dt.date] = {}
         for receipt in self.current(cutoff, received_before=received_before):
             paths.setdefault(receipt.dataset, []).append(receipt.path / ACCEPTED)
-            as_of[receipt.dataset] = min(as_of.get(receipt.dataset, receipt.as_of), receipt.as_of)
-        return DatasetSnapshot(tables=dict(paths), as_of=as_of)
+            if receipt.rows_rejected:
+                rejected.setdefault(receipt.dataset, []).append(receipt.path / REJECTED)
+            # "a dataset whose latest delivery is older than max_data_age_days" (precise readings)
+            as_of[receipt.dataset] = max(as_of.get(receipt.dataset, receipt.as_of), receipt.as_of)
+        return DatasetSnapshot(tables=dict(paths), as_of=as_of, rejected=rejected)
 
     def accepted_rows(self, receipt: DeliveryReceipt) -> pa.Table:
         return pq.read_table(receipt.path / ACCEPTED)

@@ -6,6 +6,8 @@ Parquet alike: ``12.3000`` from a DECIMAL(18,4) column is fine, ``12.345`` is re
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .contracts import Column, Kind
 
 _PATTERNS: dict[Kind, tuple[str, str]] = {
@@ -24,8 +26,11 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def row_problem_sql(column: Column, value: str) -> str:
-    """A SQL expression that is NULL when ``value`` is valid for ``column``, else a Chinese reason."""
+def row_problem_sql(column: Column, value: str, as_of: dt.date | None = None) -> str:
+    """A SQL expression that is NULL when ``value`` is valid for ``column``, else a Chinese reason.
+
+    With the delivery's ``as_of``, a date or month after it is a problem: an extract cannot hold a record
+    from its future (exchange-formats.md, precise readings)."""
     label = f"列 {column.name} "
     shown = f"'：' || {value}"
     whens: list[str] = []
@@ -44,6 +49,15 @@ def row_problem_sql(column: Column, value: str) -> str:
     if column.kind is Kind.DATE:
         whens.append(
             f"WHEN TRY_CAST({value} AS DATE) IS NULL THEN {_quote(label + '不是有效日期')} || {shown}"
+        )
+    if as_of is not None and column.kind is Kind.DATE:
+        whens.append(
+            f"WHEN CAST({value} AS DATE) > DATE '{as_of.isoformat()}' "
+            f"THEN {_quote(label + f'晚于交付基准日 {as_of.isoformat()}')} || {shown}"
+        )
+    if as_of is not None and column.kind is Kind.MONTH:
+        whens.append(
+            f"WHEN {value} > '{as_of:%Y-%m}' THEN {_quote(label + f'晚于交付基准日所在月份 {as_of:%Y-%m}')} || {shown}"
         )
     if column.non_negative:
         whens.append(
@@ -76,4 +90,6 @@ def accepted_value_sql(column: Column, value: str) -> str:
         return f"CAST({value} AS INTEGER)"
     if kind is Kind.BOOLEAN:
         return f"LOWER({value}) IN ('true', '1')"
+    if column.optional:
+        return f"COALESCE({value}, {_quote(column.default)})"
     return value

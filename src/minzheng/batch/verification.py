@@ -30,12 +30,13 @@ from .contracts import (
     MEMBER_INCOME_SCHEMA,
     MEMBER_RECORDS_SCHEMA,
     PARAMETERS_SCHEMA,
+    REJECTED_ROWS_SCHEMA,
     REQUESTS_SCHEMA,
     REQUIRED_FOR_VERIFICATION,
 )
 from .errors import JobInputError
 from .ids import invalid_id_numbers
-from .job_sql import INPUT_TABLES, OUTPUT_TABLES, verification_steps
+from .job_sql import DELIVERED_SUFFIX, INPUT_TABLES, OUTPUT_TABLES, verification_steps
 from .parameters import INCOME_WINDOW_MONTHS, MAX_INCOME_WINDOW_MONTHS
 from .store import DatasetSnapshot
 
@@ -91,8 +92,10 @@ def run_verification(
             "required_datasets", pa.table({"dataset": pa.array(list(required_datasets), pa.string())})
         )
         for name in _DATASET_INPUTS:
-            _register_dataset(engine, name, datasets)
-        for step in verification_steps(with_records=with_records):
+            _register_dataset(engine, f"{name}{DELIVERED_SUFFIX}", datasets, name)
+        engine.register_arrow("rejected_rows", _rejected_rows(datasets, requests))
+        columns = {name: DATASETS[name].schema.names for name in _DATASET_INPUTS}
+        for step in verification_steps(columns, with_records=with_records):
             engine.materialize(step)
         households, member_income = (
             engine.fetch(name, order_by=keys)
@@ -117,9 +120,54 @@ def _register_dataset(
     schema = DATASETS[dataset].schema
     source = datasets.tables.get(dataset)
     if isinstance(source, pa.Table):
+        for column in DATASETS[dataset].columns:
+            # an optional column (contract minor version) may be absent: NULL, its default applies in the job
+            if column.optional and column.name not in source.column_names:
+                source = source.append_column(column.name, pa.nulls(source.num_rows, column.arrow_type))
         engine.register_arrow(name, _cast(source, schema, f"数据集 {dataset}"))
     else:
         engine.register_parquet(name, list(source or []), schema)
+
+
+_REJECTED_ABOUT_MEMBERS = pa.schema([*REJECTED_ROWS_SCHEMA, pa.field("id_number", pa.string())])
+
+
+def _rejected_rows(datasets: DatasetSnapshot, requests: pa.Table) -> pa.Table:
+    """The rows the deliveries in force rejected whose ID number (as delivered, trimmed, upper-cased) is a
+    requested member's, with that number: the few rows that make a member's data incomplete. Read with
+    DuckDB whatever the job's engine (like intake: a small local step)."""
+    import duckdb
+
+    parts = [
+        source if isinstance(source, pa.Table) else pq.read_table(source, schema=REJECTED_ROWS_SCHEMA)
+        for name in _DATASET_INPUTS
+        for source in _as_list(datasets.rejected.get(name))
+    ]
+    if not parts:
+        return _REJECTED_ABOUT_MEMBERS.empty_table()
+    con = duckdb.connect()
+    try:
+        con.register("rejected", pa.concat_tables([t.select(REJECTED_ROWS_SCHEMA.names) for t in parts]))
+        con.register("members", requests.select(["id_number"]))
+        return (
+            con.sql(
+                """SELECT * FROM (
+                     SELECT r.*, UPPER(TRIM(json_extract_string(r.raw_values, '$.id_number'))) AS id_number
+                     FROM rejected AS r) AS r
+                   WHERE id_number IN (SELECT id_number FROM members)
+                   ORDER BY dataset, delivery_id, row_number"""
+            )
+            .to_arrow_table()
+            .cast(_REJECTED_ABOUT_MEMBERS)
+        )
+    finally:
+        con.close()
+
+
+def _as_list(source: list[Path] | pa.Table | None) -> list[Path | pa.Table]:
+    if source is None:
+        return []
+    return [source] if isinstance(source, pa.Table) else list(source)
 
 
 def _coverage(datasets: DatasetSnapshot) -> pa.Table:
@@ -140,13 +188,42 @@ def _cast(table: pa.Table, schema: pa.Schema, label: str) -> pa.Table:
 
 
 def _checked_requests(requests: pa.Table) -> pa.Table:
+    missing_ids = _requests_without_id(requests)
+    if missing_ids:
+        shown = "、".join(missing_ids[:10]) + ("等" if len(missing_ids) > 10 else "")
+        raise JobInputError(
+            f"申请表中有 {len(missing_ids)} 个核对请求的成员缺少公民身份号码：{shown}", column="id_number"
+        )
     requests = _cast(requests, REQUESTS_SCHEMA, "申请表")
     ids = pc.utf8_upper(pc.utf8_trim_whitespace(requests["id_number"]))
     bad = invalid_id_numbers(ids)
     if bad:
         shown = "、".join(str(value) for value in bad[:10]) + ("等" if len(bad) > 10 else "")
-        raise JobInputError(f"申请表中有 {len(bad)} 个无效的公民身份号码：{shown}", column="id_number")
+        requests_of = _requests_of(requests, ids, bad)
+        raise JobInputError(
+            f"申请表中有 {len(bad)} 个无效的公民身份号码：{shown}（核对请求：{requests_of}）",
+            column="id_number",
+        )
     return requests.set_column(requests.schema.get_field_index("id_number"), "id_number", ids)
+
+
+def _requests_without_id(requests: pa.Table) -> list[str]:
+    """Request ids whose member rows have a null or blank ID number (named in the error, not a bare
+    ValueError from the cast)."""
+    if "id_number" not in requests.column_names or "request_id" not in requests.column_names:
+        return []
+    ids = requests["id_number"].cast(pa.string())
+    blank = pc.or_kleene(pc.is_null(ids), pc.equal(pc.utf8_trim_whitespace(ids), ""))
+    blank = pc.fill_null(blank, True)
+    found = pc.unique(pc.filter(requests["request_id"].cast(pa.string()), blank)).to_pylist()
+    return sorted(str(r) for r in found)
+
+
+def _requests_of(requests: pa.Table, ids: pa.ChunkedArray, bad: list[str]) -> str:
+    found = pc.unique(
+        pc.filter(requests["request_id"], pc.is_in(ids, pa.array(bad, pa.string())))
+    ).to_pylist()
+    return "、".join(sorted(found)[:10]) + ("等" if len(found) > 10 else "")
 
 
 def _checked_parameters(parameters: pa.Table) -> pa.Table:

@@ -28,7 +28,12 @@ class Backend(ABC):
 
     @abstractmethod
     def register_parquet(self, name: str, paths: Sequence[Path], schema: pa.Schema) -> None:
-        """Expose Parquet files (all with ``schema``) as input table ``name``."""
+        """Expose Parquet files as input table ``name`` with exactly ``schema``'s columns.
+
+        Only the files' own columns are read — never values derived from their paths (the store's folders
+        are named ``as_of=…``, and hive-style partition discovery would replace each row's own ``as_of``).
+        A column of ``schema`` that a file lacks (an optional column added in a later contract version) is
+        NULL for that file's rows."""
 
     @abstractmethod
     def materialize(self, step: Step) -> None:
@@ -49,3 +54,16 @@ class Backend(ABC):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def files_by_missing_columns(paths: Sequence[Path], schema: pa.Schema) -> dict[tuple[str, ...], list[Path]]:
+    """Group Parquet files by which of ``schema``'s columns they lack (read from the footers only), so a
+    backend can read each group at once and fill the missing columns with NULL."""
+    import pyarrow.parquet as pq
+
+    groups: dict[tuple[str, ...], list[Path]] = {}
+    for path in paths:
+        present = set(pq.read_schema(path).names)
+        missing = tuple(name for name in schema.names if name not in present)
+        groups.setdefault(missing, []).append(path)
+    return groups

@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 
 from ..job_sql import Step
-from .base import Backend
+from .base import Backend, files_by_missing_columns
 
 
 class DuckDBBackend(Backend):
@@ -48,10 +48,18 @@ class DuckDBBackend(Backend):
         if not paths:
             self.register_arrow(name, schema.empty_table())
             return
-        files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
-        self.connection.execute(
-            f'CREATE OR REPLACE TEMP VIEW "{name}" AS SELECT * FROM read_parquet([{files}])'
-        )
+        selects = []
+        for missing, group in files_by_missing_columns(paths, schema).items():
+            files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in group)
+            columns = ", ".join(
+                f'CAST(NULL AS {_duckdb_type(field.type)}) AS "{field.name}"'
+                if field.name in missing
+                else f'"{field.name}"'
+                for field in schema
+            )
+            # hive_partitioning off: the store's `as_of=…` folder names must never become (or replace) columns
+            selects.append(f"SELECT {columns} FROM read_parquet([{files}], hive_partitioning = false)")
+        self.connection.execute(f'CREATE OR REPLACE TEMP VIEW "{name}" AS {" UNION ALL ".join(selects)}')
 
     def materialize(self, step: Step) -> None:
         # a file database keeps every step as a table (to inspect a run later: views would point at the
@@ -65,3 +73,15 @@ class DuckDBBackend(Backend):
 
     def close(self) -> None:
         self.connection.close()
+
+
+def _duckdb_type(arrow_type: pa.DataType) -> str:
+    if pa.types.is_decimal(arrow_type):
+        return f"DECIMAL({arrow_type.precision},{arrow_type.scale})"
+    if pa.types.is_date(arrow_type):
+        return "DATE"
+    if pa.types.is_boolean(arrow_type):
+        return "BOOLEAN"
+    if pa.types.is_integer(arrow_type):
+        return "BIGINT"
+    return "VARCHAR"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from ..job_sql import Step
-from .base import Backend
+from .base import Backend, files_by_missing_columns
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -57,7 +57,22 @@ class SparkBackend(Backend):
         if not paths:
             self.register_arrow(name, schema.empty_table())
             return
-        self.session.read.parquet(*(str(p) for p in paths)).createOrReplaceTempView(name)
+        from pyspark.sql import functions as F
+
+        frame = None
+        for missing, group in files_by_missing_columns(paths, schema).items():
+            # recursiveFileLookup turns partition discovery off: the store's `as_of=…` folders are not columns
+            part = self.session.read.option("recursiveFileLookup", "true").parquet(*(str(p) for p in group))
+            part = part.select(
+                *(
+                    F.lit(None).cast(_spark_type(field.type)).alias(field.name)
+                    if field.name in missing
+                    else F.col(field.name)
+                    for field in schema
+                )
+            )
+            frame = part if frame is None else frame.unionByName(part)
+        frame.createOrReplaceTempView(name)
 
     def materialize(self, step: Step) -> None:
         frame = self.session.sql(step.sql(self.dialect))
@@ -74,3 +89,15 @@ class SparkBackend(Backend):
         for frame in self._frames:
             frame.unpersist()
         self._frames.clear()
+
+
+def _spark_type(arrow_type: pa.DataType) -> str:
+    if pa.types.is_decimal(arrow_type):
+        return f"decimal({arrow_type.precision},{arrow_type.scale})"
+    if pa.types.is_date(arrow_type):
+        return "date"
+    if pa.types.is_boolean(arrow_type):
+        return "boolean"
+    if pa.types.is_integer(arrow_type):
+        return "bigint"
+    return "string"
