@@ -5,10 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import pyarrow.parquet as pq
+import pyarrow as pa
+import pyarrow.csv as pacsv
 import pytest
+from store_world import placeholder_csv_line
 
-from minzheng.batch import DatasetSnapshot, DuckDBBackend, parameters_table, run_verification
+from minzheng.batch import (
+    DatasetSnapshot,
+    DuckDBBackend,
+    ExchangeStore,
+    intake_delivery,
+    parameters_table,
+    run_verification,
+)
 
 D = dt.date
 
@@ -137,15 +146,34 @@ def _edge_case_world(world):
     world.param("dibao_standard", "700", prefix="210602", valid_from=D(2025, 10, 1))
 
 
-def _to_parquet(world, directory) -> DatasetSnapshot:
-    """Route the datasets through Parquet files, as the store does, so both engines read files."""
+def _through_store(world, directory) -> DatasetSnapshot:
+    """Deliver the world as departments do — CSV files through intake into the exchange store — and take the
+    platform's snapshot: each dataset split over two sources, one row repeated in both, and an older
+    delivery of the first source (with other values) superseded by the current one."""
+    store = ExchangeStore(directory / "exchange")
     snapshot = world.snapshot()
-    paths = {}
-    for name, table in snapshot.tables.items():
-        path = directory / f"{name}.parquet"
-        pq.write_table(table, path)
-        paths[name] = [path]
-    return DatasetSnapshot(tables=paths, as_of=snapshot.as_of)
+    for n, (name, table) in enumerate(snapshot.tables.items()):
+        as_of = world.delivered.get(name, D(2025, 7, 1))
+        rows = table.to_pylist()
+        first, second = rows[::2], rows[1::2] + rows[:1]  # the first row is delivered by both sources
+        older = [dict(r) for r in first]
+        for row in older:
+            for column, value in row.items():
+                if isinstance(value, Decimal) and column != "share":
+                    row[column] = value + 1
+        for source, part, delivered in (
+            ("a", older, as_of - dt.timedelta(days=30)),
+            ("a", first, as_of),
+            ("b", second, as_of),
+        ):
+            path = directory / f"{n}-{source}-{delivered}.csv"
+            pacsv.write_csv(pa.Table.from_pylist(part, schema=table.schema), path)
+            if not part:  # departments deliver whole extracts: a row about someone outside the world
+                path.write_text(
+                    ",".join(table.schema.names) + "\n" + placeholder_csv_line(name), encoding="utf-8"
+                )
+            intake_delivery(path, name, delivered, store=store, source=source)
+    return store.snapshot()
 
 
 @pytest.mark.spark
@@ -153,7 +181,7 @@ def test_duckdb_and_spark_give_identical_results_row_by_row(world, spark, tmp_pa
     from minzheng.batch.backends import SparkBackend
 
     _edge_case_world(world)
-    snapshot = _to_parquet(world, tmp_path)
+    snapshot = _through_store(world, tmp_path)
     requests, parameters = world.requests_table(), parameters_table(world.parameters)
     with DuckDBBackend() as duck:
         on_duckdb = run_verification(requests, parameters, snapshot, backend=duck, with_records=True)
