@@ -312,3 +312,30 @@ def test_demo_population_and_deliveries_give_a_realistic_mix(
     run.refresh_from_db()
     assert run.status == "done" and run.done == run.total > 0
     assert run.eligible > 0 and run.ineligible > 0  # some poor, most not: what a real county looks like
+
+
+def test_a_run_whose_engine_fails_is_marked_failed_with_nothing_stored(
+    county_caseworker, household, admin, members, monkeypatch
+):
+    """Issue 12: a failed engine leaves the run failed with a Chinese reason — never half-stored."""
+    from minzheng.batch.errors import EngineError
+    from tests.core.factories import HouseholdFactory
+
+    HouseholdFactory(village="210602003001", size=2)
+    deliver_world(admin, members)
+    run = runs.start_batch(county_caseworker, division_code="210602000000", program="dibao", on=REQUEST_DATE)
+    real, calls = runs.run_verification, []
+
+    def second_chunk_fails(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise EngineError("Spark 计算引擎内存不足，已中止：请增大 spark.driver.memory 或改用 DuckDB 引擎")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(runs, "CHUNK_HOUSEHOLDS", 1)
+    monkeypatch.setattr(runs, "run_verification", second_chunk_fails)
+    with pytest.raises(EngineError):
+        runs.execute_run(run.pk)
+    run.refresh_from_db()
+    assert run.status == "failed" and "内存不足" in run.error
+    assert run.results.count() == 0 and run.done == 0

@@ -47,3 +47,9 @@ class JobInputError(BatchError):
     """核对作业的输入表（申请表、参数表）不符合契约。"""
 
     code = "job_input"
+
+
+class EngineError(BatchError):
+    """计算引擎（Spark）运行失败：内存不足、进程退出或连接中断。作业失败，不留下部分结果。"""
+
+    code = "engine_failed"

@@ -224,9 +224,18 @@ def execute_run(run_id: int) -> None:
     try:
         skipped = _execute(run)
     except Exception as exc:  # a failed run must say why on its page; the worker logs the traceback
-        VerificationRun.objects.filter(pk=run.pk).update(
-            status=VerificationRun.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
-        )
+        with transaction.atomic():
+            # never half-stored: the chunks already stored go, the run is retried from the start
+            run.results.all().delete()
+            VerificationRun.objects.filter(pk=run.pk).update(
+                status=VerificationRun.FAILED,
+                error=_failure_message(exc),
+                finished_at=timezone.now(),
+                done=0,
+                eligible=0,
+                ineligible=0,
+                manual_review=0,
+            )
         raise
     if skipped is None:
         VerificationRun.objects.filter(pk=run.pk).update(
@@ -237,6 +246,15 @@ def execute_run(run_id: int) -> None:
     VerificationRun.objects.filter(pk=run.pk).update(
         status=VerificationRun.DONE, finished_at=timezone.now(), error=note
     )
+
+
+def _failure_message(error: Exception) -> str:
+    """The engine's own Chinese message where it has one; anything else is not shown raw to users."""
+    from minzheng.batch import BatchError
+
+    if isinstance(error, BatchError | VerificationError):
+        return str(getattr(error, "message", error))[:2000]
+    return "核对作业运行失败（系统错误），请联系系统管理员查看日志"
 
 
 def _execute(run: VerificationRun) -> int | None:
