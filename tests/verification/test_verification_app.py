@@ -339,3 +339,82 @@ def test_a_run_whose_engine_fails_is_marked_failed_with_nothing_stored(
     run.refresh_from_db()
     assert run.status == "failed" and "内存不足" in run.error
     assert run.results.count() == 0 and run.done == 0
+
+
+def test_the_report_page_and_pdf_show_every_reason_in_chinese_with_a_link_to_the_case(
+    client, county_caseworker, household, admin, members, dandong_policy
+):
+    """Issue 12 item 4: no `pension`, no `ineligible` — every reason, source, dataset and value in Chinese,
+    the evidence rows shown, and links back to the case that asked and to the household."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    from tests.core.factories import PASSWORD
+
+    deliver_world(admin, members, monthly_wage="3000.00")
+    head = members[0]
+    extra = {
+        "pension": [
+            {"id_number": head, "month": "2026-03", "amount": "150.00", "kind": "basic_resident"},
+            {"id_number": head, "month": "2026-04", "amount": "900.00", "kind": ""},
+        ],
+        "securities": [{"id_number": head, "kind": "fund", "market_value": "10.00", "as_of": "2026-06-30"}],
+        "vehicles": [
+            {
+                "id_number": head,
+                "plate": "辽F54321",
+                "vehicle_type": "car",
+                "registered_date": "2020-01-01",
+                "purchase_price": "90000.00",
+                "for_disability": "false",
+            }
+        ],
+        # a statement intake must reject (negative), about a member: the data is incomplete
+        "deposits": [
+            {
+                "id_number": head,
+                "bank": "建设银行",
+                "account_type": "time",
+                "balance": "-1.00",
+                "as_of": "2026-06-30",
+            }
+        ],
+    }
+    for dataset, rows in extra.items():
+        intake.receive_delivery(
+            admin,
+            data=csv_bytes(rows),
+            file_name=f"{dataset}-2.csv",
+            dataset=dataset,
+            as_of=AS_OF,
+            source="dept2",
+        )
+    report = runs.request_report(
+        county_caseworker,
+        household_id=household.pk,
+        on=REQUEST_DATE,
+        requested_for=("救助申请 SQ-0001", "/assistance/cases/1/"),
+    )
+    codes = {r["code"] for r in report.reasons}
+    assert {"income_above_line", "vehicle_over_price", "rejected_rows"} <= codes
+    assert report.conclusion == "ineligible" and report.conclusion_label == "不符合"
+    client.post("/login/", {"username": county_caseworker.username, "password": PASSWORD})
+    page = client.get(f"/verification/results/{report.result_id}/").content.decode()
+    pdf = client.get(f"/verification/results/{report.result_id}/report.pdf").content
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).replace("\x00", "")
+    visible = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", page, flags=re.S)
+    engine_words = re.compile(
+        r"\b(pension|basic_resident|retirement|ineligible|eligible|manual_review|rejected_rows|"
+        r"income_above_line|vehicle_over_price|deposits|securities|vehicles|fund|car|current|time|wage)\b"
+    )
+    for shown in (visible, text):
+        assert not engine_words.findall(shown), [
+            shown[max(0, m.start() - 80) : m.end() + 40] for m in engine_words.finditer(shown)
+        ]
+        assert "城乡居民基础养老金（不计入收入）" in shown.replace("\n", "")
+        assert "拒收原因" in shown and "基金" in shown and "汽车" in shown
+    assert 'href="/assistance/cases/1/"' in page and "救助申请 SQ-0001" in page
+    assert f'href="/registry/households/{household.pk}/"' in page
+    assert "救助申请 SQ-0001" in text

@@ -27,6 +27,10 @@ DATASETS = {
     "business": "工商登记",
     "asset_flags": "金融机构资产标志",
     "parameters": "核对参数",
+    "social_insurance": "社会保险参保",
+    "medical_bills": "医疗费用",
+    "disability_cert": "残疾人证",
+    "disaster_loss": "灾害损失",
 }
 
 #: income sources (tax categories, or the dataset itself)
@@ -37,7 +41,9 @@ SOURCES = {
     "rent": "财产租赁",
     "interest": "利息股息红利",
     "other": "其他所得",
-    "pension": "养老金",
+    "pension": "离退休金",
+    "basic_resident_pension": "城乡居民基础养老金（不计入收入）",
+    "other_pension": "其他养老金",
     "unemployment": "失业保险金",
 }
 
@@ -89,6 +95,9 @@ FIELDS = {
     "max_age_days": "最长时效（天）",
     "division_code": "区划",
     "request_date": "核对基准日",
+    "delivery_id": "交付批次",
+    "row_number": "行号",
+    "reason": "拒收原因",
 }
 
 
@@ -109,6 +118,7 @@ VALUES = {
         "closed": "注销",
     },
     "account_type": {"current": "活期", "time": "定期"},
+    "kind": {"stock": "股票", "fund": "基金", "bond": "债券", "other": "其他"},
     "vehicle_type": {
         "car": "汽车",
         "truck": "货车",
@@ -122,6 +132,9 @@ VALUES = {
     "over_limit": {"true": "是", "false": "否"},
     "found": {"true": "是", "false": "否"},
 }
+#: a dataset named as a value (the missing or stale dataset of a reason)
+VALUES["dataset"] = DATASETS
+VALUES["source"] = SOURCES  # income sources (a bank flag's free-text source falls through unchanged)
 
 
 def shown(field: str, value: object) -> str:

@@ -122,6 +122,9 @@ class HouseholdVerification(models.Model):
     # every department row about the members the rules read (户籍, vehicles, real estate, businesses, the
     # latest financial statements …), as the engine's evidence objects, whether or not it decided anything
     member_records = models.JSONField("成员核对明细", default=list)
+    #: the cases that asked for this report ({"label", "url"}), so the report links back to them; given by
+    #: the asking domain (verification does not know what a case is)
+    requested_for = models.JSONField("申请来源", default=list)
     note = models.TextField("经办人备注", blank=True)
     note_by = models.ForeignKey(
         "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from minzheng.core.jurisdiction import division_level, get_in_jurisdiction_or_404
@@ -193,6 +194,7 @@ def start_verification(user, case_id: int, *, on: date | None = None) -> Assista
             household_id=case.household_id,
             program=VERIFICATION_PROGRAM.get(case.program.code, "dibao"),
             on=on,
+            requested_for=(f"救助申请 {case.number}", reverse("assistance:case_detail", args=[case.pk])),
         )
     except VerificationError as exc:
         with transaction.atomic():
@@ -217,7 +219,7 @@ def start_verification(user, case_id: int, *, on: date | None = None) -> Assista
             case, report.per_capita_monthly_income, report.per_capita_financial_assets, "engine", ""
         )
         apply_move(
-            user, case, Action.RECORD_VERIFICATION, reason=f"核对结论：{report.conclusion}",
+            user, case, Action.RECORD_VERIFICATION, reason=f"核对结论：{report.conclusion_label}",
             details={"result_id": report.result_id, "per_capita_income": str(report.per_capita_monthly_income)},
             fields=_VERIFICATION_FIELDS,
         )  # fmt: skip

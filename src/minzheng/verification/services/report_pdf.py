@@ -36,6 +36,7 @@ def report_pdf(result: HouseholdVerification, household, members) -> bytes:
             ("人均金融资产上限", _yuan(result.asset_limit)),
             ("核对结论", result.get_conclusion_display()),
             ("核对批次", str(run.pk)),
+            ("申请来源", "、".join(link["label"] for link in result.requested_for) or "—"),
         ]
     )
     doc.section("家庭成员")
@@ -72,11 +73,9 @@ def report_pdf(result: HouseholdVerification, household, members) -> bytes:
         doc.paragraph("部门数据中没有成员的相关记录")
     doc.section("理由与证据")
     kinds = {"manual_review": "需人工复核", "ineligible": "不符合"}
-    for reason in result.reasons or [{"message": "无", "code": "", "evidence": []}]:
+    for reason in result.reasons or [{"message": "无", "evidence": []}]:
         kind = kinds.get(reason.get("kind", ""), "")
-        doc.paragraph(
-            f"· {reason.get('message', '')}{f'【{kind}】' if kind else ''}（{reason.get('code', '')}）"
-        )
+        doc.paragraph(f"· {reason.get('message', '')}{f'【{kind}】' if kind else ''}")
         rows = evidence_rows(reason.get("evidence") or [])
         if rows:
             doc.table(

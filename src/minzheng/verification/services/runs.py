@@ -50,11 +50,22 @@ class VerificationReport:
     asset_limit: Decimal | None
     reasons: list[dict]
 
+    @property
+    def conclusion_label(self) -> str:
+        """核对结论 in Chinese (符合 / 不符合 / 需人工复核)."""
+        return dict(HouseholdVerification.CONCLUSIONS)[self.conclusion]
+
 
 def request_report(
-    actor, *, household_id: int, program: str = "dibao", on: dt.date | None = None
+    actor,
+    *,
+    household_id: int,
+    program: str = "dibao",
+    on: dt.date | None = None,
+    requested_for: tuple[str, str] | None = None,
 ) -> VerificationReport:
-    """Verify one household now (an application's 家庭经济状况核对 step) and return the report."""
+    """Verify one household now (an application's 家庭经济状况核对 step) and return the report.
+    ``requested_for`` = (label, url) of what asked for it (a case), shown as a link on the report."""
     require(actor, Capability.VERIFY_HOUSEHOLDS)
     check_choices(program, "duckdb")
     on = on or dt.date.today()
@@ -70,6 +81,8 @@ def request_report(
     if run.status != VerificationRun.DONE:
         raise VerificationError(run.error or "核对未能完成")
     result = run.results.get(household_id=household_id)
+    if requested_for is not None:
+        _link(actor, result, *requested_for)
     return VerificationReport(
         run_id=run.pk,
         result_id=result.pk,
@@ -141,6 +154,24 @@ def cancel_run(actor, run: VerificationRun) -> VerificationRun:
     )
     run.refresh_from_db()
     return run
+
+
+@transaction.atomic
+def _link(actor, result: HouseholdVerification, label: str, url: str) -> None:
+    link = {"label": label, "url": url}
+    result = HouseholdVerification.objects.select_for_update().get(pk=result.pk)
+    if link in result.requested_for:
+        return
+    result.requested_for = [*result.requested_for, link]
+    result.save(update_fields=["requested_for"])
+    record_event(
+        actor,
+        AuditEvent.UPDATE,
+        object_type="household_verification",
+        object_id=result.pk,
+        division_code=result.division_code,
+        summary=f"核对报告关联{label}",
+    )
 
 
 @transaction.atomic
@@ -339,6 +370,7 @@ _RESULT_FIELDS = (
     "reasons",
     "member_income",
     "member_records",
+    "requested_for",
     "note",
 )
 
@@ -380,6 +412,7 @@ def _store(run: VerificationRun, result) -> dict[str, int]:
                 row["reasons"],
                 json.dumps(income[row["request_id"]], ensure_ascii=False),
                 "[" + ",".join(records[row["request_id"]]) + "]",  # already JSON objects from the engine
+                "[]",
                 "",
             )
         )
