@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from verification_world import _DATASETS_SQL, benchmark_parameters
 
 from minzheng.batch import parameters_table
+from minzheng.batch.parameters import INCOME_SOURCES, PENSION_SOURCES
 from minzheng.batch.reasons_sql import MESSAGES
 
 
@@ -72,11 +73,12 @@ def run_pandas(directory: Path, out: Path) -> None:
     started = time.perf_counter()
 
     def read(name: str, columns: list[str], money: tuple[str, ...] = ()) -> pd.DataFrame:
+        """A dataset's rows, each distinct row once (precise readings: identical rows count once)."""
         table = pq.read_table(directory / f"{name}.parquet", columns=columns)
         frame = table.drop_columns(list(money)).to_pandas()
         for column in money:
             frame[column] = _cents(table, column)
-        return frame
+        return frame.drop_duplicates()
 
     def half_up(n: Any, d: Any) -> Any:
         return np.where(n >= 0, (2 * n + d) // (2 * d), -((-2 * n + d) // (2 * d)))
@@ -107,11 +109,7 @@ def run_pandas(directory: Path, out: Path) -> None:
             )
         if std is not None:
             asset = int((std * values["asset_months"]).quantize(Decimal("0.01"), ROUND_HALF_UP) * 100)
-        exempt = {
-            c
-            for c in ("wage", "labour", "business", "rent", "interest", "other", "pension", "unemployment")
-            if values.get(f"income_exempt.{c}") == 1
-        }
+        exempt = {c for c in INCOME_SOURCES if values.get(f"income_exempt.{c}") == 1}
         rows.append(
             {
                 "division_code": key[0],
@@ -146,14 +144,18 @@ def run_pandas(directory: Path, out: Path) -> None:
     income_parts = []
     for name, month, category, amount in [
         ("tax_income", "month", "category", "amount"),
-        ("pension", "month", None, "amount"),
+        ("pension", "month", "kind", "amount"),
         ("unemployment", "benefit_month", None, "benefit_amount"),
     ]:
         frame = read(name, ["id_number", month] + ([category] if category else []) + [amount], (amount,))
         frame = frame.merge(members, on="id_number")
         mi = frame[month].str.slice(0, 4).astype(int) * 12 + frame[month].str.slice(5, 7).astype(int) - 1
         frame = frame.assign(mi=mi)[(mi >= frame["ri"] - frame["window"]) & (mi < frame["ri"])]
-        frame = frame.assign(dataset=name, source=frame[category] if category else name)
+        if name == "pension":  # the pension kind names the income source (基础养老金 is exempt by default)
+            source = frame["kind"].fillna("retirement").map(PENSION_SOURCES)
+        else:
+            source = frame[category] if category else name
+        frame = frame.assign(dataset=name, source=source)
         income_parts.append(
             frame.rename(columns={amount: "cents"})[
                 ["request_id", "id_number", "dataset", "source", "mi", "cents"]
@@ -186,9 +188,13 @@ def run_pandas(directory: Path, out: Path) -> None:
             members[["request_id", "id_number", "request_date"]], on="id_number"
         )
         frame = frame[frame["as_of"] <= frame["request_date"]]
-        statement = ["request_id", "id_number", "bank"] if name == "deposits" else ["request_id", "id_number"]
+        # an account's latest statement: (id, bank, account_type), (id, kind), (id, policy_type), (id)
+        statement = ["request_id", *part]
         latest = frame.groupby(statement)["as_of"].transform("max")
-        asset_parts[name] = frame[frame["as_of"] == latest].rename(columns={amount: "cents"})
+        frame = frame[frame["as_of"] == latest].rename(columns={amount: "cents"})
+        if name == "housing_fund":  # one balance per member: the largest of the latest statement
+            frame = frame.sort_values("cents", ascending=False).drop_duplicates(["request_id", "id_number"])
+        asset_parts[name] = frame
     assets = pd.concat([f[["request_id", "cents"]] for f in asset_parts.values()])
     hh = hh.merge(assets.groupby("request_id")["cents"].sum().rename("assets"), on="request_id", how="left")
     hh["assets"] = hh["assets"].fillna(0).astype("int64")
@@ -212,6 +218,11 @@ def run_pandas(directory: Path, out: Path) -> None:
         ("purchase_price",),
     )
     v = v.merge(member_limits, on="id_number")
+    # a vehicle once per plate in a household: its latest registration by the request date
+    v = v[v["registered_date"] <= v["request_date"]]
+    v = v.sort_values(["registered_date", "purchase_price"], ascending=False).drop_duplicates(
+        ["request_id", "plate"]
+    )
     v = v[
         (v["registered_date"] <= v["request_date"])
         & ~v["for_disability"]
@@ -224,6 +235,9 @@ def run_pandas(directory: Path, out: Path) -> None:
     re_["share"] = _cents(pq.read_table(directory / "real_estate.parquet", columns=["share"]), "share", 10000)
     re_ = re_.merge(member_limits, on="id_number")
     re_ = re_[re_["registered_date"] <= re_["request_date"]]
+    re_ = re_.sort_values(["registered_date", "share"], ascending=False).drop_duplicates(
+        ["request_id", "id_number", "property_id"]
+    )
     res = (
         re_[re_["usage"] == "residential"]
         .groupby("request_id")
@@ -256,11 +270,13 @@ def run_pandas(directory: Path, out: Path) -> None:
     review |= set(deaths["request_id"]) | set(param_missing["request_id"])
 
     above_income = (hh["pc_income"] > hh["line"]).fillna(False)
-    above_assets = (hh["pc_assets"] > hh["asset_limit"]).fillna(False)
+    # compared unrounded: the household's total against the per-capita limit × members
+    above_assets = (hh["assets"] > hh["asset_limit"] * hh["n"]).fillna(False)
+    # a proven disqualifier decides; missing or conflicting data only without one (precise readings)
     hh["conclusion"] = np.where(
-        hh["request_id"].isin(review),
-        "manual_review",
-        np.where(above_income | above_assets | hh["request_id"].isin(disqualified), "ineligible", "eligible"),
+        above_income | above_assets | hh["request_id"].isin(disqualified),
+        "ineligible",
+        np.where(hh["request_id"].isin(review), "manual_review", "eligible"),
     )
     out.with_suffix(".json").write_text(json.dumps({"conclusions": time.perf_counter() - started}))
 
@@ -497,9 +513,9 @@ def run_pandas(directory: Path, out: Path) -> None:
     per_household["reasons"] = "[" + grouped["reason"].agg(",".join) + "]"
     hh = hh.merge(per_household, left_on="request_id", right_index=True, how="left")
     hh["conclusion"] = np.where(
-        hh["manual"].fillna(False).astype(bool),
-        "manual_review",
-        np.where(hh["ineligible"].fillna(False).astype(bool), "ineligible", "eligible"),
+        hh["ineligible"].fillna(False).astype(bool),
+        "ineligible",
+        np.where(hh["manual"].fillna(False).astype(bool), "manual_review", "eligible"),
     )
 
     def decimal(units: pd.Series) -> pa.Array:
@@ -558,28 +574,32 @@ cand AS (SELECT division_code, request_date, program, name, value FROM (
                                     ORDER BY length(division_prefix) DESC, valid_from DESC, value DESC) = 1),
 par AS (PIVOT cand ON name IN ('dibao_standard', 'mult', 'income_window_months', 'asset_months', 'vehicle_price_limit',
           'residential_share_limit', 'commercial_property_max_count', 'business_capital_limit', 'dataset_max_age_days',
-          'income_exempt.interest', 'vehicle_exempt.motorcycle', 'vehicle_exempt.tricycle') USING any_value(value)
+          'income_exempt.interest', 'income_exempt.basic_resident_pension', 'vehicle_exempt.motorcycle',
+          'vehicle_exempt.tricycle') USING any_value(value)
         GROUP BY division_code, request_date, program),
 s AS (SELECT hh.*, par.*, CAST(par.income_window_months AS INT) AS w, year(hh.request_date) * 12 + month(hh.request_date) - 1 AS ri
       FROM hh JOIN par USING (division_code, request_date, program)),
 m AS (SELECT DISTINCT r.request_id, r.id_number, s.request_date, s.ri, s.w FROM requests r JOIN s USING (request_id)),
 inc AS (SELECT m.request_id, SUM(x.amount) AS total FROM m JOIN (
           SELECT id_number, month, category, amount FROM tax_income UNION ALL
-          SELECT id_number, month, 'pension', amount FROM pension UNION ALL
+          SELECT id_number, month, CASE kind WHEN 'basic_resident' THEN 'basic_resident_pension'
+                                         WHEN 'other' THEN 'other_pension' ELSE 'pension' END, amount FROM pension UNION ALL
           SELECT id_number, benefit_month, 'unemployment', benefit_amount FROM unemployment) x USING (id_number)
         JOIN s USING (request_id)
         WHERE (left(x.month, 4)::INT * 12 + right(x.month, 2)::INT - 1) BETWEEN m.ri - m.w AND m.ri - 1
           AND NOT (x.category = 'interest' AND coalesce(s."income_exempt.interest", 0) = 1)
+          AND NOT (x.category = 'basic_resident_pension' AND coalesce(s."income_exempt.basic_resident_pension", 0) = 1)
         GROUP BY ALL),
 ast AS (SELECT request_id, SUM(amount) AS total FROM (
           SELECT m.request_id, d.balance AS amount FROM m JOIN deposits d USING (id_number) WHERE d.as_of <= m.request_date
-            QUALIFY d.as_of = max(d.as_of) OVER (PARTITION BY m.request_id, d.id_number, d.bank) UNION ALL
+            QUALIFY d.as_of = max(d.as_of) OVER (PARTITION BY m.request_id, d.id_number, d.bank, d.account_type) UNION ALL
           SELECT m.request_id, d.market_value FROM m JOIN securities d USING (id_number) WHERE d.as_of <= m.request_date
-            QUALIFY d.as_of = max(d.as_of) OVER (PARTITION BY m.request_id, d.id_number) UNION ALL
+            QUALIFY d.as_of = max(d.as_of) OVER (PARTITION BY m.request_id, d.id_number, d.kind) UNION ALL
           SELECT m.request_id, d.cash_value FROM m JOIN insurance_policies d USING (id_number) WHERE d.as_of <= m.request_date
-            QUALIFY d.as_of = max(d.as_of) OVER (PARTITION BY m.request_id, d.id_number) UNION ALL
+            QUALIFY d.as_of = max(d.as_of) OVER (PARTITION BY m.request_id, d.id_number, d.policy_type) UNION ALL
           SELECT m.request_id, d.balance FROM m JOIN housing_fund d USING (id_number) WHERE d.as_of <= m.request_date
-            QUALIFY d.as_of = max(d.as_of) OVER (PARTITION BY m.request_id, d.id_number)) GROUP BY ALL),
+            QUALIFY row_number() OVER (PARTITION BY m.request_id, d.id_number ORDER BY d.as_of DESC, d.balance DESC) = 1
+        ) GROUP BY ALL),
 dq AS (SELECT m.request_id FROM m JOIN s USING (request_id) JOIN vehicles v USING (id_number)
          WHERE v.registered_date <= m.request_date AND NOT v.for_disability AND v.purchase_price > s.vehicle_price_limit
            AND NOT (v.vehicle_type = 'motorcycle' AND coalesce(s."vehicle_exempt.motorcycle", 0) = 1)
@@ -594,13 +614,12 @@ rv AS (SELECT m.request_id FROM m LEFT JOIN hukou h USING (id_number) WHERE h.id
        UNION SELECT m.request_id FROM m JOIN deaths USING (id_number)
        UNION SELECT request_id FROM s WHERE dibao_standard IS NULL OR mult IS NULL)
 SELECT s.request_id, CASE
-  WHEN s.request_id IN (SELECT request_id FROM rv) THEN 'manual_review'
   WHEN s.request_id IN (SELECT request_id FROM dq) THEN 'ineligible'
   WHEN (CASE WHEN coalesce(inc.total, 0) >= 0 THEN (2 * CAST(coalesce(inc.total, 0) * 100 AS BIGINT) + s.w * s.n) // (2 * s.w * s.n)
              ELSE -((-2 * CAST(inc.total * 100 AS BIGINT) + s.w * s.n) // (2 * s.w * s.n)) END)
          > CAST(round(s.dibao_standard * s.mult, 2) * 100 AS BIGINT) THEN 'ineligible'
-  WHEN (2 * CAST(coalesce(ast.total, 0) * 100 AS BIGINT) + s.n) // (2 * s.n)
-         > CAST(round(s.dibao_standard * s.asset_months, 2) * 100 AS BIGINT) THEN 'ineligible'
+  WHEN coalesce(ast.total, 0) > round(s.dibao_standard * s.asset_months, 2) * s.n THEN 'ineligible'
+  WHEN s.request_id IN (SELECT request_id FROM rv) THEN 'manual_review'
   ELSE 'eligible' END AS conclusion
 FROM s LEFT JOIN inc USING (request_id) LEFT JOIN ast USING (request_id)
 """
@@ -612,6 +631,8 @@ def run_hand_sql(directory: Path, out: Path) -> None:
     con = duckdb.connect(config={"threads": 2, "temp_directory": str(directory / "spill")})
     con.execute("SET enable_progress_bar = false")
     for name in [*_DATASETS_SQL, "requests"]:
-        con.execute(f"CREATE VIEW {name} AS SELECT * FROM '{directory / name}.parquet'")
+        # each distinct row once (precise readings), as the engine reads them
+        distinct = "DISTINCT " if name != "requests" else ""
+        con.execute(f"CREATE VIEW {name} AS SELECT {distinct}* FROM '{directory / name}.parquet'")
     con.register("params", parameters_table(benchmark_parameters()))
     con.execute(f"COPY ({_HAND_SQL}) TO '{out}' (FORMAT parquet)")

@@ -65,7 +65,10 @@ _DATASETS_SQL: dict[str, str] = {
                 JOIN (SELECT 'wage' AS category, 0 AS k UNION ALL SELECT 'labour', 1 UNION ALL SELECT 'interest', 2) AS c
                   ON (c.k = 0 AND rnd(p, 10) < 450000) OR (c.k = 1 AND rnd(p, 14) < 20000)
                   OR (c.k = 2 AND rnd(p, 15) < 50000)""",
-    "pension": """SELECT id_number, month, cents(100000 + rnd(p, 21) % 200000) AS amount
+    "pension": """SELECT id_number, month, cents(CASE WHEN rnd(p, 23) < 300000 THEN 15000 + rnd(p, 21) % 20000
+                                                 ELSE 100000 + rnd(p, 21) % 200000 END) AS amount,
+                   CASE WHEN rnd(p, 23) < 300000 THEN 'basic_resident' WHEN rnd(p, 23) < 320000 THEN 'other'
+                        ELSE 'retirement' END AS kind
                 FROM people CROSS JOIN months WHERE rnd(p, 20) < 200000""",
     "unemployment": """SELECT id_number, DATE '2024-10-01' AS registered_date, month AS benefit_month,
                    cents(150000) AS benefit_amount
