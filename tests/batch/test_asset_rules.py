@@ -181,3 +181,48 @@ def test_every_disqualifier_is_listed(world):
     conclusion, codes = world.verdict("R1")
     assert conclusion == "ineligible"
     assert codes == {"income_above_line", "vehicle_over_price", "commercial_property"}
+
+
+def test_a_vehicle_delivered_twice_is_cited_once(world):
+    """Precise readings: a vehicle counts once per plate (and identical rows once)."""
+    import datetime as dt
+    from decimal import Decimal as Dec
+
+    (owner,) = world.household("R1")
+    row = dict(
+        id_number=owner,
+        plate="辽F99999",
+        vehicle_type="car",
+        registered_date=dt.date(2020, 1, 1),
+        purchase_price=Dec("90000.00"),
+        for_disability=False,
+    )
+    world.add("vehicles", **row)
+    world.add("vehicles", **row)
+    world.add(
+        "vehicles", **{**row, "registered_date": dt.date(2018, 1, 1), "purchase_price": Dec("70000.00")}
+    )
+    result = world.run().household("R1")
+    (reason,) = result["reasons"]
+    assert reason["code"] == "vehicle_over_price" and len(reason["evidence"]) == 1
+    assert reason["evidence"][0]["values"]["purchase_price"] == "90000.00"
+
+
+def test_per_capita_assets_are_compared_unrounded(world):
+    """Precise readings: per-capita assets are compared unrounded with 24 × 低保标准 (15,912.00 for 663):
+    three members holding 47,736.01 are over by a third of a 分, though the rounded figure equals the limit."""
+    import datetime as dt
+    from decimal import Decimal as Dec
+
+    a, _, _ = world.household("R1", members=3)
+    world.add(
+        "deposits",
+        id_number=a,
+        bank="工行",
+        account_type="time",
+        balance=Dec("47736.01"),
+        as_of=dt.date(2025, 6, 30),
+    )
+    row = world.run().household("R1")
+    assert row["per_capita_financial_assets"] == Dec("15912.00")
+    assert row["conclusion"] == "ineligible"

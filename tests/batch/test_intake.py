@@ -231,3 +231,70 @@ def test_purge_removes_old_superseded_deliveries_and_old_raw_files(tmp_path, sto
     assert not old.path.exists()
     assert (new.path / "accepted.parquet").exists() and not list(new.path.glob("raw.*"))
     assert store.purge(retention_days=365) == []
+
+
+def test_a_ragged_row_is_a_rejected_row_with_its_number_and_the_file_is_kept(tmp_path, store):
+    """Precise readings: one bad row never refuses a file."""
+    text = (
+        f"{HEADER}\n{GOOD},A1,car,2020-05-01,1.00,false\n{GOOD},A2,car\n"
+        f"{GOOD},A3,car,2020-05-01,1.00,false,extra\n{GOOD},A4,car,2020-05-01,2.00,false\n"
+    )
+    receipt = intake_delivery(_csv(tmp_path, text), "vehicles", AS_OF, store=store)
+    assert (receipt.rows_total, receipt.rows_accepted, receipt.rows_rejected) == (4, 2, 2)
+    rejected = store.rejected_rows_of(receipt).to_pylist()
+    assert [r["row_number"] for r in rejected] == [2, 3]
+    assert rejected[0]["reason"] == "列数不符：应为 6 列，实际为 3 列"
+    assert [r["plate"] for r in store.accepted_rows(receipt).to_pylist()] == ["A1", "A4"]
+
+
+def test_rows_dated_after_the_delivery_and_negative_amounts_are_rejected(tmp_path, store):
+    """Precise readings: a row dated after its delivery's as_of, and a negative amount (except tax_income
+    corrections), are rejected at intake with a reason."""
+    text = (
+        "id_number,bank,account_type,balance,as_of\n"
+        f"{GOOD},工行,current,10.00,2025-06-30\n{GOOD},工行,current,10.00,2026-01-31\n"
+        f"{GOOD},工行,time,-0.01,2025-06-30\n"
+    )
+    receipt = intake_delivery(_csv(tmp_path, text, name="d.csv"), "deposits", AS_OF, store=store)
+    reasons = [r["reason"] for r in store.rejected_rows_of(receipt).to_pylist()]
+    assert reasons == ["列 as_of 晚于交付基准日 2025-06-30：2026-01-31", "列 balance 不得为负数：-0.01"]
+    tax = f"id_number,month,category,amount\n{GOOD},2025-05,wage,-12.00\n{GOOD},2025-07,wage,1.00\n"
+    receipt = intake_delivery(_csv(tmp_path, tax, name="t.csv"), "tax_income", AS_OF, store=store)
+    assert receipt.rows_accepted == 1  # the correction stays; next month's row does not
+    assert "晚于交付基准日所在月份 2025-06" in store.rejected_rows_of(receipt)["reason"][0].as_py()
+
+
+def test_an_excel_workbook_sent_as_csv_is_named_without_binary_noise(tmp_path, store):
+    import xlsxwriter
+
+    path = tmp_path / "deposits.csv"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet().write_row(0, 0, ["id_number", "bank"])
+    book.close()
+    with pytest.raises(DeliveryFormatError) as error:
+        intake_delivery(path, "deposits", AS_OF, store=store)
+    assert "Excel 工作簿" in error.value.message and "UTF-8" in error.value.message
+    assert error.value.message.isprintable()
+
+
+def test_a_pension_extract_without_the_kind_column_counts_as_retirement(tmp_path, store):
+    """exchange/1.1: pension.kind is optional; absent or empty = retirement (离退休金)."""
+    old = intake_delivery(
+        _csv(tmp_path, f"id_number,month,amount\n{GOOD},2025-05,100.00\n", name="p.csv"),
+        "pension",
+        AS_OF,
+        store=store,
+    )
+    new = intake_delivery(
+        _csv(
+            tmp_path,
+            f"id_number,month,amount,kind\n{GOOD},2025-05,1.00,\n{GOOD},2025-05,2.00,basic_resident\n",
+            name="q.csv",
+        ),
+        "pension",
+        AS_OF,
+        store=store,
+        source="rsj2",
+    )
+    assert store.accepted_rows(old)["kind"].to_pylist() == ["retirement"]
+    assert store.accepted_rows(new)["kind"].to_pylist() == ["retirement", "basic_resident"]

@@ -107,3 +107,24 @@ def test_a_duckdb_file_keeps_the_step_tables_of_a_run_for_inspection(tmp_path):
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.sql("SELECT COUNT(*) FROM member_income").fetchall() == [(1,)]
         assert con.sql("SELECT conclusion FROM household_results").fetchall() == [("eligible",)]
+
+
+@pytest.mark.parametrize("blank", [None, "", "   "])
+def test_a_member_without_an_id_number_names_the_request(tmp_path, blank):
+    rows = [
+        {
+            "request_id": request_id,
+            "household_id": "H",
+            "division_code": "210602001001",
+            "request_date": dt.date(2025, 7, 15),
+            "program": "dibao",
+            "id_number": id_number,
+        }
+        for request_id, id_number in (("R1", "210602198001010018"), ("R7", blank))
+    ]
+    requests = pa.Table.from_pylist(
+        rows, schema=REQUESTS_SCHEMA.remove(5).append(pa.field("id_number", pa.string()))
+    )
+    params = parameters_table([*default_parameters(), Parameter("21", "dibao_standard", DIBAO)])
+    with pytest.raises(JobInputError, match="缺少公民身份号码：R7"):
+        run_verification(requests, params, ExchangeStore(tmp_path).snapshot())
