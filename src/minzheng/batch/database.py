@@ -82,7 +82,8 @@ def read_table(url: str, table: str, spec: Dataset, *, connection_name: str = "d
             declared = {c["name"]: c["type"] for c in columns}
             check_columns(list(declared), spec)
             _check_declared_types(declared, spec, label)
-            names = [c.name for c in spec.columns]
+            # an optional column (contract minor version) the table does not have is left out, as in a file
+            names = [c.name for c in spec.columns if c.name in declared]
             query = sa.select(*(sa.column(n) for n in names)).select_from(
                 sa.table(name, schema=schema or None)
             )
@@ -104,7 +105,11 @@ def _check_declared_types(declared: dict, spec: Dataset, label: str) -> None:
     import sqlalchemy as sa
 
     for column in spec.columns:
-        if column.kind in _NO_FLOATS and isinstance(declared[column.name], sa.Float):
+        if (
+            column.name in declared
+            and column.kind in _NO_FLOATS
+            and isinstance(declared[column.name], sa.Float)
+        ):
             raise DeliverySchemaError(
                 f"{label} 的列 {column.name} 类型为 {declared[column.name]}，应为 {column.kind.value}"
                 "（金额不得使用浮点数，请使用 DECIMAL(18,2) 或文本）",
