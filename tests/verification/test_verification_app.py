@@ -415,6 +415,7 @@ def test_the_report_page_and_pdf_show_every_reason_in_chinese_with_a_link_to_the
         ]
         assert "城乡居民基础养老金（不计入收入）" in shown.replace("\n", "")
         assert "拒收原因" in shown and "基金" in shown and "汽车" in shown
+        assert "余额不得为负数" in shown.replace("\n", "")
     assert 'href="/assistance/cases/1/"' in page and "救助申请 SQ-0001" in page
     assert f'href="/registry/households/{household.pk}/"' in page
     assert "救助申请 SQ-0001" in text

@@ -7,6 +7,7 @@ identify the row); the page and the PDF show them through here, so an ID number 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from minzheng.core.identity import mask_id_number
@@ -98,6 +99,24 @@ FIELDS = {
     "delivery_id": "交付批次",
     "row_number": "行号",
     "reason": "拒收原因",
+    # the other contract columns, named in intake's rejection reasons
+    "sex": "性别",
+    "birth_date": "出生日期",
+    "month": "月份",
+    "category": "所得项目",
+    "amount": "金额",
+    "benefit_month": "领取月份",
+    "benefit_amount": "失业保险金",
+    "insurance": "险种",
+    "contribution_base": "缴费基数",
+    "settle_date": "结算日期",
+    "total_cost": "总费用",
+    "self_paid": "个人自付",
+    "inpatient": "住院",
+    "grade": "等级",
+    "issued_date": "发证日期",
+    "event_date": "发生日期",
+    "loss_amount": "损失金额",
 }
 
 
@@ -137,12 +156,19 @@ VALUES["dataset"] = DATASETS
 VALUES["source"] = SOURCES  # income sources (a bank flag's free-text source falls through unchanged)
 
 
+_COLUMN_IN_REASON = re.compile(r"列 ([a-z_0-9]+) ")
+_ID_IN_TEXT = re.compile(r"\d{17}[\dX]")
+
+
 def shown(field: str, value: object) -> str:
     if value is None:
         return "—"
     text = str(value)
     if field == "id_number":
         return mask_id_number(text)
+    if field == "reason":  # intake's rejection reason names contract columns; it may quote an ID number
+        text = _COLUMN_IN_REASON.sub(lambda m: f"{FIELDS.get(m.group(1), m.group(1))}", text)
+        return _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), text)
     return VALUES.get(field, {}).get(text, text)
 
 
