@@ -125,6 +125,11 @@ EXCHANGE_DATABASES = {
     if key.startswith("MINZHENG_EXCHANGE_DB_") and url
 }
 SPARK_MASTER = os.environ.get("MINZHENG_SPARK_MASTER", "local[2]")
+# Spark settings for the platform's runs, e.g. "spark.driver.memory=8g,spark.executor.memory=8g": a driver
+# sized for the area's households (results come back to the driver); the JVM exits on OutOfMemoryError anyway
+SPARK_CONF = dict(
+    item.split("=", 1) for item in os.environ.get("MINZHENG_SPARK_CONF", "").split(",") if "=" in item
+)
 DUCKDB_PATH = Path(os.environ.get("MINZHENG_DUCKDB_PATH", VAR_DIR / "minzheng.duckdb"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"

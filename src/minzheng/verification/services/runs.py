@@ -350,8 +350,9 @@ def _requests(
 def _backend(engine: str):
     if engine == "spark":
         from minzheng.batch.backends import SparkBackend
+        from minzheng.batch.backends.spark_backend import spark_session
 
-        return SparkBackend(master=settings.SPARK_MASTER)
+        return SparkBackend(spark_session(settings.SPARK_MASTER, **settings.SPARK_CONF))
     return None  # the engine's default: DuckDB in memory
 
 
