@@ -10,6 +10,13 @@ from typing import Any
 
 import pytest
 
+# pytest-xdist: each worker gets its own var/ (exchange store, DuckDB file, media), so workers never share a
+# file; pytest-django gives each its own test database (test_<name>_gw0, …). Set before settings load.
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("MINZHENG_VAR_DIR"):
+    os.environ["MINZHENG_VAR_DIR"] = os.path.join(
+        os.environ["MINZHENG_VAR_DIR"], os.environ["PYTEST_XDIST_WORKER"]
+    )
+
 if os.environ.get("DJANGO_SETTINGS_MODULE"):
     from django.conf import settings
 
