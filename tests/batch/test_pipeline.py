@@ -12,6 +12,7 @@ from batch_world import DIBAO, World
 from minzheng.batch import (
     DATASETS,
     REQUIRED_FOR_VERIFICATION,
+    DatasetSnapshot,
     ExchangeStore,
     JobInputError,
     Parameter,
@@ -128,3 +129,32 @@ def test_a_member_without_an_id_number_names_the_request(tmp_path, blank):
     params = parameters_table([*default_parameters(), Parameter("21", "dibao_standard", DIBAO)])
     with pytest.raises(JobInputError, match="缺少公民身份号码：R7"):
         run_verification(requests, params, ExchangeStore(tmp_path).snapshot())
+
+
+def _pension_stored_before_kind(tmp_path) -> tuple[World, DatasetSnapshot]:
+    """A pension delivery stored before exchange/1.1: its Parquet file has no kind column."""
+    import pyarrow.parquet as pq
+
+    world = World()
+    (member,) = world.household("R1")
+    path = tmp_path / "accepted.parquet"
+    rows = [{"id_number": member, "month": "2025-03", "amount": Decimal("9000.00")}]
+    pq.write_table(pa.Table.from_pylist(rows, schema=DATASETS["pension"].schema.remove(3)), path)
+    snapshot = world.snapshot()
+    return world, DatasetSnapshot(tables={**snapshot.tables, "pension": [path]}, as_of=snapshot.as_of)
+
+
+@pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=pytest.mark.spark)])
+def test_a_pension_file_stored_before_the_kind_column_counts_as_retirement(tmp_path, engine, request):
+    world, snapshot = _pension_stored_before_kind(tmp_path)
+    backend = None
+    if engine == "spark":
+        from minzheng.batch.backends import SparkBackend
+
+        backend = SparkBackend(request.getfixturevalue("spark"))
+    result = run_verification(
+        world.requests_table(), parameters_table(world.parameters), snapshot, backend=backend
+    )
+    (income,) = result.member_income.to_pylist()
+    assert (income["source"], income["exempt"]) == ("pension", False)
+    assert result.household("R1")["conclusion"] == "ineligible"  # 750 a month over 663

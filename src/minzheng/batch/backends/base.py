@@ -67,3 +67,17 @@ def files_by_missing_columns(paths: Sequence[Path], schema: pa.Schema) -> dict[t
         missing = tuple(name for name in schema.names if name not in present)
         groups.setdefault(missing, []).append(path)
     return groups
+
+
+def sql_type(arrow_type: pa.DataType, dialect: str) -> str:
+    """The SQL type of an Arrow column in ``dialect`` (for the NULL columns a file lacks)."""
+    if pa.types.is_decimal(arrow_type):
+        return f"DECIMAL({arrow_type.precision},{arrow_type.scale})"
+    for test, name in (
+        (pa.types.is_date, "DATE"),
+        (pa.types.is_boolean, "BOOLEAN"),
+        (pa.types.is_integer, "BIGINT"),
+    ):
+        if test(arrow_type):
+            return name
+    return "VARCHAR" if dialect == "duckdb" else "STRING"

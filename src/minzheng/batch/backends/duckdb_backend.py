@@ -9,7 +9,7 @@ import duckdb
 import pyarrow as pa
 
 from ..job_sql import Step
-from .base import Backend, files_by_missing_columns
+from .base import Backend, files_by_missing_columns, sql_type
 
 
 class DuckDBBackend(Backend):
@@ -52,7 +52,7 @@ class DuckDBBackend(Backend):
         for missing, group in files_by_missing_columns(paths, schema).items():
             files = ", ".join("'" + str(p).replace("'", "''") + "'" for p in group)
             columns = ", ".join(
-                f'CAST(NULL AS {_duckdb_type(field.type)}) AS "{field.name}"'
+                f'CAST(NULL AS {sql_type(field.type, "duckdb")}) AS "{field.name}"'
                 if field.name in missing
                 else f'"{field.name}"'
                 for field in schema
@@ -73,15 +73,3 @@ class DuckDBBackend(Backend):
 
     def close(self) -> None:
         self.connection.close()
-
-
-def _duckdb_type(arrow_type: pa.DataType) -> str:
-    if pa.types.is_decimal(arrow_type):
-        return f"DECIMAL({arrow_type.precision},{arrow_type.scale})"
-    if pa.types.is_date(arrow_type):
-        return "DATE"
-    if pa.types.is_boolean(arrow_type):
-        return "BOOLEAN"
-    if pa.types.is_integer(arrow_type):
-        return "BIGINT"
-    return "VARCHAR"

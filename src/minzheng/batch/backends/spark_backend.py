@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from ..errors import BatchError, EngineError
 from ..job_sql import Step
-from .base import Backend, files_by_missing_columns
+from .base import Backend, files_by_missing_columns, sql_type
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -72,7 +72,7 @@ class SparkBackend(Backend):
             part = self.session.read.option("recursiveFileLookup", "true").parquet(*(str(p) for p in group))
             part = part.select(
                 *(
-                    F.lit(None).cast(_spark_type(field.type)).alias(field.name)
+                    F.lit(None).cast(sql_type(field.type, "spark")).alias(field.name)
                     if field.name in missing
                     else F.col(field.name)
                     for field in schema
@@ -140,15 +140,3 @@ def _forget_dead_context() -> None:
     SparkContext._jvm = None
     SparkSession._instantiatedSession = None
     SparkSession._activeSession = None
-
-
-def _spark_type(arrow_type: pa.DataType) -> str:
-    if pa.types.is_decimal(arrow_type):
-        return f"decimal({arrow_type.precision},{arrow_type.scale})"
-    if pa.types.is_date(arrow_type):
-        return "date"
-    if pa.types.is_boolean(arrow_type):
-        return "boolean"
-    if pa.types.is_integer(arrow_type):
-        return "bigint"
-    return "string"
