@@ -1,6 +1,6 @@
 """Tables of the platform's core: divisions, the population registry, accounts and the audit log."""
 
-from .accounts import ApiToken, Role, User
+from .accounts import ApiToken, LoginThrottle, Role, User
 from .audit import AuditEvent
 from .divisions import Division, DivisionLevel
 from .imports import ImportBatch
@@ -14,6 +14,7 @@ __all__ = [
     "Household",
     "HouseholdMembership",
     "ImportBatch",
+    "LoginThrottle",
     "Person",
     "RegistryChange",
     "Role",

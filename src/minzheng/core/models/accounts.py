@@ -93,3 +93,20 @@ class ApiToken(models.Model):
     @staticmethod
     def new_key() -> str:
         return "mz_" + secrets.token_urlsafe(32)
+
+
+class LoginThrottle(models.Model):
+    """登录失败计数 for usernames that are not active accounts: an unknown name is counted and locked exactly
+    like a real account, so the login answers do not tell which usernames exist."""
+
+    username = models.CharField(max_length=150, unique=True)
+    failed_login_count = models.PositiveSmallIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "登录失败计数"
+        verbose_name_plural = "登录失败计数"
+
+    def __str__(self) -> str:
+        return self.username

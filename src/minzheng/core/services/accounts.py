@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ..errors import AccountLocked, MinzhengError
-from ..models import ApiToken, AuditEvent, Role, User
+from ..models import ApiToken, AuditEvent, LoginThrottle, Role, User
 from .audit import record_event
 
 
@@ -18,11 +18,19 @@ class InvalidCredentials(MinzhengError):
     code = "invalid_credentials"
 
 
-def _lock_message(user: User) -> str:
-    local = timezone.localtime(user.locked_until)
+def _lock_message(locked_until) -> str:
+    local = timezone.localtime(locked_until)
     return (
         f"连续登录失败{settings.LOGIN_MAX_FAILURES}次，账号已锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟，"
         f"请于{local:%H:%M}后再试"
+    )
+
+
+def _wrong_credentials(failures: int) -> InvalidCredentials:
+    # One message for an unknown user, a disabled one and a wrong password (no username enumeration).
+    left = settings.LOGIN_MAX_FAILURES - failures
+    return InvalidCredentials(
+        f"用户名或密码错误，再失败{left}次账号将被锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟"
     )
 
 
@@ -30,31 +38,51 @@ def authenticate_with_lockout(username: str, password: str) -> User:
     """Check a username/password; count failures and lock the account after the configured number.
 
     A locked account is refused without looking at the password, so guessing cannot continue while locked.
+    An unknown or disabled username behaves exactly like an existing one — same messages, same count, same
+    lock (kept in ``LoginThrottle``), and a password hash computed all the same — so the answers reveal
+    nothing about which accounts exist.
     """
     user = User.objects.filter(username=username).first()
     if user is None or not user.is_active:
-        record_event(None, AuditEvent.LOGIN_FAILED, username=username[:150], summary="用户名不存在或已停用")
-        raise InvalidCredentials("用户名或密码错误")
+        User().set_password(password)  # the same work as checking a real password: no timing oracle
+        return _refuse_unknown(username[:150], "用户名不存在" if user is None else "账号已停用")
     if user.is_locked():
         record_event(
             user, AuditEvent.LOGIN_FAILED, object_type="user", object_id=user.pk, summary="账号锁定中"
         )
-        raise AccountLocked(_lock_message(user))
+        raise AccountLocked(_lock_message(user.locked_until))
     if not user.check_password(password):
         # Count and lock first, raise after: an exception inside the transaction would roll the lock back.
         locked = _record_failed_password(user)
         if locked:
-            raise AccountLocked(_lock_message(user))
-        left = settings.LOGIN_MAX_FAILURES - user.failed_login_count
-        raise InvalidCredentials(
-            f"用户名或密码错误，再失败{left}次账号将被锁定{settings.LOGIN_LOCKOUT_MINUTES}分钟"
-        )
+            raise AccountLocked(_lock_message(user.locked_until))
+        raise _wrong_credentials(user.failed_login_count)
     if user.failed_login_count or user.locked_until:
         user.failed_login_count = 0
         user.locked_until = None
         user.save(update_fields=["failed_login_count", "locked_until"])
     record_event(user, AuditEvent.LOGIN, object_type="user", object_id=user.pk)
     return user
+
+
+def _refuse_unknown(username: str, reason: str):
+    now = timezone.now()
+    with transaction.atomic():
+        throttle, _ = LoginThrottle.objects.select_for_update().get_or_create(username=username)
+        if throttle.locked_until and throttle.locked_until > now:
+            locked, failures = True, 0
+        else:
+            throttle.failed_login_count += 1
+            locked = throttle.failed_login_count >= settings.LOGIN_MAX_FAILURES
+            if locked:
+                throttle.locked_until = now + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+                throttle.failed_login_count = 0
+            failures = throttle.failed_login_count
+            throttle.save()
+    record_event(None, AuditEvent.LOGIN_FAILED, username=username, summary=reason)
+    if locked:
+        raise AccountLocked(_lock_message(throttle.locked_until))
+    raise _wrong_credentials(failures)
 
 
 @transaction.atomic
