@@ -179,13 +179,13 @@ def test_leaders_cannot_reveal_full_id_numbers(client, city_leader, household):
     assert household.head.id_number not in response.content.decode()
 
 
-def test_audit_viewer_filters_and_exports_for_the_administrator(
-    client, sysadmin, household, county_caseworker
+def test_audit_viewer_filters_and_exports_for_the_audit_administrator(
+    client, audit_admin, household, county_caseworker
 ):
     client.post("/login/", {"username": county_caseworker.username, "password": PASSWORD})
     client.get(f"/registry/households/{household.pk}/")
     client.post("/logout/")
-    client.post("/login/", {"username": sysadmin.username, "password": PASSWORD})
+    client.post("/login/", {"username": audit_admin.username, "password": PASSWORD})
     page = client.get("/audit/", {"action": "read_detail"}).content.decode()
     assert "查看家庭" in page and "登录" not in page.split("<tbody>")[1]
     export = client.get("/audit/", {"action": "read_detail", "export": "xlsx"})

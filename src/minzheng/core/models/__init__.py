@@ -1,6 +1,6 @@
 """Tables of the platform's core: divisions, the population registry, accounts and the audit log."""
 
-from .accounts import ApiToken, LoginThrottle, Role, User
+from .accounts import ApiToken, LoginThrottle, PasswordHistory, Role, User
 from .audit import AuditChainHead, AuditEvent
 from .divisions import Division, DivisionLevel
 from .imports import ImportBatch
@@ -16,6 +16,7 @@ __all__ = [
     "HouseholdMembership",
     "ImportBatch",
     "LoginThrottle",
+    "PasswordHistory",
     "Person",
     "RegistryChange",
     "Role",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ..account_rules import role_combination_problem
 from ..errors import AccountLocked, MinzhengError
 from ..models import ApiToken, AuditEvent, LoginThrottle, Role, User
 from .audit import record_event
@@ -86,7 +87,7 @@ def _refuse_unknown(username: str, reason: str):
 
 
 @transaction.atomic
-def _record_failed_password(user: User) -> bool:
+def _record_failed_password(user: User, *, summary: str = "密码错误") -> bool:
     """Count one failure (atomically, concurrent attempts included); lock when the limit is reached."""
     User.objects.filter(pk=user.pk).update(failed_login_count=F("failed_login_count") + 1)
     user.refresh_from_db(fields=["failed_login_count"])
@@ -100,7 +101,7 @@ def _record_failed_password(user: User) -> bool:
         AuditEvent.LOGIN_FAILED,
         object_type="user",
         object_id=user.pk,
-        summary="密码错误，账号锁定" if locked else "密码错误",
+        summary=f"{summary}，账号锁定" if locked else summary,
     )
     return locked
 
@@ -129,6 +130,10 @@ def user_for_api_token(key: str) -> User | None:
     )
     if token is None or not token.user.is_active or token.user.is_locked():
         return None
+    from .passwords import change_required
+
+    if change_required(token.user):
+        return None  # a reset or expired password: change it first (POST /api/auth/password)
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
 
@@ -142,11 +147,15 @@ def ensure_roles() -> None:
 def create_user(
     *, username: str, password: str, full_name: str, division_code: str, role_codes: list[str], actor=None
 ) -> User:
+    """An account from a command, the demo or a test (the UI uses ``services.users.add_user``)."""
+    from .passwords import set_password
+
+    if problem := role_combination_problem(frozenset(role_codes)):
+        raise MinzhengError(problem, field="roles")
     user = User(username=username, full_name=full_name, division_code=division_code)
     password_validation.validate_password(password, user)
-    user.set_password(password)
-    user.password_changed_at = timezone.now()
     user.save()
+    set_password(user, password)
     ensure_roles()
     user.roles.set(Role.objects.filter(code__in=role_codes))
     record_event(
