@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "minzheng.core.middleware.SecurityHeadersMiddleware",  # first: redirects and errors get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -68,7 +69,6 @@ MIDDLEWARE = [
     "minzheng.core.middleware.IdleSessionTimeoutMiddleware",
     "minzheng.core.middleware.LoginRequiredMiddleware",
     "minzheng.core.middleware.AccountObligationsMiddleware",
-    "minzheng.core.middleware.SecurityHeadersMiddleware",
     "minzheng.core.middleware.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

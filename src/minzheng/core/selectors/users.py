@@ -46,3 +46,8 @@ def user_list(actor, filters: UserFilter = UserFilter()) -> QuerySet[User]:
 def access_user(actor, pk: int) -> User:
     _require_account_admin(actor)
     return get_in_jurisdiction_or_404(User.objects.all(), actor, field="division_code", pk=pk)
+
+
+def pending_login_user(pk: int | None) -> User | None:
+    """The active account whose password was right and whose second factor is being asked for."""
+    return User.objects.filter(pk=pk, is_active=True).first() if pk else None

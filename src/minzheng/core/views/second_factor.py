@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from ..errors import MinzhengError
 from ..models import User
+from ..selectors.users import pending_login_user
 from ..services import second_factor
 from ..services.audit import record_event
 
@@ -60,7 +61,7 @@ def start_login(request, user: User, target: str):
 
 def verify_at_login(request):
     pk, since = request.session.get("pending_user"), request.session.get("pending_since", 0)
-    user = User.objects.filter(pk=pk, is_active=True).first() if pk else None
+    user = pending_login_user(pk)
     if user is None or time.time() - since > PENDING_SECONDS:
         request.session.pop("pending_user", None)
         messages.info(request, "请重新登录")
