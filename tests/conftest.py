@@ -64,6 +64,18 @@ def sysadmin(divisions):
 
 
 @pytest.fixture
+def security_admin(divisions):
+    """安全管理员 of 元宝区."""
+    return _user("secadmin", "210602000000", "yb_secadmin")
+
+
+@pytest.fixture
+def audit_admin(divisions):
+    """审计管理员 of 元宝区."""
+    return _user("auditadmin", "210602000000", "yb_auditadmin")
+
+
+@pytest.fixture
 def household(divisions):
     """A three-person household in 城隍庙一社区, 七道街道, 元宝区."""
     from tests.core.factories import HouseholdFactory

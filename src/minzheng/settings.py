@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "minzheng.core.middleware.SecurityHeadersMiddleware",  # first: redirects and errors get the headers too
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "minzheng.core.middleware.IdleSessionTimeoutMiddleware",
     "minzheng.core.middleware.LoginRequiredMiddleware",
+    "minzheng.core.middleware.AccountObligationsMiddleware",
     "minzheng.core.middleware.DomainErrorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -143,7 +145,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "minzheng.core.passwords.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "minzheng.core.passwords.CommonPatternValidator"},
+    {
+        "NAME": "minzheng.core.passwords.PasswordHistoryValidator",
+        "OPTIONS": {"count": int(os.environ.get("MINZHENG_PASSWORD_HISTORY", "5"))},
+    },
 ]
+# 口令定期更换: a password older than this must be changed at the next login (0 switches expiry off).
+PASSWORD_HISTORY_KEEP = int(os.environ.get("MINZHENG_PASSWORD_HISTORY", "5"))
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("MINZHENG_PASSWORD_MAX_AGE_DAYS", "90"))
+# 双因素认证: when on, the three administrator roles must use a TOTP second factor (RFC 6238).
+TOTP_REQUIRED_FOR_ADMINS = _env_bool("MINZHENG_TOTP_REQUIRED_FOR_ADMINS")
+TOTP_ISSUER = os.environ.get("MINZHENG_TOTP_ISSUER", "智慧民政")
 LOGIN_MAX_FAILURES = int(os.environ.get("MINZHENG_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("MINZHENG_LOGIN_LOCKOUT_MINUTES", "15"))
 SESSION_IDLE_TIMEOUT_SECONDS = int(os.environ.get("MINZHENG_SESSION_IDLE_SECONDS", "1800"))
@@ -154,6 +167,18 @@ SESSION_COOKIE_SECURE = _env_bool("MINZHENG_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# Scripts only from our own static files (htmx, ECharts and page scripts are vendored): no inline script,
+# no eval, no framing by another site. Inline style attributes stay allowed (templates and ECharts use them;
+# they cannot run code).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+if SESSION_COOKIE_SECURE:
+    # Behind HTTPS: tell browsers to keep to it (the proxy terminates TLS; see README).
+    SECURE_HSTS_SECONDS = int(os.environ.get("MINZHENG_HSTS_SECONDS", "31536000"))
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

@@ -8,7 +8,7 @@ from minzheng.core.jurisdiction import full_code
 from minzheng.core.models import Division, Household, HouseholdMembership, Person
 from minzheng.core.services.accounts import create_user
 
-PASSWORD = "Test@Pass2026"
+PASSWORD = "Yb#Ledger2026"
 
 DIVISIONS = [
     ("21", "辽宁省", 1, ""),

@@ -51,9 +51,40 @@ def test_success_resets_the_failure_count(client, county_caseworker):
     assert User.objects.get(username="yb_jb").failed_login_count == 0
 
 
-def test_unknown_user_gets_the_same_message_as_a_wrong_password(client, divisions):
-    response = login(client, "nobody", "x")
-    assert response.status_code == 401 and "用户名或密码错误" in response.content.decode()
+def _answers(client, username, attempts=6):
+    return [
+        (response.status_code, response.content.decode().split('role="alert">')[1].split("<")[0])
+        for response in (login(client, username, "wrong") for _ in range(attempts))
+    ]
+
+
+def test_username_enumeration_unknown_user_gets_the_same_answers_as_a_wrong_password(
+    client, county_caseworker
+):
+    assert _answers(client, "yb_jb") == _answers(client, "nobody")
+
+
+def test_username_enumeration_a_disabled_user_answers_like_an_unknown_one(client, county_caseworker):
+    User.objects.filter(username="yb_jb").update(is_active=False)
+    answers = _answers(client, "yb_jb", attempts=2)
+    assert answers == _answers(client, "nobody2", attempts=2)
+    assert "再失败4次" in answers[0][1]
+
+
+def test_username_enumeration_api_token_answers_the_same_for_unknown_and_existing(client, county_caseworker):
+    def ask(username):
+        response = client.post(
+            "/api/auth/token", {"username": username, "password": "wrong"}, content_type="application/json"
+        )
+        return response.status_code, response.json()["detail"]
+
+    assert ask("yb_jb") == ask("nobody") == (401, "用户名或密码错误，再失败4次账号将被锁定15分钟")
+
+
+def test_an_unknown_username_is_locked_like_a_real_one(client, divisions):
+    for _ in range(5):
+        login(client, "nobody", "wrong")
+    assert "账号已锁定15分钟" in login(client, "nobody", "wrong").content.decode()
 
 
 def test_session_idle_for_thirty_minutes_is_logged_out(client, county_caseworker, settings):

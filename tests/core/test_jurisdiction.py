@@ -231,6 +231,18 @@ def test_every_url_is_covered_by_this_matrix():
         "core:import_roster",
         "core:import_errors",
         "core:household_create",  # jurisdiction: register_household refuses other regions (test_registry_changes)
+        # The user's own account (修改密码, 动态口令, the login's second step): nothing of anyone else.
+        "core:change_password",
+        "core:second_factor",
+        "core:second_factor_login",
+        # 用户管理: the list is scoped by selector; another county's account is 404 for every record URL and
+        # add_user refuses divisions outside the jurisdiction (tests/core/test_users.py).
+        "core:user_list",
+        "core:user_create",
+        "core:user_edit",
+        "core:user_reset_password",
+        "core:user_unlock",
+        "core:user_reset_second_factor",
         # 家庭经济状况核对: record URLs are walked as an outsider in tests/verification (404 each); the list is
         # scoped by selector, starting a run by the service, and deliveries are administrator-only.
         "verification:run_list",

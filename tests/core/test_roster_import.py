@@ -220,3 +220,49 @@ def test_only_caseworkers_may_import(city_leader):
 
     with pytest.raises(PermissionDenied):
         run(city_leader, xlsx(good_rows()))
+
+
+def test_existence_oracle_another_regions_person_gets_one_neutral_answer(county_caseworker, outsider):
+    """Issue 14, item 10: as a 振兴区 caseworker, an ID registered in 元宝区 gets the same answer whatever the
+    name (no household number, no "unchanged" confirming the name) — and is never duplicated."""
+    theirs = HouseholdFactory(village="210602002002", size=2)
+    head = theirs.head
+    zx_head = make_resident_id("210603", date(1966, 4, 4), 555)
+
+    def answer(name, id_number, head_id=None):
+        head_id = head_id or zx_head
+        rows = [
+            row(zx_head, "户主", "周永昌", zx_head, residence="210603001001", area="城市"),
+            row(head_id, "户主" if head_id == id_number else "子", name, id_number, residence="210603001001"),
+        ]
+        result = run(outsider, xlsx(rows))
+        return [(e["row"], e["message"]) for e in result.batch.errors], result.batch.status
+
+    before = registry_counts()
+    wrong_name = answer("某某某", head.id_number, head.id_number)
+    right_name = answer(head.name, head.id_number, head.id_number)
+    as_member = answer(head.name, head.id_number)
+    assert wrong_name == right_name
+    assert wrong_name[1] == ImportBatch.REJECTED
+    assert as_member[0] == [(3, "该公民身份号码无法在本辖区登记，请联系上级民政部门核实")]
+    assert theirs.number not in str(wrong_name + as_member)
+    assert registry_counts() == before
+
+
+def test_existence_oracle_the_household_form_gives_the_same_neutral_answer(county_caseworker, outsider):
+    from minzheng.core.errors import RegistryConflict
+    from minzheng.core.person_rules import clean_person
+    from minzheng.core.services.registry import NewMember, register_household
+
+    theirs = HouseholdFactory(village="210602002002", size=1)
+    person = clean_person(id_number=theirs.head.id_number, name="随便")
+    with pytest.raises(RegistryConflict, match="无法在本辖区登记") as exc:
+        register_household(
+            outsider,
+            residence_division_code="210603001001",
+            address="x",
+            area_type="urban",
+            members=[NewMember(person, relation="01", hukou_division_code="")],
+            established_on=date(2026, 1, 1),
+        )
+    assert theirs.head.id_number not in exc.value.message

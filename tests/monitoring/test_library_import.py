@@ -115,3 +115,31 @@ def test_imported_households_are_monitored_and_error_reports_and_attachments_are
     client.post("/login/", {"username": outsider.username, "password": PASSWORD})
     assert client.get(f"/monitoring/attachments/{attachment.pk}/").status_code == 404
     assert client.get(f"/monitoring/library/import/{rejected.pk}/errors.xlsx").status_code == 404
+
+
+def test_existence_oracle_a_person_in_another_regions_library_gets_the_neutral_answer(
+    county_caseworker, outsider
+):
+    """Issue 14, item 10: a list must not move another region's person into one's own library, nor tell
+    which categories they hold — the same neutral answer as the registry gives."""
+    rows = _rows(1)
+    import_list(
+        county_caseworker,
+        data=_xlsx(rows),
+        file_name="a.xlsx",
+        category="fangpin",
+        source_department="乡村振兴局",
+    )
+    theirs = [["某某", rows[0][1], "FP9", "210603001001", "2025-03-01"]]
+    batch = import_list(
+        outsider, data=_xlsx(theirs), file_name="b.xlsx", category="dibao_edge", source_department="民政局"
+    )
+    assert batch.status == ListImport.REJECTED
+    assert batch.errors == [
+        {
+            "row": 3,
+            "column": "公民身份号码",
+            "message": "该公民身份号码无法在本辖区登记，请联系上级民政部门核实",
+        }
+    ]
+    assert LibraryPerson.objects.get(id_number=rows[0][1]).division_code == "210602003001"

@@ -7,7 +7,7 @@ import io
 import pytest
 from python_calamine import CalamineWorkbook
 
-from minzheng.core.identity import make_resident_id
+from minzheng.core.identity import make_resident_id, mask_id_number
 from minzheng.core.models import AuditEvent
 from minzheng.core.services.accounts import issue_api_token
 from minzheng.core.spreadsheets import Sheet, write_workbook
@@ -87,8 +87,8 @@ def test_every_bad_row_is_reported_in_chinese_and_nothing_starts(
     assert not VerificationRun.objects.exists()
     errors = {e["row"]: e["message"] for e in outcome.household_list.errors}
     assert set(errors) == {3, 4, 5, 6, 7, 8}
-    assert "不存在" in errors[3]
-    assert errors[4] == "该家庭不在您的管辖范围内"
+    assert errors[3] == "本辖区未找到户编号为 210602999999999 的家庭"
+    assert errors[4] == f"本辖区未找到户编号为 {theirs.number} 的家庭"  # another county's: as if missing
     assert "校验码错误" in errors[5]
     assert errors[6] == "与第2行为同一家庭（重复）"
     assert "不属于同一家庭" in errors[7]
@@ -141,12 +141,11 @@ def test_pages_upload_show_errors_and_offer_the_report(
     )
     rejected = HouseholdList.objects.get()
     assert response.url == f"/verification/lists/{rejected.pk}/"
-    assert "该家庭不在您的管辖范围内" in client.get(response.url).content.decode()
+    message = f"本辖区未找到户编号为 {neighbours[2].number} 的家庭"
+    assert message in client.get(response.url).content.decode()
     report = client.get(f"/verification/lists/{rejected.pk}/errors.xlsx")
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(report.content)).get_sheet_by_index(0).to_python()
-    assert [2, "户编号", "该家庭不在您的管辖范围内"] in [
-        [int(r[0]) if r[0] else r[0], *r[1:]] for r in sheet[1:]
-    ]
+    assert [2, "户编号", message] in [[int(r[0]) if r[0] else r[0], *r[1:]] for r in sheet[1:]]
 
     good = io.BytesIO(xlsx([[household.number, ""]]))
     good.name = "名单.xlsx"
@@ -185,7 +184,9 @@ def test_the_api_takes_a_list_and_answers_422_with_the_row_errors(
     assert response.status_code == 422
     body = response.json()
     assert body["title"] == "household_list_rejected"
-    assert body["errors"] == [{"row": 3, "column": "户编号", "message": "户编号 210602999999999 不存在"}]
+    assert body["errors"] == [
+        {"row": 3, "column": "户编号", "message": "本辖区未找到户编号为 210602999999999 的家庭"}
+    ]
     list_id = HouseholdList.objects.get().pk
     assert client.get(f"/api/verification/lists/{list_id}/errors.xlsx", headers=headers).status_code == 200
 
@@ -211,3 +212,19 @@ def test_the_api_takes_a_list_and_answers_422_with_the_row_errors(
         client.get(f"/api/verification/lists/{list_id}/errors.xlsx", headers=outsider_headers).status_code
         == 404
     )
+
+
+def test_existence_oracle_another_regions_household_answers_like_a_missing_one(
+    county_caseworker, household, neighbours
+):
+    """Issue 14, item 10: the list upload must not tell another region's household from a missing one."""
+    theirs = neighbours[2]
+    missing_head = make_resident_id("210603", theirs.head.birth_date, 901)
+
+    def answer(number, head_id):
+        outcome = upload(county_caseworker, xlsx([[number, head_id]]))
+        message = outcome.household_list.errors[0]["message"]
+        return message.replace(number, "N") if number else message.replace(mask_id_number(head_id), "H")
+
+    assert answer(theirs.number, "") == answer("210603001999999", "")
+    assert answer("", theirs.head.id_number) == answer("", missing_head)

@@ -14,16 +14,18 @@ from .person_rules import clean_person
 from .selectors import registry as registry_selectors
 from .selectors.audit import AuditFilter, audit_events
 from .selectors.divisions import children_in_jurisdiction
-from .services import registry
+from .services import registry, second_factor
 from .services.accounts import authenticate_with_lockout, issue_api_token
 from .services.audit import record_event
+from .services.passwords import PasswordChangeRequired, change_own_password, change_required
 
 router = Router()
 
 
 class TokenIn(Schema):
-    username: str
-    password: str
+    username: str = Field(max_length=150)
+    password: str = Field(max_length=256)
+    otp: str = Field("", max_length=6, description="动态口令（已启用双因素认证的账号必填）")
 
 
 class TokenOut(Schema):
@@ -34,7 +36,32 @@ class TokenOut(Schema):
 @router.post("/auth/token", auth=None, response=TokenOut, tags=["认证"], summary="用户名密码换取 API 令牌")
 def obtain_token(request, body: TokenIn):
     user = authenticate_with_lockout(body.username, body.password)
+    if user.totp_enabled:
+        second_factor.check(user, body.otp)
+    if reason := change_required(user) or (
+        "请先登录系统启用动态口令" if second_factor.setup_required(user) else ""
+    ):
+        raise PasswordChangeRequired(reason + "（修改密码：POST /api/auth/password）")
     return {"token": issue_api_token(user, name="API"), "expires_in_days": 30}
+
+
+class PasswordChangeIn(Schema):
+    username: str = Field(max_length=150)
+    old_password: str = Field(max_length=256)
+    new_password: str = Field(max_length=256)
+
+
+class Done(Schema):
+    detail: str
+
+
+@router.post("/auth/password", auth=None, response=Done, tags=["认证"], summary="修改本人密码")
+def change_password(request, body: PasswordChangeIn):
+    """Also for a password that was reset or has expired (no token can be issued until it is changed).
+    The old password is checked with the login's lockout; every token of the user is revoked."""
+    user = authenticate_with_lockout(body.username, body.old_password)
+    change_own_password(user, old_password=body.old_password, new_password=body.new_password)
+    return {"detail": "密码已修改，原有 API 令牌均已失效"}
 
 
 class DivisionOut(Schema):
@@ -269,7 +296,7 @@ class AuditQuery(Schema):
     date_to: date | None = None
 
 
-@router.get("/audit", response=list[AuditOut], tags=["系统管理"], summary="审计日志（系统管理员）")
+@router.get("/audit", response=list[AuditOut], tags=["系统管理"], summary="审计日志（审计管理员）")
 @paginate(LimitOffsetPagination)
 def list_audit(request, filters: Query[AuditQuery]):
     return audit_events(request.user, AuditFilter(**filters.dict()))

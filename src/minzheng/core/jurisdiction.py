@@ -3,6 +3,12 @@
 A user works for one division; everything whose division code starts with that division's prefix is theirs.
 Selectors call ``scope()`` on every queryset they return and ``get_in_jurisdiction_or_404()`` for single
 records, so a record of another region answers 404 (it does not exist for this user), never 403.
+
+The same holds for records named by a natural key in an upload or a form (户编号, 公民身份号码): lookups
+``scope()`` their query, so another region's record answers exactly like a missing one. Only a path that
+*creates* a person cannot pretend — one person, one record (一人一档) — and it answers ``NOT_REGISTRABLE_HERE``
+whatever the other record holds (name, household, alive or not): no household number, no name confirmed.
+See docs/adr/0006-no-existence-oracles.md.
 """
 
 from django.db.models import QuerySet
@@ -10,6 +16,8 @@ from django.http import Http404
 
 # Significant digits of a 12-digit code at each level: province, city, county, township, village.
 LEVEL_LENGTHS = (2, 4, 6, 9, 12)
+
+NOT_REGISTRABLE_HERE = "该公民身份号码无法在本辖区登记，请联系上级民政部门核实"
 
 
 def division_prefix(code: str) -> str:

@@ -55,6 +55,55 @@ class LoginRequiredMiddleware:
         return self.get_response(request)
 
 
+# Where a user who must change their password (or set up a second factor) may still go.
+_ACCOUNT_PATHS = ("/account/", "/logout/", "/login/", "/static/", "/api/", "/healthz", "/public/")
+
+
+class AccountObligationsMiddleware:
+    """A reset or expired password (口令定期更换) is changed before anything else; an administrator with TOTP
+    required (``TOTP_REQUIRED_FOR_ADMINS``) sets up the second factor before anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and not request.path.startswith(_ACCOUNT_PATHS):
+            from .permissions import path_closed_to
+            from .services.passwords import change_required
+            from .services.second_factor import setup_required
+
+            if change_required(request.user):
+                return redirect("core:change_password")
+            if setup_required(request.user):
+                return redirect("core:second_factor")
+            if path_closed_to(request.user, request.path):
+                if request.path == "/":
+                    return redirect("core:audit_list")
+                from django.shortcuts import render
+
+                message = "审计管理员只能查看审计日志"
+                return render(
+                    request, "web/error.html", {"message": message, "page_title": "无权访问"}, status=403
+                )
+        return self.get_response(request)
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy (no inline script, no framing), Referrer-Policy and Permissions-Policy on
+    every response; nosniff and X-Frame-Options come from Django's own middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        response.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+        response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+
 class DomainErrorMiddleware:
     """An expected business error that escaped a view (e.g. a role without a capability) becomes a page
     with its Chinese message and status, never a 500."""

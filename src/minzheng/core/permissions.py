@@ -13,6 +13,7 @@ class Capability(StrEnum):
     EXPORT = "export"
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
+    MANAGE_SECURITY = "manage_security"
     MANAGE_POLICY = "manage_policy"
     VERIFY_HOUSEHOLDS = "verify_households"
     MANAGE_EXCHANGE = "manage_exchange"
@@ -39,8 +40,11 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # Full ID numbers only for those whose casework needs them; leaders read masked figures.
     Capability.REVEAL_ID_NUMBER: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
     Capability.EXPORT: _ALL_READERS,
-    Capability.VIEW_AUDIT: {Role.SYSADMIN},
+    # 三员分立: the audit log is read by the 审计管理员 alone (and by nobody who administers what it records);
+    # accounts are the 系统管理员's; unlocking and second factors (security policy) the 安全管理员's.
+    Capability.VIEW_AUDIT: {Role.AUDITADMIN},
     Capability.MANAGE_USERS: {Role.SYSADMIN},
+    Capability.MANAGE_SECURITY: {Role.SECADMIN},
     # 保障标准, 政策参数 and the holiday calendar: set by the approving level or the administrator.
     Capability.MANAGE_POLICY: {Role.SYSADMIN, Role.APPROVER},
     # 家庭经济状况核对: caseworkers request it for their cases, reviewers/approvers for reviews; department
@@ -82,8 +86,9 @@ _MESSAGES = {
     Capability.EDIT_REGISTRY: "只有经办人可以登记或修改人口家庭信息",
     Capability.REVEAL_ID_NUMBER: "您的角色不能查看完整证件号码",
     Capability.EXPORT: "您没有导出权限",
-    Capability.VIEW_AUDIT: "只有系统管理员可以查看审计日志",
+    Capability.VIEW_AUDIT: "只有审计管理员可以查看审计日志",
     Capability.MANAGE_USERS: "只有系统管理员可以管理用户",
+    Capability.MANAGE_SECURITY: "只有安全管理员可以解除账号锁定和重置动态口令",
     Capability.MANAGE_POLICY: "只有审批人或系统管理员可以维护保障标准、政策参数和节假日",
     Capability.VERIFY_HOUSEHOLDS: "只有经办人、审核人或审批人可以发起家庭经济状况核对",
     Capability.MANAGE_EXCHANGE: "只有系统管理员可以接收部门共享数据",
@@ -101,6 +106,25 @@ _MESSAGES = {
     Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
     Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
 }
+
+
+# 三员分立: the 审计管理员 reads the audit log and nothing else. One gate for every page and API operation
+# (``core.middleware``, the API's token check), rather than a check in each domain's views.
+AUDITOR_PATHS = ("/audit/", "/account/", "/logout/", "/login/", "/static/", "/api/audit", "/api/auth/")
+
+
+def path_closed_to(user, path: str) -> bool:
+    return (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and user.role_codes() == {Role.AUDITADMIN}
+        and not path.startswith(AUDITOR_PATHS)
+    )
+
+
+def require_path_open(user, path: str) -> None:
+    if path_closed_to(user, path):
+        raise PermissionDenied("审计管理员只能查看审计日志")
 
 
 def has_capability(user, capability: Capability) -> bool:

@@ -115,7 +115,7 @@ def check_rows(
         if problem is not None:
             errors.append(problem)
             continue
-        assert found is not None and found.household_id is not None
+        assert found is not None
         if found.household_id in first_row_of:
             errors.append(
                 RowError(
@@ -139,7 +139,7 @@ def _locate(
     if row.number:
         found_by_number = by_number.get(row.number)
         if found_by_number is None:
-            return None, RowError(row.row, NUMBER, f"户编号 {row.number} 不存在")
+            return None, RowError(row.row, NUMBER, f"本辖区未找到户编号为 {row.number} 的家庭")
     if row.head_id:
         try:
             head_id = id_check(row.head_id)
@@ -148,13 +148,11 @@ def _locate(
         found_by_head = by_head.get(head_id)
         if found_by_head is None:
             return None, RowError(
-                row.row, HEAD_ID, f"未找到户主公民身份号码为 {mask_id_number(head_id)} 的家庭"
+                row.row, HEAD_ID, f"本辖区未找到户主公民身份号码为 {mask_id_number(head_id)} 的家庭"
             )
     found = found_by_number or found_by_head
     column = NUMBER if found_by_number else HEAD_ID
     assert found is not None
-    if not found.inside:
-        return None, RowError(row.row, column, "该家庭不在您的管辖范围内")
     if found_by_number and found_by_head and found_by_number != found_by_head:
         return None, RowError(row.row, HEAD_ID, f"户编号与{HEAD_ID}不属于同一家庭")
     if found.dissolved:

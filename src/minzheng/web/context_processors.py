@@ -1,6 +1,8 @@
 """Template context every page needs: the sidebar and the user's division."""
 
-from minzheng.core.permissions import has_capability
+from django.urls import reverse
+
+from minzheng.core.permissions import has_capability, path_closed_to
 
 from .navigation import NAVIGATION
 
@@ -11,7 +13,12 @@ def navigation(request) -> dict:
         return {}
     groups = []
     for group in NAVIGATION:
-        items = [i for i in group.items if not i.capability or has_capability(user, i.capability)]
+        items = [
+            i
+            for i in group.items
+            if (not i.capability or any(has_capability(user, c) for c in i.capability.split("|")))
+            and not path_closed_to(user, reverse(i.url_name) if i.built else f"/platform/{i.slug}/")
+        ]
         if items:
             groups.append((group, items))
     from minzheng.core.selectors.divisions import division_name

@@ -13,7 +13,7 @@ class NavItem:
     slug: str
     url_name: str = ""
     purpose: str = ""
-    capability: str = ""  # only shown to users with this capability
+    capability: str = ""  # only shown to users with this capability (or one of "a|b")
     sub: bool = False  # shown indented under the entry above (e.g. 资金发放 under 社会救助)
 
     @property
@@ -100,7 +100,10 @@ NAVIGATION: tuple[NavGroup, ...] = (
     ),
     NavGroup(
         "系统管理",
-        (NavItem("审计日志", "audit", "core:audit_list", capability="view_audit"),),
+        (
+            NavItem("用户管理", "users", "core:user_list", capability="manage_users|manage_security"),
+            NavItem("审计日志", "audit", "core:audit_list", capability="view_audit"),
+        ),
     ),
 )
 

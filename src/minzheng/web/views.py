@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +14,7 @@ from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout
 from minzheng.core.services.audit import record_event
+from minzheng.core.views.second_factor import start_login
 
 from .navigation import find_item
 
@@ -30,8 +31,9 @@ def login_view(request):
         except MinzhengError as exc:
             error = exc.message
         else:
-            login(request, user, backend="minzheng.core.auth.LockoutModelBackend")
             target = request.POST.get("next") or request.GET.get("next") or ""
+            if second_step := start_login(request, user, target):
+                return second_step
             if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
                 return redirect(target)
             return redirect("web:home")

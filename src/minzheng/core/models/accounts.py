@@ -9,20 +9,28 @@ from django.utils import timezone
 
 
 class Role(models.Model):
-    """角色: 经办人, 审核人, 审批人, 领导 (read-only), 系统管理员. What each may do: ``core.permissions``."""
+    """角色: 经办人, 审核人, 审批人, 领导 (read-only), and the three administrators of 三员分立 (等保2.0 三级):
+    系统管理员 (users, roles, settings), 安全管理员 (security policy, lockouts, second factors), 审计管理员 (reads
+    the audit log, nothing else). No account holds two administrator roles. What each may do:
+    ``core.permissions``."""
 
     CASEWORKER = "caseworker"
     REVIEWER = "reviewer"
     APPROVER = "approver"
     LEADER = "leader"
     SYSADMIN = "sysadmin"
+    SECADMIN = "secadmin"
+    AUDITADMIN = "auditadmin"
     CHOICES = [
         (CASEWORKER, "经办人"),
         (REVIEWER, "审核人"),
         (APPROVER, "审批人"),
         (LEADER, "领导"),
         (SYSADMIN, "系统管理员"),
+        (SECADMIN, "安全管理员"),
+        (AUDITADMIN, "审计管理员"),
     ]
+    ADMINISTRATORS = frozenset({SYSADMIN, SECADMIN, AUDITADMIN})
 
     code = models.CharField("角色代码", max_length=20, unique=True, choices=CHOICES)
     name = models.CharField("角色名称", max_length=20)
@@ -45,6 +53,10 @@ class User(AbstractUser):
     failed_login_count = models.PositiveSmallIntegerField("连续登录失败次数", default=0)
     locked_until = models.DateTimeField("锁定至", null=True, blank=True)
     password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+    must_change_password = models.BooleanField("下次登录须修改密码", default=False)
+    totp_secret = models.CharField("动态口令密钥", max_length=64, blank=True)
+    totp_enabled_at = models.DateTimeField("启用动态口令时间", null=True, blank=True)
+    totp_last_step = models.BigIntegerField("最近使用的动态口令时间步", default=0)
 
     class Meta:
         verbose_name = "用户"
@@ -62,6 +74,10 @@ class User(AbstractUser):
         if not hasattr(self, "_role_codes"):
             self._role_codes = frozenset(self.roles.values_list("code", flat=True))
         return self._role_codes
+
+    @property
+    def totp_enabled(self) -> bool:
+        return bool(self.totp_secret and self.totp_enabled_at)
 
     def is_locked(self, now=None) -> bool:
         return self.locked_until is not None and self.locked_until > (now or timezone.now())
@@ -93,3 +109,36 @@ class ApiToken(models.Model):
     @staticmethod
     def new_key() -> str:
         return "mz_" + secrets.token_urlsafe(32)
+
+
+class LoginThrottle(models.Model):
+    """登录失败计数 for usernames that are not active accounts: an unknown name is counted and locked exactly
+    like a real account, so the login answers do not tell which usernames exist."""
+
+    username = models.CharField(max_length=150, unique=True)
+    failed_login_count = models.PositiveSmallIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "登录失败计数"
+        verbose_name_plural = "登录失败计数"
+
+    def __str__(self) -> str:
+        return self.username
+
+
+class PasswordHistory(models.Model):
+    """密码历史: the hashes of a user's recent passwords, so the last ones cannot be chosen again."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "密码历史"
+        verbose_name_plural = "密码历史"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d}"

@@ -177,44 +177,39 @@ def population_rows(division_prefix: str):
 
 @dataclass(frozen=True)
 class HouseholdLocation:
-    """Where a household named in an uploaded list stands for this user. Outside the jurisdiction only that
-    fact is told (no id, no division), so a list cannot be used to read another region's registry."""
+    """A household named in an uploaded list, found inside the user's jurisdiction. Another region's
+    household is never found (``core.jurisdiction``): it answers like one that does not exist."""
 
-    household_id: int | None
+    household_id: int
     division_code: str
-    inside: bool
     dissolved: bool
 
 
 def locate_households(
     user, *, numbers: Iterable[str] = (), head_id_numbers: Iterable[str] = ()
 ) -> tuple[dict[str, HouseholdLocation], dict[str, HouseholdLocation]]:
-    """Households by 户编号 and by their head's 公民身份号码 (a current household before a dissolved one), for
-    lists a caseworker uploads: ({number: location}, {head id: location}); keys not found are absent."""
+    """Households in the jurisdiction by 户编号 and by their head's 公民身份号码 (a current household before a
+    dissolved one), for lists a caseworker uploads: ({number: location}, {head id: location}); keys not
+    found — or found only outside the jurisdiction — are absent."""
     require(user, Capability.VIEW_REGISTRY)
-    prefix = _prefix(user.division_code) if user.division_code else None
+    households = scope(Household.objects.all(), user)
 
     def located(row: tuple) -> HouseholdLocation:
         pk, code, dissolved_on = row[1:4]
-        inside = prefix is not None and (code or "").startswith(prefix)
-        return HouseholdLocation(
-            pk if inside else None, code if inside else "", inside, inside and dissolved_on is not None
-        )
+        return HouseholdLocation(pk, code, dissolved_on is not None)
 
     fields = ("number", "pk", "residence_division_code", "dissolved_on")
     by_number: dict[str, HouseholdLocation] = {}
     wanted = sorted(set(numbers))
     for start in range(0, len(wanted), _LOOKUP_CHUNK):
-        for row in Household.objects.filter(number__in=wanted[start : start + _LOOKUP_CHUNK]).values_list(
-            *fields
-        ):
+        for row in households.filter(number__in=wanted[start : start + _LOOKUP_CHUNK]).values_list(*fields):
             by_number[row[0]] = located(row)
     by_head: dict[str, HouseholdLocation] = {}
     wanted = sorted(set(head_id_numbers))
     for start in range(0, len(wanted), _LOOKUP_CHUNK):
-        rows = Household.objects.filter(
-            head__id_number__in=wanted[start : start + _LOOKUP_CHUNK]
-        ).values_list("head__id_number", *fields[1:])
+        rows = households.filter(head__id_number__in=wanted[start : start + _LOOKUP_CHUNK]).values_list(
+            "head__id_number", *fields[1:]
+        )
         for row in sorted(rows, key=lambda r: (r[3] is None, r[1])):
             by_head[row[0]] = located(row)  # a current household (sorted last) wins
     return by_number, by_head

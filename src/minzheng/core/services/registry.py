@@ -13,7 +13,7 @@ from django.db.models import Max
 from .. import codes
 from ..errors import MinzhengError, RegistryConflict
 from ..identity import temporary_id_number
-from ..jurisdiction import covers
+from ..jurisdiction import NOT_REGISTRABLE_HERE, covers
 from ..models import AuditEvent, Division, Household, HouseholdMembership, Person, RegistryChange
 from ..permissions import Capability, require
 from ..person_rules import PersonFields
@@ -99,9 +99,12 @@ def register_household(
     ids = [m.person.id_number for m in members]
     if len(set(ids)) != len(ids):
         raise MinzhengError("同一家庭中公民身份号码重复", field="members")
-    taken = list(Person.objects.filter(id_number__in=ids).values_list("id_number", flat=True))
+    taken = list(Person.objects.filter(id_number__in=ids).values_list("id_number", "residence_division_code"))
+    if any(not covers(actor.division_code, where) for _, where in taken):
+        raise RegistryConflict(NOT_REGISTRABLE_HERE, field="members")
     if taken:
-        raise RegistryConflict(f"公民身份号码{'、'.join(taken)}已登记，一人只能有一条记录", field="members")
+        numbers = "、".join(number for number, _ in taken)
+        raise RegistryConflict(f"公民身份号码{numbers}已登记，一人只能有一条记录", field="members")
     household = Household.objects.create(
         number=next_household_numbers(residence_division_code[:9], 1)[0],
         residence_division_code=residence_division_code,
@@ -161,7 +164,7 @@ def _create_person(member: NewMember, residence_division_code: str, address: str
                 address=address,
             )
     except IntegrityError:
-        raise RegistryConflict(f"公民身份号码{fields.id_number}已登记，一人只能有一条记录") from None
+        raise RegistryConflict(NOT_REGISTRABLE_HERE) from None  # registered meanwhile, possibly elsewhere
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils import timezone
 from .. import codes
 from ..bulk import insert_rows
 from ..errors import ImportRejected
-from ..jurisdiction import division_prefix
+from ..jurisdiction import NOT_REGISTRABLE_HERE, covers, division_prefix
 from ..models import AuditEvent, Division, Household, HouseholdMembership, ImportBatch, Person
 from ..permissions import Capability, require
 from ..person_rules import as_text, clean_person
@@ -241,7 +241,7 @@ def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
             )
     errors.extend(_check_households(rows))
     if not errors:
-        errors.extend(_check_against_registry(rows))
+        errors.extend(_check_against_registry(rows, actor.division_code))
     errors.sort(key=lambda e: e.row or 0)
     if errors:
         return _Checked(rows, errors, warnings, len(body))
@@ -292,39 +292,48 @@ def _check_households(rows: list[_Row]) -> list[RowError]:
     return errors
 
 
-def _check_against_registry(rows: list[_Row]) -> list[RowError]:
-    """One person, one record: a registered person may only appear unchanged in their own household."""
-    registered: dict[str, tuple[int, str, str]] = {}
+def _check_against_registry(rows: list[_Row], user_division: str) -> list[RowError]:
+    """One person, one record: a registered person may only appear unchanged in their own household.
+
+    A person registered outside the user's jurisdiction gets one neutral answer, whatever the name in the
+    file and whatever the record holds (``core.jurisdiction.NOT_REGISTRABLE_HERE``): the file can neither
+    confirm a name nor reveal a household of another region.
+    """
+    registered: dict[str, tuple[str, str, str, str]] = {}
     ids = [r.person.id_number for r in rows]
     for start in range(0, len(ids), _LOOKUP_CHUNK):
         chunk = ids[start : start + _LOOKUP_CHUNK]
-        for id_number, name, household_number, head_id in HouseholdMembership.objects.filter(
+        for id_number, name, household_number, head_id, where in HouseholdMembership.objects.filter(
             person__id_number__in=chunk, valid_to__isnull=True
-        ).values_list("person__id_number", "person__name", "household__number", "household__head__id_number"):
-            registered[id_number] = (name, household_number, head_id)
-        for (id_number,) in (
+        ).values_list(
+            "person__id_number",
+            "person__name",
+            "household__number",
+            "household__head__id_number",
+            "household__residence_division_code",
+        ):
+            registered[id_number] = (name, household_number, head_id, where)
+        for id_number, where in (
             Person.objects.filter(id_number__in=chunk)
             .exclude(id_number__in=registered)
-            .values_list("id_number")
+            .values_list("id_number", "residence_division_code")
         ):
-            registered[id_number] = ("", "", "")
+            registered[id_number] = ("", "", "", where)
     errors = []
     for row in rows:
         found = registered.get(row.person.id_number)
         if found is None:
             continue
-        name, household_number, head_id = found
-        if head_id == row.head_id and name == row.person.name:
+        name, household_number, head_id, where = found
+        if not covers(user_division, where):
+            message = NOT_REGISTRABLE_HERE
+        elif head_id == row.head_id and name == row.person.name:
             row.relation = "unchanged"
+            continue
         else:
-            where = f"户{household_number}" if household_number else "人口库（无现住家庭）"
-            errors.append(
-                RowError(
-                    row.number,
-                    HEADER_BY_KEY["id_number"],
-                    f"该公民身份号码已登记在{where}，一人只能有一条记录",
-                )
-            )
+            place = f"户{household_number}" if household_number else "人口库（无现住家庭）"
+            message = f"该公民身份号码已登记在{place}，一人只能有一条记录"
+        errors.append(RowError(row.number, HEADER_BY_KEY["id_number"], message))
     return errors
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from minzheng.assistance.selectors.low_income import in_force_members
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import parse_resident_id
-from minzheng.core.jurisdiction import covers
+from minzheng.core.jurisdiction import covers, scope
 from minzheng.core.models import AuditEvent, Household
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
@@ -115,9 +115,11 @@ def register_proactive(
         raise MonitoringError("居住地不在您的管辖范围内", field="division_code")
     if not note.strip():
         raise MonitoringError("请填写困难情况说明", field="note")
-    household = Household.objects.filter(head__id_number=number, dissolved_on__isnull=True).first()
+    # Only a household of the user's own jurisdiction is linked (and shown): another region's stays unknown.
+    households = scope(Household.objects.all(), user)
+    household = households.filter(head__id_number=number, dissolved_on__isnull=True).first()
     if household is None:
-        household = Household.objects.filter(
+        household = households.filter(
             memberships__person__id_number=number, memberships__valid_to__isnull=True
         ).first()
     person = _upsert_persons(

@@ -14,14 +14,14 @@ from django.db import transaction
 
 from minzheng.core.errors import ImportRejected, MinzhengError
 from minzheng.core.identity import parse_resident_id
-from minzheng.core.jurisdiction import covers
+from minzheng.core.jurisdiction import NOT_REGISTRABLE_HERE, covers
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import XLSX_MAGIC, read_first_sheet
 
 from ..errors import MonitoringError
-from ..models import Category, CategorySource, LibraryCategory, ListImport
+from ..models import Category, CategorySource, LibraryCategory, LibraryPerson, ListImport
 from .library import _upsert_persons
 
 COLUMNS = ("姓名", "公民身份号码", "户编号", "居住地区划代码", "纳入日期")
@@ -102,7 +102,7 @@ def _validated(header_at: int, rows: list[list], user, today: date) -> tuple[lis
             problem("纳入日期", f"日期格式应为 2026-01-31，实际为“{values['纳入日期']}”")
         elif since > today:
             problem("纳入日期", "纳入日期不能晚于今天")
-        good.append({**values, "id_number": id_number, "since": since})
+        good.append({**values, "id_number": id_number, "since": since, "row": number})
     if not good and not errors:
         raise ImportRejected("文件中没有数据行")
     return good, errors
@@ -136,6 +136,7 @@ def import_list(
     except ImportRejected as exc:
         rows, errors = [], [{"row": None, "column": "", "message": exc.message}]
     batch.rows_total = len(rows)
+    errors = sorted(errors + _registered_elsewhere(user, rows), key=lambda e: e["row"] or 0)
     if errors:
         batch.status, batch.errors = ListImport.REJECTED, errors
         batch.save()
@@ -180,6 +181,20 @@ def import_list(
         user, batch, f"导入{batch.get_category_display()}名单 {file_name}：{len(rows)}人，新增{len(added)}人"
     )
     return batch
+
+
+def _registered_elsewhere(user, rows: list[dict]) -> list[dict]:
+    """A person already in another region's library is neither moved nor revealed (what categories they hold):
+    one neutral answer, as for the registry (``core.jurisdiction.NOT_REGISTRABLE_HERE``, ADR 6)."""
+    wanted = {r["id_number"] for r in rows if r["id_number"]}
+    places = dict(
+        LibraryPerson.objects.filter(id_number__in=wanted).values_list("id_number", "division_code")
+    )
+    return [
+        {"row": r["row"], "column": "公民身份号码", "message": NOT_REGISTRABLE_HERE}
+        for r in rows
+        if r["id_number"] in places and not covers(user.division_code, places[r["id_number"]])
+    ]
 
 
 def _audit(user, batch: ListImport, summary: str) -> None:

@@ -1,7 +1,7 @@
 """名单核对: verify the households of a list a caseworker uploads (.xlsx/.csv), in the background.
 
-Every row is checked against the registry inside the caseworker's jurisdiction (unknown household, another
-region's household, bad 公民身份号码, a household named twice, …). Any error rejects the list as a whole, with
+Every row is checked against the registry inside the caseworker's jurisdiction (a household not found there —
+another region's answers the same —, bad 公民身份号码, a household named twice, …). Any error rejects the list as a whole, with
 every error in a downloadable report; a clean list starts a run over exactly its households, which records
 the list as its source. The same list with the same data in force returns the run already made.
 """

@@ -21,7 +21,7 @@ class Command(BaseCommand):
                 self.stdout.write("演示数据已存在，跳过")
                 return
             raise CommandError("演示数据已存在（如需重建请删除 var/ 下的数据库后重新 make run）")
-        password = os.environ.get("MINZHENG_DEMO_PASSWORD", "Minzheng@2026")
+        password = os.environ.get("MINZHENG_DEMO_PASSWORD", "Yalu#River26")
         batch = demo.load_demo(seed=seed, households=households, password=password)
         self.stdout.write(
             f"演示数据已生成：{batch.created_households}户、{batch.created_persons}人（seed={seed}）"
