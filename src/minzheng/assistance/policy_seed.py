@@ -19,7 +19,7 @@ FUXIN = "210900000000"
 HUNNAN = "210112000000"  # 沈阳市浑南区
 
 _MINJI_57 = "民政部《最低生活保障审核确认办法》（民发〔2021〕57号）"
-_TEKUN_2021 = "民政部《特困人员认定办法》（2021）"
+_TEKUN_2021 = "民政部《特困人员认定办法》（民发〔2021〕43号）"
 _LN_PLAN = "《辽宁省民政事业发展第十四个五年规划》"
 _DD_PLAN = "《丹东市民政事业发展第十四个五年规划》"
 _FX_PLAN = "《阜新市民政事业发展第十四个五年规划》"
@@ -102,6 +102,10 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("tekun_multiplier_min", defaults.TEKUN_MINIMUM_MULTIPLIER, "全国缺省值：各规划“原则上不低于低保标准的1.3倍”", PLAN_PERIOD_START),
     _national("tekun_fully_lost_from", defaults.TEKUN_FULLY_LOST_FROM, f"{_TEKUN_2021}：六项中四项及以上不能完成为完全丧失"),
     _national("tekun_minor_entry_age", 16, f"{_TEKUN_2021}：未满16周岁的未成年人"),
+    _national("tekun_elderly_age", 60, f"{_TEKUN_2021}第五条：60周岁以上的老年人为无劳动能力"),
+    _national("tekun_disability_max_grade_intellectual_mental", 3, f"{_TEKUN_2021}第五条：残疾等级为一、二、三级的智力、精神残疾人"),
+    _national("tekun_disability_max_grade_physical", 2, f"{_TEKUN_2021}第五条：残疾等级为一、二级的肢体残疾人"),
+    _national("tekun_disability_max_grade_visual", 1, f"{_TEKUN_2021}第五条：残疾等级为一级的视力残疾人"),
     _national("gradual_exit_months", defaults.DIBAO_MAX_EXIT_MONTHS, f"{_MINJI_57}：渐退期最长6个月"),
     _national("publicity_days", defaults.PUBLICITY_DAYS, f"{_MINJI_57}：公示7天"),
     _national("publicity_day_kind", None, f"{_MINJI_57}：公示7天（部分省份为7个工作日）", text_value=str(defaults.PUBLICITY_DAY_KIND)),

@@ -11,6 +11,7 @@ from .views import (
     queue,
     raise_,
     settings,
+    spot_checks,
     standards,
 )
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("publicity/", publicity.publicity, name="publicity"),
     path("raise/", raise_.standard_raise, name="standard_raise"),
     path("settings/", settings.setting_list_page, name="setting_list"),
+    path("spot-checks/", spot_checks.spot_check_page, name="spot_checks"),
     path("standards/", standards.standard_list, name="standard_list"),
     path("standards/new/", standards.standard_create, name="standard_create"),
     path("standards/<int:pk>/", standards.standard_detail, name="standard_detail"),

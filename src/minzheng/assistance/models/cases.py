@@ -113,6 +113,12 @@ class AssistanceCase(models.Model):
         "核定月保障金（元）", max_digits=12, decimal_places=2, null=True, blank=True
     )
     benefit_snapshot = models.JSONField("审批时的计算过程", default=dict, blank=True)
+    eligibility_facts = models.JSONField(
+        "认定事实",
+        default=dict,
+        blank=True,
+        help_text="经办人记录的认定事实：特困法定义务人、在校就读成员、共同生活家庭成员的排除与更正等",
+    )
 
     class Meta:
         verbose_name = "救助案件"

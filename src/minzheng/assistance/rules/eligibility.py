@@ -11,9 +11,32 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import AssistanceRuleError
+from .tekun import (
+    DisabilityGradeLimits,
+    Obligor,
+    TekunAgeLimits,
+    tekun_has_no_able_obligor,
+    tekun_minor_continues,
+    tekun_unable_to_work,
+)
 
-KNOWN_CRITERIA = frozenset({"income_below", "asset_limit", "min_age", "max_age", "disability_grades"})
+KNOWN_CRITERIA = frozenset(
+    {
+        "income_below",
+        "asset_limit",
+        "min_age",
+        "max_age",
+        "disability_grades",
+        "no_work_capacity",
+        "no_able_obligor",
+    }
+)
 INCOME_LINES = frozenset({"dibao", "dibao_edge", "tekun_basic"})
+INCOME_LINE_LABELS = {
+    "dibao": "低保标准",
+    "dibao_edge": "低保边缘认定标准",
+    "tekun_basic": "特困基本生活标准",
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +47,26 @@ class HouseholdFacts:
     per_capita_assets: Decimal | None
     member_ages: Sequence[int]
     member_disability_grades: Sequence[int | None]
+    members: Sequence["MemberFacts"] = ()
+    obligors: Sequence[Obligor] | None = None  # None: the investigation has not recorded them yet
+
+
+@dataclass(frozen=True)
+class MemberFacts:
+    """One member counted in the case, as 特困人员认定 reads them."""
+
+    name: str
+    age: int | None
+    disability_category: str = ""
+    disability_grade: int | None = None
+    in_school: bool = False
+    supported_as_minor: bool = False  # already a 特困 minor: kept on past the entry age while in school
+
+
+@dataclass(frozen=True)
+class TekunLimits:
+    ages: TekunAgeLimits
+    disability: DisabilityGradeLimits
 
 
 @dataclass(frozen=True)
@@ -50,6 +93,7 @@ def check_eligibility(
     income_line: Decimal | None,
     monthly_dibao_standard: Decimal | None,
     asset_limit_months: Decimal | None = None,
+    tekun: TekunLimits | None = None,
 ) -> list[CriterionResult]:
     """Each configured criterion with whether the household meets it; the approver sees every line.
 
@@ -68,7 +112,8 @@ def check_eligibility(
                 CriterionResult(
                     "家庭人均月收入低于收入线",
                     met,
-                    f"人均月收入 {facts.per_capita_income} 元，收入线 {income_line} 元",
+                    f"人均月收入 {facts.per_capita_income} 元，收入线（"
+                    f"{INCOME_LINE_LABELS.get(str(criteria['income_below']), '收入线')}）{income_line} 元",
                 )
             )
     if criteria.get("asset_limit"):
@@ -101,7 +146,44 @@ def check_eligibility(
         count = sum(1 for grade in facts.member_disability_grades if grade in allowed)
         label = "、".join(f"{g}级" for g in sorted(allowed))
         results.append(CriterionResult(f"有{label}持证残疾人", count > 0, f"符合人数 {count}"))
+    if criteria.get("no_work_capacity"):
+        results.append(_no_work_capacity(facts, tekun))
+    if criteria.get("no_able_obligor"):
+        results.append(_no_able_obligor(facts))
     return results
+
+
+def _no_work_capacity(facts: HouseholdFacts, tekun: TekunLimits | None) -> CriterionResult:
+    """《特困人员认定办法》第五条: each member supported is 无劳动能力 (or a minor kept on while in school)."""
+    label = "无劳动能力（60周岁以上、未成年人或规定的残疾等级）"
+    if tekun is None or not facts.members or any(m.age is None for m in facts.members):
+        return CriterionResult(label, None, "成员年龄或认定参数未知")
+    failing = [
+        m.name
+        for m in facts.members
+        if not (
+            tekun_unable_to_work(
+                m.age, m.disability_category, m.disability_grade, ages=tekun.ages, disability=tekun.disability
+            )
+            or (m.supported_as_minor and tekun_minor_continues(m.age, in_school=m.in_school, ages=tekun.ages))
+        )
+    ]
+    detail = f"老年人 {tekun.ages.elderly_age} 周岁以上；未成年人未满 {tekun.ages.minor_entry_age} 周岁" + (
+        f"；不符合：{'、'.join(failing)}" if failing else ""
+    )
+    return CriterionResult(label, not failing, detail)
+
+
+def _no_able_obligor(facts: HouseholdFacts) -> CriterionResult:
+    """《特困人员认定办法》第四条（三）、第八条: no 法定义务人, or none able to support."""
+    label = "无法定赡养、抚养、扶养义务人或义务人无履行义务能力"
+    if facts.obligors is None:
+        return CriterionResult(label, None, "尚未记录法定义务人情况")
+    able = [o.name for o in facts.obligors if o.inability is None]
+    if not facts.obligors:
+        return CriterionResult(label, True, "无法定义务人")
+    detail = "；".join(f"{o.name}（{o.relation}）：{o.inability or '有履行能力'}" for o in facts.obligors)
+    return CriterionResult(label, tekun_has_no_able_obligor(facts.obligors) and not able, detail)
 
 
 def is_eligible(results: Sequence[CriterionResult]) -> bool | None:

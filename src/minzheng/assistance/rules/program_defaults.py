@@ -29,8 +29,11 @@ CRITERIA: dict[str, dict[str, object]] = {
     "dibao_urban": {"income_below": "dibao", "asset_limit": True},
     "dibao_rural": {"income_below": "dibao", "asset_limit": True},
     "dibao_edge": {"income_below": "dibao_edge"},
-    "tekun_centralised": {"income_below": "tekun_basic"},
-    "tekun_dispersed": {"income_below": "tekun_basic"},
+    # 《特困人员认定办法》(民发〔2021〕43号) 第六条: 无生活来源 = 收入低于当地最低生活保障标准 (the 1.3 ×
+    # multiplier sets the 基本生活标准 paid, never the income test).
+    # 第四条、第五条: 无劳动能力 and no 法定义务人 able to support are conditions too.
+    "tekun_centralised": {"income_below": "dibao", "no_work_capacity": True, "no_able_obligor": True},
+    "tekun_dispersed": {"income_below": "dibao", "no_work_capacity": True, "no_able_obligor": True},
     "disability_living": {"disability_grades": [1, 2, 3, 4]},
     "disability_care": {"disability_grades": [1, 2]},
     "longevity": {"min_age": 90},

@@ -30,6 +30,7 @@ from ..rules.eligibility import CriterionResult, HouseholdFacts, check_eligibili
 from ..rules.money import ZERO, round_yuan
 from ..selectors.books import policy_book
 from ..selectors.program_settings import program_configuration
+from .eligibility_inputs import recorded_obligors, tekun_limits, tekun_member_facts
 from .in_force import in_force_from_book
 
 INCREMENT_PARAMETERS = {
@@ -53,6 +54,7 @@ class Member:
     age: int | None
     disability_grade: int | None
     categories: tuple[str, ...] = ()
+    disability_category: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,9 +99,15 @@ def household_members(household_id: int, on: date) -> list[Member]:
         HouseholdMembership.objects.filter(household_id=household_id, valid_to__isnull=True)
         .filter(person__is_deceased=False)
         .order_by("relation", "person_id")
-        .values_list("person_id", "person__name", "person__birth_date", "person__disability_grade")
-    )
-    return [Member(pid, name, _age(birth, on), grade) for pid, name, birth, grade in rows]
+        .values_list(
+            "person_id", "person__name", "person__birth_date", "person__disability_grade",
+            "person__disability_category",
+        )
+    )  # fmt: skip
+    return [
+        Member(pid, name, _age(birth, on), grade, disability_category=category or "")
+        for pid, name, birth, grade, category in rows
+    ]
 
 
 def _age(birth: date | None, on: date) -> int | None:
@@ -121,7 +129,12 @@ def classify_members(members: Sequence[Member], flagged: dict, *, elderly_age: i
             categories.add(MemberCategory.SEVERELY_DISABLED.value)
         classified.append(
             Member(
-                member.person_id, member.name, member.age, member.disability_grade, tuple(sorted(categories))
+                member.person_id,
+                member.name,
+                member.age,
+                member.disability_grade,
+                tuple(sorted(categories)),
+                member.disability_category,
             )
         )
     return classified
@@ -304,13 +317,17 @@ def _eligibility(case, members, on, book) -> list[CriterionResult]:
         income_line = _standard(book, line_kind, case, on).monthly_amount if line_kind else None
     except StandardNotFound:
         pass
+    persons = case.persons or max(len(members), 1)
     facts = HouseholdFacts(
         per_capita_income=case.per_capita_income,
         per_capita_assets=case.per_capita_assets,
         member_ages=[m.age for m in members if m.age is not None],
         member_disability_grades=[m.disability_grade for m in members],
+        members=tekun_member_facts(case, members[:persons], on),
+        obligors=recorded_obligors(case),
     )
     return check_eligibility(
         config.criteria, facts, income_line=income_line, monthly_dibao_standard=dibao,
         asset_limit_months=book.value("asset_limit_months", case.division_code, on),
+        tekun=tekun_limits(book, case.division_code, on),
     )  # fmt: skip

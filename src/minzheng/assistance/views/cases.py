@@ -22,11 +22,12 @@ from ..documents import decision_pdf, materials_notice_pdf
 from ..models import CaseSource, CaseStatus
 from ..rules import DailyActivity
 from ..rules.care import CareGrade
+from ..rules.tekun import ObligorInability
 from ..rules.workflow import Action
 from ..selectors import cases as case_selectors
 from ..selectors.program_settings import program_configuration
 from ..selectors.programs import program_list
-from ..services import case_records, decisions, workflow
+from ..services import case_records, decisions, eligibility_facts, workflow
 from ..services.case_benefits import compute_case_benefit, household_members
 from ..services.cases import open_case
 from .common import page_context
@@ -135,6 +136,9 @@ def case_detail(request, pk: int):
             "materials": config.materials,
             "activities": [a.value for a in DailyActivity],
             "care_grades": [g.value for g in CareGrade],
+            "obligor_rows": [*(case.eligibility_facts or {}).get("obligors", []), {}, {}][:3],
+            "no_obligor_recorded": (case.eligibility_facts or {}).get("obligors") == [],
+            "obligor_reasons": [reason.value for reason in ObligorInability],
             "can_handle": has_capability(request.user, Capability.HANDLE_CASES) and not case.is_closed,
             "can_review": has_capability(request.user, Capability.REVIEW_CASES)
             and case.created_by_id != request.user.pk,
@@ -255,6 +259,20 @@ def _run_record(request, case_id: int, action: str, on: date) -> str:
             care_grade_value=post.get("care_grade", ""),
         )  # fmt: skip
         return "计发要素已保存"
+    if action == "record_tekun_facts":
+        rows = zip(
+            post.getlist("obligor_name"),
+            post.getlist("obligor_relation"),
+            post.getlist("obligor_inability"),
+            strict=False,
+        )
+        obligors = [{"name": n, "relation": r, "inability": i} for n, r, i in rows if n.strip() or r.strip()]
+        if obligors or post.get("no_obligor") == "1":
+            eligibility_facts.record_tekun_obligors(user, case_id, obligors=obligors)
+        eligibility_facts.record_members_in_school(
+            user, case_id, person_ids=[int(v) for v in post.getlist("in_school") if v.isdigit()]
+        )
+        return "特困认定事实已保存"
     if action == "record_objection":
         case_records.record_objection(
             user,

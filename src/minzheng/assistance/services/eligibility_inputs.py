@@ -1,0 +1,53 @@
+"""The inputs of the eligibility rules that are not income or assets, read from the policy book and from the
+facts recorded on the case (``services.eligibility_facts`` writes them)."""
+
+from datetime import date
+
+from ..models import AssistanceCase
+from ..policy_book import PolicyBook
+from ..rules.eligibility import MemberFacts, TekunLimits
+from ..rules.tekun import DisabilityGradeLimits, Obligor, ObligorInability, TekunAgeLimits
+
+
+def tekun_limits(book: PolicyBook, division_code: str, on: date) -> TekunLimits | None:
+    """第五条's ages and disability grades in force for the division (None while any is not set)."""
+    names = (
+        "tekun_elderly_age", "tekun_minor_entry_age", "tekun_disability_max_grade_intellectual_mental",
+        "tekun_disability_max_grade_physical", "tekun_disability_max_grade_visual",
+    )  # fmt: skip
+    values = [book.value(name, division_code, on) for name in names]
+    if any(value is None for value in values):
+        return None
+    elderly, minor, mental, physical, visual = (int(value) for value in values)
+    return TekunLimits(TekunAgeLimits(elderly, minor), DisabilityGradeLimits(mental, physical, visual))
+
+
+def tekun_member_facts(case: AssistanceCase, members, on: date) -> list[MemberFacts]:
+    """The members counted, with the school attendance the caseworker recorded; a member of a household that
+    has a 特困 enrolment in force is 'already supported' (kept on while in school)."""
+    from .beneficiaries import tekun_person_ids
+
+    in_school = {int(pid) for pid in (case.eligibility_facts or {}).get("in_school", [])}
+    ids = [m.person_id for m in members]
+    supported = set(tekun_person_ids(on).filter(person_id__in=ids).values_list("person_id", flat=True))
+    return [
+        MemberFacts(
+            m.name,
+            m.age,
+            m.disability_category,
+            m.disability_grade,
+            m.person_id in in_school,
+            m.person_id in supported,
+        )
+        for m in members
+    ]
+
+
+def recorded_obligors(case: AssistanceCase) -> list[Obligor] | None:
+    rows = (case.eligibility_facts or {}).get("obligors")
+    if rows is None:
+        return None
+    return [
+        Obligor(r["name"], r["relation"], ObligorInability(r["inability"]) if r["inability"] else None)
+        for r in rows
+    ]
