@@ -28,6 +28,7 @@ from ..rules.workflow import (
     decision_level_violation,
     move_for,
     moves_from,
+    new_publicity_after_upheld_objection,
     separation_violation,
 )
 from ..selectors.program_settings import program_configuration
@@ -35,6 +36,7 @@ from . import case_deadlines
 from .calendar import with_calendar
 from .case_benefits import compute_case_benefit
 
+TEKUN_CATEGORIES = ("tekun_centralised", "tekun_dispersed")
 DUTY_CAPABILITY = {
     Duty.HANDLE: Capability.HANDLE_CASES,
     Duty.REVIEW: Capability.REVIEW_CASES,
@@ -57,11 +59,21 @@ def _refusal(user, case: AssistanceCase, move: Move) -> str | None:
     refusal = separation_violation(
         move.duty, actor_id=user.pk, entered_by_id=case.created_by_id, reviewed_by_id=case.reviewed_by_id
     )
+    if refusal is None and move.action is Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY:
+        refusal = _republication_refusal(case)
     if refusal is None and move.duty is Duty.APPROVE:
         refusal = decision_level_violation(
             case.deciding_level or "county", division_level(user.division_code)
         )
     return refusal
+
+
+def _republication_refusal(case: AssistanceCase) -> str | None:
+    if not case.objections.filter(upheld=True).exists():
+        return "只有公示异议成立并重新调查后，才能不经公示报送审批"
+    if new_publicity_after_upheld_objection(is_tekun=case.program.category in TEKUN_CATEGORIES):
+        return "特困人员认定异议成立后，重新审核须重新公示"
+    return None
 
 
 def check_move(user, case: AssistanceCase, action: str) -> Move:
@@ -82,8 +94,14 @@ def allowed_moves(user, case: AssistanceCase) -> list[Move]:
     return [
         move
         for move in moves_from(case.status)
-        if has_capability(user, DUTY_CAPABILITY[move.duty]) and _refusal(user, case, move) is None
+        if move.action not in _AUTOMATIC
+        and has_capability(user, DUTY_CAPABILITY[move.duty])
+        and _refusal(user, case, move) is None
     ]
+
+
+# Made by a recorded step, never by a button: an upheld objection (case_records.resolve_objection).
+_AUTOMATIC = frozenset({Action.REINVESTIGATE})
 
 
 def apply_move(
@@ -278,6 +296,7 @@ def township_review(
     on = on or timezone.localdate()
     action = {
         "approve": Action.TOWNSHIP_APPROVE,
+        "approve_without_publicity": Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY,
         "reject": Action.TOWNSHIP_REJECT,
         "return": Action.TOWNSHIP_RETURN,
     }.get(decision)
@@ -296,6 +315,13 @@ def township_review(
         case.proposed_amount = None if benefit.error else benefit.amount
         case.persons = case.persons or benefit.persons
         fields += ["publicity_from", "publicity_until", "step_due_on", "proposed_amount", "persons"]
+    elif action is Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY:
+        due, _ = with_calendar(lambda calendar: case_deadlines.decision_due(case, on, calendar))
+        case.step_due_on = min(due, case.procedure_due_on or date.max)
+        benefit = compute_case_benefit(case, on)
+        case.proposed_amount = None if benefit.error else benefit.amount
+        case.persons = case.persons or benefit.persons
+        fields += ["step_due_on", "proposed_amount", "persons"]
     elif action is Action.TOWNSHIP_REJECT:
         case.decided_on, case.decision_reason, case.step_due_on = on, reason.strip(), None
         fields += ["decided_on", "decision_reason", "step_due_on"]

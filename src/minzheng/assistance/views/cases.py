@@ -213,9 +213,13 @@ def _run_action(request, case_id: int, action: str) -> str:
     if action == Action.SUBMIT_INVESTIGATION:
         workflow.submit_investigation(user, case_id)
         return "已提交乡镇（街道）审核"
-    if action in (Action.TOWNSHIP_APPROVE, Action.TOWNSHIP_REJECT, Action.TOWNSHIP_RETURN):
+    if action in (
+        Action.TOWNSHIP_APPROVE, Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY, Action.TOWNSHIP_REJECT,
+        Action.TOWNSHIP_RETURN,
+    ):  # fmt: skip
         decision = {
             Action.TOWNSHIP_APPROVE: "approve",
+            Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY: "approve_without_publicity",
             Action.TOWNSHIP_REJECT: "reject",
             Action.TOWNSHIP_RETURN: "return",
         }[Action(action)]
