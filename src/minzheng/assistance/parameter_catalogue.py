@@ -137,7 +137,7 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
     ParameterSpec("tekun_county_spot_check_share", "特困：县级抽查比例下限", "比例", group="办理时限"),
     ParameterSpec(
         "review_months_stable_special",
-        "分类复核周期：收入稳定的特殊困难家庭",
+        "分类复核周期：收入稳定（短期内经济状况变化不大）的家庭",
         "月",
         ValueType.INTEGER,
         group="动态管理",

@@ -116,8 +116,8 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("tekun_township_review_working_days", _tekun_limits.township_review, f"{_TEKUN_2021}：乡镇15个工作日"),
     _national("tekun_county_decision_working_days", _tekun_limits.county_decision, f"{_TEKUN_2021}：县级15个工作日"),
     _national("tekun_county_spot_check_share", "0.30", f"{_TEKUN_2021}：县级抽查不低于30%"),
-    _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}：收入稳定的特殊困难家庭每年复核"),
-    _national("review_months_other", _cycle.other_months, f"{_MINJI_57}：其他家庭每半年复核"),
+    _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}第三十一条：短期内经济状况变化不大的家庭每年核查一次"),
+    _national("review_months_other", _cycle.other_months, f"{_MINJI_57}第三十一条：收入来源不固定、有劳动能力的家庭每半年核查一次"),
     _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
     # 养老服务 (eldercare app).
     _national("eldercare_reassessment_months", 12, "GB/T 42195-2022《老年人能力评估规范》：无特殊变化时至少每12个月定期评估一次（自标准发布之日记录）", date(2022, 12, 30)),
