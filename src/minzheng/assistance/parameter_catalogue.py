@@ -74,6 +74,22 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
         group="认定标准",
     ),
     ParameterSpec(
+        "disability_living_includes_dibao_edge",
+        "困难残疾人生活补贴：扩大至低保边缘家庭",
+        "",
+        ValueType.CHOICE,
+        ("否", "是"),
+        group="认定标准",
+    ),
+    ParameterSpec(
+        "disability_care_mental_grades_3_4",
+        "重度残疾人护理补贴：扩大至三、四级智力、精神残疾人",
+        "",
+        ValueType.CHOICE,
+        ("否", "是"),
+        group="认定标准",
+    ),
+    ParameterSpec(
         "asset_limit_months",
         "家庭存款等金融资产上限（×月低保标准×人数）",
         "月",

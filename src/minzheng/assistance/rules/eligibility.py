@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .disability import disability_care_allowance_eligible, disability_living_allowance_eligible
 from .errors import AssistanceRuleError
 from .tekun import (
     DisabilityGradeLimits,
@@ -27,6 +28,8 @@ KNOWN_CRITERIA = frozenset(
         "min_age",
         "max_age",
         "disability_grades",
+        "in_dibao_household",
+        "severe_disability_care",
         "no_work_capacity",
         "no_able_obligor",
     }
@@ -49,6 +52,16 @@ class HouseholdFacts:
     member_disability_grades: Sequence[int | None]
     members: Sequence["MemberFacts"] = ()
     obligors: Sequence[Obligor] | None = None  # None: the investigation has not recorded them yet
+    household_in_dibao: bool | None = None  # an in-force 低保 enrolment on the day (None: not asked)
+    household_in_dibao_edge: bool | None = None
+
+
+@dataclass(frozen=True)
+class DisabilityAllowanceOptions:
+    """The province's extensions of the 两项补贴 (dated parameters)."""
+
+    living_includes_dibao_edge: bool
+    care_mental_grades_3_4: bool
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,7 @@ def check_eligibility(
     monthly_dibao_standard: Decimal | None,
     asset_limit_months: Decimal | None = None,
     tekun: TekunLimits | None = None,
+    disability: DisabilityAllowanceOptions | None = None,
 ) -> list[CriterionResult]:
     """Each configured criterion with whether the household meets it; the approver sees every line.
 
@@ -150,7 +164,47 @@ def check_eligibility(
         results.append(_no_work_capacity(facts, tekun))
     if criteria.get("no_able_obligor"):
         results.append(_no_able_obligor(facts))
+    if criteria.get("in_dibao_household"):
+        results.append(_in_dibao_household(facts, disability))
+    if criteria.get("severe_disability_care"):
+        results.append(_severe_disability_care(facts, disability))
     return results
+
+
+def _in_dibao_household(facts: HouseholdFacts, options: DisabilityAllowanceOptions | None) -> CriterionResult:
+    """国发〔2015〕52号: 困难残疾人生活补贴 — 低保家庭 (低保边缘 where extended)."""
+    extended = bool(options and options.living_includes_dibao_edge)
+    label = "低保家庭" + ("（含低保边缘家庭）" if extended else "") + "中的持证残疾人"
+    if facts.household_in_dibao is None:
+        return CriterionResult(label, None, "家庭低保状况未知")
+    met = any(
+        disability_living_allowance_eligible(
+            m.disability_grade,
+            household_in_dibao=facts.household_in_dibao,
+            household_in_dibao_edge=bool(facts.household_in_dibao_edge),
+            includes_dibao_edge=extended,
+        )
+        for m in facts.members
+    )
+    status = "在保低保家庭" if facts.household_in_dibao else (
+        "低保边缘家庭" if facts.household_in_dibao_edge else "非低保家庭"
+    )  # fmt: skip
+    return CriterionResult(label, met, status)
+
+
+def _severe_disability_care(
+    facts: HouseholdFacts, options: DisabilityAllowanceOptions | None
+) -> CriterionResult:
+    """国发〔2015〕52号: 重度残疾人护理补贴 — 一、二级 (三、四级智力、精神 where adopted)."""
+    mental = bool(options and options.care_mental_grades_3_4)
+    label = "重度残疾人（一、二级" + ("，或三、四级智力、精神残疾" if mental else "") + "）"
+    count = sum(
+        disability_care_allowance_eligible(
+            m.disability_category, m.disability_grade, mental_grades_3_4=mental
+        )
+        for m in facts.members
+    )
+    return CriterionResult(label, count > 0, f"符合人数 {count}")
 
 
 def _no_work_capacity(facts: HouseholdFacts, tekun: TekunLimits | None) -> CriterionResult:

@@ -34,8 +34,9 @@ CRITERIA: dict[str, dict[str, object]] = {
     # 第四条、第五条: 无劳动能力 and no 法定义务人 able to support are conditions too.
     "tekun_centralised": {"income_below": "dibao", "no_work_capacity": True, "no_able_obligor": True},
     "tekun_dispersed": {"income_below": "dibao", "no_work_capacity": True, "no_able_obligor": True},
-    "disability_living": {"disability_grades": [1, 2, 3, 4]},
-    "disability_care": {"disability_grades": [1, 2]},
+    # 国发〔2015〕52号: 生活补贴 for 低保家庭中的残疾人; 护理补贴 for 一、二级 (三、四级智力、精神 where adopted).
+    "disability_living": {"disability_grades": [1, 2, 3, 4], "in_dibao_household": True},
+    "disability_care": {"severe_disability_care": True},
     "longevity": {"min_age": 90},
     "elderly_hardship": {"min_age": 60, "income_below": "dibao_edge"},
     "orphan_centralised": {"max_age": 17},

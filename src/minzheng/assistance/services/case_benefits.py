@@ -30,7 +30,13 @@ from ..rules.eligibility import CriterionResult, HouseholdFacts, check_eligibili
 from ..rules.money import ZERO, round_yuan
 from ..selectors.books import policy_book
 from ..selectors.program_settings import program_configuration
-from .eligibility_inputs import recorded_obligors, tekun_limits, tekun_member_facts
+from .eligibility_inputs import (
+    disability_options,
+    household_dibao_status,
+    recorded_obligors,
+    tekun_limits,
+    tekun_member_facts,
+)
 from .in_force import in_force_from_book
 
 INCREMENT_PARAMETERS = {
@@ -325,9 +331,18 @@ def _eligibility(case, members, on, book) -> list[CriterionResult]:
         member_disability_grades=[m.disability_grade for m in members],
         members=tekun_member_facts(case, members[:persons], on),
         obligors=recorded_obligors(case),
+        **_dibao_status(case, config, on),
     )
     return check_eligibility(
         config.criteria, facts, income_line=income_line, monthly_dibao_standard=dibao,
         asset_limit_months=book.value("asset_limit_months", case.division_code, on),
         tekun=tekun_limits(book, case.division_code, on),
+        disability=disability_options(book, case.division_code, on),
     )  # fmt: skip
+
+
+def _dibao_status(case, config, on) -> dict:
+    if not config.criteria.get("in_dibao_household"):
+        return {}
+    in_dibao, in_edge = household_dibao_status(case.household_id, on)
+    return {"household_in_dibao": in_dibao, "household_in_dibao_edge": in_edge}

@@ -5,7 +5,7 @@ from datetime import date
 
 from ..models import AssistanceCase
 from ..policy_book import PolicyBook
-from ..rules.eligibility import MemberFacts, TekunLimits
+from ..rules.eligibility import DisabilityAllowanceOptions, MemberFacts, TekunLimits
 from ..rules.tekun import DisabilityGradeLimits, Obligor, ObligorInability, TekunAgeLimits
 
 
@@ -51,3 +51,28 @@ def recorded_obligors(case: AssistanceCase) -> list[Obligor] | None:
         Obligor(r["name"], r["relation"], ObligorInability(r["inability"]) if r["inability"] else None)
         for r in rows
     ]
+
+
+DIBAO_CATEGORIES = ("dibao_urban", "dibao_rural")
+
+
+def household_dibao_status(household_id: int, on: date) -> tuple[bool, bool]:
+    """(in 低保, in 低保边缘): the household's enrolments in force on the day."""
+    from ..selectors.entitlements import enrolments_in_force
+
+    categories = set(
+        enrolments_in_force(on).filter(household_id=household_id).values_list("program__category", flat=True)
+    )
+    return bool(categories & set(DIBAO_CATEGORIES)), "dibao_edge" in categories
+
+
+def disability_options(book: PolicyBook, division_code: str, on: date) -> DisabilityAllowanceOptions:
+    """The province's 两项补贴 extensions in force (是/否 choices; unset = 否, the national rule)."""
+
+    def adopted(name: str) -> bool:
+        version = book.parameter(name, division_code, on)
+        return bool(version and version.text_value == "是")
+
+    return DisabilityAllowanceOptions(
+        adopted("disability_living_includes_dibao_edge"), adopted("disability_care_mental_grades_3_4")
+    )
