@@ -90,6 +90,37 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
         group="认定标准",
     ),
     ParameterSpec(
+        "dibao_edge_asset_limit_months",
+        "低保边缘家庭金融资产上限（×月低保标准×人数；未设置按低保限额）",
+        "月",
+        ValueType.INTEGER,
+        group="认定标准",
+    ),
+    ParameterSpec(
+        "clergy_exclusion_years",
+        "宗教教职人员在宗教场所居住满几年不计入共同生活家庭成员",
+        "年",
+        ValueType.INTEGER,
+        group="认定标准",
+    ),
+    ParameterSpec(
+        "job_refusals_limit",
+        "无正当理由拒绝介绍工作几次停发本人低保金",
+        "次",
+        ValueType.INTEGER,
+        group="计发",
+    ),
+    ParameterSpec(
+        "review_after_death_months", "家庭成员死亡后几个月内复核", "月", ValueType.INTEGER, group="动态管理"
+    ),
+    ParameterSpec(
+        "tekun_reassessment_working_days",
+        "特困：生活自理能力变化后重新评估时限",
+        "工作日",
+        ValueType.INTEGER,
+        group="动态管理",
+    ),
+    ParameterSpec(
         "asset_limit_months",
         "家庭存款等金融资产上限（×月低保标准×人数）",
         "月",

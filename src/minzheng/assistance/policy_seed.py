@@ -123,6 +123,10 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}第三十一条：短期内经济状况变化不大的家庭每年核查一次"),
     _national("review_months_other", _cycle.other_months, f"{_MINJI_57}第三十一条：收入来源不固定、有劳动能力的家庭每半年核查一次"),
     _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
+    _national("clergy_exclusion_years", 3, f"{_MINJI_57}第七条：连续三年以上脱离家庭独立生活的宗教教职人员不计入共同生活家庭成员"),
+    _national("job_refusals_limit", 3, "《社会救助暂行办法》第四十五条：无正当理由连续3次拒绝接受介绍的工作，减发或停发其本人的低保金", date(2014, 5, 1)),
+    _national("review_after_death_months", 3, "复核意见（issue 13）：家庭成员死亡后3个月内复核家庭经济状况；请以本地文件核实"),
+    _national("tekun_reassessment_working_days", 10, f"{_TEKUN_2021}：生活自理能力发生变化的，10个工作日内重新组织评估（复核意见 issue 13；请以原文核实）"),
     # 残疾人两项补贴 (国发〔2015〕52号, in force 2016-01-01): the national scope; provinces extend it.
     _national("disability_living_includes_dibao_edge", None, f"{_GUOFA_52}：低保家庭中的残疾人（有条件的地方可逐步扩大到低收入残疾人，由省级确定）", TWO_ALLOWANCES_FROM, text_value="否"),
     _national("disability_care_mental_grades_3_4", None, f"{_GUOFA_52}：残疾等级为一级、二级的重度残疾人（有条件的地方可扩大到非重度智力、精神残疾人）", TWO_ALLOWANCES_FROM, text_value="否"),

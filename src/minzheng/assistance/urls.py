@@ -33,6 +33,9 @@ urlpatterns = [
     path("enrolments/<int:pk>/", enrolments.enrolment_detail, name="enrolment_detail"),
     path("enrolments/<int:pk>/change/", enrolments.enrolment_change, name="enrolment_change"),
     path("enrolments/<int:pk>/account/", enrolments.enrolment_account, name="enrolment_account"),
+    path(
+        "enrolments/<int:pk>/reassessment/", enrolments.enrolment_reassessment, name="enrolment_reassessment"
+    ),
     path("publicity/", publicity.publicity, name="publicity"),
     path("raise/", raise_.standard_raise, name="standard_raise"),
     path("settings/", settings.setting_list_page, name="setting_list"),

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from .disability import disability_care_allowance_eligible, disability_living_allowance_eligible
 from .errors import AssistanceRuleError
+from .household import dibao_edge_not_dibao_eligible
 from .tekun import (
     DisabilityGradeLimits,
     Obligor,
@@ -29,6 +30,7 @@ KNOWN_CRITERIA = frozenset(
         "max_age",
         "disability_grades",
         "in_dibao_household",
+        "not_dibao_eligible",
         "severe_disability_care",
         "no_work_capacity",
         "no_able_obligor",
@@ -108,6 +110,7 @@ def check_eligibility(
     asset_limit_months: Decimal | None = None,
     tekun: TekunLimits | None = None,
     disability: DisabilityAllowanceOptions | None = None,
+    dibao_asset_limit_months: Decimal | None = None,
 ) -> list[CriterionResult]:
     """Each configured criterion with whether the household meets it; the approver sees every line.
 
@@ -164,11 +167,29 @@ def check_eligibility(
         results.append(_no_work_capacity(facts, tekun))
     if criteria.get("no_able_obligor"):
         results.append(_no_able_obligor(facts))
+    if criteria.get("not_dibao_eligible"):
+        results.append(_not_dibao_eligible(facts, monthly_dibao_standard, dibao_asset_limit_months))
     if criteria.get("in_dibao_household"):
         results.append(_in_dibao_household(facts, disability))
     if criteria.get("severe_disability_care"):
         results.append(_severe_disability_care(facts, disability))
     return results
+
+
+def _not_dibao_eligible(
+    facts: HouseholdFacts, dibao: Decimal | None, months: Decimal | None
+) -> CriterionResult:
+    """低保边缘 (低收入人口认定): the household does not meet the 低保 conditions itself."""
+    label = "不符合低保条件（收入不低于低保标准或财产超过低保限额）"
+    if dibao is None or months is None or facts.per_capita_income is None:
+        return CriterionResult(label, None, "收入、低保标准或财产限额未知")
+    limit = (dibao * months).quantize(Decimal("0.01"))
+    met = dibao_edge_not_dibao_eligible(
+        facts.per_capita_income, facts.per_capita_assets, dibao=dibao, asset_limit=limit
+    )
+    return CriterionResult(
+        label, met, f"人均月收入 {facts.per_capita_income} 元，低保标准 {dibao} 元，低保财产限额 {limit} 元"
+    )
 
 
 def _in_dibao_household(facts: HouseholdFacts, options: DisabilityAllowanceOptions | None) -> CriterionResult:

@@ -28,7 +28,8 @@ MATERIALS: dict[str, tuple[str, ...]] = {
 CRITERIA: dict[str, dict[str, object]] = {
     "dibao_urban": {"income_below": "dibao", "asset_limit": True},
     "dibao_rural": {"income_below": "dibao", "asset_limit": True},
-    "dibao_edge": {"income_below": "dibao_edge"},
+    # 低收入人口认定: under the edge line, not 低保-eligible itself, assets within the local limit.
+    "dibao_edge": {"income_below": "dibao_edge", "not_dibao_eligible": True, "asset_limit": True},
     # 《特困人员认定办法》(民发〔2021〕43号) 第六条: 无生活来源 = 收入低于当地最低生活保障标准 (the 1.3 ×
     # multiplier sets the 基本生活标准 paid, never the income test).
     # 第四条、第五条: 无劳动能力 and no 法定义务人 able to support are conditions too.

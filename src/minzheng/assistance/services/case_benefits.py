@@ -27,12 +27,15 @@ from ..rules import (
     temporary_assistance_amount,
 )
 from ..rules.eligibility import CriterionResult, HouseholdFacts, check_eligibility, is_eligible
+from ..rules.household import dibao_amount_after_job_refusals
 from ..rules.money import ZERO, round_yuan
 from ..selectors.books import policy_book
 from ..selectors.program_settings import program_configuration
 from .eligibility_inputs import (
     disability_options,
+    household_counted_members,
     household_dibao_status,
+    job_refusing_members,
     recorded_obligors,
     tekun_limits,
     tekun_member_facts,
@@ -157,11 +160,16 @@ def benefit_for(case: AssistanceCase, members: Sequence[Member], on: date, book:
     program = case.program
     division = case.division_code
     elderly_age = int(book.value("elderly_age", division, on) or 60)
+    registered = len(members)
+    members = household_counted_members(case, members, book, on)
     members = classify_members(members, case.member_categories or {}, elderly_age=elderly_age)
     persons = case.persons or max(len(members), 1)
+    note = "经办人核定" if case.persons else "共同生活家庭成员数"
+    if registered != len(members):
+        note += f"（户内登记 {registered} 人，按民发〔2021〕57号第七条不计入 {registered - len(members)} 人）"
     inputs = [
         Line("救助项目", program.name, program.get_benefit_formula_display()),
-        Line("保障人数", str(persons), "经办人核定" if case.persons else "户内现有成员数"),
+        Line("保障人数", str(persons), note),
     ]
     compute = _FORMULAS.get(program.benefit_formula, _eligibility_only)
     try:
@@ -227,6 +235,11 @@ def _top_up(case, members, persons, on, book):
         Line("分类施保增发", f"{benefit.classified_increments} 元"),
         Line("月低保金合计", f"{benefit.total} 元"),
     ]  # fmt: skip
+    refusing = job_refusing_members(case, book, on)
+    if refusing:
+        reduced = dibao_amount_after_job_refusals(benefit.total, persons, refusing)
+        steps.append(Line("停发拒绝就业成员本人份额", f"{reduced} 元", f"{refusing} 人连续拒绝介绍的工作（《社会救助暂行办法》第四十五条）：{benefit.total} ×（{persons} − {refusing}）÷ {persons}"))  # fmt: skip
+        return reduced, False, steps, inputs
     return benefit.total, False, steps, inputs
 
 
@@ -335,10 +348,20 @@ def _eligibility(case, members, on, book) -> list[CriterionResult]:
     )
     return check_eligibility(
         config.criteria, facts, income_line=income_line, monthly_dibao_standard=dibao,
-        asset_limit_months=book.value("asset_limit_months", case.division_code, on),
+        asset_limit_months=_asset_months(case, book, on),
+        dibao_asset_limit_months=book.value("asset_limit_months", case.division_code, on),
         tekun=tekun_limits(book, case.division_code, on),
         disability=disability_options(book, case.division_code, on),
     )  # fmt: skip
+
+
+def _asset_months(case, book, on):
+    """低保边缘 has its own local property limit where one is set (else the 低保 one)."""
+    if case.program.category == "dibao_edge":
+        edge = book.value("dibao_edge_asset_limit_months", case.division_code, on)
+        if edge is not None:
+            return edge
+    return book.value("asset_limit_months", case.division_code, on)
 
 
 def _dibao_status(case, config, on) -> dict:

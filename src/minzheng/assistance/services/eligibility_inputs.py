@@ -6,6 +6,7 @@ from datetime import date
 from ..models import AssistanceCase
 from ..policy_book import PolicyBook
 from ..rules.eligibility import DisabilityAllowanceOptions, MemberFacts, TekunLimits
+from ..rules.household import MemberExclusion, MemberStatus, counted_members
 from ..rules.tekun import DisabilityGradeLimits, Obligor, ObligorInability, TekunAgeLimits
 
 
@@ -76,3 +77,28 @@ def disability_options(book: PolicyBook, division_code: str, on: date) -> Disabi
     return DisabilityAllowanceOptions(
         adopted("disability_living_includes_dibao_edge"), adopted("disability_care_mental_grades_3_4")
     )
+
+
+def household_counted_members(case: AssistanceCase, members, book: PolicyBook, on: date) -> list:
+    """The 共同生活家庭成员 (民发〔2021〕57号 第七条) among the registered members, with the caseworker's
+    recorded overrides applied."""
+    facts = case.eligibility_facts or {}
+    statuses = {
+        int(pid): MemberStatus(MemberExclusion(row["reason"]), row.get("years"))
+        for pid, row in (facts.get("member_status") or {}).items()
+    }
+    overrides = {int(pid): bool(row["counted"]) for pid, row in (facts.get("member_overrides") or {}).items()}
+    clergy_years = int(book.value("clergy_exclusion_years", case.division_code, on) or 3)
+    kept = set(
+        counted_members([m.person_id for m in members], statuses, overrides, clergy_years=clergy_years)
+    )
+    return [m for m in members if m.person_id in kept]
+
+
+def job_refusing_members(case: AssistanceCase, book: PolicyBook, on: date) -> int:
+    """Members who refused the offered work ``job_refusals_limit`` times (《社会救助暂行办法》第四十五条)."""
+    limit = book.value("job_refusals_limit", case.division_code, on)
+    if limit is None:
+        return 0
+    refusals = (case.eligibility_facts or {}).get("job_refusals") or {}
+    return sum(1 for count in refusals.values() if int(count) >= int(limit))

@@ -255,10 +255,21 @@ def _set_verification(case, income: Decimal, assets: Decimal | None, source: str
 
 @transaction.atomic
 def record_verification_by_hand(
-    user, case_id: int, *, per_capita_income: Decimal, per_capita_assets: Decimal | None, note: str
+    user,
+    case_id: int,
+    *,
+    per_capita_income: Decimal | None = None,
+    per_capita_assets: Decimal | None,
+    note: str,
+    income_items: list[tuple[str, Decimal]] | None = None,
+    persons: int | None = None,
 ) -> AssistanceCase:
-    """The same step when the engine has no data: the caseworker enters the figures with their basis."""
+    """The same step when the engine has no data: the caseworker enters the figures with their basis — either
+    the per-capita income, or the household's monthly income items, of which the kinds 民发〔2021〕57号
+    第十三条 exempts are left out (``counted_per_capita_income``)."""
     case = case_for_update(user, case_id)
+    if income_items is not None:
+        per_capita_income = counted_per_capita_income(case, income_items, persons)
     if per_capita_income is None or per_capita_income < 0:
         raise InvalidCase("家庭人均月收入不能为空或负数", field="per_capita_income")
     if per_capita_assets is not None and per_capita_assets < 0:
@@ -272,6 +283,19 @@ def record_verification_by_hand(
         fields=_VERIFICATION_FIELDS,
     )  # fmt: skip
     return case
+
+
+def counted_per_capita_income(case: AssistanceCase, items, persons: int | None) -> Decimal:
+    """Household monthly income without the exempt kinds (第十三条), per 共同生活家庭成员, rounded once."""
+    from ..rules.household import ART13_EXEMPT, IncomeItem, IncomeKind, counted_monthly_income
+    from ..rules.money import round_yuan
+
+    try:
+        parsed = [IncomeItem(IncomeKind(kind), Decimal(amount)) for kind, amount in items]
+    except ValueError as exc:
+        raise InvalidCase("收入类别无效", field="income_items") from exc
+    persons = persons or case.household.memberships.filter(valid_to__isnull=True).count() or 1
+    return round_yuan(counted_monthly_income(parsed, ART13_EXEMPT) / persons)
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from ..documents import decision_pdf, materials_notice_pdf
 from ..models import CaseSource, CaseStatus
 from ..rules import DailyActivity
 from ..rules.care import CareGrade
+from ..rules.household import MemberExclusion
 from ..rules.tekun import ObligorInability
 from ..rules.workflow import Action
 from ..selectors import cases as case_selectors
@@ -139,6 +140,8 @@ def case_detail(request, pk: int):
             "obligor_rows": [*(case.eligibility_facts or {}).get("obligors", []), {}, {}][:3],
             "no_obligor_recorded": (case.eligibility_facts or {}).get("obligors") == [],
             "obligor_reasons": [reason.value for reason in ObligorInability],
+            "exclusion_reasons": [reason.value for reason in MemberExclusion],
+            "member_facts": _member_facts(case, household_members(case.household_id, today)),
             "can_handle": has_capability(request.user, Capability.HANDLE_CASES) and not case.is_closed,
             "can_review": has_capability(request.user, Capability.REVIEW_CASES)
             and case.created_by_id != request.user.pk,
@@ -149,6 +152,38 @@ def case_detail(request, pk: int):
             "conclusion_labels": VERIFICATION_CONCLUSIONS,
         },
     )
+
+
+def _member_facts(case, members) -> list[dict]:
+    facts = case.eligibility_facts or {}
+    status, overrides = facts.get("member_status") or {}, facts.get("member_overrides") or {}
+    refusals = facts.get("job_refusals") or {}
+    rows = []
+    for m in members:
+        key = str(m.person_id)
+        override = overrides.get(key) or {}
+        rows.append(
+            {
+                "person_id": m.person_id, "name": m.name, "status": (status.get(key) or {}).get("reason", ""),
+                "years": (status.get(key) or {}).get("years"), "override": override.get("counted"),
+                "override_reason": override.get("reason", ""), "refusals": refusals.get(key),
+            }
+        )  # fmt: skip
+    return rows
+
+
+def _household_facts(post) -> tuple[dict, dict, dict]:
+    statuses, overrides, refusals = {}, {}, {}
+    for key, value in post.items():
+        if key.startswith("status_") and value:
+            pid = int(key.removeprefix("status_"))
+            statuses[pid] = {"reason": value, "years": post.get(f"years_{pid}", "").strip() or None}
+        elif key.startswith("override_") and not key.startswith("override_reason_") and value in ("0", "1"):
+            pid = int(key.removeprefix("override_"))
+            overrides[pid] = {"counted": value == "1", "reason": post.get(f"override_reason_{pid}", "")}
+        elif key.startswith("refusals_") and value.strip().isdigit():
+            refusals[int(key.removeprefix("refusals_"))] = int(value)
+    return statuses, overrides, refusals
 
 
 def _readable(value) -> str:
@@ -277,6 +312,11 @@ def _run_record(request, case_id: int, action: str, on: date) -> str:
             user, case_id, person_ids=[int(v) for v in post.getlist("in_school") if v.isdigit()]
         )
         return "特困认定事实已保存"
+    if action == "record_household_facts":
+        statuses, overrides, refusals = _household_facts(post)
+        eligibility_facts.record_member_exclusions(user, case_id, statuses=statuses, overrides=overrides)
+        eligibility_facts.record_job_refusals(user, case_id, refusals=refusals)
+        return "共同生活家庭成员认定已保存"
     if action == "record_objection":
         case_records.record_objection(
             user,
