@@ -82,6 +82,15 @@ class AssistanceCase(models.Model):
     per_capita_income = models.DecimalField(
         "家庭人均月收入（元）", max_digits=12, decimal_places=2, null=True, blank=True
     )
+    household_monthly_income = models.DecimalField(
+        "家庭月收入合计（元）",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="已知家庭收入合计时，补差按“标准×人数−家庭收入”计算后一次取整",
+    )
+    income_persons = models.PositiveSmallIntegerField("计算收入的家庭人数", null=True, blank=True)
     per_capita_assets = models.DecimalField(
         "家庭人均金融资产（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )

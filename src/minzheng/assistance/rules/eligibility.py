@@ -13,6 +13,7 @@ from decimal import Decimal
 from .disability import disability_care_allowance_eligible, disability_living_allowance_eligible
 from .errors import AssistanceRuleError
 from .household import dibao_edge_not_dibao_eligible
+from .money import round_yuan
 from .tekun import (
     DisabilityGradeLimits,
     Obligor,
@@ -138,7 +139,7 @@ def check_eligibility(
         if months is None or monthly_dibao_standard is None or facts.per_capita_assets is None:
             results.append(CriterionResult("人均金融资产不超过限额", None, "资产或低保标准未知"))
         else:
-            limit = (monthly_dibao_standard * months).quantize(Decimal("0.01"))
+            limit = round_yuan(monthly_dibao_standard * months)
             results.append(
                 CriterionResult(
                     "人均金融资产不超过限额",
@@ -183,7 +184,7 @@ def _not_dibao_eligible(
     label = "不符合低保条件（收入不低于低保标准或财产超过低保限额）"
     if dibao is None or months is None or facts.per_capita_income is None:
         return CriterionResult(label, None, "收入、低保标准或财产限额未知")
-    limit = (dibao * months).quantize(Decimal("0.01"))
+    limit = round_yuan(dibao * months)
     met = dibao_edge_not_dibao_eligible(
         facts.per_capita_income, facts.per_capita_assets, dibao=dibao, asset_limit=limit
     )

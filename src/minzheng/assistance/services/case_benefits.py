@@ -222,6 +222,7 @@ def _top_up(case, members, persons, on, book):
     benefit = dibao_monthly_benefit(
         standard.monthly_amount, case.per_capita_income, persons, minimum_per_person=minimum,
         member_categories=categories, increments=increments, stacking=stacking,
+        household_income=case.household_monthly_income, income_members=case.income_persons,
     )  # fmt: skip
     inputs = [
         Line("低保标准（元/人/月）", str(standard.monthly_amount), f"{standard.division_code} {standard.effective_from:%Y-%m-%d} 起"),
@@ -231,7 +232,7 @@ def _top_up(case, members, persons, on, book):
         *(Line(f"成员 {m.name}", f"{m.age if m.age is not None else '—'} 岁", "、".join(m.categories) or "—") for m in members[:persons]),
     ]  # fmt: skip
     steps = [
-        Line("补差", f"{benefit.top_up} 元", f"（{standard.monthly_amount} − {case.per_capita_income}）× {persons}，不低于保底"),
+        Line("补差", f"{benefit.top_up} 元", _gap_formula(standard.monthly_amount, case, persons)),
         Line("分类施保增发", f"{benefit.classified_increments} 元"),
         Line("月低保金合计", f"{benefit.total} 元"),
     ]  # fmt: skip
@@ -241,6 +242,16 @@ def _top_up(case, members, persons, on, book):
         steps.append(Line("停发拒绝就业成员本人份额", f"{reduced} 元", f"{refusing} 人连续拒绝介绍的工作（《社会救助暂行办法》第四十五条）：{benefit.total} ×（{persons} − {refusing}）÷ {persons}"))  # fmt: skip
         return reduced, False, steps, inputs
     return benefit.total, False, steps, inputs
+
+
+def _gap_formula(standard, case, persons) -> str:
+    """How the gap was computed (取整规则: from the household's totals where known, rounded once)."""
+    total, counted = case.household_monthly_income, case.income_persons
+    if total is None:
+        return f"（{standard} − {case.per_capita_income}）× {persons}，不低于保底，一次取整"
+    if counted in (None, persons):
+        return f"{standard} × {persons} − 家庭收入 {total}，不低于保底，一次取整"
+    return f"（{standard} × {counted} − 家庭收入 {total}）× {persons} ÷ {counted}，不低于保底，一次取整"
 
 
 def _tekun(case, members, persons, on, book):

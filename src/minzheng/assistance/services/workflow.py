@@ -20,6 +20,7 @@ from minzheng.verification.services.runs import request_report
 
 from ..errors import InvalidCase, WorkflowRefused
 from ..models import AssistanceCase, CaseEvent
+from ..rules.money import round_yuan
 from ..rules.workflow import (
     Action,
     Duty,
@@ -244,13 +245,16 @@ def start_verification(user, case_id: int, *, on: date | None = None) -> Assista
 
 _VERIFICATION_FIELDS = [
     "per_capita_income", "per_capita_assets", "income_source", "verification_note",
-    "verification_result_id", "verification_conclusion",
+    "verification_result_id", "verification_conclusion", "household_monthly_income", "income_persons",
 ]  # fmt: skip
 
 
-def _set_verification(case, income: Decimal, assets: Decimal | None, source: str, note: str) -> None:
+def _set_verification(
+    case, income: Decimal, assets: Decimal | None, source: str, note: str, total: tuple | None = None
+) -> None:
     case.per_capita_income, case.per_capita_assets = income, assets
     case.income_source, case.verification_note = source, note.strip()
+    case.household_monthly_income, case.income_persons = total or (None, None)
 
 
 @transaction.atomic
@@ -268,15 +272,17 @@ def record_verification_by_hand(
     the per-capita income, or the household's monthly income items, of which the kinds 民发〔2021〕57号
     第十三条 exempts are left out (``counted_per_capita_income``)."""
     case = case_for_update(user, case_id)
+    total = None
     if income_items is not None:
-        per_capita_income = counted_per_capita_income(case, income_items, persons)
+        total = counted_household_income(case, income_items, persons)
+        per_capita_income = round_yuan(total[0] / total[1])
     if per_capita_income is None or per_capita_income < 0:
         raise InvalidCase("家庭人均月收入不能为空或负数", field="per_capita_income")
     if per_capita_assets is not None and per_capita_assets < 0:
         raise InvalidCase("人均金融资产不能为负数", field="per_capita_assets")
     if not note.strip():
         raise InvalidCase("人工录入须说明收入和财产的核实依据", field="note")
-    _set_verification(case, per_capita_income, per_capita_assets, "manual", note)
+    _set_verification(case, per_capita_income, per_capita_assets, "manual", note, total)
     apply_move(
         user, case, Action.RECORD_VERIFICATION, reason=f"人工录入：{note.strip()}",
         details={"per_capita_income": str(per_capita_income), "per_capita_assets": str(per_capita_assets)},
@@ -285,17 +291,16 @@ def record_verification_by_hand(
     return case
 
 
-def counted_per_capita_income(case: AssistanceCase, items, persons: int | None) -> Decimal:
-    """Household monthly income without the exempt kinds (第十三条), per 共同生活家庭成员, rounded once."""
+def counted_household_income(case: AssistanceCase, items, persons: int | None) -> tuple[Decimal, int]:
+    """(household monthly income without the exempt kinds of 第十三条, members it is shared by)."""
     from ..rules.household import ART13_EXEMPT, IncomeItem, IncomeKind, counted_monthly_income
-    from ..rules.money import round_yuan
 
     try:
         parsed = [IncomeItem(IncomeKind(kind), Decimal(amount)) for kind, amount in items]
     except ValueError as exc:
         raise InvalidCase("收入类别无效", field="income_items") from exc
     persons = persons or case.household.memberships.filter(valid_to__isnull=True).count() or 1
-    return round_yuan(counted_monthly_income(parsed, ART13_EXEMPT) / persons)
+    return counted_monthly_income(parsed, ART13_EXEMPT), persons
 
 
 @transaction.atomic
