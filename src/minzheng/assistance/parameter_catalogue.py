@@ -234,6 +234,13 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
         ValueType.INTEGER,
         group="动态管理",
     ),
+    ParameterSpec(
+        "standard_stale_after_months",
+        "保障标准超过几个月未调整时提示",
+        "月",
+        ValueType.INTEGER,
+        group="标准调整",
+    ),
     ParameterSpec("standard_growth_min_percent", "低保、特困、孤儿标准年均增长下限", "%", group="标准调整"),
     ParameterSpec(
         "exchange_retention_days",

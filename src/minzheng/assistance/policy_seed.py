@@ -123,6 +123,7 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}第三十一条：短期内经济状况变化不大的家庭每年核查一次"),
     _national("review_months_other", _cycle.other_months, f"{_MINJI_57}第三十一条：收入来源不固定、有劳动能力的家庭每半年核查一次"),
     _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
+    _national("standard_stale_after_months", 12, "平台缺省值：各规划要求社会救助标准与物价上涨挂钩、逐年调整，标准超过12个月未调整时提示（不替换现行标准）", date(2016, 1, 1)),
     _national("clergy_exclusion_years", 3, f"{_MINJI_57}第七条：连续三年以上脱离家庭独立生活的宗教教职人员不计入共同生活家庭成员"),
     _national("job_refusals_limit", 3, "《社会救助暂行办法》第四十五条：无正当理由连续3次拒绝接受介绍的工作，减发或停发其本人的低保金", date(2014, 5, 1)),
     _national("review_after_death_months", 3, "复核意见（issue 13）：家庭成员死亡后3个月内复核家庭经济状况；请以本地文件核实"),
