@@ -142,3 +142,19 @@ def test_enrolment_page_reports_a_self_care_change_for_tekun(policy, household, 
         {"reported_on": "2026-03-02", "note": "跌倒骨折"},
     )
     assert WorkTask.objects.filter(kind=WorkTask.REASSESSMENT, enrolment=enrolment).exists()
+
+
+def test_hand_entry_form_takes_income_items_and_leaves_out_exempt_ones_art13(policy, household, client):
+    caseworker, _, _ = desks()
+    case = dibao_case(caseworker, household, until="accepted")
+    workflow.start_verification(caseworker, case.pk, on=date(2026, 3, 4))
+    client.force_login(caseworker)
+    assert "城乡居民基本养老保险基础养老金" in client.get(f"/assistance/cases/{case.pk}/").content.decode()
+    client.post(
+        f"/assistance/cases/{case.pk}/act/",
+        {"action": "record_verification", "per_capita_assets": "0", "note": "工资条、存折",
+         "income_kind": ["工资性收入", "奖学金、助学金", ""], "income_amount": ["1000", "500", ""]},
+    )  # fmt: skip
+    case.refresh_from_db()
+    assert (case.household_monthly_income, case.per_capita_income) == (Decimal("1000.00"), Decimal("333.33"))
+    assert compute_case_benefit(case, date(2026, 3, 10)).amount == Decimal("989.00")

@@ -22,7 +22,7 @@ from ..documents import decision_pdf, materials_notice_pdf
 from ..models import CaseSource, CaseStatus
 from ..rules import DailyActivity
 from ..rules.care import CareGrade
-from ..rules.household import MemberExclusion
+from ..rules.household import IncomeKind, MemberExclusion
 from ..rules.tekun import ObligorInability
 from ..rules.workflow import Action
 from ..selectors import cases as case_selectors
@@ -141,6 +141,7 @@ def case_detail(request, pk: int):
             "no_obligor_recorded": (case.eligibility_facts or {}).get("obligors") == [],
             "obligor_reasons": [reason.value for reason in ObligorInability],
             "exclusion_reasons": [reason.value for reason in MemberExclusion],
+            "income_kinds": [kind.value for kind in IncomeKind],
             "member_facts": _member_facts(case, household_members(case.household_id, today)),
             "can_handle": has_capability(request.user, Capability.HANDLE_CASES) and not case.is_closed,
             "can_review": has_capability(request.user, Capability.REVIEW_CASES)
@@ -240,9 +241,15 @@ def _run_action(request, case_id: int, action: str) -> str:
             "核对完成" if case.status == "investigating" else "已发起核对：核对系统未出具可用结论，请人工录入"
         )
     if action == Action.RECORD_VERIFICATION:
+        items = [
+            (kind, _decimal(amount, "income_amount"))
+            for kind, amount in zip(post.getlist("income_kind"), post.getlist("income_amount"), strict=False)
+            if kind and amount.strip()
+        ]
         workflow.record_verification_by_hand(
             user, case_id, per_capita_income=_decimal(post.get("per_capita_income"), "per_capita_income"),
             per_capita_assets=_decimal(post.get("per_capita_assets"), "per_capita_assets"), note=post.get("note", ""),
+            income_items=items or None,
         )  # fmt: skip
         return "已录入核对结果"
     if action == Action.SUBMIT_INVESTIGATION:
