@@ -37,3 +37,13 @@ def test_the_preview_applies_the_divisions_minimum_per_person(db):
     assert result.new_monthly_standard == Decimal("500.00")
     assert result.current_standard is None
     assert result.preview.lines[0].new_amount == Decimal("100.00")  # 2 × 20 补差 raised to 2 × 50 保底
+
+
+def test_the_preview_computes_the_gap_from_the_household_total_rounding_rule(db):
+    # 720 × 3 − 1000 = 1160.00; from the rounded per-capita 333.33 it would be 1160.01.
+    households = [(1, Decimal("333.33"), 3, Decimal("989.00"), Decimal("1000"), 3)]
+    result = preview_standard_raise(
+        division_code="210602000000", area="urban", new_amount=Decimal("720"), period="month",
+        effective_from=date(2024, 7, 1), households=households,
+    )  # fmt: skip
+    assert result.preview.lines[0].new_amount == Decimal("1160.00")

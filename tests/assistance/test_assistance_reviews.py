@@ -33,8 +33,18 @@ def test_elderly_household_with_changing_income_is_reviewed_half_yearly():
     assert next_review_date(date(2025, 3, 15), category, NATIONAL_CYCLE) == date(2025, 9, 15)
 
 
-def test_household_with_only_minors_is_reviewed_half_yearly_even_with_stable_income():
-    assert review_category({MemberCategory.MINOR}, income_stable=True) is ReviewCategory.OTHER
+def test_household_with_stable_income_and_no_special_member_is_reviewed_yearly_art31():
+    # 民发〔2021〕57号 第三十一条: 短期内经济状况变化不大 → 每年; 收入来源不固定、有劳动能力 → 每半年.
+    category = review_category({MemberCategory.MINOR}, income_stable=True)
+    assert category is ReviewCategory.STABLE_SPECIAL
+    assert next_review_date(date(2025, 3, 15), category, NATIONAL_CYCLE) == date(2026, 3, 15)
+    assert review_category(set(), income_stable=True) is ReviewCategory.STABLE_SPECIAL
+
+
+@given(categories=st.sets(st.sampled_from(list(MemberCategory))), stable=st.booleans())
+def test_review_cycle_follows_income_stability_not_member_categories_art31(categories, stable):
+    expected = ReviewCategory.STABLE_SPECIAL if stable else ReviewCategory.OTHER
+    assert review_category(categories, income_stable=stable) is expected
 
 
 def test_quarterly_review_is_possible_where_the_division_sets_it():

@@ -7,7 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from minzheng.eldercare.rules.assessment import (
+    CONTINENCE_BANDS,
     ITEMS,
+    ITEMS_BY_CODE,
     PARTS,
     CapabilityLevel,
     level_for_total,
@@ -101,10 +103,67 @@ def test_worked_example_of_a_bedridden_elder_is_total_loss():
     assert (result.total, result.level) == (14, CapabilityLevel.TOTAL_LOSS)
 
 
-def test_a_person_in_a_coma_is_total_loss_whatever_the_total():
-    scores = all_max() | {"B.3.9": 0}
-    result = score_assessment(scores)
-    assert result.total == 88 and result.level == CapabilityLevel.TOTAL_LOSS and result.by_coma
+def test_coma_a_5_11_is_total_loss_whatever_the_total_c4():
+    result = score_assessment(all_max(), coma=True)
+    assert result.total == 90 and result.level == CapabilityLevel.TOTAL_LOSS and result.by_coma
+
+
+def test_consciousness_b_3_9_zero_is_scored_not_an_override_c4():
+    # B.3.9 = 0 means 昏睡 or 昏迷 on the 意识水平 item: 2 points fewer, level by the total (88 → 轻度受损).
+    result = score_assessment(all_max() | {"B.3.9": 0})
+    assert result.total == 88 and result.level == CapabilityLevel.MILD and not result.by_coma
+    assert dict(ITEMS_BY_CODE["B.3.9"].options)[0] == "昏睡或昏迷"
+    assert dict(ITEMS_BY_CODE["B.3.9"].options)[1] == "嗜睡"
+
+
+@pytest.mark.parametrize("code", ["F00", "F01.1", "F03", "F20", "F32.9", "F99"])
+def test_a_dementia_or_psychiatric_diagnosis_raises_the_level_one_step_c4(code):
+    base = score_assessment(all_max() | {"B.1.1": 0})  # 86: 轻度受损
+    result = score_assessment(all_max() | {"B.1.1": 0}, diagnoses=[code])
+    assert base.level == CapabilityLevel.MILD
+    assert result.level == CapabilityLevel.MODERATE and result.base_level == CapabilityLevel.MILD
+    assert result.upgrade_reasons
+
+
+@pytest.mark.parametrize("code", ["G30", "I63", "E11", "", "X"])
+def test_other_diagnoses_do_not_raise_the_level_c4(code):
+    assert score_assessment(all_max() | {"B.1.1": 0}, diagnoses=[code]).level == CapabilityLevel.MILD
+
+
+@given(
+    total_drop=st.integers(0, 20),
+    events=st.integers(0, 5),
+    dementia=st.booleans(),
+)
+def test_upgrade_is_one_level_for_any_c4_condition_capped_at_total_loss(total_drop, events, dementia):
+    scores = all_max()
+    remaining = total_drop
+    for item in ITEMS:  # lower the self-care items first to reach the wanted total
+        cut = min(remaining, scores[item.code])
+        scores[item.code] -= cut
+        remaining -= cut
+    base = score_assessment(scores)
+    result = score_assessment(scores, diagnoses=["F01"] if dementia else [], care_risk_events_30d=events)
+    # Oracle (附录C C.4): 痴呆 F00–F03, 精神科疾病 F04–F99, or ≥ 2 照护风险事件 in 30 days → one level up.
+    raised = dementia or events >= 2
+    expected = min(base.level + 1, CapabilityLevel.TOTAL_LOSS) if raised else base.level
+    assert result.level == expected
+
+
+def test_one_care_risk_event_does_not_raise_the_level_c4():
+    assert score_assessment(all_max(), care_risk_events_30d=1).level == CapabilityLevel.INTACT
+    assert score_assessment(all_max(), care_risk_events_30d=2).level == CapabilityLevel.MILD
+
+
+def test_stairs_b_2_4_zero_point_option_is_mainly_relying_on_others():
+    assert dict(ITEMS_BY_CODE["B.2.4"].options)[0] == "主要依靠他人"
+
+
+@given(per_week=st.fractions(min_value=0, max_value=50))
+def test_continence_frequency_bands_do_not_overlap_b_1_6_b_1_7(per_week):
+    # Exactly one of the scored frequency bands holds for any frequency of incontinence below "complete".
+    matching = [band for band in CONTINENCE_BANDS if band.holds(per_week)]
+    assert len(matching) == 1
 
 
 def test_missing_and_out_of_range_scores_are_named_item_by_item():

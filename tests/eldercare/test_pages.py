@@ -383,7 +383,12 @@ def test_the_assessment_form_previews_the_level_as_items_are_ticked(client, coun
     body = client.post(
         "/eldercare/assessments/preview/", partial | {"item_B.4.5": "0", "item_B.3.9": "0"}
     ).content.decode()
-    assert 'data-testid="preview-total">84<' in body and "能力完全丧失（完全失能）" in body and "昏迷" in body
+    # B.3.9 = 0 (昏睡或昏迷) is scored; the 完全丧失 override is the coma question A.5.11 (附录C C.4).
+    assert 'data-testid="preview-total">84<' in body and "能力轻度受损（轻度失能）" in body
+    body = client.post(
+        "/eldercare/assessments/preview/", partial | {"item_B.4.5": "0", "item_B.3.9": "0", "coma": "1"}
+    ).content.decode()
+    assert "能力完全丧失（完全失能）" in body and "昏迷" in body
 
 
 def test_dashboard_work_queue_by_role_and_overdue_tag(client, world, county_caseworker, inspector):
@@ -408,3 +413,38 @@ def test_the_register_shows_tekun_from_the_assistance_enrolment(client, county_c
     enrol(county_caseworker, household, program="tekun_dispersed", start=date(2025, 1, 1))
     assert "是（社会救助在保）" in client.get(f"/eldercare/elders/{elder.pk}/").content.decode()
     assert "是（社会救助在保）" in client.get("/eldercare/elders/").content.decode()
+
+
+def test_the_assessment_form_records_the_c4_upgrade_and_the_coma_override(client, world, county_caseworker):
+    login(client, county_caseworker)
+    person = world["persons"][1]
+    data = {
+        "id_number": person.id_number,
+        "assessed_on": "2026-03-01",
+        "reason": "initial",
+        "assessors": "张三、李四",
+        "diagnosis_codes": "F01.1、I10",
+        "care_risk_events_30d": "0",
+    }
+    data |= {f"item_{code}": score for code, score in scores(**{f"B.1.{n}": 1 for n in range(1, 9)}).items()}
+    assert client.post("/eldercare/assessments/new/", data).status_code == 302
+    row = CapabilityAssessment.objects.filter(person=person).latest("id")
+    assert (row.total_score, row.base_level, row.level) == (66, 1, 2)  # 轻度 → 中度 (C.4, F01)
+    assert row.upgrade_reasons == ["确诊为痴呆（F00–F03）"] and row.diagnosis_codes == ["F01.1", "I10"]
+    data |= {"coma": "1", "assessed_on": "2026-03-02"}
+    assert client.post("/eldercare/assessments/new/", data).status_code == 302
+    row = CapabilityAssessment.objects.filter(person=person).latest("id")
+    assert (row.level, row.level_by_coma, row.coma) == (4, True, True)
+
+
+def test_assessments_made_total_loss_by_the_old_coma_rule_are_listed_not_rewritten(
+    client, world, county_caseworker
+):
+    row = CapabilityAssessment.objects.get(person=world["persons"][0])
+    CapabilityAssessment.objects.filter(pk=row.pk).update(
+        level=4, level_by_coma=True
+    )  # as the old rule stored it
+    login(client, county_caseworker)
+    body = client.get("/eldercare/assessments/?old_coma_rule=on").content.decode()
+    assert world["persons"][0].name in body
+    assert CapabilityAssessment.objects.get(pk=row.pk).level == 4

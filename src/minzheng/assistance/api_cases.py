@@ -87,7 +87,7 @@ class CaseIn(Schema):
 
 class MoveIn(Schema):
     action: str = Field(
-        description="accept, refuse, withdraw, submit_investigation, township_approve/_reject/_return, end_publicity, approve, reject, return_to_township"
+        description="accept, refuse, withdraw, submit_investigation, township_approve/_reject/_return, township_approve_after_objection, end_publicity, approve, reject, return_to_township"
     )
     reason: str = ""
     on: date | None = None
@@ -135,7 +135,12 @@ _WORKFLOW = {
     "submit_investigation": lambda user, pk, body: workflow.submit_investigation(user, pk),
     "end_publicity": lambda user, pk, body: workflow.end_publicity(user, pk, on=body.on),
 }
-_DECISIONS = {"township_approve": "approve", "township_reject": "reject", "township_return": "return"}
+_DECISIONS = {
+    "township_approve": "approve",
+    "township_approve_after_objection": "approve_without_publicity",
+    "township_reject": "reject",
+    "township_return": "return",
+}
 _APPROVALS = {"approve": "approve", "reject": "reject", "return_to_township": "return"}
 
 

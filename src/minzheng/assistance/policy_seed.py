@@ -19,15 +19,19 @@ FUXIN = "210900000000"
 HUNNAN = "210112000000"  # 沈阳市浑南区
 
 _MINJI_57 = "民政部《最低生活保障审核确认办法》（民发〔2021〕57号）"
-_TEKUN_2021 = "民政部《特困人员认定办法》（2021）"
+_TEKUN_2021 = "民政部《特困人员认定办法》（民发〔2021〕43号）"
 _LN_PLAN = "《辽宁省民政事业发展第十四个五年规划》"
 _DD_PLAN = "《丹东市民政事业发展第十四个五年规划》"
 _FX_PLAN = "《阜新市民政事业发展第十四个五年规划》"
 _HN_PLAN = "《沈阳市浑南区民政事业发展第十四个五年规划》"
+_GUOFA_52 = "国务院《关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）"
 _YEAR_ONLY = "规划只载年份，生效日按当年1月1日记录，请以本地文件核实"
 
 RULES_IN_FORCE = date(2021, 7, 1)  # 民发〔2021〕57号 and the 2021 特困人员认定办法 took effect
-PLAN_PERIOD_START = date(2021, 1, 1)  # 十四五 plans: 2021–2025
+PLAN_PERIOD_START = date(2021, 1, 1)
+TWO_ALLOWANCES_FROM = date(
+    2016, 1, 1
+)  # 国发〔2015〕52号: 自2016年1月1日起全面实施  # 十四五 plans: 2021–2025
 PLAN_PERIOD_END = date(2025, 12, 31)
 
 
@@ -102,6 +106,10 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("tekun_multiplier_min", defaults.TEKUN_MINIMUM_MULTIPLIER, "全国缺省值：各规划“原则上不低于低保标准的1.3倍”", PLAN_PERIOD_START),
     _national("tekun_fully_lost_from", defaults.TEKUN_FULLY_LOST_FROM, f"{_TEKUN_2021}：六项中四项及以上不能完成为完全丧失"),
     _national("tekun_minor_entry_age", 16, f"{_TEKUN_2021}：未满16周岁的未成年人"),
+    _national("tekun_elderly_age", 60, f"{_TEKUN_2021}第五条：60周岁以上的老年人为无劳动能力"),
+    _national("tekun_disability_max_grade_intellectual_mental", 3, f"{_TEKUN_2021}第五条：残疾等级为一、二、三级的智力、精神残疾人"),
+    _national("tekun_disability_max_grade_physical", 2, f"{_TEKUN_2021}第五条：残疾等级为一、二级的肢体残疾人"),
+    _national("tekun_disability_max_grade_visual", 1, f"{_TEKUN_2021}第五条：残疾等级为一级的视力残疾人"),
     _national("gradual_exit_months", defaults.DIBAO_MAX_EXIT_MONTHS, f"{_MINJI_57}：渐退期最长6个月"),
     _national("publicity_days", defaults.PUBLICITY_DAYS, f"{_MINJI_57}：公示7天"),
     _national("publicity_day_kind", None, f"{_MINJI_57}：公示7天（部分省份为7个工作日）", text_value=str(defaults.PUBLICITY_DAY_KIND)),
@@ -112,9 +120,17 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     _national("tekun_township_review_working_days", _tekun_limits.township_review, f"{_TEKUN_2021}：乡镇15个工作日"),
     _national("tekun_county_decision_working_days", _tekun_limits.county_decision, f"{_TEKUN_2021}：县级15个工作日"),
     _national("tekun_county_spot_check_share", "0.30", f"{_TEKUN_2021}：县级抽查不低于30%"),
-    _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}：收入稳定的特殊困难家庭每年复核"),
-    _national("review_months_other", _cycle.other_months, f"{_MINJI_57}：其他家庭每半年复核"),
+    _national("review_months_stable_special", _cycle.stable_special_months, f"{_MINJI_57}第三十一条：短期内经济状况变化不大的家庭每年核查一次"),
+    _national("review_months_other", _cycle.other_months, f"{_MINJI_57}第三十一条：收入来源不固定、有劳动能力的家庭每半年核查一次"),
     _national("review_months_close_watch", _cycle.close_watch_months, "地方层级（原2012年办法的按季复核），可不设"),
+    _national("standard_stale_after_months", 12, "平台缺省值：各规划要求社会救助标准与物价上涨挂钩、逐年调整，标准超过12个月未调整时提示（不替换现行标准）", date(2016, 1, 1)),
+    _national("clergy_exclusion_years", 3, f"{_MINJI_57}第七条：连续三年以上脱离家庭独立生活的宗教教职人员不计入共同生活家庭成员"),
+    _national("job_refusals_limit", 3, "《社会救助暂行办法》第四十五条：无正当理由连续3次拒绝接受介绍的工作，减发或停发其本人的低保金", date(2014, 5, 1)),
+    _national("review_after_death_months", 3, "复核意见（issue 13）：家庭成员死亡后3个月内复核家庭经济状况；请以本地文件核实"),
+    _national("tekun_reassessment_working_days", 10, f"{_TEKUN_2021}：生活自理能力发生变化的，10个工作日内重新组织评估（复核意见 issue 13；请以原文核实）"),
+    # 残疾人两项补贴 (国发〔2015〕52号, in force 2016-01-01): the national scope; provinces extend it.
+    _national("disability_living_includes_dibao_edge", None, f"{_GUOFA_52}：低保家庭中的残疾人（有条件的地方可逐步扩大到低收入残疾人，由省级确定）", TWO_ALLOWANCES_FROM, text_value="否"),
+    _national("disability_care_mental_grades_3_4", None, f"{_GUOFA_52}：残疾等级为一级、二级的重度残疾人（有条件的地方可扩大到非重度智力、精神残疾人）", TWO_ALLOWANCES_FROM, text_value="否"),
     # 养老服务 (eldercare app).
     _national("eldercare_reassessment_months", 12, "GB/T 42195-2022《老年人能力评估规范》：无特殊变化时至少每12个月定期评估一次（自标准发布之日记录）", date(2022, 12, 30)),
     _national("eldercare_rectify_general_working_days", 15, "平台示例缺省值（非国家规定）：一般隐患整改期限由检查机关确定，请按本地办法核定", date(2022, 12, 30)),
@@ -131,6 +147,7 @@ PARAMETERS: tuple[SeedParameter, ...] = (
     SeedParameter("dibao_edge_multiplier_max", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：低保标准的1.5-2倍", Decimal("2")),
     SeedParameter("tekun_multiplier_min", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：原则上按不低于1.3倍标准确定特困人员基本生活标准", Decimal("1.3")),
     SeedParameter("tekun_minor_entry_age", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：将特困人员救助供养覆盖的未成年人年龄从16周岁延长至18周岁", Decimal("18")),
+    SeedParameter("disability_care_mental_grades_3_4", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：重度残疾人护理补贴覆盖至三、四级的智力和精神残疾人；{_YEAR_ONLY}", text_value="是"),
     SeedParameter("township_reserve_per_resident", LIAONING, PLAN_PERIOD_START, f"{_LN_PLAN}：按照人均2元左右水平安排临时救助备用金", Decimal("2")),
     # 丹东市 plan.
     SeedParameter("dibao_edge_multiplier", DANDONG, PLAN_PERIOD_START, f"{_DD_PLAN}：按照低保标准的1.5倍确定低收入（低保边缘）家庭认定标准", Decimal("1.5")),

@@ -10,7 +10,9 @@ from .views import (
     publicity,
     queue,
     raise_,
+    rule_changes,
     settings,
+    spot_checks,
     standards,
 )
 
@@ -31,9 +33,14 @@ urlpatterns = [
     path("enrolments/<int:pk>/", enrolments.enrolment_detail, name="enrolment_detail"),
     path("enrolments/<int:pk>/change/", enrolments.enrolment_change, name="enrolment_change"),
     path("enrolments/<int:pk>/account/", enrolments.enrolment_account, name="enrolment_account"),
+    path(
+        "enrolments/<int:pk>/reassessment/", enrolments.enrolment_reassessment, name="enrolment_reassessment"
+    ),
     path("publicity/", publicity.publicity, name="publicity"),
     path("raise/", raise_.standard_raise, name="standard_raise"),
     path("settings/", settings.setting_list_page, name="setting_list"),
+    path("rule-changes/", rule_changes.rule_change_page, name="rule_changes"),
+    path("spot-checks/", spot_checks.spot_check_page, name="spot_checks"),
     path("standards/", standards.standard_list, name="standard_list"),
     path("standards/new/", standards.standard_create, name="standard_create"),
     path("standards/<int:pk>/", standards.standard_detail, name="standard_detail"),

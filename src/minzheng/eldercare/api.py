@@ -69,6 +69,9 @@ class AssessmentIn(Schema):
     assessors: str
     agency: str = ""
     scores: dict[str, int]
+    coma: bool = False  # GB/T 42195-2022 A.5.11
+    diagnosis_codes: list[str] = []  # ICD-10; F00–F99 raise the level one step (附录C C.4)
+    care_risk_events_30d: int = 0
 
 
 class CapabilityOut(Schema):
@@ -97,6 +100,9 @@ def create_assessment(request, payload: AssessmentIn):
         assessors=payload.assessors,
         agency=payload.agency,
         scores=payload.scores,
+        coma=payload.coma,
+        diagnosis_codes=payload.diagnosis_codes,
+        care_risk_events_30d=payload.care_risk_events_30d,
     )
     return 201, assessments.latest_capability_level(person.pk, row.assessed_on)
 

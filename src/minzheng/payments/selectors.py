@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
@@ -83,7 +83,7 @@ def township_subtotals(roster: PayrollRoster) -> list[Subtotal]:
             r["n"],
             r["households"],
             r["persons"] or 0,
-            Decimal(r["amount"] or 0).quantize(Decimal("0.01")),
+            Decimal(r["amount"] or 0).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
         )
         for r in rows
     ]

@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from minzheng.assistance.selectors.queue import queue_counts
+from minzheng.assistance.selectors.standards import stale_standards
 from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout
@@ -71,6 +72,7 @@ def home(request):
             "active_nav": "home",
             "page_title": "首页",
             "todo": queue_counts(request.user, date.today()),
+            "stale_standards": stale_standards(request.user, date.today()),
         },
     )
 

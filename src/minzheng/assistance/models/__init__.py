@@ -9,6 +9,7 @@ from .enrolments import Enrolment, EnrolmentAmount
 from .parameters import PolicyParameter
 from .program_settings import ProgramSetting
 from .programs import AssistanceProgram
+from .spot_checks import TekunSpotCheck
 from .standards import AssistanceStandard
 from .tasks import ConsumerCursor, WorkTask
 
@@ -35,5 +36,6 @@ __all__ = [
     "ProgramSetting",
     "StandardKind",
     "StandardPeriod",
+    "TekunSpotCheck",
     "WorkTask",
 ]

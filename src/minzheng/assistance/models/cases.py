@@ -82,6 +82,15 @@ class AssistanceCase(models.Model):
     per_capita_income = models.DecimalField(
         "家庭人均月收入（元）", max_digits=12, decimal_places=2, null=True, blank=True
     )
+    household_monthly_income = models.DecimalField(
+        "家庭月收入合计（元）",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="已知家庭收入合计时，补差按“标准×人数−家庭收入”计算后一次取整",
+    )
+    income_persons = models.PositiveSmallIntegerField("计算收入的家庭人数", null=True, blank=True)
     per_capita_assets = models.DecimalField(
         "家庭人均金融资产（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
@@ -113,6 +122,12 @@ class AssistanceCase(models.Model):
         "核定月保障金（元）", max_digits=12, decimal_places=2, null=True, blank=True
     )
     benefit_snapshot = models.JSONField("审批时的计算过程", default=dict, blank=True)
+    eligibility_facts = models.JSONField(
+        "认定事实",
+        default=dict,
+        blank=True,
+        help_text="经办人记录的认定事实：特困法定义务人、在校就读成员、共同生活家庭成员的排除与更正等",
+    )
 
     class Meta:
         verbose_name = "救助案件"

@@ -10,8 +10,8 @@ from .enrolments import Enrolment
 class WorkTask(models.Model):
     """A task in a caseworker's 待办: a 复核 that falls due, or a registry change that ended or changed a benefit."""
 
-    REVIEW, REGISTRY = "review", "registry"
-    KINDS = [(REVIEW, "定期复核"), (REGISTRY, "登记变更处理")]
+    REVIEW, REGISTRY, REASSESSMENT = "review", "registry", "reassessment"
+    KINDS = [(REVIEW, "定期复核"), (REGISTRY, "登记变更处理"), (REASSESSMENT, "生活自理能力重新评估")]
     OPEN, DONE = "open", "done"
 
     kind = models.CharField("类别", max_length=20, choices=KINDS)

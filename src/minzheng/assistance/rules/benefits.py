@@ -67,17 +67,36 @@ class DibaoBenefit:
         return self.total > 0
 
 
-def dibao_top_up(dibao_standard: Decimal, per_capita_income: Decimal, members: int) -> Decimal:
-    """补差 = (低保标准 − household per-capita monthly income) × members, never negative.
+def dibao_top_up(
+    dibao_standard: Decimal, per_capita_income: Decimal, members: int, *,
+    household_income: Decimal | None = None, income_members: int | None = None,
+) -> Decimal:  # fmt: skip
+    """补差 = (低保标准 − household per-capita monthly income) × members, never negative, rounded once.
 
     Source: 民政部《最低生活保障审核确认办法》(民发〔2021〕57号): 按照共同生活家庭成员人均收入低于当地低保标准的
-    差额发放. A household at or above the standard gets nothing.
+    差额发放. A household at or above the standard gets nothing. Rounding rule (docs/glossary.md 取整规则):
+    when the household's total monthly income is known (``household_income`` over ``income_members``, default
+    ``members``), the gap is computed from totals — 标准 × 人数 − 家庭收入 — and rounded once, half-up to 分, so
+    663 × 3 − 1000 = 989.00 (rounding the per-capita 333.33 first would give 989.01).
     """
+    return round_yuan(
+        _exact_top_up(dibao_standard, per_capita_income, members, household_income, income_members)
+    )
+
+
+def _exact_top_up(
+    standard, per_capita_income, members, household_income=None, income_members=None
+) -> Decimal:
     if members < 1:
         raise AssistanceRuleError("a household has at least one member")
-    if per_capita_income >= dibao_standard:
-        return ZERO
-    return round_yuan((dibao_standard - per_capita_income) * members)
+    if household_income is None:
+        if per_capita_income >= standard:
+            return Decimal(0)
+        return (standard - per_capita_income) * members
+    counted = income_members or members
+    if household_income >= standard * counted:
+        return Decimal(0)
+    return (standard * counted - household_income) * members / counted
 
 
 def classified_increment_total(
@@ -91,13 +110,17 @@ def classified_increment_total(
     ``member_categories`` has one entry per member (empty for members in no category). Source: 民发〔2021〕57号
     and provincial rules (分类施保); the categories covered and their amounts are local parameters.
     """
+    return round_yuan(_exact_increments(dibao_standard, member_categories, increments, stacking))
+
+
+def _exact_increments(dibao_standard, member_categories, increments, stacking) -> Decimal:
     total = Decimal(0)
     for categories in member_categories:
         amounts = [increments[c].amount_for(dibao_standard) for c in categories if c in increments]
         if not amounts:
             continue
         total += max(amounts) if stacking is IncrementStacking.HIGHEST else sum(amounts, Decimal(0))
-    return round_yuan(max(total, Decimal(0)))
+    return max(total, Decimal(0))
 
 
 def dibao_monthly_benefit(
@@ -109,6 +132,8 @@ def dibao_monthly_benefit(
     member_categories: Sequence[Collection[MemberCategory]] = (),
     increments: Mapping[MemberCategory, Increment] | None = None,
     stacking: IncrementStacking = IncrementStacking.HIGHEST,
+    household_income: Decimal | None = None,
+    income_members: int | None = None,
 ) -> DibaoBenefit:
     """低保金 per month: 补差 (raised to the local minimum per person) plus 分类施保 increments.
 
@@ -118,12 +143,15 @@ def dibao_monthly_benefit(
     """
     if len(member_categories) > members:
         raise AssistanceRuleError("more member category entries than household members")
-    top_up = dibao_top_up(dibao_standard, per_capita_income, members)
+    top_up = _exact_top_up(dibao_standard, per_capita_income, members, household_income, income_members)
     if top_up == 0:
         return DibaoBenefit(top_up=ZERO, classified_increments=ZERO, total=ZERO)
-    top_up = max(top_up, round_yuan(minimum_per_person * members))
-    extra = classified_increment_total(dibao_standard, member_categories, increments or {}, stacking)
-    return DibaoBenefit(top_up=top_up, classified_increments=extra, total=top_up + extra)
+    top_up = max(top_up, minimum_per_person * members)
+    extra = _exact_increments(dibao_standard, member_categories, increments or {}, stacking)
+    # 取整规则: the parts are shown rounded, the total is rounded once from the exact parts.
+    return DibaoBenefit(
+        top_up=round_yuan(top_up), classified_increments=round_yuan(extra), total=round_yuan(top_up + extra)
+    )
 
 
 def gradual_exit_payable(

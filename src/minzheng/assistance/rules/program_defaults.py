@@ -28,11 +28,16 @@ MATERIALS: dict[str, tuple[str, ...]] = {
 CRITERIA: dict[str, dict[str, object]] = {
     "dibao_urban": {"income_below": "dibao", "asset_limit": True},
     "dibao_rural": {"income_below": "dibao", "asset_limit": True},
-    "dibao_edge": {"income_below": "dibao_edge"},
-    "tekun_centralised": {"income_below": "tekun_basic"},
-    "tekun_dispersed": {"income_below": "tekun_basic"},
-    "disability_living": {"disability_grades": [1, 2, 3, 4]},
-    "disability_care": {"disability_grades": [1, 2]},
+    # 低收入人口认定: under the edge line, not 低保-eligible itself, assets within the local limit.
+    "dibao_edge": {"income_below": "dibao_edge", "not_dibao_eligible": True, "asset_limit": True},
+    # 《特困人员认定办法》(民发〔2021〕43号) 第六条: 无生活来源 = 收入低于当地最低生活保障标准 (the 1.3 ×
+    # multiplier sets the 基本生活标准 paid, never the income test).
+    # 第四条、第五条: 无劳动能力 and no 法定义务人 able to support are conditions too.
+    "tekun_centralised": {"income_below": "dibao", "no_work_capacity": True, "no_able_obligor": True},
+    "tekun_dispersed": {"income_below": "dibao", "no_work_capacity": True, "no_able_obligor": True},
+    # 国发〔2015〕52号: 生活补贴 for 低保家庭中的残疾人; 护理补贴 for 一、二级 (三、四级智力、精神 where adopted).
+    "disability_living": {"disability_grades": [1, 2, 3, 4], "in_dibao_household": True},
+    "disability_care": {"severe_disability_care": True},
     "longevity": {"min_age": 90},
     "elderly_hardship": {"min_age": 60, "income_below": "dibao_edge"},
     "orphan_centralised": {"max_age": 17},

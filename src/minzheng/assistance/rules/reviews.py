@@ -15,12 +15,13 @@ from .months import add_months, next_month_start
 
 
 class ReviewCategory(StrEnum):
-    """分类复核 group of a 低保 household."""
+    """分类复核 group of a 低保 household (民发〔2021〕57号 第三十一条)."""
 
-    STABLE_SPECIAL = "收入稳定的特殊困难家庭"
-    """Households of elderly, severely disabled or seriously ill members whose income is stable."""
-    OTHER = "其他家庭"
-    """Households with earning capacity or changing income; local rules may put some on a shorter cycle."""
+    STABLE_SPECIAL = "收入稳定的家庭"
+    """短期内经济状况变化不大: reviewed yearly, whoever the members are (the stored name is historical: the
+    group once required an elderly, severely disabled or seriously ill member — the article does not)."""
+    OTHER = "收入来源不固定的家庭"
+    """收入来源不固定、家庭成员有劳动能力: reviewed half-yearly."""
     CLOSE_WATCH = "重点关注家庭"
     """A local tier (e.g. quarterly) for households whose income changes often; not in the 2021 national rules."""
 
@@ -46,25 +47,19 @@ class ReviewCycle:
         return months
 
 
-_SPECIAL_DIFFICULTY = frozenset(
-    {MemberCategory.ELDERLY, MemberCategory.SEVERELY_DISABLED, MemberCategory.SERIOUSLY_ILL}
-)
-
-
 def review_category(
     member_categories: Collection[MemberCategory], *, income_stable: bool, close_watch: bool = False
 ) -> ReviewCategory:
-    """The 分类复核 group: households with elderly, severely disabled or seriously ill members and stable
-    income are reviewed on the long cycle; a locally flagged household goes on the close-watch tier.
+    """The 分类复核 group (民发〔2021〕57号 第三十一条): a household whose economic situation changes little in
+    the short term (stable income) is reviewed yearly; one with an irregular income (members able to work)
+    half-yearly; a locally flagged household goes on the close-watch tier.
 
-    Source: 民发〔2021〕57号 — 对收入来源不固定、家庭成员有劳动能力的低保家庭 reviewed more often than
-    households of 老年人、重度残疾人、重病患者 with stable income.
+    ``member_categories`` is kept for the caller's record but no longer decides the group: the article asks
+    about income stability only.
     """
     if close_watch:
         return ReviewCategory.CLOSE_WATCH
-    if income_stable and _SPECIAL_DIFFICULTY & set(member_categories):
-        return ReviewCategory.STABLE_SPECIAL
-    return ReviewCategory.OTHER
+    return ReviewCategory.STABLE_SPECIAL if income_stable else ReviewCategory.OTHER
 
 
 def next_review_date(last_reviewed_on: date, category: ReviewCategory, cycle: ReviewCycle) -> date:

@@ -16,6 +16,8 @@ class HouseholdOnPayroll:
     per_capita_income: Decimal
     members: int
     member_categories: tuple[frozenset[MemberCategory], ...] = ()
+    household_income: Decimal | None = None  # the household's total, when known (取整规则: from totals)
+    income_members: int | None = None
 
 
 @dataclass(frozen=True)

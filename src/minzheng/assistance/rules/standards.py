@@ -13,6 +13,7 @@ from enum import StrEnum
 from .divisions import division_covers, significant_division_prefix
 from .errors import AssistanceRuleError, StandardNotFoundError
 from .money import round_yuan
+from .months import add_months
 
 
 class AreaKind(StrEnum):
@@ -115,3 +116,13 @@ def tekun_basic_living_standard(
     if published_amount is not None:
         derived = max(derived, published_amount)
     return round_yuan(derived)
+
+
+def standard_is_stale(effective_from: date, on: date, *, months: int) -> bool:
+    """标准已超过一年未调整: the standard in force on ``on`` has not changed for more than ``months`` months.
+
+    The plans ask for standards adjusted with prices every year (辽宁、丹东规划: 社会救助和保障标准与物价上涨挂钩
+    的联动机制; 《社会救助暂行办法》第十条: 适时调整); ``months`` is the parameter ``standard_stale_after_months``.
+    A stale standard is still the one in force: the warning never replaces it with an invented figure.
+    """
+    return on > add_months(effective_from, months)

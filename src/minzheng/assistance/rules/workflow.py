@@ -49,6 +49,8 @@ class Action(StrEnum):
     TOWNSHIP_REJECT = "township_reject"
     TOWNSHIP_RETURN = "township_return"
     END_PUBLICITY = "end_publicity"
+    REINVESTIGATE = "reinvestigate"
+    TOWNSHIP_APPROVE_WITHOUT_PUBLICITY = "township_approve_after_objection"
     APPROVE = "approve"
     REJECT = "reject"
     RETURN_TO_TOWNSHIP = "return_to_township"
@@ -89,6 +91,8 @@ TRANSITIONS: tuple[Move, ...] = (
     Move(Action.TOWNSHIP_REJECT, Stage.TOWNSHIP_REVIEW, Stage.REJECTED, Duty.REVIEW, "审核不同意", True),
     Move(Action.TOWNSHIP_RETURN, Stage.TOWNSHIP_REVIEW, Stage.INVESTIGATING, Duty.REVIEW, "退回补充调查", True),
     Move(Action.END_PUBLICITY, Stage.PUBLICITY, Stage.APPROVAL, Duty.REVIEW, "公示期满，报送审批"),
+    Move(Action.REINVESTIGATE, Stage.PUBLICITY, Stage.INVESTIGATING, Duty.REVIEW, "异议成立，重新调查核实", True),
+    Move(Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY, Stage.TOWNSHIP_REVIEW, Stage.APPROVAL, Duty.REVIEW, "重新审核同意，报送审批（异议已核实）"),
     Move(Action.APPROVE, Stage.APPROVAL, Stage.APPROVED, Duty.APPROVE, "批准"),
     Move(Action.REJECT, Stage.APPROVAL, Stage.REJECTED, Duty.APPROVE, "不予批准", True),
     Move(Action.RETURN_TO_TOWNSHIP, Stage.APPROVAL, Stage.TOWNSHIP_REVIEW, Duty.APPROVE, "退回乡镇重新审核", True),
@@ -148,6 +152,13 @@ def decision_level_violation(deciding_level: str, actor_division_level: int) -> 
     if actor_division_level == 0 or actor_division_level <= highest_allowed:
         return None
     return "您所在层级没有本案件的审核确认权限"
+
+
+def new_publicity_after_upheld_objection(*, is_tekun: bool) -> bool:
+    """After an upheld 公示 objection the township investigates again and gives a new 审核意见 (初审); a 特困
+    case is then published again (《特困人员认定办法》第十五条: 重新公示), while for 低保 民发〔2021〕57号
+    第十九条 asks for the new investigation and 审核意见 only, so the township may send it on to 审批."""
+    return is_tekun
 
 
 def missing_materials(required: Iterable[str], received: Iterable[str]) -> list[str]:

@@ -3,7 +3,7 @@ the 12-month trend and overdue cases — each figure a set-based query, each wit
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, Substr
@@ -49,7 +49,7 @@ def _figure(row: dict) -> Figure:
     return Figure(
         row["households"] or 0,
         row["persons_total"] or 0,
-        (row["amount_total"] or Decimal(0)).quantize(Decimal("0.01")),
+        (row["amount_total"] or Decimal(0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
     )
 
 

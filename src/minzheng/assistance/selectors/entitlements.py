@@ -8,7 +8,7 @@ payroll reads in seconds.
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Exists, OuterRef, Q, Subquery
 
@@ -74,4 +74,6 @@ def entitlements_for_month(
         )
     )  # fmt: skip
     for row in rows.iterator(chunk_size=5000):
-        yield Entitlement(*row[:-1], monthly_amount=Decimal(row[-1]).quantize(Decimal("0.01")))
+        yield Entitlement(
+            *row[:-1], monthly_amount=Decimal(row[-1]).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        )

@@ -6,7 +6,7 @@ force), with every column named, so a consumer can wrap the SQL without knowing 
 """
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 
@@ -55,4 +55,7 @@ def payable_amounts(
     rows = entitlement_rows(month, program_code=program_code, division_code=division_code).values_list(
         "e_enrolment_id", "e_monthly_amount"
     )
-    return {pk: Decimal(amount).quantize(Decimal("0.01")) for pk, amount in rows.iterator(chunk_size=5000)}
+    return {
+        pk: Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        for pk, amount in rows.iterator(chunk_size=5000)
+    }

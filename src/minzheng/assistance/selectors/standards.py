@@ -10,6 +10,7 @@ from minzheng.core.selectors.divisions import names_of
 
 from ..models import AssistanceStandard, StandardKind
 from ..policy_book import DerivedStandards
+from ..rules.standards import standard_is_stale
 from .books import policy_book
 from .visibility import visible, visible_or_404
 
@@ -83,3 +84,33 @@ def standard_history(standard: AssistanceStandard) -> list[AssistanceStandard]:
             kind=standard.kind, area=standard.area, division_code=standard.division_code
         ).order_by("-effective_from")
     )
+
+
+@dataclass(frozen=True)
+class StaleStandard:
+    """A 低保标准 in force that has not been adjusted for longer than ``standard_stale_after_months``."""
+
+    standard: AssistanceStandard
+    division_name: str
+    months: int
+
+
+def stale_standards(user, on: date) -> list[StaleStandard]:
+    """The current 低保标准 versions the user can see (own jurisdiction and above; never the province's
+    reference average) that have run longer than the division's ``standard_stale_after_months``."""
+    current = list(
+        visible(AssistanceStandard.objects.filter(kind=StandardKind.DIBAO, is_reference_average=False), user)
+        .filter(effective_from__lte=on)
+        .exclude(valid_to__lt=on)
+        .order_by("division_code", "area")
+    )
+    if not current:
+        return []
+    book = policy_book({s.division_code for s in current})
+    names = names_of({s.division_code for s in current})
+    stale = []
+    for standard in current:
+        months = book.value("standard_stale_after_months", standard.division_code, on)
+        if months is not None and standard_is_stale(standard.effective_from, on, months=int(months)):
+            stale.append(StaleStandard(standard, _name(standard.division_code, names), int(months)))
+    return stale

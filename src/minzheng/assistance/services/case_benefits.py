@@ -27,9 +27,19 @@ from ..rules import (
     temporary_assistance_amount,
 )
 from ..rules.eligibility import CriterionResult, HouseholdFacts, check_eligibility, is_eligible
+from ..rules.household import dibao_amount_after_job_refusals
 from ..rules.money import ZERO, round_yuan
 from ..selectors.books import policy_book
 from ..selectors.program_settings import program_configuration
+from .eligibility_inputs import (
+    disability_options,
+    household_counted_members,
+    household_dibao_status,
+    job_refusing_members,
+    recorded_obligors,
+    tekun_limits,
+    tekun_member_facts,
+)
 from .in_force import in_force_from_book
 
 INCREMENT_PARAMETERS = {
@@ -53,6 +63,7 @@ class Member:
     age: int | None
     disability_grade: int | None
     categories: tuple[str, ...] = ()
+    disability_category: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,9 +108,15 @@ def household_members(household_id: int, on: date) -> list[Member]:
         HouseholdMembership.objects.filter(household_id=household_id, valid_to__isnull=True)
         .filter(person__is_deceased=False)
         .order_by("relation", "person_id")
-        .values_list("person_id", "person__name", "person__birth_date", "person__disability_grade")
-    )
-    return [Member(pid, name, _age(birth, on), grade) for pid, name, birth, grade in rows]
+        .values_list(
+            "person_id", "person__name", "person__birth_date", "person__disability_grade",
+            "person__disability_category",
+        )
+    )  # fmt: skip
+    return [
+        Member(pid, name, _age(birth, on), grade, disability_category=category or "")
+        for pid, name, birth, grade, category in rows
+    ]
 
 
 def _age(birth: date | None, on: date) -> int | None:
@@ -121,7 +138,12 @@ def classify_members(members: Sequence[Member], flagged: dict, *, elderly_age: i
             categories.add(MemberCategory.SEVERELY_DISABLED.value)
         classified.append(
             Member(
-                member.person_id, member.name, member.age, member.disability_grade, tuple(sorted(categories))
+                member.person_id,
+                member.name,
+                member.age,
+                member.disability_grade,
+                tuple(sorted(categories)),
+                member.disability_category,
             )
         )
     return classified
@@ -138,11 +160,16 @@ def benefit_for(case: AssistanceCase, members: Sequence[Member], on: date, book:
     program = case.program
     division = case.division_code
     elderly_age = int(book.value("elderly_age", division, on) or 60)
+    registered = len(members)
+    members = household_counted_members(case, members, book, on)
     members = classify_members(members, case.member_categories or {}, elderly_age=elderly_age)
     persons = case.persons or max(len(members), 1)
+    note = "经办人核定" if case.persons else "共同生活家庭成员数"
+    if registered != len(members):
+        note += f"（户内登记 {registered} 人，按民发〔2021〕57号第七条不计入 {registered - len(members)} 人）"
     inputs = [
         Line("救助项目", program.name, program.get_benefit_formula_display()),
-        Line("保障人数", str(persons), "经办人核定" if case.persons else "户内现有成员数"),
+        Line("保障人数", str(persons), note),
     ]
     compute = _FORMULAS.get(program.benefit_formula, _eligibility_only)
     try:
@@ -195,6 +222,7 @@ def _top_up(case, members, persons, on, book):
     benefit = dibao_monthly_benefit(
         standard.monthly_amount, case.per_capita_income, persons, minimum_per_person=minimum,
         member_categories=categories, increments=increments, stacking=stacking,
+        household_income=case.household_monthly_income, income_members=case.income_persons,
     )  # fmt: skip
     inputs = [
         Line("低保标准（元/人/月）", str(standard.monthly_amount), f"{standard.division_code} {standard.effective_from:%Y-%m-%d} 起"),
@@ -204,11 +232,26 @@ def _top_up(case, members, persons, on, book):
         *(Line(f"成员 {m.name}", f"{m.age if m.age is not None else '—'} 岁", "、".join(m.categories) or "—") for m in members[:persons]),
     ]  # fmt: skip
     steps = [
-        Line("补差", f"{benefit.top_up} 元", f"（{standard.monthly_amount} − {case.per_capita_income}）× {persons}，不低于保底"),
+        Line("补差", f"{benefit.top_up} 元", _gap_formula(standard.monthly_amount, case, persons)),
         Line("分类施保增发", f"{benefit.classified_increments} 元"),
         Line("月低保金合计", f"{benefit.total} 元"),
     ]  # fmt: skip
+    refusing = job_refusing_members(case, book, on)
+    if refusing:
+        reduced = dibao_amount_after_job_refusals(benefit.total, persons, refusing)
+        steps.append(Line("停发拒绝就业成员本人份额", f"{reduced} 元", f"{refusing} 人连续拒绝介绍的工作（《社会救助暂行办法》第四十五条）：{benefit.total} ×（{persons} − {refusing}）÷ {persons}"))  # fmt: skip
+        return reduced, False, steps, inputs
     return benefit.total, False, steps, inputs
+
+
+def _gap_formula(standard, case, persons) -> str:
+    """How the gap was computed (取整规则: from the household's totals where known, rounded once)."""
+    total, counted = case.household_monthly_income, case.income_persons
+    if total is None:
+        return f"（{standard} − {case.per_capita_income}）× {persons}，不低于保底，一次取整"
+    if counted in (None, persons):
+        return f"{standard} × {persons} − 家庭收入 {total}，不低于保底，一次取整"
+    return f"（{standard} × {counted} − 家庭收入 {total}）× {persons} ÷ {counted}，不低于保底，一次取整"
 
 
 def _tekun(case, members, persons, on, book):
@@ -304,13 +347,36 @@ def _eligibility(case, members, on, book) -> list[CriterionResult]:
         income_line = _standard(book, line_kind, case, on).monthly_amount if line_kind else None
     except StandardNotFound:
         pass
+    persons = case.persons or max(len(members), 1)
     facts = HouseholdFacts(
         per_capita_income=case.per_capita_income,
         per_capita_assets=case.per_capita_assets,
         member_ages=[m.age for m in members if m.age is not None],
         member_disability_grades=[m.disability_grade for m in members],
+        members=tekun_member_facts(case, members[:persons], on),
+        obligors=recorded_obligors(case),
+        **_dibao_status(case, config, on),
     )
     return check_eligibility(
         config.criteria, facts, income_line=income_line, monthly_dibao_standard=dibao,
-        asset_limit_months=book.value("asset_limit_months", case.division_code, on),
+        asset_limit_months=_asset_months(case, book, on),
+        dibao_asset_limit_months=book.value("asset_limit_months", case.division_code, on),
+        tekun=tekun_limits(book, case.division_code, on),
+        disability=disability_options(book, case.division_code, on),
     )  # fmt: skip
+
+
+def _asset_months(case, book, on):
+    """低保边缘 has its own local property limit where one is set (else the 低保 one)."""
+    if case.program.category == "dibao_edge":
+        edge = book.value("dibao_edge_asset_limit_months", case.division_code, on)
+        if edge is not None:
+            return edge
+    return book.value("asset_limit_months", case.division_code, on)
+
+
+def _dibao_status(case, config, on) -> dict:
+    if not config.criteria.get("in_dibao_household"):
+        return {}
+    in_dibao, in_edge = household_dibao_status(case.household_id, on)
+    return {"household_in_dibao": in_dibao, "household_in_dibao_edge": in_edge}

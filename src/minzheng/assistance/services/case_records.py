@@ -24,10 +24,10 @@ from ..rules import (
     township_reserve_fund,
 )
 from ..rules.benefits import MemberCategory
-from ..rules.workflow import FINAL_STAGES, Stage
+from ..rules.workflow import FINAL_STAGES, Action, Stage
 from ..selectors.books import policy_book
 from ..selectors.cases import attachment_of
-from .workflow import case_for_update, record_case_event
+from .workflow import apply_move, case_for_update, record_case_event
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 ALLOWED_TYPES = {
@@ -226,6 +226,9 @@ def resolve_objection(user, case_id: int, objection_id: int, *, resolution: str,
     record_case_event(
         user, case, "resolve_objection", f"处理公示异议（{label}）", case.status, resolution.strip()[:200]
     )
+    if upheld and case.status == Stage.PUBLICITY:
+        # 民发〔2021〕57号 第十九条 / 《特困人员认定办法》第十五条: back to investigation and a new 审核意见.
+        apply_move(user, case, Action.REINVESTIGATE, reason=resolution.strip()[:200])
     return objection
 
 

@@ -29,6 +29,7 @@ from ..rules import (
     next_review_date,
 )
 from ..rules import defaults as national
+from ..rules.household import review_after_death_due
 from ..rules.money import round_yuan
 from ..rules.months import add_months, month_start
 from ..rules.reviews import ReviewCategory
@@ -101,6 +102,8 @@ def _handle(change: RegistryChange, today: date, result: ConsumeResult) -> None:
     label = change.get_kind_display()
     for enrolment in _affected(change):
         outcome = _apply(change, enrolment)
+        if change.kind == RegistryChange.DECEASED and not outcome.startswith("停保"):
+            outcome += _review_after_death(change, enrolment)
         if outcome.startswith("停保"):
             result.stopped += 1
         elif outcome.startswith("调整"):
@@ -113,6 +116,21 @@ def _handle(change: RegistryChange, today: date, result: ConsumeResult) -> None:
             due_on=_task_due(enrolment.division_code, today),
         )  # fmt: skip
         result.tasks += 1
+
+
+def _review_after_death(change: RegistryChange, enrolment: Enrolment) -> str:
+    """A member died and the benefit goes on: the household is reviewed within ``review_after_death_months``."""
+    months = policy_book([enrolment.division_code]).value(
+        "review_after_death_months", enrolment.division_code, change.effective_date
+    )
+    if months is None:
+        return ""
+    due = review_after_death_due(
+        change.effective_date, months=int(months), next_review=enrolment.next_review_on
+    )
+    if due != enrolment.next_review_on:
+        set_next_review(None, enrolment, next_review_on=due)
+    return f"；{due:%Y-%m-%d} 前复核家庭经济状况"
 
 
 def _apply(change: RegistryChange, enrolment: Enrolment) -> str:

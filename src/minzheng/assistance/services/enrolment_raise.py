@@ -90,12 +90,19 @@ def preview_enrolment_raise(
         )
         .exclude(end_month__lt=month)
         .values_list(
-            "pk", "household__number", "division_code", "amount_persons", "amount", "case__per_capita_income"
+            "pk",
+            "household__number",
+            "division_code",
+            "amount_persons",
+            "amount",
+            "case__per_capita_income",
+            "case__household_monthly_income",
+            "case__income_persons",
         )
     )
     known = [
-        (pk, income, persons, amount)
-        for pk, _, _, persons, amount, income in rows
+        (pk, income, persons, amount, total, income_persons)
+        for pk, _, _, persons, amount, income, total, income_persons in rows
         if income is not None and amount is not None
     ]
     preview = preview_standard_raise(
@@ -106,14 +113,15 @@ def preview_enrolment_raise(
     old_standard = preview.current_standard.monthly_amount if preview.current_standard else None
     new_by_key = {line.household_key: line.new_amount for line in preview.preview.lines}
     lines = []
-    for pk, number, code, persons, amount, income in rows:
+    for pk, number, code, persons, amount, income, total, income_persons in rows:
         if amount is None:
             continue
         new = new_by_key.get(str(pk))
         if new is not None and old_standard is not None:
             old_top_up = dibao_monthly_benefit(
-                old_standard, income, persons, minimum_per_person=minimum
-            ).total
+                old_standard, income, persons, minimum_per_person=minimum, household_income=total,
+                income_members=income_persons,
+            ).total  # fmt: skip
             new += max(amount - old_top_up, Decimal(0))
         lines.append(RaiseLine(pk, number, code, persons, income, amount, new))
     return EnrolmentRaise(division_code, area, month, old_standard, preview.new_monthly_standard, lines)

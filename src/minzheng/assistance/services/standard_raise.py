@@ -69,16 +69,34 @@ def preview_standard_raise(
     except StandardNotFound:
         current = None
     on_payroll = [
-        HouseholdOnPayroll(str(key), Decimal(current_amount), Decimal(income), int(members))
-        for key, income, members, current_amount in households
+        HouseholdOnPayroll(
+            str(key),
+            Decimal(current_amount),
+            Decimal(income),
+            int(members),
+            household_income=Decimal(total) if total is not None else None,
+            income_members=income_members,
+        )
+        for key, income, members, current_amount, total, income_members in (_six(row) for row in households)
     ]
+    # 取整规则: the same rule as a decision — from the household's totals where known, rounded once.
     preview = dibao_standard_raise_preview(
         on_payroll,
         new_standard.monthly_amount,
         lambda standard, household: dibao_monthly_benefit(
-            standard, household.per_capita_income, household.members, minimum_per_person=minimum
+            standard,
+            household.per_capita_income,
+            household.members,
+            minimum_per_person=minimum,
+            household_income=household.household_income,
+            income_members=household.income_members,
         ),
     )
     return StandardRaisePreview(
         division_code, area, effective_from, current, new_standard.monthly_amount, preview
     )
+
+
+def _six(row: tuple) -> tuple:
+    """(id, per-capita income, members, current amount[, household income, income members])."""
+    return (*row, None, None) if len(row) == 4 else tuple(row)

@@ -21,6 +21,7 @@ from minzheng.verification.services.runs import request_report
 
 from ..errors import InvalidCase, WorkflowRefused
 from ..models import AssistanceCase, CaseEvent
+from ..rules.money import round_yuan
 from ..rules.workflow import (
     Action,
     Duty,
@@ -29,6 +30,7 @@ from ..rules.workflow import (
     decision_level_violation,
     move_for,
     moves_from,
+    new_publicity_after_upheld_objection,
     separation_violation,
 )
 from ..selectors.program_settings import program_configuration
@@ -36,6 +38,7 @@ from . import case_deadlines
 from .calendar import with_calendar
 from .case_benefits import compute_case_benefit
 
+TEKUN_CATEGORIES = ("tekun_centralised", "tekun_dispersed")
 DUTY_CAPABILITY = {
     Duty.HANDLE: Capability.HANDLE_CASES,
     Duty.REVIEW: Capability.REVIEW_CASES,
@@ -58,11 +61,21 @@ def _refusal(user, case: AssistanceCase, move: Move) -> str | None:
     refusal = separation_violation(
         move.duty, actor_id=user.pk, entered_by_id=case.created_by_id, reviewed_by_id=case.reviewed_by_id
     )
+    if refusal is None and move.action is Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY:
+        refusal = _republication_refusal(case)
     if refusal is None and move.duty is Duty.APPROVE:
         refusal = decision_level_violation(
             case.deciding_level or "county", division_level(user.division_code)
         )
     return refusal
+
+
+def _republication_refusal(case: AssistanceCase) -> str | None:
+    if not case.objections.filter(upheld=True).exists():
+        return "只有公示异议成立并重新调查后，才能不经公示报送审批"
+    if new_publicity_after_upheld_objection(is_tekun=case.program.category in TEKUN_CATEGORIES):
+        return "特困人员认定异议成立后，重新审核须重新公示"
+    return None
 
 
 def check_move(user, case: AssistanceCase, action: str) -> Move:
@@ -83,8 +96,14 @@ def allowed_moves(user, case: AssistanceCase) -> list[Move]:
     return [
         move
         for move in moves_from(case.status)
-        if has_capability(user, DUTY_CAPABILITY[move.duty]) and _refusal(user, case, move) is None
+        if move.action not in _AUTOMATIC
+        and has_capability(user, DUTY_CAPABILITY[move.duty])
+        and _refusal(user, case, move) is None
     ]
+
+
+# Made by a recorded step, never by a button: an upheld objection (case_records.resolve_objection).
+_AUTOMATIC = frozenset({Action.REINVESTIGATE})
 
 
 def apply_move(
@@ -228,34 +247,62 @@ def start_verification(user, case_id: int, *, on: date | None = None) -> Assista
 
 _VERIFICATION_FIELDS = [
     "per_capita_income", "per_capita_assets", "income_source", "verification_note",
-    "verification_result_id", "verification_conclusion",
+    "verification_result_id", "verification_conclusion", "household_monthly_income", "income_persons",
 ]  # fmt: skip
 
 
-def _set_verification(case, income: Decimal, assets: Decimal | None, source: str, note: str) -> None:
+def _set_verification(
+    case, income: Decimal, assets: Decimal | None, source: str, note: str, total: tuple | None = None
+) -> None:
     case.per_capita_income, case.per_capita_assets = income, assets
     case.income_source, case.verification_note = source, note.strip()
+    case.household_monthly_income, case.income_persons = total or (None, None)
 
 
 @transaction.atomic
 def record_verification_by_hand(
-    user, case_id: int, *, per_capita_income: Decimal, per_capita_assets: Decimal | None, note: str
+    user,
+    case_id: int,
+    *,
+    per_capita_income: Decimal | None = None,
+    per_capita_assets: Decimal | None,
+    note: str,
+    income_items: list[tuple[str, Decimal]] | None = None,
+    persons: int | None = None,
 ) -> AssistanceCase:
-    """The same step when the engine has no data: the caseworker enters the figures with their basis."""
+    """The same step when the engine has no data: the caseworker enters the figures with their basis — either
+    the per-capita income, or the household's monthly income items, of which the kinds 民发〔2021〕57号
+    第十三条 exempts are left out (``counted_per_capita_income``)."""
     case = case_for_update(user, case_id)
+    total = None
+    if income_items is not None:
+        total = counted_household_income(case, income_items, persons)
+        per_capita_income = round_yuan(total[0] / total[1])
     if per_capita_income is None or per_capita_income < 0:
         raise InvalidCase("家庭人均月收入不能为空或负数", field="per_capita_income")
     if per_capita_assets is not None and per_capita_assets < 0:
         raise InvalidCase("人均金融资产不能为负数", field="per_capita_assets")
     if not note.strip():
         raise InvalidCase("人工录入须说明收入和财产的核实依据", field="note")
-    _set_verification(case, per_capita_income, per_capita_assets, "manual", note)
+    _set_verification(case, per_capita_income, per_capita_assets, "manual", note, total)
     apply_move(
         user, case, Action.RECORD_VERIFICATION, reason=f"人工录入：{note.strip()}",
         details={"per_capita_income": str(per_capita_income), "per_capita_assets": str(per_capita_assets)},
         fields=_VERIFICATION_FIELDS,
     )  # fmt: skip
     return case
+
+
+def counted_household_income(case: AssistanceCase, items, persons: int | None) -> tuple[Decimal, int]:
+    """(household monthly income without the exempt kinds of 第十三条, members it is shared by)."""
+    from ..rules.household import ART13_EXEMPT, IncomeItem, IncomeKind, counted_monthly_income
+
+    try:
+        parsed = [IncomeItem(IncomeKind(kind), Decimal(amount)) for kind, amount in items]
+    except ValueError as exc:
+        raise InvalidCase("收入类别无效", field="income_items") from exc
+    persons = persons or case.household.memberships.filter(valid_to__isnull=True).count() or 1
+    return counted_monthly_income(parsed, ART13_EXEMPT), persons
 
 
 @transaction.atomic
@@ -280,6 +327,7 @@ def township_review(
     on = on or timezone.localdate()
     action = {
         "approve": Action.TOWNSHIP_APPROVE,
+        "approve_without_publicity": Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY,
         "reject": Action.TOWNSHIP_REJECT,
         "return": Action.TOWNSHIP_RETURN,
     }.get(decision)
@@ -298,6 +346,13 @@ def township_review(
         case.proposed_amount = None if benefit.error else benefit.amount
         case.persons = case.persons or benefit.persons
         fields += ["publicity_from", "publicity_until", "step_due_on", "proposed_amount", "persons"]
+    elif action is Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY:
+        due, _ = with_calendar(lambda calendar: case_deadlines.decision_due(case, on, calendar))
+        case.step_due_on = min(due, case.procedure_due_on or date.max)
+        benefit = compute_case_benefit(case, on)
+        case.proposed_amount = None if benefit.error else benefit.amount
+        case.persons = case.persons or benefit.persons
+        fields += ["step_due_on", "proposed_amount", "persons"]
     elif action is Action.TOWNSHIP_REJECT:
         case.decided_on, case.decision_reason, case.step_due_on = on, reason.strip(), None
         fields += ["decided_on", "decision_reason", "step_due_on"]

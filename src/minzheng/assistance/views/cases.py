@@ -22,11 +22,13 @@ from ..documents import decision_pdf, materials_notice_pdf
 from ..models import CaseSource, CaseStatus
 from ..rules import DailyActivity
 from ..rules.care import CareGrade
+from ..rules.household import IncomeKind, MemberExclusion
+from ..rules.tekun import ObligorInability
 from ..rules.workflow import Action
 from ..selectors import cases as case_selectors
 from ..selectors.program_settings import program_configuration
 from ..selectors.programs import program_list
-from ..services import case_records, decisions, workflow
+from ..services import case_records, decisions, eligibility_facts, workflow
 from ..services.case_benefits import compute_case_benefit, household_members
 from ..services.cases import open_case
 from .common import page_context
@@ -135,6 +137,12 @@ def case_detail(request, pk: int):
             "materials": config.materials,
             "activities": [a.value for a in DailyActivity],
             "care_grades": [g.value for g in CareGrade],
+            "obligor_rows": [*(case.eligibility_facts or {}).get("obligors", []), {}, {}][:3],
+            "no_obligor_recorded": (case.eligibility_facts or {}).get("obligors") == [],
+            "obligor_reasons": [reason.value for reason in ObligorInability],
+            "exclusion_reasons": [reason.value for reason in MemberExclusion],
+            "income_kinds": [kind.value for kind in IncomeKind],
+            "member_facts": _member_facts(case, household_members(case.household_id, today)),
             "can_handle": has_capability(request.user, Capability.HANDLE_CASES) and not case.is_closed,
             "can_review": has_capability(request.user, Capability.REVIEW_CASES)
             and case.created_by_id != request.user.pk,
@@ -145,6 +153,38 @@ def case_detail(request, pk: int):
             "conclusion_labels": VERIFICATION_CONCLUSIONS,
         },
     )
+
+
+def _member_facts(case, members) -> list[dict]:
+    facts = case.eligibility_facts or {}
+    status, overrides = facts.get("member_status") or {}, facts.get("member_overrides") or {}
+    refusals = facts.get("job_refusals") or {}
+    rows = []
+    for m in members:
+        key = str(m.person_id)
+        override = overrides.get(key) or {}
+        rows.append(
+            {
+                "person_id": m.person_id, "name": m.name, "status": (status.get(key) or {}).get("reason", ""),
+                "years": (status.get(key) or {}).get("years"), "override": override.get("counted"),
+                "override_reason": override.get("reason", ""), "refusals": refusals.get(key),
+            }
+        )  # fmt: skip
+    return rows
+
+
+def _household_facts(post) -> tuple[dict, dict, dict]:
+    statuses, overrides, refusals = {}, {}, {}
+    for key, value in post.items():
+        if key.startswith("status_") and value:
+            pid = int(key.removeprefix("status_"))
+            statuses[pid] = {"reason": value, "years": post.get(f"years_{pid}", "").strip() or None}
+        elif key.startswith("override_") and not key.startswith("override_reason_") and value in ("0", "1"):
+            pid = int(key.removeprefix("override_"))
+            overrides[pid] = {"counted": value == "1", "reason": post.get(f"override_reason_{pid}", "")}
+        elif key.startswith("refusals_") and value.strip().isdigit():
+            refusals[int(key.removeprefix("refusals_"))] = int(value)
+    return statuses, overrides, refusals
 
 
 def _readable(value) -> str:
@@ -201,17 +241,27 @@ def _run_action(request, case_id: int, action: str) -> str:
             "核对完成" if case.status == "investigating" else "已发起核对：核对系统未出具可用结论，请人工录入"
         )
     if action == Action.RECORD_VERIFICATION:
+        items = [
+            (kind, _decimal(amount, "income_amount"))
+            for kind, amount in zip(post.getlist("income_kind"), post.getlist("income_amount"), strict=False)
+            if kind and amount.strip()
+        ]
         workflow.record_verification_by_hand(
             user, case_id, per_capita_income=_decimal(post.get("per_capita_income"), "per_capita_income"),
             per_capita_assets=_decimal(post.get("per_capita_assets"), "per_capita_assets"), note=post.get("note", ""),
+            income_items=items or None,
         )  # fmt: skip
         return "已录入核对结果"
     if action == Action.SUBMIT_INVESTIGATION:
         workflow.submit_investigation(user, case_id)
         return "已提交乡镇（街道）审核"
-    if action in (Action.TOWNSHIP_APPROVE, Action.TOWNSHIP_REJECT, Action.TOWNSHIP_RETURN):
+    if action in (
+        Action.TOWNSHIP_APPROVE, Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY, Action.TOWNSHIP_REJECT,
+        Action.TOWNSHIP_RETURN,
+    ):  # fmt: skip
         decision = {
             Action.TOWNSHIP_APPROVE: "approve",
+            Action.TOWNSHIP_APPROVE_WITHOUT_PUBLICITY: "approve_without_publicity",
             Action.TOWNSHIP_REJECT: "reject",
             Action.TOWNSHIP_RETURN: "return",
         }[Action(action)]
@@ -255,6 +305,25 @@ def _run_record(request, case_id: int, action: str, on: date) -> str:
             care_grade_value=post.get("care_grade", ""),
         )  # fmt: skip
         return "计发要素已保存"
+    if action == "record_tekun_facts":
+        rows = zip(
+            post.getlist("obligor_name"),
+            post.getlist("obligor_relation"),
+            post.getlist("obligor_inability"),
+            strict=False,
+        )
+        obligors = [{"name": n, "relation": r, "inability": i} for n, r, i in rows if n.strip() or r.strip()]
+        if obligors or post.get("no_obligor") == "1":
+            eligibility_facts.record_tekun_obligors(user, case_id, obligors=obligors)
+        eligibility_facts.record_members_in_school(
+            user, case_id, person_ids=[int(v) for v in post.getlist("in_school") if v.isdigit()]
+        )
+        return "特困认定事实已保存"
+    if action == "record_household_facts":
+        statuses, overrides, refusals = _household_facts(post)
+        eligibility_facts.record_member_exclusions(user, case_id, statuses=statuses, overrides=overrides)
+        eligibility_facts.record_job_refusals(user, case_id, refusals=refusals)
+        return "共同生活家庭成员认定已保存"
     if action == "record_objection":
         case_records.record_objection(
             user,

@@ -10,6 +10,8 @@ TABS = (
     ("cases", "救助申请", "assistance:case_list"),
     ("enrolments", "救助对象", "assistance:enrolment_list"),
     ("publicity", "公示", "assistance:publicity"),
+    ("spot_checks", "认定抽查", "assistance:spot_checks"),
+    ("rule_changes", "规则修订复核", "assistance:rule_changes"),
     ("raise", "提标", "assistance:standard_raise"),
     ("settings", "项目设置", "assistance:setting_list"),
     ("standards", "保障标准", "assistance:standard_list"),

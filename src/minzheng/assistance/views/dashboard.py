@@ -9,6 +9,7 @@ from minzheng.core.jurisdiction import covers
 
 from ..rules.months import month_start
 from ..selectors.dashboard import dashboard
+from ..selectors.standards import stale_standards
 from .common import page_context
 
 
@@ -37,5 +38,6 @@ def dashboard_page(request):
             "chart": chart,
             "month_value": f"{month:%Y-%m}",
             "division": division,
+            "stale_standards": stale_standards(request.user, today),
         },
     )

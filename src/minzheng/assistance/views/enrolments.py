@@ -21,6 +21,7 @@ from ..selectors import enrolments as selectors
 from ..selectors.programs import program_list
 from ..services.enrolments import change_amount, set_payment_account, stop_enrolment
 from ..services.exports import export_enrolments
+from ..services.tekun_care import report_self_care_change
 from .common import page_context
 
 
@@ -73,6 +74,7 @@ def enrolment_detail(request, pk: int):
             "can_change": has_capability(request.user, Capability.HANDLE_CASES)
             and enrolment.end_month is None,
             "next_month": f"{next_month_start(today):%Y-%m}",
+            "today": today,
             "masked_account": mask_account(enrolment.bank_account),
         },
     )
@@ -114,6 +116,23 @@ def enrolment_account(request, pk: int):
             bank_account=request.POST.get("bank_account", ""), reason=request.POST.get("reason", ""),
         )  # fmt: skip
         messages.success(request, "发放账户已保存，下次生成花名册时生效")
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+    return redirect("assistance:enrolment_detail", pk=enrolment.pk)
+
+
+@require_POST
+def enrolment_reassessment(request, pk: int):
+    """特困人员 生活自理能力 changed: a re-assessment task due within the working-day limit."""
+    enrolment = selectors.enrolment_detail(request.user, pk)
+    try:
+        task = report_self_care_change(
+            request.user, enrolment.pk, reported_on=date.fromisoformat(request.POST.get("reported_on", "")),
+            note=request.POST.get("note", ""),
+        )  # fmt: skip
+        messages.success(request, f"已生成重新评估待办，{task.due_on:%Y-%m-%d} 前办理")
+    except ValueError:
+        messages.error(request, "日期格式应为 2026-01-31")
     except MinzhengError as exc:
         messages.error(request, exc.message)
     return redirect("assistance:enrolment_detail", pk=enrolment.pk)

@@ -9,7 +9,11 @@ from django.shortcuts import render
 from minzheng.core.errors import MinzhengError
 from minzheng.core.permissions import Capability, has_capability
 
+from ..errors import StandardNotFound
+from ..models import StandardKind
+from ..selectors.visibility import division_visible_to
 from ..services.enrolment_raise import apply_enrolment_raise, preview_enrolment_raise
+from ..services.in_force import standard_in_force
 from .common import page_context
 
 
@@ -31,13 +35,29 @@ def _params(post, user) -> dict:
     }
 
 
+def _current_standard(user, values: dict):
+    """The 低保标准 the raise starts from (division and area of the form), with how long it has run."""
+    division = str(values.get("division", ""))
+    if not division_visible_to(user, division):
+        return None
+    try:
+        return standard_in_force(division, StandardKind.DIBAO, date.today(), area=values.get("area", "urban"))
+    except (StandardNotFound, MinzhengError):
+        return None
+
+
 def standard_raise(request):
     result, values = (
         None,
         request.POST.dict()
         if request.method == "POST"
-        else {"division": request.user.division_code, "area": "urban", "period": "month"},
+        else {
+            "division": request.GET.get("division", "").strip() or request.user.division_code,
+            "area": request.GET.get("area", "urban"),
+            "period": "month",
+        },
     )
+    current = _current_standard(request.user, values)
     if request.method == "POST":
         try:
             params = _params(request.POST, request.user)
@@ -60,6 +80,7 @@ def standard_raise(request):
             **page_context("raise", "提标测算与调整"),
             "result": result,
             "values": values,
+            "current": current,
             "can_apply": has_capability(request.user, Capability.MANAGE_POLICY)
             and has_capability(request.user, Capability.APPROVE_CASES),
         },

@@ -41,6 +41,7 @@ def standard_list(request):
             "kinds": StandardKind.choices,
             "areas": Area.choices,
             "can_manage": has_capability(request.user, Capability.MANAGE_POLICY),
+            "stale_standards": standard_selectors.stale_standards(request.user, date.today()),
         },
     )
 

@@ -33,6 +33,17 @@ class CapabilityAssessment(models.Model):
         "能力等级", choices=sorted((int(k), v) for k, v in LEVEL_LABELS.items())
     )
     level_by_coma = models.BooleanField("因昏迷直接评定", default=False)
+    # GB/T 42195-2022 附录C C.4 inputs and what they did (empty on assessments recorded before C.4 was applied).
+    coma = models.BooleanField("昏迷（A.5.11）", default=False)
+    diagnosis_codes = models.JSONField("疾病诊断（ICD-10）", default=list, blank=True)
+    care_risk_events_30d = models.PositiveSmallIntegerField("近30天照护风险事件次数", default=0)
+    base_level = models.PositiveSmallIntegerField(
+        "按总分的能力等级",
+        null=True,
+        blank=True,
+        choices=sorted((int(k), v) for k, v in LEVEL_LABELS.items()),
+    )
+    upgrade_reasons = models.JSONField("等级提高原因（C.4）", default=list, blank=True)
     next_due_on = models.DateField("下次定期评估日期", db_index=True)
     recorded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -5,15 +5,22 @@ was not re-read): 26 items in four parts — 自理能力 8 items (32 points), �
 精神状态 9 items (28), 感知觉与社会参与 5 items (15); total 0–90, higher is more capable.
 
 Levels (表2): 能力完好 90; 轻度受损（轻度失能）66–89; 中度受损（中度失能）46–65; 重度受损（重度失能）
-30–45; 完全丧失（完全失能）0–29. A person in a coma (意识水平 = 昏迷) is 完全丧失 whatever the total.
+30–45; 完全丧失（完全失能）0–29.
+
+附录C C.4 (能力等级变更): a person in a coma — the 昏迷 item of the health questions (A.5.11) — is 完全丧失
+whatever the total; otherwise the level is raised one step (once, at most to 完全丧失) for a confirmed diagnosis
+of dementia (ICD-10 F00–F03) or another psychiatric disease (F04–F99), or for 2 or more 照护风险事件 (跌倒、
+走失、噎食、自杀、自伤) within the last 30 days. B.3.9 意识水平 = 0 (昏睡或昏迷) is an ordinary score, not an
+override.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import IntEnum
+from enum import IntEnum, StrEnum
+from fractions import Fraction
 
 from .dates import add_months
 from .errors import EldercareRuleError
@@ -87,12 +94,44 @@ _ADL = (
     (1, "需要他人大部分帮助"),
     (0, "完全依赖他人"),
 )
+
+
+@dataclass(frozen=True)
+class ContinenceBand:
+    """One scored frequency band of 小便控制 / 大便控制 (B.1.6, B.1.7): episodes of incontinence per week,
+    from ``lower`` to ``upper``; the bands meet end to end and never overlap (0 points — 完全失禁 — is not a
+    frequency but complete loss of control)."""
+
+    score: int
+    label: str
+    lower: Fraction
+    upper: Fraction | None
+    lower_inclusive: bool = True
+    upper_inclusive: bool = False
+
+    def holds(self, per_week) -> bool:
+        above = per_week > self.lower or (self.lower_inclusive and per_week == self.lower)
+        below = (
+            self.upper is None or per_week < self.upper or (self.upper_inclusive and per_week == self.upper)
+        )
+        return above and below
+
+
+CONTINENCE_BANDS = (
+    ContinenceBand(4, "可自行控制", Fraction(0), Fraction(0), upper_inclusive=True),
+    ContinenceBand(
+        3,
+        "偶尔失禁（每周少于1次），或自行使用尿垫等辅助用品",
+        Fraction(0),
+        Fraction(1),
+        lower_inclusive=False,
+    ),
+    ContinenceBand(2, "经常失禁（每周1次及以上，但每天少于1次）", Fraction(1), Fraction(7)),
+    ContinenceBand(1, "大部分时间失禁（每天1次及以上，但尚未完全失控）", Fraction(7), None),
+)
 _CONTINENCE = (
-    (4, "可自行控制"),
-    (3, "偶尔失禁（每周少于1次）或需他人提示"),
-    (2, "经常失禁（每周1次及以上）"),
-    (1, "大部分时间失禁"),
-    (0, "完全失禁或留置导尿/造瘘"),
+    *((band.score, band.label) for band in CONTINENCE_BANDS),
+    (0, "完全失禁，或留置导尿管、造瘘"),
 )
 _ORIENTATION = (
     (4, "定向完全正确"),
@@ -118,7 +157,12 @@ ITEMS: tuple[Item, ...] = (
         "B.2.4",
         "motor",
         "上下楼梯",
-        ((3, "可独立上下楼梯"), (2, "需要他人监护或指导"), (1, "需要他人大部分帮助"), (0, "完全依赖他人")),
+        (
+            (3, "可独立上下楼梯"),
+            (2, "需要他人监护或指导"),
+            (1, "需要他人部分帮助（如搀扶）"),
+            (0, "主要依靠他人"),
+        ),
     ),
     Item("B.3.1", "mental", "时间定向", _ORIENTATION),
     Item("B.3.2", "mental", "空间定向", _ORIENTATION),
@@ -161,7 +205,7 @@ ITEMS: tuple[Item, ...] = (
     ),
     Item("B.3.7", "mental", "攻击行为", ((1, "未出现"), (0, "近一个月内出现过攻击行为"))),
     Item("B.3.8", "mental", "抑郁症状", ((1, "未出现"), (0, "近一个月内出现过负性情绪"))),
-    Item("B.3.9", "mental", "意识水平", ((2, "神志清醒"), (1, "嗜睡或昏睡"), (0, "昏迷"))),
+    Item("B.3.9", "mental", "意识水平", ((2, "神志清醒"), (1, "嗜睡"), (0, "昏睡或昏迷"))),
     Item(
         "B.4.1",
         "perception",
@@ -220,19 +264,63 @@ ITEMS: tuple[Item, ...] = (
 )
 
 ITEMS_BY_CODE = {item.code: item for item in ITEMS}
-CONSCIOUSNESS_ITEM = "B.3.9"
-COMA_SCORE = 0
 MAX_TOTAL = sum(part.max_score for part in PARTS)
+
+# 附录C C.4: "近30天内发生过2次及以上照护风险事件" — the standard's own figures, not local policy.
+CARE_RISK_EVENTS_FOR_UPGRADE = 2
+CARE_RISK_WINDOW_DAYS = 30
+
+
+class CareRiskEvent(StrEnum):
+    """照护风险事件 counted by C.4."""
+
+    FALL = "跌倒"
+    WANDERING = "走失"
+    CHOKING = "噎食"
+    SUICIDE = "自杀"
+    SELF_HARM = "自伤"
+
+
+class UpgradeReason(StrEnum):
+    """Why C.4 raised the level by one step."""
+
+    DEMENTIA = "确诊为痴呆（F00–F03）"
+    PSYCHIATRIC = "确诊为精神科专科疾病（F04–F99）"
+    CARE_RISK_EVENTS = "近30天内发生2次及以上照护风险事件"
 
 
 @dataclass(frozen=True)
 class AssessmentResult:
-    """The outcome of one assessment: part scores, total and 能力等级 (``by_coma``: set by the coma rule)."""
+    """The outcome of one assessment: part scores, total and 能力等级 — ``base_level`` from the total (表2),
+    ``level`` after C.4 (``by_coma``: the 昏迷 override; ``upgrade_reasons``: why it was raised)."""
 
     part_scores: dict[str, int]
     total: int
     level: CapabilityLevel
     by_coma: bool = False
+    base_level: CapabilityLevel | None = None
+    upgrade_reasons: tuple[UpgradeReason, ...] = ()
+
+
+def _icd10_f_number(code: str) -> int | None:
+    """The number of an ICD-10 chapter V code (``F01.1`` → 1), or None for any other code."""
+    code = code.strip().upper()
+    if len(code) < 3 or code[0] != "F" or not code[1:3].isdigit():
+        return None
+    return int(code[1:3])
+
+
+def upgrade_reasons(diagnoses: Iterable[str], care_risk_events_30d: int) -> tuple[UpgradeReason, ...]:
+    """The C.4 conditions met (GB/T 42195-2022 附录C)."""
+    numbers = {n for n in (_icd10_f_number(code) for code in diagnoses) if n is not None}
+    reasons = []
+    if any(n <= 3 for n in numbers):
+        reasons.append(UpgradeReason.DEMENTIA)
+    if any(n >= 4 for n in numbers):
+        reasons.append(UpgradeReason.PSYCHIATRIC)
+    if care_risk_events_30d >= CARE_RISK_EVENTS_FOR_UPGRADE:
+        reasons.append(UpgradeReason.CARE_RISK_EVENTS)
+    return tuple(reasons)
 
 
 def level_for_total(total: int) -> CapabilityLevel:
@@ -254,8 +342,16 @@ def validate_scores(scores: Mapping[str, int]) -> list[tuple[str, str]]:
     return problems
 
 
-def score_assessment(scores: Mapping[str, int]) -> AssessmentResult:
-    """Part scores, total and level of a complete set of the 26 item scores (GB/T 42195-2022 附录B, 表2)."""
+def score_assessment(
+    scores: Mapping[str, int],
+    *,
+    coma: bool = False,
+    diagnoses: Iterable[str] = (),
+    care_risk_events_30d: int = 0,
+) -> AssessmentResult:
+    """Part scores, total and level of a complete set of the 26 item scores (GB/T 42195-2022 附录B, 表2),
+    then 附录C C.4: ``coma`` (A.5.11 昏迷) → 完全丧失; a listed diagnosis or ≥ 2 care-risk events in 30 days
+    → one level worse."""
     problems = validate_scores(scores)
     if problems:
         raise EldercareRuleError("; ".join(message for _, message in problems))
@@ -263,9 +359,12 @@ def score_assessment(scores: Mapping[str, int]) -> AssessmentResult:
     for item in ITEMS:
         part_scores[item.part] += scores[item.code]
     total = sum(part_scores.values())
-    if scores[CONSCIOUSNESS_ITEM] == COMA_SCORE:
-        return AssessmentResult(part_scores, total, CapabilityLevel.TOTAL_LOSS, by_coma=True)
-    return AssessmentResult(part_scores, total, level_for_total(total))
+    base = level_for_total(total)
+    if coma:
+        return AssessmentResult(part_scores, total, CapabilityLevel.TOTAL_LOSS, True, base)
+    reasons = upgrade_reasons(diagnoses, care_risk_events_30d)
+    level = CapabilityLevel(min(base + 1, CapabilityLevel.TOTAL_LOSS)) if reasons else base
+    return AssessmentResult(part_scores, total, level, False, base, reasons)
 
 
 def is_disabled(level: CapabilityLevel, disabled_from: CapabilityLevel) -> bool:

@@ -15,6 +15,9 @@ class AssessmentFilter:
     division_code: str = ""
     level: str = ""
     due_only: bool = False  # only each person's latest assessment whose routine reassessment is due
+    # Each person's latest assessment made 完全丧失 by the old rule (B.3.9 = 0) rather than the coma question
+    # A.5.11 (GB/T 42195-2022 附录C C.4): kept as recorded, listed for an 即时评估.
+    old_coma_rule: bool = False
 
 
 def _latest_only(qs: QuerySet) -> QuerySet:
@@ -30,6 +33,8 @@ def assessment_list(user, filters: AssessmentFilter = AssessmentFilter(), on: da
         qs = qs.filter(person__name__startswith=filters.q)
     if filters.due_only:
         qs = _latest_only(qs).filter(next_due_on__lte=on or date.today())
+    if filters.old_coma_rule:
+        qs = _latest_only(qs).filter(level_by_coma=True, coma=False)
     return qs.order_by("-assessed_on", "-id")
 
 

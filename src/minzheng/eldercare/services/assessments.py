@@ -79,8 +79,13 @@ def record_assessment(
     assessors: str,
     scores: dict[str, int],
     agency: str = "",
+    coma: bool = False,
+    diagnosis_codes: list[str] = (),
+    care_risk_events_30d: int = 0,
 ) -> CapabilityAssessment:
-    """Record an assessment: every one of the 26 items must be scored; the level is computed, never typed."""
+    """Record an assessment: every one of the 26 items must be scored; the level is computed, never typed —
+    from the total (表2), then GB/T 42195-2022 附录C C.4: ``coma`` (A.5.11), dementia / psychiatric diagnoses
+    (ICD-10 codes) and care-risk events in the last 30 days."""
     require(actor, Capability.MANAGE_ELDERCARE)
     check_in_jurisdiction(actor, person.residence_division_code)
     if reason not in AssessmentReason.values:
@@ -95,8 +100,13 @@ def record_assessment(
         raise InvalidEldercareInput(
             problems[0][1], field=problems[0][0], errors=[{"field": f, "message": m} for f, m in problems]
         )
+    if care_risk_events_30d < 0:
+        raise InvalidEldercareInput("照护风险事件次数不能为负数", field="care_risk_events_30d")
+    codes = [code.strip().upper() for code in diagnosis_codes if code.strip()]
     try:
-        result = score_assessment(scores)
+        result = score_assessment(
+            scores, coma=coma, diagnoses=codes, care_risk_events_30d=care_risk_events_30d
+        )
     except EldercareRuleError as error:  # validated above; kept for safety of the message
         raise InvalidEldercareInput(str(error), field="scores") from None
     months = reassessment_months(person.residence_division_code, assessed_on)
@@ -115,6 +125,11 @@ def record_assessment(
         total_score=result.total,
         level=int(result.level),
         level_by_coma=result.by_coma,
+        coma=coma,
+        diagnosis_codes=codes,
+        care_risk_events_30d=care_risk_events_30d,
+        base_level=int(result.base_level) if result.base_level is not None else None,
+        upgrade_reasons=[reason.value for reason in result.upgrade_reasons],
         next_due_on=next_assessment_due(assessed_on, months),
         recorded_by=actor,
     )

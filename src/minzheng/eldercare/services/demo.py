@@ -509,6 +509,7 @@ def _assessment(rng, person, capability: float, on: date, creator) -> Capability
         total_score=result.total,
         level=int(result.level),
         level_by_coma=result.by_coma,
+        base_level=int(result.base_level),
         next_due_on=next_assessment_due(on, 12),
         recorded_by=creator,
     )

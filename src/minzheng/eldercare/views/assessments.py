@@ -38,12 +38,16 @@ class AssessmentFilterForm(forms.Form):
         choices=[("", "全部"), *[(str(int(k)), v) for k, v in LEVEL_LABELS.items()]],
     )
     due_only = forms.BooleanField(label="仅显示应复评", required=False)
+    old_coma_rule = forms.BooleanField(label="仅显示按旧昏迷规则评定、需复核的", required=False)
 
 
 def assessment_list(request):
     ff, _ = search(request, AssessmentFilterForm)
     filters = sel.AssessmentFilter(
-        **{k: v or ("" if k != "due_only" else False) for k, v in ff.cleaned_data.items()}
+        **{
+            k: v or ("" if k not in ("due_only", "old_coma_rule") else False)
+            for k, v in ff.cleaned_data.items()
+        }
     )
     page = paginate(request, sel.assessment_list(request.user, filters))
     rows = [
@@ -96,6 +100,7 @@ def assessment_create(request):
                         assessors=d["assessors"],
                         agency=d["agency"],
                         scores=scores,
+                        **_c4_inputs(request),
                     ),
                 )
                 if row:
@@ -117,6 +122,32 @@ def assessment_create(request):
     )
 
 
+def _level_note(a) -> str:
+    """How the level arose (附录C C.4); assessments recorded before C.4 was applied keep their own note."""
+    if a.level_by_coma:
+        return (
+            "处于昏迷状态，直接评定为能力完全丧失"
+            if a.coma
+            else "意识水平评为昏迷，直接评定为能力完全丧失（旧规则）"
+        )
+    if a.upgrade_reasons:
+        return f"按总分为{a.get_base_level_display()}，因{'、'.join(a.upgrade_reasons)}提高一级"
+    return ""
+
+
+def _c4_inputs(request) -> dict:
+    """附录C C.4 inputs: 昏迷 (A.5.11), diagnoses (ICD-10 codes, 顿号/逗号/空格 separated), care-risk events."""
+    raw = request.POST.get("diagnosis_codes", "")
+    for sep in "、，,;；":
+        raw = raw.replace(sep, " ")
+    events = request.POST.get("care_risk_events_30d", "").strip()
+    return {
+        "coma": request.POST.get("coma") == "1",
+        "diagnosis_codes": raw.split(),
+        "care_risk_events_30d": int(events) if events.isdigit() else 0,
+    }
+
+
 def _posted_scores(request) -> dict[str, int]:
     return {
         item.code: int(request.POST[f"item_{item.code}"])
@@ -131,7 +162,11 @@ def assessment_preview(request):
     problems = validate_scores(scores)
     context = {"missing": len([code for code, _ in problems]), "parts": []}
     if not problems:
-        result = score_assessment(scores)
+        c4 = _c4_inputs(request)
+        result = score_assessment(
+            scores, coma=c4["coma"], diagnoses=c4["diagnosis_codes"],
+            care_risk_events_30d=c4["care_risk_events_30d"],
+        )  # fmt: skip
         context |= {"result": result, "parts": [(part, result.part_scores[part.code]) for part in PARTS]}
     return render(request, "eldercare/partials/assessment_preview.html", context)
 
@@ -151,7 +186,7 @@ def assessment_detail(request, pk: int):
         ("感知觉与社会参与", f"{a.perception_score} / 15"),
         ("总分", f"{a.total_score} / 90"),
         ("下次定期评估", a.next_due_on),
-        ("说明", "意识水平为昏迷，直接评定为能力完全丧失" if a.level_by_coma else ""),
+        ("说明", _level_note(a)),
     ]
     labels = {item.code: dict(item.options) for item in ITEMS}
     items = Section(

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 
@@ -86,13 +86,13 @@ def validate_columns(columns: Sequence[Mapping]) -> list[str]:
 
 
 def yuan_to_fen(amount: Decimal) -> int:
-    return int((Decimal(amount).quantize(CENT) * 100).to_integral_value())
+    return int((Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP) * 100).to_integral_value())
 
 
 def format_amount(amount: Decimal, unit: str) -> str:
     if unit == "fen":
         return str(yuan_to_fen(amount))
-    return f"{Decimal(amount).quantize(CENT):.2f}"
+    return f"{Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
 
 
 def cell_value(payment: Payment, column: Mapping, context: FileContext) -> str:

@@ -7,7 +7,7 @@ complete list — never half applied.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .bank_files import CENT
 
@@ -78,8 +78,8 @@ def parse_amount(text: str, unit: str) -> Decimal:
     if unit == "fen":
         if value != value.to_integral_value():
             raise InvalidOperation
-        return (value / 100).quantize(CENT)
-    return value.quantize(CENT)
+        return (value / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def match_results(

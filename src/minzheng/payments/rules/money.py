@@ -1,6 +1,6 @@
 """金额大写 for the 花名册 total line (人民币大写, as on bank and finance forms)."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _SMALL = ["", "拾", "佰", "仟"]
@@ -23,7 +23,7 @@ def _four(n: int) -> str:
 
 def rmb_upper(amount: Decimal) -> str:
     """Decimal("12345.60") → 人民币壹万贰仟叁佰肆拾伍元陆角整. Negative amounts are prefixed 负."""
-    amount = Decimal(amount).quantize(Decimal("0.01"))
+    amount = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     sign = "负" if amount < 0 else ""
     fen_total = int(abs(amount) * 100)
     yuan, jiao, fen = fen_total // 100, fen_total // 10 % 10, fen_total % 10

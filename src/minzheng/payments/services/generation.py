@@ -15,7 +15,7 @@ final and later changes become adjustment lines of a later month (``rules.adjust
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
@@ -332,7 +332,7 @@ def _store_totals(roster: PayrollRoster, user) -> None:
     roster.line_count = totals["lines"] or 0
     roster.household_count = totals["households"] or 0
     roster.person_count = totals["persons"] or 0
-    roster.total_amount = Decimal(totals["amount"] or 0).quantize(Decimal("0.01"))
+    roster.total_amount = Decimal(totals["amount"] or 0).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     roster.generation += 1
     roster.generated_by = user
     roster.generated_at = timezone.now()
