@@ -62,10 +62,60 @@ def _unauthenticated(request, exc):
     )
 
 
+# pydantic's error types in Chinese, with the bound that was crossed (ctx); others fall back to a generic line.
+_MESSAGES = {
+    "missing": "必填",
+    "greater_than_equal": "不能小于 {ge}",
+    "greater_than": "应大于 {gt}",
+    "less_than_equal": "不能大于 {le}",
+    "less_than": "应小于 {lt}",
+    "string_too_long": "长度不能超过 {max_length} 个字符",
+    "string_too_short": "长度不能少于 {min_length} 个字符",
+    "too_long": "不能超过 {max_length} 项",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "decimal_parsing": "应为数值，如 700 或 700.50",
+    "decimal_type": "应为数值，如 700 或 700.50",
+    "decimal_max_places": "最多 {decimal_places} 位小数",
+    "decimal_max_digits": "数值过大",
+    "decimal_whole_digits": "数值过大",
+    "finite_number": "应为有限的数值",
+    "float_parsing": "应为数值",
+    "bool_parsing": "应为 true 或 false",
+    "date_parsing": "应为日期，如 2026-01-31",
+    "date_from_datetime_parsing": "应为日期，如 2026-01-31",
+    "date_type": "应为日期，如 2026-01-31",
+    "datetime_parsing": "应为时间，如 2026-01-31T08:00:00",
+    "string_type": "应为文本",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_attributes_type": "应为对象",
+    "json_invalid": "请求体不是有效的 JSON",
+    "literal_error": "取值无效",
+    "enum": "取值无效",
+    "string_pattern_mismatch": "格式不正确",
+}
+
+
+def chinese_message(error: dict) -> str:
+    """One pydantic error as a Chinese sentence (a ``ValueError`` raised by our own validators is kept)."""
+    if error.get("type") == "value_error":
+        return str(error.get("ctx", {}).get("error", error.get("msg", "")))
+    template = _MESSAGES.get(error.get("type", ""))
+    if template is None:
+        return "取值不正确"
+    try:
+        return template.format(**{k: v for k, v in (error.get("ctx") or {}).items()})
+    except (KeyError, IndexError, ValueError):
+        return "取值不正确"
+
+
 @api.exception_handler(ValidationError)
 def _invalid(request, exc: ValidationError):
     errors = [
-        {"field": ".".join(str(p) for p in e.get("loc", [])), "message": e.get("msg", "")} for e in exc.errors
+        {"field": ".".join(str(p) for p in e.get("loc", [])), "message": chinese_message(e)}
+        for e in exc.errors
     ]
     return problem(request, 422, "validation_error", "请求参数不正确", errors)
 

@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.http import FileResponse
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from minzheng.core.api_types import Day
+
 from .api_cases import CaseDetailOut
 from .selectors import cases as case_selectors
 from .services import case_records, workflow
@@ -33,7 +35,7 @@ def request_materials(request, case_id: int, payload: MaterialsIn):
 
 
 class VerificationIn(Schema):
-    on: date | None = None
+    on: Day | None = None
 
 
 @router.post(
@@ -63,7 +65,7 @@ def record_verification_by_hand(request, case_id: int, payload: ManualVerificati
 
 
 class VisitIn(Schema):
-    visited_on: date
+    visited_on: Day
     investigators: str
     living_conditions: str
     findings: str
@@ -160,7 +162,7 @@ def set_benefit_inputs(request, case_id: int, payload: BenefitInputsIn):
 
 
 class ObjectionIn(Schema):
-    received_on: date
+    received_on: Day
     raised_by: str = ""
     content: str
 

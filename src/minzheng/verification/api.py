@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from minzheng.core.api_types import Day
 from minzheng.core.models import AuditEvent
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE, error_report
@@ -20,7 +21,7 @@ router = Router(tags=["家庭经济状况核对"])
 
 class ReportIn(Schema):
     program: str = "dibao"
-    request_date: dt.date | None = None
+    request_date: Day | None = None
 
 
 class ReportOut(Schema):
@@ -207,7 +208,7 @@ class TableDeliveryIn(Schema):
     connection: str  # a name configured as MINZHENG_EXCHANGE_DB_<NAME>; the URL never leaves the server
     table: str  # table or view: ``table`` or ``schema.table``
     dataset: str
-    as_of: dt.date
+    as_of: Day
     source: str = "default"
 
 
