@@ -7,26 +7,22 @@ savepoint that is rolled back, so every case starts from the same world (and one
 poison the rest of the run on PostgreSQL).
 """
 
-import os
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date
 
 import pytest
 import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import got_request_exception, request_finished
-from django.db import close_old_connections, transaction
+from django.core.signals import got_request_exception
+from django.db import transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from minzheng.core.services.accounts import issue_api_token
-from tests.core.factories import HouseholdFactory, make_user
-
 EXAMPLES_PER_MODE = 6
-SLOW_SECONDS = 2.0
+# A request this slow is reported as a failure: a bounded input must not run for minutes (a 10,000-year
+# indicator period once did). Generous, so a loaded CI machine does not flake.
+SLOW_SECONDS = 15.0
 
 
 @dataclass
@@ -36,46 +32,6 @@ class FuzzTally:
     server_errors: list[str] = field(default_factory=list)
     schema_violations: list[str] = field(default_factory=list)
     slow: list[str] = field(default_factory=list)
-
-
-@pytest.fixture
-def wsgi_app():
-    # As Django's test client does: keep the test's connection (and its transaction) across requests.
-    request_finished.disconnect(close_old_connections)
-    yield WSGIHandler()
-    request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def fuzz_world(divisions, county_caseworker):
-    from minzheng.payments.services.generation import generate_roster
-    from tests.assistance.casework import dibao_case
-    from tests.payments.conftest import enrol
-
-    from minzheng.assistance.services.seed import load_assistance_policy  # isort: skip
-    from minzheng.payments.services.seed import load_bank_formats  # isort: skip
-
-    load_assistance_policy()
-    load_bank_formats()
-    household = HouseholdFactory(village="210602002001", size=3)
-    case = dibao_case(
-        county_caseworker, HouseholdFactory(village="210602002002", size=2), until="investigating"
-    )
-    enrol(county_caseworker, household)
-    roster = generate_roster(
-        county_caseworker, program_code="dibao_urban", division_code="210602000000", month=date(2026, 6, 1)
-    ).roster
-    approver = make_user("approver", "210603000000", username="zx_sp")
-    return {
-        "tokens": [issue_api_token(county_caseworker), issue_api_token(approver)],
-        "ids": {
-            "households": household.pk,
-            "persons": household.head_id,
-            "cases": case.pk,
-            "rosters": roster.pk,
-            "lines": roster.lines.first().pk,
-        },
-    }
 
 
 def _known_path_parameters(path: str, ids: dict[str, int]) -> dict[str, int]:
@@ -141,8 +97,6 @@ def test_fuzzing_every_api_operation_gives_no_server_error_nor_schema_violation(
     try:
         for result in schema.get_all_operations():
             operation = result.ok()
-            if operation.path in os.environ.get("FUZZ_SKIP", "").split(","):
-                continue
             tally.operations += 1
             known = _known_path_parameters(operation.path, fuzz_world["ids"])
             for token in fuzz_world["tokens"]:

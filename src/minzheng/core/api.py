@@ -7,10 +7,10 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from . import codes
-from .api_types import Day, DivisionCode
+from .api_types import Day, DivisionCode, column_text
 from .errors import MinzhengError
 from .identity import mask_id_number
-from .models import AuditEvent
+from .models import AuditEvent, Household, Person
 from .paging import Paging
 from .person_rules import clean_person
 from .selectors import registry as registry_selectors
@@ -136,21 +136,21 @@ def get_household(request, pk: int):
 
 
 class MemberIn(Schema):
-    name: str
+    name: column_text(Person, "name")
     relation: str = Field(description="与户主关系：户主、配偶、子、女、父母… 或 GB/T 4761 代码")
     id_number: str = ""
     without_id: bool = Field(False, description="无身份证人员：分配临时编号，须填写性别和出生日期")
     sex: str = ""
     birth_date: Day | None = None
-    ethnicity: str = ""
-    phone: str = ""
+    ethnicity: column_text(Person, "ethnicity") = ""
+    phone: column_text(Person, "phone") = ""
     disability_category: str = ""
     disability_grade: str = ""
 
 
 class HouseholdIn(Schema):
     residence_division_code: DivisionCode
-    address: str
+    address: column_text(Household, "address")
     area_type: str = Field("urban", description="urban 城市 / rural 农村")
     established_on: Day | None = None
     members: list[MemberIn]

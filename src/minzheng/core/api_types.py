@@ -35,3 +35,10 @@ def text(max_length: int, description: str = ""):
 
 ShortText = text(200)
 LongText = text(2000)
+
+
+def column_text(model, field_name: str, description: str = ""):
+    """Text bounded by the column it is stored in (``Household.address`` → at most 200 characters)."""
+    from .lengths import max_length_of
+
+    return text(max_length_of(model, field_name) or 2000, description)

@@ -28,26 +28,30 @@ class InvalidAmount(MinzhengError, ValueError):
     code = "invalid_amount"
 
 
-def check_money(value, *, field: str, label: str, maximum: Decimal = AMOUNT_MAX) -> Decimal | None:
-    """The amount as a Decimal to the 分, or None when empty; anything else raises ``InvalidAmount``.
+def check_money(
+    value, *, field: str, label: str, maximum: Decimal = AMOUNT_MAX, error: type[MinzhengError] | None = None
+) -> Decimal | None:
+    """The amount as a Decimal to the 分, or None when empty; anything else raises ``error`` (the calling
+    domain's own error class, ``InvalidAmount`` by default) with a Chinese message naming the field.
 
-    Accepts a Decimal, an int or text as typed (``1,234.50``, ``¥700``)."""
+    Accepts a Decimal, an int or text as typed (``1,234.50``, ``¥700``); never a float."""
+    error = error or InvalidAmount
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, float):
-        value = str(value)
+    if isinstance(value, float):  # binary floating point cannot hold 分 exactly: a programming error
+        raise error(f"{label}不能使用浮点数", field=field)
     try:
         amount = Decimal(str(value).replace(",", "").replace("¥", "").strip())
     except (InvalidOperation, ValueError):
-        raise InvalidAmount(f"{label}应为金额，如 700 或 700.50", field=field) from None
+        raise error(f"{label}应为金额，如 700 或 700.50", field=field) from None
     if not amount.is_finite():
-        raise InvalidAmount(f"{label}应为有限的金额", field=field)
+        raise error(f"{label}应为有限的金额", field=field)
     if amount < 0:
-        raise InvalidAmount(f"{label}不能为负数", field=field)
+        raise error(f"{label}不能为负数", field=field)
     if amount > maximum:
-        raise InvalidAmount(f"{label}不能超过 {maximum:,} 元", field=field)
+        raise error(f"{label}不能超过 {maximum:,} 元", field=field)
     if amount != amount.quantize(CENT):
-        raise InvalidAmount(f"{label}最多两位小数（到分）", field=field)
+        raise error(f"{label}最多两位小数（到分）", field=field)
     return amount.quantize(CENT)
 
 
@@ -60,7 +64,7 @@ def money_type(maximum: Decimal = AMOUNT_MAX, description: str = ""):
             le=maximum,
             decimal_places=2,
             allow_inf_nan=False,
-            description=f"{description}（元，0 至 {maximum}，最多两位小数）".lstrip("（"),
+            description=f"{description or '金额'}（元，0 至 {maximum}，最多两位小数）",
         ),
     ]
 

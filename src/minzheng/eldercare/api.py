@@ -156,7 +156,7 @@ def rectify(request, pk: int, payload: RectificationIn):
     return supervision_services.report_rectification(request.user, hazard, **payload.dict())
 
 
-class VisitIn(Schema):
+class ElderVisitIn(Schema):
     visited_on: Day
     method: str
     findings: str
@@ -164,7 +164,7 @@ class VisitIn(Schema):
     follow_up: str = ""
 
 
-class VisitOut(Schema):
+class ElderVisitOut(Schema):
     id: int
     elder_id: int
     visited_on: date
@@ -172,8 +172,8 @@ class VisitOut(Schema):
     findings: str
 
 
-@router.post("/elders/{pk}/visits", response={201: VisitOut}, summary="记录特殊困难老年人探访（移动端）")
-def record_visit(request, pk: int, payload: VisitIn):
+@router.post("/elders/{pk}/visits", response={201: ElderVisitOut}, summary="记录特殊困难老年人探访（移动端）")
+def record_visit(request, pk: int, payload: ElderVisitIn):
     from .selectors.hardship import elder_detail
 
     elder = elder_detail(request.user, pk)
@@ -181,7 +181,7 @@ def record_visit(request, pk: int, payload: VisitIn):
     return 201, visit
 
 
-class IndicatorOut(Schema):
+class ElderIndicatorOut(Schema):
     code: str
     name: str
     unit: str
@@ -192,7 +192,7 @@ class IndicatorOut(Schema):
     note: str
 
 
-@router.get("/indicators", response=list[IndicatorOut], summary="养老服务规划指标（本辖区或下级区划）")
+@router.get("/indicators", response=list[ElderIndicatorOut], summary="养老服务规划指标（本辖区或下级区划）")
 def indicators(request, start: Day, end: Day, division_code: DivisionCode = ""):
     start, end = check_period(start, end)
     division = division_code or request.user.division_code

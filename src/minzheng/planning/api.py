@@ -52,7 +52,7 @@ class PlanOut(Schema):
         return getattr(obj, "project_count", None) or 0
 
 
-class IndicatorOut(Schema):
+class PlanIndicatorOut(Schema):
     no: int | None
     name: str
     unit: str
@@ -68,7 +68,7 @@ class IndicatorOut(Schema):
 
 
 class PlanDetailOut(PlanOut):
-    indicators: list[IndicatorOut]
+    indicators: list[PlanIndicatorOut]
 
     @staticmethod
     def resolve_indicators(obj):

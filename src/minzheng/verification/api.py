@@ -11,6 +11,7 @@ from minzheng.core.api_types import Day
 from minzheng.core.models import AuditEvent
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE, error_report
+from minzheng.core.uploads import read_upload
 
 from . import selectors
 from .errors import ListRejected
@@ -90,7 +91,7 @@ def upload_list(
 ):
     outcome = lists.verify_list(
         request.user,
-        data=file.read(),
+        data=read_upload(file),
         file_name=file.name or "list.xlsx",
         program=program,
         on=request_date or dt.date.today(),
@@ -195,7 +196,7 @@ def upload_delivery(
     return _received(
         intake.receive_delivery(
             request.user,
-            data=file.read(),
+            data=read_upload(file),
             file_name=file.name or "delivery.csv",
             dataset=dataset,
             as_of=as_of,

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from minzheng.core.identity import mask_account, normalise_bank_account
 from minzheng.core.models import AuditEvent
-from minzheng.core.money import MONTHLY_MAX, check_money
+from minzheng.core.money import AMOUNT_MAX, check_money
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
@@ -37,7 +37,9 @@ class NewEnrolment:
 
 
 def _check_amount(amount: Decimal, persons: int) -> Decimal:
-    amount = check_money(amount, field="monthly_amount", label="保障金额", maximum=MONTHLY_MAX)
+    amount = check_money(
+        amount, field="monthly_amount", label="保障金额", maximum=AMOUNT_MAX, error=InvalidCase
+    )
     if amount is None:
         raise InvalidCase("请填写保障金额", field="monthly_amount")
     if persons < 1:

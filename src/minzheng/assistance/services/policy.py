@@ -63,7 +63,9 @@ def set_standard(
 ) -> AssistanceStandard:
     """A new 保障标准 version in force from ``effective_from`` (提标 or a correction going forward)."""
     require(user, Capability.MANAGE_POLICY)
-    amount = check_money(amount, field="amount", label="标准金额", maximum=AMOUNT_MAX)
+    amount = check_money(
+        amount, field="amount", label="标准金额", maximum=AMOUNT_MAX, error=InvalidPolicyValue
+    )
     if amount is None:
         raise InvalidPolicyValue("请填写标准金额", field="amount")
     division_code = normalise_division_code(division_code)

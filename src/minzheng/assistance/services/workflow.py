@@ -243,12 +243,20 @@ def record_verification_by_hand(
     """The same step when the engine has no data: the caseworker enters the figures with their basis."""
     case = case_for_update(user, case_id)
     per_capita_income = check_money(
-        per_capita_income, field="per_capita_income", label="家庭人均月收入", maximum=AMOUNT_MAX
+        per_capita_income,
+        field="per_capita_income",
+        label="家庭人均月收入",
+        maximum=AMOUNT_MAX,
+        error=InvalidCase,
     )
     if per_capita_income is None:
         raise InvalidCase("家庭人均月收入不能为空或负数", field="per_capita_income")
     per_capita_assets = check_money(
-        per_capita_assets, field="per_capita_assets", label="人均金融资产", maximum=TOTAL_MAX
+        per_capita_assets,
+        field="per_capita_assets",
+        label="人均金融资产",
+        maximum=TOTAL_MAX,
+        error=InvalidCase,
     )
     if not note.strip():
         raise InvalidCase("人工录入须说明收入和财产的核实依据", field="note")
