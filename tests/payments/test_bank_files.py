@@ -118,3 +118,15 @@ def test_amount_units_never_go_through_float():
     assert validate_columns(
         [{"header": "账号", "field": "account"}, {"header": "金额", "field": "amount", "format": "jiao"}]
     ) == ["第2列（金额）：金额格式只能是 yuan（元）或 fen（分）"]
+
+
+def test_bank_csv_neutralises_names_that_look_like_formulas(approved_roster, county_caseworker):
+    """Issue 14, item 12: a payee name starting with = is written as text, never a formula."""
+    line = approved_roster.lines.filter(bank_name="丹东农商银行").first()
+    type(line).objects.filter(pk=line.pk).update(payee_name='=HYPERLINK("http://x","张三")')
+    rcc = BankFormat.objects.get(code="rcc")
+    exported = export_bank_file(county_caseworker, approved_roster, rcc, "csv")
+    rows = list(csv.reader(io.StringIO(exported.content.decode("gbk"))))
+    names = [r[2] for r in rows[1:]]
+    assert '\'=HYPERLINK("http://x","张三")' in names
+    assert all(not n.startswith(("=", "+", "-", "@")) for n in names)

@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
+from minzheng.core.api_types import Day, DivisionCode
+
 from .api_case_records import router as case_records_router
 from .api_cases import router as cases_router
 from .selectors.visibility import division_visible_to
@@ -22,8 +24,8 @@ router.add_router("", case_records_router)
 
 
 class InForceQuery(Schema):
-    division: str = Field("", description="区划代码（默认本人所属区划）")
-    on: date | None = Field(None, description="日期（默认今天）")
+    division: DivisionCode = Field("", description="区划代码（默认本人所属区划）")
+    on: Day | None = Field(None, description="日期（默认今天）")
 
 
 class StandardOut(Schema):

@@ -7,10 +7,12 @@ maker-checker, and write the case history and audit log.
 """
 
 from datetime import date, datetime
-from decimal import Decimal
 
 from django.http import FileResponse
 from ninja import File, Form, Router, Schema, Status, UploadedFile
+
+from minzheng.core.api_types import Day
+from minzheng.core.money import Money, TotalMoney
 
 from .api_cases import CaseDetailOut
 from .selectors import cases as case_selectors
@@ -33,7 +35,7 @@ def request_materials(request, case_id: int, payload: MaterialsIn):
 
 
 class VerificationIn(Schema):
-    on: date | None = None
+    on: Day | None = None
 
 
 @router.post(
@@ -47,8 +49,8 @@ def start_verification(request, case_id: int, payload: VerificationIn):
 
 
 class ManualVerificationIn(Schema):
-    per_capita_income: Decimal
-    per_capita_assets: Decimal | None = None
+    per_capita_income: Money
+    per_capita_assets: TotalMoney | None = None
     note: str
 
 
@@ -62,8 +64,8 @@ def record_verification_by_hand(request, case_id: int, payload: ManualVerificati
     return case_selectors.case_detail(request.user, case_id)
 
 
-class VisitIn(Schema):
-    visited_on: date
+class HomeVisitIn(Schema):
+    visited_on: Day
     investigators: str
     living_conditions: str
     findings: str
@@ -71,7 +73,7 @@ class VisitIn(Schema):
     democratic_appraisal: str = ""
 
 
-class VisitOut(Schema):
+class HomeVisitOut(Schema):
     id: int
     visited_on: date
     investigators: str
@@ -82,17 +84,17 @@ class VisitOut(Schema):
     recorded_at: datetime
 
 
-@router.get("/cases/{case_id}/visits", response=list[VisitOut], summary="入户调查记录")
+@router.get("/cases/{case_id}/visits", response=list[HomeVisitOut], summary="入户调查记录")
 def visits(request, case_id: int):
     return list(case_selectors.case_visits(case_selectors.case_detail(request.user, case_id)))
 
 
 @router.post(
     "/cases/{case_id}/visits",
-    response={201: VisitOut},
+    response={201: HomeVisitOut},
     summary="录入入户调查（至少两名调查人员；特困人员含生活自理能力项目）",
 )
-def record_visit(request, case_id: int, payload: VisitIn):
+def record_visit(request, case_id: int, payload: HomeVisitIn):
     return Status(201, case_records.record_visit(request.user, case_id, **payload.dict()))
 
 
@@ -138,7 +140,7 @@ def attachment(request, case_id: int, attachment_id: int):
 class BenefitInputsIn(Schema):
     persons: int | None = None
     seriously_ill_ids: list[int] = []
-    requested_amount: Decimal | None = None
+    requested_amount: Money | None = None
     care_grade: str = ""
 
 
@@ -160,7 +162,7 @@ def set_benefit_inputs(request, case_id: int, payload: BenefitInputsIn):
 
 
 class ObjectionIn(Schema):
-    received_on: date
+    received_on: Day
     raised_by: str = ""
     content: str
 

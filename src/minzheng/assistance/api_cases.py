@@ -9,7 +9,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from minzheng.core.api_types import Day, DivisionCode
+from minzheng.core.paging import Paging
 
 from .errors import InvalidCase
 from .selectors import cases as case_selectors
@@ -70,7 +73,7 @@ class CaseDetailOut(CaseOut):
 class CaseQuery(Schema):
     status: str = ""
     program: str = ""
-    division: str = ""
+    division: DivisionCode = ""
     q: str = ""
     overdue: bool = False
 
@@ -79,7 +82,7 @@ class CaseIn(Schema):
     household_id: int
     program_code: str
     source: str = "self"
-    applied_on: date | None = None
+    applied_on: Day | None = None
     reason: str = ""
     prefill: dict = {}
     source_reference: str = ""
@@ -90,7 +93,7 @@ class MoveIn(Schema):
         description="accept, refuse, withdraw, submit_investigation, township_approve/_reject/_return, township_approve_after_objection, end_publicity, approve, reject, return_to_township"
     )
     reason: str = ""
-    on: date | None = None
+    on: Day | None = None
 
 
 class QueueItemOut(Schema):
@@ -106,7 +109,7 @@ class QueueItemOut(Schema):
 
 
 @router.get("/cases", response=list[CaseOut], summary="救助案件列表（限本辖区）")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def cases(request, filters: Query[CaseQuery]):
     query = case_selectors.CaseFilter(
         status=filters.status, program=filters.program, division_code=filters.division, q=filters.q,

@@ -4,12 +4,14 @@ scoping (a record outside the jurisdiction is a 404), services do writes and aud
 from datetime import date, datetime
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from . import codes
+from .api_types import Day, DivisionCode, column_text
 from .errors import MinzhengError
 from .identity import mask_id_number
-from .models import AuditEvent
+from .models import AuditEvent, Household, Person
+from .paging import Paging
 from .person_rules import clean_person
 from .selectors import registry as registry_selectors
 from .selectors.audit import AuditFilter, audit_events
@@ -74,7 +76,7 @@ class DivisionOut(Schema):
 @router.get(
     "/divisions/children", response=list[DivisionOut], tags=["行政区划"], summary="下级区划（限本辖区）"
 )
-def division_children(request, parent: str = ""):
+def division_children(request, parent: DivisionCode = ""):
     return children_in_jurisdiction(request.user, parent or request.user.division_code)
 
 
@@ -131,12 +133,12 @@ class HouseholdDetailOut(HouseholdOut):
 
 class HouseholdQuery(Schema):
     q: str = ""
-    division: str = ""
+    division: DivisionCode = ""
     area_type: str = ""
 
 
 @router.get("/households", response=list[HouseholdOut], tags=["人口家庭"], summary="家庭户列表（限本辖区）")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_households(request, filters: Query[HouseholdQuery]):
     return registry_selectors.household_list(
         request.user,
@@ -161,23 +163,23 @@ def get_household(request, pk: int):
 
 
 class MemberIn(Schema):
-    name: str
+    name: column_text(Person, "name")
     relation: str = Field(description="与户主关系：户主、配偶、子、女、父母… 或 GB/T 4761 代码")
     id_number: str = ""
     without_id: bool = Field(False, description="无身份证人员：分配临时编号，须填写性别和出生日期")
     sex: str = ""
-    birth_date: date | None = None
-    ethnicity: str = ""
-    phone: str = ""
+    birth_date: Day | None = None
+    ethnicity: column_text(Person, "ethnicity") = ""
+    phone: column_text(Person, "phone") = ""
     disability_category: str = ""
     disability_grade: str = ""
 
 
 class HouseholdIn(Schema):
-    residence_division_code: str
-    address: str
+    residence_division_code: DivisionCode
+    address: column_text(Household, "address")
     area_type: str = Field("urban", description="urban 城市 / rural 农村")
-    established_on: date | None = None
+    established_on: Day | None = None
     members: list[MemberIn]
 
 
@@ -234,14 +236,14 @@ class PersonOut(Schema):
 
 class PersonQuery(Schema):
     q: str = ""
-    division: str = ""
+    division: DivisionCode = ""
     sex: str = ""
 
 
 @router.get(
     "/persons", response=list[PersonOut], tags=["人口家庭"], summary="人员列表（限本辖区，证件号脱敏）"
 )
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_persons(request, filters: Query[PersonQuery]):
     return registry_selectors.person_list(
         request.user,
@@ -292,11 +294,11 @@ class AuditQuery(Schema):
     action: str = ""
     object_type: str = ""
     object_id: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
+    date_from: Day | None = None
+    date_to: Day | None = None
 
 
 @router.get("/audit", response=list[AuditOut], tags=["系统管理"], summary="审计日志（审计管理员）")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_audit(request, filters: Query[AuditQuery]):
     return audit_events(request.user, AuditFilter(**filters.dict()))

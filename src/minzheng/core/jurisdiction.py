@@ -14,15 +14,33 @@ See docs/adr/0006-no-existence-oracles.md.
 from django.db.models import QuerySet
 from django.http import Http404
 
+from .errors import MinzhengError
+
 # Significant digits of a 12-digit code at each level: province, city, county, township, village.
 LEVEL_LENGTHS = (2, 4, 6, 9, 12)
 
 NOT_REGISTRABLE_HERE = "该公民身份号码无法在本辖区登记，请联系上级民政部门核实"
 
 
+class InvalidDivisionCode(MinzhengError, ValueError):
+    code = "invalid_division_code"
+
+
+def parse_division_code(text, *, field: str = "division_code", label: str = "行政区划代码") -> str:
+    """The one parser of a division code as typed anywhere (API, form, query string): any spelling of a
+    division (``2106``, ``210600``, ``210600000000``) becomes its 12-digit code, empty stays empty, and
+    anything else — letters, 13 digits, full-width digits — raises ``InvalidDivisionCode`` (400)."""
+    code = (text if isinstance(text, str) else "" if text is None else str(text)).strip()
+    if not code:
+        return ""
+    if not (code.isascii() and code.isdigit()) or len(code) > 12:
+        raise InvalidDivisionCode(f"{label}应为不超过12位的数字，如 210602 或 210602000000", field=field)
+    return code.ljust(12, "0")
+
+
 def division_prefix(code: str) -> str:
     """The significant prefix of a division code: 210602000000 → 210602; 000000000000 → '' (whole country)."""
-    code = (code or "").ljust(12, "0")
+    code = parse_division_code(code) or "0" * 12
     if code == "0" * 12:
         return ""
     for length in LEVEL_LENGTHS:
@@ -38,7 +56,7 @@ def division_level(code: str) -> int:
 
 
 def full_code(prefix: str) -> str:
-    return prefix.ljust(12, "0")
+    return parse_division_code(prefix) or "0" * 12
 
 
 def child_prefix_length(code: str) -> int:
@@ -48,7 +66,8 @@ def child_prefix_length(code: str) -> int:
 
 
 def covers(user_division_code: str, record_division_code: str) -> bool:
-    return (record_division_code or "").startswith(division_prefix(user_division_code))
+    record = parse_division_code(record_division_code) if record_division_code else ""
+    return record.startswith(division_prefix(user_division_code))
 
 
 def scope(queryset: QuerySet, user, field: str = "residence_division_code") -> QuerySet:

@@ -5,10 +5,13 @@ from decimal import Decimal
 
 from django.http import Http404
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from minzheng.core.api_types import Day, DivisionCode
 from minzheng.core.indicator_sources import collect_indicator_sources
 from minzheng.core.jurisdiction import covers
+from minzheng.core.paging import Paging
+from minzheng.core.query_params import check_period
 from minzheng.core.selectors.registry import person_detail
 
 from .selectors import providers, supervision
@@ -45,14 +48,14 @@ class InstitutionOut(Schema):
 
 class InstitutionQuery(Schema):
     q: str = ""
-    division_code: str = ""
+    division_code: DivisionCode = ""
     nature: str = ""
     status: str = ""
     medical_care: str = ""
 
 
 @router.get("/institutions", response=list[InstitutionOut], summary="养老机构（在住人数按入住记录统计）")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_institutions(request, filters: Query[InstitutionQuery]):
     return providers.institution_list(request.user, providers.InstitutionFilter(**filters.dict()))
 
@@ -64,7 +67,7 @@ def get_institution(request, pk: int):
 
 class AssessmentIn(Schema):
     id_number: str
-    assessed_on: date
+    assessed_on: Day
     reason: str
     assessors: str
     agency: str = ""
@@ -135,20 +138,20 @@ class HazardOut(Schema):
 
 
 class HazardQuery(Schema):
-    division_code: str = ""
+    division_code: DivisionCode = ""
     status: str = ""
     severity: str = ""
     overdue_only: bool = False
 
 
 @router.get("/hazards", response=list[HazardOut], summary="隐患台账")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_hazards(request, filters: Query[HazardQuery]):
     return supervision.hazard_list(request.user, supervision.HazardFilter(**filters.dict()))
 
 
 class RectificationIn(Schema):
-    rectified_on: date
+    rectified_on: Day
     note: str
     evidence: str
 
@@ -159,15 +162,15 @@ def rectify(request, pk: int, payload: RectificationIn):
     return supervision_services.report_rectification(request.user, hazard, **payload.dict())
 
 
-class VisitIn(Schema):
-    visited_on: date
+class ElderVisitIn(Schema):
+    visited_on: Day
     method: str
     findings: str
     needs_follow_up: bool = False
     follow_up: str = ""
 
 
-class VisitOut(Schema):
+class ElderVisitOut(Schema):
     id: int
     elder_id: int
     visited_on: date
@@ -175,8 +178,8 @@ class VisitOut(Schema):
     findings: str
 
 
-@router.post("/elders/{pk}/visits", response={201: VisitOut}, summary="记录特殊困难老年人探访（移动端）")
-def record_visit(request, pk: int, payload: VisitIn):
+@router.post("/elders/{pk}/visits", response={201: ElderVisitOut}, summary="记录特殊困难老年人探访（移动端）")
+def record_visit(request, pk: int, payload: ElderVisitIn):
     from .selectors.hardship import elder_detail
 
     elder = elder_detail(request.user, pk)
@@ -184,7 +187,7 @@ def record_visit(request, pk: int, payload: VisitIn):
     return 201, visit
 
 
-class IndicatorOut(Schema):
+class ElderIndicatorOut(Schema):
     code: str
     name: str
     unit: str
@@ -195,8 +198,9 @@ class IndicatorOut(Schema):
     note: str
 
 
-@router.get("/indicators", response=list[IndicatorOut], summary="养老服务规划指标（本辖区或下级区划）")
-def indicators(request, start: date, end: date, division_code: str = ""):
+@router.get("/indicators", response=list[ElderIndicatorOut], summary="养老服务规划指标（本辖区或下级区划）")
+def indicators(request, start: Day, end: Day, division_code: DivisionCode = ""):
+    start, end = check_period(start, end)
     division = division_code or request.user.division_code
     if not covers(request.user.division_code, division):
         raise Http404

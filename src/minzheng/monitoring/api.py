@@ -5,7 +5,9 @@ import datetime as dt
 from django.utils import timezone
 from ninja import Query, Router, Schema
 
+from minzheng.core.api_types import DivisionCode
 from minzheng.core.identity import mask_id_number
+from minzheng.core.paging import page_query
 
 from . import selectors
 from .services.reads import record_read
@@ -43,10 +45,8 @@ class WarningQuery(Schema):
     rule: str = ""
     severity: str = ""
     status: str = ""
-    division: str = ""
+    division: DivisionCode = ""
     overdue: bool = False
-    limit: int = 50
-    offset: int = 0
 
 
 def _out(warning) -> dict:
@@ -56,7 +56,7 @@ def _out(warning) -> dict:
 
 
 @router.get("/warnings", response=WarningPage, summary="预警清单（管辖范围内）")
-def list_warnings(request, query: Query[WarningQuery]):
+def list_warnings(request, query: Query[WarningQuery], page: Query[page_query(50, 500)]):
     filters = selectors.WarningFilter(
         rule_code=query.rule,
         severity=query.severity,
@@ -65,8 +65,8 @@ def list_warnings(request, query: Query[WarningQuery]):
         overdue=query.overdue,
     )
     found = selectors.warning_list(request.user, filters, timezone.localdate())
-    limit = max(1, min(query.limit, 500))
-    return {"count": found.count(), "items": [_out(w) for w in found[query.offset : query.offset + limit]]}
+    items = found[page.offset : page.offset + page.limit]
+    return {"count": found.count(), "items": [_out(w) for w in items]}
 
 
 @router.get("/warnings/{warning_id}", response=WarningDetailOut, summary="一条预警及其证据")

@@ -4,7 +4,10 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpResponse
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
+
+from minzheng.core.api_types import Day, DivisionCode
+from minzheng.core.paging import page_query
 
 from . import selectors
 from .errors import PayrollError
@@ -36,8 +39,8 @@ class RosterPage(Schema):
 
 class GenerateIn(Schema):
     program_code: str
-    division_code: str
-    month: dt.date
+    division_code: DivisionCode
+    month: Day
 
 
 class ReturnIn(Schema):
@@ -79,15 +82,13 @@ def _line(line) -> dict:
 @router.get("/rosters", response=RosterPage, summary="发放花名册列表（本辖区）")
 def list_rosters(
     request,
-    month: dt.date | None = None,
+    page: Query[page_query(50, 200)],
+    month: Day | None = None,
     program_code: str = "",
     status: str = "",
-    offset: int = 0,
-    limit: int = 50,
 ):
     rosters = selectors.roster_list(request.user, selectors.RosterFilter(month, program_code, status))
-    limit = max(1, min(limit, 200))
-    return {"count": rosters.count(), "items": list(rosters[offset : offset + limit])}
+    return {"count": rosters.count(), "items": list(rosters[page.offset : page.offset + page.limit])}
 
 
 @router.post("/rosters", response={201: RosterOut}, summary="生成（或重新生成草稿）花名册")
@@ -104,10 +105,10 @@ def get_roster(request, pk: int):
 
 
 @router.get("/rosters/{pk}/lines", response=list[LineOut], summary="花名册明细（证件号码、账号脱敏）")
-def roster_lines(request, pk: int, status: str = "", offset: int = 0, limit: int = 100):
+def roster_lines(request, pk: int, page: Query[page_query(100, 1000)], status: str = ""):
     roster = selectors.roster_detail(request.user, pk)
-    limit = max(1, min(limit, 1000))
-    return [_line(line) for line in selectors.roster_lines(roster, status=status)[offset : offset + limit]]
+    lines = selectors.roster_lines(roster, status=status)[page.offset : page.offset + page.limit]
+    return [_line(line) for line in lines]
 
 
 class SubtotalOut(Schema):
@@ -152,9 +153,9 @@ def return_(request, pk: int, body: ReturnIn):
 
 
 @router.get("/follow-ups", response=list[LineOut], summary="发放失败待处理")
-def follow_up_queue(request, state: str = "open", offset: int = 0, limit: int = 100):
-    limit = max(1, min(limit, 1000))
-    return [_line(line) for line in selectors.follow_up_queue(request.user, state)[offset : offset + limit]]
+def follow_up_queue(request, page: Query[page_query(100, 1000)], state: str = "open"):
+    lines = selectors.follow_up_queue(request.user, state)[page.offset : page.offset + page.limit]
+    return [_line(line) for line in lines]
 
 
 @router.post(

@@ -15,6 +15,7 @@ from minzheng.assistance.selectors.programs import program_list
 from minzheng.core.errors import ImportRejected, MinzhengError
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.divisions import division_name, names_of
+from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate
 
 from . import selectors
@@ -218,7 +219,7 @@ def results_import(request, pk: int):
         summary = results.import_results(
             request.user,
             roster,
-            data=upload.read(),
+            data=read_upload(upload),
             file_name=upload.name,
             amount_unit=bank_format.amount_unit if bank_format else "yuan",
             encoding=bank_format.csv_encoding if bank_format else "gbk",

@@ -8,7 +8,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from minzheng.core.api_types import DivisionCode, Year
+from minzheng.core.paging import Paging
 
 from . import monitoring, selectors
 
@@ -49,7 +52,7 @@ class PlanOut(Schema):
         return getattr(obj, "project_count", None) or 0
 
 
-class IndicatorOut(Schema):
+class PlanIndicatorOut(Schema):
     no: int | None
     name: str
     unit: str
@@ -65,7 +68,7 @@ class IndicatorOut(Schema):
 
 
 class PlanDetailOut(PlanOut):
-    indicators: list[IndicatorOut]
+    indicators: list[PlanIndicatorOut]
 
     @staticmethod
     def resolve_indicators(obj):
@@ -78,7 +81,7 @@ class PlanQuery(Schema):
 
 
 @router.get("/plans", response=list[PlanOut], summary="规划列表（本级、上级及辖区内）")
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def list_plans(request, filters: Query[PlanQuery]):
     return selectors.plan_list(request.user, selectors.PlanFilter(q=filters.q, level=filters.level))
 
@@ -115,8 +118,8 @@ class ProgressOut(Schema):
 
 
 class ProgressQuery(Schema):
-    year: int | None = None
-    division: str = ""
+    year: Year | None = None
+    division: DivisionCode = ""
 
 
 def _progress_out(item) -> ProgressOut:

@@ -7,9 +7,11 @@ from decimal import Decimal
 from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
+from minzheng.core.api_types import Day
 from minzheng.core.models import AuditEvent
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE, error_report
+from minzheng.core.uploads import read_upload
 
 from . import selectors
 from .errors import ListRejected
@@ -20,7 +22,7 @@ router = Router(tags=["家庭经济状况核对"])
 
 class ReportIn(Schema):
     program: str = "dibao"
-    request_date: dt.date | None = None
+    request_date: Day | None = None
 
 
 class ReportOut(Schema):
@@ -89,7 +91,7 @@ def upload_list(
 ):
     outcome = lists.verify_list(
         request.user,
-        data=file.read(),
+        data=read_upload(file),
         file_name=file.name or "list.xlsx",
         program=program,
         on=request_date or dt.date.today(),
@@ -194,7 +196,7 @@ def upload_delivery(
     return _received(
         intake.receive_delivery(
             request.user,
-            data=file.read(),
+            data=read_upload(file),
             file_name=file.name or "delivery.csv",
             dataset=dataset,
             as_of=as_of,
@@ -207,7 +209,7 @@ class TableDeliveryIn(Schema):
     connection: str  # a name configured as MINZHENG_EXCHANGE_DB_<NAME>; the URL never leaves the server
     table: str  # table or view: ``table`` or ``schema.table``
     dataset: str
-    as_of: dt.date
+    as_of: Day
     source: str = "default"
 
 

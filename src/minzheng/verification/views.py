@@ -15,6 +15,7 @@ from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.registry import household_detail
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import error_report
+from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
 from . import selectors
@@ -78,7 +79,7 @@ def list_upload(request):
         return redirect("verification:run_list")
     try:
         outcome = lists.verify_list(
-            request.user, data=upload.read(), file_name=upload.name, **_run_choices(request)
+            request.user, data=read_upload(upload), file_name=upload.name, **_run_choices(request)
         )
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -216,7 +217,9 @@ def deliveries(request):
         def receive(common):
             if upload is None:
                 raise MinzhengError("请选择部门数据文件", field="file")
-            return intake.receive_delivery(request.user, data=upload.read(), file_name=upload.name, **common)
+            return intake.receive_delivery(
+                request.user, data=read_upload(upload), file_name=upload.name, **common
+            )
 
         return _take_delivery(request, receive)
     return render(

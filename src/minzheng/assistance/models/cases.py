@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 
+from minzheng.core.money import TOTAL_MAX, money_constraint
+
 from .choices import Area, DecidingLevel
 from .programs import AssistanceProgram
 
@@ -134,6 +136,14 @@ class AssistanceCase(models.Model):
         verbose_name_plural = "救助案件"
         ordering = ["-applied_on", "-id"]
         indexes = [models.Index(fields=["division_code", "status"])]
+        constraints = [
+            money_constraint("assistance_case", "per_capita_income"),
+            money_constraint("assistance_case", "per_capita_assets", TOTAL_MAX),
+            money_constraint("assistance_case", "requested_amount"),
+            money_constraint("assistance_case", "advance_amount"),
+            money_constraint("assistance_case", "proposed_amount"),
+            money_constraint("assistance_case", "decided_amount"),
+        ]
 
     def __str__(self) -> str:
         return self.number

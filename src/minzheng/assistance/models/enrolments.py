@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 
+from minzheng.core.money import money_constraint
+
 from .choices import Area
 from .programs import AssistanceProgram
 
@@ -81,6 +83,7 @@ class EnrolmentAmount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["enrolment", "effective_month"], name="one_amount_per_month"),
             models.CheckConstraint(condition=models.Q(monthly_amount__gte=0), name="amount_not_negative"),
+            money_constraint("assistance_enrolment_amount", "monthly_amount"),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.db import models
 
+from minzheng.core.money import money_constraint
+
 from ..rules.money import round_yuan
 from .choices import Area, StandardKind, StandardPeriod
 from .versions import DatedVersion
@@ -36,6 +38,7 @@ class AssistanceStandard(DatedVersion):
                 fields=["kind", "area", "division_code", "effective_from"],
                 name="assistance_standard_one_version_per_day",
             ),
+            money_constraint("assistance_standard", "amount"),
             models.CheckConstraint(
                 condition=models.Q(amount__gt=0), name="assistance_standard_amount_positive"
             ),

@@ -10,6 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from minzheng.core.models import AuditEvent, Person
+from minzheng.core.money import check_money
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
@@ -171,8 +172,9 @@ def set_benefit_inputs(
         raise InvalidCase(f"保障人数应在 1 至 {max(len(members), 1)} 之间", field="persons")
     if any(pid not in members for pid in seriously_ill_ids):
         raise InvalidCase("重病患者必须是本户现有成员", field="seriously_ill_ids")
-    if requested_amount is not None and requested_amount < 0:
-        raise InvalidCase("核定需求不能为负数", field="requested_amount")
+    requested_amount = check_money(
+        requested_amount, field="requested_amount", label="核定需求", error=InvalidCase
+    )
     if care_grade_value and care_grade_value not in {g.value for g in CareGrade}:
         raise InvalidCase("照料护理等级无效", field="care_grade")
     case.persons = persons
@@ -256,6 +258,7 @@ def advance_relief(user, case_id: int, *, requested: Decimal, on: date | None = 
         raise WorkflowRefused("只有急难型临时救助可以先行救助")
     if case.advance_amount is not None:
         raise WorkflowRefused("本案件已先行救助")
+    requested = check_money(requested, field="requested", label="先行救助金额", error=InvalidCase)
     if requested is None or requested <= 0:
         raise InvalidCase("请填写先行救助金额", field="requested")
     limit = policy_book([case.division_code]).value("emergency_advance_case_limit", case.division_code, on)

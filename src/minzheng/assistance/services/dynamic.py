@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from minzheng.core.models import AuditEvent, HouseholdMembership, RegistryChange
+from minzheng.core.money import AMOUNT_MAX, check_money
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.core.services.registry import changes_since
@@ -245,6 +246,9 @@ def complete_review(
             reason=f"渐退：收入超过标准，发放至 {last:%Y-%m} 后停保（{reason}）",
         )
     elif outcome == "change":
+        monthly_amount = check_money(
+            monthly_amount, field="monthly_amount", label="保障金额", maximum=AMOUNT_MAX, error=InvalidCase
+        )
         if monthly_amount is None or persons is None or from_month is None:
             raise InvalidCase("调整保障金额须填写金额、人数和起始月份", field="monthly_amount")
         current = (

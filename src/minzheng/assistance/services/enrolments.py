@@ -12,6 +12,7 @@ from django.db import transaction
 
 from minzheng.core.identity import mask_account, normalise_bank_account
 from minzheng.core.models import AuditEvent
+from minzheng.core.money import AMOUNT_MAX, check_money
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
@@ -36,8 +37,11 @@ class NewEnrolment:
 
 
 def _check_amount(amount: Decimal, persons: int) -> Decimal:
-    if amount is None or amount < 0:
-        raise InvalidCase("保障金额不能为负数", field="monthly_amount")
+    amount = check_money(
+        amount, field="monthly_amount", label="保障金额", maximum=AMOUNT_MAX, error=InvalidCase
+    )
+    if amount is None:
+        raise InvalidCase("请填写保障金额", field="monthly_amount")
     if persons < 1:
         raise InvalidCase("保障人数至少为1人", field="persons")
     return round_yuan(Decimal(amount))

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from minzheng.core.jurisdiction import covers, division_prefix, full_code
 from minzheng.core.models import AuditEvent
+from minzheng.core.money import AMOUNT_MAX, check_money
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event, snapshot
 
@@ -62,6 +63,11 @@ def set_standard(
 ) -> AssistanceStandard:
     """A new 保障标准 version in force from ``effective_from`` (提标 or a correction going forward)."""
     require(user, Capability.MANAGE_POLICY)
+    amount = check_money(
+        amount, field="amount", label="标准金额", maximum=AMOUNT_MAX, error=InvalidPolicyValue
+    )
+    if amount is None:
+        raise InvalidPolicyValue("请填写标准金额", field="amount")
     division_code = normalise_division_code(division_code)
     _require_in_jurisdiction(user, division_code)
     standard = _new_standard(

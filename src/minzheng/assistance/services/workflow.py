@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from minzheng.core.jurisdiction import division_level, get_in_jurisdiction_or_404
 from minzheng.core.models import AuditEvent
+from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.verification.errors import VerificationError
@@ -278,10 +279,22 @@ def record_verification_by_hand(
     if income_items is not None:
         total = counted_household_income(case, income_items, persons)
         per_capita_income = round_yuan(total[0] / total[1])
-    if per_capita_income is None or per_capita_income < 0:
+    per_capita_income = check_money(
+        per_capita_income,
+        field="per_capita_income",
+        label="家庭人均月收入",
+        maximum=AMOUNT_MAX,
+        error=InvalidCase,
+    )
+    if per_capita_income is None:
         raise InvalidCase("家庭人均月收入不能为空或负数", field="per_capita_income")
-    if per_capita_assets is not None and per_capita_assets < 0:
-        raise InvalidCase("人均金融资产不能为负数", field="per_capita_assets")
+    per_capita_assets = check_money(
+        per_capita_assets,
+        field="per_capita_assets",
+        label="人均金融资产",
+        maximum=TOTAL_MAX,
+        error=InvalidCase,
+    )
     if not note.strip():
         raise InvalidCase("人工录入须说明收入和财产的核实依据", field="note")
     _set_verification(case, per_capita_income, per_capita_assets, "manual", note, total)

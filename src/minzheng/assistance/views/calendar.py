@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.permissions import Capability, has_capability, require
+from minzheng.core.query_params import parse_year
 
 from ..forms import HolidayForm
 from ..selectors.calendar import calendar_days, calendar_years
@@ -19,8 +20,9 @@ WEEKDAYS = "一二三四五六日"
 
 
 def _year(text: str | None, years: list[int]) -> int:
-    if text and text.isdigit():
-        return int(text)
+    year = parse_year(text)
+    if year is not None:
+        return year
     return date.today().year if date.today().year in years or not years else years[0]
 
 

@@ -3,7 +3,7 @@ make), every step's form posting to one endpoint, files, and the notice and deci
 
 import json
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import AuditEvent
+from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate
@@ -194,13 +195,17 @@ def _readable(value) -> str:
     return str(value)
 
 
+_AMOUNT_LABELS = {
+    "per_capita_income": "家庭人均月收入",
+    "per_capita_assets": "人均金融资产",
+    "requested_amount": "核定需求",
+    "requested": "先行救助金额",
+}
+
+
 def _decimal(value: str | None, field: str) -> Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        return Decimal(value.replace(",", "").replace("¥", "").strip())
-    except InvalidOperation:
-        raise MinzhengError(f"请填写有效的金额（{field}）", field=field) from None
+    maximum = TOTAL_MAX if field == "per_capita_assets" else AMOUNT_MAX
+    return check_money(value, field=field, label=_AMOUNT_LABELS.get(field, "金额"), maximum=maximum)
 
 
 def _date(value: str | None, default: date) -> date:

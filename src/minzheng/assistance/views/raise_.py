@@ -1,12 +1,12 @@
 """提标: preview every affected 低保 enrolment's new amount, then apply from the effective month."""
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.shortcuts import render
 
 from minzheng.core.errors import MinzhengError
+from minzheng.core.money import check_money
 from minzheng.core.permissions import Capability, has_capability
 
 from ..errors import StandardNotFound
@@ -18,10 +18,9 @@ from .common import page_context
 
 
 def _params(post, user) -> dict:
-    try:
-        amount = Decimal(post.get("amount", ""))
-    except InvalidOperation:
-        raise MinzhengError("请填写新标准金额", field="amount") from None
+    amount = check_money(post.get("amount", ""), field="amount", label="新标准金额")
+    if amount is None:
+        raise MinzhengError("请填写新标准金额", field="amount")
     try:
         effective = date.fromisoformat(post.get("effective_month", "") + "-01")
     except ValueError:

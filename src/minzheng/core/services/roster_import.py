@@ -18,6 +18,7 @@ from .. import codes
 from ..bulk import insert_rows
 from ..errors import ImportRejected
 from ..jurisdiction import NOT_REGISTRABLE_HERE, covers, division_prefix
+from ..lengths import length_error
 from ..models import AuditEvent, Division, Household, HouseholdMembership, ImportBatch, Person
 from ..permissions import Capability, require
 from ..person_rules import as_text, clean_person
@@ -110,10 +111,15 @@ def _rejected(actor, file_name: str, digest: str, row_count: int, errors: list[R
     return batch
 
 
+def _header_text(cell) -> str:
+    """A header cell as the column's name: the template marks required columns with ``*`` (姓名*)."""
+    return as_text(cell).replace("*", "").strip()
+
+
 def _header_map(header: list) -> dict[str, int]:
     positions: dict[str, int] = {}
     for index, cell in enumerate(header):
-        column = COLUMN_BY_HEADER.get(as_text(cell).replace("*", ""))
+        column = COLUMN_BY_HEADER.get(_header_text(cell))
         if column:
             positions[column.key] = index
     missing = [c.header for c in ROSTER_COLUMNS if c.required and c.key not in positions]
@@ -137,7 +143,7 @@ class _Checked:
 def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
     """Check every row; ``errors`` empty means the file can be committed as a whole."""
     header_index = next(
-        (i for i, r in enumerate(table[:10]) if "公民身份号码" in [as_text(c) for c in r]), None
+        (i for i, r in enumerate(table[:10]) if "公民身份号码" in [_header_text(c) for c in r]), None
     )
     if header_index is None:
         raise ImportRejected("第1行应为表头（姓名、公民身份号码……），请使用下载的模板")
@@ -226,6 +232,9 @@ def _parse_and_check(actor, table: list[list], today: date) -> _Checked:
                 )
             else:
                 first_row_of[person.id_number] = number
+        address_error = length_error(Household, "address", as_text(cell(raw, "address")))
+        if address_error:
+            errors.append(RowError(number, HEADER_BY_KEY["address"], address_error))
         if len(errors) == before:
             rows.append(
                 _Row(

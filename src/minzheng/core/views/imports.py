@@ -8,6 +8,7 @@ from ..selectors import imports as import_selectors
 from ..services import exports
 from ..services.roster_import import import_household_roster
 from ..spreadsheets import error_report
+from ..uploads import read_upload
 from .common import xlsx_response
 
 MAX_UPLOAD_BYTES = 60 * 1024 * 1024
@@ -23,7 +24,9 @@ def import_roster(request):
         if upload.size > MAX_UPLOAD_BYTES:
             messages.error(request, "文件过大（超过60MB），请分批导入")
             return redirect("core:import_roster")
-        result = import_household_roster(request.user, upload.read(), upload.name)
+        result = import_household_roster(
+            request.user, read_upload(upload, max_bytes=MAX_UPLOAD_BYTES), upload.name
+        )
         batch = result.batch
         if result.already_imported:
             messages.info(

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from minzheng.core.money import money_constraint
+
 from .providers import Institution
 
 
@@ -65,7 +67,8 @@ class Residency(models.Model):
                 fields=["person"],
                 condition=models.Q(discharged_on__isnull=True),
                 name="eldercare_one_open_stay",
-            )
+            ),
+            money_constraint("eldercare_residency", "monthly_fee"),
         ]
         indexes = [models.Index(fields=["institution", "discharged_on"], name="eldercare_stay_open_idx")]
 

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from minzheng.core.money import money_constraint
+
 
 class RetrofitStatus(models.TextChoices):
     APPLIED = "applied", "已申请"
@@ -55,7 +57,9 @@ class RetrofitCase(models.Model):
         verbose_name = "适老化改造"
         verbose_name_plural = "适老化改造"
         constraints = [
-            models.UniqueConstraint(fields=["household", "year"], name="eldercare_one_retrofit_per_year")
+            models.UniqueConstraint(fields=["household", "year"], name="eldercare_one_retrofit_per_year"),
+            money_constraint("eldercare_retrofit", "estimated_cost"),
+            money_constraint("eldercare_retrofit", "subsidy_amount"),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, error_report, write_workbook
+from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
 
 from .. import selectors
@@ -99,7 +100,7 @@ def library_import(request):
                 raise MinzhengError("请选择要导入的名单文件（.xlsx 或 .csv）", field="file")
             batch = list_import.import_list(
                 request.user,
-                data=upload.read(),
+                data=read_upload(upload),
                 file_name=upload.name,
                 category=request.POST.get("category", ""),
                 source_department=request.POST.get("source_department", ""),

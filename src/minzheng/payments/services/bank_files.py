@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
-from minzheng.core.spreadsheets import Sheet, write_workbook
+from minzheng.core.spreadsheets import Sheet, neutralise_formula, write_workbook
 
 from ..errors import InvalidBankFormat, PayrollError
 from ..models import BankFormat, PayrollRoster
@@ -78,8 +78,8 @@ def _csv(headers: list[str], rows: list[list[str]], bank_format: BankFormat) -> 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=bank_format.csv_delimiter or ",", lineterminator="\r\n")
     if bank_format.csv_header:
-        writer.writerow(headers)
-    writer.writerows(rows)
+        writer.writerow([neutralise_formula(h) for h in headers])
+    writer.writerows([neutralise_formula(cell) for cell in row] for row in rows)
     encoding = bank_format.csv_encoding
     try:
         return out.getvalue().encode(encoding)

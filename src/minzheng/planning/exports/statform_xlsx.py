@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
 from minzheng.core.jurisdiction import full_code
+from minzheng.core.spreadsheets import neutralise_formula
 
 from ..periods import Period
 from ..statform_rules import printed_decimals, rounded
@@ -36,7 +37,7 @@ def report_workbook(report, lines, division_name: str) -> bytes:
     sheet = workbook.active
     sheet.title = form.code[:31]
     sheet.merge_cells("A1:F1")
-    sheet["A1"] = form.name
+    sheet["A1"] = neutralise_formula(form.name)
     sheet["A1"].font = Font(size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     approver_label = "批转机关" if "批转" in form.approver else "批准机关"
@@ -48,8 +49,8 @@ def report_workbook(report, lines, division_name: str) -> bytes:
          f"批准文号：{form.approval_no}" if form.approval_no else ""),
     ]  # fmt: skip
     for k, (left, right) in enumerate(header, start=2):
-        sheet.cell(row=k, column=1, value=left)
-        sheet.cell(row=k, column=5, value=right)
+        sheet.cell(row=k, column=1, value=neutralise_formula(left))
+        sheet.cell(row=k, column=5, value=neutralise_formula(right))
     head_row = len(header) + 3
     heads = ["指标名称", "单位", "代码", "数量", form.previous_label, "环比"]
     numbers = ["甲", "乙", "丙", "1", "2", "3"]
@@ -69,7 +70,7 @@ def report_workbook(report, lines, division_name: str) -> bytes:
             None if line.ratio is None else float(line.ratio),
         ]  # fmt: skip
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=offset, column=column, value=value)
+            cell = sheet.cell(row=offset, column=column, value=neutralise_formula(value))
             cell.border = _BOX
             if column in (4, 5):
                 cell.number_format = _number_format(row.unit)

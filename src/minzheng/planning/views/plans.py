@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name, names_of
+from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate, parse_date
 
 from .. import selectors, services
@@ -93,7 +94,9 @@ def plan_import(request):
             messages.error(request, "文件过大（超过20MB）")
             return redirect("planning:plan_import")
         try:
-            staged = services.stage_upload(request.user, upload.name, upload.read())
+            staged = services.stage_upload(
+                request.user, upload.name, read_upload(upload, max_bytes=MAX_UPLOAD_BYTES)
+            )
         except PlanningError as exc:
             messages.error(request, exc.message)
             return redirect("planning:plan_import")
