@@ -80,6 +80,10 @@ def test_outsider_gets_404_on_every_case_record(client, policy, household, outsi
         == 404
     )
     assert client.post(f"/assistance/enrolments/{enrolment.pk}/change/", {"kind": "stop"}).status_code == 404
+    reassessment = {"reported_on": "2026-03-01", "note": "x"}
+    assert (
+        client.post(f"/assistance/enrolments/{enrolment.pk}/reassessment/", reassessment).status_code == 404
+    )
     account = {"bank_name": "他行", "bank_account": "6230000000000000001", "reason": "篡改"}
     assert client.post(f"/assistance/enrolments/{enrolment.pk}/account/", account).status_code == 404
     assert case.number not in client.get("/assistance/cases/").content.decode()

@@ -57,3 +57,15 @@ def test_tekun_spot_check_page_lists_draws_and_draws_a_new_one_art17(divisions, 
     )
     page = client.get("/assistance/spot-checks/").content.decode()
     assert "特困人员认定抽查" in page and "抽取 2 件" in page
+
+
+def test_another_countys_approver_cannot_draw_this_countys_spot_check(divisions):
+    from tests.core.factories import make_user
+
+    load_assistance_policy()
+    outsider = make_user("approver", "210603000000", username="zx_sp")
+    with pytest.raises(WorkflowRefused, match="只能抽查本辖区"):
+        draw_tekun_spot_check(
+            outsider, county_code="210602000000", period_from=date(2026, 3, 1), period_to=date(2026, 3, 31)
+        )
+    assert not TekunSpotCheck.objects.exists()

@@ -194,6 +194,7 @@ def test_every_url_is_covered_by_this_matrix():
         "assistance:enrolment_detail",
         "assistance:enrolment_change",
         "assistance:enrolment_account",
+        "assistance:enrolment_reassessment",
         "assistance:task",
         "assistance:publicity",
         "assistance:dashboard",
@@ -277,6 +278,10 @@ def test_every_url_is_covered_by_this_matrix():
         # jurisdiction (tests/assistance); the public 公示 shows masked names only, by design without login.
         "assistance:case_create",
         "assistance:standard_raise",
+        # 规则修订影响清单 lists enrolments in force under the user's prefix only; 特困认定抽查 draws only for a
+        # county inside the jurisdiction (tests/assistance/test_assistance_tekun_spot_check.py)
+        "assistance:rule_changes",
+        "assistance:spot_checks",
         "assistance:setting_list",
         "assistance_public:notice",
         # 监测: forms whose services refuse divisions outside the jurisdiction (rules, imports, 主动发现); runs
