@@ -151,7 +151,8 @@ def _copy_csv(part: pa.Table, postgres: str) -> None:
 
 
 def run_intake(directory: Path, out: Path) -> None:
-    store = ExchangeStore(directory / "exchange")
+    # a fresh store each run: in one the workdir kept, the same file again would be a recognised duplicate
+    store = ExchangeStore(Path(tempfile.mkdtemp(prefix="exchange-", dir=directory)))
     receipt = intake_delivery(directory / "deposits_delivery.csv", "deposits", DELIVERED_AS_OF, store=store)
     pq.write_table(pa.table({"rows": [receipt.rows_total], "rejected": [receipt.rows_rejected]}), out)
 

@@ -51,14 +51,22 @@ INPUT_TABLES: tuple[str, ...] = (
 #: the requests' members, each distinct row once ("identical rows count once, whichever source or delivery
 #: carried them" — exchange-formats.md, precise readings)
 DELIVERED_SUFFIX = "_delivered"
-#: datasets read by one step only stay views; the others are materialised once
-_READ_ONCE = frozenset({"tax_income", "pension", "unemployment"})
-#: datasets whose one reader keeps one row per key anyway (the latest statement of an account, the latest
-#: registration of a vehicle or property): they read ``<name>_delivered`` and drop repeated rows themselves,
-#: on the few rows they keep, instead of a DISTINCT over the whole dataset (measured: the engine took 2.7× the
-#: hand-written query at full scale with a DISTINCT step per dataset)
+#: datasets whose one reader drops repeated rows itself, on the few rows it keeps — the income rows inside the
+#: window, an account's latest statement, a vehicle's or property's latest registration — instead of a DISTINCT
+#: over the whole dataset (measured: the engine took 2.7× the hand-written query at full scale with a DISTINCT
+#: step per dataset)
 _DEDUPLICATED_BY_READER = frozenset(
-    {"deposits", "securities", "insurance_policies", "housing_fund", "vehicles", "real_estate"}
+    {
+        "deposits",
+        "securities",
+        "insurance_policies",
+        "housing_fund",
+        "vehicles",
+        "real_estate",
+        "tax_income",
+        "pension",
+        "unemployment",
+    }
 )
 OUTPUT_TABLES: tuple[str, ...] = ("household_results", "member_income")
 
@@ -83,11 +91,9 @@ def _step(name: str, sql: str, *, reused: bool = True) -> Step:
 _MULTIPLIER_PREFIX = f"{p.INCOME_LINE_MULTIPLIER}."
 
 
-def _distinct_member_rows(dataset: str, columns: list[str]) -> str:
-    defaults = {"kind": "COALESCE(kind, 'retirement') AS kind"} if dataset == "pension" else {}
-    shown = ", ".join(defaults.get(c, c) for c in columns)
+def _distinct_member_rows(columns: list[str], dataset: str) -> str:
     return f"""
-        SELECT DISTINCT {shown} FROM {dataset}{DELIVERED_SUFFIX}
+        SELECT DISTINCT {", ".join(columns)} FROM {dataset}{DELIVERED_SUFFIX}
         WHERE id_number IN (SELECT id_number FROM requests)
     """
 
@@ -95,7 +101,7 @@ def _distinct_member_rows(dataset: str, columns: list[str]) -> str:
 def dataset_steps(datasets: dict[str, list[str]]) -> list[Step]:
     """One step per department dataset: its distinct rows about the requests' members."""
     return [
-        _step(name, _distinct_member_rows(name, columns), reused=name not in _READ_ONCE)
+        _step(name, _distinct_member_rows(columns, name))
         for name, columns in datasets.items()
         if name not in _DEDUPLICATED_BY_READER
     ]
@@ -184,20 +190,37 @@ def _members() -> str:
 def _income_rows() -> str:
     # The window is compared as 'YYYY-MM' text (the contract's format, checked at intake): parsing the month
     # of every delivered row cost more than the rest of the income rule. Only rows inside a window are
-    # parsed, into their offset from the request month for counting distinct months.
-    def branch(dataset: str, source: str, month: str, amount: str) -> str:
-        offset = f"m.request_month_index - 1 - {month_index(month)}"
+    # parsed, into their offset from the request month for counting distinct months. Repeated rows count
+    # once: DISTINCT over every column of the dataset, after the window has cut the rows down (not over the
+    # whole dataset first).
+    def branch(dataset: str, columns: str, source: str, month: str, amount: str) -> str:
+        offset = f"t.request_month_index - 1 - {month_index(f't.{month}')}"
         return f"""
-            SELECT m.request_id, m.id_number, '{dataset}' AS dataset, {source} AS source,
+            SELECT t.request_id, t.id_number, '{dataset}' AS dataset, {source} AS source,
                    {amount} AS amount, {offset} AS month_offset
-            FROM members AS m JOIN {dataset} AS t ON t.id_number = m.id_number
-            WHERE {month} >= m.window_first_month AND {month} < m.request_month"""
+            FROM (SELECT DISTINCT m.request_id, m.request_month_index, {columns}
+                  FROM members AS m JOIN {dataset}{DELIVERED_SUFFIX} AS d ON d.id_number = m.id_number
+                  WHERE d.{month} >= m.window_first_month AND d.{month} < m.request_month) AS t"""
 
     return " UNION ALL ".join(
         [
-            branch("tax_income", "t.category", "t.month", "t.amount"),
-            branch("pension", _pension_source("t.kind"), "t.month", "t.amount"),
-            branch("unemployment", "'unemployment'", "t.benefit_month", "t.benefit_amount"),
+            branch(
+                "tax_income", "d.id_number, d.month, d.category, d.amount", "t.category", "month", "t.amount"
+            ),
+            branch(
+                "pension",
+                "d.id_number, d.month, d.amount, COALESCE(d.kind, 'retirement') AS kind",
+                _pension_source("t.kind"),
+                "month",
+                "t.amount",
+            ),
+            branch(
+                "unemployment",
+                "d.id_number, d.registered_date, d.benefit_month, d.benefit_amount",
+                "'unemployment'",
+                "benefit_month",
+                "t.benefit_amount",
+            ),
         ]
     )
 

@@ -107,13 +107,10 @@ def update_user(actor, pk: int, *, fields: AccountFields, is_active: bool) -> Us
     user.__dict__.pop("_role_codes", None)
     if not is_active:
         user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-    record_event(
+    _audit_update(
         actor,
-        AuditEvent.UPDATE,
-        object_type="user",
-        object_id=user.pk,
-        division_code=user.division_code,
-        summary=f"修改用户 {user.username}" + ("" if is_active else "（停用）"),
+        user,
+        f"修改用户 {user.username}" + ("" if is_active else "（停用）"),
         before=before,
         after=_snapshot(user),
     )
@@ -130,14 +127,7 @@ def reset_password(actor, pk: int) -> tuple[User, str]:
     password = temporary_password()
     set_password(user, password, must_change=True)
     user.api_tokens.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-    record_event(
-        actor,
-        AuditEvent.UPDATE,
-        object_type="user",
-        object_id=user.pk,
-        division_code=user.division_code,
-        summary=f"重置用户 {user.username} 的密码（下次登录须修改）",
-    )
+    _audit_update(actor, user, f"重置用户 {user.username} 的密码（下次登录须修改）")
     return user, password
 
 
@@ -149,14 +139,7 @@ def unlock_user(actor, pk: int) -> User:
     user.failed_login_count, user.locked_until = 0, None
     user.save(update_fields=["failed_login_count", "locked_until"])
     LoginThrottle.objects.filter(username=user.username).delete()
-    record_event(
-        actor,
-        AuditEvent.UPDATE,
-        object_type="user",
-        object_id=user.pk,
-        division_code=user.division_code,
-        summary=f"解除用户 {user.username} 的登录锁定",
-    )
+    _audit_update(actor, user, f"解除用户 {user.username} 的登录锁定")
     return user
 
 
@@ -167,12 +150,18 @@ def reset_second_factor(actor, pk: int) -> User:
     user = access_user(actor, pk)
     user.totp_secret, user.totp_enabled_at = "", None
     user.save(update_fields=["totp_secret", "totp_enabled_at"])
+    _audit_update(actor, user, f"重置用户 {user.username} 的动态口令")
+    return user
+
+
+def _audit_update(actor, user: User, summary: str, **changes) -> None:
+    """The audit event of a change to an account (``before``/``after`` where the change has them)."""
     record_event(
         actor,
         AuditEvent.UPDATE,
         object_type="user",
         object_id=user.pk,
         division_code=user.division_code,
-        summary=f"重置用户 {user.username} 的动态口令",
+        summary=summary,
+        **changes,
     )
-    return user
