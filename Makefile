@@ -39,6 +39,7 @@ db:
 	$(PY) manage.py migrate --noinput
 	@if [ "$$($(PY) manage.py shell -c 'from minzheng.core.models import Division; print(Division.objects.exists())')" != "True" ]; then \
 		$(PY) manage.py load_divisions; fi
+	$(PY) manage.py load_policy
 	$(PY) manage.py load_assistance_policy
 	$(PY) manage.py load_plans
 	$(PY) manage.py load_bank_formats

@@ -38,8 +38,8 @@ def main() -> None:
     from minzheng.assistance.errors import StandardNotFound
     from minzheng.assistance.services.in_force import standard_in_force, standard_in_force_for_each
     from minzheng.core.selectors.divisions import descendant_codes
+    from minzheng.planning.attainment import plan_progress
     from minzheng.planning.models import Plan
-    from minzheng.planning.monitoring import plan_progress
 
     for code in ("210000000000", "210600000000"):
         plan = Plan.objects.filter(division_code=code).first()

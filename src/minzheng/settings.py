@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "minzheng.core",
     "minzheng.web",
+    "minzheng.policy",
     "minzheng.assistance",
     "minzheng.planning",
     "minzheng.verification",

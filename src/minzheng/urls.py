@@ -5,6 +5,7 @@ from minzheng.api import api
 urlpatterns = [
     path("api/", api.urls),
     path("", include("minzheng.core.urls")),
+    path("policy/", include("minzheng.policy.urls")),
     path("assistance/", include("minzheng.assistance.urls")),
     path("public/", include("minzheng.assistance.public_urls")),
     path("planning/", include("minzheng.planning.urls")),

@@ -3,9 +3,10 @@
 from datetime import date
 from decimal import Decimal
 
-from minzheng.assistance.models import Area, AssistanceStandard, PolicyParameter, StandardKind, StandardPeriod
-from minzheng.assistance.services.policy import new_parameter
-from minzheng.assistance.services.versions import insert_version
+from minzheng.assistance.models import Area, AssistanceStandard, StandardKind, StandardPeriod
+from minzheng.policy.interface import insert_version
+from minzheng.policy.models import PolicyParameter
+from minzheng.policy.services.parameters import new_parameter
 from tests.core.factories import make_user
 
 NATIONAL = "000000000000"

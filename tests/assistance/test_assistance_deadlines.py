@@ -22,7 +22,7 @@ from minzheng.assistance.rules import (
     working_days_between,
 )
 from minzheng.assistance.rules.defaults import DIBAO_TIME_LIMITS, TEKUN_TIME_LIMITS
-from minzheng.assistance.rules.holiday_data import working_calendar_from_chinese_calendar
+from minzheng.policy.rules.holiday_data import working_calendar_from_chinese_calendar
 
 # Built once: frozen, so tests cannot change it for one another.
 CALENDAR = working_calendar_from_chinese_calendar([2024, 2025, 2026])

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
+from minzheng.assistance.demo import load_demo_assistance
 from minzheng.assistance.models import AssistanceCase, Enrolment
-from minzheng.assistance.services.demo import load_demo_assistance
 from minzheng.assistance.services.seed import load_assistance_policy
-from minzheng.core.services.demo import load_demo
+from minzheng.core.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

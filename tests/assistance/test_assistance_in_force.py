@@ -6,17 +6,18 @@ from decimal import Decimal
 import pytest
 
 from minzheng.assistance.errors import InvalidPolicyValue, ParameterNotSet, StandardNotFound, VersionConflict
-from minzheng.assistance.models import AssistanceStandard, PolicyParameter
-from minzheng.assistance.services import policy
+from minzheng.assistance.models import AssistanceStandard
+from minzheng.assistance.services import standards as policy
 from minzheng.assistance.services.in_force import (
     derived_standards,
-    parameter_in_force,
-    parameter_value,
     standard_in_force,
     standards_in_force,
 )
 from minzheng.core.errors import PermissionDenied
 from minzheng.core.models import AuditEvent
+from minzheng.policy.interface import parameter_in_force, parameter_value
+from minzheng.policy.models import PolicyParameter
+from minzheng.policy.services import parameters as parameter_services
 
 from .factories import add_parameter, add_standard, approver, national_multipliers
 
@@ -131,7 +132,7 @@ def test_only_approvers_and_administrators_set_policy_and_only_inside_their_juri
     dandong, county_caseworker
 ):
     with pytest.raises(PermissionDenied):
-        policy.set_parameter(
+        parameter_services.set_parameter(
             county_caseworker, name="gradual_exit_months", division_code=COUNTY, effective_from=date(2024, 1, 1),
             value="3",
         )  # fmt: skip
@@ -154,7 +155,7 @@ def test_only_approvers_and_administrators_set_policy_and_only_inside_their_juri
 )
 def test_parameter_values_are_checked_against_the_catalogue(divisions, name, value, text_value, field):
     with pytest.raises(InvalidPolicyValue) as refused:
-        policy.set_parameter(
+        parameter_services.set_parameter(
             approver(), name=name, division_code=COUNTY, effective_from=date(2024, 1, 1), value=value,
             text_value=text_value,
         )  # fmt: skip

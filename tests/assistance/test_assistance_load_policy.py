@@ -9,8 +9,6 @@ from django.core.management import call_command
 from minzheng.assistance.models import (
     AssistanceProgram,
     AssistanceStandard,
-    HolidayCalendarDay,
-    PolicyParameter,
 )
 from minzheng.assistance.rules import (
     CalendarNotCoveredError,
@@ -18,9 +16,11 @@ from minzheng.assistance.rules import (
     add_working_days,
     dibao_confirmation_due,
 )
-from minzheng.assistance.services.calendar import add_calendar_day, working_calendar
-from minzheng.assistance.services.in_force import derived_standards, parameter_in_force, standard_in_force
+from minzheng.assistance.services.in_force import derived_standards, standard_in_force
 from minzheng.core.errors import PermissionDenied
+from minzheng.policy.interface import parameter_in_force
+from minzheng.policy.models import HolidayCalendarDay, PolicyParameter
+from minzheng.policy.services.calendar import add_calendar_day, working_calendar
 
 from .factories import approver
 

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
-from minzheng.assistance.models import AssistanceStandard, HolidayCalendarDay
+from minzheng.assistance.models import AssistanceStandard
 from minzheng.core.services.accounts import issue_api_token
+from minzheng.policy.models import HolidayCalendarDay
 from tests.core.factories import PASSWORD, make_user
 
 from .factories import add_standard, approver
@@ -53,7 +54,7 @@ def test_the_standards_list_query_count_does_not_grow_with_rows(
 def test_another_provinces_user_sees_nothing_of_liaoning(client, county_standard):
     jilin = make_user("caseworker", "220102000000", username="jl_jb")
     login(client, jilin)
-    for url in ["/assistance/standards/", "/assistance/parameters/", "/assistance/programs/"]:
+    for url in ["/assistance/standards/", "/policy/parameters/", "/assistance/programs/"]:
         body = client.get(url).content.decode()
         assert "丹东" not in body and "辽宁" not in body and "663" not in body, url
     assert client.get(f"/assistance/standards/{county_standard.pk}/").status_code == 404
@@ -70,7 +71,7 @@ def test_outsider_gets_404_on_another_countys_standard_but_sees_the_citys(client
 
 def test_the_parameters_and_programs_pages_list_the_shipped_policy(client, county_caseworker, loaded):
     login(client, county_caseworker)
-    parameters = client.get("/assistance/parameters/", {"name": "dibao_edge_multiplier"}).content.decode()
+    parameters = client.get("/policy/parameters/", {"name": "dibao_edge_multiplier"}).content.decode()
     assert "低保边缘认定标准倍数" in parameters and "1.5" in parameters and "全国" in parameters
     programs = client.get("/assistance/programs/").content.decode()
     assert "特困人员救助供养（分散供养）" in programs and "基本生活标准＋照料护理标准" in programs
@@ -124,7 +125,7 @@ def test_an_approver_adds_a_standard_version(client, loaded):
 
 def test_caseworkers_cannot_open_the_policy_forms(client, county_caseworker, loaded):
     login(client, county_caseworker)
-    for url in ["/assistance/standards/new/", "/assistance/parameters/new/"]:
+    for url in ["/assistance/standards/new/", "/policy/parameters/new/"]:
         response = client.get(url)
         assert response.status_code == 403 and "只有审批人或系统管理员" in response.content.decode()
     assert "新增标准版本" not in client.get("/assistance/standards/").content.decode()
@@ -133,7 +134,7 @@ def test_caseworkers_cannot_open_the_policy_forms(client, county_caseworker, loa
 def test_an_approver_sets_a_parameter_and_a_bad_value_is_explained(client, loaded):
     login(client, approver())
     bad = client.post(
-        "/assistance/parameters/new/",
+        "/policy/parameters/new/",
         {
             "name": "gradual_exit_months",
             "division_code": COUNTY,
@@ -143,7 +144,7 @@ def test_an_approver_sets_a_parameter_and_a_bad_value_is_explained(client, loade
     )
     assert "渐退期须为整数" in bad.content.decode()
     good = client.post(
-        "/assistance/parameters/new/",
+        "/policy/parameters/new/",
         {
             "name": "gradual_exit_months",
             "division_code": COUNTY,
@@ -156,13 +157,11 @@ def test_an_approver_sets_a_parameter_and_a_bad_value_is_explained(client, loade
 
 def test_the_holiday_calendar_page_lists_a_year_and_takes_a_new_day(client, sysadmin, loaded):
     login(client, sysadmin)
-    body = client.get("/assistance/holidays/", {"year": 2024}).content.decode()
+    body = client.get("/policy/holidays/", {"year": 2024}).content.decode()
     assert "2024-02-12" in body and "春节" in body and "调休上班" in body
-    wrong = client.post("/assistance/holidays/new/", {"day": "2027-01-04", "kind": "makeup_workday"})
+    wrong = client.post("/policy/holidays/new/", {"day": "2027-01-04", "kind": "makeup_workday"})
     assert "调休上班日应为周六或周日" in wrong.content.decode()
-    response = client.post(
-        "/assistance/holidays/new/", {"day": "2027-01-01", "kind": "holiday", "note": "元旦"}
-    )
+    response = client.post("/policy/holidays/new/", {"day": "2027-01-01", "kind": "holiday", "note": "元旦"})
     assert response.status_code == 302 and HolidayCalendarDay.objects.filter(day=date(2027, 1, 1)).exists()
 
 
@@ -214,4 +213,4 @@ def test_the_parameters_list_query_count_is_pinned(
 ):
     login(client, county_caseworker)
     with django_assert_max_num_queries(12):
-        assert client.get("/assistance/parameters/").status_code == 200
+        assert client.get("/policy/parameters/").status_code == 200

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from minzheng.assistance.policy_book import ParameterVersion, PolicyBook, StandardVersion
 from minzheng.assistance.rules import round_yuan
-from minzheng.assistance.rules.dated_records import ancestor_division_codes, record_in_force
+from minzheng.policy.rules import ancestor_division_codes, record_in_force
 
 CITY, COUNTY, NATIONAL = "210600000000", "210602000000", "000000000000"
 

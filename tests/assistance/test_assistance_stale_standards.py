@@ -14,7 +14,7 @@ from tests.core.factories import make_user
 
 @given(days=st.integers(0, 3000), months=st.integers(1, 36))
 def test_a_standard_is_stale_once_it_has_run_longer_than_the_interval(days, months):
-    from minzheng.assistance.rules.months import add_months
+    from minzheng.policy.rules import add_months
 
     effective = date(2020, 1, 1)
     on = date.fromordinal(effective.toordinal() + days)

@@ -18,7 +18,7 @@ from minzheng.assistance.rules import (
     resolve_dibao_standard,
     tekun_basic_living_standard,
 )
-from minzheng.assistance.rules.divisions import significant_division_prefix
+from minzheng.policy.rules import significant_division_prefix
 
 URBAN, RURAL = AreaKind.URBAN, AreaKind.RURAL
 DANDONG = "210600"

@@ -2,9 +2,9 @@
 
 from datetime import date
 
+from minzheng.core.demo import load_demo
 from minzheng.core.identity import parse_resident_id
 from minzheng.core.models import Household, Person, User
-from minzheng.core.services.demo import load_demo
 
 
 def test_demo_ids_agree_with_birth_date_and_sex_and_use_real_villages(divisions):
@@ -22,7 +22,7 @@ def test_demo_ids_agree_with_birth_date_and_sex_and_use_real_villages(divisions)
 
 
 def test_the_same_seed_generates_the_same_people():
-    from minzheng.core.services.demo import _Generator
+    from minzheng.core.demo.registry import _Generator
 
     villages = [("210602002001", "城隍庙一社区居委会"), ("210602003001", "广济社区居委会")]
 

@@ -113,7 +113,7 @@ def test_every_url_is_covered_by_this_matrix():
         # region's standard; lists show only the jurisdiction and the divisions above it).
         "assistance:standard_list",
         "assistance:standard_detail",
-        "assistance:parameter_list",
+        "policy:parameter_list",
         "assistance:program_list",
         # 养老服务: every record URL is walked as an outsider in tests/eldercare/test_pages.py (404 each, writes
         # refused); lists, exports and the dashboard are checked to show nothing of another county.
@@ -263,9 +263,9 @@ def test_every_url_is_covered_by_this_matrix():
         # 社会救助 policy forms: the services refuse divisions outside the jurisdiction (test_assistance_pages);
         # the holiday calendar is national data.
         "assistance:standard_create",
-        "assistance:parameter_create",
-        "assistance:holiday_list",
-        "assistance:holiday_create",
+        "policy:parameter_create",
+        "policy:holiday_list",
+        "policy:holiday_create",
         "eldercare_public:institutions",  # public by design: institutions' public facts, no personal data
         "eldercare:assessment_preview",  # scores posted in, a level out: reads and writes nothing
         # 资金发放: generating checks the division against the jurisdiction in the service; bank formats are

@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from minzheng.core.services.demo import load_demo as load_core_demo
+from minzheng.core.demo import load_demo as load_core_demo
+from minzheng.eldercare import demo
 from minzheng.eldercare.models import CapabilityAssessment, Hazard, Institution, Residency
 from minzheng.eldercare.rules.assessment import score_assessment
 from minzheng.eldercare.selectors.occupancy import occupancy_of
-from minzheng.eldercare.services import demo
 
 TODAY = date(2026, 11, 25)
 

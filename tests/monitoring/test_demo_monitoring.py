@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from minzheng.assistance.models import AssistanceCase
 from minzheng.assistance.services.seed import load_assistance_policy
-from minzheng.core.services.demo import load_demo
+from minzheng.core.demo import load_demo
 from minzheng.monitoring import rules
 from minzheng.monitoring.models import LibraryCategory, RiskWarning
 

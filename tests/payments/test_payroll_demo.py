@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from minzheng.payments.demo import load_payroll_demo
 from minzheng.payments.models import FollowUp, PayrollLine, PayrollRoster, RosterStatus
-from minzheng.payments.services.demo import load_payroll_demo
 from tests.core.factories import HouseholdFactory, make_user
 
 pytestmark = pytest.mark.django_db

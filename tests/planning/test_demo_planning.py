@@ -4,9 +4,9 @@
 import pytest
 
 from minzheng.planning import services
+from minzheng.planning.attainment import plan_progress
+from minzheng.planning.demo import load_demo_planning
 from minzheng.planning.models import EnteredValue, EntryStatus, StatReport
-from minzheng.planning.monitoring import plan_progress
-from minzheng.planning.services.demo import load_demo_planning
 from tests.core.factories import make_user
 
 

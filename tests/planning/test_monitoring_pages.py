@@ -12,9 +12,9 @@ from python_calamine import CalamineWorkbook
 
 from minzheng.assistance.models import Area, StandardPeriod
 from minzheng.planning import services
+from minzheng.planning.attainment import plan_progress
 from minzheng.planning.exports import plan_reports
 from minzheng.planning.models import IndicatorDefinition, StatusRule
-from minzheng.planning.monitoring import plan_progress
 from tests.assistance.factories import add_standard
 from tests.core.factories import make_user
 
@@ -164,7 +164,7 @@ def test_midterm_report_compares_subordinate_divisions(dandong_monitoring, login
 
 
 def test_a_text_target_repeating_a_table_indicator_is_monitored_once(monitored_plans):
-    from minzheng.planning.monitoring import plan_rows
+    from minzheng.planning.attainment import plan_rows
 
     names = [row.name for row in plan_rows(monitored_plans["辽宁省"])]
     assert "节地生态安葬率" in names and not any("新增骨灰节地生态绿色安葬率" in name for name in names)

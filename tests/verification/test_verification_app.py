@@ -300,8 +300,8 @@ def test_the_dibao_edge_line_is_one_and_a_half_standards(
 def test_demo_population_and_deliveries_give_a_realistic_mix(
     county_caseworker, divisions, dandong_policy, django_capture_on_commit_callbacks
 ):
-    from minzheng.core.services.demo import load_demo
-    from minzheng.verification.services.demo import deliver_demo_exchange
+    from minzheng.core.demo import load_demo
+    from minzheng.verification.demo import deliver_demo_exchange
 
     load_demo(seed=11, households=60, password="Demo@Pass2026", today=dt.date(2026, 11, 25))
     deliver_demo_exchange("2106", seed=11, today=dt.date(2026, 11, 25))

@@ -11,12 +11,11 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema
 
 from minzheng.core.api_types import Day, DivisionCode
+from minzheng.policy.interface import division_visible_to, normalise_division_code, parameters_in_force
 
 from .api_case_records import router as case_records_router
 from .api_cases import router as cases_router
-from .selectors.visibility import division_visible_to
 from .services import in_force
-from .services.policy import normalise_division_code
 
 router = Router(tags=["社会救助"])
 router.add_router("", cases_router)
@@ -103,4 +102,4 @@ def standards(request, filters: Query[InForceQuery]):
 @router.get("/parameters", response=list[ParameterOut], summary="某区划某日执行的政策参数")
 def parameters(request, filters: Query[InForceQuery]):
     code, on = _asked(request, filters)
-    return in_force.parameters_in_force(code, on)
+    return parameters_in_force(code, on)  # every domain's parameters, from the policy store

@@ -13,12 +13,12 @@ from ninja.pagination import paginate
 
 from minzheng.core.api_types import Day, DivisionCode
 from minzheng.core.paging import Paging
+from minzheng.policy.interface import working_calendar
 
 from .errors import InvalidCase
 from .selectors import cases as case_selectors
 from .selectors.queue import work_queue
 from .services import decisions, workflow
-from .services.calendar import working_calendar
 from .services.case_deadlines import due_soon_days
 from .services.cases import open_case
 

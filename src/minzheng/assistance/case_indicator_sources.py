@@ -16,9 +16,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
+from minzheng.policy.interface import add_months, month_start
 
 from .models import EnrolmentAmount
-from .rules.months import add_months, month_start
 from .selectors.entitlements import enrolments_in_force
 
 

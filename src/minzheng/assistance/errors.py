@@ -1,6 +1,18 @@
 """Typed errors of the 社会救助 domain (one base class; the API maps them to the RFC 7807 body)."""
 
 from minzheng.core.errors import MinzhengError
+from minzheng.policy.interface import InvalidPolicyValue, ParameterNotSet, VersionConflict
+
+__all__ = [
+    "AssistanceError",
+    "InvalidAttachment",
+    "InvalidCase",
+    "InvalidPolicyValue",
+    "ParameterNotSet",
+    "StandardNotFound",
+    "VersionConflict",
+    "WorkflowRefused",
+]
 
 
 class AssistanceError(MinzhengError):
@@ -12,26 +24,6 @@ class StandardNotFound(AssistanceError):
 
     status_code = 404
     code = "standard_not_found"
-
-
-class ParameterNotSet(AssistanceError):
-    """No version of a policy parameter covers the division on the date asked."""
-
-    status_code = 404
-    code = "parameter_not_set"
-
-
-class VersionConflict(AssistanceError):
-    """A version with the same effective date exists: history is never overwritten."""
-
-    status_code = 409
-    code = "version_conflict"
-
-
-class InvalidPolicyValue(AssistanceError):
-    """A standard, parameter or calendar day that policy does not allow (negative amount, unknown name…)."""
-
-    code = "invalid_policy_value"
 
 
 class InvalidCase(AssistanceError):

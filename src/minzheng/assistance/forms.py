@@ -4,8 +4,7 @@ from decimal import Decimal
 
 from django import forms
 
-from .models import Area, HolidayCalendarDay, StandardKind, StandardPeriod
-from .parameter_catalogue import PARAMETERS
+from .models import Area, StandardKind, StandardPeriod
 
 _DATE_ERRORS = {"required": "请填写日期", "invalid": "请输入有效日期，如 2025-01-01"}
 
@@ -42,24 +41,3 @@ class StandardForm(forms.Form):
         label="地方自定（不按倍数推算，仅低保边缘、特困基本生活标准）", required=False
     )
     source_note = forms.CharField(label="依据/来源（文件名称、文号）", required=False, max_length=300)
-
-
-class ParameterForm(forms.Form):
-    """设置参数: a new 政策参数 version from its effective date."""
-
-    name = forms.ChoiceField(
-        label="参数", choices=[(p.name, f"{p.label}（{p.unit or '选项'}）") for p in PARAMETERS]
-    )
-    division_code = forms.CharField(label="适用区划", required=False, max_length=12)
-    effective_from = forms.DateField(label="生效日期", error_messages=_DATE_ERRORS)
-    value = forms.CharField(label="数值", required=False, max_length=20)
-    text_value = forms.CharField(label="取值（选项类参数，如 自然日/工作日）", required=False, max_length=30)
-    source_note = forms.CharField(label="依据/来源", required=False, max_length=300)
-
-
-class HolidayForm(forms.Form):
-    """登记节假日: one day of a newly published 节假日安排."""
-
-    day = forms.DateField(label="日期", error_messages=_DATE_ERRORS)
-    kind = forms.ChoiceField(label="类型", choices=HolidayCalendarDay.KINDS)
-    note = forms.CharField(label="说明（如 春节）", required=False, max_length=100)

@@ -1,8 +1,9 @@
-"""政策台账: the standards and parameters in force for a division on a day, from loaded versions.
+"""政策台账: the 保障标准 in force for a division on a day (with the parameters, through the policy store's
+``ParameterBook``), from loaded versions.
 
 Pure Python over plain copies of rows (no ORM), so one page can load the versions of all its divisions in
 two queries and resolve every line in memory. Resolution: the most specific division wins, then the latest
-version effective on or before the day (``rules.dated_records``). Derived standards use the pure rules.
+version effective on or before the day (``policy.rules.dated_records``). Derived standards use the pure rules.
 """
 
 from collections import defaultdict
@@ -11,9 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from minzheng.policy.book import ParameterBook, ParameterVersion, not_ended
+from minzheng.policy.rules import record_in_force
+
 from .models.choices import Area, StandardKind, StandardPeriod
 from .rules import AssistanceRuleError, dibao_edge_income_line, round_yuan, tekun_basic_living_standard
-from .rules.dated_records import record_in_force
 
 
 @dataclass(frozen=True)
@@ -41,21 +44,6 @@ class StandardVersion:
 
 
 @dataclass(frozen=True)
-class ParameterVersion:
-    """One 政策参数 version as read from the table."""
-
-    id: int
-    name: str
-    division_code: str
-    effective_from: date
-    valid_to: date | None
-    value: Decimal | None
-    text_value: str = ""
-    unit: str = ""
-    source_note: str = ""
-
-
-@dataclass(frozen=True)
 class DerivedStandards:
     """低保标准 in force for one area and the standards derived from it (per person per month)."""
 
@@ -71,38 +59,31 @@ class DerivedStandards:
         return Area(self.area).label
 
 
-def _not_ended(version: StandardVersion | ParameterVersion, on: date) -> bool:
-    """False once a version's validity has ended: closed by a successor, or set for a limited period (e.g. a
-    plan's 2021–2025 target) — then a higher division's version applies again."""
-    return version.valid_to is None or version.valid_to >= on
-
-
 class PolicyBook:
     """Versions of standards and parameters for a set of divisions, answering "what is in force"."""
 
-    def __init__(self, standards: Iterable[StandardVersion], parameters: Iterable[ParameterVersion]):
+    def __init__(
+        self, standards: Iterable[StandardVersion], parameters: ParameterBook | Iterable[ParameterVersion]
+    ):
         self._standards: dict[str, list[StandardVersion]] = defaultdict(list)
         for version in standards:
             if not version.is_reference_average:
                 self._standards[version.kind].append(version)
-        self._parameters: dict[str, list[ParameterVersion]] = defaultdict(list)
-        for version in parameters:
-            self._parameters[version.name].append(version)
+        self._parameters = parameters if isinstance(parameters, ParameterBook) else ParameterBook(parameters)
 
     def standard(self, kind: str, area: str, division_code: str, on: date) -> StandardVersion | None:
         """The version of ``kind`` in force; a 不分城乡 figure serves both areas unless an area has its own."""
-        current = [v for v in self._standards[kind] if _not_ended(v, on)]
+        current = [v for v in self._standards[kind] if not_ended(v, on)]
         found = record_in_force([v for v in current if v.area == area], division_code, on)
         if found is None and area != Area.ALL:
             found = record_in_force([v for v in current if v.area == Area.ALL], division_code, on)
         return found
 
     def parameter(self, name: str, division_code: str, on: date) -> ParameterVersion | None:
-        return record_in_force([v for v in self._parameters[name] if _not_ended(v, on)], division_code, on)
+        return self._parameters.parameter(name, division_code, on)
 
     def value(self, name: str, division_code: str, on: date) -> Decimal | None:
-        found = self.parameter(name, division_code, on)
-        return found.value if found is not None else None
+        return self._parameters.value(name, division_code, on)
 
     def derived(self, division_code: str, area: str, on: date) -> DerivedStandards | None:
         """低保边缘 line and 特困基本生活标准 beside the 低保标准 in force (None when there is no 低保标准)."""

@@ -1,11 +1,10 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from .views import (
-    calendar,
     cases,
     dashboard,
     enrolments,
-    parameters,
     programs,
     publicity,
     queue,
@@ -44,9 +43,8 @@ urlpatterns = [
     path("standards/", standards.standard_list, name="standard_list"),
     path("standards/new/", standards.standard_create, name="standard_create"),
     path("standards/<int:pk>/", standards.standard_detail, name="standard_detail"),
-    path("parameters/", parameters.parameter_list, name="parameter_list"),
-    path("parameters/new/", parameters.parameter_create, name="parameter_create"),
     path("programs/", programs.program_list, name="program_list"),
-    path("holidays/", calendar.holiday_list, name="holiday_list"),
-    path("holidays/new/", calendar.holiday_create, name="holiday_create"),
+    # 政策参数 and 节假日 moved to the platform's policy store (/policy/); old bookmarks still arrive
+    path("parameters/", RedirectView.as_view(pattern_name="policy:parameter_list", query_string=True)),
+    path("holidays/", RedirectView.as_view(pattern_name="policy:holiday_list", query_string=True)),
 ]

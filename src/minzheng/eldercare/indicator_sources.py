@@ -13,7 +13,7 @@ from django.urls import reverse
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
 
 from .selectors import hardship, indicators
-from .services.policy import disabled_from_level
+from .services.parameters import disabled_from_level
 
 
 def drilldown_url(code: str, division_code: str, start: date, end: date) -> str:

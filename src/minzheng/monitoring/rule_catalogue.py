@@ -2,7 +2,7 @@
 
 Pure (no Django): the rule pages, the seed and the parameter checks read it. The rule *versions* in force
 are data (``RiskRule`` rows per division with validity dates); this module only says what a version of each
-rule may hold. Defaults follow issue 5 (the plans' 动态监测 chapters) and say where a figure is the
+rule may hold. Defaults follow the plans' 动态监测 chapters and say where a figure is the
 platform's own choice, to be set locally.
 """
 
@@ -57,7 +57,7 @@ RULE_KINDS: dict[str, RuleKind] = {
             ),
             {"amount": "20000", "ratio": "0.5", "months": "12"},
             10,
-            "issue 5：近12个月自付医疗费用超过2万元或超过家庭年收入50%",
+            "平台缺省值（依据各规划“健全低收入人口动态监测预警”）：近12个月自付医疗费用超过2万元或超过家庭年收入50%",
         ),
         RuleKind(
             job.SEVERE_DISABILITY,
@@ -67,7 +67,7 @@ RULE_KINDS: dict[str, RuleKind] = {
             (ParameterSpec("grade", "残疾等级不低于", "级", Decimal(1), Decimal(4), integer=True),),
             {"grade": "2"},
             10,
-            "issue 5：新办理一、二级残疾证",
+            "平台缺省值（依据各规划“健全低收入人口动态监测预警”）：新办理一、二级残疾证",
         ),
         RuleKind(
             job.WORKING_AGE_DEATH,
@@ -80,7 +80,7 @@ RULE_KINDS: dict[str, RuleKind] = {
             ),
             {"age_from": "16", "age_to": "59"},
             5,
-            "issue 5；劳动年龄16–59周岁为统计口径，平台默认值，可按地方口径调整",
+            "平台缺省值（依据各规划“健全低收入人口动态监测预警”）；劳动年龄16–59周岁为统计口径，平台默认值，可按地方口径调整",
         ),
         RuleKind(
             job.UNEMPLOYMENT,
@@ -90,7 +90,7 @@ RULE_KINDS: dict[str, RuleKind] = {
             (),
             {},
             10,
-            "issue 5：新增失业登记",
+            "平台缺省值（依据各规划“健全低收入人口动态监测预警”）：新增失业登记",
         ),
         RuleKind(
             job.DISASTER_LOSS,
@@ -100,7 +100,7 @@ RULE_KINDS: dict[str, RuleKind] = {
             (ParameterSpec("amount", "损失金额线", "元", Decimal(0), Decimal(10_000_000)),),
             {"amount": "10000"},
             5,
-            "issue 5：灾害损失超过阈值；1万元为平台默认值，应由各地设定",
+            "平台缺省值（依据各规划“健全低收入人口动态监测预警”）：灾害损失超过阈值；1万元为平台默认值，应由各地设定",
         ),
         RuleKind(
             job.INCOME_BELOW_LINE,
@@ -110,7 +110,7 @@ RULE_KINDS: dict[str, RuleKind] = {
             (_MONTHS,),
             {"months": "3"},
             10,
-            "issue 5：家庭人均收入新低于低保标准",
+            "平台缺省值（依据各规划“健全低收入人口动态监测预警”）：家庭人均收入新低于低保标准",
         ),
         RuleKind(
             job.INCOME_ABOVE_LINE,
@@ -120,7 +120,7 @@ RULE_KINDS: dict[str, RuleKind] = {
             (ParameterSpec("ratio", "低保标准倍数", "倍", Decimal(1), Decimal(3)), _MONTHS),
             {"ratio": "1", "months": "3"},
             20,
-            "issue 5：低保家庭收入超过标准（应退尽退）",
+            "平台缺省值（依据各规划“健全低收入人口动态监测预警”）：低保家庭收入超过标准（应退尽退）",
         ),
     )
 }

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
-from minzheng.assistance.selectors.payable_amounts import payable_amounts
+from minzheng.assistance.interface import payable_amounts
 from minzheng.core.jurisdiction import get_in_jurisdiction_or_404, scope
 from minzheng.core.selectors.divisions import names_of
 

@@ -10,13 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from minzheng.assistance.rules.months import month_start
-from minzheng.assistance.selectors.programs import program_list
+from minzheng.assistance.interface import program_list
 from minzheng.core.errors import ImportRejected, MinzhengError
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate
+from minzheng.policy.interface import month_start
 
 from . import selectors
 from .models import BankFormat, FollowUp, LineKind, PaymentStatus, RosterStatus

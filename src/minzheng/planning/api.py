@@ -13,7 +13,7 @@ from ninja.pagination import paginate
 from minzheng.core.api_types import DivisionCode, Year
 from minzheng.core.paging import Paging
 
-from . import monitoring, selectors
+from . import attainment, selectors
 
 router = Router(tags=["规划监测"])
 
@@ -154,6 +154,6 @@ def _progress_out(item) -> ProgressOut:
 )
 def plan_progress(request, plan_id: int, query: Query[ProgressQuery]):
     plan = selectors.plan_detail(request.user, plan_id)
-    year = query.year or monitoring.default_year(plan)
+    year = query.year or attainment.default_year(plan)
     division_code = selectors.division_in_view(request.user, plan, query.division)
-    return [_progress_out(item) for item in monitoring.plan_progress(plan, year, division_code)]
+    return [_progress_out(item) for item in attainment.plan_progress(plan, year, division_code)]

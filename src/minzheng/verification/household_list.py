@@ -1,7 +1,8 @@
 """核对名单: the list of households a caseworker uploads for a batch verification (.xlsx or .csv).
 
-Pure: reading the file into rows and judging each row against what the registry says about the households
-it names (looked up by the service, in the user's jurisdiction). A row names a household by 户编号, by its
+Reading the file into rows and judging each row against what the registry says about the households it
+names. No database access here — the service passes in the lookup, scoped to the user's jurisdiction — but not
+pure either: it raises the platform's typed import errors and uses core's registry and row-error types. A row names a household by 户编号, by its
 户主公民身份号码, or by both (then both must name the same household). Any row error rejects the whole list —
 the caseworker corrects the file and uploads it again, as with every import in the platform.
 """

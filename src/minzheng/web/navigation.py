@@ -102,6 +102,12 @@ NAVIGATION: tuple[NavGroup, ...] = (
         "系统管理",
         (
             NavItem("用户管理", "users", "core:user_list", capability="manage_users|manage_security"),
+            NavItem(
+                "政策参数",
+                "policy",
+                "policy:parameter_list",
+                purpose="各业务的政策参数（按区划、生效日期）与节假日",
+            ),
             NavItem("审计日志", "audit", "core:audit_list", capability="view_audit"),
         ),
     ),

@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from minzheng.assistance.selectors.queue import queue_counts
-from minzheng.assistance.selectors.standards import stale_standards
+from minzheng.assistance.interface import queue_counts, stale_standards
 from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout

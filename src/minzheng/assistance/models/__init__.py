@@ -1,17 +1,15 @@
-"""Tables of the 社会救助 domain: programs as data, dated policy parameters, 保障标准, the holiday calendar,
+"""Tables of the 社会救助 domain: programs as data, 保障标准 (parameters and holidays: the ``policy`` app),
 cases (救助案件) and enrolments (在保记录) with their dated amounts."""
 
-from .calendar import HolidayCalendarDay
 from .cases import CLOSED_STATUSES, AssistanceCase, CaseSource, CaseStatus
 from .casework import CaseAttachment, CaseEvent, HomeVisit, Objection
 from .choices import Area, BenefitFormula, DecidingLevel, ProgramCategory, StandardKind, StandardPeriod
 from .enrolments import Enrolment, EnrolmentAmount
-from .parameters import PolicyParameter
 from .program_settings import ProgramSetting
 from .programs import AssistanceProgram
 from .spot_checks import TekunSpotCheck
 from .standards import AssistanceStandard
-from .tasks import ConsumerCursor, WorkTask
+from .work_tasks import ConsumerCursor, WorkTask
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -28,10 +26,8 @@ __all__ = [
     "DecidingLevel",
     "Enrolment",
     "EnrolmentAmount",
-    "HolidayCalendarDay",
     "HomeVisit",
     "Objection",
-    "PolicyParameter",
     "ProgramCategory",
     "ProgramSetting",
     "StandardKind",

@@ -2,9 +2,10 @@
 
 from django.db import models
 
+from minzheng.policy.interface import DatedVersion
+
 from .choices import DecidingLevel
 from .programs import AssistanceProgram
-from .versions import DatedVersion
 
 
 class ProgramSetting(DatedVersion):

@@ -2,8 +2,9 @@
 
 from django.db import models
 
+from minzheng.policy.interface import NATIONAL
+
 from .choices import Area, BenefitFormula, DecidingLevel, ProgramCategory, StandardKind
-from .versions import NATIONAL
 
 
 class AssistanceProgram(models.Model):

@@ -5,10 +5,10 @@ from decimal import Decimal
 from django.db import models
 
 from minzheng.core.money import money_constraint
+from minzheng.policy.interface import DatedVersion
 
 from ..rules.money import round_yuan
 from .choices import Area, StandardKind, StandardPeriod
-from .versions import DatedVersion
 
 
 class AssistanceStandard(DatedVersion):

@@ -9,10 +9,16 @@ Modules by responsibility:
     benefits         低保 补差, 分类施保, 渐退
     care             特困: 生活自理能力, 照料护理等级, monthly support
     temporary        临时救助 and 急难型 先行救助
-    working_calendar 工作日 arithmetic over holiday data;  holiday_data: seed from chinese-calendar
     deadlines        办理时限, 公示, overdue status
     reviews          分类复核 cycles; start/stop/change months
 """
+
+from minzheng.policy.rules import (
+    CalendarNotCoveredError,
+    WorkingCalendar,
+    add_working_days,
+    working_days_between,
+)
 
 from .benefits import (
     DibaoBenefit,
@@ -48,7 +54,7 @@ from .deadlines import (
     tekun_county_decision_due,
     tekun_township_review_due,
 )
-from .errors import AssistanceRuleError, CalendarNotCoveredError, StandardNotFoundError
+from .errors import AssistanceRuleError, StandardNotFoundError
 from .money import fen_to_yuan, round_yuan, yuan_to_fen
 from .reviews import (
     ReviewCategory,
@@ -69,7 +75,6 @@ from .standards import (
     tekun_basic_living_standard,
 )
 from .temporary import emergency_advance_amount, temporary_assistance_amount, township_reserve_fund
-from .working_calendar import WorkingCalendar, add_working_days, working_days_between
 
 __all__ = [
     "AreaKind",

@@ -10,9 +10,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from minzheng.policy.rules import months_between
+
 from .errors import AssistanceRuleError
 from .money import ZERO, round_yuan
-from .months import months_between
 
 
 class MemberCategory(StrEnum):

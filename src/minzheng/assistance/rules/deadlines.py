@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from minzheng.policy.rules import WorkingCalendar, add_working_days, working_days_between
+
 from .errors import AssistanceRuleError
-from .working_calendar import WorkingCalendar, add_working_days, working_days_between
 
 
 class DayKind(StrEnum):

@@ -1,4 +1,4 @@
-"""Typed errors raised by the 社会救助 policy rules.
+"""Typed errors raised by the 社会救助 policy rules (working-day errors: ``policy.rules.errors``).
 
 The app's own ``errors.py`` (when it exists) should subclass or re-export these so the API and UI map
 them to one error format.
@@ -11,11 +11,3 @@ class AssistanceRuleError(ValueError):
 
 class StandardNotFoundError(AssistanceRuleError):
     """No 低保标准 record covers the division on the date asked."""
-
-
-class CalendarNotCoveredError(AssistanceRuleError):
-    """A working-day question falls after the last date the holiday data covers.
-
-    The State Council publishes each year's holiday schedule late in the previous year; until an
-    administrator loads it, answers for that year would silently ignore its holidays.
-    """

@@ -15,8 +15,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from minzheng.policy.rules import add_months
+
 from .money import round_yuan
-from .months import add_months
 
 
 class MemberExclusion(StrEnum):

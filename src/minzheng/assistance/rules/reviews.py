@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from minzheng.policy.rules import add_months, next_month_start
+
 from .benefits import MemberCategory
 from .errors import AssistanceRuleError
-from .months import add_months, next_month_start
 
 
 class ReviewCategory(StrEnum):

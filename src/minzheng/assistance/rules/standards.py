@@ -10,10 +10,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from .divisions import division_covers, significant_division_prefix
+from minzheng.policy.rules import add_months, division_covers, significant_division_prefix
+
 from .errors import AssistanceRuleError, StandardNotFoundError
 from .money import round_yuan
-from .months import add_months
 
 
 class AreaKind(StrEnum):

@@ -10,9 +10,9 @@ from django.db.models.functions import Coalesce, Substr
 
 from minzheng.core.jurisdiction import child_prefix_length, division_prefix, full_code, scope
 from minzheng.core.selectors.divisions import names_of
+from minzheng.policy.interface import add_months, month_start
 
 from ..models import CLOSED_STATUSES, AssistanceCase, AssistanceProgram, EnrolmentAmount
-from ..rules.months import add_months, month_start
 from .entitlements import enrolments_in_force
 
 

@@ -7,9 +7,9 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
+from minzheng.policy.interface import month_start
 
 from ..models import Enrolment, EnrolmentAmount, WorkTask
-from ..rules.months import month_start
 from .entitlements import enrolments_in_force
 
 

@@ -13,9 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Exists, OuterRef, Q, Subquery
 
 from minzheng.core.jurisdiction import division_prefix
+from minzheng.policy.interface import month_start
 
 from ..models import Enrolment, EnrolmentAmount
-from ..rules.months import month_start
 
 
 @dataclass(frozen=True)

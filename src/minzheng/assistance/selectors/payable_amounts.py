@@ -10,8 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 
+from minzheng.policy.interface import month_start
+
 from ..models import EnrolmentAmount
-from ..rules.months import month_start
 from .entitlements import enrolments_in_force
 
 # Column name → source. Names carry an ``e_`` prefix so they never collide with the enrolment's own fields.

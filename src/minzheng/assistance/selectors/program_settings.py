@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 from datetime import date
 
+from minzheng.policy.interface import ancestor_division_codes, record_in_force
+
 from ..models import AssistanceProgram, ProgramSetting
-from ..rules.dated_records import ancestor_division_codes, record_in_force
 from ..rules.program_defaults import criteria_for, materials_for
 
 
@@ -49,7 +50,7 @@ def program_configuration(program: AssistanceProgram, division_code: str, on: da
 
 def setting_list(user):
     """Every local setting version visible to the user (their jurisdiction and the divisions above)."""
-    from .visibility import visible
+    from minzheng.policy.interface import visible
 
     return visible(ProgramSetting.objects.select_related("program"), user).order_by(
         "program__sort_order", "program__code", "division_code", "-effective_from"

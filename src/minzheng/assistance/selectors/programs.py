@@ -2,8 +2,9 @@
 
 from django.db.models import QuerySet
 
+from minzheng.policy.interface import visible
+
 from ..models import AssistanceProgram, BenefitFormula
-from .visibility import visible
 
 
 def program_list(user) -> QuerySet[AssistanceProgram]:

@@ -8,10 +8,10 @@ from django.db.models import Q
 
 from minzheng.core.jurisdiction import division_level, scope
 from minzheng.core.permissions import Capability, has_capability
+from minzheng.policy.interface import CalendarNotCoveredError
 
 from ..models import CLOSED_STATUSES, AssistanceCase, WorkTask
 from ..rules import DeadlineStatus, WorkingCalendar, deadline_status
-from ..rules.errors import CalendarNotCoveredError
 from ..rules.workflow import Duty, Stage, duty_of
 
 _STAGES_BY_DUTY = {

@@ -1,7 +1,8 @@
 """特困人员认定抽查 records visible to the user (their jurisdiction)."""
 
+from minzheng.policy.interface import visible
+
 from ..models import TekunSpotCheck
-from .visibility import visible
 
 
 def spot_check_list(user):

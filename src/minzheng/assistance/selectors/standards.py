@@ -7,12 +7,12 @@ from django.db.models import QuerySet
 
 from minzheng.core.jurisdiction import division_prefix
 from minzheng.core.selectors.divisions import names_of
+from minzheng.policy.interface import visible, visible_or_404
 
 from ..models import AssistanceStandard, StandardKind
 from ..policy_book import DerivedStandards
 from ..rules.standards import standard_is_stale
 from .books import policy_book
-from .visibility import visible, visible_or_404
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from minzheng.policy.interface import working_calendar
+
 from ..models import AssistanceCase
 from ..policy_book import PolicyBook
 from ..rules import (
@@ -19,7 +21,6 @@ from ..rules import (
 )
 from ..rules import defaults as national
 from ..selectors.books import policy_book
-from .calendar import working_calendar
 
 TEKUN_PROGRAMS = frozenset({"tekun_centralised", "tekun_dispersed"})
 

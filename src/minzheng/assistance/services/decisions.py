@@ -6,12 +6,13 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from minzheng.policy.interface import add_months
+
 from ..errors import InvalidCase, WorkflowRefused
 from ..models import AssistanceCase
 from ..rules import benefit_start_month, next_review_date, review_category
 from ..rules import defaults as national
 from ..rules.benefits import MemberCategory
-from ..rules.months import add_months
 from ..rules.reviews import ReviewCycle
 from ..rules.workflow import Action
 from ..selectors.books import policy_book

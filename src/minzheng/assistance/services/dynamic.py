@@ -19,6 +19,7 @@ from minzheng.core.money import AMOUNT_MAX, check_money
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.core.services.registry import changes_since
+from minzheng.policy.interface import add_months, month_start, with_calendar
 
 from ..errors import InvalidCase
 from ..models import ConsumerCursor, Enrolment, EnrolmentAmount, WorkTask
@@ -32,10 +33,8 @@ from ..rules import (
 from ..rules import defaults as national
 from ..rules.household import review_after_death_due
 from ..rules.money import round_yuan
-from ..rules.months import add_months, month_start
 from ..rules.reviews import ReviewCategory
 from ..selectors.books import policy_book
-from .calendar import with_calendar
 from .decisions import review_cycle
 from .enrolments import change_amount, set_next_review, stop_enrolment
 from .in_force import in_force_from_book

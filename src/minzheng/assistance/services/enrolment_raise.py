@@ -14,16 +14,16 @@ from django.db import transaction
 
 from minzheng.core.jurisdiction import covers
 from minzheng.core.permissions import Capability, require
+from minzheng.policy.interface import month_start, normalise_division_code, parameter_value
 
 from ..errors import InvalidCase, StandardNotFound
 from ..models import Area, Enrolment, StandardKind
 from ..rules import dibao_monthly_benefit
-from ..rules.months import month_start
 from ..selectors.enrolments import EnrolmentFilter, enrolment_list
 from .enrolments import change_amount
-from .in_force import parameter_value, standard_in_force
-from .policy import normalise_division_code, set_standard
+from .in_force import standard_in_force
 from .standard_raise import preview_standard_raise
+from .standards import set_standard
 
 PROGRAM_OF_AREA = {Area.URBAN: "dibao_urban", Area.RURAL: "dibao_rural"}
 

@@ -15,11 +15,11 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.money import AMOUNT_MAX, check_money
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import add_months, month_start
 
 from ..errors import InvalidCase
 from ..models import AssistanceCase, Enrolment, EnrolmentAmount
 from ..rules.money import round_yuan
-from ..rules.months import add_months, month_start
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import Sheet, write_workbook
+from minzheng.policy.interface import month_start
 
-from ..rules.months import month_start
 from ..selectors.enrolments import EnrolmentFilter, enrolment_list
 
 HEADERS = [

@@ -1,4 +1,4 @@
-"""What is in force: the service interface other domains (verification, monitoring, casework) call.
+"""Which 保障标准 are in force (parameters: ``policy.interface``), as other domains and casework ask.
 
 Every answer is a plain dataclass or ``Decimal`` — never a model. Resolution: the most specific division
 wins (a county's own figure over its city's), then the latest version effective on or before the day.
@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..errors import InvalidPolicyValue, ParameterNotSet, StandardNotFound
+from minzheng.policy.interface import normalise_division_code
+from minzheng.verification.interface import VerificationPolicy
+
+from ..errors import InvalidPolicyValue, StandardNotFound
 from ..models import Area, AssistanceProgram, StandardKind, StandardPeriod
 from ..models.choices import DERIVED_KINDS
-from ..parameter_catalogue import PARAMETERS, spec_for
-from ..policy_book import DerivedStandards, ParameterVersion, PolicyBook
+from ..policy_book import DerivedStandards, PolicyBook
 from ..selectors.books import policy_book
-from .policy import normalise_division_code
 
 
 @dataclass(frozen=True)
@@ -32,21 +33,6 @@ class StandardInForce:
     derived: bool
     basis: str
     source_note: str = ""
-
-
-@dataclass(frozen=True)
-class ParameterInForce:
-    """A 政策参数 in force for a division on a day."""
-
-    name: str
-    label: str
-    value: Decimal | None
-    text_value: str
-    unit: str
-    division_code: str
-    effective_from: date
-    valid_to: date | None
-    source_note: str
 
 
 def standard_in_force(
@@ -150,60 +136,9 @@ def derived_standards(division_code: str, on: date) -> list[DerivedStandards]:
     return [derived for derived in found if derived is not None]
 
 
-def parameter_in_force(name: str, division_code: str, on: date) -> ParameterInForce:
-    """The version of a policy parameter in force; ``ParameterNotSet`` when none covers the division."""
-    division_code = normalise_division_code(division_code)
-    spec = spec_for(name)
-    if spec is None:
-        raise InvalidPolicyValue(f"未知的参数：{name}", field="name")
-    version = policy_book([division_code]).parameter(name, division_code, on)
-    if version is None:
-        raise ParameterNotSet(f"参数“{spec.label}”在 {division_code} 于 {on:%Y-%m-%d} 未设置")
-    return _parameter_in_force(version)
-
-
-def parameter_value(name: str, division_code: str, on: date, default: Decimal | None = None) -> Decimal:
-    """The number in force (``default`` when the parameter is not set and a default is given)."""
-    try:
-        value = parameter_in_force(name, division_code, on).value
-    except ParameterNotSet:
-        if default is None:
-            raise
-        return default
-    if value is None:
-        raise InvalidPolicyValue(f"参数 {name} 不是数值参数", field="name")
-    return value
-
-
-def parameters_in_force(division_code: str, on: date) -> list[ParameterInForce]:
-    """Every catalogued parameter set for the division on the day, in catalogue order."""
-    division_code = normalise_division_code(division_code)
-    book = policy_book([division_code])
-    versions = (book.parameter(spec.name, division_code, on) for spec in PARAMETERS)
-    return [_parameter_in_force(version) for version in versions if version is not None]
-
-
-def _parameter_in_force(version: ParameterVersion) -> ParameterInForce:
-    spec = spec_for(version.name)
-    return ParameterInForce(
-        name=version.name, label=spec.label if spec else version.name, value=version.value,
-        text_value=version.text_value, unit=version.unit, division_code=version.division_code,
-        effective_from=version.effective_from, valid_to=version.valid_to, source_note=version.source_note,
-    )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class VerificationPolicy:
-    """What 家庭经济状况核对 needs for one division on one day (None: not set for that division)."""
-
-    dibao_monthly: Decimal | None  # 低保标准, 元/人/月, for the division's area
-    dibao_edge_multiplier: Decimal | None
-    asset_limit_months: Decimal | None
-
-
 def verification_policies(division_areas: dict[str, str], on: date) -> dict[str, VerificationPolicy]:
     """For each division code (mapped to its area, 城市 ``urban`` / 农村 ``rural``) the figures a household
-    economic verification uses — resolved from one policy book (two queries, however many divisions)."""
+    economic verification uses (registered as 核对's policy source in ``AssistanceConfig.ready``) — resolved from one policy book (two queries, however many divisions)."""
     book = policy_book(division_areas)
     found = {}
     for code, area in division_areas.items():

@@ -10,6 +10,7 @@ from minzheng.core.jurisdiction import covers
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import insert_version, normalise_division_code
 
 from ..errors import InvalidPolicyValue
 from ..models import (
@@ -22,8 +23,6 @@ from ..models import (
 )
 from ..rules.eligibility import validate_criteria
 from ..rules.errors import AssistanceRuleError
-from .policy import normalise_division_code
-from .versions import insert_version
 
 
 def parse_criteria(text: str) -> dict:

@@ -1,4 +1,4 @@
-"""Shipping the policy data: programs, national default parameters, the plans' standards, holidays.
+"""Shipping 社会救助's data: programs and the plans' standards, after the policy store's parameters and holidays.
 
 Idempotent: a row already present (same natural key) is left as it is — an administrator may have closed
 or superseded it since, and history is never rewritten. Run by ``manage.py load_assistance_policy``.
@@ -10,12 +10,10 @@ from django.db import transaction
 
 from minzheng.core.models import AuditEvent
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import insert_version, load_policy
 
 from .. import policy_seed
-from ..models import AssistanceProgram, AssistanceStandard, PolicyParameter, ProgramCategory
-from .calendar import seed_holidays
-from .policy import new_parameter
-from .versions import insert_version
+from ..models import AssistanceProgram, AssistanceStandard, ProgramCategory
 
 LOADER = "load_assistance_policy"
 
@@ -34,20 +32,20 @@ class LoadResult:
 
 @transaction.atomic
 def load_assistance_policy() -> LoadResult:
+    store = load_policy()  # 社会救助 reads the store's parameters and working days
     result = LoadResult(
         programs=_load_programs(),
-        parameters=_load_parameters(),
+        parameters=store.parameters,
         standards=_load_standards(),
-        holidays=seed_holidays(policy_seed.HOLIDAY_SEED_YEARS),
+        holidays=store.holidays,
     )
-    if result.total:
+    if result.programs or result.standards:
         record_event(
             None,
             AuditEvent.IMPORT,
             object_type="assistance_policy",
             username=LOADER,
-            summary=f"载入社会救助政策数据：项目 {result.programs}，参数 {result.parameters}，"
-            f"标准 {result.standards}，节假日 {result.holidays}",
+            summary=f"载入社会救助政策数据：项目 {result.programs}，标准 {result.standards}",
         )
     return result
 
@@ -70,23 +68,6 @@ def _program(order: int, seed: policy_seed.SeedProgram) -> AssistanceProgram:
         review_cycle_months=seed.review_cycle_months, deciding_level=seed.deciding_level,
         policy_basis=seed.policy_basis, sort_order=order,
     )  # fmt: skip
-
-
-def _load_parameters() -> int:
-    existing = set(PolicyParameter.objects.values_list("name", "division_code", "effective_from"))
-    created = 0
-    for seed in policy_seed.PARAMETERS:
-        if (seed.name, seed.division_code, seed.effective_from) in existing:
-            continue
-        parameter = new_parameter(
-            name=seed.name, division_code=seed.division_code, effective_from=seed.effective_from,
-            value=seed.value, text_value=seed.text_value, source_note=seed.source_note, valid_to=seed.valid_to,
-        )  # fmt: skip
-        insert_version(
-            PolicyParameter.objects.filter(name=seed.name, division_code=seed.division_code), parameter
-        )
-        created += 1
-    return created
 
 
 def _load_standards() -> int:

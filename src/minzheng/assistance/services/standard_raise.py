@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from minzheng.policy.interface import normalise_division_code, parameter_value, parse_decimal
+
 from ..errors import StandardNotFound
 from ..models import StandardKind
 from ..rules import (
@@ -21,8 +23,7 @@ from ..rules import (
     dibao_monthly_benefit,
     dibao_standard_raise_preview,
 )
-from .in_force import StandardInForce, parameter_value, standard_in_force
-from .policy import normalise_division_code, parse_decimal
+from .in_force import StandardInForce, standard_in_force
 
 _RULE_AREA = {"urban": AreaKind.URBAN, "rural": AreaKind.RURAL}
 _RULE_PERIOD = {"month": StandardPeriod.PER_MONTH, "year": StandardPeriod.PER_YEAR}

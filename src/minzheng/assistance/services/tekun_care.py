@@ -9,12 +9,12 @@ from minzheng.core.jurisdiction import get_in_jurisdiction_or_404
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import with_calendar
 
 from ..errors import InvalidCase
 from ..models import Enrolment, WorkTask
 from ..rules import add_working_days
 from ..selectors.books import policy_book
-from .calendar import with_calendar
 
 TEKUN_CATEGORIES = ("tekun_centralised", "tekun_dispersed")
 

@@ -17,8 +17,8 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.services.audit import record_event
-from minzheng.verification.errors import VerificationError
-from minzheng.verification.services.runs import request_report
+from minzheng.policy.interface import with_calendar
+from minzheng.verification.interface import VerificationError, request_report
 
 from ..errors import InvalidCase, WorkflowRefused
 from ..models import AssistanceCase, CaseEvent
@@ -36,7 +36,6 @@ from ..rules.workflow import (
 )
 from ..selectors.program_settings import program_configuration
 from . import case_deadlines
-from .calendar import with_calendar
 from .case_benefits import compute_case_benefit
 
 TEKUN_CATEGORIES = ("tekun_centralised", "tekun_dispersed")

@@ -15,9 +15,9 @@ TABS = (
     ("raise", "提标", "assistance:standard_raise"),
     ("settings", "项目设置", "assistance:setting_list"),
     ("standards", "保障标准", "assistance:standard_list"),
-    ("parameters", "政策参数", "assistance:parameter_list"),
+    ("parameters", "政策参数", "policy:parameter_list"),  # the platform's policy store
     ("programs", "救助项目", "assistance:program_list"),
-    ("holidays", "节假日", "assistance:holiday_list"),
+    ("holidays", "节假日", "policy:holiday_list"),
 )
 
 

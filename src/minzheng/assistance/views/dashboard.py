@@ -6,8 +6,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from minzheng.core.jurisdiction import covers
+from minzheng.policy.interface import month_start
 
-from ..rules.months import month_start
 from ..selectors.dashboard import dashboard
 from ..selectors.standards import stale_standards
 from .common import page_context

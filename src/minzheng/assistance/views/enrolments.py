@@ -15,8 +15,8 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate, xlsx_response
+from minzheng.policy.interface import next_month_start
 
-from ..rules.months import next_month_start
 from ..selectors import enrolments as selectors
 from ..selectors.programs import program_list
 from ..services.enrolments import change_amount, set_payment_account, stop_enrolment

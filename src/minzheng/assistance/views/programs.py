@@ -2,7 +2,8 @@
 
 from django.shortcuts import render
 
-from ..selectors.parameters import division_names
+from minzheng.policy.interface import division_names
+
 from ..selectors.programs import program_list as programs_of
 from .common import page_context
 

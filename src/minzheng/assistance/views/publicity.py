@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from minzheng.core.jurisdiction import covers, division_level
 from minzheng.core.selectors.divisions import division_name
+from minzheng.policy.interface import month_start
 
-from ..rules.months import month_start
 from ..selectors.publicity import publicity_applications, publicity_beneficiaries
 from .common import page_context
 

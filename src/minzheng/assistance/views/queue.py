@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from minzheng.core.errors import MinzhengError
+from minzheng.policy.interface import working_calendar
 
 from ..selectors.enrolments import current_amount, task_detail
 from ..selectors.queue import work_queue
-from ..services.calendar import working_calendar
 from ..services.case_deadlines import due_soon_days
 from ..services.dynamic import REVIEW_OUTCOMES, complete_review, complete_task
 from .common import page_context

@@ -8,10 +8,10 @@ from django.shortcuts import render
 from minzheng.core.errors import MinzhengError
 from minzheng.core.money import check_money
 from minzheng.core.permissions import Capability, has_capability
+from minzheng.policy.interface import division_visible_to
 
 from ..errors import StandardNotFound
 from ..models import StandardKind
-from ..selectors.visibility import division_visible_to
 from ..services.enrolment_raise import apply_enrolment_raise, preview_enrolment_raise
 from ..services.in_force import standard_in_force
 from .common import page_context

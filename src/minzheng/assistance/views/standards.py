@@ -13,7 +13,7 @@ from minzheng.core.views.common import paginate
 from ..forms import StandardForm
 from ..models import Area, StandardKind
 from ..selectors import standards as standard_selectors
-from ..services import policy
+from ..services import standards as standard_services
 from ..services.in_force import derived_standards
 from .common import add_service_error, page_context
 
@@ -73,7 +73,7 @@ def standard_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            standard = policy.set_standard(
+            standard = standard_services.set_standard(
                 request.user,
                 kind=data["kind"],
                 area=data["area"],

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from minzheng.assistance.services.beneficiaries import tekun_person_ids
+from minzheng.assistance.interface import tekun_person_ids
 from minzheng.core.jurisdiction import division_prefix
 
 from ..models import HardshipElder, Visit, VisitAssignment

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 
-from minzheng.assistance.services.beneficiaries import tekun_person_ids
+from minzheng.assistance.interface import tekun_person_ids
 from minzheng.core.jurisdiction import division_prefix
 from minzheng.core.models import Division, Person
 

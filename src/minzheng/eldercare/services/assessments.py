@@ -23,7 +23,7 @@ from ..rules.assessment import (
     validate_scores,
 )
 from .common import Capability, audit, check_in_jurisdiction, require
-from .policy import reassessment_months
+from .parameters import reassessment_months
 
 _FIELDS = ["assessed_on", "reason", "total_score", "level", "level_by_coma", "next_due_on"]
 

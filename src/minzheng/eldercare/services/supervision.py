@@ -27,7 +27,7 @@ from ..models import (
 from ..rules.errors import EldercareRuleError
 from ..rules.selection import draw_inspections, sample_size
 from .common import Capability, audit, check_in_jurisdiction, require, require_text
-from .policy import rectification_working_days, working_day_deadline
+from .parameters import rectification_working_days, working_day_deadline
 from .visitors import staff_with
 
 _HAZARD_FIELDS = ["status", "deadline", "rectified_on", "rechecks", "closed_on", "recheck_note"]

@@ -14,7 +14,7 @@ from ..rules.ratios import free_beds
 from ..rules.visits import Month
 from ..selectors import dashboard, indicators, public
 from ..selectors.hardship import unvisited_elders
-from ..services.policy import disabled_from_level
+from ..services.parameters import disabled_from_level
 from .common import Cell, base_context, crumbs, masked, paginate, parse_date, table_page
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.db import transaction
 
-from minzheng.assistance.selectors.low_income import in_force_members
+from minzheng.assistance.interface import in_force_members
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import parse_resident_id
 from minzheng.core.jurisdiction import covers, scope

@@ -10,8 +10,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from minzheng.assistance.models import CaseSource
-from minzheng.assistance.services.cases import open_case
+from minzheng.assistance.interface import CaseSource, open_case
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event

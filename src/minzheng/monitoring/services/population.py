@@ -12,7 +12,7 @@ from decimal import Decimal
 import pyarrow as pa
 from django.db.models import Q
 
-from minzheng.assistance.services.in_force import verification_policies
+from minzheng.assistance.interface import verification_policies
 from minzheng.batch.contracts import MONITORING_POPULATION_SCHEMA
 from minzheng.batch.monitoring import RuleVersion
 from minzheng.core.jurisdiction import division_prefix

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from minzheng.assistance.services.calendar import working_day_deadline
 from minzheng.batch import ExchangeStore
 from minzheng.batch.monitoring import (
     MonitoringResult,
@@ -29,6 +28,7 @@ from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import working_day_deadline
 
 from .. import rules
 from ..errors import MonitoringError

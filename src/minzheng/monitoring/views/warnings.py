@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from minzheng.assistance.selectors.low_income import monitoring_cases
-from minzheng.assistance.selectors.programs import program_list
+from minzheng.assistance.interface import monitoring_cases, program_list
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
 from minzheng.core.selectors.divisions import names_of

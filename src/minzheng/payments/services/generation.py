@@ -21,15 +21,14 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from minzheng.assistance.rules.months import add_months, month_start
-from minzheng.assistance.selectors.payable_amounts import entitlement_rows, payable_amounts
-from minzheng.assistance.selectors.programs import pays_money, program_list
+from minzheng.assistance.interface import entitlement_rows, payable_amounts, pays_money, program_list
 from minzheng.core.bulk import insert_rows
 from minzheng.core.jurisdiction import covers, division_level, division_prefix, full_code
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.selectors.divisions import division_name
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import add_months, month_start
 
 from ..errors import PayrollError, RosterConflict, RosterLocked
 from ..models import FollowUp, LineKind, PaymentStatus, PayrollLine, PayrollRoster, RosterStatus

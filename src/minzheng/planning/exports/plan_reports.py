@@ -14,8 +14,8 @@ from minzheng.core.pdf import ChineseDocument
 from minzheng.core.selectors.divisions import division_name
 from minzheng.core.spreadsheets import Sheet, write_workbook
 
+from ..attainment import division_comparison, plan_progress, status_counts
 from ..models import Plan, ProjectProgress, TaskProgress, TaskStatus
-from ..monitoring import division_comparison, plan_progress, status_counts
 from . import charts
 
 KINDS = {"annual": "年度监测分析报告", "midterm": "中期评估报告"}

@@ -17,7 +17,7 @@ from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE
 from minzheng.core.views.common import parse_date
 
-from .. import monitoring, selectors, services
+from .. import attainment, selectors, services
 from ..exports import plan_reports
 from ..models import ProjectStatus
 from .forms import act_then_redirect, decimal_field, int_field
@@ -29,7 +29,7 @@ def _year(request, plan) -> int:
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        return monitoring.default_year(plan)
+        return attainment.default_year(plan)
     return min(max(year, plan.period_start - 1), plan.period_end)
 
 
@@ -42,8 +42,8 @@ def cockpit(request, pk: int):
     plan = selectors.plan_detail(request.user, pk)
     year = _year(request, plan)
     division_code = selectors.division_in_view(request.user, plan, request.GET.get("division", ""))
-    progress = monitoring.plan_progress(plan, year, division_code)
-    counts = monitoring.status_counts(progress)
+    progress = attainment.plan_progress(plan, year, division_code)
+    counts = attainment.status_counts(progress)
     children = {
         code: name
         for code, name in child_names(plan.division_code).items()
@@ -78,7 +78,7 @@ def cockpit(request, pk: int):
             "progress": progress,
             "counts": counts,
             "work": selectors.work_summary(plan),
-            "matrix": monitoring.binding_matrix(progress, children, year)
+            "matrix": attainment.binding_matrix(progress, children, year)
             if division_code == plan.division_code
             else [],
             "chart": chart,
@@ -98,9 +98,9 @@ def indicator_progress(request, pk: int):
     plan = row.plan
     year = _year(request, plan)
     division_code = selectors.division_in_view(request.user, plan, request.GET.get("division", ""))
-    item = monitoring.indicator_progress(row, division_code, year)
+    item = attainment.indicator_progress(row, division_code, year)
     divisions = (
-        monitoring.division_comparison(row, year, request.user.division_code)
+        attainment.division_comparison(row, year, request.user.division_code)
         if division_code == plan.division_code
         else []
     )

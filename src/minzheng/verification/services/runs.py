@@ -30,7 +30,7 @@ from minzheng.core.services.audit import record_event
 
 from ..errors import NothingToVerify, VerificationError
 from ..models import HouseholdVerification, VerificationRun
-from .policy import verification_parameters
+from .engine_parameters import verification_parameters
 from .store import exchange_store
 
 CHUNK_HOUSEHOLDS = 20_000  # progress and cancellation are checked between chunks

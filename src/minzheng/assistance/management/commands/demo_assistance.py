@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from minzheng.assistance.services.demo import load_demo_assistance
+from minzheng.assistance.demo import load_demo_assistance
 from minzheng.assistance.services.dynamic import consume_registry_changes, schedule_reviews
 
 

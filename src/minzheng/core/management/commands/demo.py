@@ -4,7 +4,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from minzheng.core.services import demo
+from minzheng.core import demo
 
 
 class Command(BaseCommand):

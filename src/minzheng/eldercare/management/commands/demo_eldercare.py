@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from minzheng.eldercare.services import demo
+from minzheng.eldercare import demo
 
 
 class Command(BaseCommand):

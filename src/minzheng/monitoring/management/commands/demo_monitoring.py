@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from minzheng.monitoring.services.demo import demo_loaded, load_demo_monitoring
+from minzheng.monitoring.demo import demo_loaded, load_demo_monitoring
 
 
 class Command(BaseCommand):

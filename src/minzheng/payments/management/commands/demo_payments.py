@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from minzheng.payments.services.demo import load_payroll_demo
+from minzheng.payments.demo import load_payroll_demo
 
 
 class Command(BaseCommand):

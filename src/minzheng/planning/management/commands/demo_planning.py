@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from minzheng.planning.services.demo import load_demo_planning
+from minzheng.planning.demo import load_demo_planning
 
 
 class Command(BaseCommand):

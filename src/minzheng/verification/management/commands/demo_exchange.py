@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from minzheng.verification.services.demo import deliver_demo_exchange
+from minzheng.verification.demo import deliver_demo_exchange
 
 
 class Command(BaseCommand):

@@ -10,9 +10,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from minzheng.assistance.services.in_force import parameter_value
 from minzheng.core.models import AuditEvent
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import parameter_value
 from minzheng.verification.services.store import exchange_store
 
 

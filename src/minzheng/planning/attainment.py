@@ -1,0 +1,193 @@
+"""目标达成 (attainment) reads: progress of each bound plan indicator for a division and year — actual against target,
+the trend since the baseline year, a linear projection to the target year and the status from the dated
+``StatusRule`` in force. Callers have already checked that the viewer may see the plan and division."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from minzheng.core.jurisdiction import covers, division_prefix, full_code
+from minzheng.core.selectors.divisions import child_names
+
+from .figures import Figure, figure, monitoring_period, sources
+from .indicator_rules import STATUS_LABELS, Progress, StatusThresholds, linear_projection, progress_status
+from .models import IndicatorBinding, Plan, PlanIndicator, StatusRule
+
+DEFAULT_THRESHOLDS = StatusThresholds(Decimal("0.9"), Decimal("0.6"))
+STATUS_ORDER = ("warning", "lagging", "normal", "achieved", "unknown")
+
+
+def thresholds_in_force(division_code: str, on: date) -> StatusThresholds:
+    """The most specific division's latest rule effective on the day (national rule as the fallback)."""
+    prefix = division_prefix(division_code)
+    candidates = [full_code(prefix[:n]) for n in (0, 2, 4, 6, 9, 12) if n <= len(prefix)]
+    rules = StatusRule.objects.filter(division_code__in=candidates, effective_from__lte=on)
+    rule = max(rules, key=lambda r: (len(division_prefix(r.division_code)), r.effective_from), default=None)
+    if rule is None:
+        return DEFAULT_THRESHOLDS
+    return StatusThresholds(
+        rule.normal_ratio, rule.lagging_ratio, rule.use_projection, rule.binding_escalates
+    )
+
+
+def default_year(plan: Plan, today: date | None = None) -> int:
+    today = today or timezone.localdate()
+    return max(min(today.year, plan.period_end), plan.period_start)
+
+
+@dataclass
+class IndicatorProgress:
+    row: PlanIndicator
+    binding: IndicatorBinding | None
+    division_code: str
+    year: int
+    actual: Figure | None = None
+    trend: list[tuple[int, Decimal | None, str]] = field(default_factory=list)  # year, value, drilldown
+    projected: Decimal | None = None
+    progress: Progress | None = None
+
+    @property
+    def status(self) -> str:
+        if self.binding is None:
+            return "unbound"
+        return self.progress.status if self.progress else "unknown"
+
+    @property
+    def status_label(self) -> str:
+        return "未绑定" if self.status == "unbound" else STATUS_LABELS[self.status]
+
+    @property
+    def is_binding(self) -> bool:
+        return self.row.is_binding
+
+    @property
+    def decimals(self) -> int:
+        return self.binding.definition.decimals if self.binding else 2
+
+
+def indicator_progress(
+    row: PlanIndicator,
+    division_code: str,
+    year: int,
+    *,
+    thresholds: StatusThresholds | None = None,
+    available=None,
+) -> IndicatorProgress:
+    binding = getattr(row, "binding", None)
+    result = IndicatorProgress(row, binding, division_code, year)
+    if binding is None:
+        return result
+    available = sources() if available is None else available
+    definition = binding.definition
+    first = binding.baseline_year or row.plan.period_start - 1
+    for each in range(first, year + 1):
+        found = figure(definition, division_code, monitoring_period(definition, each), available=available)
+        result.trend.append((each, found.value, found.drilldown_url))
+        if each == year:
+            result.actual = found
+    points = [(y, v) for y, v, _ in result.trend if v is not None]
+    if binding.baseline_value is not None and binding.baseline_year is not None:
+        points = [(binding.baseline_year, binding.baseline_value)] + [
+            (y, v) for y, v in points if y != binding.baseline_year
+        ]
+    result.projected = linear_projection(points, binding.target_year)
+    thresholds = thresholds or thresholds_in_force(division_code, date(year, 12, 31))
+    result.progress = progress_status(
+        actual=result.actual.value if result.actual else None,
+        comparison=binding.target_comparison,
+        target=binding.target_value,
+        direction=definition.direction,
+        baseline=binding.baseline_value,
+        baseline_year=binding.baseline_year or row.plan.period_start - 1,
+        target_year=binding.target_year,
+        year=year,
+        projected=result.projected,
+        binding=row.is_binding,
+        thresholds=thresholds,
+    )
+    return result
+
+
+def plan_rows(plan: Plan) -> list[PlanIndicator]:
+    """Rows monitored: the indicator table, and bound text targets (Fuxin/Hunnan have no table), each
+    definition once (辽宁's text repeats the table's 节地生态安葬率 as 新增骨灰…安葬率)."""
+    rows = list(plan.indicators.order_by("order").select_related("binding__definition", "plan"))
+    seen = {row.binding.definition_id for row in rows if row.source == "table" and hasattr(row, "binding")}
+    monitored = []
+    for row in rows:
+        if row.source == "table":
+            monitored.append(row)
+        elif hasattr(row, "binding") and row.binding.definition_id not in seen:
+            # The text may state one target twice (阜新: 推动护理型床位占比…, 全市养老机构护理型床位占比…).
+            seen.add(row.binding.definition_id)
+            monitored.append(row)
+    return monitored
+
+
+def plan_progress(plan: Plan, year: int, division_code: str | None = None) -> list[IndicatorProgress]:
+    division_code = division_code or plan.division_code
+    thresholds = thresholds_in_force(division_code, date(year, 12, 31))
+    available = sources()
+    return [
+        indicator_progress(row, division_code, year, thresholds=thresholds, available=available)
+        for row in plan_rows(plan)
+    ]
+
+
+def status_counts(progress: list[IndicatorProgress]) -> dict[str, int]:
+    counts = dict.fromkeys([*STATUS_ORDER, "unbound"], 0)
+    for item in progress:
+        counts[item.status] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class DivisionFigure:
+    division_code: str
+    name: str
+    figure: Figure
+    status: str
+    status_label: str
+
+
+def division_comparison(row: PlanIndicator, year: int, within: str = "") -> list[DivisionFigure]:
+    """The plan's subordinate divisions side by side for one indicator (against this plan's target); only
+    those inside ``within`` (the viewer's division: a county user sees no other county's figures)."""
+    binding = getattr(row, "binding", None)
+    if binding is None:
+        return []
+    available = sources()
+    found = []
+    for code, name in sorted(child_names(row.plan.division_code).items()):
+        if within and not covers(within, code):
+            continue
+        item = indicator_progress(row, code, year, available=available)
+        found.append(DivisionFigure(code, name, item.actual, item.status, item.status_label))
+    return found
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    item: IndicatorProgress
+    cells: list[tuple[str, Figure]]  # (division code, figure) in the order of the columns
+
+
+def binding_matrix(
+    progress: list[IndicatorProgress], divisions: dict[str, str], year: int
+) -> list[ComparisonRow]:
+    """约束性 indicators × subordinate divisions for the cockpit: each division's figure for the year (one
+    figure per cell; the drill-down page adds trend and status)."""
+    available = sources()
+    rows = []
+    for item in progress:
+        if not item.is_binding or item.binding is None:
+            continue
+        definition = item.binding.definition
+        period = monitoring_period(definition, year)
+        cells = [(code, figure(definition, code, period, available=available)) for code in divisions]
+        rows.append(ComparisonRow(item, cells))
+    return rows

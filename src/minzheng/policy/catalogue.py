@@ -1,0 +1,53 @@
+"""政策参数目录: every parameter name the platform reads, collected from the domains that declare them.
+
+Each installed app may have a ``policy_parameters`` module with ``PARAMETERS`` (``ParameterSpec``s) and
+``SEEDS`` (shipped versions). A name not declared anywhere cannot be set (a typo would silently never be
+read), and two apps declaring one name is an error at start-up rather than a silent override. Adding a
+domain's parameters never edits another domain.
+"""
+
+from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+
+from .specs import ParameterSpec, SeedParameter, ValueType
+
+MODULE = "policy_parameters"
+
+__all__ = ["ParameterSpec", "SeedParameter", "ValueType", "parameters", "seeds", "spec_for"]
+
+
+@cache
+def _declarations() -> tuple[tuple[ParameterSpec, ...], tuple[SeedParameter, ...]]:
+    specs: dict[str, ParameterSpec] = {}
+    seeded: list[SeedParameter] = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.{MODULE}"
+        if not config.name.startswith("minzheng.") or find_spec(name) is None:
+            continue
+        module = import_module(name)
+        for spec in getattr(module, "PARAMETERS", ()):
+            if spec.name in specs:
+                raise ImportError(f"policy parameter {spec.name!r} is declared twice (again in {name})")
+            specs[spec.name] = spec
+        seeded.extend(getattr(module, "SEEDS", ()))
+    unknown = sorted({seed.name for seed in seeded} - specs.keys())
+    if unknown:
+        raise ImportError(f"seed values for undeclared policy parameters: {', '.join(unknown)}")
+    return tuple(specs.values()), tuple(seeded)
+
+
+def parameters() -> tuple[ParameterSpec, ...]:
+    """Every declared parameter, in app order then declaration order (the order the list page shows)."""
+    return _declarations()[0]
+
+
+def seeds() -> tuple[SeedParameter, ...]:
+    """Every shipped parameter version of every app."""
+    return _declarations()[1]
+
+
+def spec_for(name: str) -> ParameterSpec | None:
+    return next((spec for spec in parameters() if spec.name == name), None)

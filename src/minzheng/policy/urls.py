@@ -1,0 +1,12 @@
+from django.urls import path
+
+from .views import calendar, parameters
+
+app_name = "policy"
+
+urlpatterns = [
+    path("parameters/", parameters.parameter_list, name="parameter_list"),
+    path("parameters/new/", parameters.parameter_create, name="parameter_create"),
+    path("holidays/", calendar.holiday_list, name="holiday_list"),
+    path("holidays/new/", calendar.holiday_create, name="holiday_create"),
+]
