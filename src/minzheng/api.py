@@ -180,18 +180,23 @@ def _invalid(request, exc: ValidationError):
     return problem(request, 422, "validation_error", "请求参数不正确", errors)
 
 
-from minzheng.assistance.api import router as assistance_router  # noqa: E402
 from minzheng.core.api import router as core_router  # noqa: E402  (routers import ``api`` helpers)
-from minzheng.eldercare.api import router as eldercare_router  # noqa: E402
-from minzheng.monitoring.api import router as monitoring_router  # noqa: E402
-from minzheng.payments.api import router as payments_router  # noqa: E402
-from minzheng.planning.api import router as planning_router  # noqa: E402
-from minzheng.verification.api import router as verification_router  # noqa: E402
 
 api.add_router("/", core_router)
-api.add_router("/assistance/", assistance_router)
-api.add_router("/planning/", planning_router)
-api.add_router("/verification/", verification_router)
-api.add_router("/eldercare/", eldercare_router)
-api.add_router("/payments/", payments_router)
-api.add_router("/monitoring/", monitoring_router)
+
+
+def _add_domain_routers() -> None:
+    """Every domain app's ``api.router`` under ``/api/<label>/``, in INSTALLED_APPS order — a new domain adds
+    no line here."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        name = f"{config.name}.api"
+        if config.name.startswith("minzheng.") and config.label != "core" and find_spec(name) is not None:
+            api.add_router(f"/{config.label}/", import_module(name).router)
+
+
+_add_domain_routers()

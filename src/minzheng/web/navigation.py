@@ -1,10 +1,13 @@
 """The left sidebar: every sub-platform of the bureau, grouped as the plans name them.
 
 An entry with ``url_name`` is built; one without is shown greyed out with 建设中 and leads to a page that
-says what it will hold. Adding a domain app means giving its entry a ``url_name`` — nothing else changes.
+says what it will hold. A domain app whose label is an entry's slug (``children``, ``marriage`` …) and that
+names a page ``dashboard`` lights its entry up by being installed — no line here changes.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from django.apps import apps
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,18 @@ NAVIGATION: tuple[NavGroup, ...] = (
         ),
     ),
 )
+
+
+def _with_installed_domains(groups: tuple[NavGroup, ...]) -> tuple[NavGroup, ...]:
+    def built(item: NavItem) -> NavItem:
+        if item.url_name or not apps.is_installed(f"minzheng.{item.slug}"):
+            return item
+        return replace(item, url_name=f"{item.slug}:dashboard")
+
+    return tuple(replace(group, items=tuple(built(item) for item in group.items)) for group in groups)
+
+
+NAVIGATION = _with_installed_domains(NAVIGATION)
 
 
 def find_item(slug: str) -> NavItem | None:
