@@ -3,27 +3,30 @@
 Reads for other domains:
 - who is in 低保/特困 and with which amounts: ``in_force_members``, ``tekun_person_ids``,
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
-- programs: ``program_list``, ``pays_money``;
+- programs: ``programs`` (``ProgramInfo``);
 - standards: ``standard_in_force``, ``standard_in_force_for_each``, ``verification_policies``;
 - casework seen from elsewhere: ``monitoring_cases``, ``queue_counts``, ``stale_standards``.
 Writes other domains may start:
-- ``open_case`` (a 救助申请 opened by 主动发现 or a monitoring warning, ``CaseSource``), ``enrol_from_case``
-  with ``NewEnrolment`` (demo and migration tooling).
+- ``open_case`` (a 救助申请 opened by 主动发现 or a monitoring warning, ``CaseSource``; answers ``OpenedCase``),
+  ``enrol_case`` with ``NewEnrolment`` (demo and migration tooling).
 
 Payroll works set-based over hundreds of thousands of rows, so the entitlement reads return querysets of
 values (never model instances) rather than lists of dataclasses.
 """
 
-from .models.cases import CaseSource
+from datetime import date
+
+from .interface_types import OpenedCase, ProgramInfo
+from .models import AssistanceCase, CaseSource
 from .selectors.entitlements import Entitlement, enrolments_in_force, entitlements_for_month
 from .selectors.low_income import InForceMember, in_force_members, monitoring_cases
 from .selectors.payable_amounts import entitlement_rows, payable_amounts
 from .selectors.programs import pays_money, program_list
 from .selectors.queue import queue_counts
 from .selectors.standards import StaleStandard, stale_standards
+from .services import cases, enrolments
 from .services.beneficiaries import tekun_person_ids
-from .services.cases import open_case
-from .services.enrolments import NewEnrolment, enrol_from_case
+from .services.enrolments import NewEnrolment
 from .services.in_force import (
     StandardInForce,
     standard_in_force,
@@ -31,14 +34,51 @@ from .services.in_force import (
     verification_policies,
 )
 
+
+def programs(user, *, enabled_only: bool = False) -> list[ProgramInfo]:
+    """救助项目 in the user's divisions (national ones and those set inside or above), in display order."""
+    found = (
+        ProgramInfo(program.code, program.name, program.enabled, pays_money(program))
+        for program in program_list(user)
+    )
+    return [program for program in found if program.enabled or not enabled_only]
+
+
+def open_case(
+    user,
+    *,
+    household_id: int,
+    program_code: str,
+    source: str = CaseSource.SELF,
+    applied_on: date | None = None,
+    reason: str = "",
+    prefill: dict | None = None,
+    source_reference: str = "",
+) -> OpenedCase:
+    """A new 救助申请 (已申请) through 社会救助's one door: jurisdiction, capability and duplicates checked, audited."""
+    case = cases.open_case(
+        user, household_id=household_id, program_code=program_code, source=source, applied_on=applied_on,
+        reason=reason, prefill=prefill, source_reference=source_reference,
+    )  # fmt: skip
+    return OpenedCase(case.pk, case.number)
+
+
+def enrol_case(user, case_id: int, terms: NewEnrolment) -> int:
+    """Enrol an opened case's household (demo and migration tooling); the enrolment's id."""
+    case = AssistanceCase.objects.get(pk=case_id)
+    return enrolments.enrol_from_case(user, case, terms).pk
+
+
 __all__ = [
     "CaseSource",
     "Entitlement",
     "InForceMember",
     "NewEnrolment",
+    "OpenedCase",
+    "ProgramInfo",
     "StaleStandard",
     "StandardInForce",
-    "enrol_from_case",
+    "enrol_case",
     "enrolments_in_force",
     "entitlement_rows",
     "entitlements_for_month",
@@ -46,8 +86,7 @@ __all__ = [
     "monitoring_cases",
     "open_case",
     "payable_amounts",
-    "pays_money",
-    "program_list",
+    "programs",
     "queue_counts",
     "stale_standards",
     "standard_in_force",

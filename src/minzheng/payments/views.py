@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from minzheng.assistance.interface import program_list
+from minzheng.assistance.interface import programs
 from minzheng.core.errors import ImportRejected, MinzhengError
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.divisions import division_name, names_of
@@ -62,7 +62,7 @@ def roster_list(request):
             "page_obj": page,
             "names": names_of({r.division_code for r in page}),
             "filters": filters,
-            "programs": program_list(request.user).filter(enabled=True),
+            "programs": programs(request.user, enabled_only=True),
             "statuses": RosterStatus.choices,
             "default_month": month_start(date.today()),
         },

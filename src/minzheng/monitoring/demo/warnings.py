@@ -15,7 +15,7 @@ import pyarrow.parquet as pq
 from django.db.models import Count
 from django.utils import timezone
 
-from minzheng.assistance.interface import NewEnrolment, enrol_from_case, enrolments_in_force, open_case
+from minzheng.assistance.interface import NewEnrolment, enrol_case, enrolments_in_force, open_case
 from minzheng.batch import DATASETS, intake_delivery
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import Household, HouseholdMembership, User
@@ -76,8 +76,10 @@ def _enrol_sample(user, rng: random.Random, today: dt.date, count: int) -> int:
             if program.startswith(("dibao_u", "dibao_r", "tekun"))
             else Decimal(0)
         )
-        enrol_from_case(
-            user, case, NewEnrolment(start_month=start, monthly_amount=amount, persons=members, payee_id=head)
+        enrol_case(
+            user,
+            case.id,
+            NewEnrolment(start_month=start, monthly_amount=amount, persons=members, payee_id=head),
         )
     return count
 

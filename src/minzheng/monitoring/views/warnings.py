@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from minzheng.assistance.interface import monitoring_cases, program_list
+from minzheng.assistance.interface import monitoring_cases, programs
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
 from minzheng.core.selectors.divisions import names_of
@@ -104,7 +104,7 @@ def warning_detail(request, pk: int):
             warning=warning,
             case=case,
             division_names=names_of(codes),
-            programs=[p for p in program_list(request.user) if p.enabled],
+            programs=programs(request.user, enabled_only=True),
             disposals=rules.DISPOSALS,
             suggested=rules.suggested_program(
                 warning.rule_code, warning.household.area_type if warning.household else ""

@@ -2,14 +2,14 @@
 failures in the follow-up queue, and this month's roster as a draft — all through the real services.
 
 When the demo has no 城市低保 beneficiaries in 元宝区 yet (casework demo not loaded), a few hundred demo
-households are enrolled first through the assistance services (open_case → enrol_from_case).
+households are enrolled first through the assistance services (open_case → enrol_case, through its interface).
 """
 
 import random
 from datetime import date
 from decimal import Decimal
 
-from minzheng.assistance.interface import NewEnrolment, enrol_from_case, entitlements_for_month, open_case
+from minzheng.assistance.interface import NewEnrolment, enrol_case, entitlements_for_month, open_case
 from minzheng.core.models import User
 from minzheng.core.selectors.registry import HouseholdFilter, household_list
 from minzheng.core.spreadsheets import Sheet, write_workbook
@@ -69,9 +69,9 @@ def _enrol(maker, rng: random.Random, count: int, start: date) -> None:
         )
         bank, prefix = _BANKS[household.pk % len(_BANKS)]
         amount = Decimal(rng.randrange(100, 663 * members, 10))
-        enrol_from_case(
+        enrol_case(
             maker,
-            case,
+            case.id,
             NewEnrolment(
                 start_month=start, monthly_amount=amount, persons=members, payee_id=household.head_id,
                 bank_name=bank, bank_account=f"{prefix}{household.pk:014d}",

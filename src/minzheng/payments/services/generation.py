@@ -21,7 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
-from minzheng.assistance.interface import entitlement_rows, payable_amounts, pays_money, program_list
+from minzheng.assistance.interface import entitlement_rows, payable_amounts, programs
 from minzheng.core.bulk import insert_rows
 from minzheng.core.jurisdiction import covers, division_level, division_prefix, full_code
 from minzheng.core.models import AuditEvent
@@ -91,10 +91,10 @@ def check_roster_scope(user, program_code: str, division_code: str) -> tuple[str
         raise PayrollError("发放区划须为县（市、区）或乡镇（街道）", field="division_code")
     if not covers(user.division_code, code):
         raise PayrollError("发放区划不在您的管辖范围内", field="division_code")
-    program = program_list(user).filter(code=program_code, enabled=True).first()
+    program = next((p for p in programs(user, enabled_only=True) if p.code == program_code), None)
     if program is None:
         raise PayrollError("请选择有效且已启用的救助项目", field="program_code")
-    if not pays_money(program):
+    if not program.pays_money:
         # 低保边缘、支出型困难家庭: the status opens 专项救助, it carries no monthly money to pay.
         raise PayrollError(f"{program.name}仅认定身份、不按月发放资金，无需生成花名册", field="program_code")
     return program.name, code
