@@ -31,3 +31,8 @@ class HolidayCalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%Y-%m-%d} {self.get_kind_display()}"
+
+    @property
+    def source_label(self) -> str:
+        """来源 as a user reads it (the seed package's name is a developer's word)."""
+        return "系统预置（国务院办公厅节假日安排）" if self.source == "chinese-calendar" else self.source

@@ -32,6 +32,7 @@ def parameter_list(request):
             "page_obj": page,
             "division_names": parameter_selectors.division_names(page),
             "labels": {spec.name: spec.label for spec in parameters()},
+            "groups": {spec.name: spec.group for spec in parameters()},
             "catalogue": parameters(),
             "filters": filters,
             "today": date.today(),
