@@ -12,6 +12,7 @@ from minzheng.batch import DATASETS
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.registry import household_detail
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import error_report
@@ -145,16 +146,8 @@ def cancel_run(request, pk: int):
 
 
 def result_detail(request, pk: int):
-    result = selectors.result_detail(request.user, pk)
+    result = selectors.read_result(request.user, pk, channel=Channel.PAGE)
     household = household_detail(request.user, result.household_id)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="household_verification",
-        object_id=result.pk,
-        division_code=result.division_code,
-        summary=f"查看核对报告（家庭 {household.number}）",
-    )
     income_by_member: dict[str, list[dict]] = {}
     for row in result.member_income:
         income_by_member.setdefault(row["id_number"], []).append({**row, "source_label": income_source(row)})

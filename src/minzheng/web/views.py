@@ -17,6 +17,7 @@ from minzheng.core.services.accounts import authenticate_with_lockout
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.second_factor import start_login
 
+from .kit.charts import bars, pie
 from .navigation import find_item
 
 
@@ -57,18 +58,25 @@ def logout_view(request):
 
 def home(request):
     figures = dashboard_figures(request.user, date.today())
-    chart = {
-        "names": [name for _, name, _, _ in figures.by_division],
-        "households": [n for _, _, n, _ in figures.by_division],
-        "persons": [p for _, _, _, p in figures.by_division],
-        "ages": [{"name": label, "value": n} for label, n in figures.age_bands],
+    names = [name for _, name, _, _ in figures.by_division]
+    charts = {
+        "divisions": bars(
+            names,
+            {
+                "户数": [n for _, _, n, _ in figures.by_division],
+                "人数": [p for _, _, _, p in figures.by_division],
+            },
+            rotate=30,
+            grid={"left": 50, "right": 20, "bottom": 60},
+        ),
+        "ages": pie([{"name": label, "value": n} for label, n in figures.age_bands]),
     }
     return render(
         request,
         "web/home.html",
         {
             "figures": figures,
-            "chart": chart,
+            "charts": charts,
             "active_nav": "home",
             "page_title": "首页",
             "todo": queue_counts(request.user, date.today()),

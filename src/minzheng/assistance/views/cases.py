@@ -16,6 +16,7 @@ from minzheng.core.errors import MinzhengError
 from minzheng.core.models import AuditEvent
 from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
 from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.read_audit import Channel
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate
 
@@ -110,17 +111,13 @@ def case_create(request):
 
 
 def case_detail(request, pk: int):
-    case = case_selectors.case_detail(request.user, pk)
+    case = case_selectors.read_case(request.user, pk, channel=Channel.PAGE)
     today = timezone.localdate()
     moves = workflow.allowed_moves(request.user, case)
     benefit = None
     if case.status in _BENEFIT_STAGES:
         benefit = compute_case_benefit(case, today)
     config = program_configuration(case.program, case.division_code, case.applied_on)
-    record_event(
-        request.user, AuditEvent.READ_DETAIL, object_type="assistance_case", object_id=case.pk,
-        division_code=case.division_code, summary=f"查看救助案件 {case.number}",
-    )  # fmt: skip
     return render(
         request,
         "assistance/case_detail.html",

@@ -11,9 +11,8 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_account
-from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability, require
-from minzheng.core.services.audit import record_event
+from minzheng.core.read_audit import Channel
 from minzheng.core.views.common import paginate, xlsx_response
 
 from ..rules.months import next_month_start
@@ -56,12 +55,8 @@ def enrolment_list(request):
 
 
 def enrolment_detail(request, pk: int):
-    enrolment = selectors.enrolment_detail(request.user, pk)
+    enrolment = selectors.read_enrolment(request.user, pk, channel=Channel.PAGE)
     today = timezone.localdate()
-    record_event(
-        request.user, AuditEvent.READ_DETAIL, object_type="assistance_enrolment", object_id=enrolment.pk,
-        division_code=enrolment.division_code, summary=f"查看救助对象 {enrolment.household.number}",
-    )  # fmt: skip
     return render(
         request,
         "assistance/enrolment_detail.html",

@@ -11,12 +11,11 @@ from django.views.decorators.http import require_POST
 
 from ..errors import MinzhengError
 from ..jurisdiction import covers
-from ..models import AuditEvent
 from ..permissions import Capability, has_capability
+from ..read_audit import Channel
 from ..selectors import registry as registry_selectors
 from ..selectors.divisions import full_division_name, names_of
 from ..services import exports, registry
-from ..services.audit import record_event
 from .common import paginate, parse_date, xlsx_response
 
 
@@ -60,15 +59,7 @@ def household_list(request):
 
 
 def household_detail(request, pk: int):
-    household = registry_selectors.household_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="household",
-        object_id=household.pk,
-        division_code=household.residence_division_code,
-        summary=f"查看家庭 {household.number}",
-    )
+    household = registry_selectors.read_household(request.user, pk, channel=Channel.PAGE)
     return render(
         request,
         "core/household_detail.html",
@@ -111,15 +102,7 @@ def person_list(request):
 
 
 def person_detail(request, pk: int):
-    person = registry_selectors.person_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="person",
-        object_id=person.pk,
-        division_code=person.residence_division_code,
-        summary=f"查看人员 {person.name}",
-    )
+    person = registry_selectors.read_person(request.user, pk, channel=Channel.PAGE)
     return render(
         request,
         "core/person_detail.html",

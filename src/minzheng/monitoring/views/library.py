@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
+from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, error_report, write_workbook
 from minzheng.core.uploads import read_upload
@@ -70,14 +71,7 @@ def _export(request, people, on):
 
 
 def library_person(request, pk: int):
-    person = selectors.library_person(request.user, pk)
-    record_read(
-        request.user,
-        "monitoring_library_person",
-        f"查看低收入人口 {person.name}",
-        obj=person,
-        division_code=person.division_code,
-    )
+    person = selectors.read_library_person(request.user, pk, channel=Channel.PAGE)
     return render(
         request,
         "monitoring/library_person.html",

@@ -10,6 +10,7 @@ from minzheng.assistance.selectors.low_income import monitoring_cases
 from minzheng.assistance.selectors.programs import program_list
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
+from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, write_workbook
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
@@ -85,14 +86,7 @@ def _export(request, warnings):
 
 
 def warning_detail(request, pk: int):
-    warning = selectors.warning_detail(request.user, pk)
-    record_read(
-        request.user,
-        "monitoring_warning",
-        f"查看预警 {warning.number}",
-        obj=warning,
-        division_code=warning.division_code,
-    )
+    warning = selectors.read_warning(request.user, pk, channel=Channel.PAGE)
     case = monitoring_cases([warning.number]).get(warning.number) if warning.case_number else None
     codes = {warning.division_code, warning.assigned_division_code, warning.escalated_to}
     return render(
@@ -166,12 +160,5 @@ def warning_close(request, pk: int):
 
 
 def attachment_download(request, pk: int):
-    item = selectors.attachment(request.user, pk)
-    record_read(
-        request.user,
-        "monitoring_visit_attachment",
-        f"下载核实附件 {item.original_name}",
-        obj=item,
-        division_code=item.visit.warning.division_code,
-    )
+    item = selectors.read_attachment(request.user, pk, channel=Channel.PAGE)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
