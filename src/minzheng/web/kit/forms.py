@@ -212,3 +212,32 @@ def flash_errors(request, form: forms.Form) -> None:
 def submitted(request, form_class, **kwargs):
     """``form_class`` bound to the POST (or unbound on GET), for the usual one-view create/edit page."""
     return form_class(request.POST if request.method == "POST" else None, **kwargs)
+
+
+def act_then_redirect(request, form: forms.Form, call: Callable, success, to: str):
+    """The post/redirect/get of a form that makes one service call (an action posted from a detail page).
+
+    An invalid form flashes its errors, each naming its field; a service refusal flashes its Chinese message;
+    otherwise ``success`` (a text, or a function of the service's result) — then back to ``to``."""
+    from django.shortcuts import redirect
+
+    if not form.is_valid():
+        flash_errors(request, form)
+        return redirect(to)
+    try:
+        result = call(form.cleaned_data)
+    except MinzhengError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success(result) if callable(success) else success)
+    return redirect(to)
+
+
+class FlagField(forms.BooleanField):
+    """A yes/no posted as ``1`` (a checkbox or a select of 1/0): anything else is "no", never an error."""
+
+    def __init__(self, label: str = "", **kwargs):
+        super().__init__(label=label, required=False, **kwargs)
+
+    def to_python(self, value):
+        return value in ("1", 1, True, "true", "on")
