@@ -15,13 +15,13 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE
-from minzheng.core.views.common import parse_date
 from minzheng.web.kit.charts import linked, numbers, pie
+from minzheng.web.kit.forms import act_then_redirect
 
 from .. import monitoring, selectors, services
 from ..exports import plan_reports
+from ..forms import ProjectProgressForm
 from ..models import ProjectStatus
-from .forms import act_then_redirect, decimal_field, int_field
 
 NAV = {"active_nav": "planning"}
 
@@ -239,17 +239,17 @@ def project_progress(request, pk: int):
     require(request.user, Capability.MANAGE_PLANS)
     project = selectors.editable_project(request.user, pk)
     if request.method == "POST":
-        post = request.POST
         return act_then_redirect(
             request,
-            lambda: services.report_project_progress(
+            ProjectProgressForm(request.POST),
+            lambda d: services.report_project_progress(
                 request.user,
                 project,
-                reported_on=parse_date(post.get("reported_on")) or date.today(),
-                status=post.get("status", ""),
-                progress_percent=int_field(post, "progress_percent", "形象进度") or 0,
-                spent=decimal_field(post, "spent", "累计完成投资") or 0,
-                evidence=post.get("evidence", ""),
+                reported_on=d["reported_on"] or date.today(),
+                status=d["status"],
+                progress_percent=d["progress_percent"] or 0,
+                spent=d["spent"] or 0,
+                evidence=d["evidence"],
             ),
             "已记录项目进展",
             reverse("planning:project_progress", args=[project.pk]),

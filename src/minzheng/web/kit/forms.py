@@ -195,11 +195,13 @@ def run_service(form: forms.Form, call: Callable):
 
 def error_lines(form: forms.Form) -> list[str]:
     """Every error of ``form`` as one line 「label：message」 (a flash message after a redirect has no field
-    to stand next to, so it says which field it is about)."""
+    to stand next to, so it says which field it is about — unless the message names it already)."""
     lines = []
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else ""
-        lines += [f"{label}：{message}" if label else message for message in errors]
+        lines += [
+            f"{label}：{message}" if label and str(label) not in message else message for message in errors
+        ]
     return lines
 
 
