@@ -119,3 +119,41 @@ class AccountForm(forms.Form):
     def __init__(self, data=None, *, roles=(), **kwargs):
         super().__init__(data, **kwargs)
         self.fields["roles"].choices = list(roles)
+
+
+class HouseholdForm(forms.Form):
+    """新增家庭: where the household lives; its members are the rows below (``MemberRowForm``)."""
+
+    residence_division_code = _text("居住地区划")
+    address = _text("详细地址", 200)
+    area_type = forms.CharField(label="城乡类别", required=False)
+    established_on = forms.DateField(
+        label="立户日期", required=False, input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "立户日期格式应为 2026-01-31"},
+    )  # fmt: skip
+
+    def clean_established_on(self):
+        day = self.cleaned_data["established_on"]
+        return _in_platform_years(day, "立户日期") if day else None
+
+
+class MemberRowForm(forms.Form):
+    """One member row of the 新增家庭 grid (inputs ``m<i>_<field>``); ``clean_person`` checks the person and
+    words each error next to its cell."""
+
+    name = forms.CharField(required=False)
+    id_number = forms.CharField(required=False)
+    relation = forms.CharField(required=False)
+    sex = forms.CharField(required=False)
+    birth_date = forms.CharField(required=False)
+    ethnicity = forms.CharField(required=False)
+    phone = forms.CharField(required=False)
+    without_id = forms.CharField(required=False)
+
+    def add_prefix(self, field_name: str) -> str:
+        return f"{self.prefix}_{field_name}" if self.prefix else field_name
+
+    def values(self) -> dict[str, str]:
+        """The row as typed (stripped); a cell with a control character counts as empty."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name, "") for name in self.fields}

@@ -4,7 +4,7 @@ from datetime import date
 
 from django import forms
 
-from minzheng.web.kit.forms import KitForm
+from minzheng.web.kit.forms import FlagField, KitForm
 
 from .models import (
     AssessmentReason,
@@ -339,3 +339,24 @@ class RetrofitTargetForm(KitForm):
     year = _int("年度", 2020, 2035)
     households = _int("目标户数", 1, 1000000)
     source_note = _text("依据", 200, required=False)
+
+
+class AssessmentExtrasForm(KitForm):
+    """附录C C.4 inputs of the assessment form: 昏迷 (A.5.11), diagnoses (ICD-10 codes, 顿号/逗号/空格
+    separated), care-risk events in the last 30 days."""
+
+    coma = FlagField("昏迷（A.5.11）")
+    diagnosis_codes = forms.CharField(label="疾病诊断（ICD-10编码）", required=False)
+    care_risk_events_30d = forms.IntegerField(
+        label="近30天照护风险事件次数", required=False, min_value=0, max_value=1000
+    )
+
+    def c4_inputs(self) -> dict:
+        raw = self.cleaned_data["diagnosis_codes"]
+        for sep in "、，,;；":
+            raw = raw.replace(sep, " ")
+        return {
+            "coma": self.cleaned_data["coma"],
+            "diagnosis_codes": raw.split(),
+            "care_risk_events_30d": self.cleaned_data["care_risk_events_30d"] or 0,
+        }
