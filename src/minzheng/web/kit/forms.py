@@ -6,6 +6,7 @@ a flash after a redirect is not). The factories (``date_field``, ``money_field``
 fields with the usual wording; ``run_service`` puts a service's ``MinzhengError`` on the field it names.
 """
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -23,6 +24,9 @@ _WITH_PARAMS = {
     "min_value", "max_value", "max_length", "min_length", "invalid_choice", "invalid_pk_value",
     "max_digits", "max_decimal_places", "max_whole_digits", "step_size",
 }  # fmt: skip
+
+
+_LONE_PERCENT = re.compile(r"%%|%(?!\()")
 
 
 def _messages_for(field: forms.Field, label: str) -> dict[str, str]:
@@ -45,10 +49,10 @@ def _messages_for(field: forms.Field, label: str) -> dict[str, str]:
         "max_whole_digits": f"{label}的整数部分位数过多",
         "overflow": f"{label}超出有效范围",
     }
-    if isinstance(field, forms.IntegerField):
-        found["invalid"] = f"{label}须为整数"
-    elif isinstance(field, forms.DecimalField | forms.FloatField):
+    if isinstance(field, forms.DecimalField | forms.FloatField):  # (both subclass IntegerField)
         found["invalid"] = f"{label}须为数字"
+    elif isinstance(field, forms.IntegerField):
+        found["invalid"] = f"{label}须为整数"
     elif isinstance(field, forms.DateField):
         found["invalid"] = f"{label}格式应为 2026-01-31"
     return found
@@ -71,13 +75,13 @@ def name_errors(form: forms.Form) -> None:
         if not label:
             continue
         defaults = _defaults(field)
-        escaped = label.replace("%", "%%")
         for code, message in _messages_for(field, label).items():
             if code in field.error_messages and field.error_messages[code] != defaults.get(code):
                 continue  # declared by the field itself
-            if code in _WITH_PARAMS:
-                message = message.replace(label, escaped, 1)
             field.error_messages[code] = message
+        for code in _WITH_PARAMS & set(field.error_messages):
+            # Django formats these with %-parameters: a bare "%" (抽查比例（%）) would raise instead.
+            field.error_messages[code] = _LONE_PERCENT.sub("%%", str(field.error_messages[code]))
 
 
 class KitForm(forms.Form):
