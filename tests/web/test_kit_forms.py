@@ -113,7 +113,7 @@ def test_run_service_puts_a_refusal_next_to_its_field():
 
 
 def _all_kit_forms() -> list[type[KitForm]]:
-    import minzheng.assistance.enrolment_forms
+    import minzheng.assistance.page_forms
     import minzheng.eldercare.forms
     import minzheng.monitoring.forms
     import minzheng.payments.forms

@@ -15,7 +15,7 @@ from minzheng.core.read_audit import Channel
 from minzheng.core.views.common import paginate, xlsx_response
 from minzheng.web.kit.forms import error_lines
 
-from ..enrolment_forms import EnrolmentChangeForm, PaymentAccountForm, SelfCareChangeForm
+from ..page_forms import EnrolmentChangeForm, PaymentAccountForm, SelfCareChangeForm
 from ..rules.months import next_month_start
 from ..selectors import enrolments as selectors
 from ..selectors.programs import program_list

@@ -8,9 +8,9 @@ from django.shortcuts import render
 from minzheng.core.errors import MinzhengError
 from minzheng.core.permissions import Capability, has_capability
 
-from ..enrolment_forms import StandardRaiseForm
 from ..errors import StandardNotFound
 from ..models import StandardKind
+from ..page_forms import StandardRaiseForm
 from ..selectors.visibility import division_visible_to
 from ..services.enrolment_raise import apply_enrolment_raise, preview_enrolment_raise
 from ..services.in_force import standard_in_force
