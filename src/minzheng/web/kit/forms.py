@@ -55,6 +55,8 @@ def _messages_for(field: forms.Field, label: str) -> dict[str, str]:
         found["invalid"] = f"{label}须为整数"
     elif isinstance(field, forms.DateField):
         found["invalid"] = f"{label}格式应为 2026-01-31"
+    elif isinstance(field, MonthField):
+        found["invalid"] = f"{label}格式应为 2026-05"
     return found
 
 
@@ -166,6 +168,8 @@ class PlatformDateField(forms.DateField):
 class MonthField(forms.Field):
     """``2026-05`` (or ``2026-05-01``) as the first day of the month."""
 
+    default_error_messages = {"invalid": "月份格式应为 2026-05"}
+
     def to_python(self, value):
         text = (value or "").strip() if isinstance(value, str) else value
         if not text:
@@ -174,10 +178,10 @@ class MonthField(forms.Field):
             return text.replace(day=1)
         parts = text.split("-")
         if len(parts) not in (2, 3) or not all(p.isascii() and p.isdigit() and len(p) <= 4 for p in parts):
-            raise forms.ValidationError(f"{self.label}格式应为 2026-05", code="invalid")
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         year, month = int(parts[0]), int(parts[1])
         if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
-            raise forms.ValidationError(f"{self.label}格式应为 2026-05", code="invalid")
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return date(year, month, 1)
 
     def prepare_value(self, value):
