@@ -10,15 +10,15 @@ from . import codes
 from .api_types import Day, DivisionCode, column_text
 from .errors import MinzhengError
 from .identity import mask_id_number
-from .models import AuditEvent, Household, Person
+from .models import Household, Person
 from .paging import Paging
 from .person_rules import clean_person
+from .read_audit import Channel
 from .selectors import registry as registry_selectors
 from .selectors.audit import AuditFilter, audit_events
 from .selectors.divisions import children_in_jurisdiction
 from .services import registry, second_factor
 from .services.accounts import authenticate_with_lockout, issue_api_token
-from .services.audit import record_event
 from .services.passwords import PasswordChangeRequired, change_own_password, change_required
 
 router = Router()
@@ -150,16 +150,7 @@ def list_households(request, filters: Query[HouseholdQuery]):
 
 @router.get("/households/{pk}", response=HouseholdDetailOut, tags=["人口家庭"], summary="家庭户详情")
 def get_household(request, pk: int):
-    household = registry_selectors.household_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="household",
-        object_id=pk,
-        division_code=household.residence_division_code,
-        summary="API 查看家庭",
-    )
-    return household
+    return registry_selectors.read_household(request.user, pk, channel=Channel.API)
 
 
 class MemberIn(Schema):
@@ -253,16 +244,7 @@ def list_persons(request, filters: Query[PersonQuery]):
 
 @router.get("/persons/{pk}", response=PersonOut, tags=["人口家庭"], summary="人员详情")
 def get_person(request, pk: int):
-    person = registry_selectors.person_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="person",
-        object_id=pk,
-        division_code=person.residence_division_code,
-        summary="API 查看人员",
-    )
-    return person
+    return registry_selectors.read_person(request.user, pk, channel=Channel.API)
 
 
 class IdNumberOut(Schema):

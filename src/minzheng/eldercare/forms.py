@@ -4,6 +4,8 @@ from datetime import date
 
 from django import forms
 
+from minzheng.web.kit.forms import FlagField, KitForm
+
 from .models import (
     AssessmentReason,
     BedKind,
@@ -98,7 +100,7 @@ class PersonField(forms.CharField):
         super().__init__(label=label, max_length=20, error_messages={"required": f"请填写{label}"}, **kwargs)
 
 
-class InstitutionForm(forms.Form):
+class InstitutionForm(KitForm):
     name = _text("机构名称", 100)
     filing_number = _text("备案编号", 50, required=False)
     filed_on = _date("备案日期", required=False)
@@ -118,7 +120,7 @@ class InstitutionForm(forms.Form):
     closed_on = _date("停办日期", required=False)
 
 
-class FacilityForm(forms.Form):
+class FacilityForm(KitForm):
     name = _text("设施名称", 100)
     kind = _choice("设施类型", FacilityKind.choices)
     division_code = forms.CharField(label="所在区划", max_length=12, required=False)
@@ -131,14 +133,14 @@ class FacilityForm(forms.Form):
     opened_on = _date("启用日期", required=False)
 
 
-class StaffForm(forms.Form):
+class StaffForm(KitForm):
     name = _text("姓名", 50)
     role = _choice("岗位", StaffRole.choices)
     certificate = _text("职业资格/证书", 50, required=False)
     hired_on = _date("入职日期")
 
 
-class AdmitForm(forms.Form):
+class AdmitForm(KitForm):
     id_number = PersonField("入住老人身份证号")
     admitted_on = _date("入住日期", initial=date.today)
     bed_kind = _choice("床位类型", BedKind.choices)
@@ -148,12 +150,12 @@ class AdmitForm(forms.Form):
     monthly_fee = _money("月收费（元）")
 
 
-class DischargeForm(forms.Form):
+class DischargeForm(KitForm):
     discharged_on = _date("离院日期", initial=date.today)
     reason = _choice("离院原因", [c for c in DischargeReason.choices if c[0] != DischargeReason.TRANSFER])
 
 
-class TransferForm(forms.Form):
+class TransferForm(KitForm):
     to_institution = forms.TypedChoiceField(
         label="转入机构", coerce=int, choices=(), error_messages={"required": "请选择转入机构"}
     )
@@ -167,7 +169,7 @@ class TransferForm(forms.Form):
         self.fields["to_institution"].choices = [("", "请选择")] + [(i.pk, i.name) for i in institutions]
 
 
-class HomeBedForm(forms.Form):
+class HomeBedForm(KitForm):
     id_number = PersonField()
     institution = forms.TypedChoiceField(
         label="服务机构", coerce=int, choices=(), error_messages={"required": "请选择服务机构"}
@@ -181,12 +183,12 @@ class HomeBedForm(forms.Form):
         self.fields["institution"].choices = [("", "请选择")] + [(i.pk, i.name) for i in institutions]
 
 
-class EndForm(forms.Form):
+class EndForm(KitForm):
     ended_on = _date("日期", initial=date.today)
     reason = _text("原因", 100, required=False)
 
 
-class AssessmentHeaderForm(forms.Form):
+class AssessmentHeaderForm(KitForm):
     """The header of the assessment form; the 26 item scores are read from ``item_<code>`` radio groups."""
 
     id_number = PersonField()
@@ -196,7 +198,7 @@ class AssessmentHeaderForm(forms.Form):
     agency = _text("评估机构", 100, required=False)
 
 
-class ElderForm(forms.Form):
+class ElderForm(KitForm):
     id_number = PersonField()
     categories = _multi("困难类型", HardshipCategory.choices)
     is_tekun = forms.BooleanField(label="特困供养人员", required=False)
@@ -212,7 +214,7 @@ class ElderForm(forms.Form):
         self.fields["assigned_to"].choices = [("", "暂不指定")] + [(u.pk, u.display_name) for u in visitors]
 
 
-class AssignForm(forms.Form):
+class AssignForm(KitForm):
     assigned_to = forms.TypedChoiceField(
         label="探访责任人", coerce=int, choices=(), error_messages={"required": "请选择探访责任人"}
     )
@@ -222,7 +224,7 @@ class AssignForm(forms.Form):
         self.fields["assigned_to"].choices = [("", "请选择")] + [(u.pk, u.display_name) for u in visitors]
 
 
-class VisitForm(forms.Form):
+class VisitForm(KitForm):
     visited_on = _date("探访日期", initial=date.today)
     method = _choice("探访方式", VisitMethod.choices)
     findings = _text("探访情况（安全、健康、生活）", 500, area=True)
@@ -230,7 +232,7 @@ class VisitForm(forms.Form):
     follow_up = _text("跟进需求", 300, required=False)
 
 
-class RoundForm(forms.Form):
+class RoundForm(KitForm):
     title = _text("抽查名称", 100)
     planned_on = _date("抽取日期", initial=date.today)
     share_percent = _int("抽查比例（%）", 1, 100)
@@ -238,12 +240,12 @@ class RoundForm(forms.Form):
     seed = _int("随机种子（公开，如当日日期 20260315）", 0, 2**62)
 
 
-class CompleteInspectionForm(forms.Form):
+class CompleteInspectionForm(KitForm):
     inspected_on = _date("检查日期", initial=date.today)
     conclusion = _text("检查结论（公开）", 500, area=True)
 
 
-class HazardForm(forms.Form):
+class HazardForm(KitForm):
     category = _choice("隐患类别", HazardCategory.choices)
     severity = _choice("隐患等级", HazardSeverity.choices)
     description = _text("隐患描述", 500, area=True)
@@ -252,13 +254,13 @@ class HazardForm(forms.Form):
     working_days = _int("整改期限（工作日，空为按参数）", 1, 365, required=False)
 
 
-class RectifyForm(forms.Form):
+class RectifyForm(KitForm):
     rectified_on = _date("整改完成日期", initial=date.today)
     note = _text("整改情况", 500, area=True)
     evidence = _text("整改证明材料（照片编号、文件）", 300)
 
 
-class RecheckForm(forms.Form):
+class RecheckForm(KitForm):
     passed = forms.TypedChoiceField(
         label="复查结论",
         coerce=lambda v: v == "1",
@@ -268,7 +270,7 @@ class RecheckForm(forms.Form):
     note = _text("复查意见", 500, area=True)
 
 
-class RatingForm(forms.Form):
+class RatingForm(KitForm):
     grade = forms.TypedChoiceField(
         label="等级", coerce=int, choices=[(n, f"{n}级（{'★' * n}）") for n in range(1, 6)]
     )
@@ -279,7 +281,7 @@ class RatingForm(forms.Form):
     certificate_number = _text("证书编号", 50, required=False)
 
 
-class CreditForm(forms.Form):
+class CreditForm(KitForm):
     kind = _choice("信息类型", CreditKind.choices)
     reason = _text("事由", 300, area=True)
     basis = _text("依据（文书、文号）", 200)
@@ -287,7 +289,7 @@ class CreditForm(forms.Form):
     blacklist_months = _int("列入失信名单期限（月，0为不列入）", 0, 60, required=False)
 
 
-class IncidentForm(forms.Form):
+class IncidentForm(KitForm):
     kind = _choice("事件类型", IncidentKind.choices)
     occurred_on = _date("发生日期", initial=date.today)
     persons_affected = _int("涉及人数", 0, 1000)
@@ -296,30 +298,30 @@ class IncidentForm(forms.Form):
     evidence = _text("证据材料", 300, required=False)
 
 
-class HandleIncidentForm(forms.Form):
+class HandleIncidentForm(KitForm):
     handling = _text("处置情况", 1000, area=True)
     close = forms.BooleanField(label="办结", required=False)
     on = _date("日期", initial=date.today)
 
 
-class RetrofitApplyForm(forms.Form):
+class RetrofitApplyForm(KitForm):
     id_number = PersonField()
     year = _int("计划年度", 2020, 2035)
     applied_on = _date("申请日期", initial=date.today)
 
 
-class RetrofitAssessForm(forms.Form):
+class RetrofitAssessForm(KitForm):
     assessed_on = _date("入户评估日期", initial=date.today)
     items = _multi("改造项目", RetrofitItem.choices)
     estimated_cost = _money("预算（元）")
 
 
-class RetrofitWorksForm(forms.Form):
+class RetrofitWorksForm(KitForm):
     contractor = _text("施工单位", 100)
     done_on = _date("完工日期", initial=date.today)
 
 
-class RetrofitAcceptForm(forms.Form):
+class RetrofitAcceptForm(KitForm):
     passed = forms.TypedChoiceField(
         label="验收结论", coerce=lambda v: v == "1", choices=[("1", "合格"), ("0", "不合格，返工")]
     )
@@ -327,13 +329,34 @@ class RetrofitAcceptForm(forms.Form):
     note = _text("验收意见", 300)
 
 
-class RetrofitSubsidyForm(forms.Form):
+class RetrofitSubsidyForm(KitForm):
     amount = _money("补贴金额（元）")
     paid_on = _date("拨付日期", initial=date.today)
 
 
-class RetrofitTargetForm(forms.Form):
+class RetrofitTargetForm(KitForm):
     division_code = forms.CharField(label="区划", max_length=12, required=False)
     year = _int("年度", 2020, 2035)
     households = _int("目标户数", 1, 1000000)
     source_note = _text("依据", 200, required=False)
+
+
+class AssessmentExtrasForm(KitForm):
+    """附录C C.4 inputs of the assessment form: 昏迷 (A.5.11), diagnoses (ICD-10 codes, 顿号/逗号/空格
+    separated), care-risk events in the last 30 days."""
+
+    coma = FlagField("昏迷（A.5.11）")
+    diagnosis_codes = forms.CharField(label="疾病诊断（ICD-10编码）", required=False)
+    care_risk_events_30d = forms.IntegerField(
+        label="近30天照护风险事件次数", required=False, min_value=0, max_value=1000
+    )
+
+    def c4_inputs(self) -> dict:
+        raw = self.cleaned_data["diagnosis_codes"]
+        for sep in "、，,;；":
+            raw = raw.replace(sep, " ")
+        return {
+            "coma": self.cleaned_data["coma"],
+            "diagnosis_codes": raw.split(),
+            "care_risk_events_30d": self.cleaned_data["care_risk_events_30d"] or 0,
+        }

@@ -8,9 +8,9 @@ from ninja import Query, Router, Schema
 from minzheng.core.api_types import DivisionCode
 from minzheng.core.identity import mask_id_number
 from minzheng.core.paging import page_query
+from minzheng.core.read_audit import Channel
 
 from . import selectors
-from .services.reads import record_read
 
 router = Router(tags=["低收入人口动态监测"])
 
@@ -71,12 +71,5 @@ def list_warnings(request, query: Query[WarningQuery], page: Query[page_query(50
 
 @router.get("/warnings/{warning_id}", response=WarningDetailOut, summary="一条预警及其证据")
 def get_warning(request, warning_id: int):
-    warning = selectors.warning_detail(request.user, warning_id)
-    record_read(
-        request.user,
-        "monitoring_warning",
-        f"API 查看预警 {warning.number}",
-        obj=warning,
-        division_code=warning.division_code,
-    )
+    warning = selectors.read_warning(request.user, warning_id, channel=Channel.API)
     return {**_out(warning), "evidence": warning.evidence}

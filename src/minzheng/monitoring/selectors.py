@@ -8,6 +8,7 @@ from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
 from minzheng.core.permissions import Capability, require
+from minzheng.core.read_audit import Channel, audited_read
 
 from . import rules
 from .models import (
@@ -52,6 +53,15 @@ def library_list(user, filters: LibraryFilter, on: date) -> QuerySet[LibraryPers
 def library_person(user, pk: int) -> LibraryPerson:
     require(user, Capability.VIEW_REGISTRY)
     return get_in_jurisdiction_or_404(LibraryPerson.objects.all(), user, "division_code", pk=pk)
+
+
+def read_library_person(user, pk: int, *, channel: Channel) -> LibraryPerson:
+    """低收入人口 for someone to look at: inside the jurisdiction (404 otherwise) and audited."""
+    person = library_person(user, pk)
+    return audited_read(
+        user, person, channel=channel, object_type="monitoring_library_person",
+        division_code=person.division_code, summary=f"查看低收入人口 {person.name}",
+    )  # fmt: skip
 
 
 def person_categories(person: LibraryPerson) -> QuerySet[LibraryCategory]:
@@ -162,6 +172,24 @@ def attachment(user, pk: int) -> VisitAttachment:
     return get_in_jurisdiction_or_404(
         VisitAttachment.objects.select_related("visit__warning"), user, "visit__warning__division_code", pk=pk
     )
+
+
+def read_warning(user, pk: int, *, channel: Channel) -> RiskWarning:
+    """预警 with its evidence, for someone to look at: inside the jurisdiction (404 otherwise) and audited."""
+    warning = warning_detail(user, pk)
+    return audited_read(
+        user, warning, channel=channel, object_type="monitoring_warning",
+        division_code=warning.division_code, summary=f"查看预警 {warning.number}",
+    )  # fmt: skip
+
+
+def read_attachment(user, pk: int, *, channel: Channel) -> VisitAttachment:
+    """核实附件 to download: inside the jurisdiction (404 otherwise) and audited."""
+    item = attachment(user, pk)
+    return audited_read(
+        user, item, channel=channel, object_type="monitoring_visit_attachment",
+        division_code=item.visit.warning.division_code, summary=f"下载核实附件 {item.original_name}",
+    )  # fmt: skip
 
 
 # --- dashboard ----------------------------------------------------------------------------------

@@ -17,8 +17,10 @@ from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate
 from minzheng.policy.interface import month_start
+from minzheng.web.kit.forms import error_lines, flash_errors
 
 from . import selectors
+from .forms import BankFormatForm, FollowUpForm, ResultsFormatForm, ReturnForm, RosterForm
 from .models import BankFormat, FollowUp, LineKind, PaymentStatus, RosterStatus
 from .rules.bank_files import FIELDS
 from .services import approval, bank_files, bank_formats, follow_ups, generation, results, roster_pdf
@@ -31,6 +33,13 @@ def _month(text: str | None) -> date | None:
         return date.fromisoformat(f"{text}-01") if text and len(text) == 7 else None
     except ValueError:
         return None
+
+
+def _typed(form) -> dict:
+    """The form's values; its errors (each naming its field) as one refusal, shown like a service's."""
+    if not form.is_valid():
+        raise MinzhengError("；".join(error_lines(form)))
+    return form.cleaned_data
 
 
 def _context(request, title: str, tab: str, *crumbs) -> dict:
@@ -72,15 +81,13 @@ def roster_list(request):
 @require_POST
 def roster_generate(request):
     try:
-        month = _month(request.POST.get("month"))
-        if month is None:
-            raise MinzhengError("请选择发放月份", field="month")
+        typed = _typed(RosterForm(request.POST))
         result = generation.generate_roster(
             request.user,
-            program_code=request.POST.get("program", ""),
+            program_code=typed["program"],
             # The picker left at its root means the user's own division (a county caseworker's county).
-            division_code=request.POST.get("division_code") or request.user.division_code,
-            month=month,
+            division_code=typed["division_code"] or request.user.division_code,
+            month=typed["month"],
         )
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -165,7 +172,11 @@ def roster_approve(request, pk: int):
 
 @require_POST
 def roster_return(request, pk: int):
-    reason = request.POST.get("reason", "")
+    form = ReturnForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if form.errors:
+        flash_errors(request, form)
+        return redirect("payments:roster_detail", pk=pk)
     return _act(request, pk, lambda r: approval.return_roster(request.user, r, reason), "已退回经办人")
 
 
@@ -212,8 +223,8 @@ def roster_pdf_view(request, pk: int):
 def results_import(request, pk: int):
     roster = selectors.roster_detail(request.user, pk)
     upload = request.FILES.get("file")
-    bank_format = selectors.bank_format(request.POST.get("format", ""))
     try:
+        bank_format = selectors.bank_format(_typed(ResultsFormatForm(request.POST))["format"])
         if upload is None:
             raise MinzhengError("请选择银行回盘文件", field="file")
         summary = results.import_results(
@@ -259,9 +270,7 @@ def follow_up_list(request):
 def follow_up_decide(request, pk: int):
     line = selectors.line_detail(request.user, pk)
     try:
-        follow_ups.decide_follow_up(
-            request.user, line, action=request.POST.get("action", ""), note=request.POST.get("note", "")
-        )
+        follow_ups.decide_follow_up(request.user, line, **_typed(FollowUpForm(request.POST)))
     except MinzhengError as exc:
         messages.error(request, exc.message)
     else:
@@ -285,20 +294,23 @@ def bank_format_list(request):
 def bank_format_edit(request, pk: int | None = None):
     existing = selectors.bank_format_by_pk(pk) if pk else None
     if request.method == "POST":
-        post = request.POST
+        form = BankFormatForm(request.POST)
+        typed = form.cleaned_data if form.is_valid() else {}
         data = bank_formats.FormatInput(
-            code=post.get("code", ""),
-            name=post.get("name", ""),
-            columns_text=post.get("columns", ""),
-            bank_keywords=post.get("bank_keywords", ""),
-            amount_unit=post.get("amount_unit", "yuan"),
-            csv_encoding=post.get("csv_encoding", "gbk"),
-            csv_delimiter=post.get("csv_delimiter", ","),
-            csv_header=post.get("csv_header") == "1",
-            enabled=post.get("enabled") == "1",
-            note=post.get("note", ""),
+            code=typed.get("code", ""),
+            name=typed.get("name", ""),
+            columns_text=typed.get("columns", ""),
+            bank_keywords=typed.get("bank_keywords", ""),
+            amount_unit=typed.get("amount_unit") or "yuan",
+            csv_encoding=typed.get("csv_encoding") or "gbk",
+            csv_delimiter=typed.get("csv_delimiter") or ",",
+            csv_header=typed.get("csv_header", False),
+            enabled=typed.get("enabled", False),
+            note=typed.get("note", ""),
         )
         try:
+            if form.errors:
+                raise MinzhengError("；".join(error_lines(form)))
             bank_formats.save_bank_format(request.user, data, existing)
         except MinzhengError as exc:
             messages.error(request, exc.message)

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from minzheng.web.kit.forms import KitForm
+
 from .catalogue import parameters
 from .models import HolidayCalendarDay
 
@@ -13,7 +15,7 @@ def _parameter_choices() -> list[tuple[str, str]]:
     return [(p.name, f"{p.label}（{p.unit or '选项'}）") for p in parameters()]
 
 
-class ParameterForm(forms.Form):
+class ParameterForm(KitForm):
     """设置参数: a new 政策参数 version from its effective date."""
 
     name = forms.ChoiceField(label="参数", choices=_parameter_choices)
@@ -24,7 +26,7 @@ class ParameterForm(forms.Form):
     source_note = forms.CharField(label="依据/来源", required=False, max_length=300)
 
 
-class HolidayForm(forms.Form):
+class HolidayForm(KitForm):
     """登记节假日: one day of a newly published 节假日安排."""
 
     day = forms.DateField(label="日期", error_messages=_DATE_ERRORS)

@@ -8,8 +8,7 @@ from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from minzheng.core.api_types import Day
-from minzheng.core.models import AuditEvent
-from minzheng.core.services.audit import record_event
+from minzheng.core.read_audit import Channel
 from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE, error_report
 from minzheng.core.uploads import read_upload
 
@@ -47,15 +46,7 @@ def request_report(request, household_id: int, body: ReportIn):
 
 @router.get("/results/{pk}", response=ReportOut, summary="读取核对结果（记入审计）")
 def get_result(request, pk: int):
-    result = selectors.result_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="household_verification",
-        object_id=pk,
-        division_code=result.division_code,
-        summary="API 查看核对报告",
-    )
+    result = selectors.read_result(request.user, pk, channel=Channel.API)
     return {
         "run_id": result.run_id,
         "result_id": result.pk,

@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 
 from minzheng.core.jurisdiction import get_in_jurisdiction_or_404, scope
 from minzheng.core.permissions import Capability, require
+from minzheng.core.read_audit import Channel, audited_read
 
 from .models import HouseholdList, HouseholdVerification, VerificationRun
 from .services.store import exchange_store
@@ -32,6 +33,15 @@ def result_detail(user, pk: int) -> HouseholdVerification:
     require(user, Capability.VIEW_REGISTRY)
     qs = HouseholdVerification.objects.select_related("run", "household__head", "note_by")
     return get_in_jurisdiction_or_404(qs, user, "division_code", pk=pk)
+
+
+def read_result(user, pk: int, *, channel: Channel) -> HouseholdVerification:
+    """核对报告 for someone to look at: inside the jurisdiction (404 otherwise) and audited (查看核对报告)."""
+    result = result_detail(user, pk)
+    return audited_read(
+        user, result, channel=channel, object_type="household_verification",
+        division_code=result.division_code, summary=f"查看核对报告（家庭 {result.household.number}）",
+    )  # fmt: skip
 
 
 def deliveries(user):

@@ -12,14 +12,17 @@ from minzheng.batch import DATASETS
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.registry import household_detail
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import error_report
 from minzheng.core.uploads import read_upload
-from minzheng.core.views.common import paginate, parse_date, xlsx_response
+from minzheng.core.views.common import paginate, xlsx_response
+from minzheng.web.kit.forms import error_lines
 
 from . import selectors
 from .evidence import income_source, reasons_for_display, records_for_display
+from .forms import DeliveryForm, NoteForm, RunChoicesForm
 from .models import HouseholdVerification, VerificationRun
 from .services import intake, lists, runs
 from .services.report_pdf import report_pdf
@@ -51,9 +54,8 @@ def run_list(request):
 @require_POST
 def start_run(request):
     try:
-        run = runs.start_batch(
-            request.user, division_code=request.POST.get("division_code", ""), **_run_choices(request)
-        )
+        choices = _run_choices(request)
+        run = runs.start_batch(request.user, division_code=choices.pop("division_code"), **choices)
     except MinzhengError as exc:
         messages.error(request, exc.message)
         return redirect("verification:run_list")
@@ -62,11 +64,17 @@ def start_run(request):
 
 
 def _run_choices(request) -> dict:
-    """What every run form asks: program, request date (today by default), engine."""
+    """What every run form asks: program, request date (today by default), engine — and the division of a
+    batch. A value that does not parse stops here with its field's name."""
+    form = RunChoicesForm(request.POST)
+    if not form.is_valid():
+        raise MinzhengError("；".join(error_lines(form)))
+    typed = form.cleaned_data
     return {
-        "program": request.POST.get("program", "dibao"),
-        "on": parse_date(request.POST.get("request_date")) or dt.date.today(),
-        "engine": request.POST.get("engine", "duckdb"),
+        "division_code": typed["division_code"],
+        "program": typed["program"] or "dibao",
+        "on": typed["request_date"] or dt.date.today(),
+        "engine": typed["engine"] or "duckdb",
     }
 
 
@@ -78,9 +86,9 @@ def list_upload(request):
         messages.error(request, "请选择核对名单文件（.xlsx 或 .csv）")
         return redirect("verification:run_list")
     try:
-        outcome = lists.verify_list(
-            request.user, data=read_upload(upload), file_name=upload.name, **_run_choices(request)
-        )
+        choices = _run_choices(request)
+        del choices["division_code"]  # a list names its own households
+        outcome = lists.verify_list(request.user, data=read_upload(upload), file_name=upload.name, **choices)
     except MinzhengError as exc:
         messages.error(request, exc.message)
         return redirect("verification:run_list")
@@ -145,16 +153,8 @@ def cancel_run(request, pk: int):
 
 
 def result_detail(request, pk: int):
-    result = selectors.result_detail(request.user, pk)
+    result = selectors.read_result(request.user, pk, channel=Channel.PAGE)
     household = household_detail(request.user, result.household_id)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="household_verification",
-        object_id=result.pk,
-        division_code=result.division_code,
-        summary=f"查看核对报告（家庭 {household.number}）",
-    )
     income_by_member: dict[str, list[dict]] = {}
     for row in result.member_income:
         income_by_member.setdefault(row["id_number"], []).append({**row, "source_label": income_source(row)})
@@ -203,7 +203,10 @@ def result_pdf(request, pk: int):
 def add_note(request, pk: int):
     result = selectors.result_detail(request.user, pk)
     try:
-        runs.add_note(request.user, result, request.POST.get("note", ""))
+        note = NoteForm(request.POST)
+        if not note.is_valid():
+            raise MinzhengError("；".join(error_lines(note)))
+        runs.add_note(request.user, result, note.cleaned_data["note"])
         messages.success(request, "备注已保存")
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -214,7 +217,7 @@ def deliveries(request):
     if request.method == "POST":
         upload = request.FILES.get("file")
 
-        def receive(common):
+        def receive(common, typed):
             if upload is None:
                 raise MinzhengError("请选择部门数据文件", field="file")
             return intake.receive_delivery(
@@ -242,27 +245,21 @@ def delivery_from_table(request):
     """部门数据库表交付: a configured connection (by name) and a table or view."""
     return _take_delivery(
         request,
-        lambda common: intake.receive_table(
-            request.user,
-            connection=request.POST.get("connection", ""),
-            table=request.POST.get("table", ""),
-            **common,
+        lambda common, typed: intake.receive_table(
+            request.user, connection=typed["connection"], table=typed["table"], **common
         ),
     )
 
 
 def _take_delivery(request, receive):
     """The fields every delivery form has (dataset, as_of, source), then the outcome as a message."""
+    form = DeliveryForm(request.POST)
     try:
-        as_of = parse_date(request.POST.get("as_of"))
-        if as_of is None:
-            raise MinzhengError("请填写数据截止日期（as_of）", field="as_of")
+        if not form.is_valid():
+            raise MinzhengError("；".join(error_lines(form)))
+        typed = form.cleaned_data
         receipt = receive(
-            {
-                "dataset": request.POST.get("dataset", ""),
-                "as_of": as_of,
-                "source": request.POST.get("source", "").strip(),
-            }
+            {"dataset": typed["dataset"], "as_of": typed["as_of"], "source": typed["source"]}, typed
         )
     except MinzhengError as exc:
         messages.error(request, exc.message)

@@ -16,6 +16,9 @@ from minzheng.core.services.accounts import authenticate_with_lockout
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.second_factor import start_login
 
+from .forms import LoginForm
+from .kit.charts import bars, pie
+from .kit.forms import error_lines
 from .navigation import find_item
 
 
@@ -25,13 +28,17 @@ def login_view(request):
     error = ""
     username = ""
     if request.method == "POST":
-        username = request.POST.get("username", "").strip()
+        form = LoginForm(request.POST)
+        typed = form.cleaned_data if form.is_valid() else {}
+        username = typed.get("username", "")
         try:
-            user = authenticate_with_lockout(username, request.POST.get("password", ""))
+            if not typed:  # a control character typed into a field: its error names the field
+                raise MinzhengError(error_lines(form)[0])
+            user = authenticate_with_lockout(username, typed["password"])
         except MinzhengError as exc:
             error = exc.message
         else:
-            target = request.POST.get("next") or request.GET.get("next") or ""
+            target = typed["next"] or request.GET.get("next") or ""
             if second_step := start_login(request, user, target):
                 return second_step
             if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
@@ -56,18 +63,25 @@ def logout_view(request):
 
 def home(request):
     figures = dashboard_figures(request.user, date.today())
-    chart = {
-        "names": [name for _, name, _, _ in figures.by_division],
-        "households": [n for _, _, n, _ in figures.by_division],
-        "persons": [p for _, _, _, p in figures.by_division],
-        "ages": [{"name": label, "value": n} for label, n in figures.age_bands],
+    names = [name for _, name, _, _ in figures.by_division]
+    charts = {
+        "divisions": bars(
+            names,
+            {
+                "户数": [n for _, _, n, _ in figures.by_division],
+                "人数": [p for _, _, _, p in figures.by_division],
+            },
+            rotate=30,
+            grid={"left": 50, "right": 20, "bottom": 60},
+        ),
+        "ages": pie([{"name": label, "value": n} for label, n in figures.age_bands]),
     }
     return render(
         request,
         "web/home.html",
         {
             "figures": figures,
-            "chart": chart,
+            "charts": charts,
             "active_nav": "home",
             "page_title": "首页",
             "todo": queue_counts(request.user, date.today()),

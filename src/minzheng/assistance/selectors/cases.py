@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
+from minzheng.core.read_audit import Channel, audited_read
 from minzheng.core.selectors.registry import HouseholdFilter, household_list
 
 from ..models import CLOSED_STATUSES, AssistanceCase, CaseAttachment, Objection
@@ -56,6 +57,15 @@ def case_detail(user, pk: int) -> AssistanceCase:
         "division_code",
         pk=pk,
     )
+
+
+def read_case(user, pk: int, *, channel: Channel) -> AssistanceCase:
+    """救助案件 for someone to look at: inside the jurisdiction (404 otherwise) and audited (查看救助案件)."""
+    case = case_detail(user, pk)
+    return audited_read(
+        user, case, channel=channel, object_type="assistance_case",
+        division_code=case.division_code, summary=f"查看救助案件 {case.number}",
+    )  # fmt: skip
 
 
 def case_history(case: AssistanceCase):

@@ -7,6 +7,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
+from minzheng.core.read_audit import Channel, audited_read
 from minzheng.policy.interface import month_start
 
 from ..models import Enrolment, EnrolmentAmount, WorkTask
@@ -49,6 +50,15 @@ def enrolment_detail(user, pk: int) -> Enrolment:
         "division_code",
         pk=pk,
     )
+
+
+def read_enrolment(user, pk: int, *, channel: Channel) -> Enrolment:
+    """救助对象 for someone to look at: inside the jurisdiction (404 otherwise) and audited (查看救助对象)."""
+    enrolment = enrolment_detail(user, pk)
+    return audited_read(
+        user, enrolment, channel=channel, object_type="assistance_enrolment",
+        division_code=enrolment.division_code, summary=f"查看救助对象 {enrolment.household.number}",
+    )  # fmt: skip
 
 
 def amount_history(enrolment: Enrolment):

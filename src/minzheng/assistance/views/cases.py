@@ -3,7 +3,6 @@ make), every step's form posting to one endpoint, files, and the notice and deci
 
 import json
 from datetime import date
-from decimal import Decimal
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
@@ -14,13 +13,15 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import AuditEvent
-from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
 from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.read_audit import Channel
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate
+from minzheng.web.kit.forms import error_lines
 
 from ..documents import decision_pdf, materials_notice_pdf
 from ..models import CaseSource, CaseStatus
+from ..page_forms import CaseForm, CaseStepForm
 from ..rules import DailyActivity
 from ..rules.care import CareGrade
 from ..rules.household import IncomeKind, MemberExclusion
@@ -74,23 +75,24 @@ def case_create(request):
     errors, values = {}, {"applied_on": timezone.localdate().isoformat(), "source": CaseSource.SELF}
     if request.method == "POST":
         values = request.POST.dict()
-        household = case_selectors.household_choice(request.user, values.get("household", ""))
-        if household is None:
+        form = CaseForm(request.POST)
+        typed = form.cleaned_data if form.is_valid() else {}
+        # The page shows errors next to 家庭, 救助项目 and 申请日期; any other field's above the form.
+        shown = ("household", "program_code", "applied_on")
+        errors.update({name if name in shown else "form": found[0] for name, found in form.errors.items()})
+        household = case_selectors.household_choice(request.user, typed["household"]) if typed else None
+        if typed and household is None:
             errors["household"] = "未找到该家庭（请输入本辖区的户编号或户主身份证号）"
-        else:
+        elif typed:
             try:
                 case = open_case(
                     request.user,
                     household_id=household.pk,
-                    program_code=values.get("program_code", ""),
-                    source=values.get("source", ""),
-                    applied_on=date.fromisoformat(
-                        values.get("applied_on") or timezone.localdate().isoformat()
-                    ),
-                    reason=values.get("reason", "").strip(),
+                    program_code=typed["program_code"],
+                    source=typed["source"],
+                    applied_on=typed["applied_on"] or timezone.localdate(),
+                    reason=typed["reason"],
                 )
-            except ValueError:
-                errors["applied_on"] = "申请日期格式应为 2026-01-31"
             except MinzhengError as exc:
                 errors[exc.field or "form"] = exc.message
             else:
@@ -110,17 +112,13 @@ def case_create(request):
 
 
 def case_detail(request, pk: int):
-    case = case_selectors.case_detail(request.user, pk)
+    case = case_selectors.read_case(request.user, pk, channel=Channel.PAGE)
     today = timezone.localdate()
     moves = workflow.allowed_moves(request.user, case)
     benefit = None
     if case.status in _BENEFIT_STAGES:
         benefit = compute_case_benefit(case, today)
     config = program_configuration(case.program, case.division_code, case.applied_on)
-    record_event(
-        request.user, AuditEvent.READ_DETAIL, object_type="assistance_case", object_id=case.pk,
-        division_code=case.division_code, summary=f"查看救助案件 {case.number}",
-    )  # fmt: skip
     return render(
         request,
         "assistance/case_detail.html",
@@ -195,50 +193,39 @@ def _readable(value) -> str:
     return str(value)
 
 
-_AMOUNT_LABELS = {
-    "per_capita_income": "家庭人均月收入",
-    "per_capita_assets": "人均金融资产",
-    "requested_amount": "核定需求",
-    "requested": "先行救助金额",
-}
+def _step_form(request) -> CaseStepForm:
+    """The step's fields, checked; the first error (naming its field) is the step's refusal."""
+    form = CaseStepForm(request.POST)
+    if not form.is_valid():
+        raise MinzhengError("；".join(error_lines(form)))
+    return form
 
 
-def _decimal(value: str | None, field: str) -> Decimal | None:
-    maximum = TOTAL_MAX if field == "per_capita_assets" else AMOUNT_MAX
-    return check_money(value, field=field, label=_AMOUNT_LABELS.get(field, "金额"), maximum=maximum)
-
-
-def _date(value: str | None, default: date) -> date:
-    """A step's date as entered: a step is recorded when it happened, never ahead of today."""
-    if not value:
-        return default
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise MinzhengError("日期格式应为 2026-01-31", field="on") from None
-    if day > default:
+def _on(day: date | None, today: date) -> date:
+    """A step's date as entered (today if left empty): a step is recorded when it happened, never ahead."""
+    if day is None:
+        return today
+    if day > today:
         raise MinzhengError("办理日期不能晚于今天", field="on")
     return day
 
 
 def _run_action(request, case_id: int, action: str) -> str:
-    post, user = request.POST, request.user
-    today = timezone.localdate()
-    on = _date(post.get("on"), today)
+    form, user = _step_form(request), request.user
+    typed = form.cleaned_data
+    on = _on(typed["on"], timezone.localdate())
     if action == Action.REQUEST_MATERIALS:
-        extra = [line for line in post.get("other", "").splitlines() if line.strip()]
-        workflow.request_materials(
-            user, case_id, missing=post.getlist("missing") + extra, note=post.get("note", "")
-        )
+        extra = [line for line in typed["other"].splitlines() if line.strip()]
+        workflow.request_materials(user, case_id, missing=typed["missing"] + extra, note=typed["note"])
         return "已一次性告知需补齐的材料"
     if action == Action.ACCEPT:
         workflow.accept(user, case_id, on=on)
         return "已受理"
     if action == Action.REFUSE:
-        workflow.refuse(user, case_id, reason=post.get("reason", ""))
+        workflow.refuse(user, case_id, reason=typed["reason"])
         return "已不予受理"
     if action == Action.WITHDRAW:
-        workflow.withdraw(user, case_id, reason=post.get("reason", ""))
+        workflow.withdraw(user, case_id, reason=typed["reason"])
         return "已撤回"
     if action == Action.START_VERIFICATION:
         case = workflow.start_verification(user, case_id, on=on)
@@ -246,15 +233,9 @@ def _run_action(request, case_id: int, action: str) -> str:
             "核对完成" if case.status == "investigating" else "已发起核对：核对系统未出具可用结论，请人工录入"
         )
     if action == Action.RECORD_VERIFICATION:
-        items = [
-            (kind, _decimal(amount, "income_amount"))
-            for kind, amount in zip(post.getlist("income_kind"), post.getlist("income_amount"), strict=False)
-            if kind and amount.strip()
-        ]
         workflow.record_verification_by_hand(
-            user, case_id, per_capita_income=_decimal(post.get("per_capita_income"), "per_capita_income"),
-            per_capita_assets=_decimal(post.get("per_capita_assets"), "per_capita_assets"), note=post.get("note", ""),
-            income_items=items or None,
+            user, case_id, per_capita_income=typed["per_capita_income"], per_capita_assets=typed["per_capita_assets"],
+            note=typed["note"], income_items=form.income_items() or None,
         )  # fmt: skip
         return "已录入核对结果"
     if action == Action.SUBMIT_INVESTIGATION:
@@ -270,7 +251,7 @@ def _run_action(request, case_id: int, action: str) -> str:
             Action.TOWNSHIP_REJECT: "reject",
             Action.TOWNSHIP_RETURN: "return",
         }[Action(action)]
-        workflow.township_review(user, case_id, decision=decision, reason=post.get("reason", ""), on=on)
+        workflow.township_review(user, case_id, decision=decision, reason=typed["reason"], on=on)
         return "审核意见已保存"
     if action == Action.END_PUBLICITY:
         workflow.end_publicity(user, case_id, on=on)
@@ -279,18 +260,18 @@ def _run_action(request, case_id: int, action: str) -> str:
         decision = {Action.APPROVE: "approve", Action.REJECT: "reject", Action.RETURN_TO_TOWNSHIP: "return"}[
             Action(action)
         ]
-        decisions.decide(user, case_id, decision=decision, reason=post.get("reason", ""), on=on)
+        decisions.decide(user, case_id, decision=decision, reason=typed["reason"], on=on)
         return "审批意见已保存"
-    return _run_record(request, case_id, action, on)
+    return _run_record(request, form, case_id, action, on)
 
 
-def _run_record(request, case_id: int, action: str, on: date) -> str:
-    post, user = request.POST, request.user
+def _run_record(request, form: CaseStepForm, case_id: int, action: str, on: date) -> str:
+    typed, user = form.cleaned_data, request.user
     if action == "record_visit":
         visit = case_records.record_visit(
-            user, case_id, visited_on=on, investigators=post.get("investigators", ""),
-            living_conditions=post.get("living_conditions", ""), findings=post.get("findings", ""),
-            unable_activities=post.getlist("unable"), democratic_appraisal=post.get("democratic_appraisal", ""),
+            user, case_id, visited_on=on, investigators=typed["investigators"],
+            living_conditions=typed["living_conditions"], findings=typed["findings"],
+            unable_activities=typed["unable"], democratic_appraisal=typed["democratic_appraisal"],
         )  # fmt: skip
         for upload in request.FILES.getlist("photos"):
             case_records.add_attachment(user, case_id, upload=upload, kind="photo", visit_id=visit.pk)
@@ -299,56 +280,38 @@ def _run_record(request, case_id: int, action: str, on: date) -> str:
         upload = request.FILES.get("file")
         if upload is None:
             raise MinzhengError("请选择文件", field="file")
-        case_records.add_attachment(user, case_id, upload=upload, kind=post.get("kind", "material"))
+        case_records.add_attachment(user, case_id, upload=upload, kind=typed["kind"] or "material")
         return "附件已上传"
     if action == "set_benefit_inputs":
-        persons = post.get("persons", "").strip()
         case_records.set_benefit_inputs(
-            user, case_id, persons=int(persons) if persons.isdigit() else None,
-            seriously_ill_ids=[int(v) for v in post.getlist("seriously_ill") if v.isdigit()],
-            requested_amount=_decimal(post.get("requested_amount"), "requested_amount"),
-            care_grade_value=post.get("care_grade", ""),
+            user, case_id, persons=typed["persons"], seriously_ill_ids=form.ids("seriously_ill"),
+            requested_amount=typed["requested_amount"], care_grade_value=typed["care_grade"],
         )  # fmt: skip
         return "计发要素已保存"
     if action == "record_tekun_facts":
-        rows = zip(
-            post.getlist("obligor_name"),
-            post.getlist("obligor_relation"),
-            post.getlist("obligor_inability"),
-            strict=False,
-        )
+        rows = zip(typed["obligor_name"], typed["obligor_relation"], typed["obligor_inability"], strict=False)
         obligors = [{"name": n, "relation": r, "inability": i} for n, r, i in rows if n.strip() or r.strip()]
-        if obligors or post.get("no_obligor") == "1":
+        if obligors or typed["no_obligor"]:
             eligibility_facts.record_tekun_obligors(user, case_id, obligors=obligors)
-        eligibility_facts.record_members_in_school(
-            user, case_id, person_ids=[int(v) for v in post.getlist("in_school") if v.isdigit()]
-        )
+        eligibility_facts.record_members_in_school(user, case_id, person_ids=form.ids("in_school"))
         return "特困认定事实已保存"
     if action == "record_household_facts":
-        statuses, overrides, refusals = _household_facts(post)
+        statuses, overrides, refusals = _household_facts(request.POST)
         eligibility_facts.record_member_exclusions(user, case_id, statuses=statuses, overrides=overrides)
         eligibility_facts.record_job_refusals(user, case_id, refusals=refusals)
         return "共同生活家庭成员认定已保存"
     if action == "record_objection":
         case_records.record_objection(
-            user,
-            case_id,
-            received_on=on,
-            raised_by=post.get("raised_by", ""),
-            content=post.get("content", ""),
+            user, case_id, received_on=on, raised_by=typed["raised_by"], content=typed["content"]
         )
         return "异议已登记"
     if action == "resolve_objection":
-        objection = post.get("objection", "")
         case_records.resolve_objection(
-            user, case_id, int(objection) if objection.isdigit() else 0,
-            resolution=post.get("resolution", ""), upheld=post.get("upheld") == "1",
-        )  # fmt: skip
+            user, case_id, typed["objection"] or 0, resolution=typed["resolution"], upheld=typed["upheld"]
+        )
         return "异议处理结果已保存"
     if action == "advance_relief":
-        case_records.advance_relief(
-            user, case_id, requested=_decimal(post.get("requested"), "requested"), on=on
-        )
+        case_records.advance_relief(user, case_id, requested=typed["requested"], on=on)
         return "已从备用金先行救助，请后续补办手续"
     raise MinzhengError("未知的操作")
 
@@ -357,6 +320,7 @@ def _run_record(request, case_id: int, action: str, on: date) -> str:
 def case_action(request, pk: int):
     case = case_selectors.case_detail(request.user, pk)  # 404 outside the jurisdiction before anything else
     try:
+        # The step is the button pressed (its ``action`` value); the step's fields come through its form.
         messages.success(request, _run_action(request, case.pk, request.POST.get("action", "")))
     except MinzhengError as exc:
         messages.error(request, exc.message)

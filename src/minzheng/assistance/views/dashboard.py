@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from minzheng.core.jurisdiction import covers
 from minzheng.policy.interface import month_start
+from minzheng.web.kit.charts import numbers, pie
 
 from ..selectors.dashboard import dashboard
 from ..selectors.standards import stale_standards
@@ -23,11 +24,26 @@ def dashboard_page(request):
     if not division or not covers(request.user.division_code, division):
         division = request.user.division_code
     figures = dashboard(request.user, month, division, today=today)
-    chart = {
-        "months": [label for label, _ in figures.trend],
-        "households": [f.households for _, f in figures.trend],
-        "amounts": [float(f.amount) for _, f in figures.trend],
-        "programs": [{"name": name or code, "value": f.households} for code, name, f in figures.by_program],
+    charts = {
+        "trend": {
+            "tooltip": {"trigger": "axis"},
+            "legend": {"top": 0, "data": ["户数", "金额（元）"]},
+            "grid": {"top": 50, "left": 60, "right": 70, "bottom": 40},
+            "xAxis": {"type": "category", "data": [label for label, _ in figures.trend]},
+            "yAxis": [{"type": "value", "name": "户"}, {"type": "value", "name": "元"}],
+            "series": [
+                {"name": "户数", "type": "bar", "data": [f.households for _, f in figures.trend]},
+                {
+                    "name": "金额（元）",
+                    "type": "line",
+                    "yAxisIndex": 1,
+                    "data": numbers(f.amount for _, f in figures.trend),
+                },
+            ],
+        },
+        "programs": pie(
+            [{"name": name or code, "value": f.households} for code, name, f in figures.by_program]
+        ),
     }
     return render(
         request,
@@ -35,7 +51,7 @@ def dashboard_page(request):
         {
             **page_context("dashboard", "社会救助统计分析"),
             "figures": figures,
-            "chart": chart,
+            "charts": charts,
             "month_value": f"{month:%Y-%m}",
             "division": division,
             "stale_standards": stale_standards(request.user, today),

@@ -2,7 +2,6 @@
 history, and 增保/减保/停保 as dated changes with reasons."""
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -11,18 +10,26 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_account
-from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability, require
-from minzheng.core.services.audit import record_event
+from minzheng.core.read_audit import Channel
 from minzheng.core.views.common import paginate, xlsx_response
 from minzheng.policy.interface import next_month_start
+from minzheng.web.kit.forms import error_lines
 
+from ..page_forms import EnrolmentChangeForm, PaymentAccountForm, SelfCareChangeForm
 from ..selectors import enrolments as selectors
 from ..selectors.programs import program_list
 from ..services.enrolments import change_amount, set_payment_account, stop_enrolment
 from ..services.exports import export_enrolments
 from ..services.tekun_care import report_self_care_change
 from .common import page_context
+
+
+def _typed(form) -> dict:
+    """The form's values; its errors (each naming its field) as one refusal, shown like a service's."""
+    if not form.is_valid():
+        raise MinzhengError("；".join(error_lines(form)))
+    return form.cleaned_data
 
 
 def _month(value: str) -> date | None:
@@ -56,12 +63,8 @@ def enrolment_list(request):
 
 
 def enrolment_detail(request, pk: int):
-    enrolment = selectors.enrolment_detail(request.user, pk)
+    enrolment = selectors.read_enrolment(request.user, pk, channel=Channel.PAGE)
     today = timezone.localdate()
-    record_event(
-        request.user, AuditEvent.READ_DETAIL, object_type="assistance_enrolment", object_id=enrolment.pk,
-        division_code=enrolment.division_code, summary=f"查看救助对象 {enrolment.household.number}",
-    )  # fmt: skip
     return render(
         request,
         "assistance/enrolment_detail.html",
@@ -83,23 +86,17 @@ def enrolment_detail(request, pk: int):
 @require_POST
 def enrolment_change(request, pk: int):
     enrolment = selectors.enrolment_detail(request.user, pk)
-    post = request.POST
     try:
         require(request.user, Capability.HANDLE_CASES)
-        month = _month(post.get("month", ""))
-        if month is None:
-            raise MinzhengError("请选择月份", field="month")
-        if post.get("kind") == "stop":
-            stop_enrolment(request.user, enrolment, last_month=month, reason=post.get("reason", ""))
+        typed = _typed(EnrolmentChangeForm(request.POST))
+        month = typed["month"]
+        if typed["kind"] == "stop":
+            stop_enrolment(request.user, enrolment, last_month=month, reason=typed["reason"])
             messages.success(request, f"已停保，最后发放月份 {month:%Y-%m}")
         else:
-            try:
-                amount, persons = Decimal(post.get("monthly_amount", "")), int(post.get("persons", ""))
-            except (InvalidOperation, ValueError):
-                raise MinzhengError("请填写有效的金额和人数", field="monthly_amount") from None
             change_amount(
-                request.user, enrolment, from_month=month, monthly_amount=amount, persons=persons,
-                kind=post.get("kind", ""), reason=post.get("reason", ""),
+                request.user, enrolment, from_month=month, monthly_amount=typed["monthly_amount"],
+                persons=typed["persons"], kind=typed["kind"], reason=typed["reason"],
             )  # fmt: skip
             messages.success(request, f"已登记变更，自 {month:%Y-%m} 起执行")
     except MinzhengError as exc:
@@ -111,10 +108,7 @@ def enrolment_change(request, pk: int):
 def enrolment_account(request, pk: int):
     enrolment = selectors.enrolment_detail(request.user, pk)
     try:
-        set_payment_account(
-            request.user, enrolment, bank_name=request.POST.get("bank_name", ""),
-            bank_account=request.POST.get("bank_account", ""), reason=request.POST.get("reason", ""),
-        )  # fmt: skip
+        set_payment_account(request.user, enrolment, **_typed(PaymentAccountForm(request.POST)))
         messages.success(request, "发放账户已保存，下次生成花名册时生效")
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -126,13 +120,9 @@ def enrolment_reassessment(request, pk: int):
     """特困人员 生活自理能力 changed: a re-assessment task due within the working-day limit."""
     enrolment = selectors.enrolment_detail(request.user, pk)
     try:
-        task = report_self_care_change(
-            request.user, enrolment.pk, reported_on=date.fromisoformat(request.POST.get("reported_on", "")),
-            note=request.POST.get("note", ""),
-        )  # fmt: skip
+        typed = _typed(SelfCareChangeForm(request.POST))
+        task = report_self_care_change(request.user, enrolment.pk, **typed)
         messages.success(request, f"已生成重新评估待办，{task.due_on:%Y-%m-%d} 前办理")
-    except ValueError:
-        messages.error(request, "日期格式应为 2026-01-31")
     except MinzhengError as exc:
         messages.error(request, exc.message)
     return redirect("assistance:enrolment_detail", pk=enrolment.pk)

@@ -1,15 +1,14 @@
 """待办: the user's work queue — overdue and soon-due first — and completing 复核 / registry-change tasks."""
 
-from datetime import date
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from minzheng.core.errors import MinzhengError
 from minzheng.policy.interface import working_calendar
+from minzheng.web.kit.forms import error_lines
 
+from ..page_forms import ReviewTaskForm, TaskForm
 from ..selectors.enrolments import current_amount, task_detail
 from ..selectors.queue import work_queue
 from ..services.case_deadlines import due_soon_days
@@ -58,17 +57,18 @@ def task_page(request, pk: int):
 
 
 def _complete(request, task) -> None:
-    post = request.POST
     if task.kind == task.REVIEW:
-        try:
-            amount = Decimal(post["monthly_amount"]) if post.get("monthly_amount") else None
-            persons = int(post["persons"]) if post.get("persons") else None
-            from_month = date.fromisoformat(post["from_month"] + "-01") if post.get("from_month") else None
-        except (InvalidOperation, ValueError):
-            raise MinzhengError("金额、人数或月份格式不正确", field="monthly_amount") from None
+        typed = _typed(ReviewTaskForm(request.POST))
         complete_review(
-            request.user, task, outcome=post.get("outcome", ""), reason=post.get("reason", ""),
-            monthly_amount=amount, persons=persons, from_month=from_month,
+            request.user, task, outcome=typed["outcome"], reason=typed["reason"],
+            monthly_amount=typed["monthly_amount"], persons=typed["persons"], from_month=typed["from_month"],
         )  # fmt: skip
     else:
-        complete_task(request.user, task, outcome=post.get("outcome_text", ""))
+        complete_task(request.user, task, outcome=_typed(TaskForm(request.POST))["outcome_text"])
+
+
+def _typed(form) -> dict:
+    """The form's values; its errors (each naming its field) as one refusal, shown like a service's."""
+    if not form.is_valid():
+        raise MinzhengError("；".join(error_lines(form)))
+    return form.cleaned_data

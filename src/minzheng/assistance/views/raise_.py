@@ -6,32 +6,33 @@ from django.contrib import messages
 from django.shortcuts import render
 
 from minzheng.core.errors import MinzhengError
-from minzheng.core.money import check_money
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.policy.interface import division_visible_to
 
 from ..errors import StandardNotFound
 from ..models import StandardKind
+from ..page_forms import StandardRaiseForm
 from ..services.enrolment_raise import apply_enrolment_raise, preview_enrolment_raise
 from ..services.in_force import standard_in_force
 from .common import page_context
 
 
-def _params(post, user) -> dict:
-    amount = check_money(post.get("amount", ""), field="amount", label="新标准金额")
-    if amount is None:
-        raise MinzhengError("请填写新标准金额", field="amount")
-    try:
-        effective = date.fromisoformat(post.get("effective_month", "") + "-01")
-    except ValueError:
-        raise MinzhengError("请选择执行月份", field="effective_month") from None
+def _params(typed: dict, user) -> dict:
     return {
-        "division_code": post.get("division", "").strip() or user.division_code,
-        "area": post.get("area", "urban"),
-        "new_amount": amount,
-        "period": post.get("period", "month"),
-        "effective_from": effective,
+        "division_code": typed["division"] or user.division_code,
+        "area": typed["area"] or "urban",
+        "new_amount": typed["amount"],
+        "period": typed["period"] or "month",
+        "effective_from": typed["effective_month"],
     }
+
+
+def _typed(post) -> dict:
+    """The raise form's values; its first error (naming its field) as the page's message."""
+    form = StandardRaiseForm(post)
+    if not form.is_valid():
+        raise MinzhengError(next(iter(form.errors.values()))[0])
+    return form.cleaned_data
 
 
 def _current_standard(user, values: dict):
@@ -59,10 +60,11 @@ def standard_raise(request):
     current = _current_standard(request.user, values)
     if request.method == "POST":
         try:
-            params = _params(request.POST, request.user)
-            if request.POST.get("apply") == "1":
+            typed = _typed(request.POST)
+            params = _params(typed, request.user)
+            if typed["apply"] == "1":
                 result, changed = apply_enrolment_raise(
-                    request.user, **params, source_note=request.POST.get("source_note", "")
+                    request.user, **params, source_note=typed["source_note"]
                 )
                 messages.success(
                     request,

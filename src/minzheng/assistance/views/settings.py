@@ -1,8 +1,6 @@
 """项目设置: each program's local configuration versions (eligibility, materials, deciding level) and the
 form that adds a version or a local program."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
@@ -10,6 +8,7 @@ from minzheng.core.errors import MinzhengError
 from minzheng.core.permissions import Capability, has_capability, require
 
 from ..models import BenefitFormula, DecidingLevel, ProgramCategory, StandardKind
+from ..page_forms import LocalProgramForm, ProgramSettingForm
 from ..selectors.program_settings import setting_list
 from ..selectors.programs import program_list
 from ..services.program_settings import create_local_program, parse_criteria, set_program_setting
@@ -20,31 +19,20 @@ def setting_list_page(request):
     errors = {}
     if request.method == "POST":
         require(request.user, Capability.MANAGE_POLICY)
-        post = request.POST
+        # One page, two forms: the 新增地方项目 form says so in a hidden ``form`` field.
+        adds_program = "program" in request.POST.getlist("form")
+        form = (LocalProgramForm if adds_program else ProgramSettingForm)(request.POST)
         try:
-            if post.get("form") == "program":
-                months = post.get("review_cycle_months", "").strip()
-                program = create_local_program(
-                    request.user, code=post.get("code", ""), name=post.get("name", ""), category=post.get("category", ""),
-                    benefit_formula=post.get("benefit_formula", ""), base_standard=post.get("base_standard", ""),
-                    division_code=post.get("division_code", "") or request.user.division_code,
-                    review_cycle_months=int(months) if months.isdigit() else None,
-                    deciding_level=post.get("deciding_level") or DecidingLevel.COUNTY, policy_basis=post.get("policy_basis", ""),
-                )  # fmt: skip
+            if not form.is_valid():
+                errors.update({name: found[0] for name, found in form.errors.items()})
+            elif adds_program:
+                program = _add_program(request.user, form.cleaned_data)
                 messages.success(request, f"已新增地方项目 {program.name}")
+                return redirect("assistance:setting_list")
             else:
-                set_program_setting(
-                    request.user, program_code=post.get("program_code", ""),
-                    division_code=post.get("division_code", "") or request.user.division_code,
-                    effective_from=date.fromisoformat(post.get("effective_from", "")),
-                    enabled=post.get("enabled") == "1", deciding_level=post.get("deciding_level", ""),
-                    criteria=parse_criteria(post.get("criteria", "")), materials=post.get("materials", "").splitlines(),
-                    source_note=post.get("source_note", ""),
-                )  # fmt: skip
+                _set_program(request.user, form.cleaned_data)
                 messages.success(request, "已保存项目地方设置")
-            return redirect("assistance:setting_list")
-        except ValueError:
-            errors["effective_from"] = "生效日期格式应为 2026-01-31"
+                return redirect("assistance:setting_list")
         except MinzhengError as exc:
             errors[exc.field or "form"] = exc.message
     return render(
@@ -64,3 +52,21 @@ def setting_list_page(request):
             "division_value": request.user.division_code,
         },
     )
+
+
+def _add_program(user, typed: dict):
+    return create_local_program(
+        user, code=typed["code"], name=typed["name"], category=typed["category"],
+        benefit_formula=typed["benefit_formula"], base_standard=typed["base_standard"],
+        division_code=typed["division_code"] or user.division_code, review_cycle_months=typed["review_cycle_months"],
+        deciding_level=typed["deciding_level"] or DecidingLevel.COUNTY, policy_basis=typed["policy_basis"],
+    )  # fmt: skip
+
+
+def _set_program(user, typed: dict):
+    return set_program_setting(
+        user, program_code=typed["program_code"], division_code=typed["division_code"] or user.division_code,
+        effective_from=typed["effective_from"], enabled=typed["enabled"], deciding_level=typed["deciding_level"],
+        criteria=parse_criteria(typed["criteria"]), materials=typed["materials"].splitlines(),
+        source_note=typed["source_note"],
+    )  # fmt: skip

@@ -10,6 +10,7 @@ from ..identity import normalise_id_number
 from ..jurisdiction import get_in_jurisdiction_or_404, scope
 from ..models import Household, HouseholdMembership, Person
 from ..permissions import Capability, require
+from ..read_audit import Channel, audited_read
 
 _LOOKUP_CHUNK = 900  # stays under SQLite's bound-parameter limit on old builds
 
@@ -66,6 +67,15 @@ def household_detail(user, pk: int) -> Household:
     return get_in_jurisdiction_or_404(qs, user, pk=pk)
 
 
+def read_household(user, pk: int, *, channel: Channel) -> Household:
+    """家庭户详情 for someone to look at: inside the jurisdiction (404 otherwise) and audited (查看家庭)."""
+    household = household_detail(user, pk)
+    return audited_read(
+        user, household, channel=channel, object_type="household",
+        division_code=household.residence_division_code, summary=f"查看家庭 {household.number}",
+    )  # fmt: skip
+
+
 def household_history(household: Household) -> QuerySet:
     """Members past and present, for the detail page's 成员变动 tab."""
     return household.memberships.select_related("person").order_by("valid_from", "pk")
@@ -91,6 +101,15 @@ def person_list(user, filters: PersonFilter = PersonFilter()) -> QuerySet[Person
 def person_detail(user, pk: int) -> Person:
     require(user, Capability.VIEW_REGISTRY)
     return get_in_jurisdiction_or_404(Person.objects.all(), user, pk=pk)
+
+
+def read_person(user, pk: int, *, channel: Channel) -> Person:
+    """人员详情 for someone to look at: inside the jurisdiction (404 otherwise) and audited (查看人员)."""
+    person = person_detail(user, pk)
+    return audited_read(
+        user, person, channel=channel, object_type="person",
+        division_code=person.residence_division_code, summary=f"查看人员 {person.name}",
+    )  # fmt: skip
 
 
 def current_household_of(person: Person) -> Household | None:

@@ -5,6 +5,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.shortcuts import redirect, render
 
 from ..errors import MinzhengError
+from ..forms import PasswordChangeForm
 from ..services.passwords import change_own_password, change_required
 
 
@@ -12,13 +13,16 @@ def change_password(request):
     error, field = "", ""
     reason = change_required(request.user)
     if request.method == "POST":
-        new = request.POST.get("new_password", "")
-        if new != request.POST.get("new_password2", ""):
-            error, field = "两次输入的新密码不一致", "new_password2"
+        form = PasswordChangeForm(request.POST)
+        if not form.is_valid():
+            field, errors = next(iter(form.errors.items()))
+            error = errors[0]
         else:
             try:
                 change_own_password(
-                    request.user, old_password=request.POST.get("old_password", ""), new_password=new
+                    request.user,
+                    old_password=form.cleaned_data["old_password"],
+                    new_password=form.cleaned_data["new_password"],
                 )
             except MinzhengError as exc:
                 error, field = exc.message, exc.field or ""

@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from .. import codes
 from ..errors import MinzhengError
+from ..forms import HouseholdForm, MemberRowForm
 from ..models import Household
 from ..permissions import Capability, require
 from ..person_rules import clean_person
 from ..services import registry
-from .common import parse_date
 
 MEMBER_ROWS = 8
 MEMBER_FIELDS = ("name", "id_number", "relation", "sex", "birth_date", "ethnicity", "phone", "without_id")
@@ -20,7 +20,11 @@ MEMBER_FIELDS = ("name", "id_number", "relation", "sex", "birth_date", "ethnicit
 
 def household_create(request):
     require(request.user, Capability.EDIT_REGISTRY)
-    rows = [{f: request.POST.get(f"m{i}_{f}", "").strip() for f in MEMBER_FIELDS} for i in range(MEMBER_ROWS)]
+    posted = request.POST if request.method == "POST" else None
+    rows = [
+        MemberRowForm(posted, prefix=f"m{i}").values() if posted else dict.fromkeys(MEMBER_FIELDS, "")
+        for i in range(MEMBER_ROWS)
+    ]
     row_errors: dict[int, dict[str, str]] = {}
     if request.method == "POST":
         members = []
@@ -42,17 +46,22 @@ def household_create(request):
             if person.errors:
                 row_errors[i] = person.errors
             members.append(registry.NewMember(person=person, relation=relation))
-        if not members:
+        head = HouseholdForm(request.POST)
+        if not head.is_valid():
+            for errors in head.errors.values():
+                messages.error(request, errors[0])
+        elif not members:
             messages.error(request, "请至少填写户主一行")
         elif not row_errors:
             try:
+                typed = head.cleaned_data
                 household = registry.register_household(
                     request.user,
-                    residence_division_code=request.POST.get("residence_division_code", "").strip(),
-                    address=request.POST.get("address", "").strip(),
-                    area_type=request.POST.get("area_type", Household.URBAN),
+                    residence_division_code=typed["residence_division_code"],
+                    address=typed["address"],
+                    area_type=typed["area_type"] or Household.URBAN,
                     members=members,
-                    established_on=parse_date(request.POST.get("established_on")) or date.today(),
+                    established_on=typed["established_on"] or date.today(),
                 )
             except MinzhengError as exc:
                 messages.error(request, exc.message)

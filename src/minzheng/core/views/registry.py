@@ -10,14 +10,14 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from ..errors import MinzhengError
+from ..forms import DeathForm, MoveForm, SplitForm
 from ..jurisdiction import covers
-from ..models import AuditEvent
 from ..permissions import Capability, has_capability
+from ..read_audit import Channel
 from ..selectors import registry as registry_selectors
 from ..selectors.divisions import full_division_name, names_of
 from ..services import exports, registry
-from ..services.audit import record_event
-from .common import paginate, parse_date, xlsx_response
+from .common import paginate, xlsx_response
 
 
 def _household_filters(request) -> registry_selectors.HouseholdFilter:
@@ -60,15 +60,7 @@ def household_list(request):
 
 
 def household_detail(request, pk: int):
-    household = registry_selectors.household_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="household",
-        object_id=household.pk,
-        division_code=household.residence_division_code,
-        summary=f"查看家庭 {household.number}",
-    )
+    household = registry_selectors.read_household(request.user, pk, channel=Channel.PAGE)
     return render(
         request,
         "core/household_detail.html",
@@ -111,15 +103,7 @@ def person_list(request):
 
 
 def person_detail(request, pk: int):
-    person = registry_selectors.person_detail(request.user, pk)
-    record_event(
-        request.user,
-        AuditEvent.READ_DETAIL,
-        object_type="person",
-        object_id=person.pk,
-        division_code=person.residence_division_code,
-        summary=f"查看人员 {person.name}",
-    )
+    person = registry_selectors.read_person(request.user, pk, channel=Channel.PAGE)
     return render(
         request,
         "core/person_detail.html",
@@ -147,15 +131,10 @@ def reveal_id_number(request, pk: int):
 @require_POST
 def record_death(request, pk: int):
     person = registry_selectors.person_detail(request.user, pk)
-    death_date = parse_date(request.POST.get("death_date"))
+    form = DeathForm(request.POST)
     try:
-        if death_date is None:
-            raise MinzhengError("请填写有效的死亡日期", field="death_date")
-        if death_date > date.today():
-            raise MinzhengError("死亡日期不能晚于今天", field="death_date")
-        registry.record_death(
-            request.user, person, death_date=death_date, reason=request.POST.get("reason", "")
-        )
+        death_date = _valid(form)["death_date"]
+        registry.record_death(request.user, person, death_date=death_date, reason=form.cleaned_data["reason"])
         messages.success(request, f"已登记{person.name}死亡（{death_date:%Y-%m-%d}）")
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -166,17 +145,7 @@ def record_death(request, pk: int):
 def move_household(request, pk: int):
     household = registry_selectors.household_detail(request.user, pk)
     try:
-        on = parse_date(request.POST.get("on"))
-        if on is None:
-            raise MinzhengError("请填写有效的迁移日期", field="on")
-        registry.move_household(
-            request.user,
-            household,
-            to_division_code=request.POST.get("to_division_code", "").strip(),
-            address=request.POST.get("address", "").strip(),
-            on=on,
-            reason=request.POST.get("reason", ""),
-        )
+        registry.move_household(request.user, household, **_valid(MoveForm(request.POST)))
         messages.success(request, f"家庭 {household.number} 已迁移")
     except MinzhengError as exc:
         messages.error(request, exc.message)
@@ -190,21 +159,20 @@ def move_household(request, pk: int):
 def split_household(request, pk: int):
     household = registry_selectors.household_detail(request.user, pk)
     try:
-        on = parse_date(request.POST.get("on"))
-        if on is None:
-            raise MinzhengError("请填写有效的分户日期", field="on")
-        person_ids = [int(v) for v in request.POST.getlist("person_ids") if v.isdigit()]
-        new_head = request.POST.get("new_head_id", "")
+        typed = _valid(SplitForm(request.POST))
         new = registry.split_household(
-            request.user,
-            household,
-            person_ids=person_ids,
-            new_head_id=int(new_head) if new_head.isdigit() else 0,
-            on=on,
-            reason=request.POST.get("reason", ""),
+            request.user, household, **{**typed, "new_head_id": typed["new_head_id"] or 0}
         )
         messages.success(request, f"已分户，新户编号 {new.number}")
         return redirect("core:household_detail", pk=new.pk)
     except MinzhengError as exc:
         messages.error(request, exc.message)
         return redirect("core:household_detail", pk=pk)
+
+
+def _valid(form) -> dict:
+    """The form's values, or its first error (which names its field) as the page's message."""
+    if not form.is_valid():
+        name, errors = next(iter(form.errors.items()))
+        raise MinzhengError(errors[0], field=name)
+    return form.cleaned_data

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from ..errors import MinzhengError
+from ..forms import OneTimeCodeForm
 from ..models import User
 from ..selectors.users import pending_login_user
 from ..services import second_factor
@@ -22,7 +23,7 @@ def setup(request):
     if request.method == "POST":
         secret = request.session.get("totp_proposed", "")
         try:
-            second_factor.enable(user, secret, request.POST.get("code", ""))
+            second_factor.enable(user, secret, _typed_code(request))
         except MinzhengError as exc:
             error = exc.message
         else:
@@ -69,7 +70,7 @@ def verify_at_login(request):
     error = ""
     if request.method == "POST":
         try:
-            second_factor.check(user, request.POST.get("code", ""))
+            second_factor.check(user, _typed_code(request))
         except MinzhengError as exc:
             error = exc.message
         else:
@@ -81,3 +82,11 @@ def verify_at_login(request):
                 return redirect(target)
             return redirect("web:home")
     return render(request, "core/second_factor_login.html", {"error": error}, status=401 if error else 200)
+
+
+def _typed_code(request) -> str:
+    """The six digits as typed; a form error (naming the field) stops before the service counts an attempt."""
+    form = OneTimeCodeForm(request.POST)
+    if not form.is_valid():
+        raise MinzhengError(form.errors["code"][0], field="code")
+    return form.cleaned_data["code"]

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from ..account_rules import ADMINISTRATOR_ROLES
 from ..errors import MinzhengError
+from ..forms import AccountForm
 from ..models import Role
 from ..permissions import Capability, has_capability, require
 from ..selectors.divisions import names_of
@@ -49,12 +50,21 @@ def user_list(request):
     )
 
 
-def _fields(request) -> users.AccountFields:
+def _account(request) -> dict:
+    """The account form's values; its first error (naming the field) is shown like a service's refusal."""
+    form = AccountForm(request.POST, roles=Role.CHOICES)
+    if not form.is_valid():
+        name, errors = next(iter(form.errors.items()))
+        raise MinzhengError(errors[0], field=name)
+    return form.cleaned_data
+
+
+def _fields(request, typed: dict) -> users.AccountFields:
     return users.AccountFields(
-        full_name=request.POST.get("full_name", ""),
-        division_code=request.POST.get("division_code", "").strip() or request.user.division_code,
-        role_codes=frozenset(request.POST.getlist("roles")),
-        phone=request.POST.get("phone", ""),
+        full_name=typed["full_name"],
+        division_code=typed["division_code"] or request.user.division_code,
+        role_codes=frozenset(typed["roles"]),
+        phone=typed["phone"],
     )
 
 
@@ -82,8 +92,9 @@ def user_create(request):
     require(request.user, Capability.MANAGE_USERS)
     if request.method == "POST":
         try:
+            typed = _account(request)
             user, password = users.add_user(
-                request.user, username=request.POST.get("username", ""), fields=_fields(request)
+                request.user, username=typed["username"], fields=_fields(request, typed)
             )
         except MinzhengError as exc:
             return _form(request, error=exc.message, post=request.POST, status=400)
@@ -96,8 +107,9 @@ def user_edit(request, pk: int):
     target = access_user(request.user, pk)
     if request.method == "POST":
         try:
+            typed = _account(request)
             users.update_user(
-                request.user, pk, fields=_fields(request), is_active=request.POST.get("is_active") == "1"
+                request.user, pk, fields=_fields(request, typed), is_active=typed["is_active"] == "1"
             )
         except MinzhengError as exc:
             return _form(request, target=target, error=exc.message, post=request.POST, status=400)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from minzheng.core.permissions import Capability, require
+from minzheng.web.kit.forms import error_lines
 
 from .. import forms as f
 from ..rules.assessment import ITEMS, LEVEL_LABELS, PARTS, score_assessment, validate_scores
@@ -86,7 +87,11 @@ def assessment_create(request):
     scores = {}
     if request.method == "POST":
         scores = _posted_scores(request)
-        if form.is_valid():
+        extras = f.AssessmentExtrasForm(request.POST)
+        if not extras.is_valid():
+            for line in error_lines(extras):
+                form.add_error(None, line)
+        elif form.is_valid():
             person = resolve_person(request, form)
             if person is not None:
                 d = form.cleaned_data
@@ -100,7 +105,7 @@ def assessment_create(request):
                         assessors=d["assessors"],
                         agency=d["agency"],
                         scores=scores,
-                        **_c4_inputs(request),
+                        **extras.c4_inputs(),
                     ),
                 )
                 if row:
@@ -135,24 +140,14 @@ def _level_note(a) -> str:
     return ""
 
 
-def _c4_inputs(request) -> dict:
-    """附录C C.4 inputs: 昏迷 (A.5.11), diagnoses (ICD-10 codes, 顿号/逗号/空格 separated), care-risk events."""
-    raw = request.POST.get("diagnosis_codes", "")
-    for sep in "、，,;；":
-        raw = raw.replace(sep, " ")
-    events = request.POST.get("care_risk_events_30d", "").strip()
-    return {
-        "coma": request.POST.get("coma") == "1",
-        "diagnosis_codes": raw.split(),
-        "care_risk_events_30d": int(events) if events.isdigit() else 0,
-    }
-
-
 def _posted_scores(request) -> dict[str, int]:
+    """The ticked score of each item; an item left blank or not a number is missing, and ``validate_scores``
+    names it (B.1.3 洗澡：请选择评分)."""
+    ticked = {item.code: request.POST.getlist(f"item_{item.code}")[-1:] for item in ITEMS}
     return {
-        item.code: int(request.POST[f"item_{item.code}"])
-        for item in ITEMS
-        if request.POST.get(f"item_{item.code}", "").isdigit()
+        code: int(v[0])
+        for code, v in ticked.items()
+        if v and v[0].isascii() and v[0].isdigit() and len(v[0]) < 4
     }
 
 
@@ -161,8 +156,9 @@ def assessment_preview(request):
     scores = _posted_scores(request)
     problems = validate_scores(scores)
     context = {"missing": len([code for code, _ in problems]), "parts": []}
-    if not problems:
-        c4 = _c4_inputs(request)
+    extras = f.AssessmentExtrasForm(request.POST)
+    if not problems and extras.is_valid():
+        c4 = extras.c4_inputs()
         result = score_assessment(
             scores, coma=c4["coma"], diagnoses=c4["diagnosis_codes"],
             care_risk_events_30d=c4["care_risk_events_30d"],

@@ -1,17 +1,17 @@
 """What every 养老服务 page shares: the generic table/detail/form pages, running a service on a form."""
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 
-from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
 from minzheng.core.permissions import Capability, has_capability
-from minzheng.core.views.common import paginate, parse_date  # noqa: F401  (re-exported for the page modules)
+from minzheng.core.views.common import parse_date  # noqa: F401  (re-exported for the page modules)
+from minzheng.web.kit import pages
+from minzheng.web.kit.forms import flash_errors, run_service
+from minzheng.web.kit.pages import Action, Cell, Section, cells, paginate, search  # noqa: F401  (re-exported)
 
 from ..selectors.common import person_by_id_number
 
@@ -19,40 +19,8 @@ NAV = "eldercare"
 ROOT = ("养老服务", "eldercare:dashboard")
 
 
-@dataclass
-class Cell:
-    text: object
-    url: str = ""
-    tag: str = ""  # css colour of a status tag: green, red, orange, grey
-
-
-@dataclass
-class Section:
-    title: str
-    headers: list[str]
-    rows: list[list]
-    empty: str = "暂无记录"
-    actions: list = field(default_factory=list)  # (label, url) buttons above the table
-
-
-@dataclass
-class Action:
-    """A form on a detail page that posts to its own URL (e.g. 报告整改, 复查)."""
-
-    title: str
-    form: object
-    url: str
-    submit: str = "提交"
-    confirm: str = ""
-    testid: str = ""
-
-
 def crumbs(*tail) -> list:
     return [("业务平台", None), (ROOT[0], reverse(ROOT[1])), *tail]
-
-
-def cells(row: Iterable) -> list[Cell]:
-    return [value if isinstance(value, Cell) else Cell("" if value is None else value) for value in row]
 
 
 def masked(person) -> str:
@@ -87,95 +55,19 @@ SUBNAV = [
 ]
 
 
-def table_page(
-    request,
-    *,
-    title: str,
-    trail: list,
-    page_obj,
-    headers: list[str],
-    rows: list,
-    filter_form=None,
-    toolbar: list | None = None,
-    empty: str = "没有符合条件的记录",
-    intro: str = "",
-    above: list | None = None,
-):
+def table_page(request, *, title: str, trail: list, **declared):
     """The generic list page: search form, toolbar (新增/导出), table, pagination with 共 N 条."""
-    return render(
-        request,
-        "eldercare/table_page.html",
-        base_context(
-            title,
-            trail,
-            page_obj=page_obj,
-            headers=headers,
-            rows=[cells(r) for r in rows],
-            filter_form=filter_form,
-            toolbar=toolbar or [],
-            empty=empty,
-            intro=intro,
-            above=above or [],
-        ),
+    return pages.table_page(request, frame=base_context(title, trail), **declared)
+
+
+def detail_page(request, *, title: str, trail: list, **declared):
+    return pages.detail_page(request, frame=base_context(title, trail), **declared)
+
+
+def form_page(request, *, title: str, trail: list, form, cancel_url: str, **declared):
+    return pages.form_page(
+        request, frame=base_context(title, trail), form=form, cancel_url=cancel_url, **declared
     )
-
-
-def detail_page(
-    request,
-    *,
-    title: str,
-    trail: list,
-    fields: list,
-    sections: list[Section] = (),
-    actions=(),
-    status: Cell | None = None,
-    toolbar: list | None = None,
-    testid: str = "",
-):
-    for section in sections:
-        section.rows = [cells(r) for r in section.rows]
-    return render(
-        request,
-        "eldercare/detail_page.html",
-        base_context(
-            title,
-            trail,
-            fields=[(label, value if isinstance(value, Cell) else Cell(value)) for label, value in fields],
-            sections=sections,
-            actions=[a for a in actions if a],
-            status=status,
-            toolbar=toolbar or [],
-            testid=testid,
-        ),
-    )
-
-
-def form_page(
-    request,
-    *,
-    title: str,
-    trail: list,
-    form,
-    cancel_url: str,
-    submit: str = "保存",
-    intro: str = "",
-    template: str = "eldercare/form_page.html",
-    **extra,
-):
-    return render(
-        request,
-        template,
-        base_context(title, trail, form=form, cancel_url=cancel_url, submit=submit, intro=intro, **extra),
-    )
-
-
-def run_service(form, call: Callable):
-    """Call a service; a business error goes on the form next to the field it names. Returns the result or None."""
-    try:
-        return call()
-    except MinzhengError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return None
 
 
 def resolve_person(request, form, field: str = "id_number"):
@@ -191,25 +83,13 @@ def post_action(request, form, call: Callable, success: str, back: str) -> HttpR
     if form.is_valid() and run_service(form, lambda: call(form.cleaned_data)) is not None:
         messages.success(request, success)
     else:
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}：{error}" if label else error)
+        flash_errors(request, form)
     return HttpResponseRedirect(back)
-
-
-def search(request, form_class):
-    """The search form above a list, bound to the query string; a field that does not validate is ignored."""
-    form = form_class(request.GET)
-    form.is_valid()
-    return form, form.cleaned_data
 
 
 def export_button(request) -> tuple[str, str]:
     """导出Excel: the same list (same filters) as an .xlsx."""
-    params = request.GET.copy()
-    params["export"] = "xlsx"
-    return ("导出Excel", "?" + params.urlencode())
+    return pages.export_link(request)
 
 
 def record_action(load: Callable, form_class, call: Callable, success: str, back: str):

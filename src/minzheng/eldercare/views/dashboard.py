@@ -9,6 +9,7 @@ from django.urls import reverse
 from minzheng.core.indicator_sources import collect_indicator_sources
 from minzheng.core.jurisdiction import covers
 from minzheng.core.selectors.divisions import division_name, names_of
+from minzheng.web.kit.charts import bars, pie
 
 from ..rules.ratios import free_beds
 from ..rules.visits import Month
@@ -23,12 +24,19 @@ def dashboard_page(request):
     today = date.today()
     by_division = dashboard.beds_by_child_division(user)
     names = names_of({row["code"] for row in by_division})
-    chart = {
-        "divisions": [names.get(row["code"], row["code"]) for row in by_division],
-        "beds": [row["total"] for row in by_division],
-        "nursing": [row["nursing"] for row in by_division],
-        "occupied": [row["occupied"] for row in by_division],
-        "levels": [{"name": label, "value": n} for label, n in dashboard.level_series(user)],
+    charts = {
+        "beds": bars(
+            [names.get(row["code"], row["code"]) for row in by_division],
+            {
+                "床位": [row["total"] for row in by_division],
+                "护理型床位": [row["nursing"] for row in by_division],
+                "在住": [row["occupied"] for row in by_division],
+            },
+            rotate=30,
+        ),
+        "levels": pie(
+            [{"name": label, "value": n} for label, n in dashboard.level_series(user)], radius="65%"
+        ),
     }
     sources = [s for code, s in sorted(collect_indicator_sources().items()) if code.startswith("eldercare.")]
     start = today.replace(month=1, day=1)
@@ -44,7 +52,7 @@ def dashboard_page(request):
             "养老服务总览",
             crumbs(("总览", None)),
             summary=dashboard.summary(user),
-            chart=chart,
+            charts=charts,
             figures=figures,
             division=division_name(user.division_code),
             queue=[(label, n, reverse(name) + query) for label, n, name, query in dashboard.work_queue(user)],

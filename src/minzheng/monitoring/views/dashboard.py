@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from minzheng.core.jurisdiction import child_prefix_length
 from minzheng.core.selectors.divisions import child_names, division_name
 from minzheng.core.views.common import parse_date
+from minzheng.web.kit.charts import linked
 
 from .. import rules, selectors
 from ..rule_catalogue import RULE_KINDS, SEVERITIES
@@ -30,11 +32,24 @@ def dashboard(request):
         "status": dict(rules.STATUSES),
         "disposal": dict(rules.DISPOSALS),
     }
-    chart = {
-        "rule": [{"name": labels["rule"].get(k, k), "value": v, "key": k} for k, v in figures["by_rule"].items()],
-        "severity": [{"name": labels["severity"].get(k, k), "value": v, "key": k} for k, v in figures["by_severity"].items()],
-        "status": [{"name": labels["status"].get(k, k), "value": v, "key": k} for k, v in figures["by_status"].items()],
-        "children": children,
+    listing = reverse("monitoring:warning_list")
+    by_rule = figures["by_rule"]
+    charts = {
+        # Each figure opens the warning list filtered to it.
+        "rule": {
+            "tooltip": {"trigger": "axis"}, "grid": {"left": 170, "right": 20},
+            "yAxis": {"type": "category", "data": [labels["rule"].get(k, k) for k in by_rule]},
+            "xAxis": {"type": "value"},
+            "series": [{"type": "bar", "data": linked(by_rule.values(), [f"{listing}?rule={k}" for k in by_rule])}],
+        },
+        "status": {"tooltip": {"trigger": "item"}, "series": [
+            {"type": "pie", "radius": ["0%", "35%"], "label": {"position": "inner"},
+             "data": [{"name": labels["severity"].get(k, k), "value": v, "link": f"{listing}?severity={k}"}
+                      for k, v in figures["by_severity"].items()]},
+            {"type": "pie", "radius": ["45%", "70%"],
+             "data": [{"name": labels["status"].get(k, k), "value": v, "link": f"{listing}?status={k}"}
+                      for k, v in figures["by_status"].items()]},
+        ]},
     }  # fmt: skip
     return render(
         request,
@@ -45,7 +60,7 @@ def dashboard(request):
             "monitoring:dashboard",
             figures=figures,
             children=children,
-            chart=chart,
+            charts=charts,
             since=since,
             region=division_name(code) if code else "全国",
             disposal_labels=labels["disposal"],

@@ -6,12 +6,15 @@ from django.utils import timezone
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
+from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, error_report, write_workbook
 from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate, parse_date, xlsx_response
+from minzheng.web.kit.forms import error_lines, flash_errors, run_service
 
 from .. import selectors
+from ..forms import ListImportForm, ProactiveForm
 from ..models import Category
 from ..services import library as library_service
 from ..services import list_import
@@ -70,14 +73,7 @@ def _export(request, people, on):
 
 
 def library_person(request, pk: int):
-    person = selectors.library_person(request.user, pk)
-    record_read(
-        request.user,
-        "monitoring_library_person",
-        f"查看低收入人口 {person.name}",
-        obj=person,
-        division_code=person.division_code,
-    )
+    person = selectors.read_library_person(request.user, pk, channel=Channel.PAGE)
     return render(
         request,
         "monitoring/library_person.html",
@@ -95,15 +91,18 @@ def library_person(request, pk: int):
 def library_import(request):
     if request.method == "POST":
         upload = request.FILES.get("file")
+        form = ListImportForm(request.POST)
         try:
+            if not form.is_valid():
+                raise MinzhengError("；".join(error_lines(form)))
             if upload is None:
                 raise MinzhengError("请选择要导入的名单文件（.xlsx 或 .csv）", field="file")
             batch = list_import.import_list(
                 request.user,
                 data=read_upload(upload),
                 file_name=upload.name,
-                category=request.POST.get("category", ""),
-                source_department=request.POST.get("source_department", ""),
+                category=form.cleaned_data["category"],
+                source_department=form.cleaned_data["source_department"],
             )
         except MinzhengError as exc:
             messages.error(request, exc.message)
@@ -143,22 +142,19 @@ def import_errors(request, pk: int):
 
 
 def proactive(request):
-    if request.method == "POST":
-        try:
-            category = library_service.register_proactive(
-                request.user,
-                id_number=request.POST.get("id_number", ""),
-                name=request.POST.get("name", ""),
-                division_code=request.POST.get("division_code", ""),
-                note=request.POST.get("note", ""),
-                household_number=request.POST.get("household_number", ""),
-                on=timezone.localdate(),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
+    form = ProactiveForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        category = run_service(
+            form,
+            lambda: library_service.register_proactive(
+                request.user, **form.cleaned_data, on=timezone.localdate()
+            ),
+        )
+        if category is not None:
             messages.success(request, f"已登记主动发现对象 {category.person.name}，纳入低收入人口信息库")
             return redirect("monitoring:library_person", pk=category.person_id)
+    if form.is_bound:
+        flash_errors(request, form)
     return render(
         request,
         "monitoring/proactive.html",

@@ -2,14 +2,17 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.divisions import names_of
-from minzheng.core.views.common import paginate, parse_date
+from minzheng.core.views.common import paginate
+from minzheng.web.kit.forms import act_then_redirect, flash_errors, run_service
 
 from .. import selectors
+from ..forms import RuleSwitchForm, RuleVersionForm, RunForm
 from ..models import MonitoringRun
 from ..rule_catalogue import RULE_KINDS, SEVERITIES
 from ..services import risk_rules, runs
@@ -36,32 +39,21 @@ def rule_list(request):
 
 def rule_create(request):
     base = selectors.rule_detail(request.user, int(request.GET["from"])) if request.GET.get("from") else None
-    code = request.POST.get("code") or (base.code if base else request.GET.get("code", "medical_expense"))
-    if request.method == "POST":
-        kind = RULE_KINDS.get(code)
-        try:
-            rule = risk_rules.save_rule_version(
-                request.user,
-                code=code,
-                division_code=request.POST.get("division_code", ""),
-                valid_from=parse_date(request.POST.get("valid_from")),
-                enabled=request.POST.get("enabled") == "1",
-                severity=request.POST.get("severity", ""),
-                parameters={
-                    p.column: request.POST.get(p.column, "") for p in (kind.parameters if kind else ())
-                },
-                verify_days=int(request.POST.get("verify_days") or 0),
-                note=request.POST.get("note", ""),
-            )
-        except (MinzhengError, ValueError) as exc:
-            messages.error(request, getattr(exc, "message", "核实时限应为整数"))
-        else:
+    typed = request.POST if request.method == "POST" else {}
+    # The rule kind decides which parameter fields the form has, so it is read before the form is built.
+    code = typed.get("code") or (base.code if base else request.GET.get("code", "medical_expense"))
+    form = RuleVersionForm(typed if request.method == "POST" else None, kind=RULE_KINDS.get(code))
+    if form.is_bound and form.is_valid():
+        rule = run_service(form, lambda: _save_rule(request.user, form))
+        if rule is not None:
             messages.success(
                 request, f"已保存规则版本：{rule.get_code_display()}，自{rule.valid_from:%Y-%m-%d}起"
             )
             return redirect(f"{_rule_list_url()}?code={rule.code}")
+    if form.is_bound:
+        flash_errors(request, form)
     kind = RULE_KINDS.get(code) or RULE_KINDS["medical_expense"]
-    values = dict(kind.defaults, **(base.parameters if base else {}), **request.POST.dict())
+    values = dict(kind.defaults, **(base.parameters if base else {}), **(typed.dict() if typed else {}))
     return render(
         request,
         "monitoring/rule_form.html",
@@ -74,35 +66,44 @@ def rule_create(request):
             base=base,
             values=values,
             severities=SEVERITIES,
-            division_value=request.POST.get("division_code")
+            division_value=typed.get("division_code")
             or (base.division_code if base else request.user.division_code),
-            severity=request.POST.get("severity") or (base.severity if base else kind.severity),
-            verify_days=request.POST.get("verify_days") or (base.verify_days if base else kind.verify_days),
-            valid_from=request.POST.get("valid_from") or timezone.localdate().isoformat(),
+            severity=typed.get("severity") or (base.severity if base else kind.severity),
+            verify_days=typed.get("verify_days") or (base.verify_days if base else kind.verify_days),
+            valid_from=typed.get("valid_from") or timezone.localdate().isoformat(),
         ),
     )
 
 
-def _rule_list_url() -> str:
-    from django.urls import reverse
+def _save_rule(user, form: RuleVersionForm):
+    data, kind = form.cleaned_data, RULE_KINDS[form.cleaned_data["code"]]
+    return risk_rules.save_rule_version(
+        user,
+        code=data["code"],
+        division_code=data["division_code"],
+        valid_from=data["valid_from"],
+        enabled=data["enabled"],
+        severity=data["severity"],
+        parameters=form.parameters(kind),
+        verify_days=data["verify_days"] or 0,
+        note=data["note"],
+    )
 
+
+def _rule_list_url() -> str:
     return reverse("monitoring:rule_list")
 
 
 @require_POST
 def rule_switch(request, pk: int):
     rule = selectors.rule_detail(request.user, pk)
-    try:
-        new = risk_rules.switch_rule(
-            request.user, rule, enabled=request.POST.get("enabled") == "1", on=timezone.localdate()
-        )
-    except MinzhengError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, f"{new.get_code_display()}已{'启用' if new.enabled else '停用'}（自今日起）"
-        )
-    return redirect(f"{_rule_list_url()}?code={rule.code}")
+    return act_then_redirect(
+        request,
+        RuleSwitchForm(request.POST),
+        lambda d: risk_rules.switch_rule(request.user, rule, enabled=d["enabled"], on=timezone.localdate()),
+        lambda new: f"{new.get_code_display()}已{'启用' if new.enabled else '停用'}（自今日起）",
+        f"{_rule_list_url()}?code={rule.code}",
+    )
 
 
 @require_POST
@@ -137,15 +138,15 @@ def run_list(request):
 
 @require_POST
 def run_start(request):
-    try:
-        run = runs.run_day(
+    return act_then_redirect(
+        request,
+        RunForm(request.POST),
+        lambda d: runs.run_day(
             request.user,
-            until=parse_date(request.POST.get("until")) or timezone.localdate(),
-            engine=request.POST.get("engine", "duckdb"),
-            full=request.POST.get("full") == "1",
-        )
-    except MinzhengError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"监测批次 {run.pk} 完成：命中 {run.found} 条，新增预警 {run.created} 条")
-    return redirect("monitoring:run_list")
+            until=d["until"] or timezone.localdate(),
+            engine=d["engine"] or "duckdb",
+            full=d["full"],
+        ),
+        lambda run: f"监测批次 {run.pk} 完成：命中 {run.found} 条，新增预警 {run.created} 条",
+        reverse("monitoring:run_list"),
+    )

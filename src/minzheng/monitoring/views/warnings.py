@@ -1,19 +1,21 @@
 """预警处置 pages: the list with filters and export, one warning with evidence, visit, disposal, closing."""
 
-from django.contrib import messages
 from django.http import FileResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.assistance.interface import monitoring_cases, programs
-from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
+from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, write_workbook
-from minzheng.core.views.common import paginate, parse_date, xlsx_response
+from minzheng.core.views.common import paginate, xlsx_response
+from minzheng.web.kit.forms import act_then_redirect
 
 from .. import rules, selectors
+from ..forms import CloseForm, DisposeForm, VisitForm
 from ..rule_catalogue import RULE_KINDS, SEVERITIES
 from ..services import lifecycle
 from ..services.reads import record_read
@@ -84,14 +86,7 @@ def _export(request, warnings):
 
 
 def warning_detail(request, pk: int):
-    warning = selectors.warning_detail(request.user, pk)
-    record_read(
-        request.user,
-        "monitoring_warning",
-        f"查看预警 {warning.number}",
-        obj=warning,
-        division_code=warning.division_code,
-    )
+    warning = selectors.read_warning(request.user, pk, channel=Channel.PAGE)
     case = monitoring_cases([warning.number]).get(warning.number) if warning.case_number else None
     codes = {warning.division_code, warning.assigned_division_code, warning.escalated_to}
     return render(
@@ -118,15 +113,16 @@ def warning_detail(request, pk: int):
     )
 
 
-def _act(request, pk: int, action) -> object:
+def _act(request, pk: int, form, action) -> object:
+    """A step on one warning (核实, 处置, 关闭): fetched inside the jurisdiction first (404 otherwise)."""
     warning = selectors.warning_detail(request.user, pk)
-    try:
-        action(warning)
-    except MinzhengError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "已保存")
-    return redirect("monitoring:warning_detail", pk=pk)
+    return act_then_redirect(
+        request,
+        form,
+        lambda data: action(warning, data),
+        "已保存",
+        reverse("monitoring:warning_detail", args=[pk]),
+    )
 
 
 @require_POST
@@ -134,11 +130,12 @@ def warning_visit(request, pk: int):
     return _act(
         request,
         pk,
-        lambda w: lifecycle.record_visit(
+        VisitForm(request.POST),
+        lambda w, d: lifecycle.record_visit(
             request.user,
             w,
-            visited_on=parse_date(request.POST.get("visited_on")),
-            findings=request.POST.get("findings", ""),
+            visited_on=d["visited_on"],
+            findings=d["findings"],
             files=request.FILES.getlist("files"),
         ),
     )
@@ -149,28 +146,20 @@ def warning_dispose(request, pk: int):
     return _act(
         request,
         pk,
-        lambda w: lifecycle.dispose(
-            request.user,
-            w,
-            disposal=request.POST.get("disposal", ""),
-            note=request.POST.get("note", ""),
-            program_code=request.POST.get("program_code", ""),
+        DisposeForm(request.POST),
+        lambda w, d: lifecycle.dispose(
+            request.user, w, disposal=d["disposal"], note=d["note"], program_code=d["program_code"]
         ),
     )
 
 
 @require_POST
 def warning_close(request, pk: int):
-    return _act(request, pk, lambda w: lifecycle.close(request.user, w, note=request.POST.get("note", "")))
+    return _act(
+        request, pk, CloseForm(request.POST), lambda w, d: lifecycle.close(request.user, w, note=d["note"])
+    )
 
 
 def attachment_download(request, pk: int):
-    item = selectors.attachment(request.user, pk)
-    record_read(
-        request.user,
-        "monitoring_visit_attachment",
-        f"下载核实附件 {item.original_name}",
-        obj=item,
-        division_code=item.visit.warning.division_code,
-    )
+    item = selectors.read_attachment(request.user, pk, channel=Channel.PAGE)
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)

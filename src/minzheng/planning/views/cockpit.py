@@ -15,12 +15,13 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE
-from minzheng.core.views.common import parse_date
+from minzheng.web.kit.charts import linked, numbers, pie
+from minzheng.web.kit.forms import act_then_redirect
 
 from .. import attainment, selectors, services
 from ..exports import plan_reports
+from ..forms import ProjectProgressForm
 from ..models import ProjectStatus
-from .forms import act_then_redirect, decimal_field, int_field
 
 NAV = {"active_nav": "planning"}
 
@@ -33,8 +34,54 @@ def _year(request, plan) -> int:
     return min(max(year, plan.period_start - 1), plan.period_end)
 
 
+def _project_chart(history) -> dict:
+    """形象进度 (%) as a line over 累计完成投资 (万元) as bars, oldest report first."""
+    ordered = list(reversed(history))
+    return {
+        "tooltip": {"trigger": "axis"}, "legend": {},
+        "xAxis": {"type": "category", "data": [p.reported_on.isoformat() for p in ordered]},
+        "yAxis": [{"type": "value", "name": "%", "max": 100}, {"type": "value", "name": "万元"}],
+        "series": [{"name": "形象进度", "type": "line", "data": numbers(p.progress_percent for p in ordered)},
+                   {"name": "累计完成投资", "type": "bar", "yAxisIndex": 1, "data": numbers(p.spent for p in ordered)}],
+    }  # fmt: skip
+
+
 def _chart_value(value):
     return None if value is None else float(round(value, 4))
+
+
+_STATUS_COLOURS = ["#18864b", "#1f5fbf", "#b26a00", "#d93026", "#909399"]
+_STATUS_LABELS = (("achieved", "达标"), ("normal", "进度正常"), ("lagging", "滞后"), ("warning", "预警"), ("unknown", "无法评估"))  # fmt: skip
+
+
+def _cockpit_charts(progress, counts, year: int, division_code: str) -> dict:
+    """The status ring and the completion bars; every bar is a computed figure and opens its drill-down."""
+    shown = [p for p in progress if p.progress and p.progress.completion is not None]
+    completion = [round(float(p.progress.completion) * 100, 1) for p in shown]
+    links = [f"{reverse('planning:indicator_progress', args=[p.row.pk])}?year={year}&division={division_code}" for p in shown]  # fmt: skip
+    elapsed = (
+        round(float(progress[0].progress.elapsed) * 100, 1) if progress and progress[0].progress else None
+    )
+    series = {"name": "完成进度", "type": "bar", "data": linked(completion, links)}
+    if elapsed is not None:
+        series["markLine"] = {
+            "data": [{"xAxis": elapsed, "name": "时间进度"}],
+            "label": {"formatter": "时间进度 {c}%"},
+        }
+    return {
+        "status": {
+            **pie([{"name": label, "value": counts[key]} for key, label in _STATUS_LABELS], legend={"bottom": 0}),
+            "color": _STATUS_COLOURS,
+        },
+        "completion": {
+            "tooltip": {"trigger": "axis"},
+            "grid": {"left": 220, "right": 30, "top": 10, "bottom": 30},
+            # At least 120 %, so the 100 % line and a little beyond always show.
+            "xAxis": {"type": "value", "max": max([120, *completion])},
+            "yAxis": {"type": "category", "data": [p.row.name for p in shown], "axisLabel": {"width": 200, "overflow": "truncate"}},
+            "series": [series],
+        },
+    }  # fmt: skip
 
 
 def cockpit(request, pk: int):
@@ -49,21 +96,7 @@ def cockpit(request, pk: int):
         for code, name in child_names(plan.division_code).items()
         if covers(request.user.division_code, code)
     }
-    chart = {
-        "status": [
-            {"name": label, "value": counts[key]}
-            for key, label in (("achieved", "达标"), ("normal", "进度正常"), ("lagging", "滞后"), ("warning", "预警"), ("unknown", "无法评估"))
-        ],
-        "names": [p.row.name for p in progress if p.progress and p.progress.completion is not None],
-        "completion": [
-            round(float(p.progress.completion) * 100, 1) for p in progress if p.progress and p.progress.completion is not None
-        ],
-        "links": [
-            f"{reverse('planning:indicator_progress', args=[p.row.pk])}?year={year}&division={division_code}"
-            for p in progress if p.progress and p.progress.completion is not None
-        ],
-        "elapsed": round(float(progress[0].progress.elapsed) * 100, 1) if progress and progress[0].progress else None,
-    }  # fmt: skip
+    charts = _cockpit_charts(progress, counts, year, division_code)
     return render(
         request,
         "planning/cockpit.html",
@@ -81,7 +114,7 @@ def cockpit(request, pk: int):
             "matrix": attainment.binding_matrix(progress, children, year)
             if division_code == plan.division_code
             else [],
-            "chart": chart,
+            "charts": charts,
             "page_title": f"规划驾驶舱：{plan.title}",
             "breadcrumbs": [
                 ("规划监测", reverse("planning:plan_list")),
@@ -90,6 +123,44 @@ def cockpit(request, pk: int):
             ],
         },
     )
+
+
+def _indicator_charts(item, divisions, year: int) -> dict:
+    """The trend with its linear projection and target line; the divisions' bars open their drill-down."""
+    years = [y for y, _, _ in item.trend] + ([item.binding.target_year] if item.binding else [])
+    actual = {
+        "name": "实际",
+        "type": "line",
+        "data": [_chart_value(v) for _, v, _ in item.trend] + [None],
+        "connectNulls": False,
+    }
+    series = [actual]
+    if item.binding:
+        projection = [
+            _chart_value(item.binding.baseline_value) if y == item.binding.baseline_year else None
+            for y, _, _ in item.trend
+        ]
+        series.append(
+            {
+                "name": "线性预测",
+                "type": "line",
+                "data": [*projection, _chart_value(item.projected)],
+                "connectNulls": True,
+                "lineStyle": {"type": "dashed"},
+            }
+        )
+    target = _chart_value(item.binding.target_value) if item.binding else None
+    if target is not None:
+        actual["markLine"] = {"data": [{"yAxis": target, "name": "目标"}], "label": {"formatter": "目标 {c}"}}
+    values = [_chart_value(d.figure.value) for d in divisions]
+    links = [f"?year={year}&division={d.division_code}" for d in divisions]
+    return {
+        "trend": {"tooltip": {"trigger": "axis"}, "legend": {}, "xAxis": {"type": "category", "data": years},
+                  "yAxis": {"type": "value", "scale": True}, "series": series},
+        "divisions": {"tooltip": {"trigger": "axis"}, "grid": {"bottom": 60},
+                      "xAxis": {"type": "category", "data": [d.name for d in divisions], "axisLabel": {"rotate": 30}},
+                      "yAxis": {"type": "value"}, "series": [{"type": "bar", "data": linked(values, links)}]},
+    }  # fmt: skip
 
 
 def indicator_progress(request, pk: int):
@@ -104,18 +175,7 @@ def indicator_progress(request, pk: int):
         if division_code == plan.division_code
         else []
     )
-    chart = {
-        "years": [y for y, _, _ in item.trend] + ([item.binding.target_year] if item.binding else []),
-        "values": [_chart_value(v) for _, v, _ in item.trend] + [None],
-        "projection": (
-            [_chart_value(item.binding.baseline_value) if y == item.binding.baseline_year else None for y, _, _ in item.trend]
-            + [_chart_value(item.projected)]
-        ) if item.binding else [],
-        "target": _chart_value(item.binding.target_value) if item.binding else None,
-        "divisions": [d.name for d in divisions],
-        "division_values": [_chart_value(d.figure.value) for d in divisions],
-        "division_links": [f"?year={year}&division={d.division_code}" for d in divisions],
-    }  # fmt: skip
+    charts = _indicator_charts(item, divisions, year)
     return render(
         request,
         "planning/indicator_progress.html",
@@ -128,7 +188,7 @@ def indicator_progress(request, pk: int):
             "division_code": division_code,
             "division_name": division_name(division_code),
             "divisions": divisions,
-            "chart": chart,
+            "charts": charts,
             "can_edit": has_capability(request.user, Capability.MANAGE_PLANS)
             and selectors.can_edit_plan(request.user, plan),
             "page_title": row.name,
@@ -179,17 +239,17 @@ def project_progress(request, pk: int):
     require(request.user, Capability.MANAGE_PLANS)
     project = selectors.editable_project(request.user, pk)
     if request.method == "POST":
-        post = request.POST
         return act_then_redirect(
             request,
-            lambda: services.report_project_progress(
+            ProjectProgressForm(request.POST),
+            lambda d: services.report_project_progress(
                 request.user,
                 project,
-                reported_on=parse_date(post.get("reported_on")) or date.today(),
-                status=post.get("status", ""),
-                progress_percent=int_field(post, "progress_percent", "形象进度") or 0,
-                spent=decimal_field(post, "spent", "累计完成投资") or 0,
-                evidence=post.get("evidence", ""),
+                reported_on=d["reported_on"] or date.today(),
+                status=d["status"],
+                progress_percent=d["progress_percent"] or 0,
+                spent=d["spent"] or 0,
+                evidence=d["evidence"],
             ),
             "已记录项目进展",
             reverse("planning:project_progress", args=[project.pk]),
@@ -203,11 +263,7 @@ def project_progress(request, pk: int):
             "project": project,
             "history": history,
             "statuses": ProjectStatus.choices,
-            "chart": {
-                "dates": [p.reported_on.isoformat() for p in reversed(history)],
-                "progress": [p.progress_percent for p in reversed(history)],
-                "spent": [float(p.spent) for p in reversed(history)],
-            },
+            "charts": {"progress": _project_chart(history)},
             "page_title": "项目进展",
             "breadcrumbs": [
                 ("规划监测", reverse("planning:plan_list")),

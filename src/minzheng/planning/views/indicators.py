@@ -13,13 +13,14 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import Sheet, write_workbook
-from minzheng.core.views.common import paginate, parse_date, xlsx_response
+from minzheng.core.views.common import paginate, xlsx_response
+from minzheng.web.kit.forms import act_then_redirect, flash_errors
 
 from .. import selectors, services
 from ..figures import sources
+from ..forms import BindingForm, DefinitionForm, EntryForm, EntryReviewForm, StatusRuleForm
 from ..models import Aggregation, Comparison, Direction, EntryStatus, PeriodType, SourceKind, ValueType
 from ..periods import Period
-from .forms import act_then_redirect, decimal_field, int_field
 
 NAV = {"active_nav": "planning"}
 
@@ -56,38 +57,47 @@ def indicator_list(request):
     )
 
 
-def _definition_input(post) -> services.DefinitionInput:
+def _definition_input(data: dict) -> services.DefinitionInput:
     return services.DefinitionInput(
-        code=post.get("code", "").strip(),
-        name=post.get("name", "").strip(),
-        unit=post.get("unit", "").strip(),
-        period_type=post.get("period_type", ""),
-        source_kind=post.get("source_kind", ""),
-        source_code=post.get("source_code", "").strip(),
-        expression=post.get("expression", "").strip(),
-        numerator_label=post.get("numerator_label", "").strip(),
-        denominator_label=post.get("denominator_label", "").strip(),
-        factor=decimal_field(post, "factor", "系数") or 1,
-        aggregation=post.get("aggregation", ""),
-        direction=post.get("direction", ""),
-        decimals=int_field(post, "decimals", "小数位") or 0,
-        value_type=post.get("value_type", ValueType.DECIMAL),
-        min_value=decimal_field(post, "min_value", "最小值"),
-        max_value=decimal_field(post, "max_value", "最大值"),
-        change_comment_percent=decimal_field(post, "change_comment_percent", "需说明的变动幅度"),
-        definition=post.get("definition", "").strip(),
+        **{name: data[name] for name in _DEFINITION_TEXT},
+        factor=data["factor"] or 1,
+        decimals=data["decimals"] or 0,
+        value_type=data["value_type"] or ValueType.DECIMAL,
+        min_value=data["min_value"],
+        max_value=data["max_value"],
+        change_comment_percent=data["change_comment_percent"],
     )
+
+
+_DEFINITION_TEXT = (
+    "code", "name", "unit", "period_type", "source_kind", "source_code", "expression", "numerator_label",
+    "denominator_label", "aggregation", "direction", "definition",
+)  # fmt: skip
+
+
+def _submit(request, form, call):
+    """Run ``call(cleaned_data)`` on a valid form; errors (the form's, named by field, or the service's) as
+    messages. Returns the service's result, or None."""
+    if not form.is_valid():
+        flash_errors(request, form)
+        return None
+    try:
+        return call(form.cleaned_data)
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+        return None
 
 
 def indicator_edit(request, pk: int | None = None):
     require(request.user, Capability.MANAGE_PLANS)
     definition = selectors.indicator_definition(pk) if pk else None
     if request.method == "POST":
-        try:
-            saved = services.save_definition(request.user, _definition_input(request.POST), definition)
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
+        saved = _submit(
+            request,
+            DefinitionForm(request.POST),
+            lambda d: services.save_definition(request.user, _definition_input(d), definition),
+        )
+        if saved is not None:
             messages.success(request, f"已保存指标定义：{saved.name}")
             return redirect("planning:indicator_list")
     return render(
@@ -114,24 +124,25 @@ def binding_edit(request, pk: int):
     require(request.user, Capability.MANAGE_PLANS)
     row = selectors.editable_indicator_row(request.user, pk)
     if request.method == "POST":
-        try:
-            definition = selectors.indicator_definition(
-                int_field(request.POST, "definition", "指标定义") or 0
-            )
-            services.update_binding(
-                request.user,
-                row,
-                definition=definition,
-                target_comparison=request.POST.get("target_comparison", ""),
-                target_value=decimal_field(request.POST, "target_value", "目标数值"),
-                target_year=int_field(request.POST, "target_year", "目标年份") or row.plan.period_end,
-                baseline_value=decimal_field(request.POST, "baseline_value", "基期值"),
-                baseline_year=int_field(request.POST, "baseline_year", "基期年份"),
-                note=request.POST.get("note", ""),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
+        saved = _submit(
+            request,
+            BindingForm(request.POST),
+            lambda d: (
+                services.update_binding(
+                    request.user,
+                    row,
+                    definition=selectors.indicator_definition(d["definition"] or 0),
+                    target_comparison=d["target_comparison"],
+                    target_value=d["target_value"],
+                    target_year=d["target_year"] or row.plan.period_end,
+                    baseline_value=d["baseline_value"],
+                    baseline_year=d["baseline_year"],
+                    note=d["note"],
+                )
+                or True
+            ),
+        )
+        if saved is not None:
             messages.success(request, f"已保存“{row.name}”的指标绑定")
             return redirect(f"{reverse('planning:plan_detail', args=[row.plan_id])}?tab=indicators")
     return render(
@@ -185,21 +196,21 @@ def entry_create(request):
     require(request.user, Capability.ENTER_INDICATORS)
     definitions = selectors.entered_definitions()
     if request.method == "POST":
-        try:
-            definition = selectors.indicator_definition(int_field(request.POST, "definition", "指标") or 0)
-            entry = services.submit_entry(
+        entry = _submit(
+            request,
+            EntryForm(request.POST),
+            lambda d: services.submit_entry(
                 request.user,
-                definition,
-                division_code=request.POST.get("division", "").strip() or request.user.division_code,
-                period_key=request.POST.get("period", "").strip().upper(),
-                value=decimal_field(request.POST, "value", "数值"),
-                numerator=decimal_field(request.POST, "numerator", "分子"),
-                denominator=decimal_field(request.POST, "denominator", "分母"),
-                comment=request.POST.get("comment", ""),
-            )
-        except MinzhengError as exc:
-            messages.error(request, exc.message)
-        else:
+                selectors.indicator_definition(d["definition"] or 0),
+                division_code=d["division"] or request.user.division_code,
+                period_key=d["period"].upper(),
+                value=d["value"],
+                numerator=d["numerator"],
+                denominator=d["denominator"],
+                comment=d["comment"],
+            ),
+        )
+        if entry is not None:
             messages.success(request, f"已提交 {entry.definition.name} {entry.period}，等待审核")
             return redirect(f"{reverse('planning:entry_list')}?status=submitted")
     return render(
@@ -221,11 +232,9 @@ def entry_review(request, pk: int):
     if request.method == "POST":
         return act_then_redirect(
             request,
-            lambda: services.review_entry(
-                request.user,
-                entry,
-                approve=request.POST.get("decision") == "approve",
-                note=request.POST.get("note", ""),
+            EntryReviewForm(request.POST),
+            lambda d: services.review_entry(
+                request.user, entry, approve=d["decision"] == "approve", note=d["note"]
             ),
             "已审核",
             reverse("planning:entry_review", args=[entry.pk]),
@@ -250,18 +259,18 @@ def entry_review(request, pk: int):
 def status_rules(request):
     """监测状态规则: the dated thresholds in force, and a new version."""
     if request.method == "POST":
-        post = request.POST
         return act_then_redirect(
             request,
-            lambda: services.add_status_rule(
+            StatusRuleForm(request.POST),
+            lambda d: services.add_status_rule(
                 request.user,
-                division_code=post.get("division", "").strip() or request.user.division_code,
-                effective_from=parse_date(post.get("effective_from")) or date.today(),
-                normal_ratio=decimal_field(post, "normal_ratio", "进度正常比例") or 0,
-                lagging_ratio=decimal_field(post, "lagging_ratio", "滞后比例") or 0,
-                use_projection=post.get("use_projection") == "1",
-                binding_escalates=post.get("binding_escalates") == "1",
-                note=post.get("note", ""),
+                division_code=d["division"] or request.user.division_code,
+                effective_from=d["effective_from"] or date.today(),
+                normal_ratio=d["normal_ratio"] or 0,
+                lagging_ratio=d["lagging_ratio"] or 0,
+                use_projection=d["use_projection"],
+                binding_escalates=d["binding_escalates"],
+                note=d["note"],
             ),
             "已新增监测状态规则",
             reverse("planning:status_rules"),

@@ -9,11 +9,13 @@ from django.urls import reverse
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name, names_of
 from minzheng.core.uploads import read_upload
-from minzheng.core.views.common import paginate, parse_date
+from minzheng.core.views.common import paginate
+from minzheng.web.kit.forms import act_then_redirect, error_lines, flash_errors
 
 from .. import selectors, services
 from ..drafts import review_rows
 from ..errors import PlanningError
+from ..forms import ImportReviewForm, TaskForm, TaskProgressForm
 from ..models import IndicatorSource, PlanLevel, TaskStatus
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -122,15 +124,18 @@ def plan_import_review(request, pk: int):
         return redirect("planning:plan_detail", pk=upload.plan_id)
     draft = upload.draft
     if request.method == "POST":
-        division_code = request.POST.get("division", "").strip() or request.user.division_code
+        form = ImportReviewForm(request.POST)
         try:
+            if not form.is_valid():
+                raise PlanningError("；".join(error_lines(form)))
+            head = form.cleaned_data
             plan = services.save_upload(
                 request.user,
                 upload,
-                title=request.POST.get("title", ""),
-                status=request.POST.get("status", ""),
-                division_code=division_code,
-                parent=selectors.plan_for_parent_choice(request.user, request.POST.get("parent_plan", "")),
+                title=head["title"],
+                status=head["status"],
+                division_code=head["division"] or request.user.division_code,
+                parent=selectors.plan_for_parent_choice(request.user, head["parent_plan"]),
                 edited={
                     prefix: review_rows(request.POST, prefix)
                     for prefix in REVIEW_TABLES
@@ -199,31 +204,29 @@ def task_edit(request, pk: int):
     """分解落实 of one task: responsible unit, deadline, status."""
     require(request.user, Capability.MANAGE_PLANS)
     task = selectors.editable_task(request.user, pk)
-    if request.method == "POST" and request.POST.get("action") == "progress":
-        try:
-            percent = request.POST.get("progress_percent", "").strip()
-            services.report_task_progress(
+    # One page, two forms: the 进展 form says so in its ``action`` button.
+    if request.method == "POST" and "progress" in request.POST.getlist("action"):
+        return act_then_redirect(
+            request,
+            TaskProgressForm(request.POST),
+            lambda d: services.report_task_progress(
                 request.user,
                 task,
-                reported_on=parse_date(request.POST.get("reported_on")) or date.today(),
-                status=request.POST.get("status", ""),
-                progress_percent=int(percent) if percent.isdigit() else None,
-                evidence=request.POST.get("evidence", ""),
-            )
-        except PlanningError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "已记录任务进展")
-        return redirect("planning:task_edit", pk=task.pk)
+                reported_on=d["reported_on"] or date.today(),
+                status=d["status"],
+                progress_percent=d["progress_percent"],
+                evidence=d["evidence"],
+            ),
+            "已记录任务进展",
+            reverse("planning:task_edit", args=[task.pk]),
+        )
     if request.method == "POST":
+        form = TaskForm(request.POST)
+        if not form.is_valid():
+            flash_errors(request, form)
+            return redirect("planning:task_edit", pk=task.pk)
         try:
-            services.update_task(
-                request.user,
-                task,
-                responsible_unit=request.POST.get("responsible_unit", ""),
-                deadline=parse_date(request.POST.get("deadline")),
-                status=request.POST.get("status", ""),
-            )
+            services.update_task(request.user, task, **form.cleaned_data)
         except PlanningError as exc:
             messages.error(request, exc.message)
             return redirect("planning:task_edit", pk=task.pk)

@@ -11,12 +11,14 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate, xlsx_response
+from minzheng.web.kit.forms import KitForm, error_lines
 
 from .. import services, statform_selectors
 from ..exports.statform_xlsx import report_workbook
 from ..figures import sources
+from ..forms import GenerateReportForm, RowBindForm, number
 from ..periods import Period
-from .forms import act_then_redirect, decimal_field, int_field
+from .forms import act_then_redirect
 
 NAV = {"active_nav": "reports"}
 CRUMB = ("民政报表", "planning:statform_list")
@@ -24,12 +26,16 @@ CRUMB = ("民政报表", "planning:statform_list")
 
 def statform_list(request):
     if request.method == "POST":
+        form = GenerateReportForm(request.POST)
         try:
+            if not form.is_valid():
+                raise MinzhengError("；".join(error_lines(form)))
+            typed = form.cleaned_data
             report = services.generate_report(
                 request.user,
-                request.POST.get("period_type", ""),
-                request.POST.get("division", "").strip() or request.user.division_code,
-                request.POST.get("period", "").strip().upper(),
+                typed["period_type"],
+                typed["division"] or request.user.division_code,
+                typed["period"].upper(),
             )
         except MinzhengError as exc:
             messages.error(request, exc.message)
@@ -58,16 +64,12 @@ def statreport_detail(request, pk: int):
     report = statform_selectors.report_detail(request.user, pk)
     if request.method == "POST":
         try:
-            if request.POST.get("action") == "submit":
+            if "submit" in request.POST.getlist("action"):
                 problems = statform_selectors.report_problems(statform_selectors.report_lines(report))
                 services.submit_report(request.user, report, problems)
                 messages.success(request, "报表已上报")
             else:
-                values = {
-                    int(name[4:]): decimal_field(request.POST, name, "数量")
-                    for name in request.POST
-                    if name.startswith("row-") and name[4:].isdigit()
-                }
+                values = _row_values(request.POST)
                 changed = services.enter_values(request.user, report, values)
                 messages.success(request, f"已保存{changed}行")
         except MinzhengError as exc:
@@ -128,14 +130,24 @@ def statform_rows(request, pk: int):
     )
 
 
+def _row_values(post) -> dict:
+    """The quantities typed in the report's rows (``row-<pk>`` inputs), each checked as a number."""
+    names = [name for name in post if name.startswith("row-") and name[4:].isdigit()]
+    form = KitForm(post)
+    form.fields.update({name: number("数量") for name in names})
+    if not form.is_valid():
+        raise MinzhengError("；".join(error_lines(form)))
+    return {int(name[4:]): form.cleaned_data[name] for name in names}
+
+
 def _bind(request, form) -> None:
-    row = statform_selectors.stat_row(int_field(request.POST, "row", "报表行") or 0)
+    binding = RowBindForm(request.POST)
+    if not binding.is_valid():
+        raise MinzhengError("；".join(error_lines(binding)))
+    typed = binding.cleaned_data
+    row = statform_selectors.stat_row(typed["row"] or 0)
     if row.form_id != form.pk:
         raise MinzhengError("报表行不属于该表", field="row")
     services.bind_row(
-        request.user,
-        row,
-        source_code=request.POST.get("source_code", "").strip(),
-        scale=decimal_field(request.POST, "scale", "换算系数") or 1,
-        note=request.POST.get("note", ""),
+        request.user, row, source_code=typed["source_code"], scale=typed["scale"] or 1, note=typed["note"]
     )
