@@ -18,7 +18,7 @@ from django.utils import timezone
 from minzheng.assistance.selectors.entitlements import enrolments_in_force
 from minzheng.assistance.services.cases import open_case
 from minzheng.assistance.services.enrolments import NewEnrolment, enrol_from_case
-from minzheng.batch import DATASETS, intake_delivery
+from minzheng.batch.intake import DATASETS, intake_delivery
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import Household, HouseholdMembership, User
 from minzheng.core.spreadsheets import Sheet, write_workbook

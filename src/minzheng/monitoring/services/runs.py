@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from minzheng.assistance.services.calendar import working_day_deadline
-from minzheng.batch import ExchangeStore
+from minzheng.batch.intake import ExchangeStore
 from minzheng.batch.monitoring import (
     MonitoringResult,
     changed_datasets,

@@ -4,8 +4,8 @@ each division's 低保标准, 低保边缘 multiplier and asset limit as the 社
 import datetime as dt
 
 from minzheng.assistance.services.in_force import verification_policies
-from minzheng.batch import Parameter, default_parameters
-from minzheng.batch.parameters import ASSET_MONTHS, DIBAO_STANDARD, INCOME_LINE_MULTIPLIER
+from minzheng.batch.verification import Parameter, default_parameters
+from minzheng.batch.verification.parameters import ASSET_MONTHS, DIBAO_STANDARD, INCOME_LINE_MULTIPLIER
 from minzheng.core.services.registry import default_area_type
 
 

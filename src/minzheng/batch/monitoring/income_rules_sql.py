@@ -1,22 +1,15 @@
 """The income rules of the monitoring job (收入降至低保线以下 / 低保家庭收入超标·应退尽退) as SQL steps.
 
 Household income per month = tax + pension + unemployment benefit of its members; a month is evaluated by the
-run whose window contains its last day (``income_calendar``). Money in integer 分, as in ``monitoring_sql``.
+run whose window contains its last day (``income_calendar``). Money in integer 分, as in the event rules.
 """
 
 from __future__ import annotations
 
-from .job_sql import Step
-from .monitoring_sql import INCOME_ABOVE_LINE, INCOME_BELOW_LINE, _household_figures, _step, _text, _yuan
-from .sql_fragments import (
-    cents,
-    concat,
-    evidence,
-    from_cents,
-    month_text,
-    round_div,
-    sorted_join,
-)
+from ..sql_fragments import cents, concat, evidence, from_cents, month_text, round_div, sorted_join
+from ..steps import Step, sql_step
+from .fragments_sql import household_figures, text, yuan
+from .rule_codes import INCOME_ABOVE_LINE, INCOME_BELOW_LINE
 
 _WITH_INCOME = "WHERE household_id IN (SELECT household_id FROM household_month_income)"
 
@@ -29,7 +22,7 @@ def _income_scope() -> str:
                CASE WHEN h.in_dibao
                     THEN {round_div(f"{cents('h.dibao_line')} * CAST(r.ratio * 10000 AS BIGINT)", "10000")}
                     ELSE {cents("h.dibao_line")} END AS threshold_cents
-        FROM ({_household_figures("population", _WITH_INCOME)}) AS h
+        FROM ({household_figures("population", _WITH_INCOME)}) AS h
         JOIN rule_choice AS r ON r.division_code = h.division_code AND r.rule_code = {code}
         WHERE h.dibao_line IS NOT NULL
     """
@@ -100,16 +93,16 @@ def _income_line() -> str:
     moved = concat(
         [
             "'家庭人均月收入（近'",
-            _text("a.months"),
+            text("a.months"),
             "'个月平均）由'",
-            _yuan("a.previous_cents"),
+            yuan("a.previous_cents"),
             "'元'",
             "CASE WHEN a.in_dibao THEN '升至' ELSE '降至' END",
-            _yuan("a.current_cents"),
+            yuan("a.current_cents"),
             "'元，'",
-            f"""CASE WHEN a.in_dibao THEN CONCAT('超过低保标准', {_yuan("a.line_cents")}, '元（核定线',
-                     {_yuan("a.threshold_cents")}, '元），应核查是否退出（应退尽退）')
-                ELSE CONCAT('低于低保标准', {_yuan("a.line_cents")}, '元，可能符合低保条件') END""",
+            f"""CASE WHEN a.in_dibao THEN CONCAT('超过低保标准', {yuan("a.line_cents")}, '元（核定线',
+                     {yuan("a.threshold_cents")}, '元），应核查是否退出（应退尽退）')
+                ELSE CONCAT('低于低保标准', {yuan("a.line_cents")}, '元，可能符合低保条件') END""",
         ]
     )
     return f"""
@@ -132,9 +125,9 @@ def _income_line() -> str:
 def income_steps() -> list[Step]:
     """The income rules' steps, in order; ``w_income`` holds their warnings."""
     return [
-        _step("household_month_income", _household_month_income()),
-        _step("income_scope", _income_scope()),
-        _step("income_sums", _income_sums(), reused=False),
-        _step("income_averages", _income_averages()),
-        _step("w_income", _income_line(), reused=False),
+        sql_step("household_month_income", _household_month_income()),
+        sql_step("income_scope", _income_scope()),
+        sql_step("income_sums", _income_sums(), reused=False),
+        sql_step("income_averages", _income_averages()),
+        sql_step("w_income", _income_line(), reused=False),
     ]
