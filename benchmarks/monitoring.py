@@ -151,7 +151,12 @@ def build_world(scale: float, directory: Path, seed: int = 7) -> tuple[pa.Table,
             "category": np.full(len(tax_ids), "wage"),
             "amount": _money(tax_amounts),
         },
-        "pension": {"id_number": pension_ids, "month": pension_months, "amount": _money(pension_amounts)},
+        "pension": {
+            "id_number": pension_ids,
+            "month": pension_months,
+            "amount": _money(pension_amounts),
+            "kind": np.full(len(pension_ids), "retirement"),  # contract exchange/1.1; the rules do not read it
+        },
         "unemployment": {
             "id_number": np.repeat(people(registrations), 4),
             "registered_date": _dates(np.repeat(registered, 4)),

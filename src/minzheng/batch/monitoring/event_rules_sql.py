@@ -8,10 +8,10 @@ also reads the earlier bills and the income of the same months.
 
 from __future__ import annotations
 
-from ..sql_fragments import Text, cents, concat, evidence, from_cents, month_text, round_div, sorted_join
+from ..sql_fragments import Text, cents, concat, evidence, from_cents, sorted_join
 from ..steps import Step, sql_step
-from .fragments_sql import date_key, in_window, rule_join, tail, text, yuan
-from .rule_codes import DISASTER_LOSS, MEDICAL_EXPENSE, SEVERE_DISABILITY, UNEMPLOYMENT, WORKING_AGE_DEATH
+from .fragments_sql import in_window, rule_join, tail, text, yuan
+from .rule_codes import DISASTER_LOSS, SEVERE_DISABILITY, UNEMPLOYMENT, WORKING_AGE_DEATH
 
 _GRADE = "CASE {g} WHEN 1 THEN '一' WHEN 2 THEN '二' WHEN 3 THEN '三' ELSE '四' END"
 
@@ -71,15 +71,16 @@ def _working_age_death() -> str:
             "'岁），家庭可能失去主要劳动力和收入来源'",
         ]
     )
+    # a death delivered twice (two sources, two extracts) is one event: one warning per person and date
     return f"""
         SELECT CONCAT('{WORKING_AGE_DEATH}:', d.id_number, ':', {text("d.death_date")}) AS warning_key,
                '{WORKING_AGE_DEATH}' AS rule_code, r.rule_id, r.severity, m.household_id, d.id_number,
                m.division_code, d.death_date AS event_date, {reason} AS reason, CONCAT('[', {ev}, ']') AS evidence
-        FROM deaths AS d
+        FROM (SELECT DISTINCT e.id_number, e.death_date FROM deaths AS e CROSS JOIN window_bounds AS w
+              WHERE {in_window("e.death_date")}) AS d
         JOIN members AS m ON m.id_number = d.id_number
-        CROSS JOIN window_bounds AS w
         {rule_join("m.division_code", WORKING_AGE_DEATH)}
-        WHERE {in_window("d.death_date")} AND m.birth_date IS NOT NULL
+        WHERE m.birth_date IS NOT NULL
           AND {age} >= r.age_from AND {age} <= r.age_to
     """
 
@@ -115,6 +116,23 @@ def _unemployment() -> str:
     """
 
 
+def _disaster_hits() -> str:
+    # sums first: the evidence text is built only for the losses over the line (about one in twenty)
+    return f"""
+        SELECT g.household_id, g.event_date, g.kind, g.id_number, g.loss_cents, h.division_code, r.rule_id,
+               r.severity, {cents("r.amount")} AS amount_cents
+        FROM (SELECT m.household_id, l.event_date, l.kind, MIN(l.id_number) AS id_number,
+                     SUM({cents("l.loss_amount")}) AS loss_cents
+              FROM disaster_loss AS l JOIN members AS m ON m.id_number = l.id_number
+              CROSS JOIN window_bounds AS w
+              WHERE {in_window("l.event_date")}
+              GROUP BY m.household_id, l.event_date, l.kind) AS g
+        JOIN households AS h ON h.household_id = g.household_id
+        {rule_join("h.division_code", DISASTER_LOSS)}
+        WHERE g.loss_cents > {cents("r.amount")}
+    """
+
+
 def _disaster_loss() -> str:
     row = evidence(
         "'disaster_loss'",
@@ -130,139 +148,21 @@ def _disaster_loss() -> str:
             "'灾害，损失'",
             yuan("g.loss_cents"),
             "'元，超过'",
-            yuan(cents("r.amount")),
+            yuan("g.amount_cents"),
             "'元'",
         ]
     )
     return f"""
         SELECT CONCAT('{DISASTER_LOSS}:', g.household_id, ':', {text("g.event_date")}, ':', g.kind) AS warning_key,
-               '{DISASTER_LOSS}' AS rule_code, r.rule_id, r.severity, g.household_id, g.id_number,
-               h.division_code, g.event_date, {reason} AS reason, CONCAT('[', g.rows, ']') AS evidence
-        FROM (SELECT m.household_id, l.event_date, l.kind, MIN(l.id_number) AS id_number,
-                     SUM({cents("l.loss_amount")}) AS loss_cents, {sorted_join(row)} AS rows
-              FROM disaster_loss AS l JOIN members AS m ON m.id_number = l.id_number
-              CROSS JOIN window_bounds AS w
-              WHERE {in_window("l.event_date")}
-              GROUP BY m.household_id, l.event_date, l.kind) AS g
-        JOIN households AS h ON h.household_id = g.household_id
-        {rule_join("h.division_code", DISASTER_LOSS)}
-        WHERE g.loss_cents > {cents("r.amount")}
-    """
-
-
-def _medical_households() -> str:
-    # households with a bill settled in the window: the only ones whose 12-month total can have changed
-    return f"""
-        SELECT m.household_id, MAX(b.settle_date) AS event_date, MIN(b.id_number) AS id_number
-        FROM medical_bills AS b JOIN members AS m ON m.id_number = b.id_number
-        CROSS JOIN window_bounds AS w
-        WHERE {in_window("b.settle_date")}
-        GROUP BY m.household_id
-    """
-
-
-def _medical_scope() -> str:
-    return f"""
-        SELECT mh.household_id, mh.event_date, mh.id_number, h.division_code, r.rule_id, r.severity,
-               {cents("r.amount")} AS amount_cents, CAST(r.ratio * 10000 AS BIGINT) AS ratio_bp, r.months,
-               (w.until_month - r.months) * 100 + DAY(w.until) AS start_key,
-               {month_text("w.until_month - r.months")} AS first_month,
-               {month_text("w.until_month - 1")} AS last_month
-        FROM medical_households AS mh
-        JOIN households AS h ON h.household_id = mh.household_id
-        CROSS JOIN window_bounds AS w
-        {rule_join("h.division_code", MEDICAL_EXPENSE)}
-    """
-
-
-def _medical_totals() -> str:
-    # sums only: evidence is assembled afterwards for the few households that cross the line
-    return f"""
-        SELECT s.household_id, SUM({cents("b.self_paid")}) AS total_cents,
-               SUM(CASE WHEN {in_window("b.settle_date")} THEN {cents("b.self_paid")} ELSE 0 END) AS new_cents
-        FROM medical_scope AS s
-        JOIN members AS m ON m.household_id = s.household_id
-        JOIN medical_bills AS b ON b.id_number = m.id_number
-        CROSS JOIN window_bounds AS w
-        WHERE {date_key("b.settle_date")} > s.start_key AND b.settle_date <= w.until
-        GROUP BY s.household_id
-    """
-
-
-def _medical_income() -> str:
-    # household income of the same months (full months before the run month): tax, pension, unemployment
-    feeds = [
-        ("tax_income", "month", "amount"),
-        ("pension", "month", "amount"),
-        ("unemployment", "benefit_month", "benefit_amount"),
-    ]
-    parts = " UNION ALL ".join(
-        f"""SELECT s.household_id, {cents(f"f.{amount}")} AS amount_cents
-            FROM medical_scope AS s JOIN members AS m ON m.household_id = s.household_id
-            JOIN {table} AS f ON f.id_number = m.id_number
-            WHERE f.{month} >= s.first_month AND f.{month} <= s.last_month"""
-        for table, month, amount in feeds
-    )
-    return f"SELECT household_id, SUM(amount_cents) AS income_cents FROM ({parts}) AS i GROUP BY household_id"
-
-
-def _medical_over(total: str) -> str:
-    total = f"({total})"
-    return (
-        f"({total} > s.amount_cents OR (COALESCE(i.income_cents, 0) > 0 "
-        f"AND {total} * 10000 > s.ratio_bp * i.income_cents))"
-    )
-
-
-def _medical_hits() -> str:
-    # a warning when the total crosses the line with this window's bills; earlier bills alone did not
-    return f"""
-        SELECT s.*, t.total_cents, COALESCE(i.income_cents, 0) AS income_cents
-        FROM medical_scope AS s
-        JOIN medical_totals AS t ON t.household_id = s.household_id
-        LEFT JOIN medical_income AS i ON i.household_id = s.household_id
-        WHERE {_medical_over("t.total_cents")} AND NOT {_medical_over("t.total_cents - t.new_cents")}
-    """
-
-
-def _medical_expense() -> str:
-    income = "s.income_cents"
-    row = evidence(
-        "'medical_bills'",
-        [("id_number", "b.id_number"), ("settle_date", "b.settle_date")],
-        [("total_cost", "b.total_cost"), ("self_paid", "b.self_paid"), ("inpatient", "b.inpatient")],
-    )
-    summary = evidence(
-        "'household_income'",
-        [("household_id", "s.household_id")],
-        [("months", "s.months"), ("income", from_cents(income)), ("self_paid", from_cents("s.total_cents"))],
-    )
-    reason = concat(
-        [
-            "'近'",
-            text("s.months"),
-            "'个月家庭医疗自付费用'",
-            yuan("s.total_cents"),
-            "'元'",
-            f"""CASE WHEN s.total_cents > s.amount_cents THEN CONCAT('，超过', {yuan("s.amount_cents")}, '元')
-                ELSE CONCAT('，占同期家庭收入', {yuan(income)}, '元的',
-                            {text(round_div("s.total_cents * 100", f"NULLIF({income}, 0)"))}, '%（超过',
-                            {text(round_div("s.ratio_bp", "100"))}, '%）') END""",
-            "'，存在支出型困难风险'",
-        ]
-    )
-    return f"""
-        SELECT CONCAT('{MEDICAL_EXPENSE}:', s.household_id, ':', {text("s.event_date")}) AS warning_key,
-               '{MEDICAL_EXPENSE}' AS rule_code, s.rule_id, s.severity, s.household_id, s.id_number,
-               s.division_code, s.event_date, {reason} AS reason,
-               CONCAT('[', {sorted_join(row)}, ',', {summary}, ']') AS evidence
-        FROM medical_hits AS s
-        JOIN members AS m ON m.household_id = s.household_id
-        JOIN medical_bills AS b ON b.id_number = m.id_number
-        CROSS JOIN window_bounds AS w
-        WHERE {date_key("b.settle_date")} > s.start_key AND b.settle_date <= w.until
-        GROUP BY s.household_id, s.event_date, s.id_number, s.division_code, s.rule_id, s.severity, s.months,
-                 s.total_cents, s.amount_cents, s.ratio_bp, s.income_cents
+               '{DISASTER_LOSS}' AS rule_code, g.rule_id, g.severity, g.household_id, g.id_number,
+               g.division_code, g.event_date, {reason} AS reason, CONCAT('[', e.evidence_rows, ']') AS evidence
+        FROM disaster_hits AS g
+        JOIN (SELECT k.household_id, k.event_date, k.kind, {sorted_join(row)} AS evidence_rows
+              FROM disaster_hits AS k
+              JOIN members AS m ON m.household_id = k.household_id
+              JOIN disaster_loss AS l ON l.id_number = m.id_number AND l.event_date = k.event_date AND l.kind = k.kind
+              GROUP BY k.household_id, k.event_date, k.kind) AS e
+          ON e.household_id = g.household_id AND e.event_date = g.event_date AND e.kind = g.kind
     """
 
 
@@ -272,11 +172,6 @@ def event_steps() -> list[Step]:
         sql_step("w_disability", _severe_disability(), reused=False),
         sql_step("w_death", _working_age_death(), reused=False),
         sql_step("w_unemployment", _unemployment(), reused=False),
+        sql_step("disaster_hits", _disaster_hits()),
         sql_step("w_disaster", _disaster_loss(), reused=False),
-        sql_step("medical_households", _medical_households()),
-        sql_step("medical_scope", _medical_scope()),
-        sql_step("medical_totals", _medical_totals()),
-        sql_step("medical_income", _medical_income()),
-        sql_step("medical_hits", _medical_hits()),
-        sql_step("w_medical", _medical_expense(), reused=False),
     ]

@@ -15,6 +15,14 @@ WARNING_COLUMNS = (
 )
 
 
+#: the monthly income feeds (dataset, month column, amount column): household income = their sum
+INCOME_FEEDS: tuple[tuple[str, str, str], ...] = (
+    ("tax_income", "month", "amount"),
+    ("pension", "month", "amount"),
+    ("unemployment", "benefit_month", "benefit_amount"),
+)
+
+
 def date_key(date: str) -> str:
     return f"({date_month_index(date)} * 100 + DAY({date}))"
 

@@ -36,7 +36,7 @@ from .contracts import (
     WARNINGS_SCHEMA,
 )
 from .job_sql import monitoring_steps
-from .rule_codes import INCOME_RULES, RULE_CODES
+from .rule_codes import INCOME_RULES, MEDICAL_EXPENSE, RULE_CODES
 
 FULL_RUN_INCOME_MONTHS = 12
 DEFAULT_INCOME_MONTHS = 3
@@ -100,23 +100,35 @@ def _month_text(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def income_calendar(since: dt.date | None, until: dt.date, rules: pa.Table) -> pa.Table:
+def _rule_months(rules: pa.Table, codes: Iterable[str]) -> list[int]:
+    chosen = pc.is_in(rules["rule_code"], pa.array(list(codes), pa.string()))
+    return [m for m in pc.filter(rules["months"], chosen).to_pylist() if m is not None]
+
+
+def income_calendar(
+    since: dt.date | None, until: dt.date, rules: pa.Table, *, medical: bool = False
+) -> pa.Table:
     """The months the income rules look at. A month is *evaluated* once its last day is in the window (the
     run on or after the 1st of the next month), so consecutive daily runs evaluate each month exactly once;
-    the calendar also holds the months its averages and the previous window need."""
+    the calendar also holds the months its averages and the previous window need. ``medical``: also the
+    months the medical rule compares its bills with (never evaluated), so a full run sums each household's
+    income once for both rules."""
     last = _month_index(until) - 1
     first = last - FULL_RUN_INCOME_MONTHS + 1 if since is None else _month_index(since)
-    if first > last:
+    indexes: set[int] = set()
+    if first <= last:
+        span = max(_rule_months(rules, INCOME_RULES), default=DEFAULT_INCOME_MONTHS) + 1
+        indexes.update(range(first - span, last + 1))
+    if medical:
+        indexes.update(range(last + 1 - max(_rule_months(rules, [MEDICAL_EXPENSE]), default=0), last + 1))
+    if not indexes:
         return CALENDAR_SCHEMA.empty_table()
-    income = pc.is_in(rules["rule_code"], pa.array(INCOME_RULES))
-    months = [m for m in pc.filter(rules["months"], income).to_pylist() if m is not None]
-    span = max(months, default=DEFAULT_INCOME_MONTHS) + 1
-    indexes = list(range(first - span, last + 1))
+    ordered = sorted(indexes)
     return pa.table(
         {
-            "month_index": pa.array(indexes, pa.int32()),
-            "month": [_month_text(i) for i in indexes],
-            "evaluate": [i >= first for i in indexes],
+            "month_index": pa.array(ordered, pa.int32()),
+            "month": [_month_text(i) for i in ordered],
+            "evaluate": [first <= i <= last for i in ordered],
         },
         schema=CALENDAR_SCHEMA,
     )
@@ -146,10 +158,11 @@ def run_monitoring(
         engine.register_arrow("population", population)
         engine.register_arrow("rules", rules)
         engine.register_arrow("run_window", window)
-        engine.register_arrow("income_calendar", income_calendar(since, until, rules))
+        incremental = since is not None and (until - since).days <= INCREMENTAL_MAX_DAYS
+        calendar = income_calendar(since, until, rules, medical=not incremental)
+        engine.register_arrow("income_calendar", calendar)
         for name in MONITORING_DATASETS:
             register_dataset(engine, name, datasets)
-        incremental = since is not None and (until - since).days <= INCREMENTAL_MAX_DAYS
         for step in monitoring_steps(incremental=incremental):
             engine.materialize(step)
         warnings = engine.fetch("warnings", order_by=("warning_key",))

@@ -15,7 +15,8 @@ from ..sql_fragments import date_month_index
 from ..steps import Step, sql_step
 from .event_rules_sql import event_steps
 from .fragments_sql import WARNING_COLUMNS, household_figures, in_window
-from .income_rules_sql import income_steps
+from .income_rules_sql import household_month_income_step, income_steps
+from .medical_sql import medical_steps
 
 INPUT_TABLES: tuple[str, ...] = ("population", "rules", "run_window", "income_calendar")
 
@@ -71,29 +72,33 @@ def _rule_choice() -> str:
 
 
 def _warnings() -> str:
-    union = " UNION ALL ".join(
-        f"SELECT {WARNING_COLUMNS} FROM {name}"
-        for name in ("w_disability", "w_death", "w_unemployment", "w_disaster", "w_medical", "w_income")
-    )
-    # several rows may share a key (two certificates on one day, a death delivered by two sources)
+    def union(names: tuple[str, ...]) -> str:
+        return " UNION ALL ".join(f"SELECT {WARNING_COLUMNS} FROM {name}" for name in names)
+
+    # Only certificates can share a key (two certificates on one day): every other rule yields one row per
+    # key. Ranking only those rows, not every warning, saved a sort of the whole output.
     return f"""
         SELECT {WARNING_COLUMNS} FROM (
           SELECT u.*, ROW_NUMBER() OVER (PARTITION BY warning_key ORDER BY evidence, reason, id_number) AS rn
-          FROM ({union}) AS u
+          FROM w_disability AS u
         ) AS d WHERE rn = 1
+        UNION ALL {union(("w_death", "w_unemployment", "w_disaster", "w_medical", "w_income"))}
     """
 
 
 def monitoring_steps(*, incremental: bool = True) -> list[Step]:
     """Every step of the job in order; ``warnings`` is the output. ``incremental``: narrow the population to
     the households the window's events touch first (a daily run); a long window touches nearly everyone, and
-    the narrowing would only cost a pass over every event."""
+    the narrowing would only cost a pass over every event. A full run (not incremental) needs a calendar
+    that holds the medical rule's months too (``income_calendar(..., medical=True)``)."""
     return [
         sql_step("window_bounds", _window_bounds()),
         sql_step("members", _members() if incremental else "SELECT * FROM population", reused=incremental),
         sql_step("households", household_figures("members")),
         sql_step("rule_choice", _rule_choice()),
         *event_steps(),
-        *income_steps(),
+        household_month_income_step(),
+        *medical_steps(income_from_months=not incremental),
+        *income_steps(households_ready=not incremental),
         sql_step("warnings", _warnings()),
     ]
