@@ -155,7 +155,8 @@ def build_world(scale: float, directory: Path, seed: int = 7) -> tuple[pa.Table,
             "id_number": pension_ids,
             "month": pension_months,
             "amount": _money(pension_amounts),
-            "kind": np.full(len(pension_ids), "retirement"),  # contract exchange/1.1; the rules do not read it
+            # contract exchange/1.1 (optional column); the monitoring rules do not read it
+            "kind": np.full(len(pension_ids), "retirement"),
         },
         "unemployment": {
             "id_number": np.repeat(people(registrations), 4),

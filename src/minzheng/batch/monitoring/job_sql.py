@@ -100,5 +100,6 @@ def monitoring_steps(*, incremental: bool = True) -> list[Step]:
         household_month_income_step(),
         *medical_steps(income_from_months=not incremental),
         *income_steps(households_ready=not incremental),
-        sql_step("warnings", _warnings()),
+        # read once, by the sorted fetch: storing 348k rows of text first cost more than the fetch itself
+        sql_step("warnings", _warnings(), reused=False),
     ]

@@ -34,11 +34,9 @@ def _medical_rows() -> str:
 
 
 def _medical_totals() -> str:
-    # sums only: evidence is assembled afterwards for the few households that cross the line
+    # integer sums only: which bill is the event, and the evidence, are read for the few crossings afterwards
     return """
-        SELECT household_id, MAX(CASE WHEN is_new THEN settle_date END) AS event_date,
-               MIN(CASE WHEN is_new THEN id_number END) AS id_number,
-               SUM(CASE WHEN is_counted THEN paid_cents END) AS total_cents,
+        SELECT household_id, SUM(CASE WHEN is_counted THEN paid_cents END) AS total_cents,
                SUM(CASE WHEN is_counted AND is_new THEN paid_cents ELSE 0 END) AS new_cents
         FROM medical_rows
         GROUP BY household_id
@@ -49,12 +47,8 @@ def _medical_totals() -> str:
 def _medical_scope() -> str:
     # households with a bill settled in the window: the only ones whose total can have crossed the line
     return f"""
-        SELECT t.household_id, t.event_date, t.id_number, t.total_cents, t.new_cents, h.division_code, r.rule_id,
-               r.severity, {cents("r.amount")} AS amount_cents, CAST(r.ratio * 10000 AS BIGINT) AS ratio_bp, r.months,
-               (w.until_month - r.months) * 100 + DAY(w.until) AS start_key,
-               w.until_month - r.months AS first_month_index,
-               {month_text("w.until_month - r.months")} AS first_month,
-               {month_text("w.until_month - 1")} AS last_month
+        SELECT t.household_id, t.total_cents, t.new_cents, {cents("r.amount")} AS amount_cents,
+               CAST(r.ratio * 10000 AS BIGINT) AS ratio_bp, r.months, w.until_month - r.months AS first_month_index
         FROM medical_totals AS t
         JOIN households AS h ON h.household_id = t.household_id
         CROSS JOIN window_bounds AS w
@@ -69,7 +63,8 @@ def _medical_income_from_feeds() -> str:
         f"""SELECT s.household_id, {cents(f"f.{amount}")} AS amount_cents
             FROM medical_scope AS s JOIN members AS m ON m.household_id = s.household_id
             JOIN {table} AS f ON f.id_number = m.id_number
-            WHERE f.{month} >= s.first_month AND f.{month} <= s.last_month"""
+            CROSS JOIN window_bounds AS w
+            WHERE f.{month} >= {month_text("s.first_month_index")} AND f.{month} <= {month_text("w.until_month - 1")}"""
         for table, month, amount in INCOME_FEEDS
     )
     return f"SELECT household_id, SUM(amount_cents) AS income_cents FROM ({parts}) AS i GROUP BY household_id"
@@ -98,15 +93,18 @@ def _medical_over(total: str) -> str:
 def _medical_hits() -> str:
     # a warning when the total crosses the line with this window's bills; earlier bills alone did not
     return f"""
-        SELECT s.*, COALESCE(i.income_cents, 0) AS income_cents
+        SELECT s.*, COALESCE(i.income_cents, 0) AS income_cents, h.division_code, r.rule_id, r.severity
         FROM medical_scope AS s
         LEFT JOIN medical_income AS i ON i.household_id = s.household_id
+        JOIN households AS h ON h.household_id = s.household_id
+        {rule_join("h.division_code", MEDICAL_EXPENSE)}
         WHERE s.total_cents IS NOT NULL
           AND {_medical_over("s.total_cents")} AND NOT {_medical_over("s.total_cents - s.new_cents")}
     """
 
 
 def _medical_expense() -> str:
+    # the event: the household's latest bill in the window, named by the smallest ID number among those bills
     income = "s.income_cents"
     row = evidence(
         "'medical_bills'",
@@ -137,7 +135,11 @@ def _medical_expense() -> str:
                '{MEDICAL_EXPENSE}' AS rule_code, s.rule_id, s.severity, s.household_id, s.id_number,
                s.division_code, s.event_date, {reason} AS reason,
                CONCAT('[', {sorted_join(row)}, ',', {summary}, ']') AS evidence
-        FROM medical_hits AS s
+        FROM (SELECT h.*, e.event_date, e.id_number
+              FROM medical_hits AS h
+              JOIN (SELECT n.household_id, MAX(n.settle_date) AS event_date, MIN(n.id_number) AS id_number
+                    FROM medical_hits AS k JOIN medical_rows AS n ON n.household_id = k.household_id AND n.is_new
+                    GROUP BY n.household_id) AS e ON e.household_id = h.household_id) AS s
         JOIN medical_rows AS b ON b.household_id = s.household_id AND b.is_counted
         GROUP BY s.household_id, s.event_date, s.id_number, s.division_code, s.rule_id, s.severity, s.months,
                  s.total_cents, s.amount_cents, s.ratio_bp, s.income_cents
