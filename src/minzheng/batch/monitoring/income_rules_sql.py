@@ -34,7 +34,7 @@ def _income_scope(households_ready: bool) -> str:
     """
 
 
-def _household_month_income() -> str:
+def _household_month_income(people: str) -> str:
     # joined to the calendar (not filtered by its bounds): on a day no month is evaluated the calendar is empty
     # and the engines skip the income feeds altogether
     parts = " UNION ALL ".join(
@@ -44,7 +44,7 @@ def _household_month_income() -> str:
     )
     return f"""
         SELECT m.household_id, i.month_index, SUM(i.amount_cents) AS amount_cents
-        FROM ({parts}) AS i JOIN population AS m ON m.id_number = i.id_number
+        FROM ({parts}) AS i JOIN {people} AS m ON m.id_number = i.id_number
         GROUP BY m.household_id, i.month_index
     """
 
@@ -100,7 +100,7 @@ def _income_averages() -> str:
     """
 
 
-def _income_line() -> str:
+def _income_line(people: str) -> str:
     crossed = """CASE WHEN a.in_dibao
                       THEN a.current_cents > a.threshold_cents AND a.previous_cents <= a.threshold_cents
                       ELSE a.current_cents <= a.threshold_cents AND a.previous_cents > a.threshold_cents END"""
@@ -136,7 +136,7 @@ def _income_line() -> str:
                {moved} AS reason,
                CONCAT('[', {sorted_join(row)}, ',', {line}, ']') AS evidence
         FROM income_averages AS a
-        JOIN population AS p ON p.household_id = a.household_id
+        JOIN {people} AS p ON p.household_id = a.household_id
         LEFT JOIN household_month_income AS hm
           ON hm.household_id = a.household_id AND hm.month_index > a.month_index - a.months - 1
          AND hm.month_index <= a.month_index
@@ -146,9 +146,10 @@ def _income_line() -> str:
     """
 
 
-def household_month_income_step() -> Step:
-    """Each household's income per calendar month (the medical rule reads it too in a full run)."""
-    return sql_step("household_month_income", _household_month_income())
+def household_month_income_step(*, full: bool) -> Step:
+    """Each household's income per calendar month (the medical rule reads it too in a full run, whose
+    ``members`` table is the whole population, read faster than the registered input)."""
+    return sql_step("household_month_income", _household_month_income("members" if full else "population"))
 
 
 def income_steps(*, households_ready: bool) -> list[Step]:
@@ -161,5 +162,5 @@ def income_steps(*, households_ready: bool) -> list[Step]:
         sql_step("income_candidates", _income_candidates()),
         sql_step("income_sums", _income_sums(), reused=False),
         sql_step("income_averages", _income_averages(), reused=False),
-        sql_step("w_income", _income_line(), reused=False),
+        sql_step("w_income", _income_line("members" if households_ready else "population"), reused=False),
     ]

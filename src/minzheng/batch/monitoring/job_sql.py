@@ -93,11 +93,13 @@ def monitoring_steps(*, incremental: bool = True) -> list[Step]:
     that holds the medical rule's months too (``income_calendar(..., medical=True)``)."""
     return [
         sql_step("window_bounds", _window_bounds()),
-        sql_step("members", _members() if incremental else "SELECT * FROM population", reused=incremental),
+        # a full run stores the whole population once: eight steps read it, and each read of the registered
+        # Arrow table converted every string again
+        sql_step("members", _members() if incremental else "SELECT * FROM population"),
         sql_step("households", household_figures("members")),
         sql_step("rule_choice", _rule_choice()),
         *event_steps(),
-        household_month_income_step(),
+        household_month_income_step(full=not incremental),
         *medical_steps(income_from_months=not incremental),
         *income_steps(households_ready=not incremental),
         # read once, by the sorted fetch: storing 348k rows of text first cost more than the fetch itself
