@@ -15,11 +15,10 @@ _WITH_INCOME = "WHERE household_id IN (SELECT household_id FROM household_month_
 
 
 def _income_scope(households_ready: bool) -> str:
-    # a full run has the figures of every household already (``households`` over the whole population)
+    # a full run has the figures of every household already (``households`` over the whole population); a
+    # household without income rows has no window to sum, so it needs no filtering out there
     figures = (
-        f"SELECT * FROM households {_WITH_INCOME}"
-        if households_ready
-        else household_figures("population", _WITH_INCOME)
+        "SELECT * FROM households" if households_ready else household_figures("population", _WITH_INCOME)
     )
     code = f"CASE WHEN h.in_dibao THEN '{INCOME_ABOVE_LINE}' ELSE '{INCOME_BELOW_LINE}' END"
     return f"""
