@@ -117,12 +117,12 @@ def _unemployment() -> str:
 
 
 def _disaster_hits() -> str:
-    # sums first: the evidence text is built only for the losses over the line (about one in twenty)
+    # sums first: the evidence text and the member named are read only for the losses over the line (about
+    # one in twenty)
     return f"""
-        SELECT g.household_id, g.event_date, g.kind, g.id_number, g.loss_cents, h.division_code, r.rule_id,
-               r.severity, {cents("r.amount")} AS amount_cents
-        FROM (SELECT m.household_id, l.event_date, l.kind, MIN(l.id_number) AS id_number,
-                     SUM({cents("l.loss_amount")}) AS loss_cents
+        SELECT g.household_id, g.event_date, g.kind, g.loss_cents, h.division_code, r.rule_id, r.severity,
+               {cents("r.amount")} AS amount_cents
+        FROM (SELECT m.household_id, l.event_date, l.kind, SUM({cents("l.loss_amount")}) AS loss_cents
               FROM disaster_loss AS l JOIN members AS m ON m.id_number = l.id_number
               CROSS JOIN window_bounds AS w
               WHERE {in_window("l.event_date")}
@@ -154,10 +154,11 @@ def _disaster_loss() -> str:
     )
     return f"""
         SELECT CONCAT('{DISASTER_LOSS}:', g.household_id, ':', {text("g.event_date")}, ':', g.kind) AS warning_key,
-               '{DISASTER_LOSS}' AS rule_code, g.rule_id, g.severity, g.household_id, g.id_number,
+               '{DISASTER_LOSS}' AS rule_code, g.rule_id, g.severity, g.household_id, e.id_number,
                g.division_code, g.event_date, {reason} AS reason, CONCAT('[', e.evidence_rows, ']') AS evidence
         FROM disaster_hits AS g
-        JOIN (SELECT k.household_id, k.event_date, k.kind, {sorted_join(row)} AS evidence_rows
+        JOIN (SELECT k.household_id, k.event_date, k.kind, MIN(l.id_number) AS id_number,
+                     {sorted_join(row)} AS evidence_rows
               FROM disaster_hits AS k
               JOIN members AS m ON m.household_id = k.household_id
               JOIN disaster_loss AS l ON l.id_number = m.id_number AND l.event_date = k.event_date AND l.kind = k.kind
