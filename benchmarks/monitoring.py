@@ -5,6 +5,10 @@ feeds, certificates, deaths, unemployment, disaster losses): full run ≤ 60 s, 
 of the events) ≤ 5 s on 2 cores. Baseline: the same seven rules written in pandas (integer 分), measured in
 the same process on the same Parquet files; both must produce the identical set of warnings.
 
+Issue 15 targets: full run ≥ 5× pandas, daily run ≤ 3 s CPU. Each run prints its steps' wall and CPU time
+(a view costs nothing until the step that reads it); ``--explain FILE`` appends each stored step's
+``EXPLAIN ANALYZE``; ``--only-full`` skips the daily runs while profiling.
+
     .venv/bin/python benchmarks/monitoring.py              # full scale
     .venv/bin/python benchmarks/monitoring.py --scale 0.05 # a quick run
 """

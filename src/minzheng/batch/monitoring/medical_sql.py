@@ -4,8 +4,9 @@ A household is warned when a bill settled in the run's window makes its self-pai
 ``months`` cross ``amount``, or ``ratio`` × its income of the same months, and its earlier bills alone did not.
 
 Measured at full scale: one pass over the bills gives every household its window's event, its totals and the
-rows its evidence cites (three passes before); in a full run the income of the same months comes from the income rules' per-household
-monthly sums instead of a second read of the income feeds; evidence text is built for the crossings only.
+rows its evidence cites (three passes before); in a full run the income of the same months comes from the
+income rules' per-household monthly sums instead of a second read of the income feeds; the event bill and the
+evidence text are read for the crossings only.
 """
 
 from __future__ import annotations
