@@ -53,7 +53,8 @@ from verification_world import (
     snapshot_of,
 )
 
-from minzheng.batch import ExchangeStore, intake_delivery, parameters_table, run_verification
+from minzheng.batch.intake import ExchangeStore, intake_delivery
+from minzheng.batch.verification import parameters_table, run_verification
 
 __all__ = ["generate_world", "run_engine", "run_hand_sql", "run_pandas"]
 
@@ -78,7 +79,7 @@ def run_engine(directory: Path, out: Path, backend: str, postgres: str | None = 
         with SparkBackend(spark) as engine:
             result = run_verification(requests, params, snapshot_of(directory), backend=engine)
     else:
-        from minzheng.batch import DuckDBBackend
+        from minzheng.batch.backends import DuckDBBackend
 
         with DuckDBBackend(threads=2, temp_directory=directory / "spill") as engine:
             result = run_verification(requests, params, snapshot_of(directory), backend=engine)

@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from verification_world import _DATASETS_SQL, benchmark_parameters
 
-from minzheng.batch import parameters_table
-from minzheng.batch.parameters import INCOME_SOURCES, PENSION_SOURCES
-from minzheng.batch.reasons_sql import MESSAGES
+from minzheng.batch.verification import parameters_table
+from minzheng.batch.verification.parameters import INCOME_SOURCES, PENSION_SOURCES
+from minzheng.batch.verification.reasons_sql import MESSAGES
 
 
 def _resolve_parameters(
@@ -68,7 +68,7 @@ def run_pandas(directory: Path, out: Path) -> None:
     import numpy as np
     import pandas as pd
 
-    from minzheng.batch.parameters import REQUIRED
+    from minzheng.batch.verification.parameters import REQUIRED
 
     started = time.perf_counter()
 

@@ -16,7 +16,8 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from minzheng.batch import DatasetSnapshot, Parameter, default_parameters
+from minzheng.batch.intake import DatasetSnapshot
+from minzheng.batch.verification import Parameter, default_parameters
 
 FULL_HOUSEHOLDS = 1_000_000
 DELIVERED_AS_OF = dt.date(2025, 7, 1)

@@ -10,17 +10,16 @@ from typing import Any
 import pyarrow as pa
 from stdnum.cn import ric
 
-from minzheng.batch import (
-    DATASETS,
+from minzheng.batch.backends import Backend
+from minzheng.batch.intake import DATASETS, DatasetSnapshot
+from minzheng.batch.verification import (
     REQUIRED_FOR_VERIFICATION,
-    DatasetSnapshot,
     Parameter,
     VerificationResult,
     default_parameters,
     parameters_table,
     run_verification,
 )
-from minzheng.batch.backends import Backend
 
 REQUEST_DATE = dt.date(2025, 7, 15)  # income window: 2024-07 … 2025-06
 DIVISION = "210602001001"  # a community in 丹东市振兴区
@@ -114,7 +113,7 @@ class World:
         )
 
     def requests_table(self) -> pa.Table:
-        from minzheng.batch.contracts import REQUESTS_SCHEMA
+        from minzheng.batch.verification import REQUESTS_SCHEMA
 
         return pa.Table.from_pylist(self.requests, schema=REQUESTS_SCHEMA)
 

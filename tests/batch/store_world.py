@@ -17,8 +17,8 @@ from batch_world import DIVISION, make_id
 from hypothesis import strategies as st
 from oracle import Delivery
 
-from minzheng.batch import DATASETS, ExchangeStore, intake_delivery
-from minzheng.batch.contracts import REQUESTS_SCHEMA
+from minzheng.batch.intake import DATASETS, ExchangeStore, intake_delivery
+from minzheng.batch.verification import REQUESTS_SCHEMA
 
 REQUEST_DATE = dt.date(2025, 7, 15)  # income window 2024-07 … 2025-06
 DELIVERED = dt.date(2025, 7, 1)

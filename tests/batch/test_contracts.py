@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from minzheng.batch.contracts import (
+from minzheng.batch.intake.contracts import REJECTED_ROWS_SCHEMA
+from minzheng.batch.verification import REQUESTS_SCHEMA
+from minzheng.batch.verification.contracts import (
     HOUSEHOLD_RESULTS_SCHEMA,
     MEMBER_INCOME_SCHEMA,
     PARAMETERS_SCHEMA,
-    REJECTED_ROWS_SCHEMA,
-    REQUESTS_SCHEMA,
 )
 
 README = Path(__file__).parents[2] / "src" / "minzheng" / "batch" / "README.md"

@@ -11,14 +11,8 @@ from decimal import Decimal
 import pytest
 from batch_world import make_id
 
-from minzheng.batch import (
-    DATASETS,
-    DeliveryFormatError,
-    DeliverySchemaError,
-    EmptyDeliveryError,
-    ExchangeStore,
-)
-from minzheng.batch.database import intake_database_table
+from minzheng.batch.errors import DeliveryFormatError, DeliverySchemaError, EmptyDeliveryError
+from minzheng.batch.intake import DATASETS, ExchangeStore, intake_database_table
 
 AS_OF = dt.date(2025, 6, 30)
 GOOD, OTHER = make_id(1), make_id(2)

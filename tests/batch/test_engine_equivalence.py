@@ -10,14 +10,9 @@ import pyarrow.csv as pacsv
 import pytest
 from store_world import placeholder_csv_line
 
-from minzheng.batch import (
-    DatasetSnapshot,
-    DuckDBBackend,
-    ExchangeStore,
-    intake_delivery,
-    parameters_table,
-    run_verification,
-)
+from minzheng.batch.backends import DuckDBBackend
+from minzheng.batch.intake import DatasetSnapshot, ExchangeStore, intake_delivery
+from minzheng.batch.verification import parameters_table, run_verification
 
 D = dt.date
 

@@ -34,7 +34,7 @@ def test_a_dead_spark_jvm_fails_at_once_with_a_chinese_error(monkeypatch):
     from py4j.protocol import Py4JNetworkError
 
     from minzheng.batch.backends import spark_backend
-    from minzheng.batch.job_sql import verification_steps
+    from minzheng.batch.verification.job_sql import verification_steps
 
     forgotten = []
     monkeypatch.setattr(spark_backend, "_forget_dead_context", lambda: forgotten.append(True))
@@ -50,7 +50,7 @@ def test_a_dead_spark_jvm_fails_at_once_with_a_chinese_error(monkeypatch):
 
 def test_spark_out_of_memory_is_named_in_the_error(monkeypatch):
     pytest.importorskip("pyspark")
-    from minzheng.batch.job_sql import verification_steps
+    from minzheng.batch.verification.job_sql import verification_steps
 
     backend = _backend_on(_DeadSession(RuntimeError("java.lang.OutOfMemoryError: Java heap space")))
     with pytest.raises(EngineError, match="内存不足"):

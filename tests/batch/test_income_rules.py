@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from minzheng.batch import JobInputError
+from minzheng.batch.errors import JobInputError
 
 
 def test_income_exactly_at_the_line_is_eligible(world):

@@ -11,15 +11,13 @@ import pyarrow.parquet as pq
 import pytest
 from batch_world import make_id
 
-from minzheng.batch import (
-    DATASETS,
+from minzheng.batch.errors import (
     DeliveryFormatError,
     DeliverySchemaError,
     EmptyDeliveryError,
-    ExchangeStore,
     UnknownDatasetError,
-    intake_delivery,
 )
+from minzheng.batch.intake import DATASETS, ExchangeStore, intake_delivery
 
 AS_OF = dt.date(2025, 6, 30)
 GOOD = make_id(1)

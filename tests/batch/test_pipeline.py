@@ -9,21 +9,18 @@ import pyarrow as pa
 import pytest
 from batch_world import DIBAO, World
 
-from minzheng.batch import (
-    DATASETS,
+from minzheng.batch.errors import JobInputError
+from minzheng.batch.intake import DATASETS, DatasetSnapshot, ExchangeStore, intake_delivery
+from minzheng.batch.verification import (
+    REQUESTS_SCHEMA,
     REQUIRED_FOR_VERIFICATION,
-    DatasetSnapshot,
-    ExchangeStore,
-    JobInputError,
     Parameter,
     default_parameters,
-    intake_delivery,
     parameters_table,
     read_results,
     run_verification,
     write_results,
 )
-from minzheng.batch.contracts import REQUESTS_SCHEMA
 
 
 def _deliver_world(world: World, store: ExchangeStore, tmp_path) -> None:
@@ -97,7 +94,7 @@ def test_requests_with_invalid_member_ids_are_refused(tmp_path):
 def test_a_duckdb_file_keeps_the_step_tables_of_a_run_for_inspection(tmp_path):
     import duckdb
 
-    from minzheng.batch import DuckDBBackend
+    from minzheng.batch.backends import DuckDBBackend
 
     world = World()
     (member,) = world.household("R1")

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from oracle import Policy, verdict
 from store_world import DIBAO, REQUEST_DATE, StoreWorld, world_data
 
-from minzheng.batch import ExchangeStore, Parameter, default_parameters, parameters_table, run_verification
+from minzheng.batch.intake import ExchangeStore
+from minzheng.batch.verification import Parameter, default_parameters, parameters_table, run_verification
 
 
 def _parameters():

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 
 from minzheng.assistance.services.cases import open_case
 from minzheng.assistance.services.enrolments import NewEnrolment, enrol_from_case
-from minzheng.batch import DATASETS, intake_delivery
+from minzheng.batch.intake import DATASETS, intake_delivery
 from minzheng.monitoring.services.runs import exchange_store
 
 

@@ -10,10 +10,16 @@ from typing import Any
 import pyarrow as pa
 from stdnum.cn import ric
 
-from minzheng.batch import DATASETS, DatasetSnapshot
 from minzheng.batch.backends import Backend
-from minzheng.batch.contracts import MONITORING_DATASETS, MONITORING_POPULATION_SCHEMA
-from minzheng.batch.monitoring import MonitoringResult, RuleVersion, rules_table, run_monitoring
+from minzheng.batch.intake import DATASETS, DatasetSnapshot
+from minzheng.batch.monitoring import (
+    MONITORING_DATASETS,
+    MONITORING_POPULATION_SCHEMA,
+    MonitoringResult,
+    RuleVersion,
+    rules_table,
+    run_monitoring,
+)
 
 DIVISION = "210602002001"
 LINE = Decimal("663.00")

@@ -322,7 +322,7 @@ def test_duckdb_and_spark_give_identical_warnings(spark):
 
 
 def test_narrowing_to_touched_households_does_not_change_the_warnings():
-    from minzheng.batch import monitoring
+    from minzheng.batch.monitoring import job as monitoring
 
     world = _edge_world()
     narrowed = world.run(since=D(2026, 2, 1))

@@ -5,7 +5,7 @@ import csv
 import datetime as dt
 import io
 
-from minzheng.batch import REQUIRED_FOR_VERIFICATION
+from minzheng.batch.verification import REQUIRED_FOR_VERIFICATION
 from minzheng.core.identity import make_resident_id
 from minzheng.verification.services import intake
 

@@ -1,44 +1,12 @@
-"""Batch engine for 家庭经济状况核对: department data intake and the verification job (DuckDB or Spark).
+"""Batch engine (批处理引擎): department data intake and the two jobs that read it, on DuckDB or Spark.
 
-Pure Python + SQL, no Django: the verification app's services call these functions and copy the Arrow
-results into the database. See README.md in this package for the contracts.
+Pure Python + SQL, no Django. One package per job, each with its own entry point and contracts:
+
+- ``minzheng.batch.intake`` — department deliveries: validation, the exchange store, database-table intake;
+- ``minzheng.batch.verification`` — 家庭经济状况核对 (``run_verification``);
+- ``minzheng.batch.monitoring`` — 低收入人口动态监测预警 (``run_monitoring``);
+
+and what they share: ``backends`` (DuckDB, Spark), ``steps`` (a job's SQL step), ``sql_fragments`` (money
+and evidence SQL both engines agree on), ``contract_tables``, ``ids``, ``errors``. The jobs do not import each
+other (``.importlinter``). See README.md in this package for the contracts.
 """
-
-from .backends import Backend, DuckDBBackend
-from .contracts import DATASETS, REQUIRED_FOR_VERIFICATION
-from .errors import (
-    BatchError,
-    DeliveryFormatError,
-    DeliverySchemaError,
-    EmptyDeliveryError,
-    JobInputError,
-    UnknownDatasetError,
-)
-from .intake import intake_delivery
-from .parameters import Parameter, default_parameters, parameters_table
-from .store import DatasetSnapshot, DeliveryReceipt, ExchangeStore
-from .verification import VerificationResult, read_results, run_verification, write_results
-
-__all__ = [
-    "DATASETS",
-    "REQUIRED_FOR_VERIFICATION",
-    "Backend",
-    "BatchError",
-    "DatasetSnapshot",
-    "DeliveryFormatError",
-    "DeliveryReceipt",
-    "DeliverySchemaError",
-    "DuckDBBackend",
-    "EmptyDeliveryError",
-    "ExchangeStore",
-    "JobInputError",
-    "Parameter",
-    "UnknownDatasetError",
-    "VerificationResult",
-    "default_parameters",
-    "intake_delivery",
-    "parameters_table",
-    "read_results",
-    "run_verification",
-    "write_results",
-]

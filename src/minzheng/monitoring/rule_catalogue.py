@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from minzheng.batch import monitoring_sql as job
+from minzheng.batch.monitoring import rule_codes as job
 
 
 @dataclass(frozen=True)

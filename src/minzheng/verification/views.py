@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from minzheng.batch import DATASETS
+from minzheng.batch.intake import DATASETS
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability

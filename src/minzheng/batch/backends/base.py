@@ -13,7 +13,7 @@ from types import TracebackType
 
 import pyarrow as pa
 
-from ..job_sql import Step
+from ..steps import Step
 
 
 class Backend(ABC):

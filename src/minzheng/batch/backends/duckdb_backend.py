@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from ..job_sql import Step
+from ..steps import Step
 from .base import Backend, files_by_missing_columns, sql_type
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from ..errors import BatchError, EngineError
-from ..job_sql import Step
+from ..steps import Step
 from .base import Backend, files_by_missing_columns, sql_type
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from minzheng.assistance.interface import NewEnrolment, enrol_case, enrolments_in_force, open_case
-from minzheng.batch import DATASETS, intake_delivery
+from minzheng.batch.intake import DATASETS, intake_delivery
 from minzheng.core.errors import MinzhengError
 from minzheng.core.models import Household, HouseholdMembership, User
 from minzheng.core.spreadsheets import Sheet, write_workbook

@@ -13,8 +13,7 @@ import pyarrow as pa
 from django.db.models import Q
 
 from minzheng.assistance.interface import verification_policies
-from minzheng.batch.contracts import MONITORING_POPULATION_SCHEMA
-from minzheng.batch.monitoring import RuleVersion
+from minzheng.batch.monitoring import MONITORING_POPULATION_SCHEMA, RuleVersion
 from minzheng.core.jurisdiction import division_prefix
 from minzheng.core.services.registry import default_area_type
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from minzheng.batch import ExchangeStore
+from minzheng.batch.intake import ExchangeStore
 from minzheng.batch.monitoring import (
     MonitoringResult,
     changed_datasets,

@@ -13,7 +13,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from minzheng.batch import DATASETS, REQUIRED_FOR_VERIFICATION, intake_delivery
+from minzheng.batch.intake import DATASETS, intake_delivery
+from minzheng.batch.verification import REQUIRED_FOR_VERIFICATION
 from minzheng.core.identity import age_on
 from minzheng.core.selectors.registry import population_rows
 

@@ -4,8 +4,8 @@ force (``policy_source``)."""
 
 import datetime as dt
 
-from minzheng.batch import Parameter, default_parameters
-from minzheng.batch.parameters import ASSET_MONTHS, DIBAO_STANDARD, INCOME_LINE_MULTIPLIER
+from minzheng.batch.verification import Parameter, default_parameters
+from minzheng.batch.verification.parameters import ASSET_MONTHS, DIBAO_STANDARD, INCOME_LINE_MULTIPLIER
 from minzheng.core.services.registry import default_area_type
 
 from ..policy_source import policies_for

@@ -8,8 +8,8 @@ from pathlib import Path
 from django.conf import settings
 from django.http import Http404
 
-from minzheng.batch import BatchError, DeliveryReceipt, intake_delivery
-from minzheng.batch.database import intake_database_table
+from minzheng.batch.errors import BatchError
+from minzheng.batch.intake import DeliveryReceipt, intake_database_table, intake_delivery
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event

@@ -18,8 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from minzheng.batch import parameters_table, run_verification
-from minzheng.batch.contracts import REQUESTS_SCHEMA
+from minzheng.batch.verification import REQUESTS_SCHEMA, parameters_table, run_verification
 from minzheng.core.bulk import insert_rows
 from minzheng.core.identity import is_temporary_id_number
 from minzheng.core.jurisdiction import covers, full_code
@@ -281,7 +280,7 @@ def execute_run(run_id: int) -> None:
 
 def _failure_message(error: Exception) -> str:
     """The engine's own Chinese message where it has one; anything else is not shown raw to users."""
-    from minzheng.batch import BatchError
+    from minzheng.batch.errors import BatchError
 
     if isinstance(error, BatchError | VerificationError):
         return str(getattr(error, "message", error))[:2000]

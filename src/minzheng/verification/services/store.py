@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from minzheng.batch import ExchangeStore
+from minzheng.batch.intake import ExchangeStore
 
 
 def exchange_store() -> ExchangeStore:

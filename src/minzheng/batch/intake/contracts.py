@@ -1,7 +1,8 @@
-"""Versioned data contracts (数据契约): department datasets, job inputs and job outputs.
+"""Versioned data contracts (数据契约) of the department datasets (exchange/1.1) and of intake's rejected rows.
 
 The same definitions drive intake validation, the empty tables registered for undelivered datasets, and the
-README contract tables, so the documentation and the code cannot drift apart silently.
+README contract tables, so the documentation and the code cannot drift apart silently. Each job's own inputs
+and outputs are in its package (``verification/contracts.py``, ``monitoring/contracts.py``).
 """
 
 from __future__ import annotations
@@ -13,12 +14,9 @@ import pyarrow as pa
 
 #: Bump the minor part for added optional columns, the major part for anything a consumer could trip over.
 DATASETS_CONTRACT_VERSION = "exchange/1.1"  # 1.1: optional pension.kind
-JOB_INPUT_CONTRACT_VERSION = "verification-input/1.0"
-JOB_OUTPUT_CONTRACT_VERSION = "verification-output/1.1"  # 1.1: optional member_records
 
 MONEY = pa.decimal128(18, 2)
 SHARE = pa.decimal128(9, 4)
-PARAMETER_VALUE = pa.decimal128(18, 4)
 
 
 class Kind(Enum):
@@ -286,90 +284,6 @@ DATASETS: dict[str, Dataset] = {
     )
 }
 
-#: Datasets the verification rules read; a household lacking any of them goes to manual review.
-REQUIRED_FOR_VERIFICATION: tuple[str, ...] = (
-    "hukou",
-    "tax_income",
-    "pension",
-    "unemployment",
-    "housing_fund",
-    "deposits",
-    "securities",
-    "insurance_policies",
-    "real_estate",
-    "vehicles",
-    "business",
-    "deaths",
-)
-
-#: Datasets the job reads when present but never requires.
-OPTIONAL_FOR_VERIFICATION: tuple[str, ...] = ("asset_flags",)
-
-REQUESTS_SCHEMA = pa.schema(
-    [
-        pa.field("request_id", pa.string(), nullable=False),
-        pa.field("household_id", pa.string(), nullable=False),
-        pa.field("division_code", pa.string(), nullable=False),
-        pa.field("request_date", pa.date32(), nullable=False),
-        pa.field("program", pa.string(), nullable=False),
-        pa.field("id_number", pa.string(), nullable=False),
-    ]
-)
-
-PARAMETERS_SCHEMA = pa.schema(
-    [
-        pa.field("division_prefix", pa.string(), nullable=False),
-        pa.field("name", pa.string(), nullable=False),
-        pa.field("value", PARAMETER_VALUE, nullable=False),
-        pa.field("valid_from", pa.date32(), nullable=False),
-        pa.field("valid_to", pa.date32(), nullable=True),
-    ]
-)
-
-COVERAGE_SCHEMA = pa.schema([pa.field("dataset", pa.string()), pa.field("as_of", pa.date32())])
-
-HOUSEHOLD_RESULTS_SCHEMA = pa.schema(
-    [
-        pa.field("request_id", pa.string()),
-        pa.field("household_id", pa.string()),
-        pa.field("division_code", pa.string()),
-        pa.field("request_date", pa.date32()),
-        pa.field("program", pa.string()),
-        pa.field("member_count", pa.int64()),
-        pa.field("per_capita_monthly_income", MONEY),
-        pa.field("total_financial_assets", MONEY),
-        pa.field("per_capita_financial_assets", MONEY),
-        pa.field("dibao_standard", MONEY),
-        pa.field("income_line", MONEY),
-        pa.field("asset_limit", MONEY),
-        pa.field("conclusion", pa.string()),
-        pa.field("reasons", pa.string()),
-    ]
-)
-
-MEMBER_INCOME_SCHEMA = pa.schema(
-    [
-        pa.field("request_id", pa.string()),
-        pa.field("household_id", pa.string()),
-        pa.field("id_number", pa.string()),
-        pa.field("dataset", pa.string()),
-        pa.field("source", pa.string()),
-        pa.field("months_counted", pa.int64()),
-        pa.field("total_amount", MONEY),
-        pa.field("monthly_amount", MONEY),
-        pa.field("exempt", pa.bool_()),
-    ]
-)
-
-MEMBER_RECORDS_SCHEMA = pa.schema(
-    [
-        pa.field("request_id", pa.string()),
-        pa.field("id_number", pa.string()),
-        pa.field("dataset", pa.string()),
-        pa.field("record", pa.string()),
-    ]
-)
-
 REJECTED_ROWS_SCHEMA = pa.schema(
     [
         pa.field("dataset", pa.string()),
@@ -377,70 +291,5 @@ REJECTED_ROWS_SCHEMA = pa.schema(
         pa.field("row_number", pa.int64()),
         pa.field("reason", pa.string()),
         pa.field("raw_values", pa.string()),
-    ]
-)
-
-
-# --- 低收入人口动态监测 (monitoring job): inputs and output -------------------------------------------------
-
-MONITORING_INPUT_CONTRACT_VERSION = "monitoring-input/1.0"
-MONITORING_OUTPUT_CONTRACT_VERSION = "monitoring-output/1.0"
-
-#: Department datasets the monitoring rules read (events and the income feeds); none is required.
-MONITORING_DATASETS: tuple[str, ...] = (
-    "medical_bills",
-    "disability_cert",
-    "deaths",
-    "unemployment",
-    "disaster_loss",
-    "tax_income",
-    "pension",
-)
-
-MONITORING_POPULATION_SCHEMA = pa.schema(
-    [
-        pa.field("id_number", pa.string(), nullable=False),
-        pa.field("household_id", pa.string(), nullable=False),
-        pa.field("division_code", pa.string(), nullable=False),
-        pa.field("birth_date", pa.date32()),
-        pa.field("in_dibao", pa.bool_(), nullable=False),
-        pa.field("dibao_line", MONEY),
-    ]
-)
-
-MONITORING_RULES_SCHEMA = pa.schema(
-    [
-        pa.field("rule_id", pa.int64(), nullable=False),
-        pa.field("rule_code", pa.string(), nullable=False),
-        pa.field("division_prefix", pa.string(), nullable=False),
-        pa.field("valid_from", pa.date32(), nullable=False),
-        pa.field("valid_to", pa.date32()),
-        pa.field("enabled", pa.bool_(), nullable=False),
-        pa.field("severity", pa.string(), nullable=False),
-        pa.field("amount", MONEY),
-        pa.field("ratio", SHARE),
-        pa.field("months", pa.int32()),
-        pa.field("grade", pa.int32()),
-        pa.field("age_from", pa.int32()),
-        pa.field("age_to", pa.int32()),
-    ]
-)
-
-MONITORING_WINDOW_SCHEMA = pa.schema(
-    [pa.field("since", pa.date32()), pa.field("until", pa.date32(), nullable=False)]
-)
-
-WARNINGS_SCHEMA = pa.schema(
-    [
-        pa.field("warning_key", pa.string()),
-        pa.field("rule_code", pa.string()),
-        pa.field("rule_id", pa.int64()),
-        pa.field("severity", pa.string()),
-        pa.field("household_id", pa.string()),
-        pa.field("id_number", pa.string()),
-        pa.field("division_code", pa.string()),
-        pa.field("event_date", pa.date32()),
-        pa.field("reason", pa.string()),
-        pa.field("evidence", pa.string()),
     ]
 )

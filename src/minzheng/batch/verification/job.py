@@ -21,24 +21,25 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .backends import Backend, DuckDBBackend
+from ..backends import Backend, DuckDBBackend
+from ..contract_tables import cast_to_contract, normalised
+from ..errors import JobInputError
+from ..ids import invalid_id_numbers
+from ..intake.contracts import DATASETS, REJECTED_ROWS_SCHEMA
+from ..intake.registration import register_dataset
+from ..intake.store import DatasetSnapshot
 from .contracts import (
     COVERAGE_SCHEMA,
-    DATASETS,
     HOUSEHOLD_RESULTS_SCHEMA,
     JOB_OUTPUT_CONTRACT_VERSION,
     MEMBER_INCOME_SCHEMA,
     MEMBER_RECORDS_SCHEMA,
     PARAMETERS_SCHEMA,
-    REJECTED_ROWS_SCHEMA,
     REQUESTS_SCHEMA,
     REQUIRED_FOR_VERIFICATION,
 )
-from .errors import JobInputError
-from .ids import invalid_id_numbers
 from .job_sql import DELIVERED_SUFFIX, INPUT_TABLES, OUTPUT_TABLES, verification_steps
 from .parameters import INCOME_WINDOW_MONTHS, MAX_INCOME_WINDOW_MONTHS
-from .store import DatasetSnapshot
 
 _DATASET_INPUTS = [name for name in INPUT_TABLES if name in DATASETS]
 # the outputs' row order (contract): unique keys, so results are reproducible row by row
@@ -81,7 +82,7 @@ def run_verification(
     ``with_records`` adds each member's department records for the report (``member_records``).
     """
     requests = _checked_requests(requests)
-    parameters = _checked_parameters(_cast(parameters, PARAMETERS_SCHEMA, "参数表"))
+    parameters = _checked_parameters(cast_to_contract(parameters, PARAMETERS_SCHEMA, "参数表"))
     owned = backend is None
     engine = backend or DuckDBBackend()
     try:
@@ -92,7 +93,7 @@ def run_verification(
             "required_datasets", pa.table({"dataset": pa.array(list(required_datasets), pa.string())})
         )
         for name in _DATASET_INPUTS:
-            _register_dataset(engine, f"{name}{DELIVERED_SUFFIX}", datasets, name)
+            register_dataset(engine, f"{name}{DELIVERED_SUFFIX}", datasets, name)
         engine.register_arrow("rejected_rows", _rejected_rows(datasets, requests))
         columns = {name: DATASETS[name].schema.names for name in _DATASET_INPUTS}
         for step in verification_steps(columns, with_records=with_records):
@@ -106,27 +107,10 @@ def run_verification(
         if owned:
             engine.close()
     return VerificationResult(
-        households=_normalised(households, HOUSEHOLD_RESULTS_SCHEMA),
-        member_income=_normalised(member_income, MEMBER_INCOME_SCHEMA),
-        member_records=_normalised(records, MEMBER_RECORDS_SCHEMA) if records is not None else None,
+        households=normalised(households, HOUSEHOLD_RESULTS_SCHEMA),
+        member_income=normalised(member_income, MEMBER_INCOME_SCHEMA),
+        member_records=normalised(records, MEMBER_RECORDS_SCHEMA) if records is not None else None,
     )
-
-
-def _register_dataset(
-    engine: Backend, name: str, datasets: DatasetSnapshot, dataset: str | None = None
-) -> None:
-    """Register ``dataset`` (default: ``name``) of the snapshot under the view name ``name``."""
-    dataset = dataset or name
-    schema = DATASETS[dataset].schema
-    source = datasets.tables.get(dataset)
-    if isinstance(source, pa.Table):
-        for column in DATASETS[dataset].columns:
-            # an optional column (contract minor version) may be absent: NULL, its default applies in the job
-            if column.optional and column.name not in source.column_names:
-                source = source.append_column(column.name, pa.nulls(source.num_rows, column.arrow_type))
-        engine.register_arrow(name, _cast(source, schema, f"数据集 {dataset}"))
-    else:
-        engine.register_parquet(name, list(source or []), schema)
 
 
 _REJECTED_ABOUT_MEMBERS = pa.schema([*REJECTED_ROWS_SCHEMA, pa.field("id_number", pa.string())])
@@ -177,16 +161,6 @@ def _coverage(datasets: DatasetSnapshot) -> pa.Table:
     )
 
 
-def _cast(table: pa.Table, schema: pa.Schema, label: str) -> pa.Table:
-    missing = [name for name in schema.names if name not in table.column_names]
-    if missing:
-        raise JobInputError(f"{label}缺少列：{', '.join(missing)}")
-    try:
-        return table.select(schema.names).cast(schema)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError) as error:
-        raise JobInputError(f"{label}的列类型不符合契约：{error}") from error
-
-
 def _checked_requests(requests: pa.Table) -> pa.Table:
     missing_ids = _requests_without_id(requests)
     if missing_ids:
@@ -194,7 +168,7 @@ def _checked_requests(requests: pa.Table) -> pa.Table:
         raise JobInputError(
             f"申请表中有 {len(missing_ids)} 个核对请求的成员缺少公民身份号码：{shown}", column="id_number"
         )
-    requests = _cast(requests, REQUESTS_SCHEMA, "申请表")
+    requests = cast_to_contract(requests, REQUESTS_SCHEMA, "申请表")
     ids = pc.utf8_upper(pc.utf8_trim_whitespace(requests["id_number"]))
     bad = invalid_id_numbers(ids)
     if bad:
@@ -237,15 +211,6 @@ def _checked_parameters(parameters: pa.Table) -> pa.Table:
             column="value",
         )
     return parameters
-
-
-def _normalised(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    # engines differ in DECIMAL precision of intermediate results; the contract does not (row order comes
-    # sorted from the backend)
-    table = table.select(schema.names)
-    return pa.Table.from_arrays(
-        [table[n].cast(f.type) for n, f in zip(schema.names, schema, strict=True)], schema=schema
-    )
 
 
 def write_results(result: VerificationResult, directory: Path | str, run_key: str) -> Path:

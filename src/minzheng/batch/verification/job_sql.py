@@ -8,13 +8,7 @@ Rules: exchange-formats.md 'Rules the verification engine computes' (numbers fro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import sqlglot
-from sqlglot import exp
-
-from . import parameters as p
-from .sql_fragments import (
+from ..sql_fragments import (
     cents,
     concat,
     date_month_index,
@@ -26,6 +20,10 @@ from .sql_fragments import (
     round_div,
     sorted_join,
 )
+from ..steps import Step, sql_step
+from . import parameters as p
+from .reasons_sql import MESSAGES, all_reasons
+from .records_sql import member_records
 
 INPUT_TABLES: tuple[str, ...] = (
     "requests",
@@ -71,23 +69,6 @@ _DEDUPLICATED_BY_READER = frozenset(
 OUTPUT_TABLES: tuple[str, ...] = ("household_results", "member_income")
 
 
-@dataclass(frozen=True)
-class Step:
-    """One named SELECT of the job. ``reused`` steps are read by several later steps, so backends store
-    them (DuckDB table, Spark cache); the others stay views that the engine fuses into their one reader."""
-
-    name: str
-    query: exp.Expression
-    reused: bool = True
-
-    def sql(self, dialect: str) -> str:
-        return self.query.sql(dialect=dialect, identify=True)
-
-
-def _step(name: str, sql: str, *, reused: bool = True) -> Step:
-    return Step(name, sqlglot.parse_one(sql, read="duckdb"), reused)
-
-
 _MULTIPLIER_PREFIX = f"{p.INCOME_LINE_MULTIPLIER}."
 
 
@@ -101,7 +82,7 @@ def _distinct_member_rows(columns: list[str], dataset: str) -> str:
 def dataset_steps(datasets: dict[str, list[str]]) -> list[Step]:
     """One step per department dataset: its distinct rows about the requests' members."""
     return [
-        _step(name, _distinct_member_rows(columns, name))
+        sql_step(name, _distinct_member_rows(columns, name))
         for name, columns in datasets.items()
         if name not in _DEDUPLICATED_BY_READER
     ]
@@ -361,14 +342,10 @@ def _figures() -> str:
 
 
 def _reason_lines() -> str:
-    from .reasons_sql import all_reasons
-
     return all_reasons()
 
 
 def _household_reasons() -> str:
-    from .reasons_sql import MESSAGES
-
     # grouped by the short code, the message joined in afterwards: hashing long Chinese texts per evidence
     # row was a large part of the job
     message = "CASE code " + " ".join(f"WHEN '{c}' THEN '{m}'" for c, m in MESSAGES.items()) + " END"
@@ -418,24 +395,22 @@ def verification_steps(datasets: dict[str, list[str]], *, with_records: bool = F
     """All steps of the verification job in execution order, for the department ``datasets`` (name → columns,
     registered as ``<name>_delivered``); the outputs are ``OUTPUT_TABLES`` (and ``member_records`` when asked
     for)."""
-    from .records_sql import member_records
-
-    records = [_step("member_records", reused=False, sql=member_records())] if with_records else []
+    records = [sql_step("member_records", reused=False, sql=member_records())] if with_records else []
     return [
         *dataset_steps(datasets),
-        _step("households", _households()),
-        _step("parameter_candidates", reused=False, sql=_parameter_candidates()),
-        _step("resolved_parameters", _resolved_parameters()),
-        _step("settings", _settings()),
-        _step("members", _members()),
-        _step("income_rows", reused=False, sql=_income_rows()),
-        _step("member_income", _member_income()),
-        _step("asset_rows", _asset_rows()),
-        _step("member_vehicles", _member_vehicles()),
-        _step("member_real_estate", _member_real_estate()),
-        _step("figures", _figures()),
-        _step("reason_lines", reused=False, sql=_reason_lines()),
-        _step("household_reasons", reused=False, sql=_household_reasons()),
-        _step("household_results", reused=False, sql=_household_results()),
+        sql_step("households", _households()),
+        sql_step("parameter_candidates", reused=False, sql=_parameter_candidates()),
+        sql_step("resolved_parameters", _resolved_parameters()),
+        sql_step("settings", _settings()),
+        sql_step("members", _members()),
+        sql_step("income_rows", reused=False, sql=_income_rows()),
+        sql_step("member_income", _member_income()),
+        sql_step("asset_rows", _asset_rows()),
+        sql_step("member_vehicles", _member_vehicles()),
+        sql_step("member_real_estate", _member_real_estate()),
+        sql_step("figures", _figures()),
+        sql_step("reason_lines", reused=False, sql=_reason_lines()),
+        sql_step("household_reasons", reused=False, sql=_household_reasons()),
+        sql_step("household_results", reused=False, sql=_household_results()),
         *records,
     ]

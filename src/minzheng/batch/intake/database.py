@@ -23,9 +23,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from ..errors import DeliveryFormatError, DeliverySchemaError
 from .contracts import Dataset, Kind
-from .errors import DeliveryFormatError, DeliverySchemaError
-from .intake import check_columns, dataset_spec, intake_delivery
+from .delivery import check_columns, dataset_spec, intake_delivery
 from .store import DeliveryReceipt, ExchangeStore
 
 #: ``table`` or ``schema.table``: plain identifiers only, quoted by SQLAlchemy, so a name cannot carry SQL

@@ -28,9 +28,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from ..errors import DeliveryFormatError, DeliverySchemaError, EmptyDeliveryError, UnknownDatasetError
+from ..ids import id_number_problems
 from .contracts import DATASETS, REJECTED_ROWS_SCHEMA, Column, Dataset, Kind
-from .errors import DeliveryFormatError, DeliverySchemaError, EmptyDeliveryError, UnknownDatasetError
-from .ids import id_number_problems
 from .store import ACCEPTED, RECEIPT, REJECTED, DeliveryReceipt, ExchangeStore
 from .validation_sql import accepted_value_sql, row_problem_sql
 

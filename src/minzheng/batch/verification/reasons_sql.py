@@ -9,8 +9,8 @@ to the households the reason applies to before any text is assembled.
 
 from __future__ import annotations
 
+from ..sql_fragments import Text, evidence
 from . import parameters as p
-from .sql_fragments import Text, evidence
 
 INELIGIBLE = "ineligible"
 MANUAL_REVIEW = "manual_review"

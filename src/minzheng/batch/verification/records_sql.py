@@ -9,8 +9,8 @@ each household's report; a bare conclusions run (the benchmark's yardsticks) doe
 
 from __future__ import annotations
 
+from ..sql_fragments import evidence
 from .reasons_sql import ASSET_EVIDENCE, RECORD_FIELDS
-from .sql_fragments import evidence
 
 
 def _rows(dataset: str, where: str = "") -> str:
