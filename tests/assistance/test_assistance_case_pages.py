@@ -174,3 +174,31 @@ def test_case_and_enrolment_lists_take_a_fixed_number_of_queries(
     for url in ["/assistance/cases/", "/assistance/enrolments/", "/assistance/queue/", "/assistance/"]:
         with django_assert_max_num_queries(40):
             assert client.get(url).status_code == 200
+
+
+def test_a_case_transferred_from_a_warning_shows_its_prefill_in_chinese_with_every_id_number_masked(
+    client, policy, household
+):
+    """Issue 16 item 5: the pre-filled block showed English keys and a full 18-digit ID number."""
+    from minzheng.assistance.services.cases import open_case
+    from minzheng.core.identity import mask_id_number
+
+    caseworker, _, _ = desks()
+    member = household.memberships.first().person.id_number
+    case = open_case(
+        caseworker,
+        household_id=household.pk,
+        program_code="dibao_urban",
+        source="monitoring",
+        reason="动态监测预警转入",
+        prefill={
+            "warning_number": "YJ-1",
+            "reason": f"成员 {member} 新办理一级残疾证",
+            "evidence": {"rows": [{"id_number": member, "grade": 1}]},
+        },
+        source_reference="YJ-1",
+    )
+    body = _login(client, caseworker).get(f"/assistance/cases/{case.pk}/").content.decode()
+    assert member not in body
+    assert mask_id_number(member) in body
+    assert "预警编号" in body and "依据数据" in body and "warning_number" not in body

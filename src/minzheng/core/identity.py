@@ -80,6 +80,15 @@ def mask_id_number(number: str) -> str:
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
+_ID_NUMBER_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+def mask_id_numbers_in(text: str) -> str:
+    """Any 18-character 公民身份号码 inside free text or a JSON dump, masked like ``mask_id_number`` — for
+    data carried between domains (evidence, pre-filled applications) that a page shows as it is."""
+    return _ID_NUMBER_IN_TEXT.sub(lambda match: mask_id_number(match.group(0)), text)
+
+
 def mask_name(name: str) -> str:
     """张*、张*丰、欧阳**: public lists (公示) show the surname only."""
     if len(name) <= 1:

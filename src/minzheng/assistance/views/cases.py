@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
+from minzheng.core.identity import mask_id_numbers_in
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.read_audit import Channel
@@ -147,7 +148,10 @@ def case_detail(request, pk: int):
             and case.created_by_id != request.user.pk,
             "today": today,
             "enrolment": case.enrolments.first(),
-            "prefill": [(key, _readable(value)) for key, value in (case.prefill or {}).items()],
+            "prefill": [
+                (PREFILL_LABELS.get(key, key), _readable(value))
+                for key, value in (case.prefill or {}).items()
+            ],
             "status_labels": dict(CaseStatus.choices),
             "conclusion_labels": VERIFICATION_CONCLUSIONS,
         },
@@ -186,11 +190,18 @@ def _household_facts(post) -> tuple[dict, dict, dict]:
     return statuses, overrides, refusals
 
 
+# the keys a monitoring warning's transfer writes (monitoring/services/lifecycle.py ``_prefill``)
+PREFILL_LABELS = {
+    "warning_number": "预警编号", "rule": "预警规则", "severity": "风险等级", "event_date": "事件日期",
+    "reason": "预警原因", "evidence": "依据数据", "visits": "入户核实",
+}  # fmt: skip
+
+
 def _readable(value) -> str:
-    """A prefill value as the caseworker reads it (nested evidence as indented JSON, Chinese kept)."""
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, indent=1)
-    return str(value)
+    """A prefill value as the caseworker reads it (nested evidence as indented JSON, Chinese kept), with every
+    公民身份号码 in it masked: the data came from another domain and the page shows it as it is."""
+    text = json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict | list) else str(value)
+    return mask_id_numbers_in(text)
 
 
 def _step_form(request) -> CaseStepForm:
