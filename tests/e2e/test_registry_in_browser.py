@@ -1,6 +1,7 @@
 """A caseworker in a real browser: log in, find a household, see masked IDs, reveal one (audited)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from minzheng.core.models import AuditEvent
 from tests.core.factories import PASSWORD, HouseholdFactory, make_divisions, make_user
@@ -36,7 +37,9 @@ def test_caseworker_opens_a_household_and_sees_masked_ids(page, live_server):
     assert head not in page.content()
 
     page.locator("tr", has_text=household.head.name).get_by_role("button", name="显示").click()
-    page.wait_for_function(f"document.body.innerText.includes('{head}')")
+    # ``expect`` polls from Playwright's own world: a string ``wait_for_function`` is an eval the page's CSP
+    # refuses whenever the first check is not already true (a flake on a busy machine)
+    expect(page.locator("body")).to_contain_text(head, timeout=30_000)
     assert AuditEvent.objects.filter(action="read_id_number", user__username="qd_jb").count() == 1
 
 
