@@ -8,7 +8,7 @@ import pytest
 from django.http import Http404
 
 from minzheng.assistance.errors import InvalidCase
-from minzheng.assistance.models import AssistanceCase, CaseSource
+from minzheng.assistance.models import AssistanceCase, CaseSource, Enrolment
 from minzheng.assistance.selectors.entitlements import entitlements_for_month
 from minzheng.assistance.services.cases import open_case
 from minzheng.assistance.services.enrolments import (
@@ -105,3 +105,21 @@ def test_enrolment_rules(programs, county_caseworker, household):
     stop_enrolment(county_caseworker, enrolment, last_month=date(2026, 1, 1), reason="未发放即停保")
     assert enrolment.end_month == date(2026, 2, 1)
     assert list(entitlements_for_month(date(2026, 3, 1))) == []
+
+
+def test_enrol_case_through_the_interface_answers_another_regions_case_like_a_missing_one(
+    programs, county_caseworker, outsider, household
+):
+    from minzheng.assistance.interface import NewEnrolment, enrol_case
+    from minzheng.assistance.interface import open_case as open_case_through_interface
+
+    opened = open_case_through_interface(
+        county_caseworker, household_id=household.pk, program_code="dibao_urban"
+    )
+    terms = NewEnrolment(
+        start_month=date(2026, 3, 1), monthly_amount=Decimal("300"), persons=3, payee_id=household.head_id
+    )
+    with pytest.raises(Http404):
+        enrol_case(outsider, opened.id, terms)
+    assert not Enrolment.objects.exists()
+    assert enrol_case(county_caseworker, opened.id, terms) == Enrolment.objects.get().pk

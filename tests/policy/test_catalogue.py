@@ -48,11 +48,13 @@ def test_a_second_declaration_of_a_name_is_refused_at_start_up(monkeypatch):
         lambda name: object() if name == "minzheng.planning.policy_parameters" else real_find(name),
     )
     catalogue._declarations.cache_clear()
+    catalogue._by_name.cache_clear()
     try:
         with pytest.raises(ImportError, match="declared twice"):
             catalogue.parameters()
     finally:
         catalogue._declarations.cache_clear()
+        catalogue._by_name.cache_clear()
 
 
 def test_national_seed_helper_keeps_decimal_values():

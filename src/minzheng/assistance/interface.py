@@ -17,7 +17,8 @@ values (never model instances) rather than lists of dataclasses.
 from datetime import date
 
 from .interface_types import OpenedCase, ProgramInfo
-from .models import AssistanceCase, CaseSource
+from .models import CaseSource
+from .selectors.cases import case_detail
 from .selectors.entitlements import Entitlement, enrolments_in_force, entitlements_for_month
 from .selectors.low_income import InForceMember, in_force_members, monitoring_cases
 from .selectors.payable_amounts import entitlement_rows, payable_amounts
@@ -64,8 +65,9 @@ def open_case(
 
 
 def enrol_case(user, case_id: int, terms: NewEnrolment) -> int:
-    """Enrol an opened case's household (demo and migration tooling); the enrolment's id."""
-    case = AssistanceCase.objects.get(pk=case_id)
+    """Enrol an opened case's household (demo and migration tooling); the enrolment's id. The case is looked up
+    in the user's jurisdiction: another region's case answers like a missing one."""
+    case = case_detail(user, case_id)
     return enrolments.enrol_from_case(user, case, terms).pk
 
 

@@ -50,4 +50,9 @@ def seeds() -> tuple[SeedParameter, ...]:
 
 
 def spec_for(name: str) -> ParameterSpec | None:
-    return next((spec for spec in parameters() if spec.name == name), None)
+    return _by_name().get(name)
+
+
+@cache
+def _by_name() -> dict[str, ParameterSpec]:
+    return {spec.name: spec for spec in parameters()}
