@@ -13,7 +13,7 @@ from minzheng.core.services.accounts import issue_api_token
 from minzheng.core.spreadsheets import Sheet, write_workbook
 from minzheng.verification.models import HouseholdList, VerificationRun
 from minzheng.verification.services import lists
-from tests.core.factories import PASSWORD, HouseholdFactory
+from tests.core.factories import PASSWORD, HouseholdFactory, valid_id
 from tests.verification.world import REQUEST_DATE, deliver_world
 
 
@@ -79,7 +79,7 @@ def test_every_bad_row_is_reported_in_chinese_and_nothing_starts(
         ["", bad_checksum],  # row 5: check character wrong
         ["", household.head.id_number],  # row 6: the same household as row 2
         [mine.number, other_mine.head.id_number],  # row 7: two different households
-        ["", make_resident_id("210602", household.head.birth_date, 777)],  # row 8: no such head
+        ["", valid_id("210602")],  # row 8: no such head (a valid number nobody has: fixed sequences collide)
     ]
     with django_capture_on_commit_callbacks(execute=True):
         outcome = upload(county_caseworker, xlsx(rows))
