@@ -188,15 +188,10 @@ api.add_router("/", core_router)
 def _add_domain_routers() -> None:
     """Every domain app's ``api.router`` under ``/api/<label>/``, in INSTALLED_APPS order — a new domain adds
     no line here."""
-    from importlib import import_module
-    from importlib.util import find_spec
+    from minzheng.core.discovery import app_modules
 
-    from django.apps import apps
-
-    for config in apps.get_app_configs():
-        name = f"{config.name}.api"
-        if config.name.startswith("minzheng.") and config.label != "core" and find_spec(name) is not None:
-            api.add_router(f"/{config.label}/", import_module(name).router)
+    for config, module in app_modules("api", skip=frozenset({"core"})):
+        api.add_router(f"/{config.label}/", module.router)
 
 
 _add_domain_routers()

@@ -75,6 +75,8 @@ def test_medical_bill_becomes_a_prefilled_assistance_application(page, live_serv
     page.click("#dispose-form button[type=submit]")
     case = AssistanceCase.objects.get(source="monitoring")
     assert page.get_by_test_id("case-number").inner_text() == case.number
+    # the new case's number opens the case (issue 16 item 7)
+    assert page.get_by_test_id("case-number").get_attribute("href") == f"/assistance/cases/{case.pk}/"
     assert "23500.00元" in page.get_by_test_id("case-prefill-reason").inner_text()
     assert case.prefill["visits"][0]["findings"].startswith("入户核实")
     assert case.prefill["evidence"][0]["dataset"] == "medical_bills"

@@ -34,18 +34,11 @@ def test_no_name_is_declared_twice_and_every_seed_is_declared_with_a_source():
 def test_a_second_declaration_of_a_name_is_refused_at_start_up(monkeypatch):
     import types
 
-    duplicate = types.SimpleNamespace(PARAMETERS=(ParameterSpec("elderly_age", "重复", "周岁"),), SEEDS=())
-    real_import = catalogue.import_module
+    duplicate = types.ModuleType("minzheng.planning.policy_parameters")
+    duplicate.PARAMETERS = (ParameterSpec("elderly_age", "重复", "周岁"),)
+    real_modules = catalogue.app_modules
     monkeypatch.setattr(
-        catalogue,
-        "import_module",
-        lambda name: duplicate if name == "minzheng.planning.policy_parameters" else real_import(name),
-    )
-    real_find = catalogue.find_spec
-    monkeypatch.setattr(
-        catalogue,
-        "find_spec",
-        lambda name: object() if name == "minzheng.planning.policy_parameters" else real_find(name),
+        catalogue, "app_modules", lambda basename: [*real_modules(basename), (None, duplicate)]
     )
     catalogue._declarations.cache_clear()
     catalogue._by_name.cache_clear()

@@ -42,7 +42,9 @@ def test_linked_figures_carry_their_drill_down_and_decimals_become_numbers():
 def test_bars_declare_one_series_per_name_with_its_legend():
     option = bars(["元宝区", "振兴区"], {"床位": [10, 20], "在住": [5, 6]}, rotate=30)
     assert [s["name"] for s in option["series"]] == ["床位", "在住"]
-    assert option["legend"] == {"data": ["床位", "在住"]} and option["xAxis"]["axisLabel"] == {"rotate": 30}
+    assert option["legend"] == {"top": 0, "data": ["床位", "在住"]} and option["xAxis"]["axisLabel"] == {
+        "rotate": 30
+    }
 
 
 def test_no_page_template_or_app_script_draws_a_chart_by_itself():

@@ -1,23 +1,18 @@
-"""Case documents as PDFs with the bureau's heading: 一次性告知书, 决定书 and 不予批准通知书."""
+"""Case documents as PDFs: 一次性告知书, 决定书 and 不予批准通知书, each headed and sealed by the one office
+that issues it (文书机关, ``policy.interface.issuing_office``)."""
 
 from datetime import date
 
 from minzheng.core.pdf import ChineseDocument
-from minzheng.core.selectors.divisions import division_name, division_path
+from minzheng.policy.interface import issuing_office, township_code
 
 from .models import AssistanceCase
-
-
-def bureau_name(division_code: str) -> str:
-    """The county-level bureau responsible for a division: 丹东市元宝区民政局."""
-    path = [d for d in division_path(division_code) if d.level in (2, 3) and d.name != "市辖区"]
-    return "".join(d.name for d in path) + "民政局" if path else "民政局"
+from .services.decision_numbers import deciding_office_code
 
 
 def _deciding_body(case: AssistanceCase) -> str:
-    if case.deciding_level == "township":
-        return division_name(case.division_code[:9].ljust(12, "0")) + "（受县级民政部门委托审核确认）"
-    return bureau_name(case.division_code)
+    office = issuing_office(deciding_office_code(case)).name
+    return office + ("（受县级民政部门委托审核确认）" if case.deciding_level == "township" else "")
 
 
 def _head(case: AssistanceCase) -> str:
@@ -26,8 +21,10 @@ def _head(case: AssistanceCase) -> str:
 
 
 def materials_notice_pdf(case: AssistanceCase) -> bytes:
-    """补齐材料一次性告知书: every missing material in one list, as 民发〔2021〕57号 requires."""
-    doc = ChineseDocument(bureau=bureau_name(case.division_code), title="申请材料补正一次性告知书")
+    """补齐材料一次性告知书: every missing material in one list, as 民发〔2021〕57号 requires. The township
+    receives applications and asks for what is missing (57号 Art 12), so it heads and seals the notice."""
+    office = issuing_office(township_code(case.division_code))
+    doc = ChineseDocument(bureau=office.name, title="申请材料补正一次性告知书")
     doc.fields(
         [
             ("案件编号", case.number),
@@ -46,19 +43,18 @@ def materials_notice_pdf(case: AssistanceCase) -> bytes:
     )
     doc.paragraph(
         "请补齐上述材料后到受理窗口提交，补齐后即予受理。如有疑问，请向乡镇（街道）社会救助经办窗口咨询。"
+        f"监督电话：{office.supervision_phone}。"
     )
     doc.ln(6)
-    doc.paragraph(
-        f"{division_name(case.division_code[:9].ljust(12, '0'))}（盖章）    {date.today():%Y年%m月%d日}"
-    )
+    doc.paragraph(f"{office.name}（盖章）    {date.today():%Y年%m月%d日}")
     return bytes(doc.output())
 
 
-def decision_pdf(case: AssistanceCase) -> bytes:
-    """最低生活保障（等）决定书 when approved, 不予批准通知书 with the reasons otherwise."""
+def decision_pdf(case: AssistanceCase, number: str = "") -> bytes:
+    """最低生活保障（等）决定书 when approved, 不予批准通知书 with the reasons otherwise; ``number`` is its 文号."""
     approved = case.status == "approved"
     title = f"{case.program.name}{'审核确认决定书' if approved else '不予批准通知书'}"
-    doc = ChineseDocument(bureau=bureau_name(case.division_code), title=title)
+    doc = ChineseDocument(bureau=issuing_office(deciding_office_code(case)).name, title=title, number=number)
     doc.fields(
         [
             ("案件编号", case.number),
@@ -102,7 +98,9 @@ def decision_pdf(case: AssistanceCase) -> bytes:
         "如对本决定不服，可以自收到本决定之日起六十日内依法申请行政复议，或者六个月内依法提起行政诉讼。"
     )
     doc.ln(6)
-    doc.paragraph(f"{_deciding_body(case)}（盖章）    {(case.decided_on or date.today()):%Y年%m月%d日}")
+    doc.paragraph(
+        f"{issuing_office(deciding_office_code(case)).name}（盖章）    {(case.decided_on or date.today()):%Y年%m月%d日}"
+    )
     return bytes(doc.output())
 
 

@@ -54,19 +54,10 @@ class IndicatorSource:
 
 def collect_indicator_sources() -> dict[str, IndicatorSource]:
     """Every ``SOURCES`` entry of every installed app's ``indicator_sources`` module, by code."""
-    import importlib
-
-    from django.apps import apps
+    from .discovery import app_modules
 
     found: dict[str, IndicatorSource] = {}
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.indicator_sources"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
+    for _config, module in app_modules("indicator_sources"):
         for source in getattr(module, "SOURCES", ()):
             if source.code in found:
                 raise ValueError(f"indicator source {source.code} is offered twice")

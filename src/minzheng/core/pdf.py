@@ -22,7 +22,7 @@ class ChineseDocument(FPDF):
     """A4 document (portrait, or landscape for wide tables such as a 花名册) with a bureau heading,
     label/value blocks, tables and a page footer."""
 
-    def __init__(self, *, bureau: str, title: str, orientation: str = "P"):
+    def __init__(self, *, bureau: str, title: str, orientation: str = "P", number: str = ""):
         super().__init__(orientation=orientation, unit="mm", format="A4")
         regular, bold = FONT_DIR / "NotoSansCJK-Regular.ttc", FONT_DIR / "NotoSansCJK-Bold.ttc"
         if not regular.exists():
@@ -40,6 +40,9 @@ class ChineseDocument(FPDF):
         self.cell(0, 10, bureau, align="C", new_x="LMARGIN", new_y="NEXT")
         self.set_font("cjk", "B", 14)
         self.cell(0, 10, title, align="C", new_x="LMARGIN", new_y="NEXT")
+        if number:  # 发文字号, centred under the title (GB/T 9704)
+            self.set_font("cjk", "", 11)
+            self.cell(0, 7, number, align="C", new_x="LMARGIN", new_y="NEXT")
         self.ln(2)
 
     def footer(self) -> None:

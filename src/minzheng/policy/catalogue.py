@@ -7,10 +7,8 @@ domain's parameters never edits another domain.
 """
 
 from functools import cache
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
+from minzheng.core.discovery import app_modules
 
 from .specs import ParameterSpec, SeedParameter, ValueType
 
@@ -23,11 +21,8 @@ __all__ = ["ParameterSpec", "SeedParameter", "ValueType", "parameters", "seeds",
 def _declarations() -> tuple[tuple[ParameterSpec, ...], tuple[SeedParameter, ...]]:
     specs: dict[str, ParameterSpec] = {}
     seeded: list[SeedParameter] = []
-    for config in apps.get_app_configs():
-        name = f"{config.name}.{MODULE}"
-        if not config.name.startswith("minzheng.") or find_spec(name) is None:
-            continue
-        module = import_module(name)
+    for _config, module in app_modules(MODULE):
+        name = module.__name__
         for spec in getattr(module, "PARAMETERS", ()):
             if spec.name in specs:
                 raise ImportError(f"policy parameter {spec.name!r} is declared twice (again in {name})")

@@ -32,3 +32,13 @@ class HolidayForm(KitForm):
     day = forms.DateField(label="日期", error_messages=_DATE_ERRORS)
     kind = forms.ChoiceField(label="类型", choices=HolidayCalendarDay.KINDS)
     note = forms.CharField(label="说明（如 春节）", required=False, max_length=100)
+
+
+class OfficeForm(KitForm):
+    """文书机关: the name on headings and seals, the 机关代字 of its 文号, its 监督电话."""
+
+    name = forms.CharField(label="机关名称（文书抬头与落款）", max_length=100)
+    abbreviation = forms.CharField(label="机关代字（文号用，如 元民）", max_length=10)
+    supervision_phone = forms.CharField(
+        label="监督电话（空则沿用上级设置或 12345）", required=False, max_length=40
+    )

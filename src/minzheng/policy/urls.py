@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, parameters
+from .views import calendar, offices, parameters
 
 app_name = "policy"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("parameters/new/", parameters.parameter_create, name="parameter_create"),
     path("holidays/", calendar.holiday_list, name="holiday_list"),
     path("holidays/new/", calendar.holiday_create, name="holiday_create"),
+    path("offices/", offices.office_list, name="office_list"),
+    path("offices/<str:code>/", offices.office_edit, name="office_edit"),
 ]

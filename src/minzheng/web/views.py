@@ -72,7 +72,7 @@ def home(request):
                 "人数": [p for _, _, _, p in figures.by_division],
             },
             rotate=30,
-            grid={"left": 50, "right": 20, "bottom": 60},
+            grid={"left": 50, "right": 20, "top": 40, "bottom": 60},
         ),
         "ages": pie([{"name": label, "value": n} for label, n in figures.age_bands]),
     }

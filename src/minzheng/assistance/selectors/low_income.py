@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q
+from django.urls import reverse
 
 from minzheng.core.models import HouseholdMembership
 
@@ -68,12 +69,14 @@ def in_force_members(on: date, *, division_code: str = "") -> Iterator[InForceMe
 
 
 def monitoring_cases(references: list[str]) -> dict[str, dict]:
-    """救助案件 opened from monitoring warnings, by warning number: number, status and the prefill."""
+    """救助案件 opened from monitoring warnings, by warning number: number, status, the prefill and the case
+    page's address (the page itself answers 404 outside the viewer's jurisdiction)."""
     rows = AssistanceCase.objects.filter(source_reference__in=references).values(
-        "source_reference", "number", "status", "program__name", "applied_on", "prefill"
+        "source_reference", "pk", "number", "status", "program__name", "applied_on", "prefill"
     )
     found = {}
     for row in rows:
         row["status_label"] = AssistanceCase(status=row["status"]).get_status_display()
+        row["url"] = reverse("assistance:case_detail", args=[row.pop("pk")])
         found[row.pop("source_reference")] = row
     return found

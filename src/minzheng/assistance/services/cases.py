@@ -14,7 +14,15 @@ from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
 from ..errors import InvalidCase
-from ..models import CLOSED_STATUSES, Area, AssistanceCase, AssistanceProgram, CaseSource, Enrolment
+from ..models import (
+    CLOSED_STATUSES,
+    Area,
+    AssistanceCase,
+    AssistanceProgram,
+    CaseEvent,
+    CaseSource,
+    Enrolment,
+)
 
 _HOUSEHOLD_AREA = {"urban": Area.URBAN, "rural": Area.RURAL}
 
@@ -85,6 +93,11 @@ def open_case(
     )
     case.number = case_number(case.pk, case.division_code, applied_on)
     case.save(update_fields=["number"])
+    # The filing is the first line of the case's 办理记录, like every later step (the audit row follows).
+    CaseEvent.objects.create(
+        case=case, action="apply", label="提出申请", from_status="", to_status=case.status,
+        reason=reason, details={"source": case.get_source_display()}, actor=user,
+    )  # fmt: skip
     record_event(
         user,
         AuditEvent.CREATE,

@@ -17,6 +17,7 @@ from ..rules.reviews import ReviewCycle
 from ..rules.workflow import Action
 from ..selectors.books import policy_book
 from .case_benefits import classify_members, compute_case_benefit, household_members
+from .decision_numbers import decision_number
 from .enrolments import NewEnrolment, enrol_from_case, stop_enrolment
 from .workflow import apply_move, case_for_update, check_move
 
@@ -71,6 +72,7 @@ def decide(user, case_id: int, *, decision: str, reason: str = "", on: date | No
     fields = ["decided_by", "decided_on", "decision_reason", "step_due_on"]
     if action is Action.REJECT:
         apply_move(user, case, action, reason=reason, fields=fields)
+        decision_number(user, case)  # the 文号 is given with the decision, in the order decisions are made
         return case
     benefit = compute_case_benefit(case, on)
     if benefit.error:
@@ -93,6 +95,7 @@ def decide(user, case_id: int, *, decision: str, reason: str = "", on: date | No
             payee_id=case.household.head_id, review_category=category, next_review_on=next_review,
         ),
     )  # fmt: skip
+    decision_number(user, case)
     if benefit.one_off:
         # 临时救助 is paid once: the enrolment covers its first month only.
         stop_enrolment(user, enrolment, last_month=start, reason="临时救助一次性发放")

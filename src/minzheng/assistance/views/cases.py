@@ -34,6 +34,7 @@ from ..selectors.programs import program_list
 from ..services import case_records, decisions, eligibility_facts, workflow
 from ..services.case_benefits import compute_case_benefit, household_members
 from ..services.cases import open_case
+from ..services.decision_numbers import decision_number
 from .common import page_context
 
 VERIFICATION_CONCLUSIONS = {"eligible": "符合", "ineligible": "不符合", "manual_review": "需人工复核"}
@@ -368,4 +369,4 @@ def decision_document(request, pk: int):
     case = case_selectors.case_detail(request.user, pk)
     if case.status not in (CaseStatus.APPROVED, CaseStatus.REJECTED):
         raise Http404("案件尚未作出决定")
-    return _pdf(request, case, decision_pdf(case), "决定书")
+    return _pdf(request, case, decision_pdf(case, decision_number(request.user, case)), "决定书")

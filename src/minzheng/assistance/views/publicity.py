@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from minzheng.core.jurisdiction import covers, division_level
 from minzheng.core.selectors.divisions import division_name
-from minzheng.policy.interface import month_start
+from minzheng.policy.interface import issuing_office, month_start, township_code
 
 from ..selectors.publicity import publicity_applications, publicity_beneficiaries
 from .common import page_context
@@ -22,11 +22,16 @@ def _lists(code: str, today: date) -> dict:
         "applications": publicity_applications(code, today),
         "beneficiaries": publicity_beneficiaries(code, month_start(today)),
         "today": today,
+        # the township's own 监督电话, else its county's, else 12345 (policy's 文书机关)
+        "supervision_phone": issuing_office(township_code(code)).supervision_phone,
     }
 
 
 def publicity(request):
     code = request.GET.get("division", "").strip().ljust(12, "0") if request.GET.get("division") else ""
+    if not code and division_level(request.user.division_code) >= 4:
+        # A township's staff picking "七道街道（全部）" (or nothing) mean their own township, not "nothing".
+        code = request.user.division_code
     today = timezone.localdate()
     context = {**page_context("publicity", "救助公示"), "division": code}
     if code:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from ..errors import MinzhengError
 from ..forms import DeathForm, MoveForm, SplitForm
+from ..household_panels import household_panels
 from ..jurisdiction import covers
 from ..permissions import Capability, has_capability
 from ..read_audit import Channel
@@ -68,6 +69,7 @@ def household_detail(request, pk: int):
             "household": household,
             "members": household.current_memberships,
             "history": registry_selectors.household_history(household),
+            "panels": household_panels(request.user, household.pk),
             "division_full_name": full_division_name(household.residence_division_code),
             "can_edit": has_capability(request.user, Capability.EDIT_REGISTRY),
             "can_reveal": has_capability(request.user, Capability.REVEAL_ID_NUMBER),

@@ -9,12 +9,12 @@ from collections import defaultdict
 from decimal import Decimal
 
 from minzheng.core.identity import mask_account, mask_id_number
-from minzheng.core.jurisdiction import full_code
 from minzheng.core.models import AuditEvent
 from minzheng.core.pdf import ChineseDocument
 from minzheng.core.permissions import Capability, require
-from minzheng.core.selectors.divisions import division_path, names_of
+from minzheng.core.selectors.divisions import names_of
 from minzheng.core.services.audit import record_event
+from minzheng.policy.interface import bureau_code, issuing_office
 
 from ..errors import PayrollError
 from ..models import LineKind, PayrollRoster
@@ -43,12 +43,6 @@ _KIND_SHORT = {
 }
 
 
-def bureau_name(division_code: str) -> str:
-    """元宝区 roster → 丹东市元宝区民政局 (the county-level bureau signs every roster of its townships)."""
-    path = [d.name for d in division_path(full_code(division_code[:6])) if d.level in (2, 3)]
-    return "".join(path) + "民政局" if path else "民政局"
-
-
 def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: bool = False) -> bytes:
     require(user, Capability.EXPORT)
     if reveal:
@@ -65,7 +59,9 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
         | {roster.division_code}
     )
     title = f"{roster.month:%Y年%m月}{roster.program_name}资金发放花名册"
-    doc = ChineseDocument(bureau=bureau_name(roster.division_code), title=title, orientation="L")
+    doc = ChineseDocument(
+        bureau=issuing_office(bureau_code(roster.division_code)).name, title=title, orientation="L"
+    )
     scope_name = names.get(roster.division_code, roster.division_code)
     if township_code:
         scope_name += f" · {names.get(township_code, township_code)}"

@@ -38,7 +38,7 @@ def _project_chart(history) -> dict:
     """形象进度 (%) as a line over 累计完成投资 (万元) as bars, oldest report first."""
     ordered = list(reversed(history))
     return {
-        "tooltip": {"trigger": "axis"}, "legend": {},
+        "tooltip": {"trigger": "axis"}, "legend": {"top": 0},
         "xAxis": {"type": "category", "data": [p.reported_on.isoformat() for p in ordered]},
         "yAxis": [{"type": "value", "name": "%", "max": 100}, {"type": "value", "name": "万元"}],
         "series": [{"name": "形象进度", "type": "line", "data": numbers(p.progress_percent for p in ordered)},
@@ -155,7 +155,7 @@ def _indicator_charts(item, divisions, year: int) -> dict:
     values = [_chart_value(d.figure.value) for d in divisions]
     links = [f"?year={year}&division={d.division_code}" for d in divisions]
     return {
-        "trend": {"tooltip": {"trigger": "axis"}, "legend": {}, "xAxis": {"type": "category", "data": years},
+        "trend": {"tooltip": {"trigger": "axis"}, "legend": {"top": 0}, "xAxis": {"type": "category", "data": years},
                   "yAxis": {"type": "value", "scale": True}, "series": series},
         "divisions": {"tooltip": {"trigger": "axis"}, "grid": {"bottom": 60},
                       "xAxis": {"type": "category", "data": [d.name for d in divisions], "axisLabel": {"rotate": 30}},

@@ -7,6 +7,7 @@ from minzheng.core.errors import MinzhengError
 TABS = (
     ("parameters", "政策参数", "policy:parameter_list"),
     ("holidays", "节假日", "policy:holiday_list"),
+    ("offices", "文书机关", "policy:office_list"),
 )
 
 

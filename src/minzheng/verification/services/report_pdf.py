@@ -2,16 +2,10 @@
 
 from minzheng.core.identity import mask_id_number
 from minzheng.core.pdf import ChineseDocument
-from minzheng.core.selectors.divisions import division_path
+from minzheng.policy.interface import bureau_code, issuing_office
 
 from ..evidence import evidence_rows, income_source, records_for_display
 from ..models import HouseholdVerification
-
-
-def bureau_name(division_code: str) -> str:
-    """The county-level bureau responsible for a division: 丹东市元宝区民政局."""
-    path = [d for d in division_path(division_code) if d.level in (2, 3) and d.name != "市辖区"]
-    return "".join(d.name for d in path) + "民政局" if path else "民政局"
 
 
 def _yuan(amount) -> str:
@@ -20,7 +14,9 @@ def _yuan(amount) -> str:
 
 def report_pdf(result: HouseholdVerification, household, members) -> bytes:
     """``members``: the household's current memberships (with persons), as the report page shows them."""
-    doc = ChineseDocument(bureau=bureau_name(result.division_code), title="家庭经济状况核对报告")
+    doc = ChineseDocument(
+        bureau=issuing_office(bureau_code(result.division_code)).name, title="家庭经济状况核对报告"
+    )
     run = result.run
     doc.fields(
         [

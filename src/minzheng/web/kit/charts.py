@@ -50,5 +50,6 @@ def bars(categories: list, series: dict[str, list], *, rotate: int = 0, legend: 
         "series": [{"name": name, "type": "bar", "data": values} for name, values in series.items()],
     }
     if legend:
-        option["legend"] = {"data": list(series)}
+        # ECharts 6 puts a legend at the bottom by default, where it lands on the (rotated) category labels.
+        option["legend"] = {"top": 0, "data": list(series)}
     return {**option, **extra}
