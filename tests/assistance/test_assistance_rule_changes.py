@@ -54,3 +54,24 @@ def test_rule_change_page_lists_the_impacts_in_chinese(divisions, client):
     client.force_login(approver)
     body = client.get("/assistance/rule-changes/?on=2026-03-10").content.decode()
     assert "规则修订影响清单" in body and "困难残疾人生活补贴" in body
+
+
+def test_a_city_picks_a_county_before_the_list_is_judged(divisions, client):
+    """Re-judging a whole city's enrolments takes seconds (issue 16: every page under 500 ms): the city
+    chooses a county, and a county outside its jurisdiction falls back to its own choice list."""
+    from tests.core.factories import make_user
+
+    load_assistance_policy()
+    caseworker, _, _ = desks()
+    disabled = HouseholdFactory(size=1)
+    Person.objects.filter(pk=disabled.head_id).update(disability_category="肢体", disability_grade=2)
+    enrol(caseworker, disabled, "disability_living", date(2025, 1, 1))
+    client.force_login(make_user("leader", "210600000000", username="dd_ld"))
+    body = client.get("/assistance/rule-changes/?on=2026-03-10").content.decode()
+    assert (
+        'data-testid="rule-change-choices"' in body and "元宝区" in body and "困难残疾人生活补贴" not in body
+    )
+    body = client.get("/assistance/rule-changes/?on=2026-03-10&division=210602").content.decode()
+    assert "困难残疾人生活补贴" in body
+    outside = client.get("/assistance/rule-changes/?division=220100").content.decode()
+    assert 'data-testid="rule-change-choices"' in outside

@@ -7,6 +7,7 @@ from minzheng.policy.interface import ancestor_division_codes, record_in_force
 
 from ..models import AssistanceProgram, ProgramSetting
 from ..rules.program_defaults import criteria_for, materials_for
+from .read_memo import active, memoised
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,15 @@ class ProgramConfiguration:
 
 def program_configuration(program: AssistanceProgram, division_code: str, on: date) -> ProgramConfiguration:
     """The most specific division's setting in force (as for standards), falling back to the shipped defaults."""
-    versions = [
-        row
-        for row in ProgramSetting.objects.filter(
-            program=program, division_code__in=ancestor_division_codes(division_code)
+    ancestors = ancestor_division_codes(division_code)
+    if active():  # a pass over many cases: the program's few settings read once, matched here
+        rows = memoised(
+            ("program_settings", program.pk), lambda: list(ProgramSetting.objects.filter(program=program))
         )
-        if row.valid_to is None or row.valid_to >= on
-    ]
+        rows = [row for row in rows if row.division_code in ancestors]
+    else:
+        rows = ProgramSetting.objects.filter(program=program, division_code__in=ancestors)
+    versions = [row for row in rows if row.valid_to is None or row.valid_to >= on]
     setting = record_in_force(versions, division_code, on)
     if setting is None:
         return ProgramConfiguration(

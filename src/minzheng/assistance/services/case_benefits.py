@@ -104,19 +104,26 @@ class CaseBenefit:
 
 def household_members(household_id: int, on: date) -> list[Member]:
     """Current members of the household (living, membership open) with their age on ``on``."""
+    return members_of_households([household_id], on).get(household_id, [])
+
+
+def members_of_households(household_ids, on: date) -> dict[int, list[Member]]:
+    """``household_members`` of many households in one query (lists over a whole county)."""
     rows = (
-        HouseholdMembership.objects.filter(household_id=household_id, valid_to__isnull=True)
+        HouseholdMembership.objects.filter(household_id__in=household_ids, valid_to__isnull=True)
         .filter(person__is_deceased=False)
-        .order_by("relation", "person_id")
+        .order_by("household_id", "relation", "person_id")
         .values_list(
-            "person_id", "person__name", "person__birth_date", "person__disability_grade",
+            "household_id", "person_id", "person__name", "person__birth_date", "person__disability_grade",
             "person__disability_category",
         )
     )  # fmt: skip
-    return [
-        Member(pid, name, _age(birth, on), grade, disability_category=category or "")
-        for pid, name, birth, grade, category in rows
-    ]
+    found: dict[int, list[Member]] = {}
+    for household_id, pid, name, birth, grade, category in rows:
+        found.setdefault(household_id, []).append(
+            Member(pid, name, _age(birth, on), grade, disability_category=category or "")
+        )
+    return found
 
 
 def _age(birth: date | None, on: date) -> int | None:
@@ -156,13 +163,23 @@ def compute_case_benefit(case: AssistanceCase, on: date, *, book: PolicyBook | N
     return benefit_for(case, members, on, book)
 
 
+def _counted_and_classified(case: AssistanceCase, members: Sequence[Member], on: date, book: PolicyBook):
+    elderly_age = int(book.value("elderly_age", case.division_code, on) or 60)
+    members = household_counted_members(case, members, book, on)
+    return classify_members(members, case.member_categories or {}, elderly_age=elderly_age)
+
+
+def eligibility_for(
+    case: AssistanceCase, members: Sequence[Member], on: date, book: PolicyBook
+) -> list[CriterionResult]:
+    """The eligibility lines alone (what 规则修订影响清单 re-judges), without computing the amount."""
+    return _eligibility(case, _counted_and_classified(case, members, on, book), on, book)
+
+
 def benefit_for(case: AssistanceCase, members: Sequence[Member], on: date, book: PolicyBook) -> CaseBenefit:
     program = case.program
-    division = case.division_code
-    elderly_age = int(book.value("elderly_age", division, on) or 60)
     registered = len(members)
-    members = household_counted_members(case, members, book, on)
-    members = classify_members(members, case.member_categories or {}, elderly_age=elderly_age)
+    members = _counted_and_classified(case, members, on, book)
     persons = case.persons or max(len(members), 1)
     note = "经办人核定" if case.persons else "共同生活家庭成员数"
     if registered != len(members):

@@ -8,6 +8,7 @@ from ..policy_book import PolicyBook
 from ..rules.eligibility import DisabilityAllowanceOptions, MemberFacts, TekunLimits
 from ..rules.household import MemberExclusion, MemberStatus, counted_members
 from ..rules.tekun import DisabilityGradeLimits, Obligor, ObligorInability, TekunAgeLimits
+from ..selectors.read_memo import active, memoised
 
 
 def tekun_limits(book: PolicyBook, division_code: str, on: date) -> TekunLimits | None:
@@ -30,7 +31,12 @@ def tekun_member_facts(case: AssistanceCase, members, on: date) -> list[MemberFa
 
     in_school = {int(pid) for pid in (case.eligibility_facts or {}).get("in_school", [])}
     ids = [m.person_id for m in members]
-    supported = set(tekun_person_ids(on).filter(person_id__in=ids).values_list("person_id", flat=True))
+    if active():  # a pass over many cases: everyone 特困 that day, read once
+        supported = memoised(
+            ("tekun_person_ids", on), lambda: set(tekun_person_ids(on).values_list("person_id", flat=True))
+        )
+    else:
+        supported = set(tekun_person_ids(on).filter(person_id__in=ids).values_list("person_id", flat=True))
     return [
         MemberFacts(
             m.name,
@@ -61,10 +67,25 @@ def household_dibao_status(household_id: int, on: date) -> tuple[bool, bool]:
     """(in 低保, in 低保边缘): the household's enrolments in force on the day."""
     from ..selectors.entitlements import enrolments_in_force
 
-    categories = set(
-        enrolments_in_force(on).filter(household_id=household_id).values_list("program__category", flat=True)
-    )
+    if active():  # a pass over many cases: every household's programs that day, read once
+        by_household = memoised(("categories_in_force", on), lambda: _categories_in_force(on))
+        categories = by_household.get(household_id, set())
+    else:
+        categories = set(
+            enrolments_in_force(on)
+            .filter(household_id=household_id)
+            .values_list("program__category", flat=True)
+        )
     return bool(categories & set(DIBAO_CATEGORIES)), "dibao_edge" in categories
+
+
+def _categories_in_force(on: date) -> dict[int, set[str]]:
+    from ..selectors.entitlements import enrolments_in_force
+
+    found: dict[int, set[str]] = {}
+    for household_id, category in enrolments_in_force(on).values_list("household_id", "program__category"):
+        found.setdefault(household_id, set()).add(category)
+    return found
 
 
 def disability_options(book: PolicyBook, division_code: str, on: date) -> DisabilityAllowanceOptions:

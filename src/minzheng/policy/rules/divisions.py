@@ -5,9 +5,14 @@ code is its prefix. Trailing all-zero segments mean "the whole level above", so 
 ``210600000000`` both reduce to the significant prefix ``2106``.
 """
 
+from functools import lru_cache
+
 _SEGMENT_WIDTHS = (2, 2, 2, 3, 3)
 
 
+# Pure and called for every (version, division) pair a policy book resolves: tens of thousands of times over
+# a county's cases, on a few thousand distinct codes.
+@lru_cache(maxsize=65536)
 def significant_division_prefix(code: str) -> str:
     """The division code without its trailing all-zero segments (``210602000000`` → ``210602``)."""
     if not code.isdigit() or len(code) not in (2, 4, 6, 9, 12):
