@@ -147,3 +147,24 @@ def test_failed_payment_reissued_once_in_a_later_roster(approved_roster, county_
     assert PayrollLine.objects.filter(kind=LineKind.REISSUE, adjusts_line=failing).count() == 1
     # July's reissue is booked for June now, so August sees nothing left to settle for June.
     assert not august.lines.exclude(kind=LineKind.REGULAR).exists()
+
+
+def test_a_township_sees_its_failed_lines_without_a_link_to_the_countys_roster(
+    approved_roster, county_caseworker, client
+):
+    """The failed line is the township's to handle; the county's roster would answer it 404 (issue 16: no
+    link on a page may lead to a page the user cannot open)."""
+    from tests.core.factories import make_user
+
+    failing = approved_roster.lines.order_by("seq")[1]
+    import_results(
+        county_caseworker, approved_roster, data=_results(approved_roster, failing.bank_account),
+        file_name="回盘.xlsx",
+    )  # fmt: skip
+    roster_url = f"/payments/rosters/{approved_roster.pk}/"
+    client.force_login(county_caseworker)
+    assert roster_url in client.get("/payments/follow-ups/").content.decode()
+    township = make_user("caseworker", failing.division_code[:9] + "000", username="qd_jb2")
+    client.force_login(township)
+    body = client.get("/payments/follow-ups/").content.decode()
+    assert failing.payee_name in body and roster_url not in body

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from minzheng.assistance.interface import programs
 from minzheng.core.errors import ImportRejected, MinzhengError
+from minzheng.core.jurisdiction import covers
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.uploads import read_upload
@@ -254,12 +255,19 @@ def results_import(request, pk: int):
 
 def follow_up_list(request):
     state = request.GET.get("state", FollowUp.OPEN)
+    page = paginate(request, selectors.follow_up_queue(request.user, state))
     return render(
         request,
         "payments/follow_ups.html",
         {
             **_context(request, "发放失败处理", "follow_ups", ("发放失败处理", None)),
-            "page_obj": paginate(request, selectors.follow_up_queue(request.user, state)),
+            "page_obj": page,
+            # a township handles its failed lines, but the county's roster is not its page: no link to a 404
+            "openable_rosters": {
+                line.roster_id
+                for line in page
+                if covers(request.user.division_code, line.roster.division_code)
+            },
             "state": state,
             "states": [c for c in FollowUp.choices if c[0]],
         },
