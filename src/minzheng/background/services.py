@@ -157,7 +157,7 @@ def execute_job(job_id: int) -> None:
                 result_url=result.url[:500],
                 result_label=result.label[:200],
                 result_file=str(stored.relative_to(files_root())) if stored else "",
-                result_file_name=result.file_name[:200] if stored else "",
+                result_file_name=stored.name[:200] if stored else "",
                 result_content_type=result.content_type[:100] if stored else "",
                 finished_at=timezone.now(),
             )
