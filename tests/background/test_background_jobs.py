@@ -30,7 +30,9 @@ def counting_job(job, *, rows: int, fail: str = "") -> JobResult:
         raise MinzhengError("部门数据尚未交付，无法生成")
     if fail == "bug":
         raise KeyError("secret_internal_key")
-    return JobResult(content=b"a,b\n" * rows, file_name="结果/../清单.csv", content_type="text/csv", label="清单")
+    return JobResult(
+        content=b"a,b\n" * rows, file_name="结果/../清单.csv", content_type="text/csv", label="清单"
+    )
 
 
 def not_a_job(job) -> JobResult:
@@ -131,7 +133,9 @@ def test_a_file_that_cannot_be_stored_leaves_no_part_and_fails_the_job(county_ca
 
 def test_a_body_not_marked_as_a_job_is_refused(county_caseworker):
     with pytest.raises(BackgroundJobError):
-        start_job(county_caseworker, runner=not_a_job, params={}, key="x", title="x", division_code="210602000000")
+        start_job(
+            county_caseworker, runner=not_a_job, params={}, key="x", title="x", division_code="210602000000"
+        )
     assert not BackgroundJob.objects.exists()
 
 
@@ -197,7 +201,10 @@ def test_the_list_shows_my_jobs_and_the_download_is_audited(client, county_casew
     before = AuditEvent.objects.filter(action=AuditEvent.EXPORT, object_type="background_job").count()
     response = client.get(f"/background/{view.id}/download/")
     assert response.status_code == 200 and b"".join(response.streaming_content) == b"a,b\n" * 2
-    assert AuditEvent.objects.filter(action=AuditEvent.EXPORT, object_type="background_job").count() == before + 1
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.EXPORT, object_type="background_job").count()
+        == before + 1
+    )
     progress = client.get(f"/background/{view.id}/progress/").content.decode()
     assert "hx-trigger" not in progress and f"/background/{view.id}/download/" in progress
 
@@ -206,7 +213,14 @@ def test_a_running_job_s_block_polls_and_shows_its_stage(client, county_casework
                                                          django_capture_on_commit_callbacks):  # fmt: skip
     with django_capture_on_commit_callbacks(execute=False):
         view, _ = _start(county_caseworker)
-    BackgroundJob.objects.filter(pk=view.id).update(status="running", stage="计算", steps_done=2, steps_total=3)
+    BackgroundJob.objects.filter(pk=view.id).update(
+        status="running", stage="计算", steps_done=2, steps_total=3
+    )
     _login(client, county_caseworker)
     block = client.get(f"/background/{view.id}/progress/").content.decode()
-    assert 'hx-trigger="every 1s"' in block and "计算" in block and "第 2/3 步" in block and 'value="67"' in block
+    assert (
+        'hx-trigger="every 1s"' in block
+        and "计算" in block
+        and "第 2/3 步" in block
+        and 'value="67"' in block
+    )
