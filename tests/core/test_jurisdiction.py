@@ -179,6 +179,7 @@ def test_every_url_is_covered_by_this_matrix():
         "payments:roster_return",
         "payments:bank_file",
         "payments:roster_pdf",
+        "payments:roster_pdf_job",
         "payments:results_import",
         "payments:follow_up_list",
         "payments:follow_up_decide",
