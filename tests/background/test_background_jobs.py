@@ -224,3 +224,16 @@ def test_a_running_job_s_block_polls_and_shows_its_stage(client, county_casework
         and "第 2/3 步" in block
         and 'value="67"' in block
     )
+
+
+def test_the_database_refuses_two_active_jobs_for_one_key(county_caseworker):
+    """Two requests at the same instant both pass the check; the partial unique index lets one through."""
+    from django.db import IntegrityError, transaction
+
+    fields = dict(
+        title="t", runner="r", job_key="same", division_code="210602000000", started_by=county_caseworker
+    )
+    BackgroundJob.objects.create(**fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BackgroundJob.objects.create(**fields)
+    BackgroundJob.objects.create(**fields | {"status": "done"})  # finished jobs of the key are history
