@@ -237,3 +237,20 @@ def test_the_database_refuses_two_active_jobs_for_one_key(county_caseworker):
     with pytest.raises(IntegrityError), transaction.atomic():
         BackgroundJob.objects.create(**fields)
     BackgroundJob.objects.create(**fields | {"status": "done"})  # finished jobs of the key are history
+
+
+def test_files_past_their_retention_are_purged(
+    county_caseworker, tmp_path, client, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        old, _ = _start(county_caseworker, key="old")
+        new, _ = _start(county_caseworker, key="new")
+    BackgroundJob.objects.filter(pk=old.id).update(finished_at=timezone.now() - timedelta(days=8))
+    call_command("purge_background_files", "--days", "7")
+    assert not (tmp_path / "background" / str(old.id)).exists()
+    assert any((tmp_path / "background" / str(new.id)).iterdir())
+    _login(client, county_caseworker)
+    assert client.get(f"/background/{old.id}/download/").status_code == 404
+    assert client.get(f"/background/{new.id}/download/").status_code == 200

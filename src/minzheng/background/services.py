@@ -8,6 +8,7 @@ The rules every job keeps (ADR 0016):
   returned: a failed job leaves nothing half-written, only its Chinese reason (the traceback goes to the log).
 """
 
+import contextlib
 import logging
 import os
 import re
@@ -218,3 +219,18 @@ def result_file(actor, job: BackgroundJob) -> Path:
         summary=f"下载后台任务结果：{job.result_file_name}",
     )
     return path
+
+
+def purge_files(*, older_than_days: int) -> int:
+    """Remove the files of jobs finished before the cut-off; the job then says it has no file (404)."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    jobs = BackgroundJob.objects.filter(finished_at__lt=cutoff).exclude(result_file="")
+    removed = 0
+    for job in jobs.iterator():
+        path = files_root() / job.result_file
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
+        BackgroundJob.objects.filter(pk=job.pk).update(result_file="")
+        removed += 1
+    return removed
