@@ -254,3 +254,32 @@ def test_files_past_their_retention_are_purged(
     _login(client, county_caseworker)
     assert client.get(f"/background/{old.id}/download/").status_code == 404
     assert client.get(f"/background/{new.id}/download/").status_code == 200
+
+
+def test_the_registry_exports_run_as_jobs_with_the_list_s_filters(client, county_caseworker, outsider, household,
+                                                                   django_capture_on_commit_callbacks):  # fmt: skip
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    _login(client, county_caseworker)
+    assert "/background/exports/persons/" in client.get("/registry/persons/").content.decode()
+    stages = []
+    real = services.JobContext.progress
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services.JobContext, "progress",
+                      lambda self, stage, done=None, total=None: (stages.append((stage, done, total)),
+                                                                  real(self, stage, done, total)))  # fmt: skip
+        with django_capture_on_commit_callbacks(execute=True):
+            block = client.post(
+                f"/background/exports/persons/?q={household.head.name}", HTTP_HX_REQUEST="true"
+            )
+    assert block.status_code == 200 and "导出人员" in block.content.decode()
+    job = BackgroundJob.objects.get(title="导出人员")
+    assert job.status == "done" and stages[0][0] == "读取并写入人员" and stages[-1][0] == "生成Excel文件"
+    content = b"".join(client.get(f"/background/{job.pk}/download/").streaming_content)
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0).to_python()
+    assert household.head.name in [r[0] for r in rows[1:]] and household.head.id_number not in str(rows)
+    _login(client, outsider)
+    assert client.get(f"/background/{job.pk}/download/").status_code == 404
+    assert client.post("/background/exports/elsewhere/").status_code == 404

@@ -189,6 +189,7 @@ def test_every_url_is_covered_by_this_matrix():
         "background:job_detail",
         "background:job_progress",
         "background:job_download",
+        "background:registry_export",
         # 社会救助 casework: walked as an outsider in tests/assistance/test_assistance_case_pages.py (404 on
         # every case, file, PDF, enrolment and move; lists and the dashboard scoped by selector).
         "assistance:case_list",

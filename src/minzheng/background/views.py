@@ -1,13 +1,15 @@
 """后台任务 pages: 我的后台任务, one job with its progress, the polled progress partial, the file download. Thin."""
 
+from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.web.kit import pages
 
-from . import selectors, services
+from . import registry_exports, selectors, services
 from .interface import JobView
 
 _TAGS = {"queued": "grey", "running": "blue", "done": "green", "failed": "red"}
@@ -82,3 +84,21 @@ def job_download(request, pk: int):
         filename=job.result_file_name,
         content_type=job.result_content_type or "application/octet-stream",
     )
+
+
+@require_POST
+def registry_export(request, what: str):
+    """导出 of the 家庭户 / 人员 list (its filters in the query string) as a 后台任务."""
+    if what not in registry_exports.LISTS:
+        raise Http404("导出类型不存在")
+    try:
+        job, _ = registry_exports.start_registry_export(request.user, what, request.GET)
+    except MinzhengError as exc:
+        if request.headers.get("HX-Request"):
+            return render(request, "background/error.html", {"message": exc.message})
+        messages.error(request, exc.message)
+        return redirect("core:person_list" if what == "persons" else "core:household_list")
+    view = JobView.of(job)
+    if request.headers.get("HX-Request"):
+        return render(request, "web/kit/job_progress.html", {"job": view})
+    return redirect(view.detail_url)
