@@ -103,13 +103,20 @@ def main() -> None:
             job = job_after(last)
             timed(f"{kind} report .{fmt}: the job (the old wait)", lambda j=job: execute_job(j.pk))
 
+    city_client, _ = client_for("city_caseworker")
+    for what in ("persons", "households"):
+        last = BackgroundJob.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        timed(f"{what} export (city): the click (request)",
+              lambda w=what: city_client.post(f"/background/exports/{w}/", HTTP_HX_REQUEST="true"))  # fmt: skip
+        job = job_after(last)
+        timed(f"{what} export (city): the job (the old wait)", lambda j=job: execute_job(j.pk))
+
     print("\nstill synchronous:")
     for username, url in (
-        ("county_caseworker", "/registry/households/?export=xlsx"),
-        ("county_caseworker", "/registry/persons/?export=xlsx"),
         ("county_caseworker", "/assistance/enrolments/?export=xlsx"),
-        ("county_caseworker", "/assistance/cases/?export=xlsx"),
-        ("city_leader", "/registry/persons/?export=xlsx"),
+        ("city_caseworker", "/assistance/enrolments/?export=xlsx"),
+        ("city_caseworker", "/assistance/cases/?export=xlsx"),
+        ("city_caseworker", "/eldercare/elders/?export=xlsx"),
     ):
         client, _ = client_for(username)
         response, _ = timed(f"{username} GET {url}", lambda c=client, u=url: c.get(u))
@@ -126,7 +133,15 @@ def main() -> None:
             "payroll: bank file",
             lambda: client.get(f"/payments/rosters/{roster.pk}/bank-file/?format={code}"),
         )
-        timed("payroll: 花名册 PDF", lambda: client.get(f"/payments/rosters/{roster.pk}/roster.pdf"))
+        timed(
+            "payroll: 花名册 PDF with full IDs (direct)",
+            lambda: client.get(f"/payments/rosters/{roster.pk}/roster.pdf"),
+        )
+        last = BackgroundJob.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        timed("payroll: 花名册 PDF: the click (request)",
+              lambda: client.post(f"/payments/rosters/{roster.pk}/roster-pdf-job/", HTTP_HX_REQUEST="true"))  # fmt: skip
+        job = job_after(last)
+        timed("payroll: 花名册 PDF: the job (the old wait)", lambda: execute_job(job.pk))
         timed("payroll: regenerate roster", lambda: client.post(f"/payments/rosters/{roster.pk}/regenerate/"))
 
 
