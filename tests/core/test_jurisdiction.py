@@ -179,9 +179,17 @@ def test_every_url_is_covered_by_this_matrix():
         "payments:roster_return",
         "payments:bank_file",
         "payments:roster_pdf",
+        "payments:roster_pdf_job",
         "payments:results_import",
         "payments:follow_up_list",
         "payments:follow_up_decide",
+        # 后台任务: walked as an outsider in tests/background/test_background_jobs.py (404 on another region's
+        # job, its progress and its file; the list shows only one's own jobs).
+        "background:job_list",
+        "background:job_detail",
+        "background:job_progress",
+        "background:job_download",
+        "background:registry_export",
         # 社会救助 casework: walked as an outsider in tests/assistance/test_assistance_case_pages.py (404 on
         # every case, file, PDF, enrolment and move; lists and the dashboard scoped by selector).
         "assistance:case_list",

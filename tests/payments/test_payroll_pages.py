@@ -93,6 +93,7 @@ def test_every_payroll_url_of_another_county_is_404(client, approved_roster, out
         f"/payments/rosters/{pk}/return/",
         f"/payments/rosters/{pk}/results/",
         f"/payments/lines/{line.pk}/follow-up/",
+        f"/payments/rosters/{pk}/roster-pdf-job/",
     ]
     for url in gets:
         assert client.get(url).status_code == 404, url

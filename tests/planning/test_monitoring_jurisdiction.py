@@ -21,12 +21,13 @@ def test_another_region_s_monitoring_pages_are_404(monitored_plans, login, outsi
     client = login(make_user("leader", "210600000000"))
     for url in (
         f"/planning/plans/{fuxin.pk}/cockpit/",
-        f"/planning/plans/{fuxin.pk}/report/?kind=annual&format=xlsx",
         f"/planning/plan-indicators/{row.pk}/",
         f"/planning/plan-indicators/{row.pk}/binding/",
         f"/planning/projects/{project.pk}/progress/",
     ):
         assert client.get(url).status_code == 404, url
+    report = client.post(f"/planning/plans/{fuxin.pk}/report/", {"kind": "annual", "format": "xlsx"})
+    assert report.status_code == 404
     dandong = monitored_plans["丹东市"]
     assert (
         client.get(f"/planning/plans/{dandong.pk}/cockpit/", {"division": "210900000000"}).status_code == 404

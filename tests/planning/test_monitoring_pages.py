@@ -2,6 +2,7 @@
 pages, project and task evidence, and the generated reports opened and read back."""
 
 import io
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -151,11 +152,19 @@ def test_annual_report_docx_pdf_and_xlsx_hold_the_figures(dandong_monitoring):
     assert [RETURNS, "planning.vagrant_return_rate", 2020, 75] in [r[:4] for r in history]
 
 
-def test_midterm_report_compares_subordinate_divisions(dandong_monitoring, login, city_leader):
-    response = login(city_leader).get(
-        f"/planning/plans/{dandong_monitoring.pk}/report/", {"kind": "midterm", "format": "docx"}
-    )
-    document = Document(io.BytesIO(response.content))
+def test_midterm_report_compares_subordinate_divisions(
+    dandong_monitoring, login, city_leader, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.VAR_DIR = tmp_path
+    client = login(city_leader)
+    with django_capture_on_commit_callbacks(execute=True):  # the worker runs the 后台任务
+        started = client.post(
+            f"/planning/plans/{dandong_monitoring.pk}/report/", {"kind": "midterm", "format": "docx"}
+        )
+    job_page = client.get(started.url).content.decode()
+    download = re.search(r'href="(/background/\d+/download/)"', job_page).group(1)
+    response = client.get(download)
+    document = Document(io.BytesIO(b"".join(response.streaming_content)))
     assert "中期评估" in "\n".join(p.text for p in document.paragraphs)
     titles = "\n".join(p.text for p in document.paragraphs)
     assert f"下级区划比较：{RETURNS}" in titles

@@ -14,6 +14,7 @@ urlpatterns = [
     path("rosters/<int:pk>/return/", views.roster_return, name="roster_return"),
     path("rosters/<int:pk>/bank-file/", views.bank_file, name="bank_file"),
     path("rosters/<int:pk>/roster.pdf", views.roster_pdf_view, name="roster_pdf"),
+    path("rosters/<int:pk>/roster-pdf-job/", views.roster_pdf_job, name="roster_pdf_job"),
     path("rosters/<int:pk>/results/", views.results_import, name="results_import"),
     path("follow-ups/", views.follow_up_list, name="follow_up_list"),
     path("lines/<int:pk>/follow-up/", views.follow_up_decide, name="follow_up_decide"),

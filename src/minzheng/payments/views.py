@@ -24,7 +24,16 @@ from . import selectors
 from .forms import BankFormatForm, FollowUpForm, ResultsFormatForm, ReturnForm, RosterForm
 from .models import BankFormat, FollowUp, LineKind, PaymentStatus, RosterStatus
 from .rules.bank_files import FIELDS
-from .services import approval, bank_files, bank_formats, follow_ups, generation, results, roster_pdf
+from .services import (
+    approval,
+    bank_files,
+    bank_formats,
+    follow_ups,
+    generation,
+    results,
+    roster_pdf,
+    roster_pdf_jobs,
+)
 
 _CRUMB = ("资金发放", "/payments/")
 
@@ -218,6 +227,21 @@ def roster_pdf_view(request, pk: int):
     return _download(
         content, f"花名册_{roster.month:%Y%m}_{roster.program_code}.pdf", "application/pdf", True
     )
+
+
+@require_POST
+def roster_pdf_job(request, pk: int):
+    """花名册 PDF (masked) as a 后台任务: htmx puts the progress block in place, a plain post opens the job."""
+    try:
+        job = roster_pdf_jobs.start_roster_pdf(
+            request.user, pk, township_code=request.POST.get("township", "")
+        )
+    except MinzhengError as exc:
+        messages.error(request, exc.message)
+        return redirect("payments:roster_detail", pk=pk)
+    if request.headers.get("HX-Request"):
+        return render(request, "web/kit/job_progress.html", {"job": job})
+    return redirect(job.detail_url)
 
 
 @require_POST

@@ -5,6 +5,7 @@ The steps that only record something (入户调查, 异议, 先行救助) live i
 enrolment in ``decisions``.
 """
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -12,13 +13,14 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from minzheng.background.interface import JobContext, JobResult, JobView, background_job, start_job
 from minzheng.core.jurisdiction import division_level, get_in_jurisdiction_or_404
 from minzheng.core.models import AuditEvent
 from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.services.audit import record_event
 from minzheng.policy.interface import with_calendar
-from minzheng.verification.interface import VerificationError, request_report
+from minzheng.verification.interface import REPORT_STAGES, VerificationError, request_report
 
 from ..errors import InvalidCase, WorkflowRefused
 from ..models import AssistanceCase, CaseEvent
@@ -200,13 +202,23 @@ def withdraw(user, case_id: int, *, reason: str) -> AssistanceCase:
     return case
 
 
-def start_verification(user, case_id: int, *, on: date | None = None) -> AssistanceCase:
+VERIFY_CASE_STAGES = (*REPORT_STAGES, "更新案件")
+
+
+def start_verification(
+    user, case_id: int, *, on: date | None = None, progress: Callable[[str, int, int], None] | None = None
+) -> AssistanceCase:
     """家庭经济状况核对 through the verification domain's service. A usable report moves the case on to
-    入户调查; without department data (or 需人工复核) the case waits for the figures to be entered by hand."""
+    入户调查; without department data (or 需人工复核) the case waits for the figures to be entered by hand.
+
+    Slow (the engine reads the department data), so the case page runs it as a 后台任务
+    (``start_verification_in_background``); ``progress(stage, step, of)`` reports its stages. The case is
+    changed only at the end, in one transaction — a run that fails leaves the case as it was."""
     on = on or timezone.localdate()
-    with transaction.atomic():
-        case = case_for_update(user, case_id)
-        apply_move(user, case, Action.START_VERIFICATION)
+    tell = progress or (lambda stage, step, of: None)
+    case = _case_now(user, case_id)
+    check_move(user, case, Action.START_VERIFICATION)  # refused now, before the slow part
+    stages = {stage: number for number, stage in enumerate(VERIFY_CASE_STAGES, start=1)}
     try:
         report = request_report(
             user,
@@ -214,16 +226,19 @@ def start_verification(user, case_id: int, *, on: date | None = None) -> Assista
             program=VERIFICATION_PROGRAM.get(case.program.code, "dibao"),
             on=on,
             requested_for=(f"救助申请 {case.number}", reverse("assistance:case_detail", args=[case.pk])),
+            progress=lambda stage: tell(stage, stages[stage], len(VERIFY_CASE_STAGES)),
         )
     except VerificationError as exc:
-        with transaction.atomic():
-            case = case_for_update(user, case_id)
-            record_case_event(
-                user, case, "verification_unavailable", "核对系统未出具报告", case.status, exc.message
-            )
-        return case
+        report, unavailable = None, exc.message
+    tell(VERIFY_CASE_STAGES[-1], len(VERIFY_CASE_STAGES), len(VERIFY_CASE_STAGES))
     with transaction.atomic():
         case = case_for_update(user, case_id)
+        apply_move(user, case, Action.START_VERIFICATION)
+        if report is None:
+            record_case_event(
+                user, case, "verification_unavailable", "核对系统未出具报告", case.status, unavailable
+            )
+            return case
         case.verification_result_id = report.result_id
         case.verification_conclusion = report.conclusion
         if report.per_capita_monthly_income is None or report.conclusion == "manual_review":
@@ -243,6 +258,47 @@ def start_verification(user, case_id: int, *, on: date | None = None) -> Assista
             fields=_VERIFICATION_FIELDS,
         )  # fmt: skip
     return case
+
+
+def verification_job_key(case_id: int) -> str:
+    """The 后台任务 key of a case's 核对: one run at a time per case, whoever clicks."""
+    return f"assistance.verify_case:{case_id}"
+
+
+def start_verification_in_background(user, case_id: int, *, on: date | None = None) -> JobView:
+    """发起核对 from the case page: checked now (state, duty, maker-checker), run by the task worker with
+    its stages shown on the page; clicking again while it runs returns the same 后台任务."""
+    on = on or timezone.localdate()
+    case = _case_now(user, case_id)
+    check_move(user, case, Action.START_VERIFICATION)
+    job, _ = start_job(
+        user,
+        runner=verify_case_job,
+        params={"case_id": case.pk, "on": on.isoformat()},
+        key=verification_job_key(case.pk),
+        title=f"发起核对：救助申请 {case.number}",
+        division_code=case.division_code,
+        capability=Capability.HANDLE_CASES,
+    )
+    return job
+
+
+@background_job
+def verify_case_job(job: JobContext, *, case_id: int, on: str) -> JobResult:
+    """The 后台任务 body of 发起核对 (run by the worker as the user who clicked)."""
+    case = start_verification(job.actor, case_id, on=date.fromisoformat(on), progress=job.progress)
+    done = case.status == "investigating"
+    return JobResult(
+        url=reverse("assistance:case_detail", args=[case.pk]),
+        label="核对完成，查看案件" if done else "核对系统未出具可用结论，请人工录入",
+    )
+
+
+def _case_now(user, case_id: int) -> AssistanceCase:
+    """The case as it stands (no lock: the slow report runs outside any transaction), 404 elsewhere."""
+    return get_in_jurisdiction_or_404(
+        AssistanceCase.objects.select_related("program", "household"), user, field="division_code", pk=case_id
+    )
 
 
 _VERIFICATION_FIELDS = [

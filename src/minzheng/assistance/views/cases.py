@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from minzheng.background.interface import latest_job
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_numbers_in
 from minzheng.core.models import AuditEvent
@@ -117,6 +118,13 @@ def case_detail(request, pk: int):
     case = case_selectors.read_case(request.user, pk, channel=Channel.PAGE)
     today = timezone.localdate()
     moves = workflow.allowed_moves(request.user, case)
+    verification_job = latest_job(request.user, workflow.verification_job_key(case.pk))
+    if verification_job is not None and verification_job.is_active:
+        moves = [m for m in moves if m.action != Action.START_VERIFICATION]  # it is under way
+    elif verification_job is not None and not (
+        verification_job.status == "failed" and case.status == "accepted"
+    ):
+        verification_job = None  # finished: the history tells the outcome
     benefit = None
     if case.status in _BENEFIT_STAGES:
         benefit = compute_case_benefit(case, today)
@@ -134,6 +142,7 @@ def case_detail(request, pk: int):
             "members": household_members(case.household_id, today),
             "benefit": benefit,
             "moves": moves,
+            "verification_job": verification_job,
             "move_actions": {m.action.value for m in moves},
             "materials": config.materials,
             "activities": [a.value for a in DailyActivity],
@@ -240,10 +249,8 @@ def _run_action(request, case_id: int, action: str) -> str:
         workflow.withdraw(user, case_id, reason=typed["reason"])
         return "已撤回"
     if action == Action.START_VERIFICATION:
-        case = workflow.start_verification(user, case_id, on=on)
-        return (
-            "核对完成" if case.status == "investigating" else "已发起核对：核对系统未出具可用结论，请人工录入"
-        )
+        workflow.start_verification_in_background(user, case_id, on=on)
+        return "已发起核对，正在后台核对（本页显示进度，可继续其他操作）"
     if action == Action.RECORD_VERIFICATION:
         workflow.record_verification_by_hand(
             user, case_id, per_capita_income=typed["per_capita_income"], per_capita_assets=typed["per_capita_assets"],

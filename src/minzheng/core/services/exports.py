@@ -1,5 +1,7 @@
 """导出: Excel files of what a user may see — inside their jurisdiction, ID numbers masked, audited."""
 
+from collections.abc import Callable, Iterable, Iterator
+
 from ..identity import mask_id_number
 from ..models import AuditEvent
 from ..permissions import Capability, require
@@ -9,8 +11,24 @@ from ..spreadsheets import Sheet, write_workbook
 from . import codes_labels
 from .audit import record_event
 
+Progress = Callable[[str, int, int], None]
+PROGRESS_EVERY = 5_000  # rows between two progress reports of a long export (a 后台任务 shows them)
 
-def export_households(user, filters: HouseholdFilter) -> bytes:
+
+def _reported(rows: Iterable, total: int, stage: str, progress: Progress | None) -> Iterator:
+    """The rows as they are written, telling ``progress`` every few thousand (the file is written as read)."""
+    if progress is None:
+        yield from rows
+        return
+    progress(stage, 0, total)
+    for number, row in enumerate(rows, start=1):
+        if number % PROGRESS_EVERY == 0:
+            progress(stage, number, total)
+        yield row
+    progress("生成Excel文件", total, total)
+
+
+def export_households(user, filters: HouseholdFilter, progress: Progress | None = None) -> bytes:
     require(user, Capability.EXPORT)
     qs = household_list(user, filters)
     rows = (
@@ -26,6 +44,8 @@ def export_households(user, filters: HouseholdFilter) -> bytes:
         )
         for h in qs.iterator(chunk_size=2000)
     )
+    if progress is not None:
+        rows = _reported(rows, qs.count(), "读取并写入家庭户", progress)
     content = write_workbook(
         [
             Sheet(
@@ -55,7 +75,7 @@ def export_households(user, filters: HouseholdFilter) -> bytes:
     return content
 
 
-def export_persons(user, filters: PersonFilter) -> bytes:
+def export_persons(user, filters: PersonFilter, progress: Progress | None = None) -> bytes:
     require(user, Capability.EXPORT)
     qs = person_list(user, filters)
     rows = (
@@ -73,6 +93,8 @@ def export_persons(user, filters: PersonFilter) -> bytes:
         )
         for p in qs.iterator(chunk_size=2000)
     )
+    if progress is not None:
+        rows = _reported(rows, qs.count(), "读取并写入人员", progress)
     content = write_workbook(
         [
             Sheet(

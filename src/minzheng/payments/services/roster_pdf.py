@@ -6,6 +6,7 @@ always show only their first and last four digits — the full ones travel only 
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 
 from minzheng.core.identity import mask_account, mask_id_number
@@ -43,7 +44,16 @@ _KIND_SHORT = {
 }
 
 
-def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: bool = False) -> bytes:
+def roster_pdf(
+    user,
+    roster: PayrollRoster,
+    *,
+    township_code: str = "",
+    reveal: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> bytes:
+    """``progress(stage, lines done, lines total)`` follows the township groups as they are laid out."""
+    tell = progress or (lambda stage, done, total: None)
     require(user, Capability.EXPORT)
     if reveal:
         require(user, Capability.REVEAL_ID_NUMBER)
@@ -74,11 +84,13 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
         ],
         columns=4,
     )
+    tell("读取花名册明细", 0, count)
     groups = defaultdict(list)
     for line in lines.iterator(chunk_size=2000):
         groups[line.township_code].append(line)
     grand, grand_lines = [0, 0, Decimal("0.00")], 0
     for code, members in groups.items():
+        tell(f"排版{names.get(code, code)}", grand_lines, count)
         doc.section(f"{names.get(code, code)}（{len(members)}条）")
         households = len({m.household_id for m in members})
         persons = sum(m.persons for m in members if m.kind == LineKind.REGULAR)
@@ -105,6 +117,7 @@ def roster_pdf(user, roster: PayrollRoster, *, township_code: str = "", reveal: 
         grand[0] += households
         grand[1] += persons
         grand[2] += amount
+    tell("生成PDF文件", count, count)
     doc.section("合计")
     doc.fields(
         [

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,6 +20,8 @@ from ..models import Plan, ProjectProgress, TaskProgress, TaskStatus
 from . import charts
 
 KINDS = {"annual": "年度监测分析报告", "midterm": "中期评估报告"}
+# What ``build_plan_report`` tells its ``progress`` callback, in order (a 后台任务 shows them).
+BUILD_STAGES = ("计算指标监测值", "绘制图表", "比较下级区划", "汇总重点任务与项目")
 
 
 @dataclass
@@ -60,8 +63,13 @@ def _target(item) -> str:
     return f"{binding.target_comparison}{binding.target_value.normalize():f}"
 
 
-def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> PlanReport:
-    """The report's content; ``within`` limits the subordinate divisions compared to the reader's."""
+def build_plan_report(
+    plan: Plan, year: int, kind: str, within: str = "", stage: Callable[[str], None] | None = None
+) -> PlanReport:
+    """The report's content; ``within`` limits the subordinate divisions compared to the reader's;
+    ``stage`` is told each of ``BUILD_STAGES`` as the work reaches it."""
+    stage = stage or (lambda name: None)
+    stage(BUILD_STAGES[0])
     progress = plan_progress(plan, year)
     counts = status_counts(progress)
     region = division_name(plan.division_code)
@@ -114,6 +122,7 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
     tables = [
         Table("一、主要指标监测情况", headers, indicator_rows, [10, 52, 14, 14, 16, 18, 18, 18, 14, 16])
     ]
+    stage(BUILD_STAGES[1])
     report_charts = [
         Chart(
             "主要指标完成进度",
@@ -133,6 +142,7 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
         Table("二、指标历年数据", ["指标名称", "单位", *[f"{y}年" for y in trend_years]], trend_rows)
     )
     comparison_sheets = []
+    stage(BUILD_STAGES[2])
     if kind == "midterm":
         for p in binding_items or monitored[:3]:
             divisions = division_comparison(p.row, year, within)
@@ -153,6 +163,7 @@ def build_plan_report(plan: Plan, year: int, kind: str, within: str = "") -> Pla
             comparison_sheets.append(
                 [[p.row.name, d.name, d.division_code, d.figure.value, d.status_label] for d in divisions]
             )
+    stage(BUILD_STAGES[3])
     tables.append(_tasks_table(plan))
     tables.append(_projects_table(plan))
     figures = [

@@ -3,18 +3,18 @@ one indicator's drill-down (trend, projection, divisions, the records behind eac
 reports (.docx / .pdf / .xlsx), and progress evidence of key projects."""
 
 from datetime import date
-from urllib.parse import quote
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
 
+from minzheng.core.errors import MinzhengError
 from minzheng.core.jurisdiction import covers
-from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name
-from minzheng.core.services.audit import record_event
-from minzheng.core.spreadsheets import XLSX_CONTENT_TYPE
 from minzheng.web.kit.charts import linked, numbers, pie
 from minzheng.web.kit.forms import act_then_redirect
 
@@ -22,13 +22,14 @@ from .. import attainment, selectors, services
 from ..exports import plan_reports
 from ..forms import ProjectProgressForm
 from ..models import ProjectStatus
+from ..services import plan_report_jobs
 
 NAV = {"active_nav": "planning"}
 
 
-def _year(request, plan) -> int:
+def _year(request, plan, params=None) -> int:
     try:
-        year = int(request.GET.get("year", ""))
+        year = int((request.GET if params is None else params).get("year", ""))
     except ValueError:
         return attainment.default_year(plan)
     return min(max(year, plan.period_start - 1), plan.period_end)
@@ -115,6 +116,7 @@ def cockpit(request, pk: int):
             if division_code == plan.division_code
             else [],
             "charts": charts,
+            "report_buttons": plan_report_jobs.REPORT_BUTTONS,
             "page_title": f"规划驾驶舱：{plan.title}",
             "breadcrumbs": [
                 ("规划监测", reverse("planning:plan_list")),
@@ -202,36 +204,29 @@ def indicator_progress(request, pk: int):
     )
 
 
-_CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "xlsx": XLSX_CONTENT_TYPE,
-}
-
-
+@require_POST
 def plan_report(request, pk: int):
-    """年度监测分析报告 / 中期评估报告 as .docx, .pdf or .xlsx (every figure)."""
-    require(request.user, Capability.EXPORT)
+    """年度监测分析报告 / 中期评估报告 as .docx, .pdf or .xlsx (every figure), generated as a 后台任务: an htmx
+    click gets the progress block in place (the page stays usable), a plain form post the job's page."""
     plan = selectors.plan_detail(request.user, pk)
-    kind, fmt = request.GET.get("kind", "annual"), request.GET.get("format", "docx")
-    if kind not in plan_reports.KINDS or fmt not in _CONTENT_TYPES:
+    kind, fmt = request.POST.get("kind", "annual"), request.POST.get("format", "docx")
+    if kind not in plan_reports.KINDS or fmt not in plan_report_jobs.CONTENT_TYPES:
         raise Http404("报告类型不存在")
     year = (
-        _year(request, plan)
-        if kind == "annual" or "year" in request.GET
+        _year(request, plan, request.POST)
+        if kind == "annual" or "year" in request.POST
         else min(plan.period_start + 2, plan.period_end)
     )
-    report = plan_reports.build_plan_report(plan, year, kind, request.user.division_code)
-    render_to = {"docx": plan_reports.to_docx, "pdf": plan_reports.to_pdf, "xlsx": plan_reports.to_xlsx}[fmt]
-    content = render_to(report)
-    record_event(
-        request.user, AuditEvent.EXPORT, object_type="plan_report", object_id=plan.pk,
-        division_code=plan.division_code, summary=f"导出{report.title}（.{fmt}）",
-    )  # fmt: skip
-    response = HttpResponse(content, content_type=_CONTENT_TYPES[fmt])
-    file_name = f"{plan.region_name}{plan_reports.KINDS[kind]}_{year}.{fmt}"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(file_name)}"
-    return response
+    try:
+        job = plan_report_jobs.start_plan_report(request.user, plan.pk, kind=kind, fmt=fmt, year=year)
+    except MinzhengError as exc:
+        if request.headers.get("HX-Request"):
+            return HttpResponse(f'<p class="errorlist">{escape(exc.message)}</p>')
+        messages.error(request, exc.message)
+        return redirect("planning:cockpit", pk=plan.pk)
+    if request.headers.get("HX-Request"):
+        return render(request, "web/kit/job_progress.html", {"job": job})
+    return redirect(job.detail_url)
 
 
 def project_progress(request, pk: int):

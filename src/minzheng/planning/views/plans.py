@@ -17,6 +17,7 @@ from ..drafts import review_rows
 from ..errors import PlanningError
 from ..forms import ImportReviewForm, TaskForm, TaskProgressForm
 from ..models import IndicatorSource, PlanLevel, TaskStatus
+from ..services import plan_report_jobs
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 TABS = [
@@ -69,6 +70,7 @@ def plan_detail(request, pk: int):
         "active_nav": "planning",
         "page_title": plan.title,
         "breadcrumbs": _crumbs((plan.title, None)),
+        "report_buttons": plan_report_jobs.REPORT_BUTTONS,
     }
     if tab == "indicators":
         context["indicators"] = selectors.plan_indicators(plan, IndicatorSource.TABLE)

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -33,6 +34,9 @@ from .engine_parameters import verification_parameters
 from .store import exchange_store
 
 CHUNK_HOUSEHOLDS = 20_000  # progress and cancellation are checked between chunks
+# The stages a run passes, in order, reported to a ``progress`` callback (a 后台任务 showing them to the user).
+REPORT_STAGES = ("读取户籍数据", "读取部门共享数据", "核对计算", "保存核对结果")
+Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,11 @@ def request_report(
     program: str = "dibao",
     on: dt.date | None = None,
     requested_for: tuple[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> VerificationReport:
     """Verify one household now (an application's 家庭经济状况核对 step) and return the report.
-    ``requested_for`` = (label, url) of what asked for it (a case), shown as a link on the report."""
+    ``requested_for`` = (label, url) of what asked for it (a case), shown as a link on the report;
+    ``progress(stage)`` is told each of ``REPORT_STAGES`` as the run reaches it."""
     require(actor, Capability.VERIFY_HOUSEHOLDS)
     check_choices(program, "duckdb")
     on = on or dt.date.today()
@@ -75,7 +81,7 @@ def request_report(
         actor, VerificationRun.SINGLE, program, on, roster[0][1], roster, "duckdb", household_id
     )
     if created:
-        execute_run(run.pk)
+        execute_run(run.pk, progress=progress)
         run.refresh_from_db()
     if run.status != VerificationRun.DONE:
         raise VerificationError(run.error or "核对未能完成")
@@ -243,7 +249,7 @@ def _run_for(
     return run, created
 
 
-def execute_run(run_id: int) -> None:
+def execute_run(run_id: int, progress: Progress | None = None) -> None:
     """The work of one run (called by the task worker, or inline for a single household)."""
     run = VerificationRun.objects.select_related("requested_by", "household_list").get(pk=run_id)
     if run.status == VerificationRun.DONE:
@@ -252,7 +258,7 @@ def execute_run(run_id: int) -> None:
         status=VerificationRun.RUNNING, started_at=timezone.now()
     )
     try:
-        skipped = _execute(run)
+        skipped = _execute(run, progress or (lambda stage: None))
     except Exception as exc:  # a failed run must say why on its page; the worker logs the traceback
         with transaction.atomic():
             # never half-stored: the chunks already stored go, the run is retried from the start
@@ -287,8 +293,9 @@ def _failure_message(error: Exception) -> str:
     return "核对作业运行失败（系统错误），请联系系统管理员查看日志"
 
 
-def _execute(run: VerificationRun) -> int | None:
+def _execute(run: VerificationRun, progress: Progress) -> int | None:
     """Verify the run's households chunk by chunk; returns how many were skipped, None when cancelled."""
+    progress(REPORT_STAGES[0])
     if run.target_household_id:
         roster = verification_roster(run.requested_by, household_ids=[run.target_household_id])
     elif run.household_list_id:
@@ -303,6 +310,7 @@ def _execute(run: VerificationRun) -> int | None:
     for household_id in skipped:
         members.pop(household_id)
     households = sorted(members)
+    progress(REPORT_STAGES[1])
     snapshot = exchange_store().snapshot(cutoff=run.request_date)
     divisions = {division for m in members.values() for division, _ in m}
     parameters = parameters_table(verification_parameters(divisions, run.request_date))
@@ -311,6 +319,7 @@ def _execute(run: VerificationRun) -> int | None:
         if run.cancel_requested:
             return None
         chunk = households[start : start + CHUNK_HOUSEHOLDS]
+        progress(REPORT_STAGES[2])
         result = run_verification(
             _requests(run, chunk, members),
             parameters,
@@ -318,6 +327,7 @@ def _execute(run: VerificationRun) -> int | None:
             backend=_backend(run.engine),
             with_records=True,
         )
+        progress(REPORT_STAGES[3])
         counts = _store(run, result)
         VerificationRun.objects.filter(pk=run.pk).update(
             done=F("done") + len(chunk),
