@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "minzheng.eldercare",
     "minzheng.payments",
     "minzheng.monitoring",
+    "minzheng.worklist",
     "django_tasks",
     "django_tasks_db",
 ]
