@@ -75,13 +75,17 @@ def _owners(user, items: list[WorkItem]) -> dict[tuple[str, str], tuple[int, str
             WorkOwner.objects.all(), user, "division_code"
         ).values_list("source", "key", "owner_id", "owner__full_name", "owner__username")
     }
-    domain_owner_ids = {item.owner_id for item in items if item.owner_id} - {o for o, _ in central.values()}
-    names = {
-        pk: full_name or username
-        for pk, full_name, username in User.objects.filter(pk__in=domain_owner_ids).values_list(
-            "pk", "full_name", "username"
-        )
-    } if domain_owner_ids else {}  # fmt: skip
+    domain_owner_ids = {item.owner_id for item in items if item.owner_id}
+    names = (
+        {
+            pk: full_name or username
+            for pk, full_name, username in User.objects.filter(pk__in=domain_owner_ids).values_list(
+                "pk", "full_name", "username"
+            )
+        }
+        if domain_owner_ids
+        else {}
+    )
     found = {}
     for item in items:
         key = (item.source, item.key)
