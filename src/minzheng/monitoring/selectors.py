@@ -3,14 +3,13 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
 from minzheng.core.models import Division, User
 from minzheng.core.permissions import ROLE_CAPABILITIES, Capability, require
 from minzheng.core.read_audit import Channel, audited_read
-from minzheng.core.selectors.divisions import names_of
 
 from . import rules
 from .models import (
@@ -273,12 +272,13 @@ def assignable_townships(user, code: str) -> list[tuple[str, str]]:
 
 
 def warning_handlers(user) -> list[tuple[int, str]]:
-    """(id, "name（division）") of active accounts that handle warnings inside the user's jurisdiction."""
-    users = list(
+    """(id, "name（division）") of active accounts that handle warnings inside the user's jurisdiction (one query)."""
+    division_name = Division.objects.filter(code=OuterRef("division_code"), valid_to__isnull=True).values("name")
+    users = (
         scope(User.objects.filter(is_active=True), user, "division_code")
         .filter(roles__code__in=ROLE_CAPABILITIES[Capability.HANDLE_WARNINGS])
+        .annotate(division_name=Subquery(division_name[:1]))
         .distinct()
         .order_by("division_code", "username")
     )
-    names = names_of({u.division_code for u in users})
-    return [(u.pk, f"{u.display_name}（{names.get(u.division_code, '')}）") for u in users]
+    return [(u.pk, f"{u.display_name}（{u.division_name or ''}）") for u in users]
