@@ -76,6 +76,11 @@ def _warning(run, rule, person, division: str, due: date) -> RiskWarning:
     )
 
 
+def _month() -> date:
+    k = next(_numbers)  # a month of its own per roster (one roster per program, division and month)
+    return date(1900 + (k // 12) % 500, k % 12 + 1, 1)
+
+
 def populate(d: Desks, n: int = 1, *, today: date | None = None) -> dict[str, list]:
     """``n`` open items of each kind in 七道街道 of 元宝区 and one of each in 振兴区. Needs the assistance policy
     loaded (programs, parameters, holidays)."""
@@ -109,7 +114,7 @@ def populate(d: Desks, n: int = 1, *, today: date | None = None) -> dict[str, li
                     program_code="dibao_urban",
                     program_name="城市低保",
                     division_code=village[:6] + "000000",
-                    month=date(2000 + next(_numbers) % 90, 1, 1),
+                    month=_month(),
                     status="submitted",
                     generation=1,
                     line_count=1,

@@ -273,7 +273,9 @@ def assignable_townships(user, code: str) -> list[tuple[str, str]]:
 
 def warning_handlers(user) -> list[tuple[int, str]]:
     """(id, "name（division）") of active accounts that handle warnings inside the user's jurisdiction (one query)."""
-    division_name = Division.objects.filter(code=OuterRef("division_code"), valid_to__isnull=True).values("name")
+    division_name = Division.objects.filter(code=OuterRef("division_code"), valid_to__isnull=True).values(
+        "name"
+    )
     users = (
         scope(User.objects.filter(is_active=True), user, "division_code")
         .filter(roles__code__in=ROLE_CAPABILITIES[Capability.HANDLE_WARNINGS])
