@@ -253,3 +253,27 @@ def test_queue_page_home_and_assign_page_render_in_chinese_with_the_owner(client
     assert response.status_code == 404
     assert client.get("/worklist/?division_code=abc&scope=x&page=zz").status_code == 200
     assert date.today()  # (pages never 500 on bad filters)
+
+
+def test_plan_tasks_with_a_deadline_are_the_plan_keepers_work_in_their_jurisdiction(divisions):
+    from minzheng.planning.models import Plan, PlanTask
+
+    leader = make_user("leader", "210602000000", username="yb_ld")
+    caseworker = make_user("caseworker", "210602000000", username="yb_jb")
+
+    def plan(code: str, sha: str) -> Plan:
+        return Plan.objects.create(
+            title="元宝区民政事业发展“十四五”规划", level="county", division_code=code, period_start=2021,
+            period_end=2025, source_name="规划.docx", source_sha256=sha * 64,
+        )  # fmt: skip
+
+    ours, theirs = plan("210602000000", "a"), plan("210603000000", "b")
+    due = PlanTask.objects.create(plan=ours, order=1, lead="建设区级救助服务中心", deadline=date(2026, 6, 30))
+    PlanTask.objects.create(plan=ours, order=2, lead="无时限的任务")
+    PlanTask.objects.create(plan=ours, order=3, lead="已完成", deadline=date(2026, 6, 30), status="done")
+    PlanTask.objects.create(plan=theirs, order=1, lead="振兴区的任务", deadline=date(2026, 6, 30))
+    rows = selectors.work_rows(leader, ALL, date(2026, 7, 1))
+    assert [(r.item.source, r.item.key, r.overdue) for r in rows] == [("planning.task", str(due.pk), True)]
+    assert rows[0].item.url == f"/planning/tasks/{due.pk}/" and rows[0].item.domain == "规划监测"
+    assert not selectors.work_rows(caseworker, ALL, date(2026, 7, 1))
+    services.claim(leader, "planning.task", str(due.pk))
