@@ -63,3 +63,45 @@ def test_approver_claims_a_roster_in_the_same_queue_as_cases(page, live_server):
     page.get_by_test_id("work-row").get_by_role("link", name="城市低保花名册 · 待审核").click()
     expect(page.locator("button:has-text('审核通过')")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 1400
+
+
+def test_county_caseworker_assigns_a_warning_to_a_township_and_a_person(page, live_server):
+    from minzheng.monitoring.models import MonitoringRun, RiskRule
+    from tests.worklist.world import _warning
+
+    make_divisions()
+    load_assistance_policy()
+    make_user("caseworker", "210602000000", username="yb_jb")
+    township = make_user("caseworker", "210602002000", username="qd_jb")
+    township.full_name = "赵核实"
+    township.save(update_fields=["full_name"])
+    run = MonitoringRun.objects.create(kind="daily", until=date.today())
+    rule = RiskRule.objects.create(
+        code="income_below_line",
+        division_code="0" * 12,
+        valid_from=date(2020, 1, 1),
+        severity="high",
+        verify_days=5,
+    )
+    warning = _warning(
+        run, rule, HouseholdFactory(village="210602002001", size=1).head, "210602000000", date(2026, 3, 10)
+    )
+
+    log_in(page, live_server, "yb_jb")
+    page.goto(f"{live_server.url}/monitoring/warnings/{warning.pk}/")
+    page.select_option("#assign-form select[name=division_code]", label="七道街道")
+    page.select_option("#assign-form select[name=owner]", label="赵核实（七道街道）")
+    page.click("#assign-form button[type=submit]")
+    expect(page.get_by_test_id("warning-owner")).to_have_text("赵核实")
+    expect(page.get_by_test_id("assigned-to")).to_contain_text("七道街道")
+    expect(page.locator("body")).to_contain_text("改派至七道街道，责任人赵核实")
+    page.click("button:has-text('退出')")
+
+    log_in(page, live_server, "qd_jb")
+    page.click("nav >> text=待办中心")
+    page.select_option("select[name=scope]", "mine")
+    page.click("button:has-text('搜索')")
+    row = page.get_by_test_id("work-row")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text(warning.number)
+    expect(row.get_by_test_id("overdue")).to_be_visible()
