@@ -94,7 +94,7 @@ def test_county_caseworker_assigns_a_warning_to_a_township_and_a_person(page, li
     page.click("#assign-form button[type=submit]")
     expect(page.get_by_test_id("warning-owner")).to_have_text("赵核实")
     expect(page.get_by_test_id("assigned-to")).to_contain_text("七道街道")
-    expect(page.locator("body")).to_contain_text("改派至七道街道，责任人赵核实")
+    expect(page.locator("body")).to_contain_text("分派至七道街道，责任人赵核实")
     page.click("button:has-text('退出')")
 
     log_in(page, live_server, "qd_jb")

@@ -54,9 +54,9 @@ def test_county_user_assigns_a_township_and_a_person_who_then_sees_it(world):
     warning.refresh_from_db()
     assert warning.assigned_division_code == "210602002000" and warning.status == "assigned"
     assert owner_of("monitoring.warning", str(warning.pk)) == (d.township_caseworker.pk, "测试caseworker")
-    assert _steps(warning) == ["改派至七道街道，责任人测试caseworker"]
+    assert _steps(warning) == ["分派至七道街道，责任人测试caseworker"]
     assert AuditEvent.objects.filter(
-        object_type="monitoring_warning", summary__contains="改派至七道街道"
+        object_type="monitoring_warning", summary__contains="分派至七道街道"
     ).exists()
     assert AuditEvent.objects.filter(object_type="work_item", summary__contains="指派待办").exists()
     # the township now holds it: in its list and on its desk
@@ -118,7 +118,7 @@ def test_detail_page_form_and_list_bulk_action(client, world):
     )
     assert response.status_code == 302
     page = client.get(f"/monitoring/warnings/{warning.pk}/").content.decode()
-    assert 'data-testid="warning-owner">测试caseworker' in page and "改派至七道街道" in page
+    assert 'data-testid="warning-owner">测试caseworker' in page and "分派至七道街道" in page
     listing = client.get("/monitoring/warnings/").content.decode()
     assert 'id="bulk-assign-form"' in listing and f'name="warnings" value="{second.pk}"' in listing
     client.post(

@@ -81,6 +81,8 @@ def assign(user, warning: RiskWarning, *, division_code: str, owner_id: int | No
     warning = RiskWarning.objects.select_for_update().get(pk=warning.pk)
     previous = warning.assigned_division_code
     moved = code != previous
+    # 改派 moves it from one township to another; sending one the county held (known there only) is 分派.
+    reassigning = bool(previous) and division_level(previous) == 4
     key = str(warning.pk)
     current = owner_of(WORK_SOURCE, key)
     if not moved and (not owner_id or (current and current[0] == owner_id)):
@@ -99,10 +101,10 @@ def assign(user, warning: RiskWarning, *, division_code: str, owner_id: int | No
         release_owner(user, WORK_SOURCE, key)  # the old township's person no longer holds it
         person = f"（原责任人{current[1]}已退回）"
     if moved:
-        note = f"{'改派' if previous else '分派'}至{name}{person}"
+        note = f"{'改派' if reassigning else '分派'}至{name}{person}"
     else:
         note = f"指派{name}{person.lstrip('，')}"
-    _step(user, warning, "reassigned" if previous else "assigned", note)
+    _step(user, warning, "reassigned" if reassigning else "assigned", note)
     return warning
 
 
