@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "minzheng.payments",
     "minzheng.monitoring",
     "minzheng.background",
+    "minzheng.worklist",
     "django_tasks",
     "django_tasks_db",
 ]

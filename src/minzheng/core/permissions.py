@@ -30,6 +30,7 @@ class Capability(StrEnum):
     APPROVE_CASES = "approve_cases"
     HANDLE_WARNINGS = "handle_warnings"
     MANAGE_MONITORING = "manage_monitoring"
+    ASSIGN_WORK = "assign_work"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -79,6 +80,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # the rules (thresholds, switching on) and the runs belong to the approving level and administrators.
     Capability.HANDLE_WARNINGS: {Role.CASEWORKER},
     Capability.MANAGE_MONITORING: {Role.APPROVER, Role.SYSADMIN},
+    # 待办分派: reviewers, approvers and leaders hand any work of their jurisdiction to a colleague who can do
+    # it; anyone who can do a piece of work may also pass it on (转办) — worklist.services checks both.
+    Capability.ASSIGN_WORK: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
 }
 
 _MESSAGES = {
@@ -105,6 +109,7 @@ _MESSAGES = {
     Capability.APPROVE_CASES: "只有审批人可以审批救助申请",
     Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
     Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
+    Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
 }
 
 

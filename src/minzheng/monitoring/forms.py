@@ -70,3 +70,10 @@ class ProactiveForm(KitForm):
     division_code = _optional("居住地")
     household_number = _optional("户编号")
     note = _optional("困难情况说明")
+
+
+class AssignForm(KitForm):
+    """分派 / 改派: a township of the warning's county and, optionally, a person there (its 责任人)."""
+
+    division_code = _optional("分派至")
+    owner = int_field("责任人", min_value=1, required=False)

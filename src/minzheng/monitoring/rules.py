@@ -1,6 +1,6 @@
 """Pure rules of the warning lifecycle (预警处置流程): who a warning goes to, the moves allowed, overdue.
 
-预警 → 分派 (to the township of residence, automatically) → 核实 (visit) → 处置 → 关闭; a warning not
+预警 → 分派 (to the township of residence, automatically; a county user may 分派/改派 by hand) → 核实 (visit) → 处置 → 关闭; a warning not
 disposed by its time limit (working days) escalates to the county. No Django here (import-linter).
 """
 
@@ -32,6 +32,7 @@ DISPOSALS = (
 
 #: which action each status allows next (a visit may be recorded again while verifying)
 ALLOWED = {
+    "assign": {NEW, ASSIGNED, VERIFIED},  # 分派 / 改派 while the warning is open
     "visit": {ASSIGNED, VERIFIED},
     "dispose": {VERIFIED},
     "close": {DISPOSED},

@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
-from minzheng.core.permissions import Capability, require
+from minzheng.core.models import Division, User
+from minzheng.core.permissions import ROLE_CAPABILITIES, Capability, require
 from minzheng.core.read_audit import Channel, audited_read
 
 from . import rules
@@ -136,9 +137,16 @@ class WarningFilter:
     q: str = ""
 
 
+def warnings_in_jurisdiction(user, queryset: QuerySet[RiskWarning] | None = None) -> QuerySet[RiskWarning]:
+    """Warnings of the user's jurisdiction: by the residence, and by the division it is assigned to (分派 may
+    send a warning known only at county level to a township, whose staff then see it)."""
+    queryset = RiskWarning.objects.all() if queryset is None else queryset
+    return scope(queryset, user, "division_code") | scope(queryset, user, "assigned_division_code")
+
+
 def warning_list(user, filters: WarningFilter, today: date) -> QuerySet[RiskWarning]:
     require(user, Capability.VIEW_REGISTRY)
-    found = scope(RiskWarning.objects.all(), user, "division_code")
+    found = warnings_in_jurisdiction(user)
     if filters.rule_code:
         found = found.filter(rule_code=filters.rule_code)
     if filters.severity:
@@ -164,7 +172,10 @@ def warning_detail(user, pk: int) -> RiskWarning:
     queryset = RiskWarning.objects.select_related("rule", "household", "run").prefetch_related(
         "steps__actor", "visits__attachments", "visits__visitor"
     )
-    return get_in_jurisdiction_or_404(queryset, user, "division_code", pk=pk)
+    found = warnings_in_jurisdiction(user, queryset).filter(pk=pk).first()
+    if found is None:
+        raise Http404("记录不存在或不在您的管辖范围内")
+    return found
 
 
 def attachment(user, pk: int) -> VisitAttachment:
@@ -241,3 +252,35 @@ def dashboard(user, *, since: date, child_prefix_length: int) -> dict:
         .filter(Exists(LibraryCategory.objects.filter(open_on(date.today()), person=OuterRef("pk"))))
         .count(),
     }
+
+
+# --- 分派 choices -------------------------------------------------------------------------------------
+
+
+def assignable_townships(user, code: str) -> list[tuple[str, str]]:
+    """(code, name) of the townships (乡镇/街道) inside a division and the user's jurisdiction — where 分派 may
+    send a warning (a warning's county; on the list, the user's whole jurisdiction)."""
+    own, inside = division_prefix(user.division_code), division_prefix(code)
+    prefix = inside if inside.startswith(own) else own if own.startswith(inside) else None
+    if prefix is None or not user.division_code:
+        return []
+    return list(
+        Division.objects.filter(code__startswith=prefix, level=4, valid_to__isnull=True)
+        .order_by("code")
+        .values_list("code", "name")
+    )
+
+
+def warning_handlers(user) -> list[tuple[int, str]]:
+    """(id, "name（division）") of active accounts that handle warnings inside the user's jurisdiction (one query)."""
+    division_name = Division.objects.filter(code=OuterRef("division_code"), valid_to__isnull=True).values(
+        "name"
+    )
+    users = (
+        scope(User.objects.filter(is_active=True), user, "division_code")
+        .filter(roles__code__in=ROLE_CAPABILITIES[Capability.HANDLE_WARNINGS])
+        .annotate(division_name=Subquery(division_name[:1]))
+        .distinct()
+        .order_by("division_code", "username")
+    )
+    return [(u.pk, f"{u.display_name}（{u.division_name or ''}）") for u in users]

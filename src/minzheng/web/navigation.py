@@ -31,7 +31,13 @@ class NavGroup:
 
 
 NAVIGATION: tuple[NavGroup, ...] = (
-    NavGroup("工作台", (NavItem("首页", "home", "web:home"),)),
+    NavGroup(
+        "工作台",
+        (
+            NavItem("首页", "home", "web:home"),
+            NavItem("待办中心", "worklist", "worklist:dashboard", capability="view_registry"),
+        ),
+    ),
     NavGroup(
         "人口家庭",
         (

@@ -9,12 +9,13 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from minzheng.assistance.interface import queue_counts, stale_standards
+from minzheng.assistance.interface import stale_standards
 from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.second_factor import start_login
+from minzheng.worklist.interface import queue_summary
 
 from .forms import LoginForm
 from .kit.charts import bars, pie
@@ -84,7 +85,7 @@ def home(request):
             "charts": charts,
             "active_nav": "home",
             "page_title": "首页",
-            "todo": queue_counts(request.user, date.today()),
+            "todo": queue_summary(request.user, date.today()),
             "stale_standards": stale_standards(request.user, date.today()),
         },
     )

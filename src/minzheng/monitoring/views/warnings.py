@@ -1,21 +1,26 @@
 """预警处置 pages: the list with filters and export, one warning with evidence, visit, disposal, closing."""
 
+from django.contrib import messages
 from django.http import FileResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.assistance.interface import monitoring_cases, programs
+from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number
+from minzheng.core.jurisdiction import division_level
+from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, write_workbook
 from minzheng.core.views.common import paginate, xlsx_response
-from minzheng.web.kit.forms import act_then_redirect
+from minzheng.web.kit.forms import act_then_redirect, flash_errors
+from minzheng.worklist.interface import owner_of
 
 from .. import rules, selectors
-from ..forms import CloseForm, DisposeForm, VisitForm
+from ..forms import AssignForm, CloseForm, DisposeForm, VisitForm
 from ..rule_catalogue import RULE_KINDS, SEVERITIES
 from ..services import lifecycle
 from ..services.reads import record_read
@@ -33,6 +38,23 @@ def _filters(request) -> selectors.WarningFilter:
         escalated=g.get("escalated") == "1",
         q=g.get("q", ""),
     )
+
+
+def _can_dispatch(user) -> bool:
+    """分派 is a county (or higher) user's: one who handles warnings or manages monitoring."""
+    return division_level(user.division_code) <= 3 and (
+        has_capability(user, Capability.HANDLE_WARNINGS) or has_capability(user, Capability.MANAGE_MONITORING)
+    )
+
+
+def _dispatch_choices(request, county_code: str) -> dict:
+    if not _can_dispatch(request.user):
+        return {"can_dispatch": False}
+    return {
+        "can_dispatch": True,
+        "townships": selectors.assignable_townships(request.user, county_code),
+        "handlers": selectors.warning_handlers(request.user),
+    }
 
 
 def warning_list(request):
@@ -56,6 +78,8 @@ def warning_list(request):
             severities=SEVERITIES,
             statuses=rules.STATUSES,
             today=timezone.localdate(),
+            open_statuses=rules.OPEN_STATUSES,
+            **_dispatch_choices(request, request.user.division_code),
         ),
     )
 
@@ -107,6 +131,9 @@ def warning_detail(request, pk: int):
             can_visit=rules.can("visit", warning.status),
             can_dispose=rules.can("dispose", warning.status),
             can_close=rules.can("close", warning.status),
+            can_assign=rules.can("assign", warning.status),
+            owner=owner_of(lifecycle.WORK_SOURCE, str(warning.pk)),
+            **_dispatch_choices(request, rules.county_of(warning.division_code)),
             overdue=rules.is_overdue(warning.status, warning.due_on, timezone.localdate()),
             today=timezone.localdate(),
         ),
@@ -151,6 +178,43 @@ def warning_dispose(request, pk: int):
             request.user, w, disposal=d["disposal"], note=d["note"], program_code=d["program_code"]
         ),
     )
+
+
+@require_POST
+def warning_assign(request, pk: int):
+    return _act(
+        request,
+        pk,
+        AssignForm(request.POST),
+        lambda w, d: lifecycle.assign(request.user, w, division_code=d["division_code"], owner_id=d["owner"]),
+    )
+
+
+MAX_BULK = 100  # a page of the list, with room; more is a run, not a click
+
+
+@require_POST
+def warning_assign_many(request):
+    """批量分派 from the list: the ticked warnings, each fetched inside the jurisdiction (404 otherwise)."""
+    form = AssignForm(request.POST)
+    back = reverse("monitoring:warning_list")
+    if not form.is_valid():
+        flash_errors(request, form)
+        return redirect(back)
+    keys = [k for k in request.POST.getlist("warnings") if k.isdigit() and len(k) <= 15][:MAX_BULK]
+    warnings = [selectors.warning_detail(request.user, int(k)) for k in dict.fromkeys(keys)]
+    try:
+        done = lifecycle.assign_many(
+            request.user,
+            warnings,
+            division_code=form.cleaned_data["division_code"],
+            owner_id=form.cleaned_data["owner"],
+        )
+    except MinzhengError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"已分派 {done} 条预警")
+    return redirect(back)
 
 
 @require_POST
