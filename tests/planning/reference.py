@@ -169,8 +169,8 @@ def measure_projects(name: str, plan: PlanDraft | None = None) -> Measure:
 
 
 def _numbers(text: str) -> list[str]:
-    # Years in brackets (“100% (2022年)”) are the reference's notes, not the figure.
-    text = re.sub(r"\(\s*(?:20\d\d|十四五)[^)]*\)", "", str(text))
+    # Brackets in a reference target (“100% (2022年)”, “150 (由83家)”) are its notes, not the figure.
+    text = re.sub(r"\([^)]*\)", "", str(text))
     return re.findall(r"\d+(?:\.\d+)?", text)
 
 
