@@ -1,6 +1,6 @@
 """Plan importer against the four reference extractions: per plan and field, matched/expected (extracted).
 
-    PYTHONPATH=src .venv/bin/python benchmarks/plan_importer.py [--missing]
+PYTHONPATH=src .venv/bin/python benchmarks/plan_importer.py [--missing]
 """
 
 import sys

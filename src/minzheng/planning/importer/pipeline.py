@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .cleaning import clean_text
 from .headings import HeadingMatch, is_bare_heading, match_heading
 from .indicators import indicators_from_table
-from .metadata import find_title, parent_region, region_and_level
+from .metadata import find_title, parent_regions, region_and_level
 from .model import OutlineNode, PlanDraft, Task
 from .projects import box_item, projects_from_table, projects_in_text
 from .segments import Paragraph, segment
@@ -85,7 +85,8 @@ def parse_text(text: str) -> PlanDraft:
     draft = PlanDraft()
     draft.title, draft.status = find_title(clean.lines)
     draft.region, draft.level = region_and_level(draft.title)
-    draft.parent = parent_region(text, draft.region, draft.level)
+    draft.parent_regions = parent_regions(text, draft.region, draft.level)
+    draft.parent = draft.parent_regions[0] if draft.parent_regions else ""
     draft.notes.extend(f"removed annotation: {r}" for r in clean.removed)
     walker = _Walker(draft)
     for unit in segment(clean):
