@@ -239,5 +239,9 @@ def _collect_targets(walker: _Walker, text: str) -> None:
     targets = text_targets(text, walker.chapter(), walker.section())
     walker.draft.text_targets.extend(targets)
     if walker.box is None:
-        for target in targets:
-            walker.draft.projects.extend(projects_in_text(target.quote, target.year))
+        # One project per name: a total stated later (“建成…服务中心30个”) is no second project.
+        known = {p.name for p in walker.draft.projects}
+        for project in projects_in_text(text, walker.draft.region):
+            if project.name not in known:
+                known.add(project.name)
+                walker.draft.projects.append(project)
