@@ -44,9 +44,14 @@ def text_targets(paragraph: str, chapter: str, section: str) -> list[TextTarget]
             if m is not None:
                 pieces = [(quote, m)]
         names: dict[str, str] = {}
+        previous = ""
         for piece, m in pieces:
             # Figures sharing a clause (“分别由…扩大到150家和300家”) share the name before the first.
-            name = names.setdefault(piece, _name_before(piece, m.start()))
+            name = names.setdefault(piece, _name_before(piece, m.start()) or _name_after(piece, m.end()))
+            if not name and previous:
+                # “…不低于55%的资金用于支持发展养老服务,到2025年达到60%”: the same measure, a later year.
+                name = previous
+            previous = name
             found.append(
                 TextTarget(
                     value=re.sub(r"\s+", "", m.group(0)),
@@ -94,6 +99,16 @@ def _is_before_raise(quote: str, m: re.Match[str]) -> bool:
     return "由" in quote[clause_start : m.start()] and bool(RAISE.search(after))
 
 
+NAMELESS = r"(?:将|对|使|让|把|按|发展|新建|建设|建立|推进|推动|培训|培育|打造|实现|新增)?"
+
+
+def _name_after(quote: str, start: int) -> str:
+    """When nothing but a verb precedes the figure (“发展5名党员”, “将不低于55%的资金用于…”), the thing
+    counted follows it."""
+    rest = re.split(r"[，,；;、]", quote[start:])[0]
+    return re.sub(r"^的", "", rest).strip()
+
+
 def _name_before(quote: str, end: int) -> str:
     """The clause before the value, stripped of the time phrase and verbs: the thing measured."""
     clause = re.split(r"[，,：:]", quote[:end])[-1]
@@ -105,4 +120,6 @@ def _name_before(quote: str, end: int) -> str:
     clause = re.sub(r"由[^由]*?(?:提高|提升|增加|增长|扩大|上调)(?:到|至).*$", "", clause)
     clause = re.sub(r"分别$", "", clause.strip())
     clause = re.sub(r"^(?:力争|确保|推动)?(?:对于|对|将|使|让)?(?=[\u4e00-\u9fff]{3})", "", clause)
-    return clause.strip()
+    # A verb or a particle alone names nothing (发展5名党员, 到2022年将不低于55%的资金…).
+    clause = clause.strip().rstrip('“"')
+    return "" if re.fullmatch(NAMELESS, clause) else clause
