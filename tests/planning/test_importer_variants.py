@@ -94,6 +94,22 @@ def test_table_cells_split_by_blank_lines_still_give_every_indicator(blank_lines
     assert measure_indicators("dandong-city-plan", parse_plan_text(text)).matched == 20
 
 
+@pytest.mark.parametrize("separator", ["\n", "\n\n", "\n\n\n"], ids=["lines", "blank", "two-blank"])
+def test_a_table_of_one_cell_per_line_without_tabs_gives_every_indicator(separator: str) -> None:
+    # A PDF extraction that puts each cell on a line of its own, with 0, 1 or 2 blank lines between.
+    cells = ["序号", "主要指标", "单位", "2025年目标值", "指标属性"]
+    for item in reference("dandong-city-plan", full=False)["indicators"]:
+        cells += [str(item["no"]), item["name"], item["unit"], str(item["target"]), item["attribute"]]
+    prose = wrapped(plain("hunnan-district-plan"), 40, blank_lines=separator != "\n")
+    text = (
+        "丹东市民政事业发展第十四个五年规划\n\n第一章 发展目标\n\n专栏1:主要指标\n\n"
+        + separator.join(cells)
+        + "\n\n\n第二章 主要任务\n\n"
+        + prose.split("三、“十四五”时期的重点任务", 1)[1]
+    )
+    assert measure_indicators("dandong-city-plan", parse_plan_text(text)).matched == 20
+
+
 def test_a_docx_with_merged_cells_gives_the_indicator_table(tmp_path: Path) -> None:
     ref = reference("dandong-city-plan", full=False)
     items = ref["indicators"]

@@ -78,8 +78,15 @@ def _is_comment_author(lines: list[str], i: int, pdf_layout: bool) -> bool:
     # Comments are phrases (省政府规划, 按省发改委意见修改); a 2-3 character line is a wrapped cell.
     if i + 1 >= len(lines) or len(lines[i + 1].strip()) < 4:
         return False
-    if lines[i + 1].startswith("\t") or TABLE_WORD.search(text):
-        return False  # a wrapped header cell (目标值 above 指标属性), not a reviewer and a comment
+    comment = lines[i + 1].strip()
+    if (
+        lines[i + 1].startswith("\t")
+        or TABLE_WORD.search(text)
+        or len(re.findall(r"[\u4e00-\u9fff]", comment)) < 2
+    ):
+        # A wrapped header cell (目标值 above 指标属性) or a unit above its value (万人, 1.25): table cells,
+        # not a reviewer and a comment.
+        return False
     if LATIN_AUTHOR.match(text) and not re.search(r"\d", text):
         return True
     # Chinese author names are only told apart from short headings in PDF layout, where real
