@@ -4,7 +4,8 @@
 * the indicator table with its cells split by blank lines;
 * a .docx whose indicator table has merged header and attribute cells;
 * GBK-encoded text.
-Each variant must keep what the plain text gives (floors measured on the variants, see FLOORS).
+Each variant must keep what the plain text gives (floors measured on the variants, see FLOORS). Only the
+GBK tests need Django (the upload's decoding, the command); the rest also run with ``-p no:django``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ import io
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 from docx import Document
 
 from minzheng.planning.importer import parse_plan_docx, parse_plan_text
-from minzheng.planning.services import parse_plan_file
 
 from .reference import (
     PLANS,
@@ -145,6 +144,8 @@ def test_a_docx_with_merged_cells_gives_the_indicator_table(tmp_path: Path) -> N
 
 
 def test_gbk_text_reads_as_the_utf8_text() -> None:
+    from minzheng.planning.services import parse_plan_file
+
     text = plain("hunnan-district-plan")
     plan = parse_plan_file("hunnan.txt", text.encode("gbk"))
     assert plan.to_dict() == parse_plan_text(text).to_dict()
@@ -153,6 +154,8 @@ def test_gbk_text_reads_as_the_utf8_text() -> None:
 
 def test_the_import_command_reads_gbk_and_refuses_a_non_plan(tmp_path: Path) -> None:
     # No database: a dry run and a refusal never reach it (pytest-django would fail any query here).
+    from django.core.management import CommandError, call_command
+
     gbk = tmp_path / "hunnan.txt"
     gbk.write_bytes(plain("hunnan-district-plan").encode("gbk"))
     out = io.StringIO()
