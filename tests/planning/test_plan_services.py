@@ -21,10 +21,10 @@ from tests.core.factories import make_user
 
 # Measured on the seeds (table indicators / text targets / tasks / projects / outline nodes).
 SEED_COUNTS = {
-    "辽宁省": {"indicators": 20, "text_targets": 38, "tasks": 110, "projects": 32, "outline": 47},
-    "丹东市": {"indicators": 20, "text_targets": 34, "tasks": 107, "projects": 37, "outline": 47},
-    "阜新市": {"indicators": 0, "text_targets": 33, "tasks": 62, "projects": 23, "outline": 78},
-    "浑南区": {"indicators": 0, "text_targets": 24, "tasks": 42, "projects": 6, "outline": 58},
+    "辽宁省": {"indicators": 20, "text_targets": 41, "tasks": 110, "projects": 34, "outline": 47},
+    "丹东市": {"indicators": 20, "text_targets": 37, "tasks": 107, "projects": 38, "outline": 47},
+    "阜新市": {"indicators": 0, "text_targets": 41, "tasks": 62, "projects": 22, "outline": 78},
+    "浑南区": {"indicators": 0, "text_targets": 36, "tasks": 42, "projects": 7, "outline": 58},
 }
 
 

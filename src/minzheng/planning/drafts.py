@@ -43,6 +43,7 @@ def draft_from_dict(data: dict[str, Any]) -> PlanDraft:
         level=data.get("level", ""),
         region=data.get("region", ""),
         parent=data.get("parent", ""),
+        parent_regions=list(data.get("parent_regions", [])),
         outline=[_node(node) for node in data.get("outline", [])],
         indicators=[_only(Indicator, row) for row in data.get("indicators", [])],
         projects=[_only(Project, row) for row in data.get("projects", [])],

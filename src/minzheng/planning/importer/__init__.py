@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .compare import normalise_label
 from .docx_reader import docx_to_text
-from .model import Indicator, OutlineNode, PlanDraft, Project, Task, TextTarget
+from .model import NOT_A_PLAN, Indicator, OutlineNode, PlanDraft, Project, Task, TextTarget
 from .pipeline import parse_text
 
 
@@ -25,6 +25,7 @@ def parse_plan_docx(path: str | Path) -> PlanDraft:
 
 
 __all__ = [
+    "NOT_A_PLAN",
     "Indicator",
     "OutlineNode",
     "PlanDraft",

@@ -20,6 +20,7 @@ PAGE_NUMBER = re.compile(
 FOOTNOTE_MARK = re.compile(r"[\u2460-\u2473]|\[\d{1,2}\]")
 # A reviewer name as Word's comment export writes it: Latin letters only (e.g. HUAWEI, admin).
 LATIN_AUTHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_.\- ]{3,19}$")
+TABLE_WORD = re.compile(r"指标|目标|单位|属性|序号|名称|数值|合计|年")
 SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 SENTENCE_PUNCT = set('。！？；：，、,.;:!?“”"')
 
@@ -40,24 +41,33 @@ def display_width(text: str) -> int:
 
 
 def detect_pdf_layout(lines: list[str]) -> tuple[bool, int]:
-    """PDF extractions interleave blank lines and wrap at a fixed width; Word exports do neither."""
+    """Is the text hard-wrapped at a fixed width (PDF extraction, a copy from a PDF viewer)?
+
+    Wrapped text has many lines filling a narrow band just under the wrap width (punctuation of mixed
+    width moves the last character a little) and almost none beyond it; a Word export has one line per
+    paragraph, of every length. Blank lines between lines are common in extractions but not required:
+    a copy at 30, 40 or 60 characters a line has none.
+    """
     nonblank = [ln.strip() for ln in lines if ln.strip()]
     if len(nonblank) < 10:
         return False, 0
-    widths = sorted(display_width(ln) for ln in nonblank)
-    blank_ratio = (len(lines) - len(nonblank)) / max(len(lines), 1)
-    long_lines = [w for w in widths if w >= 30]
-    if not long_lines:
+    long_widths = [display_width(ln) for ln in nonblank if display_width(ln) >= 40]
+    if len(long_widths) < 10:
         return False, 0
-    # The wrap width is the most common width among long lines.
     counts: dict[int, int] = {}
-    for w in long_lines:
+    for w in long_widths:
         counts[w] = counts.get(w, 0) + 1
-    width = max(counts, key=lambda w: (counts[w], w))
-    median = widths[len(widths) // 2]
-    # Wrapped text: many long lines, a good share of them exactly at the wrap width.
-    wrapped = len(long_lines) >= 10 and counts[width] / len(long_lines) >= 0.25
-    return wrapped and blank_ratio >= 0.3 and median <= 70, width
+
+    def band(w: int) -> int:
+        return sum(counts.get(k, 0) for k in range(w - 5, w + 1))
+
+    width = max(counts, key=lambda w: (band(w), counts[w]))
+    in_band = band(width)
+    beyond = sum(1 for w in long_widths if w > width + 10)
+    wrapped = in_band >= 10 and in_band >= 0.4 * len(long_widths) and beyond <= 0.1 * len(nonblank)
+    # The most common width in the band is the wrap width the paragraph logic measures against.
+    width = max(range(width - 5, width + 1), key=lambda w: (counts.get(w, 0), w))
+    return wrapped, width
 
 
 def _is_comment_author(lines: list[str], i: int, pdf_layout: bool) -> bool:
@@ -67,6 +77,15 @@ def _is_comment_author(lines: list[str], i: int, pdf_layout: bool) -> bool:
         return False  # a table cell, not a comment author
     # Comments are phrases (省政府规划, 按省发改委意见修改); a 2-3 character line is a wrapped cell.
     if i + 1 >= len(lines) or len(lines[i + 1].strip()) < 4:
+        return False
+    comment = lines[i + 1].strip()
+    if (
+        lines[i + 1].startswith("\t")
+        or TABLE_WORD.search(text)
+        or len(re.findall(r"[\u4e00-\u9fff]", comment)) < 2
+    ):
+        # A wrapped header cell (目标值 above 指标属性) or a unit above its value (万人, 1.25): table cells,
+        # not a reviewer and a comment.
         return False
     if LATIN_AUTHOR.match(text) and not re.search(r"\d", text):
         return True

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+NOT_A_PLAN = "未识别到规划内容"
+
 
 @dataclass
 class OutlineNode:
@@ -95,12 +97,24 @@ class PlanDraft:
     level: str = ""
     region: str = ""
     parent: str = ""
+    # Every region above the plan's, nearest first (浑南区: 沈阳市, 辽宁省); ``parent`` is the first.
+    parent_regions: list[str] = field(default_factory=list)
     outline: list[OutlineNode] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     text_targets: list[TextTarget] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def recognised(self) -> bool:
+        """Does the text read as a plan at all? An empty file or a non-plan text (a notice, an article)
+        gives no title and no structure; the caller refuses it with ``NOT_A_PLAN``."""
+        nodes = self.outline_nodes()
+        content = bool(nodes or self.indicators or self.tasks or self.projects or self.text_targets)
+        if self.title:
+            return content
+        return bool(self.indicators) or (len(nodes) >= 3 and bool(self.tasks))
 
     def outline_nodes(self) -> list[OutlineNode]:
         """Every outline node flattened in document order."""
@@ -126,6 +140,7 @@ class PlanDraft:
             "level": self.level,
             "region": self.region,
             "parent": self.parent,
+            "parent_regions": list(self.parent_regions),
             "outline": [node.to_dict() for node in self.outline],
             "indicators": indicators,
             "projects": [asdict(p) for p in self.projects],

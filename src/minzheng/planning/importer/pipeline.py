@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from .cleaning import clean_text
 from .headings import HeadingMatch, is_bare_heading, match_heading
 from .indicators import indicators_from_table
-from .metadata import find_title, parent_region, region_and_level
+from .metadata import find_title, parent_regions, region_and_level
 from .model import OutlineNode, PlanDraft, Task
 from .projects import box_item, projects_from_table, projects_in_text
 from .segments import Paragraph, segment
 from .tables import Table
 from .targets import text_targets
-from .tasks import is_retrospective, lead_of
+from .tasks import is_retrospective, is_strong_lead, lead_of
 
 BARE_RANK = 2  # a bare 发展基础 sits where a 第X节 would
 BOX_ENDERS = ("part", "chapter", "section", "cn", "paren_cn", "bare")
@@ -30,6 +30,14 @@ class _Walker:
     # The latest heading, until we know whether it is a leaf whose own title is the task.
     open_leaf: tuple[int, OutlineNode, int] | None = None
     leaf_has_text: bool = False
+    # The task a numbered heading (1. / （1）) was taken as, until its paragraphs show they have leads of
+    # their own: then the heading is a section and those leads are the tasks.
+    numbered_task: Task | None = None
+    numbered_paragraphs: int = 0
+    numbered_leads: list[Task] = field(default_factory=list)
+    numbered_is_section: bool = False
+    # Kinds of numbered heading (arabic, paren_arabic) already shown to be sections in this document.
+    section_kinds: set[str] = field(default_factory=set)
 
     def close_leaf(self, next_rank: int | None) -> None:
         """A leaf heading with body text but no lead of its own is itself a task (浑南: （二）完善资金筹措机制)."""
@@ -85,7 +93,8 @@ def parse_text(text: str) -> PlanDraft:
     draft = PlanDraft()
     draft.title, draft.status = find_title(clean.lines)
     draft.region, draft.level = region_and_level(draft.title)
-    draft.parent = parent_region(text, draft.region, draft.level)
+    draft.parent_regions = parent_regions(text, draft.region, draft.level)
+    draft.parent = draft.parent_regions[0] if draft.parent_regions else ""
     draft.notes.extend(f"removed annotation: {r}" for r in clean.removed)
     walker = _Walker(draft)
     for unit in segment(clean):
@@ -148,10 +157,15 @@ def _on_heading(walker: _Walker, heading: HeadingMatch, kind: str) -> None:
     walker.add_heading(node, rank)
     walker.open_leaf = (rank, node, len(walker.draft.tasks))
     walker.leaf_has_text = False
-    if kind in ("arabic", "paren_arabic") and not is_retrospective(walker.titles()[:-1]):
-        walker.draft.tasks.append(
-            Task(lead=heading.heading, chapter=walker.chapter(), section=walker.section())
-        )
+    walker.numbered_task = None
+    walker.numbered_paragraphs = 0
+    walker.numbered_leads = []
+    walker.numbered_is_section = False
+    # The heading's own title counts: “1、 发展成就” under a neutral chapter title is still a look back.
+    if kind in ("arabic", "paren_arabic") and not is_retrospective(walker.titles()):
+        task = Task(lead=heading.heading, chapter=walker.chapter(), section=walker.section())
+        walker.draft.tasks.append(task)
+        walker.numbered_task = task
 
 
 def _on_item(walker: _Walker, item: HeadingMatch) -> None:
@@ -183,11 +197,40 @@ def _on_running_text(walker: _Walker, text: str) -> None:
         return
     walker.leaf_has_text = True
     under_numbered = walker.stack[-1][1].kind in ("arabic", "paren_arabic")
-    # Under a numbered heading (浑南: “1.完善社会救助相关机制”) the heading is the task already.
-    lead = None if under_numbered else lead_of(text)
-    if lead is not None:
+    lead = lead_of(text)
+    if lead is not None and walker.stack[-1][1].kind in ("cn", "paren_cn") and not is_strong_lead(lead):
+        # Under （五）推进人才队伍建设 a long first sentence is its text; the heading is the task.
+        lead = None
+    if under_numbered:
+        _under_numbered_heading(walker, lead)
+    elif lead is not None:
         walker.draft.tasks.append(Task(lead=lead, chapter=walker.chapter(), section=walker.section()))
     _collect_targets(walker, text)
+
+
+def _under_numbered_heading(walker: _Walker, lead: str | None) -> None:
+    """Under “1.完善社会救助相关机制” (浑南) the heading is the task and its paragraphs are its text. Under
+    “（1）完善基本生活救助” whose paragraphs open with leads (“健全最低生活保障制度。…”), the heading is a
+    section and each lead is a task. The first paragraph's lead, or a second lead, decides."""
+    walker.numbered_paragraphs += 1
+    task = Task(lead=lead, chapter=walker.chapter(), section=walker.section()) if lead else None
+    if walker.numbered_is_section:
+        if task is not None:
+            walker.draft.tasks.append(task)
+        return
+    if task is None:
+        return
+    walker.numbered_leads.append(task)
+    strong = [t for t in walker.numbered_leads if is_strong_lead(t.lead)]
+    kind = walker.stack[-1][1].kind
+    decided = walker.numbered_paragraphs == 1 or len(strong) >= 2 or kind in walker.section_kinds
+    if not strong or not decided:
+        return
+    walker.numbered_is_section = True
+    walker.section_kinds.add(kind)
+    if walker.numbered_task is not None and walker.numbered_task in walker.draft.tasks:
+        walker.draft.tasks.remove(walker.numbered_task)
+    walker.draft.tasks.extend(walker.numbered_leads)
 
 
 def _collect_targets(walker: _Walker, text: str) -> None:
@@ -196,5 +239,9 @@ def _collect_targets(walker: _Walker, text: str) -> None:
     targets = text_targets(text, walker.chapter(), walker.section())
     walker.draft.text_targets.extend(targets)
     if walker.box is None:
-        for target in targets:
-            walker.draft.projects.extend(projects_in_text(target.quote, target.year))
+        # One project per name: a total stated later (“建成…服务中心30个”) is no second project.
+        known = {p.name for p in walker.draft.projects}
+        for project in projects_in_text(text, walker.draft.region):
+            if project.name not in known:
+                known.add(project.name)
+                walker.draft.projects.append(project)

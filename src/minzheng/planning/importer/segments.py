@@ -114,12 +114,18 @@ def _pdf_paragraphs(lines: list[str], width: int) -> list[Paragraph]:
     current: list[str] = []
     for text in texts:
         if current and not _continues(current[-1], text, width, is_heading=_wrapping_heading(current[0])):
-            result.append(Paragraph("".join(current)))
+            result.append(_pdf_paragraph(current, width))
             current = []
         current.append(text)
     if current:
-        result.append(Paragraph("".join(current)))
+        result.append(_pdf_paragraph(current, width))
     return result
+
+
+def _pdf_paragraph(lines: list[str], width: int) -> Paragraph:
+    # A lone short line stands apart as a Word paragraph between blank lines does (a bare 发展基础).
+    alone = len(lines) == 1 and display_width(lines[0]) < width * 0.6
+    return Paragraph("".join(lines), standalone=alone)
 
 
 def _continues(last: str, nxt: str, width: int, *, is_heading: bool) -> bool:
@@ -134,6 +140,10 @@ def _continues(last: str, nxt: str, width: int, *, is_heading: bool) -> bool:
             and next_w <= width * 0.8
         )
     if re.match(r"^[—－\-]{2,}", nxt):
+        return False
+    if last_w < width * 0.6 and not last.endswith(("，", ",", "、")):
+        # Only a paragraph's last line falls short of the wrap width: a short line is a paragraph of its
+        # own (“1.完善社会救助相关机制” above its text), even without a full stop.
         return False
     if not last.endswith(SENTENCE_END):
         return True

@@ -154,7 +154,12 @@ def read_table(lines: list[str], start: int, pdf_layout: bool) -> Table | None:
             # A lone tab is an empty cell marker of the one-cell-per-line layout, not a gap.
             if "\t" not in line:
                 blank_run += 1
-            if blank_run >= max_blank and rows and _row_complete(rows[-1], roles, has_attribute):
+            if (
+                blank_run >= max_blank
+                and rows
+                and _row_complete(rows[-1], roles, has_attribute)
+                and not _next_row_near(lines, j, expected, window=3)
+            ):
                 break
             j += 1
             continue
@@ -178,7 +183,8 @@ def read_table(lines: list[str], start: int, pdf_layout: bool) -> Table | None:
 
 
 def _next_row_near(lines: list[str], j: int, expected: int, window: int = 8) -> bool:
-    """Is the next row's 序号 within a few non-blank lines (past stray notes)?"""
+    """Is the next row's 序号 within a few non-blank lines (past stray notes)? Rows and cells split by
+    runs of blank lines stay one table as long as the next row follows."""
     seen = 0
     for k in range(j, len(lines)):
         if not lines[k].strip():

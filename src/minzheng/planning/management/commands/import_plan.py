@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from minzheng.planning import services
 from minzheng.planning.drafts import draft_to_dict
 from minzheng.planning.errors import PlanningError
+from minzheng.planning.importer import NOT_A_PLAN
 from minzheng.planning.models import Plan
 
 
@@ -32,6 +33,9 @@ class Command(BaseCommand):
             draft = services.parse_plan_file(path.name, content)
         except PlanningError as exc:
             raise CommandError(exc.message) from exc
+        if not draft.recognised:
+            # Before the region is looked up: an empty or non-plan file is refused for what it is.
+            raise CommandError(f"{NOT_A_PLAN}：{path.name} 中没有找到规划名称、目录、指标或任务")
         if dry_run:
             self._print_draft(draft, as_json=as_json)
             return
