@@ -7,7 +7,7 @@ import pytest
 from minzheng.core.errors import PermissionDenied
 from minzheng.core.models import AuditEvent
 from minzheng.planning import services
-from minzheng.planning.errors import InvalidPlan
+from minzheng.planning.errors import InvalidPlan, PlanFileRejected
 from minzheng.planning.models import (
     OutlineNode,
     Plan,
@@ -18,6 +18,7 @@ from minzheng.planning.models import (
     TaskStatus,
 )
 from tests.core.factories import make_user
+from tests.planning.reference import PLANS
 
 # Measured on the seeds (table indicators / text targets / tasks / projects / outline nodes).
 SEED_COUNTS = {
@@ -182,8 +183,20 @@ def test_unreadable_files_are_refused_with_a_message():
 
 @pytest.mark.django_db
 def test_a_gb18030_text_file_is_read():
-    draft = services.parse_plan_file("x.txt", "阜新市民政事业发展第十四个五年规划\n".encode("gb18030"))
+    text = (PLANS / "fuxin-city-plan.txt").read_text(encoding="utf-8")
+    draft = services.parse_plan_file("x.txt", text.encode("gb18030"))
     assert draft.title == "阜新市民政事业发展第十四个五年规划"
+
+
+def test_a_file_without_a_plan_is_refused_before_its_region_is_looked_up():
+    """Issue 17: a title alone or a notice gave an empty draft, and the import then blamed the 区划代码."""
+    for content in (
+        b"",
+        "阜新市民政事业发展第十四个五年规划\n".encode(),
+        "关于放假的通知\n全体职工：".encode(),
+    ):
+        with pytest.raises(PlanFileRejected, match="未识别到规划内容"):
+            services.parse_plan_file("x.txt", content)
 
 
 @pytest.mark.django_db

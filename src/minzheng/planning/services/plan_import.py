@@ -43,7 +43,15 @@ def file_sha256(content: bytes) -> str:
 
 
 def parse_plan_file(file_name: str, content: bytes) -> importer.PlanDraft:
-    """A .txt (UTF-8 or GB18030) or .docx plan document → draft; anything else is refused."""
+    """A .txt (UTF-8 or GB18030) or .docx plan document → draft; anything else, and a file in which no plan
+    is recognised (empty, a notice), is refused — before the draft's region is ever looked up."""
+    draft = _parse_plan_file(file_name, content)
+    if not draft.recognised:
+        raise PlanFileRejected(f"{importer.NOT_A_PLAN}：请上传规划正文（含标题和章节）")
+    return draft
+
+
+def _parse_plan_file(file_name: str, content: bytes) -> importer.PlanDraft:
     suffix = Path(file_name).suffix.lower()
     if suffix == ".docx":
         with tempfile.NamedTemporaryFile(suffix=".docx") as handle:
