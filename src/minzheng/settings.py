@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "minzheng.eldercare",
     "minzheng.payments",
     "minzheng.monitoring",
+    "minzheng.search",
     "django_tasks",
     "django_tasks_db",
 ]
