@@ -60,7 +60,9 @@ def test_a_caseworker_finds_huang_fan_and_applies_for_the_household_by_keyboard(
     page.keyboard.type(huang.id_number[-4:])
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/search/?q={huang.id_number[-4:]}")
-    expect(page.locator("section.search-group", has_text="人员").get_by_role("link", name="黄帆")).to_be_visible()
+    expect(
+        page.locator("section.search-group", has_text="人员").get_by_role("link", name="黄帆")
+    ).to_be_visible()
     expect(page.locator("section.search-group", has_text="家庭")).to_contain_text(household.number)
 
     # 登记救助申请: the household chosen in the picker by typing the name

@@ -8,7 +8,7 @@ contains 1234"; a 6-digit number is not an ID *prefix* (that is a whole county).
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MAX_LENGTH = 40
 
@@ -30,6 +30,9 @@ class SearchTerm:
     """A search box's text, normalised (full-width → ASCII, blanks removed, upper case), and its readings."""
 
     text: str = ""
+    #: what the registry found for this term, per user and reading, so the groups of one results page ask
+    #: once (a term lives for one request; see ``core.selectors.search``)
+    found: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_full_id(self) -> bool:

@@ -81,19 +81,44 @@ def _persons(user, term: SearchTerm) -> QuerySet[Person]:
     return scope(Person.objects.filter(condition), user)
 
 
-def person_pks(user, term: SearchTerm) -> QuerySet:
-    """Primary keys of at most ``MATCH_CAP`` persons in the jurisdiction matching the term (a subquery)."""
-    return _persons(user, term).values("pk")[:MATCH_CAP]
+def _remembered(term: SearchTerm, user, reading: str, compute):
+    key = (getattr(user, "pk", None), getattr(user, "division_code", ""), reading)
+    if key not in term.found:
+        term.found[key] = compute()
+    return term.found[key]
 
 
-def person_id_numbers(user, term: SearchTerm) -> QuerySet:
-    """公民身份号码 of those persons, for records that name a person by number (a subquery, never shown)."""
-    return _persons(user, term).values("id_number")[:MATCH_CAP]
+def person_pks(user, term: SearchTerm) -> list[int]:
+    """Primary keys of at most ``MATCH_CAP`` persons in the jurisdiction matching the term.
+
+    Fetched as a list, not handed on as a subquery: "x = ANY(list) OR number LIKE …" lets PostgreSQL combine
+    two indexes, where "x IN (subquery) OR …" makes it test the subquery against every row of the table."""
+    return _remembered(
+        term, user, "persons", lambda: list(_persons(user, term).values_list("pk", flat=True)[:MATCH_CAP])
+    )
 
 
-def household_pks(user, term: SearchTerm) -> QuerySet:
-    """Households in the jurisdiction by 户编号, or whose current member matches the term (a subquery)."""
-    return _households(user, term).values("pk")[:MATCH_CAP]
+def person_id_numbers(user, term: SearchTerm) -> list[str]:
+    """公民身份号码 of those persons, for records that name a person by number (never shown)."""
+    return _remembered(
+        term,
+        user,
+        "id_numbers",
+        lambda: list(
+            Person.objects.filter(pk__in=person_pks(user, term)).values_list("id_number", flat=True)
+        ),
+    )
+
+
+def household_pks(user, term: SearchTerm) -> list[int]:
+    """Households in the jurisdiction by 户编号, or whose current member matches the term (at most
+    ``MATCH_CAP`` of each)."""
+    return _remembered(
+        term,
+        user,
+        "households",
+        lambda: list(_households(user, term).values_list("pk", flat=True)[: 2 * MATCH_CAP]),
+    )
 
 
 def _households(user, term: SearchTerm, *, open_only: bool = False) -> QuerySet[Household]:
@@ -103,11 +128,10 @@ def _households(user, term: SearchTerm, *, open_only: bool = False) -> QuerySet[
     if term.number and term.digits:
         # a township's 9 digits would be thousands of households: a prefix counts from 12 digits on
         parts.append(starts_with("number", term.number) if len(term.number) >= 12 else Q(number=term.number))
-    if person_condition(term) is not None:
-        members = HouseholdMembership.objects.filter(
-            valid_to__isnull=True, person__in=person_pks(user, term)
-        ).values("household_id")
-        parts.append(Q(pk__in=members))
+    persons = person_pks(user, term) if person_condition(term) is not None else []
+    if persons:
+        members = HouseholdMembership.objects.filter(valid_to__isnull=True, person__in=persons)
+        parts.append(Q(pk__in=list(members.values_list("household_id", flat=True))))
     if not parts:
         return Household.objects.none()
     found = parts[0]
@@ -118,12 +142,17 @@ def _households(user, term: SearchTerm, *, open_only: bool = False) -> QuerySet[
 
 
 def search_persons(user, term: SearchTerm, limit: int = LIMIT) -> list[SearchHit]:
-    """人员 matching the term: name, masked ID, where they live; linked to the person page."""
-    rows = list(
-        _persons(user, term)
-        .order_by("name", "pk")
-        .values_list("pk", "name", "id_number", "residence_division_code", "is_deceased")[:limit]
-    )
+    """人员 matching the term: name, masked ID, where they live; linked to the person page.
+
+    Exact names first, then any other matches, sorted by name: a surname alone matches tens of thousands,
+    so the database returns the first ``limit`` it meets rather than sorting them all."""
+    fields = ("pk", "name", "id_number", "residence_division_code", "is_deceased")
+    persons = _persons(user, term)
+    rows = list(persons.filter(name=term.name).values_list(*fields)[:limit]) if term.name else []
+    if len(rows) < limit:
+        seen = {row[0] for row in rows}
+        more = persons.exclude(pk__in=seen) if seen else persons
+        rows += sorted(more.values_list(*fields)[: limit - len(rows)], key=lambda row: (row[1], row[0]))
     names = names_of({row[3] for row in rows})
     return [
         SearchHit(
