@@ -192,7 +192,11 @@ def search_warnings(user, term: SearchTerm, limit: int = LIMIT) -> list[SearchHi
     condition = warning_condition(user, term)
     if condition is None or not has_capability(user, Capability.VIEW_REGISTRY):
         return []
-    rows = scope(RiskWarning.objects.filter(condition), user, "division_code").order_by("-created_at", "-pk")
+    rows = (
+        scope(RiskWarning.objects.filter(condition), user, "division_code")
+        .only("number", "person_name", "id_number", "rule_code", "severity", "status", "created_at")
+        .order_by("-created_at", "-pk")
+    )
     return [
         SearchHit(
             warning.pk,

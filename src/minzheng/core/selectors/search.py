@@ -87,42 +87,41 @@ def _remembered(term: SearchTerm, user, reading: str, compute):
     return term.found[key]
 
 
-def person_pks(user, term: SearchTerm) -> list[int]:
-    """Primary keys of at most ``MATCH_CAP`` persons in the jurisdiction matching the term, exact names first.
+_PERSON_ROW = ("pk", "name", "id_number", "residence_division_code", "is_deceased")
+
+
+def _person_rows(user, term: SearchTerm) -> list[tuple]:
+    """At most ``MATCH_CAP`` persons in the jurisdiction matching the term, exact names first, as
+    ``_PERSON_ROW`` tuples (remembered: the page's groups and the 人员 list all start from them).
 
     One query per reading, each on its own index with its own LIMIT: with the readings OR-ed and a LIMIT,
     PostgreSQL expects to meet enough matches early in a sequential scan and reads the whole table when they
-    are rare. Fetched as a list, not handed on as a subquery: "x = ANY(list) OR number LIKE …" lets
-    PostgreSQL combine two indexes, where "x IN (subquery) OR …" tests the subquery against every row."""
+    are rare."""
 
-    def compute() -> list[int]:
+    def compute() -> list[tuple]:
         if not has_capability(user, Capability.VIEW_REGISTRY):
             return []
         parts = ([Q(name=term.name)] if term.name else []) + person_parts(term)
-        found: dict[int, None] = {}
+        found: dict[int, tuple] = {}
         for part in parts:
             if len(found) >= MATCH_CAP:
                 break
-            found.update(
-                dict.fromkeys(
-                    scope(Person.objects.filter(part), user).values_list("pk", flat=True)[:MATCH_CAP]
-                )
-            )
-        return list(found)[:MATCH_CAP]
+            for row in scope(Person.objects.filter(part), user).values_list(*_PERSON_ROW)[:MATCH_CAP]:
+                found.setdefault(row[0], row)
+        return list(found.values())[:MATCH_CAP]
 
     return _remembered(term, user, "persons", compute)
 
 
+def person_pks(user, term: SearchTerm) -> list[int]:
+    """Primary keys of those persons. A list, not a subquery: "x = ANY(list) OR number LIKE …" lets
+    PostgreSQL combine two indexes, where "x IN (subquery) OR …" tests the subquery against every row."""
+    return [row[0] for row in _person_rows(user, term)]
+
+
 def person_id_numbers(user, term: SearchTerm) -> list[str]:
     """公民身份号码 of those persons, for records that name a person by number (never shown)."""
-    return _remembered(
-        term,
-        user,
-        "id_numbers",
-        lambda: list(
-            Person.objects.filter(pk__in=person_pks(user, term)).values_list("id_number", flat=True)
-        ),
-    )
+    return [row[2] for row in _person_rows(user, term)]
 
 
 def household_pks(user, term: SearchTerm) -> list[int]:
@@ -159,10 +158,7 @@ def _households(user, term: SearchTerm, *, open_only: bool = False) -> QuerySet[
 def search_persons(user, term: SearchTerm, limit: int = LIMIT) -> list[SearchHit]:
     """人员 matching the term: name, masked ID, where they live; linked to the person page. Exact names first,
     then by name; a surname alone matches tens of thousands, of which the first ``MATCH_CAP`` found count."""
-    rows = Person.objects.filter(pk__in=person_pks(user, term)).values_list(
-        "pk", "name", "id_number", "residence_division_code", "is_deceased"
-    )
-    rows = sorted(rows, key=lambda row: (row[1] != term.name, row[1], row[0]))[:limit]
+    rows = sorted(_person_rows(user, term), key=lambda row: (row[1] != term.name, row[1], row[0]))[:limit]
     names = names_of({row[3] for row in rows})
     return [
         SearchHit(
