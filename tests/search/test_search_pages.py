@@ -73,3 +73,11 @@ def test_the_case_and_enrolment_lists_find_a_members_name(client, county_casewor
     assert case.number in body
     body = client.get("/assistance/cases/", {"q": "查无此人"}).content.decode()
     assert case.number not in body
+
+
+def test_the_audit_administrator_gets_no_search_box(client, audit_admin):
+    login(client, audit_admin)
+    response = client.get("/audit/", follow=True)
+    body = response.content.decode()
+    assert response.status_code == 200 and 'class="topbar"' in body
+    assert 'id="global-search-q"' not in body
