@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "minzheng.monitoring",
     "minzheng.background",
     "minzheng.worklist",
+    "minzheng.search",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -18,7 +18,11 @@ WIRING = {"minzheng.api", "minzheng.urls", "minzheng.settings", "minzheng.wsgi"}
 # not import Django) use them: the parameter specs a domain declares with, month/working-day/division rules and
 # the parameter book.
 PURE_KITS = ("minzheng.policy.specs", "minzheng.policy.rules", "minzheng.policy.book")
-DOMAINS = sorted(path.parent.name for path in SRC.glob("*/apps.py") if path.parent.name not in LIBRARIES)
+# Apps at the very top that read every domain and publish nothing: no other app may import them at all.
+SHELLS = {"search"}
+DOMAINS = sorted(
+    path.parent.name for path in SRC.glob("*/apps.py") if path.parent.name not in LIBRARIES | SHELLS
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +55,17 @@ def test_other_apps_import_a_domain_only_through_its_interface(graph, domain):
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_every_domain_publishes_an_interface(domain):
     assert (SRC / domain / "interface.py").is_file()
+
+
+@pytest.mark.parametrize("shell", sorted(SHELLS))
+def test_nothing_imports_a_shell_app(graph, shell):
+    offenders = sorted(
+        f"{importer} -> {imported}"
+        for imported in graph.find_descendants(f"minzheng.{shell}") | {f"minzheng.{shell}"}
+        for importer in graph.find_modules_that_directly_import(imported)
+        if _app(importer) != shell and importer not in WIRING
+    )
+    assert not offenders, "\n".join(offenders)
 
 
 def test_the_check_sees_the_domains():

@@ -53,7 +53,8 @@ def test_a_dibao_application_from_application_to_payment(page, live_server, sett
     page.click("text=社会救助")
     page.click("a[role=tab]:has-text('救助申请')")
     page.click("text=登记申请")
-    page.fill("input[name=household]", household.number)
+    page.fill("input[name=household_text]", household.number)  # the picker: search, then choose
+    page.get_by_role("option", name=f"户编号 {household.number}").click()
     page.select_option("select[name=program_code]", "dibao_urban")
     page.fill("input[name=applied_on]", day(20))
     page.fill("textarea[name=reason]", "夫妻双方失业，孩子上学")

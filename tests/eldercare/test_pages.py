@@ -260,7 +260,7 @@ def test_the_assessment_form_computes_the_level(client, world, county_caseworker
     login(client, county_caseworker)
     person = world["persons"][1]
     data = {
-        "id_number": person.id_number,
+        "person": person.pk,
         "assessed_on": "2026-03-01",
         "reason": "initial",
         "assessors": "张三、李四",
@@ -419,7 +419,7 @@ def test_the_assessment_form_records_the_c4_upgrade_and_the_coma_override(client
     login(client, county_caseworker)
     person = world["persons"][1]
     data = {
-        "id_number": person.id_number,
+        "person": person.pk,
         "assessed_on": "2026-03-01",
         "reason": "initial",
         "assessors": "张三、李四",

@@ -5,7 +5,8 @@ Reads for other domains:
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
 - programs: ``programs`` (``ProgramInfo``);
 - standards: ``standard_in_force``, ``standard_in_force_for_each``, ``verification_policies``;
-- casework seen from elsewhere: ``monitoring_cases``, ``queue_counts``, ``stale_standards``.
+- casework seen from elsewhere: ``monitoring_cases``, ``queue_counts``, ``stale_standards``;
+- 全局检索: ``search_cases`` and ``search_enrolments`` (``SearchHit`` lines, jurisdiction-scoped, masked).
 Writes other domains may start:
 - ``open_case`` (a 救助申请 opened by 主动发现 or a monitoring warning, ``CaseSource``; answers ``OpenedCase``),
   ``enrol_case`` with ``NewEnrolment`` (demo and migration tooling).
@@ -24,6 +25,7 @@ from .selectors.low_income import InForceMember, in_force_members, monitoring_ca
 from .selectors.payable_amounts import entitlement_rows, payable_amounts
 from .selectors.programs import pays_money, program_list
 from .selectors.queue import queue_counts
+from .selectors.search import search_cases, search_enrolments
 from .selectors.standards import StaleStandard, stale_standards
 from .services import cases, enrolments
 from .services.beneficiaries import tekun_person_ids
@@ -90,6 +92,8 @@ __all__ = [
     "payable_amounts",
     "programs",
     "queue_counts",
+    "search_cases",
+    "search_enrolments",
     "stale_standards",
     "standard_in_force",
     "standard_in_force_for_each",

@@ -9,6 +9,7 @@ from django import forms
 from minzheng.core.errors import MinzhengError
 from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
 from minzheng.web.kit.forms import FlagField, KitForm, date_field, month_field
+from minzheng.web.kit.picker import PickerField
 
 
 def _text(label: str) -> forms.CharField:
@@ -210,9 +211,10 @@ class CaseStepForm(KitForm):
 
 
 class CaseForm(KitForm):
-    """登记救助申请: the household (户编号 or 户主身份证号), program, source, date and reason."""
+    """登记救助申请: the household (chosen in a picker by 户编号, a member's name or ID fragment; checked in the
+    user's jurisdiction), program, source, date and reason. Pass ``user=``."""
 
-    household = _text("家庭")
+    household = PickerField("家庭", "household")
     program_code = _text("救助项目")
     source = _text("申请来源")
     applied_on = date_field("申请日期", required=False)

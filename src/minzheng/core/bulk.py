@@ -11,6 +11,7 @@ from django.db import connection, models
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence]) -> int:
+    fields, rows = _with_search_keys(model, fields, rows)
     meta = model._meta
     columns = [meta.get_field(name) for name in fields]
     quote = connection.ops.quote_name
@@ -40,6 +41,22 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
             cursor.executemany(f"INSERT INTO {table} ({column_sql}) VALUES ({placeholders})", batch)
             count += len(batch)
     return count
+
+
+def _with_search_keys(model, fields: Sequence[str], rows: Iterable[Sequence]):
+    """Add the model's search keys (``ReversedCopy`` columns, which ``pre_save`` fills on ORM writes) derived
+    from their source columns, so a set-based import is found by the 全局检索 like any other row."""
+    from .models.people import ReversedCopy
+
+    derived = [
+        (f.name, list(fields).index(f.source))
+        for f in model._meta.concrete_fields
+        if isinstance(f, ReversedCopy) and f.name not in fields and f.source in fields
+    ]
+    if not derived:
+        return fields, rows
+    names = [*fields, *(name for name, _ in derived)]
+    return names, ((*row, *(ReversedCopy.reverse(row[i]) for _, i in derived)) for row in rows)
 
 
 def _adapter(field: models.Field):

@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 
 from minzheng.web.kit.forms import FlagField, KitForm
+from minzheng.web.kit.picker import PickerField
 
 from .models import (
     AssessmentReason,
@@ -93,11 +94,10 @@ def _multi(label: str, choices) -> forms.MultipleChoiceField:
     )
 
 
-class PersonField(forms.CharField):
-    """A person named by 公民身份号码; the view resolves it inside the user's jurisdiction."""
-
-    def __init__(self, label: str = "老年人身份证号", **kwargs):
-        super().__init__(label=label, max_length=20, error_messages={"required": f"请填写{label}"}, **kwargs)
+def PersonField(label: str = "老年人") -> PickerField:
+    """A person chosen by name or ID fragment in a picker (kit ``PickerField``), checked in the user's
+    jurisdiction by the field itself; the form needs ``user=``. (The API still takes the full 公民身份号码.)"""
+    return PickerField(label, "person")
 
 
 class InstitutionForm(KitForm):
@@ -141,7 +141,7 @@ class StaffForm(KitForm):
 
 
 class AdmitForm(KitForm):
-    id_number = PersonField("入住老人身份证号")
+    person = PersonField("入住老人")
     admitted_on = _date("入住日期", initial=date.today)
     bed_kind = _choice("床位类型", BedKind.choices)
     room = _text("房间/床号", 30, required=False)
@@ -170,7 +170,7 @@ class TransferForm(KitForm):
 
 
 class HomeBedForm(KitForm):
-    id_number = PersonField()
+    person = PersonField()
     institution = forms.TypedChoiceField(
         label="服务机构", coerce=int, choices=(), error_messages={"required": "请选择服务机构"}
     )
@@ -191,7 +191,7 @@ class EndForm(KitForm):
 class AssessmentHeaderForm(KitForm):
     """The header of the assessment form; the 26 item scores are read from ``item_<code>`` radio groups."""
 
-    id_number = PersonField()
+    person = PersonField()
     assessed_on = _date("评估日期", initial=date.today)
     reason = _choice("评估原因", AssessmentReason.choices)
     assessors = _text("评估员（至少2名，用顿号分隔）", 100)
@@ -199,7 +199,7 @@ class AssessmentHeaderForm(KitForm):
 
 
 class ElderForm(KitForm):
-    id_number = PersonField()
+    person = PersonField()
     categories = _multi("困难类型", HardshipCategory.choices)
     is_tekun = forms.BooleanField(label="特困供养人员", required=False)
     assigned_to = forms.TypedChoiceField(
@@ -305,7 +305,7 @@ class HandleIncidentForm(KitForm):
 
 
 class RetrofitApplyForm(KitForm):
-    id_number = PersonField()
+    person = PersonField()
     year = _int("计划年度", 2020, 2035)
     applied_on = _date("申请日期", initial=date.today)
 

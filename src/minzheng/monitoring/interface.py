@@ -1,7 +1,12 @@
 """低收入人口动态监测预警's published interface: the only module other apps may import (tests/architecture/test_boundaries.py).
 
-Nothing is published yet — no other app uses this domain; the unified 待办 and the 一人一档 (data centre) will publish the warnings a person has here. Add a function or a frozen dataclass
-here when another app needs one; never let it import this domain's other modules.
+- 全局检索: ``search_warnings`` (预警 by number, or by the household or person the registry finds for the term;
+  ``SearchHit`` lines, jurisdiction-scoped, ID numbers masked).
+
+Add a function or a frozen dataclass here when another app needs one; never let it import this domain's
+other modules beyond its selectors and services.
 """
 
-__all__: list[str] = []
+from .selectors import search_warnings
+
+__all__: list[str] = ["search_warnings"]

@@ -205,8 +205,9 @@ class RiskWarning(models.Model):
         "core.Household", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     household_key = models.CharField("家庭标识", max_length=40)
-    id_number = models.CharField("相关人员证件号码", max_length=18)
-    person_name = models.CharField("相关人员", max_length=50, blank=True)
+    # indexed for the 全局检索 (by the person's ID number or name; ADR 0013)
+    id_number = models.CharField("相关人员证件号码", max_length=18, db_index=True)
+    person_name = models.CharField("相关人员", max_length=50, blank=True, db_index=True)
     division_code = models.CharField("居住地区划代码", max_length=12, db_index=True)
     assigned_division_code = models.CharField("分派至", max_length=12, blank=True)
     event_date = models.DateField("事件日期")

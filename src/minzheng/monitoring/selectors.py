@@ -5,11 +5,15 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
+from django.urls import reverse
 
+from minzheng.core.identity import mask_id_number
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
 from minzheng.core.models import Division, User
-from minzheng.core.permissions import ROLE_CAPABILITIES, Capability, require
+from minzheng.core.permissions import ROLE_CAPABILITIES, Capability, has_capability, require
 from minzheng.core.read_audit import Channel, audited_read
+from minzheng.core.search_terms import SearchTerm, parse_search_term
+from minzheng.core.selectors.search import LIMIT, SearchHit, household_pks, person_id_numbers, starts_with
 
 from . import rules
 from .models import (
@@ -163,8 +167,62 @@ def warning_list(user, filters: WarningFilter, today: date) -> QuerySet[RiskWarn
         found = found.exclude(escalated_to="")
     if filters.q.strip():
         q = filters.q.strip()
-        found = found.filter(Q(number=q) | Q(person_name__contains=q) | Q(id_number=q.upper()))
+        matched = Q(number=q) | Q(person_name__contains=q) | Q(id_number=q.upper())
+        condition = warning_condition(user, parse_search_term(q))
+        found = found.filter(matched | condition if condition is not None else matched)
     return found.order_by("-created_at", "-pk")
+
+
+def warning_condition(user, term: SearchTerm) -> Q | None:
+    """How a warning matches a search term: its number, its household or person as the registry finds them
+    (name, ID fragment, 户编号, phone), or the name it carries (a person not in the registry)."""
+    parts: list[Q] = []
+    if term.number and not term.digits:
+        parts.append(starts_with("number", term.number))
+    if term.is_full_id:
+        parts.append(Q(id_number=term.text))
+    if term.name:
+        parts.append(starts_with("person_name", term.name))
+    if term.searchable:
+        parts.append(
+            Q(household__in=household_pks(user, term)) | Q(id_number__in=person_id_numbers(user, term))
+        )
+    if not parts:
+        return None
+    found = parts[0]
+    for part in parts[1:]:
+        found |= part
+    return found
+
+
+def search_warnings(user, term: SearchTerm, limit: int = LIMIT) -> list[SearchHit]:
+    """预警 matching the term (全局检索), newest first: number, person (ID masked), rule, status."""
+    condition = warning_condition(user, term)
+    if condition is None or not has_capability(user, Capability.VIEW_REGISTRY):
+        return []
+    rows = (
+        scope(RiskWarning.objects.filter(condition), user, "division_code")
+        .only("number", "person_name", "id_number", "rule_code", "severity", "status", "created_at")
+        .order_by("-created_at", "-pk")
+    )
+    return [
+        SearchHit(
+            warning.pk,
+            f"{warning.number} {warning.person_name}".strip(),
+            " · ".join(
+                part
+                for part in (
+                    mask_id_number(warning.id_number),
+                    warning.get_rule_code_display(),
+                    warning.get_severity_display(),
+                    warning.get_status_display(),
+                )
+                if part
+            ),
+            reverse("monitoring:warning_detail", args=[warning.pk]),
+        )
+        for warning in rows[:limit]
+    ]
 
 
 def warning_detail(user, pk: int) -> RiskWarning:

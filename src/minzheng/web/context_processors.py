@@ -21,6 +21,13 @@ def navigation(request) -> dict:
         ]
         if items:
             groups.append((group, items))
+    from minzheng.core.permissions import Capability
     from minzheng.core.selectors.divisions import division_name
 
-    return {"nav_groups": groups, "user_division_name": division_name(user.division_code)}
+    return {
+        "nav_groups": groups,
+        "user_division_name": division_name(user.division_code),
+        # the header's 全局检索 box: for those who read the registry (not the 审计管理员, confined to the log)
+        "global_search": has_capability(user, Capability.VIEW_REGISTRY)
+        and not path_closed_to(user, "/search/"),
+    }

@@ -8,7 +8,8 @@ from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
 from minzheng.core.read_audit import Channel, audited_read
-from minzheng.core.selectors.registry import HouseholdFilter, household_list
+from minzheng.core.search_terms import parse_search_term
+from minzheng.core.selectors.search import household_pks
 
 from ..models import CLOSED_STATUSES, AssistanceCase, CaseAttachment, Objection
 
@@ -18,7 +19,7 @@ class CaseFilter:
     status: str = ""
     program: str = ""
     division_code: str = ""
-    q: str = ""  # 案件编号 or 户编号
+    q: str = ""  # 案件编号, 户编号, or a member's name, ID fragment or phone (全局检索's readings)
     overdue: bool = False
     open_only: bool = False
     month: str = ""  # YYYY-MM: decided in that month
@@ -37,7 +38,11 @@ def case_list(
     if filters.division_code and division_prefix(filters.division_code):
         queryset = queryset.filter(division_code__startswith=division_prefix(filters.division_code))
     if filters.q:
-        queryset = queryset.filter(Q(number__icontains=filters.q) | Q(household__number__icontains=filters.q))
+        term = parse_search_term(filters.q)
+        found = Q(number__icontains=filters.q) | Q(household__number__icontains=filters.q)
+        queryset = queryset.filter(
+            found | Q(household__in=household_pks(user, term)) if term.searchable else found
+        )
     if filters.open_only or filters.overdue:
         queryset = queryset.exclude(status__in=CLOSED_STATUSES)
     if filters.overdue:
@@ -91,9 +96,3 @@ def attachment_of(user, case_pk: int, attachment_pk: int) -> CaseAttachment:
     if attachment is None:
         raise Http404("附件不存在")
     return attachment
-
-
-def household_choice(user, number: str):
-    """A household by 户编号 or 户主身份证号 within the jurisdiction, for the application form (None if none)."""
-    matches = household_list(user, HouseholdFilter(q=number.strip()))
-    return matches.first() if number.strip() else None

@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
 from minzheng.core.read_audit import Channel, audited_read
+from minzheng.core.search_terms import parse_search_term
+from minzheng.core.selectors.search import household_pks
 from minzheng.policy.interface import month_start
 
 from ..models import Enrolment, EnrolmentAmount, WorkTask
@@ -32,8 +34,13 @@ def enrolment_list(user, filters: EnrolmentFilter = EnrolmentFilter()) -> QueryS
         queryset = queryset.filter(program__code=filters.program)
     if filters.division_code and division_prefix(filters.division_code):
         queryset = queryset.filter(division_code__startswith=division_prefix(filters.division_code))
-    if filters.q:
-        queryset = queryset.filter(household__number__icontains=filters.q.strip())
+    if filters.q.strip():
+        # 户编号 as before, or a member's name, ID fragment or phone (the 全局检索's readings of the term)
+        term = parse_search_term(filters.q)
+        found = Q(household__number__icontains=filters.q.strip())
+        queryset = queryset.filter(
+            found | Q(household__in=household_pks(user, term)) if term.searchable else found
+        )
     amount = EnrolmentAmount.objects.filter(enrolment=OuterRef("pk"), effective_month__lte=month).order_by(
         "-effective_month"
     )

@@ -76,21 +76,18 @@ def case_create(request):
     if not has_capability(request.user, Capability.HANDLE_CASES):
         raise Http404("页面不存在")
     errors, values = {}, {"applied_on": timezone.localdate().isoformat(), "source": CaseSource.SELF}
+    form = CaseForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST":
         values = request.POST.dict()
-        form = CaseForm(request.POST)
         typed = form.cleaned_data if form.is_valid() else {}
         # The page shows errors next to 家庭, 救助项目 and 申请日期; any other field's above the form.
         shown = ("household", "program_code", "applied_on")
         errors.update({name if name in shown else "form": found[0] for name, found in form.errors.items()})
-        household = case_selectors.household_choice(request.user, typed["household"]) if typed else None
-        if typed and household is None:
-            errors["household"] = "未找到该家庭（请输入本辖区的户编号或户主身份证号）"
-        elif typed:
+        if typed:
             try:
                 case = open_case(
                     request.user,
-                    household_id=household.pk,
+                    household_id=typed["household"].pk,
                     program_code=typed["program_code"],
                     source=typed["source"],
                     applied_on=typed["applied_on"] or timezone.localdate(),
@@ -106,6 +103,7 @@ def case_create(request):
         "assistance/case_form.html",
         {
             **page_context("cases", "登记救助申请", ("登记申请", None)),
+            "form": form,
             "errors": errors,
             "values": values,
             "programs": [p for p in program_list(request.user) if p.enabled],

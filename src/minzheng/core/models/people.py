@@ -11,6 +11,39 @@ from .. import codes
 from .imports import ImportBatch
 
 
+class ReversedCopy(models.CharField):
+    """Another column of the row spelled backwards: a search key, never shown or typed (ADR 0013).
+
+    "Ends with 1234" cannot use an index; "the reversed text starts with 4321" can (a prefix range), so the
+    last digits of an ID number or the given name find a person among millions without a scan. Kept in step
+    by every ORM write (``save``, ``create`` and ``bulk_create`` call ``pre_save``) and by
+    ``core.bulk.insert_rows``, which fills it for set-based imports; migration 0006 filled existing rows."""
+
+    def __init__(self, *args, source: str = "", **kwargs):
+        self.source = source
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"] = self.source
+        kwargs.pop("editable", None)
+        kwargs.pop("blank", None)
+        kwargs.pop("default", None)
+        return name, path, args, kwargs
+
+    @staticmethod
+    def reverse(text) -> str:
+        return str(text or "")[::-1]
+
+    def pre_save(self, model_instance, add):
+        value = self.reverse(getattr(model_instance, self.source))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
 class Person(models.Model):
     """人员: one natural person. ``id_number`` is the 公民身份号码, or a temporary number (临时编号)."""
 
@@ -27,7 +60,12 @@ class Person(models.Model):
     hukou_division_code = models.CharField("户籍地区划代码", max_length=12, blank=True, db_index=True)
     residence_division_code = models.CharField("居住地区划代码", max_length=12, db_index=True)
     address = models.CharField("详细地址", max_length=200, blank=True)
-    phone = models.CharField("联系电话", max_length=20, blank=True)
+    phone = models.CharField("联系电话", max_length=20, blank=True, db_index=True)
+    # Search keys (全局检索 by the last digits of an ID number, by the given name): see ReversedCopy.
+    id_number_reversed = ReversedCopy(
+        "公民身份号码（倒序）", max_length=20, db_index=True, source="id_number"
+    )
+    name_reversed = ReversedCopy("姓名（倒序）", max_length=50, db_index=True, source="name")
     disability_category = models.CharField(
         "残疾类别", max_length=10, blank=True, choices=codes.DISABILITY_CATEGORIES
     )

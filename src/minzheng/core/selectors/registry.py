@@ -11,6 +11,8 @@ from ..jurisdiction import get_in_jurisdiction_or_404, scope
 from ..models import Household, HouseholdMembership, Person
 from ..permissions import Capability, require
 from ..read_audit import Channel, audited_read
+from ..search_terms import parse_search_term
+from .search import household_pks, person_condition
 
 _LOOKUP_CHUNK = 900  # stays under SQLite's bound-parameter limit on old builds
 
@@ -55,7 +57,10 @@ def household_list(user, filters: HouseholdFilter = HouseholdFilter()) -> QueryS
         qs = qs.filter(dissolved_on__isnull=True)
     if filters.q:
         q = filters.q.strip()
-        qs = qs.filter(Q(number=q) | Q(head__name__startswith=q) | Q(head__id_number=normalise_id_number(q)))
+        found = Q(number=q) | Q(head__name__startswith=q) | Q(head__id_number=normalise_id_number(q))
+        if parse_search_term(q).searchable:  # also a member's name, ID fragment or phone (全局检索)
+            found |= Q(pk__in=household_pks(user, parse_search_term(q)))
+        qs = qs.filter(found)
     return qs.annotate(
         member_count=Count("memberships", filter=Q(memberships__valid_to__isnull=True))
     ).order_by("number")
@@ -94,7 +99,9 @@ def person_list(user, filters: PersonFilter = PersonFilter()) -> QuerySet[Person
         qs = qs.filter(is_deceased=False)
     if filters.q:
         q = filters.q.strip()
-        qs = qs.filter(Q(name__startswith=q) | Q(id_number=normalise_id_number(q)))
+        found = Q(name__startswith=q) | Q(id_number=normalise_id_number(q))
+        condition = person_condition(parse_search_term(q))  # ID fragments, given names, phone (全局检索)
+        qs = qs.filter(found | condition if condition is not None else found)
     return qs.order_by("residence_division_code", "pk")
 
 

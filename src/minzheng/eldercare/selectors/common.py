@@ -29,6 +29,11 @@ def under(queryset: QuerySet, division_code: str) -> QuerySet:
     )
 
 
+def person_by_pk(user, pk: int):
+    """The person ``pk`` inside the user's jurisdiction, or ``None`` (a picker's choice, checked again)."""
+    return person_list(user).filter(pk=pk).first()
+
+
 def person_by_id_number(user, id_number: str):
     """The living or deceased person with this ID number inside the user's jurisdiction, or ``None``."""
     number = normalise_id_number((id_number or "").strip())

@@ -83,7 +83,7 @@ def _colour(level: int) -> str:
 
 def assessment_create(request):
     require(request.user, Capability.MANAGE_ELDERCARE)
-    form = f.AssessmentHeaderForm(request.POST or None)
+    form = f.AssessmentHeaderForm(request.POST or None, user=request.user)
     scores = {}
     if request.method == "POST":
         scores = _posted_scores(request)

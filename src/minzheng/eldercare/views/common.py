@@ -13,7 +13,7 @@ from minzheng.web.kit import pages
 from minzheng.web.kit.forms import flash_errors, run_service
 from minzheng.web.kit.pages import Action, Cell, Section, cells, paginate, search  # noqa: F401  (re-exported)
 
-from ..selectors.common import person_by_id_number
+from ..selectors.common import person_by_pk
 
 NAV = "eldercare"
 ROOT = ("养老服务", "eldercare:dashboard")
@@ -70,11 +70,13 @@ def form_page(request, *, title: str, trail: list, form, cancel_url: str, **decl
     )
 
 
-def resolve_person(request, form, field: str = "id_number"):
-    """The person the form names by ID number, inside the user's jurisdiction (an error on the field if not)."""
-    person = person_by_id_number(request.user, form.cleaned_data[field])
+def resolve_person(request, form, field: str = "person"):
+    """The person chosen in the form's picker (which checked the jurisdiction already; an error on the field
+    if the record is gone since)."""
+    chosen = form.cleaned_data.get(field)
+    person = person_by_pk(request.user, chosen.pk) if chosen else None
     if person is None:
-        form.add_error(field, "未找到该证件号码的人员，或该人员不在您的管辖范围内（请先在人口家庭中登记）")
+        form.add_error(field, "未找到该人员，或该人员不在您的管辖范围内（请先在人口家庭中登记）")
     return person
 
 

@@ -115,7 +115,7 @@ def elder_list(request):
 def elder_create(request):
     require(request.user, Capability.MANAGE_ELDERCARE)
     pool = visitors(request.user)
-    form = f.ElderForm(request.POST or None, visitors=pool)
+    form = f.ElderForm(request.POST or None, visitors=pool, user=request.user)
     if request.method == "POST" and form.is_valid():
         person = resolve_person(request, form)
         if person is not None:

@@ -325,7 +325,7 @@ def institution_detail(request, pk: int):
 
 def residency_admit(request, pk: int):
     institution = sel.institution_detail(request.user, pk)
-    form = f.AdmitForm(request.POST)
+    form = f.AdmitForm(request.POST, user=request.user)
     back = reverse("eldercare:institution_detail", args=[pk])
 
     def call(data):

@@ -320,7 +320,7 @@ def home_bed_list(request):
 def home_bed_create(request):
     require(request.user, Capability.MANAGE_ELDERCARE)
     institutions = prov.institution_choices(request.user)
-    form = f.HomeBedForm(request.POST or None, institutions=institutions)
+    form = f.HomeBedForm(request.POST or None, institutions=institutions, user=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         person = resolve_person(request, form)

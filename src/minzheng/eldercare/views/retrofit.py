@@ -99,12 +99,12 @@ def retrofit_list(request):
 
 def retrofit_create(request):
     require(request.user, Capability.MANAGE_ELDERCARE)
-    form = f.RetrofitApplyForm(request.POST or None, initial={"year": date.today().year})
+    form = f.RetrofitApplyForm(request.POST or None, initial={"year": date.today().year}, user=request.user)
     if request.method == "POST" and form.is_valid():
         person = resolve_person(request, form)
         household = current_household_of(person) if person else None
         if person is not None and household is None:
-            form.add_error("id_number", "该人员没有现有家庭户，请先在人口家庭中登记")
+            form.add_error("person", "该人员没有现有家庭户，请先在人口家庭中登记")
         if household is not None:
             d = form.cleaned_data
             case = run_service(

@@ -17,7 +17,9 @@ from django.contrib import messages
 from minzheng.core.errors import MinzhengError
 from minzheng.core.query_params import FIRST_YEAR, LAST_YEAR, MAX_INTEGER
 
-_PICKED = (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField)
+from .picker import PickerField, attach_user
+
+_PICKED = (forms.ChoiceField, forms.ModelChoiceField, forms.BooleanField, PickerField)
 
 # Codes whose message Django formats with parameters (``%(limit_value)s`` …): a "%" in the label must be escaped.
 _WITH_PARAMS = {
@@ -87,11 +89,14 @@ def name_errors(form: forms.Form) -> None:
 
 
 class KitForm(forms.Form):
-    """A form of the platform: Chinese, field-named errors on every field (see the module docstring)."""
+    """A form of the platform: Chinese, field-named errors on every field (see the module docstring).
 
-    def __init__(self, *args, **kwargs):
+    ``user``: whose jurisdiction the form's pickers (``kit.picker.PickerField``) check their choice against."""
+
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         name_errors(self)
+        attach_user(self, user)
 
 
 # --- field factories: the platform's usual fields, worded once --------------------------------------------
