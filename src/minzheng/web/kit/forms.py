@@ -188,6 +188,37 @@ class MonthField(forms.Field):
         return f"{value:%Y-%m}" if isinstance(value, date) else value
 
 
+# --- rows of a form: formsets ---------------------------------------------------------------------------
+
+
+class KitFormSet(forms.BaseFormSet):
+    """A formset of the platform (a grid of rows, each a ``KitForm``): its own errors in Chinese too.
+
+    Build one with ``formset_factory(RowForm, formset=KitFormSet, ...)``; ``row_error_lines`` words its
+    errors so that each names its row and field."""
+
+    default_error_messages = {
+        "missing_management_form": "表格数据不完整，请刷新页面后重新提交",
+        "too_many_forms": "表格最多%(num)d行",
+        "too_few_forms": "表格至少%(num)d行",
+    }
+
+    @property
+    def submitted(self) -> bool:
+        """The page posted this grid (its row count is there and a number): a grid left off the page is not
+        an empty grid."""
+        return self.is_bound and self.management_form.is_valid()
+
+
+def row_error_lines(formset: forms.BaseFormSet, row_label: Callable[[int, forms.Form], str]) -> list[str]:
+    """Every error of ``formset`` as one line naming its row and field: 「第2行（张三）· 年数：年数须为整数」.
+    ``row_label(index, form)`` names a row as the page shows it."""
+    lines = [str(message) for message in formset.non_form_errors()]
+    for index, form in enumerate(formset.forms):
+        lines += [f"{row_label(index, form)} · {line}" for line in error_lines(form)]
+    return lines
+
+
 # --- running a service on a form -----------------------------------------------------------------------
 
 
