@@ -210,10 +210,13 @@ class KitFormSet(forms.BaseFormSet):
         return self.is_bound and self.management_form.is_valid()
 
 
-def row_error_lines(formset: forms.BaseFormSet, row_label: Callable[[int, forms.Form], str]) -> list[str]:
-    """Every error of ``formset`` as one line naming its row and field: 「第2行（张三）· 年数：年数须为整数」.
-    ``row_label(index, form)`` names a row as the page shows it."""
-    lines = [str(message) for message in formset.non_form_errors()]
+def row_error_lines(
+    formset: forms.BaseFormSet, row_label: Callable[[int, forms.Form], str], *, grid: str = ""
+) -> list[str]:
+    """Every error of ``formset`` as one line naming its row and field: 「第2行（张三） · 年数须为整数」.
+    ``row_label(index, form)`` names a row as the page shows it; ``grid`` names the table, for the errors of
+    the table as a whole (too many rows) on a page with several."""
+    lines = [f"{grid}：{message}" if grid else str(message) for message in formset.non_form_errors()]
     for index, form in enumerate(formset.forms):
         lines += [f"{row_label(index, form)} · {line}" for line in error_lines(form)]
     return lines
