@@ -148,7 +148,7 @@ REVIEW_MAX_ROWS = 2000
 
 def _review_row_form(prefix: str) -> type[KitForm]:
     """One row of a review table: its columns as typed (trimmed), and 删除."""
-    _, title, columns = REVIEW_COLUMNS[prefix]
+    columns = REVIEW_COLUMNS[prefix][2]
     fields = {name: _text(label) for name, label, _ in columns}
     return type(f"ReviewRowForm_{prefix}", (KitForm,), {**fields, "delete": FlagField("删除")})
 
