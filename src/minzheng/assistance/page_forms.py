@@ -8,7 +8,7 @@ from django import forms
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
-from minzheng.web.kit.forms import FlagField, KitForm, KitFormSet, date_field, month_field
+from minzheng.web.kit.forms import FilesField, FlagField, KitForm, KitFormSet, date_field, month_field
 
 from .rules.household import MemberExclusion
 
@@ -174,6 +174,7 @@ class CaseStepForm(KitForm):
     investigators = _text("调查人员")
     living_conditions = _text("居住生活情况")
     findings = _text("调查结论")
+    photos = FilesField("照片")
     unable = TextList(label="不能自理的事项", required=False)
     democratic_appraisal = _text("民主评议")
     kind = _text("类别")

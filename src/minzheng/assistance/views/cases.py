@@ -216,7 +216,7 @@ def _readable(value) -> str:
 
 def _step_form(request) -> CaseStepForm:
     """The step's fields, checked; the first error (naming its field) is the step's refusal."""
-    form = CaseStepForm(request.POST)
+    form = CaseStepForm(request.POST, request.FILES)
     if not form.is_valid():
         raise MinzhengError("；".join(error_lines(form)))
     return form
@@ -297,7 +297,7 @@ def _run_record(request, form: CaseStepForm, case, action: str, on: date) -> str
             living_conditions=typed["living_conditions"], findings=typed["findings"],
             unable_activities=typed["unable"], democratic_appraisal=typed["democratic_appraisal"],
         )  # fmt: skip
-        for upload in request.FILES.getlist("photos"):
+        for upload in typed["photos"]:
             case_records.add_attachment(user, case_id, upload=upload, kind="photo", visit_id=visit.pk)
         return "已录入入户调查"
     if action == "add_attachment":

@@ -10,7 +10,7 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name, names_of
 from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate
-from minzheng.web.kit.forms import act_then_redirect, error_lines, flash_errors, row_error_lines
+from minzheng.web.kit.forms import act_then_redirect, error_lines, flash_errors, pressed, row_error_lines
 
 from .. import selectors, services
 from ..errors import PlanningError
@@ -209,7 +209,7 @@ def task_edit(request, pk: int):
     require(request.user, Capability.MANAGE_PLANS)
     task = selectors.editable_task(request.user, pk)
     # One page, two forms: the 进展 form says so in its ``action`` button.
-    if request.method == "POST" and "progress" in request.POST.getlist("action"):
+    if pressed(request, "progress"):
         return act_then_redirect(
             request,
             TaskProgressForm(request.POST),

@@ -48,6 +48,8 @@ def _messages_for(field: forms.Field, label: str) -> dict[str, str]:
         "max_decimal_places": f"{label}最多保留%(max)s位小数",
         "max_whole_digits": f"{label}的整数部分位数过多",
         "overflow": f"{label}超出有效范围",
+        "empty": f"{label}是空文件",
+        "missing": f"{label}未收到文件",
     }
     if isinstance(field, forms.DecimalField | forms.FloatField):  # (both subclass IntegerField)
         found["invalid"] = f"{label}须为数字"
@@ -275,6 +277,60 @@ def act_then_redirect(request, form: forms.Form, call: Callable, success, to: st
     else:
         messages.success(request, success(result) if callable(success) else success)
     return redirect(to)
+
+
+class ValuesField(forms.Field):
+    """Several values posted under one name (ticked checkboxes, a pressed button's value beside a hidden
+    one), as typed; none is an empty list."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, label: str = "", **kwargs):
+        super().__init__(label=label, required=False, **kwargs)
+
+    def to_python(self, value) -> list[str]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        if any("\x00" in str(v) for v in values):
+            raise forms.ValidationError(f"{self.label}含有不允许的字符", code="null_characters_not_allowed")
+        return [str(v) for v in values]
+
+
+class _Values(forms.Form):
+    def __init__(self, data, name: str):
+        super().__init__(data)
+        self.fields[name] = ValuesField(name)
+
+
+def ticked(data, name: str) -> list[str]:
+    """The values posted under ``name`` in ``data`` (the boxes ticked), read by a form; none if unreadable."""
+    form = _Values(data, name)
+    return form.cleaned_data[name] if form.is_valid() else []
+
+
+def pressed(request, value: str, *, name: str = "action") -> bool:
+    """On a page with several forms posting to one view: was it the one whose button (or hidden field)
+    ``name`` carries ``value``?"""
+    return request.method == "POST" and value in ticked(request.POST, name)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """Several files chosen in one input (照片, 佐证材料): a list, empty when none; the services check each
+    file's type and size."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, label: str, **kwargs):
+        super().__init__(label=label, required=False, **kwargs)
+
+    def clean(self, data, initial=None):
+        one = super().clean
+        if isinstance(data, list | tuple):
+            return [one(item, initial) for item in data if item]
+        return [one(data, initial)] if data else []
 
 
 class FlagField(forms.BooleanField):
