@@ -188,13 +188,21 @@ def run_monitoring(
 
 def _checked_population(population: pa.Table) -> pa.Table:
     population = cast_to_contract(population, MONITORING_POPULATION_SCHEMA, "监测人口表")
-    ids = population["id_number"]
-    # distinct non-null numbers, as count_distinct counts them: unique() took half its time (0.8 s of a 3 s
-    # daily run at 3M persons)
-    distinct = len(pc.unique(ids)) - (1 if ids.null_count else 0)
-    if distinct != population.num_rows:
+    if not _distinct(population["id_number"]):
         raise JobInputError("监测人口表中同一公民身份号码出现多次", column="id_number")
     return population
+
+
+def _distinct(ids: pa.ChunkedArray) -> bool:
+    """No ID number twice (and no null). A population in ID order (the platform sends it so) is distinct when
+    each number is greater than the one before: one pass of comparisons (0.01 s at 3M persons) instead of
+    hashing every number (0.4–0.6 s, a sixth of a daily run's budget); any other order is hashed."""
+    n = len(ids)
+    if ids.null_count:
+        return False
+    if n < 2 or pc.all(pc.greater(ids.slice(1), ids.slice(0, n - 1))).as_py():
+        return True
+    return len(pc.unique(ids)) == n
 
 
 def _checked_rules(rules: pa.Table) -> pa.Table:
