@@ -191,18 +191,6 @@ def test_dibao_household_whose_income_rose_above_the_line_is_flagged_for_exit():
     assert "应退尽退" in warnings[0]["reason"]
 
 
-def test_income_evidence_lists_each_month_of_the_household_once_whatever_its_size():
-    world = World()
-    a, b, c = world.household("three", members=3, in_dibao=True)
-    world.wage(a, months("2025-12", 3), "600.00")
-    world.wage(b, ["2026-02"], "3000.00")  # (1800 + 3000) / 9 = 533.33 → no; with c's wage it crosses
-    world.wage(c, ["2026-02"], "2000.00")  # (1800 + 5000) / 9 = 755.56 > 663; before: 1200 / 9 = 133.33
-    (warning,) = by_rule(world.run(), "income_above_line")
-    cited = [(e["key"]["month"], e["values"]["amount"]) for e in warning["evidence"] if e["key"].get("month")]
-    assert cited == [("2025-12", "600.00"), ("2026-01", "600.00"), ("2026-02", "5600.00")]
-    assert warning["id_number"] == min((a, b, c))
-
-
 def test_income_month_is_evaluated_only_by_the_run_that_crosses_into_the_next_month():
     world = World()
     (a,) = world.household("drop")

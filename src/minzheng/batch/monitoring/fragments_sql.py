@@ -51,11 +51,9 @@ def rule_join(division: str, code: str) -> str:
 
 
 def household_figures(source: str, where: str = "") -> str:
-    """Per household: division, members, in 低保, monthly 低保标准 and the smallest member ID number (the member
-    a household's income warning names) — from ``source`` (a table of members)."""
+    """Per household: division, members, in 低保, monthly 低保标准 — from ``source`` (a table of members)."""
     return f"""
         SELECT household_id, MIN(division_code) AS division_code, COUNT(*) AS member_count,
-               MAX(CASE WHEN in_dibao THEN 1 ELSE 0 END) = 1 AS in_dibao, MIN(dibao_line) AS dibao_line,
-               MIN(id_number) AS first_id_number
+               MAX(CASE WHEN in_dibao THEN 1 ELSE 0 END) = 1 AS in_dibao, MIN(dibao_line) AS dibao_line
         FROM {source} {where} GROUP BY household_id
     """

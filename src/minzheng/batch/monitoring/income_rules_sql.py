@@ -34,8 +34,7 @@ def _income_scope(households_ready: bool) -> str:
     )
     code = f"CASE WHEN h.in_dibao THEN '{INCOME_ABOVE_LINE}' ELSE '{INCOME_BELOW_LINE}' END"
     return f"""
-        SELECT h.household_id, h.division_code, h.member_count, h.in_dibao, h.first_id_number,
-               {cents("h.dibao_line")} AS line_cents,
+        SELECT h.household_id, h.division_code, h.member_count, h.in_dibao, {cents("h.dibao_line")} AS line_cents,
                r.rule_code, r.rule_id, r.severity, r.months,
                CASE WHEN h.in_dibao
                     THEN {round_div(f"{cents('h.dibao_line')} * CAST(r.ratio * 10000 AS BIGINT)", "10000")}
@@ -121,7 +120,7 @@ def _income_averages() -> str:
     """
 
 
-def _income_line() -> str:
+def _income_line(people: str) -> str:
     crossed = """CASE WHEN a.in_dibao
                       THEN a.current_cents > a.threshold_cents AND a.previous_cents <= a.threshold_cents
                       ELSE a.current_cents <= a.threshold_cents AND a.previous_cents > a.threshold_cents END"""
@@ -152,18 +151,18 @@ def _income_line() -> str:
     )
     return f"""
         SELECT CONCAT(a.rule_code, ':', a.household_id, ':', {month_text("a.month_index")}) AS warning_key,
-               a.rule_code, a.rule_id, a.severity, a.household_id, a.first_id_number AS id_number,
+               a.rule_code, a.rule_id, a.severity, a.household_id, MIN(p.id_number) AS id_number,
                a.division_code, CAST(CONCAT({month_text("a.month_index")}, '-01') AS DATE) AS event_date,
                {moved} AS reason,
                CONCAT('[', {sorted_join(row)}, ',', {line}, ']') AS evidence
         FROM income_averages AS a
+        JOIN {people} AS p ON p.household_id = a.household_id
         LEFT JOIN household_month_income AS hm
           ON hm.household_id = a.household_id AND hm.month_index > a.month_index - a.months - 1
          AND hm.month_index <= a.month_index
         WHERE {crossed}
         GROUP BY a.rule_code, a.household_id, a.month_index, a.rule_id, a.severity, a.division_code, a.months,
-                 a.previous_cents, a.current_cents, a.in_dibao, a.line_cents, a.threshold_cents, a.member_count,
-                 a.first_id_number
+                 a.previous_cents, a.current_cents, a.in_dibao, a.line_cents, a.threshold_cents, a.member_count
     """
 
 
@@ -187,5 +186,5 @@ def income_steps(*, households_ready: bool, months: IncomeMonths) -> list[Step]:
         *([sql_step("income_candidates", _income_candidates())] if narrowed else []),
         sql_step("income_sums", _income_sums(narrowed), reused=False),
         sql_step("income_averages", _income_averages(), reused=False),
-        sql_step("w_income", _income_line(), reused=False),
+        sql_step("w_income", _income_line("members" if households_ready else "population"), reused=False),
     ]
