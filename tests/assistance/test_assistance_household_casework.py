@@ -136,7 +136,7 @@ def test_household_facts_form_records_an_exclusion_and_its_override_art7(policy,
 
 def _posted_facts(client, case, row: dict):
     fields = {"action": "record_household_facts", "members-TOTAL_FORMS": "2", "members-INITIAL_FORMS": "2"}
-    fields.update({f"members-{i}-{name}": value for (i, name), value in row.items()})
+    fields.update({k if isinstance(k, str) else f"members-{k[0]}-{k[1]}": v for k, v in row.items()})
     response = client.post(f"/assistance/cases/{case.pk}/act/", fields, follow=True)
     assert response.status_code == 200
     return [str(m) for m in response.context["messages"]]
@@ -159,6 +159,8 @@ def test_household_facts_grid_refuses_bad_rows_naming_the_member_and_field(polic
     assert "不计入情形的选项无效" in _posted_facts(client, case, people | {(0, "status"): "出国"})[0]
     tampered = _posted_facts(client, case, {(0, "person"): "abc", (1, "person"): str(member.pk)})
     assert tampered == ["第1行 · 成员须为整数"]
+    extra_row = {"members-INITIAL_FORMS": "1", (0, "person"): str(head.pk), (1, "years"): ""}
+    assert _posted_facts(client, case, extra_row) == ["共同生活家庭成员认定已保存"]
     missing = client.post(
         f"/assistance/cases/{case.pk}/act/", {"action": "record_household_facts"}, follow=True
     )

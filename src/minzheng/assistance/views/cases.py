@@ -190,6 +190,8 @@ def _household_facts(request, case) -> tuple[dict, dict, dict]:
         raise MinzhengError("；".join(row_error_lines(rows, row_label)))
     statuses, overrides, refusals = {}, {}, {}
     for row in rows.cleaned_data:
+        if not row:  # a row beyond the members shown, left empty
+            continue
         pid = row["person"]
         if row["status"]:
             statuses[pid] = {"reason": row["status"], "years": row["years"]}
