@@ -123,13 +123,50 @@ def test_household_facts_form_records_an_exclusion_and_its_override_art7(policy,
     assert "共同生活家庭成员认定" in client.get(f"/assistance/cases/{case.pk}/").content.decode()
     client.post(
         f"/assistance/cases/{case.pk}/act/",
-        {"action": "record_household_facts", f"status_{member.pk}": "宣告失踪", f"override_{member.pk}": "1",
-         f"override_reason_{member.pk}": "已撤销失踪宣告", f"refusals_{member.pk}": "1"},
+        {"action": "record_household_facts", "members-TOTAL_FORMS": "1", "members-INITIAL_FORMS": "1",
+         "members-0-person": str(member.pk), "members-0-status": "宣告失踪", "members-0-years": "3",
+         "members-0-override": "1", "members-0-override_reason": "已撤销失踪宣告", "members-0-refusals": "1"},
     )  # fmt: skip
     case.refresh_from_db()
     facts = case.eligibility_facts
-    assert facts["member_status"][str(member.pk)]["reason"] == "宣告失踪"
+    assert facts["member_status"][str(member.pk)] == {"reason": "宣告失踪", "years": 3}
     assert facts["member_overrides"][str(member.pk)] == {"counted": True, "reason": "已撤销失踪宣告"}
+    assert facts["job_refusals"] == {str(member.pk): 1}
+
+
+def _posted_facts(client, case, row: dict):
+    fields = {"action": "record_household_facts", "members-TOTAL_FORMS": "2", "members-INITIAL_FORMS": "2"}
+    fields.update({k if isinstance(k, str) else f"members-{k[0]}-{k[1]}": v for k, v in row.items()})
+    response = client.post(f"/assistance/cases/{case.pk}/act/", fields, follow=True)
+    assert response.status_code == 200
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_household_facts_grid_refuses_bad_rows_naming_the_member_and_field(policy, household, client):
+    caseworker, _, _ = desks()
+    case = dibao_case(caseworker, household, until="investigating", income="300.00")
+    head, member = household.head, _other_member(household)
+    client.force_login(caseworker)
+    page = client.get(f"/assistance/cases/{case.pk}/").content.decode()
+    assert 'name="members-TOTAL_FORMS"' in page and f'name="members-0-person" value="{head.pk}"' in page
+    people = {(0, "person"): str(head.pk), (1, "person"): str(member.pk)}
+    shown = _posted_facts(client, case, people | {(1, "status"): "宣告失踪", (1, "years"): "三年"})
+    assert shown == [f"第2行（{member.name}） · 年数须为整数"]
+    shown = _posted_facts(client, case, people | {(0, "override"): "0", (1, "refusals"): "-1"})
+    assert shown == [
+        f"第1行（{head.name}） · 请填写更正理由；第2行（{member.name}） · 拒绝介绍工作次数不能小于0"
+    ]
+    assert "不计入情形的选项无效" in _posted_facts(client, case, people | {(0, "status"): "出国"})[0]
+    tampered = _posted_facts(client, case, {(0, "person"): "abc", (1, "person"): str(member.pk)})
+    assert tampered == ["第1行 · 成员须为整数"]
+    extra_row = {"members-INITIAL_FORMS": "1", (0, "person"): str(head.pk), (1, "years"): ""}
+    assert _posted_facts(client, case, extra_row) == ["共同生活家庭成员认定已保存"]
+    missing = client.post(
+        f"/assistance/cases/{case.pk}/act/", {"action": "record_household_facts"}, follow=True
+    )
+    assert [str(m) for m in missing.context["messages"]] == ["表格数据不完整，请刷新页面后重新提交"]
+    case.refresh_from_db()
+    assert not (case.eligibility_facts or {}).get("member_status")
 
 
 def test_enrolment_page_reports_a_self_care_change_for_tekun(policy, household, client):

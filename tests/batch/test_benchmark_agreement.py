@@ -54,3 +54,33 @@ def test_a_difference_in_one_evidence_row_is_reported(tmp_path):
     pq.write_table(pq.read_table(tmp_path / "engine-income.parquet"), tmp_path / "other-income.parquet")
     with pytest.raises(SystemExit, match=f"reasons at row {row}"):
         bench.compare_results("other", tmp_path / "engine.parquet", tmp_path / "other.parquet")
+
+
+MONITORING_BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "monitoring.py"
+
+
+def test_monitoring_engine_and_its_pandas_baseline_give_the_same_warnings(tmp_path):
+    """The monitoring benchmark's pandas rules are its oracle: on a small world the engine's warnings (key,
+    rule, household, member, date) are the same for the full run and both daily runs it times."""
+    import datetime as dt
+
+    from minzheng.batch.intake import DatasetSnapshot
+    from minzheng.batch.monitoring import rules_table, run_monitoring
+
+    spec = importlib.util.spec_from_file_location("monitoring_benchmark", MONITORING_BENCHMARK)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    population, paths = bench.build_world(0.003, tmp_path)
+    snapshot = DatasetSnapshot(tables=paths, as_of={name: bench.UNTIL for name in paths})
+    columns = ["warning_key", "rule_code", "household_id", "id_number", "event_date"]
+    runs = [
+        (bench.YEAR_START - dt.timedelta(days=1), bench.UNTIL),
+        (dt.date(2025, 12, 30), dt.date(2025, 12, 31)),
+        (dt.date(2025, 12, 31), bench.UNTIL),
+    ]
+    for since, until in runs:
+        result = run_monitoring(population, rules_table(bench.RULES), snapshot, until=until, since=since)
+        engine = result.warnings.select(columns).to_pandas().sort_values("warning_key").reset_index(drop=True)
+        baseline = bench.pandas_rules(population, paths, since, until)[columns]
+        assert len(engine) > 0 and engine.equals(baseline), (since, until)
+    assert {"income_below_line", "income_above_line"} <= set(engine["rule_code"])  # the 1 Jan run's

@@ -253,6 +253,25 @@ def test_events_outside_the_window_are_not_evaluated_and_the_same_window_gives_t
     assert not keys(yesterday) & keys(day)
 
 
+@pytest.mark.parametrize(
+    ("ids", "distinct"),
+    [
+        (["110", "120", "130"], True),  # in ID order: one pass of comparisons
+        (["130", "110", "120"], True),  # any other order: hashed
+        (["110", "120", "120", "130"], False),
+        (["120", "110", "120"], False),
+        (["110", None, "120"], False),
+        ([], True),
+    ],
+)
+def test_population_id_numbers_are_checked_distinct_in_any_order(ids, distinct):
+    import pyarrow as pa
+
+    from minzheng.batch.monitoring.job import _distinct
+
+    assert _distinct(pa.chunked_array([pa.array(ids, pa.string())])) is distinct
+
+
 def test_bad_inputs_are_refused_in_chinese():
     world = World()
     world.household("a")

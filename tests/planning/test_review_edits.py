@@ -14,7 +14,7 @@ from .test_commands import PLANS
 
 
 def form_of(body: str) -> dict[str, str]:
-    """The review form's fields as the browser would post them (text inputs and hidden counts)."""
+    """The review form's fields as the browser would post them (text inputs and hidden row counts)."""
     fields = {}
     for tag in re.findall(r"<input [^>]*>", body):
         name = re.search(r'name="([^"]+)"', tag)
@@ -67,7 +67,7 @@ def test_the_reviewer_s_corrections_are_what_is_saved(plan_divisions, login, cit
     with open(PLANS / "dandong-city-plan.txt", "rb") as handle:
         response = client.post("/planning/plans/import/", {"file": handle})
     form = form_of(client.get(response.url).content.decode())
-    assert form["ind-count"] == "23" and form["ind-17-name"] == "养老机构护理型床位占比"
+    assert form["ind-TOTAL_FORMS"] == "23" and form["ind-17-name"] == "养老机构护理型床位占比"
     form.update(
         {"ind-17-target": "≥65", "ind-0-delete": "1", "ind-20-name": "新增指标", "ind-20-target": "10"}
     )
@@ -92,3 +92,22 @@ def test_an_invalid_correction_saves_nothing(plan_divisions, login, city_leader)
     form.update({"ind-3-name": "", "ind-3-target": "100", "division": ""})
     after = client.post(response.url, form, follow=True).content.decode()
     assert "主要指标第4行：指标名称不能为空" in after and not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_unreadable_rows_are_refused_naming_table_row_and_field_and_a_table_left_off_stays(
+    plan_divisions, login, city_leader
+):
+    client = login(city_leader)
+    with open(PLANS / "dandong-city-plan.txt", "rb") as handle:
+        response = client.post("/planning/plans/import/", {"file": handle})
+    form = form_of(client.get(response.url).content.decode())
+    bad = {**form, "division": "", "proj-1-name": "桥\x00", "tt-TOTAL_FORMS": "5000"}
+    after = client.post(response.url, bad, follow=True)
+    assert after.status_code == 200 and not Plan.objects.exists()
+    shown = [str(m) for m in after.context["messages"]]
+    assert shown == ["正文量化目标：表格最多2000行；重大项目第2行 · 项目名称含有不允许的字符"]
+    # a table the page did not post (no row count) keeps the rows as parsed
+    kept = {k: v for k, v in form.items() if not k.startswith("task-")}
+    client.post(response.url, {**kept, "division": ""})
+    assert Plan.objects.get().tasks.count() > 0

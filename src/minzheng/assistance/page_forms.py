@@ -8,8 +8,10 @@ from django import forms
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.money import AMOUNT_MAX, TOTAL_MAX, check_money
-from minzheng.web.kit.forms import FlagField, KitForm, date_field, month_field
+from minzheng.web.kit.forms import FilesField, FlagField, KitForm, KitFormSet, date_field, month_field
 from minzheng.web.kit.picker import PickerField
+
+from .rules.household import MemberExclusion
 
 
 def _text(label: str) -> forms.CharField:
@@ -160,6 +162,7 @@ class CaseStepForm(KitForm):
     """A step of a 救助案件 (受理, 核对, 审核, 入户调查, 计发要素, 异议 …): the step's ``action`` says which of
     these fields it reads; each field is checked the same way whichever step posts it."""
 
+    action = _text("操作")
     on = date_field("办理日期", required=False)
     reason = _text("理由")
     note = _text("说明")
@@ -172,6 +175,7 @@ class CaseStepForm(KitForm):
     investigators = _text("调查人员")
     living_conditions = _text("居住生活情况")
     findings = _text("调查结论")
+    photos = FilesField("照片")
     unable = TextList(label="不能自理的事项", required=False)
     democratic_appraisal = _text("民主评议")
     kind = _text("类别")
@@ -219,3 +223,33 @@ class CaseForm(KitForm):
     source = _text("申请来源")
     applied_on = date_field("申请日期", required=False)
     reason = _text("申请理由")
+
+
+class MemberFactsForm(KitForm):
+    """One member's row of 共同生活家庭成员认定 (民发〔2021〕57号第七条): the situation that leaves the member
+    out, for how many years, the caseworker's correction with its reason, and the times the member refused
+    the work offered (第四十五条). The services check membership and the rules again."""
+
+    person = forms.IntegerField(label="成员", min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput)
+    status = forms.ChoiceField(
+        label="不计入情形",
+        required=False,
+        choices=[("", "正常共同生活"), *((reason.value, reason.value) for reason in MemberExclusion)],
+    )
+    years = forms.IntegerField(label="年数", required=False, min_value=0, max_value=200)
+    override = forms.ChoiceField(
+        label="更正", required=False, choices=[("", "按规则"), ("1", "更正为计入"), ("0", "更正为不计入")]
+    )
+    override_reason = forms.CharField(label="更正理由", required=False, max_length=500)
+    refusals = forms.IntegerField(label="拒绝介绍工作次数", required=False, min_value=0, max_value=1000)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("override") and not data.get("override_reason") and "override_reason" not in self.errors:
+            self.add_error("override_reason", "请填写更正理由")
+        return data
+
+
+MemberFactsFormSet = forms.formset_factory(
+    MemberFactsForm, formset=KitFormSet, extra=0, max_num=200, absolute_max=200, validate_max=True
+)

@@ -28,6 +28,7 @@ from .models import (
     StaffRole,
     VisitMethod,
 )
+from .rules.assessment import ITEMS
 
 _DATE = {"required": "请填写日期", "invalid": "请输入有效日期，如 2026-01-31"}
 _MONEY = {
@@ -339,6 +340,25 @@ class RetrofitTargetForm(KitForm):
     year = _int("年度", 2020, 2035)
     households = _int("目标户数", 1, 1000000)
     source_note = _text("依据", 200, required=False)
+
+
+class AssessmentScoresForm(KitForm):
+    """The score ticked for each item of the assessment form (``item_<code>``, the last one if several), as
+    typed: ``scores`` keeps the numbers, and ``validate_scores`` names each item left out (B.1.3 洗澡：请选择评分)."""
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        for item in ITEMS:
+            self.fields[f"item_{item.code}"] = forms.CharField(label=item.name, required=False, strip=False)
+
+    def scores(self) -> dict[str, int]:
+        self.is_valid()  # a value with a NUL is left out of cleaned_data: that item is missing
+        ticked = {name.removeprefix("item_"): value for name, value in self.cleaned_data.items()}
+        return {
+            code: int(value)
+            for code, value in ticked.items()
+            if value.isascii() and value.isdigit() and len(value) < 4
+        }
 
 
 class AssessmentExtrasForm(KitForm):

@@ -3,7 +3,7 @@
 
 from django import forms
 
-from minzheng.web.kit.forms import FlagField, KitForm, date_field, int_field, text_field
+from minzheng.web.kit.forms import FilesField, FlagField, KitForm, date_field, int_field, text_field
 
 from .models import MonitoringRun
 from .rule_catalogue import RULE_KINDS, SEVERITIES
@@ -47,6 +47,7 @@ class RunForm(KitForm):
 class VisitForm(KitForm):
     visited_on = date_field("核实日期", required=False)
     findings = _optional("核实情况")
+    files = FilesField("附件")
 
 
 class DisposeForm(KitForm):

@@ -70,18 +70,6 @@ class DraftEditError(ValueError):
     """A reviewer's correction that cannot be applied; the message names the table and row."""
 
 
-def review_rows(form: dict[str, str], prefix: str) -> list[dict[str, str]]:
-    """The rows of one table of the review form (``{prefix}-{i}-{field}``, ``{prefix}-count`` rows)."""
-    try:
-        count = min(int(form.get(f"{prefix}-count", "0")), 2000)
-    except ValueError:
-        count = 0
-    fields = (*_SECTIONS[prefix][1], "delete")
-    return [
-        {field: (form.get(f"{prefix}-{i}-{field}") or "").strip() for field in fields} for i in range(count)
-    ]
-
-
 def apply_review(draft: PlanDraft, edited: dict[str, list[dict[str, str]]]) -> PlanDraft:
     """The draft with the reviewer's corrections: each table replaced by its edited rows (rows marked
     ``delete`` dropped, blank new rows ignored). Tables not in ``edited`` stay as parsed."""

@@ -3,7 +3,7 @@
 
 from django import forms
 
-from minzheng.web.kit.forms import FlagField, KitForm, LenientDecimalField, date_field
+from minzheng.web.kit.forms import FlagField, KitForm, KitFormSet, LenientDecimalField, date_field
 
 
 def _text(label: str) -> forms.CharField:
@@ -110,7 +110,7 @@ class TaskForm(KitForm):
 
 
 class ImportReviewForm(KitForm):
-    """The head of the 审核规划导入 form; the parsed tables are read by ``drafts.review_rows``."""
+    """The head of the 审核规划导入 form; the parsed tables are its ``review_formsets``."""
 
     title = _text("规划名称")
     status = _text("规划状态")
@@ -131,3 +131,37 @@ class RowBindForm(KitForm):
     source_code = _text("数据源")
     scale = number("换算系数")
     note = _text("说明")
+
+
+#: The tables of 审核规划导入 a reviewer corrects: prefix → (draft key, title, columns (field, label, input
+#: width)). ``drafts.apply_review`` checks the rows' content; these forms only read them.
+REVIEW_COLUMNS = {
+    "ind": ("indicators", "主要指标", [("no", "序号", 3), ("name", "指标名称", 30), ("unit", "单位", 6),
+                                  ("target", "目标值", 14), ("attribute", "指标属性", 6), ("baseline", "基期值", 8)]),
+    "tt": ("text_targets", "正文量化目标", [("name", "指标", 40), ("value", "目标", 16)]),
+    "task": ("tasks", "重点任务", [("lead", "任务", 40), ("chapter", "所在章", 20), ("section", "所在节", 20)]),
+    "proj": ("projects", "重大项目", [("name", "项目名称", 30), ("location", "地点", 10), ("scale", "规模", 20),
+                                   ("investment", "投资", 8), ("investment_unit", "单位", 4), ("deadline", "期限", 10)]),
+}  # fmt: skip
+REVIEW_MAX_ROWS = 2000
+
+
+def _review_row_form(prefix: str) -> type[KitForm]:
+    """One row of a review table: its columns as typed (trimmed), and 删除."""
+    columns = REVIEW_COLUMNS[prefix][2]
+    fields = {name: _text(label) for name, label, _ in columns}
+    return type(f"ReviewRowForm_{prefix}", (KitForm,), {**fields, "delete": FlagField("删除")})
+
+
+REVIEW_FORMSETS = {
+    prefix: forms.formset_factory(
+        _review_row_form(prefix), formset=KitFormSet, extra=0,
+        max_num=REVIEW_MAX_ROWS, absolute_max=REVIEW_MAX_ROWS, validate_max=True,
+    )
+    for prefix in REVIEW_COLUMNS
+}  # fmt: skip
+
+
+def review_formsets(data) -> dict[str, KitFormSet]:
+    """Each review table's formset bound to ``data`` (rows ``{prefix}-{i}-{field}``)."""
+    return {prefix: formset(data, prefix=prefix) for prefix, formset in REVIEW_FORMSETS.items()}

@@ -32,6 +32,8 @@ class HolidayForm(KitForm):
     day = forms.DateField(label="日期", error_messages=_DATE_ERRORS)
     kind = forms.ChoiceField(label="类型", choices=HolidayCalendarDay.KINDS)
     note = forms.CharField(label="说明（如 春节）", required=False, max_length=100)
+    # the year the page showed, to show it again after a refusal (a bad value shows the usual year)
+    year = forms.CharField(label="年份", required=False, widget=forms.HiddenInput)
 
 
 class OfficeForm(KitForm):

@@ -19,11 +19,11 @@ from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.read_audit import Channel
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate
-from minzheng.web.kit.forms import error_lines
+from minzheng.web.kit.forms import error_lines, row_error_lines
 
 from ..documents import decision_pdf, materials_notice_pdf
 from ..models import CaseSource, CaseStatus
-from ..page_forms import CaseForm, CaseStepForm
+from ..page_forms import CaseForm, CaseStepForm, MemberFactsFormSet
 from ..rules import DailyActivity
 from ..rules.care import CareGrade
 from ..rules.household import IncomeKind, MemberExclusion
@@ -184,17 +184,29 @@ def _member_facts(case, members) -> list[dict]:
     return rows
 
 
-def _household_facts(post) -> tuple[dict, dict, dict]:
+def _household_facts(request, case) -> tuple[dict, dict, dict]:
+    """The 共同生活家庭成员认定 grid (one row per member): the exclusions, the corrections and the job refusals
+    it records. A bad row is refused naming the member's row and the field."""
+    rows = MemberFactsFormSet(request.POST, prefix="members")
+    if not rows.is_valid():
+        names = {m.person_id: m.name for m in household_members(case.household_id, timezone.localdate())}
+
+        def row_label(index: int, form) -> str:
+            name = names.get(form.cleaned_data.get("person")) if hasattr(form, "cleaned_data") else None
+            return f"第{index + 1}行（{name}）" if name else f"第{index + 1}行"
+
+        raise MinzhengError("；".join(row_error_lines(rows, row_label)))
     statuses, overrides, refusals = {}, {}, {}
-    for key, value in post.items():
-        if key.startswith("status_") and value:
-            pid = int(key.removeprefix("status_"))
-            statuses[pid] = {"reason": value, "years": post.get(f"years_{pid}", "").strip() or None}
-        elif key.startswith("override_") and not key.startswith("override_reason_") and value in ("0", "1"):
-            pid = int(key.removeprefix("override_"))
-            overrides[pid] = {"counted": value == "1", "reason": post.get(f"override_reason_{pid}", "")}
-        elif key.startswith("refusals_") and value.strip().isdigit():
-            refusals[int(key.removeprefix("refusals_"))] = int(value)
+    for row in rows.cleaned_data:
+        if not row:  # a row beyond the members shown, left empty
+            continue
+        pid = row["person"]
+        if row["status"]:
+            statuses[pid] = {"reason": row["status"], "years": row["years"]}
+        if row["override"]:
+            overrides[pid] = {"counted": row["override"] == "1", "reason": row["override_reason"]}
+        if row["refusals"] is not None:
+            refusals[pid] = row["refusals"]
     return statuses, overrides, refusals
 
 
@@ -214,7 +226,7 @@ def _readable(value) -> str:
 
 def _step_form(request) -> CaseStepForm:
     """The step's fields, checked; the first error (naming its field) is the step's refusal."""
-    form = CaseStepForm(request.POST)
+    form = CaseStepForm(request.POST, request.FILES)
     if not form.is_valid():
         raise MinzhengError("；".join(error_lines(form)))
     return form
@@ -229,9 +241,10 @@ def _on(day: date | None, today: date) -> date:
     return day
 
 
-def _run_action(request, case_id: int, action: str) -> str:
-    form, user = _step_form(request), request.user
+def _run_action(request, case) -> str:
+    form, user, case_id = _step_form(request), request.user, case.pk
     typed = form.cleaned_data
+    action = typed["action"]
     on = _on(typed["on"], timezone.localdate())
     if action == Action.REQUEST_MATERIALS:
         extra = [line for line in typed["other"].splitlines() if line.strip()]
@@ -279,18 +292,18 @@ def _run_action(request, case_id: int, action: str) -> str:
         ]
         decisions.decide(user, case_id, decision=decision, reason=typed["reason"], on=on)
         return "审批意见已保存"
-    return _run_record(request, form, case_id, action, on)
+    return _run_record(request, form, case, action, on)
 
 
-def _run_record(request, form: CaseStepForm, case_id: int, action: str, on: date) -> str:
-    typed, user = form.cleaned_data, request.user
+def _run_record(request, form: CaseStepForm, case, action: str, on: date) -> str:
+    typed, user, case_id = form.cleaned_data, request.user, case.pk
     if action == "record_visit":
         visit = case_records.record_visit(
             user, case_id, visited_on=on, investigators=typed["investigators"],
             living_conditions=typed["living_conditions"], findings=typed["findings"],
             unable_activities=typed["unable"], democratic_appraisal=typed["democratic_appraisal"],
         )  # fmt: skip
-        for upload in request.FILES.getlist("photos"):
+        for upload in typed["photos"]:
             case_records.add_attachment(user, case_id, upload=upload, kind="photo", visit_id=visit.pk)
         return "已录入入户调查"
     if action == "add_attachment":
@@ -313,7 +326,7 @@ def _run_record(request, form: CaseStepForm, case_id: int, action: str, on: date
         eligibility_facts.record_members_in_school(user, case_id, person_ids=form.ids("in_school"))
         return "特困认定事实已保存"
     if action == "record_household_facts":
-        statuses, overrides, refusals = _household_facts(request.POST)
+        statuses, overrides, refusals = _household_facts(request, case)
         eligibility_facts.record_member_exclusions(user, case_id, statuses=statuses, overrides=overrides)
         eligibility_facts.record_job_refusals(user, case_id, refusals=refusals)
         return "共同生活家庭成员认定已保存"
@@ -338,7 +351,7 @@ def case_action(request, pk: int):
     case = case_selectors.case_detail(request.user, pk)  # 404 outside the jurisdiction before anything else
     try:
         # The step is the button pressed (its ``action`` value); the step's fields come through its form.
-        messages.success(request, _run_action(request, case.pk, request.POST.get("action", "")))
+        messages.success(request, _run_action(request, case))
     except MinzhengError as exc:
         messages.error(request, exc.message)
     return redirect(reverse("assistance:case_detail", args=[case.pk]))

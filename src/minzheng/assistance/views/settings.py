@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.permissions import Capability, has_capability, require
+from minzheng.web.kit.forms import pressed
 
 from ..models import BenefitFormula, DecidingLevel, ProgramCategory, StandardKind
 from ..page_forms import LocalProgramForm, ProgramSettingForm
@@ -20,7 +21,7 @@ def setting_list_page(request):
     if request.method == "POST":
         require(request.user, Capability.MANAGE_POLICY)
         # One page, two forms: the 新增地方项目 form says so in a hidden ``form`` field.
-        adds_program = "program" in request.POST.getlist("form")
+        adds_program = pressed(request, "program", name="form")
         form = (LocalProgramForm if adds_program else ProgramSettingForm)(request.POST)
         try:
             if not form.is_valid():

@@ -35,6 +35,7 @@ from .contracts import (
     MONITORING_WINDOW_SCHEMA,
     WARNINGS_SCHEMA,
 )
+from .income_rules_sql import IncomeMonths
 from .job_sql import monitoring_steps
 from .rule_codes import INCOME_RULES, MEDICAL_EXPENSE, RULE_CODES
 
@@ -110,14 +111,16 @@ def income_calendar(
 ) -> pa.Table:
     """The months the income rules look at. A month is *evaluated* once its last day is in the window (the
     run on or after the 1st of the next month), so consecutive daily runs evaluate each month exactly once;
-    the calendar also holds the months its averages and the previous window need. ``medical``: also the
+    the calendar also holds the months its averages and the previous window need (the ``months`` before the
+    first evaluated month, no more: each month more was a fifth more income rows to join on the 1st of a
+    month). ``medical``: also the
     months the medical rule compares its bills with (never evaluated), so a full run sums each household's
     income once for both rules."""
     last = _month_index(until) - 1
     first = last - FULL_RUN_INCOME_MONTHS + 1 if since is None else _month_index(since)
     indexes: set[int] = set()
     if first <= last:
-        span = max(_rule_months(rules, INCOME_RULES), default=DEFAULT_INCOME_MONTHS) + 1
+        span = max(_rule_months(rules, INCOME_RULES), default=DEFAULT_INCOME_MONTHS)
         indexes.update(range(first - span, last + 1))
     if medical:
         indexes.update(range(last + 1 - max(_rule_months(rules, [MEDICAL_EXPENSE]), default=0), last + 1))
@@ -131,6 +134,17 @@ def income_calendar(
             "evaluate": [first <= i <= last for i in ordered],
         },
         schema=CALENDAR_SCHEMA,
+    )
+
+
+def _income_months(calendar: pa.Table) -> IncomeMonths:
+    if calendar.num_rows == 0:
+        return IncomeMonths()
+    months = calendar["month"]
+    return IncomeMonths(
+        first=pc.min(months).as_py(),
+        last=pc.max(months).as_py(),
+        evaluated=pc.sum(calendar["evaluate"]).as_py(),
     )
 
 
@@ -163,7 +177,7 @@ def run_monitoring(
         engine.register_arrow("income_calendar", calendar)
         for name in MONITORING_DATASETS:
             register_dataset(engine, name, datasets)
-        for step in monitoring_steps(incremental=incremental):
+        for step in monitoring_steps(incremental=incremental, income_months=_income_months(calendar)):
             engine.materialize(step)
         warnings = engine.fetch("warnings", order_by=("warning_key",))
     finally:
@@ -174,13 +188,21 @@ def run_monitoring(
 
 def _checked_population(population: pa.Table) -> pa.Table:
     population = cast_to_contract(population, MONITORING_POPULATION_SCHEMA, "监测人口表")
-    ids = population["id_number"]
-    # distinct non-null numbers, as count_distinct counts them: unique() took half its time (0.8 s of a 3 s
-    # daily run at 3M persons)
-    distinct = len(pc.unique(ids)) - (1 if ids.null_count else 0)
-    if distinct != population.num_rows:
+    if not _distinct(population["id_number"]):
         raise JobInputError("监测人口表中同一公民身份号码出现多次", column="id_number")
     return population
+
+
+def _distinct(ids: pa.ChunkedArray) -> bool:
+    """No ID number twice (and no null). A population in ID order (the platform sends it so) is distinct when
+    each number is greater than the one before: one pass of comparisons (0.01 s at 3M persons) instead of
+    hashing every number (0.4–0.6 s, a sixth of a daily run's budget); any other order is hashed."""
+    n = len(ids)
+    if ids.null_count:
+        return False
+    if n < 2 or pc.all(pc.greater(ids.slice(1), ids.slice(0, n - 1))).as_py():
+        return True
+    return len(pc.unique(ids)) == n
 
 
 def _checked_rules(rules: pa.Table) -> pa.Table:

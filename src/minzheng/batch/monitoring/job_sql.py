@@ -15,7 +15,7 @@ from ..sql_fragments import date_month_index
 from ..steps import Step, sql_step
 from .event_rules_sql import event_steps
 from .fragments_sql import WARNING_COLUMNS, household_figures, in_window
-from .income_rules_sql import household_month_income_step, income_steps
+from .income_rules_sql import IncomeMonths, household_month_income_step, income_steps
 from .medical_sql import medical_steps
 
 INPUT_TABLES: tuple[str, ...] = ("population", "rules", "run_window", "income_calendar")
@@ -86,11 +86,13 @@ def _warnings() -> str:
     """
 
 
-def monitoring_steps(*, incremental: bool = True) -> list[Step]:
+def monitoring_steps(*, incremental: bool = True, income_months: IncomeMonths | None = None) -> list[Step]:
     """Every step of the job in order; ``warnings`` is the output. ``incremental``: narrow the population to
     the households the window's events touch first (a daily run); a long window touches nearly everyone, and
     the narrowing would only cost a pass over every event. A full run (not incremental) needs a calendar
-    that holds the medical rule's months too (``income_calendar(..., medical=True)``)."""
+    that holds the medical rule's months too (``income_calendar(..., medical=True)``). ``income_months``: the
+    span of the run's ``income_calendar`` (``IncomeMonths`` of it; default: the calendar is empty)."""
+    months = income_months or IncomeMonths()
     return [
         sql_step("window_bounds", _window_bounds()),
         # a full run stores the whole population once: eight steps read it, and each read of the registered
@@ -99,9 +101,9 @@ def monitoring_steps(*, incremental: bool = True) -> list[Step]:
         sql_step("households", household_figures("members")),
         sql_step("rule_choice", _rule_choice()),
         *event_steps(),
-        household_month_income_step(full=not incremental),
+        household_month_income_step(full=not incremental, months=months),
         *medical_steps(income_from_months=not incremental),
-        *income_steps(households_ready=not incremental),
+        *income_steps(households_ready=not incremental, months=months),
         # read once, by the sorted fetch: storing 348k rows of text first cost more than the fetch itself
         sql_step("warnings", _warnings(), reused=False),
     ]

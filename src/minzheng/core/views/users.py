@@ -78,7 +78,8 @@ def _form(request, *, target=None, error="", post=None, status=200):
             target=target,
             error=error,
             post=post,
-            chosen=set(post.getlist("roles"))
+            # the roles ticked before a refusal, as the form reads them
+            chosen=set(AccountForm(post, roles=Role.CHOICES)["roles"].value() or ())
             if hasattr(post, "getlist")
             else set(target.role_codes() if target else ()),
             admin_roles=ADMINISTRATOR_ROLES,

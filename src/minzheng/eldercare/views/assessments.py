@@ -143,12 +143,7 @@ def _level_note(a) -> str:
 def _posted_scores(request) -> dict[str, int]:
     """The ticked score of each item; an item left blank or not a number is missing, and ``validate_scores``
     names it (B.1.3 洗澡：请选择评分)."""
-    ticked = {item.code: request.POST.getlist(f"item_{item.code}")[-1:] for item in ITEMS}
-    return {
-        code: int(v[0])
-        for code, v in ticked.items()
-        if v and v[0].isascii() and v[0].isdigit() and len(v[0]) < 4
-    }
+    return f.AssessmentScoresForm(request.POST).scores()
 
 
 def assessment_preview(request):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.views.common import paginate
-from minzheng.web.kit.forms import act_then_redirect, flash_errors, run_service
+from minzheng.web.kit.forms import act_then_redirect, flash_errors, run_service, ticked
 
 from .. import selectors
 from ..forms import RuleSwitchForm, RuleVersionForm, RunForm
@@ -41,7 +41,8 @@ def rule_create(request):
     base = selectors.rule_detail(request.user, int(request.GET["from"])) if request.GET.get("from") else None
     typed = request.POST if request.method == "POST" else {}
     # The rule kind decides which parameter fields the form has, so it is read before the form is built.
-    code = typed.get("code") or (base.code if base else request.GET.get("code", "medical_expense"))
+    posted_code = ticked(typed, "code")[-1:] if typed else []
+    code = "".join(posted_code) or (base.code if base else request.GET.get("code", "medical_expense"))
     form = RuleVersionForm(typed if request.method == "POST" else None, kind=RULE_KINDS.get(code))
     if form.is_bound and form.is_valid():
         rule = run_service(form, lambda: _save_rule(request.user, form))

@@ -157,13 +157,13 @@ def warning_visit(request, pk: int):
     return _act(
         request,
         pk,
-        VisitForm(request.POST),
+        VisitForm(request.POST, request.FILES),
         lambda w, d: lifecycle.record_visit(
             request.user,
             w,
             visited_on=d["visited_on"],
             findings=d["findings"],
-            files=request.FILES.getlist("files"),
+            files=d["files"],
         ),
     )
 

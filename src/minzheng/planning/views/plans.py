@@ -10,12 +10,11 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name, names_of
 from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate
-from minzheng.web.kit.forms import act_then_redirect, error_lines, flash_errors
+from minzheng.web.kit.forms import act_then_redirect, error_lines, flash_errors, pressed, row_error_lines
 
 from .. import selectors, services
-from ..drafts import review_rows
 from ..errors import PlanningError
-from ..forms import ImportReviewForm, TaskForm, TaskProgressForm
+from ..forms import REVIEW_COLUMNS, ImportReviewForm, TaskForm, TaskProgressForm, review_formsets
 from ..models import IndicatorSource, PlanLevel, TaskStatus
 from ..services import plan_report_jobs
 
@@ -28,7 +27,6 @@ TABS = [
     ("projects", "重大项目"),
 ]
 LIST_CRUMB = ("规划监测", "planning:plan_list")
-REVIEW_TABLES = ("ind", "tt", "task", "proj")
 BLANK_ROWS = 3  # empty rows under each table of the review form, for rows the parser missed
 
 
@@ -131,6 +129,7 @@ def plan_import_review(request, pk: int):
             if not form.is_valid():
                 raise PlanningError("；".join(error_lines(form)))
             head = form.cleaned_data
+            edited = _reviewed_rows(request.POST)
             plan = services.save_upload(
                 request.user,
                 upload,
@@ -138,11 +137,7 @@ def plan_import_review(request, pk: int):
                 status=head["status"],
                 division_code=head["division"] or request.user.division_code,
                 parent=selectors.plan_for_parent_choice(request.user, head["parent_plan"]),
-                edited={
-                    prefix: review_rows(request.POST, prefix)
-                    for prefix in REVIEW_TABLES
-                    if f"{prefix}-count" in request.POST
-                },
+                edited=edited,
             )
         except PlanningError as exc:
             messages.error(request, exc.message)
@@ -168,20 +163,29 @@ def plan_import_review(request, pk: int):
     )
 
 
-_REVIEW_COLUMNS = {
-    "ind": ("indicators", "主要指标", [("no", "序号", 3), ("name", "指标名称", 30), ("unit", "单位", 6),
-                                  ("target", "目标值", 14), ("attribute", "指标属性", 6), ("baseline", "基期值", 8)]),
-    "tt": ("text_targets", "正文量化目标", [("name", "指标", 40), ("value", "目标", 16)]),
-    "task": ("tasks", "重点任务", [("lead", "任务", 40), ("chapter", "所在章", 20), ("section", "所在节", 20)]),
-    "proj": ("projects", "重大项目", [("name", "项目名称", 30), ("location", "地点", 10), ("scale", "规模", 20),
-                                   ("investment", "投资", 8), ("investment_unit", "单位", 4), ("deadline", "期限", 10)]),
-}  # fmt: skip
+def _reviewed_rows(data) -> dict[str, list[dict]]:
+    """The reviewer's rows of each table the page posted (a table left off stays as parsed); a row that
+    cannot be read is refused naming its table, row and field."""
+    edited, problems = {}, []
+    for prefix, rows in review_formsets(data).items():
+        if not rows.submitted:
+            continue
+        if rows.is_valid():
+            edited[prefix] = rows.cleaned_data
+        else:
+            title = REVIEW_COLUMNS[prefix][1]
+            problems += row_error_lines(
+                rows, lambda index, _form, title=title: f"{title}第{index + 1}行", grid=title
+            )
+    if problems:
+        raise PlanningError("；".join(problems))
+    return edited
 
 
 def _review_tables(draft: dict) -> list[dict]:
     """Each editable table of the review form: its rows (as parsed, plus blank rows to add) and columns."""
     tables = []
-    for prefix, (key, title, columns) in _REVIEW_COLUMNS.items():
+    for prefix, (key, title, columns) in REVIEW_COLUMNS.items():
         parsed = draft.get(key, [])
         rows = [
             {"index": i, "cells": [(name, str(row.get(name, "") or ""), size) for name, _, size in columns],
@@ -207,7 +211,7 @@ def task_edit(request, pk: int):
     require(request.user, Capability.MANAGE_PLANS)
     task = selectors.editable_task(request.user, pk)
     # One page, two forms: the 进展 form says so in its ``action`` button.
-    if request.method == "POST" and "progress" in request.POST.getlist("action"):
+    if pressed(request, "progress"):
         return act_then_redirect(
             request,
             TaskProgressForm(request.POST),

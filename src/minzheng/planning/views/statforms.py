@@ -11,7 +11,7 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate, xlsx_response
-from minzheng.web.kit.forms import KitForm, error_lines
+from minzheng.web.kit.forms import KitForm, error_lines, pressed
 
 from .. import services, statform_selectors
 from ..exports.statform_xlsx import report_workbook
@@ -64,7 +64,7 @@ def statreport_detail(request, pk: int):
     report = statform_selectors.report_detail(request.user, pk)
     if request.method == "POST":
         try:
-            if "submit" in request.POST.getlist("action"):
+            if pressed(request, "submit"):
                 problems = statform_selectors.report_problems(statform_selectors.report_lines(report))
                 services.submit_report(request.user, report, problems)
                 messages.success(request, "报表已上报")

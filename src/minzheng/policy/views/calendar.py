@@ -28,7 +28,8 @@ def _year(text: str | None, years: list[int]) -> int:
 
 def holiday_list(request, form: HolidayForm | None = None):
     years = calendar_years()
-    year = _year(request.GET.get("year") or request.POST.get("year"), years)
+    shown = form["year"].value() if form is not None and form.is_bound else None
+    year = _year(request.GET.get("year") or shown, years)
     days = [(day, f"星期{WEEKDAYS[day.day.weekday()]}") for day in calendar_days(year)]
     return render(
         request,

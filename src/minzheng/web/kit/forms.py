@@ -50,6 +50,8 @@ def _messages_for(field: forms.Field, label: str) -> dict[str, str]:
         "max_decimal_places": f"{label}最多保留%(max)s位小数",
         "max_whole_digits": f"{label}的整数部分位数过多",
         "overflow": f"{label}超出有效范围",
+        "empty": f"{label}是空文件",
+        "missing": f"{label}未收到文件",
     }
     if isinstance(field, forms.DecimalField | forms.FloatField):  # (both subclass IntegerField)
         found["invalid"] = f"{label}须为数字"
@@ -193,6 +195,40 @@ class MonthField(forms.Field):
         return f"{value:%Y-%m}" if isinstance(value, date) else value
 
 
+# --- rows of a form: formsets ---------------------------------------------------------------------------
+
+
+class KitFormSet(forms.BaseFormSet):
+    """A formset of the platform (a grid of rows, each a ``KitForm``): its own errors in Chinese too.
+
+    Build one with ``formset_factory(RowForm, formset=KitFormSet, ...)``; ``row_error_lines`` words its
+    errors so that each names its row and field."""
+
+    default_error_messages = {
+        "missing_management_form": "表格数据不完整，请刷新页面后重新提交",
+        "too_many_forms": "表格最多%(num)d行",
+        "too_few_forms": "表格至少%(num)d行",
+    }
+
+    @property
+    def submitted(self) -> bool:
+        """The page posted this grid (its row count is there and a number): a grid left off the page is not
+        an empty grid."""
+        return self.is_bound and self.management_form.is_valid()
+
+
+def row_error_lines(
+    formset: forms.BaseFormSet, row_label: Callable[[int, forms.Form], str], *, grid: str = ""
+) -> list[str]:
+    """Every error of ``formset`` as one line naming its row and field: 「第2行（张三） · 年数须为整数」.
+    ``row_label(index, form)`` names a row as the page shows it; ``grid`` names the table, for the errors of
+    the table as a whole (too many rows) on a page with several."""
+    lines = [f"{grid}：{message}" if grid else str(message) for message in formset.non_form_errors()]
+    for index, form in enumerate(formset.forms):
+        lines += [f"{row_label(index, form)} · {line}" for line in error_lines(form)]
+    return lines
+
+
 # --- running a service on a form -----------------------------------------------------------------------
 
 
@@ -246,6 +282,60 @@ def act_then_redirect(request, form: forms.Form, call: Callable, success, to: st
     else:
         messages.success(request, success(result) if callable(success) else success)
     return redirect(to)
+
+
+class ValuesField(forms.Field):
+    """Several values posted under one name (ticked checkboxes, a pressed button's value beside a hidden
+    one), as typed; none is an empty list."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, label: str = "", **kwargs):
+        super().__init__(label=label, required=False, **kwargs)
+
+    def to_python(self, value) -> list[str]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        if any("\x00" in str(v) for v in values):
+            raise forms.ValidationError(f"{self.label}含有不允许的字符", code="null_characters_not_allowed")
+        return [str(v) for v in values]
+
+
+class _Values(forms.Form):
+    def __init__(self, data, name: str):
+        super().__init__(data)
+        self.fields[name] = ValuesField(name)
+
+
+def ticked(data, name: str) -> list[str]:
+    """The values posted under ``name`` in ``data`` (the boxes ticked), read by a form; none if unreadable."""
+    form = _Values(data, name)
+    return form.cleaned_data[name] if form.is_valid() else []
+
+
+def pressed(request, value: str, *, name: str = "action") -> bool:
+    """On a page with several forms posting to one view: was it the one whose button (or hidden field)
+    ``name`` carries ``value``?"""
+    return request.method == "POST" and value in ticked(request.POST, name)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class FilesField(forms.FileField):
+    """Several files chosen in one input (照片, 佐证材料): a list, empty when none; the services check each
+    file's type and size."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, label: str, **kwargs):
+        super().__init__(label=label, required=False, **kwargs)
+
+    def clean(self, data, initial=None):
+        one = super().clean
+        if isinstance(data, list | tuple):
+            return [one(item, initial) for item in data if item]
+        return [one(data, initial)] if data else []
 
 
 class FlagField(forms.BooleanField):
