@@ -18,7 +18,7 @@ from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.uploads import read_upload
 from minzheng.core.views.common import paginate
 from minzheng.policy.interface import month_start
-from minzheng.web.kit.forms import error_lines, flash_errors
+from minzheng.web.kit.forms import error_lines, flash_errors, posted_value
 
 from . import selectors
 from .forms import BankFormatForm, FollowUpForm, ResultsFormatForm, ReturnForm, RosterForm
@@ -234,7 +234,7 @@ def roster_pdf_job(request, pk: int):
     """花名册 PDF (masked) as a 后台任务: htmx puts the progress block in place, a plain post opens the job."""
     try:
         job = roster_pdf_jobs.start_roster_pdf(
-            request.user, pk, township_code=request.POST.get("township", "")
+            request.user, pk, township_code=posted_value(request.POST, "township")
         )
     except MinzhengError as exc:
         messages.error(request, exc.message)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from minzheng.core.errors import MinzhengError
 from minzheng.core.selectors.divisions import names_of
 from minzheng.web.kit import pages
-from minzheng.web.kit.forms import flash_errors, run_service, submitted
+from minzheng.web.kit.forms import flash_errors, posted_value, run_service, submitted
 
 from . import selectors, services
 from .forms import AssignForm, ItemForm, WorkSearch
@@ -47,7 +47,7 @@ def queue(request):
 
 
 def _back(request) -> str:
-    target = request.POST.get("next", "")
+    target = posted_value(request.POST, "next")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) and target.startswith("/"):
         return target
     return reverse("worklist:dashboard")

@@ -16,7 +16,7 @@ from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, write_workbook
 from minzheng.core.views.common import paginate, xlsx_response
-from minzheng.web.kit.forms import act_then_redirect, flash_errors
+from minzheng.web.kit.forms import act_then_redirect, flash_errors, ticked
 from minzheng.worklist.interface import owner_of
 
 from .. import rules, selectors
@@ -201,7 +201,7 @@ def warning_assign_many(request):
     if not form.is_valid():
         flash_errors(request, form)
         return redirect(back)
-    keys = [k for k in request.POST.getlist("warnings") if k.isdigit() and len(k) <= 15][:MAX_BULK]
+    keys = [k for k in ticked(request.POST, "warnings") if k.isdigit() and len(k) <= 15][:MAX_BULK]
     warnings = [selectors.warning_detail(request.user, int(k)) for k in dict.fromkeys(keys)]
     try:
         done = lifecycle.assign_many(

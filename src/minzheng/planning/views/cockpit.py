@@ -16,7 +16,7 @@ from minzheng.core.jurisdiction import covers
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import child_names, division_name
 from minzheng.web.kit.charts import linked, numbers, pie
-from minzheng.web.kit.forms import act_then_redirect
+from minzheng.web.kit.forms import act_then_redirect, posted_value
 
 from .. import attainment, selectors, services
 from ..exports import plan_reports
@@ -209,7 +209,7 @@ def plan_report(request, pk: int):
     """年度监测分析报告 / 中期评估报告 as .docx, .pdf or .xlsx (every figure), generated as a 后台任务: an htmx
     click gets the progress block in place (the page stays usable), a plain form post the job's page."""
     plan = selectors.plan_detail(request.user, pk)
-    kind, fmt = request.POST.get("kind", "annual"), request.POST.get("format", "docx")
+    kind, fmt = posted_value(request.POST, "kind", "annual"), posted_value(request.POST, "format", "docx")
     if kind not in plan_reports.KINDS or fmt not in plan_report_jobs.CONTENT_TYPES:
         raise Http404("报告类型不存在")
     year = (

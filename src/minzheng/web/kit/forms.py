@@ -312,6 +312,13 @@ def ticked(data, name: str) -> list[str]:
     return form.cleaned_data[name] if form.is_valid() else []
 
 
+def posted_value(data, name: str, default: str = "") -> str:
+    """The one value posted under ``name`` (a hidden field, a button's value), read by a form; ``default``
+    when absent or unreadable."""
+    values = ticked(data, name)
+    return values[0] if values else default
+
+
 def pressed(request, value: str, *, name: str = "action") -> bool:
     """On a page with several forms posting to one view: was it the one whose button (or hidden field)
     ``name`` carries ``value``?"""
