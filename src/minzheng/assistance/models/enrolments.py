@@ -6,6 +6,7 @@ from django.db.models.functions import Now
 
 from minzheng.core.money import money_constraint
 
+from ..rules.reviews import ReviewCategory
 from .choices import Area
 from .programs import AssistanceProgram
 
@@ -41,6 +42,16 @@ class Enrolment(models.Model):
     )
     next_review_on = models.DateField("下次复核日期", null=True, blank=True)
     created_at = models.DateTimeField("录入时间", db_default=Now())
+
+    @property
+    def review_category_label(self) -> str:
+        """复核分类 in Chinese: the stored value is the category's code name (``stable_special``), or
+        ``program`` for a program with its own fixed cycle."""
+        code = self.review_category
+        if code == "program":
+            return "按项目复核周期"
+        member = ReviewCategory.__members__.get(code.upper()) if code else None
+        return member.value if member else code
 
     class Meta:
         verbose_name = "救助对象"
