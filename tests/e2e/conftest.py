@@ -34,7 +34,7 @@ def page(browser):
     context.close()
 
 
-from tests.e2e.demo_world import demo_server, demo_world  # noqa: E402,F401  (fixtures shared by page checks)
+from tests.e2e.demo_world import demo_pages, demo_server, demo_world  # noqa: E402,F401  (shared page-check fixtures)
 
 
 def pytest_collection_modifyitems(config, items):

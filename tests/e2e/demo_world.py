@@ -118,12 +118,38 @@ def demo_server(demo_world, django_db_blocker):
 
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
-        server._live_server_modified_settings.enable()
-        try:
-            yield server
-        finally:
-            server._live_server_modified_settings.disable()
-            server.stop()
+    server._live_server_modified_settings.enable()
+    try:
+        yield server
+    finally:
+        server._live_server_modified_settings.disable()
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_pages(demo_world, django_db_blocker) -> dict[str, list[str]]:
+    """One URL per kind of page (lists, details, forms, tabs) each demo role reaches, a kind listed under the
+    first role that reaches it — for the layout and accessibility checks in the browser."""
+    from django.test import Client
+
+    pages: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    kinds: set[str] = set()
+    with django_db_blocker.unblock():
+        for username in demo_world.users:
+            client = Client()
+            client.login(username=username, password=demo_world.password)
+            reached = [url for url, response in walk_pages(client, seen=seen) if response.status_code == 200]
+            pages[username] = page_kinds(reached, kinds)
+    return pages
+
+
+def login(page, base_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{base_url}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/login/" not in url)
 
 
 # --- walking the pages -----------------------------------------------------------------------------------
@@ -230,3 +256,20 @@ def data_strings() -> frozenset[str]:
     from minzheng.core.models import User
 
     return frozenset(User.objects.values_list("username", flat=True))
+
+
+def page_kind(url: str) -> str:
+    """The page a URL shows, whatever record or filter: ``/assistance/cases/N/`` for every case."""
+    return re.sub(r"/\d+(?=/)", "/N", urlsplit(url).path)
+
+
+def page_kinds(urls: list[str], seen_kinds: set[str] | None = None) -> list[str]:
+    """One URL per kind of page (the first met), for checks that look at layout rather than data."""
+    seen_kinds = set() if seen_kinds is None else seen_kinds
+    chosen = []
+    for url in urls:
+        kind = page_kind(url)
+        if kind not in seen_kinds:
+            seen_kinds.add(kind)
+            chosen.append(url)
+    return chosen
