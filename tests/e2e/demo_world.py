@@ -171,9 +171,7 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "nav" and "sidebar" in (a.get("class") or ""):
-            self._in_nav += 1
-        elif tag == "nav" and self._in_nav:
+        if (tag == "nav" and "sidebar" in (a.get("class") or "")) or (tag == "nav" and self._in_nav):
             self._in_nav += 1
         if tag == "main":
             self._in_main += 1

@@ -89,7 +89,9 @@ def test_a_caseworker_logs_in_and_searches_with_the_keyboard_alone(browser, demo
     style, width = page.evaluate(
         "[getComputedStyle(document.activeElement).outlineStyle, getComputedStyle(document.activeElement).outlineWidth]"
     )
-    assert style not in ("", "none") and float(width.removesuffix("px")) >= 2, f"focus outline {style} {width}"
+    assert style not in ("", "none") and float(width.removesuffix("px")) >= 2, (
+        f"focus outline {style} {width}"
+    )
     page.keyboard.type("不存在的姓名")
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: "q=" in url)

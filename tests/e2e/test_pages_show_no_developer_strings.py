@@ -7,7 +7,6 @@ from django.test import Client
 from tests.e2e.demo_world import PUBLIC_PAGES, data_strings, walk_pages
 from tests.e2e.visible_text import developer_strings, visible_text
 
-
 # The world is committed before the test; the test's own writes (sessions, read audits) are rolled back.
 pytestmark = pytest.mark.django_db
 

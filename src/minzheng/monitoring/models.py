@@ -147,13 +147,13 @@ class RiskRule(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.get_code_display()
+
     @property
     def parameters_text(self) -> str:
         """参数 as the pages show them (``损失金额线 10,000 元``), never the stored keys."""
         return parameters_text(self.code, self.parameters or {})
-
-    def __str__(self) -> str:
-        return self.get_code_display()
 
 
 class MonitoringRun(models.Model):

@@ -43,16 +43,6 @@ class Enrolment(models.Model):
     next_review_on = models.DateField("下次复核日期", null=True, blank=True)
     created_at = models.DateTimeField("录入时间", db_default=Now())
 
-    @property
-    def review_category_label(self) -> str:
-        """复核分类 in Chinese: the stored value is the category's code name (``stable_special``), or
-        ``program`` for a program with its own fixed cycle."""
-        code = self.review_category
-        if code == "program":
-            return "按项目复核周期"
-        member = ReviewCategory.__members__.get(code.upper()) if code else None
-        return member.value if member else code
-
     class Meta:
         verbose_name = "救助对象"
         verbose_name_plural = "救助对象"
@@ -63,6 +53,16 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.program} · {self.household_id}"
+
+    @property
+    def review_category_label(self) -> str:
+        """复核分类 in Chinese: the stored value is the category's code name (``stable_special``), or
+        ``program`` for a program with its own fixed cycle."""
+        code = self.review_category
+        if code == "program":
+            return "按项目复核周期"
+        member = ReviewCategory.__members__.get(code.upper()) if code else None
+        return member.value if member else code
 
 
 class EnrolmentAmount(models.Model):

@@ -207,10 +207,7 @@ def _readable(key: str, value) -> str:
     if key == "visits" and isinstance(value, list):
         lines = [f"{v.get('visited_on', '')} {v.get('visitor', '')}：{v.get('findings', '')}" for v in value]
         return mask_id_numbers_in("\n".join(lines)) or "—"
-    if isinstance(value, dict | list):
-        text = json.dumps(value, ensure_ascii=False, indent=1)
-    else:
-        text = str(value)
+    text = json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict | list) else str(value)
     return mask_id_numbers_in(text)
 
 

@@ -9,8 +9,8 @@ import random
 from datetime import date
 from decimal import Decimal
 
-from minzheng.core.errors import MinzhengError
 from minzheng.assistance.interface import NewEnrolment, enrol_case, entitlements_for_month, open_case
+from minzheng.core.errors import MinzhengError
 from minzheng.core.models import User
 from minzheng.core.selectors.registry import HouseholdFilter, household_list
 from minzheng.core.spreadsheets import Sheet, write_workbook

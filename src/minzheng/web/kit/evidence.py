@@ -55,6 +55,7 @@ SOURCES = {
 
 FIELDS = {
     "request_id": "核对编号",
+    "household_id": "家庭编号",
     "id_number": "公民身份号码",
     "source": "来源",
     "months_counted": "月数",
@@ -123,7 +124,6 @@ FIELDS = {
     "event_date": "发生日期",
     "loss_amount": "损失金额",
     # the monitoring job's evidence (batch/monitoring)
-    "household_id": "家庭编号",
     "members": "家庭人数",
     "dibao_line": "低保标准",
     "months": "统计月数",
@@ -213,7 +213,10 @@ def evidence_rows(evidence: list[dict]) -> list[EvidenceRow]:
 def evidence_lines(evidence: list[dict]) -> list[str]:
     """Evidence as one line per row, for places that show it as text (a pre-filled application):
     ``医疗费用：公民身份号码：210602********1234；结算日期：2026-11-01 — 总费用：68000.00；…``."""
-    return [" — ".join(part for part in (f"{r.dataset}：{r.key}", r.values) if part) for r in evidence_rows(evidence)]
+    return [
+        " — ".join(part for part in (f"{r.dataset}：{r.key}", r.values) if part)
+        for r in evidence_rows(evidence)
+    ]
 
 
 def reasons_for_display(reasons: list[dict]) -> list[dict]:
