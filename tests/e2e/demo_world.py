@@ -173,7 +173,7 @@ class _Links(HTMLParser):
         a = dict(attrs)
         if (tag == "nav" and "sidebar" in (a.get("class") or "")) or (tag == "nav" and self._in_nav):
             self._in_nav += 1
-        if tag == "main":
+        if tag in ("main", "header"):  # the header holds the account pages (修改密码, 动态口令)
             self._in_main += 1
         if tag == "tbody":
             self._tbody += 1
@@ -192,7 +192,7 @@ class _Links(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "nav" and self._in_nav:
             self._in_nav -= 1
-        if tag == "main" and self._in_main:
+        if tag in ("main", "header") and self._in_main:
             self._in_main -= 1
         if tag == "tbody" and self._tbody:
             self._tbody -= 1
@@ -215,22 +215,30 @@ def _walkable(url: str) -> str | None:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
+def _is_record(url: str) -> bool:
+    """A page of one record (``/assistance/cases/281/``): checked once, whoever reaches it first."""
+    return bool(re.search(r"/\d+/", urlsplit(url).path))
+
+
 def walk_pages(client, *, seen: set[str] | None = None, depth: int = 2) -> Iterator[tuple[str, object]]:
     """Yield ``(url, response)`` for every HTML page the logged-in ``client`` reaches from the sidebar: the
     sidebar's pages, then the links of their main content (all of them outside tables, those of the first
-    ``FIRST_ROWS`` rows of each table), ``depth`` levels deep. ``seen`` is shared across users, so a page
-    already checked as another role is not fetched again."""
+    ``FIRST_ROWS`` rows of each table), ``depth`` levels deep. ``seen`` is shared across users: a record's
+    page already checked as another role is not fetched again; lists and forms are, as their content and
+    buttons differ by role."""
     seen = set() if seen is None else seen
+    mine: set[str] = set()  # lists and forms are walked again for each role: they differ by role
     home = client.get("/", follow=True)  # an administrator's home is their own page (the audit log)
     yield "/", home
-    seen.add("/")
+    mine.add("/")
     found = links_of(home.content.decode())
     frontier = [u for u in map(_walkable, found.sidebar + found.body) if u]
     for level in range(depth + 1):
         following: list[str] = []
         for url in frontier:
-            if url in seen:
+            if url in mine or (url in seen and _is_record(url)):
                 continue
+            mine.add(url)
             seen.add(url)
             response = client.get(url)
             if "text/html" not in response.get("Content-Type", ""):
@@ -240,7 +248,7 @@ def walk_pages(client, *, seen: set[str] | None = None, depth: int = 2) -> Itera
                 continue
             found = links_of(response.content.decode())
             hrefs = found.body + [href for row, href in found.rows if row < FIRST_ROWS]
-            following += [u for u in (_walkable(urljoin(url, h)) for h in hrefs) if u and u not in seen]
+            following += [u for u in (_walkable(urljoin(url, h)) for h in hrefs) if u and u not in mine]
         frontier = list(dict.fromkeys(following))
 
 
