@@ -32,3 +32,12 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+from tests.e2e.demo_world import demo_pages, demo_server, demo_world  # noqa: E402,F401  (shared page-check fixtures)
+
+
+def pytest_collection_modifyitems(config, items):
+    # The demo world lives in the test database for the rest of the session (a live server reads it), so the
+    # tests that use it run last: no other test sees its rows, and no transactional test empties it early.
+    items.sort(key=lambda item: "demo_world" in getattr(item, "fixturenames", ()))

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models.functions import Now
 
 from . import rules
-from .rule_catalogue import RULE_KINDS, SEVERITIES
+from .rule_catalogue import RULE_KINDS, SEVERITIES, parameters_text
 
 
 class Category(models.TextChoices):
@@ -149,6 +149,11 @@ class RiskRule(models.Model):
 
     def __str__(self) -> str:
         return self.get_code_display()
+
+    @property
+    def parameters_text(self) -> str:
+        """参数 as the pages show them (``损失金额线 10,000 元``), never the stored keys."""
+        return parameters_text(self.code, self.parameters or {})
 
 
 class MonitoringRun(models.Model):

@@ -126,6 +126,28 @@ RULE_KINDS: dict[str, RuleKind] = {
 }
 
 
+def parameters_text(code: str, parameters: dict[str, object]) -> str:
+    """A rule version's parameters as the rule pages show them: label, figure and unit
+    (``损失金额线 10,000 元``, ``占家庭收入比例 50%``); ``—`` for a rule without parameters."""
+    kind = RULE_KINDS.get(code)
+    specs = {spec.column: spec for spec in kind.parameters} if kind else {}
+    parts = []
+    for column, raw in parameters.items():
+        spec = specs.get(column)
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            value = None
+        if spec is None or value is None:
+            parts.append(f"{spec.label if spec else '参数'} {raw}")
+        elif spec.unit == "0–1":  # a share: shown as a percentage
+            parts.append(f"{spec.label} {(value * 100).normalize():f}%")
+        else:
+            figure = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
+            parts.append(f"{spec.label} {figure} {spec.unit}")
+    return "，".join(parts) or "—"
+
+
 def checked_parameters(code: str, raw: dict[str, object]) -> dict[str, str]:
     """The parameters of a rule version, checked against the catalogue; raises ``ValueError`` with a
     Chinese message naming the parameter."""

@@ -21,6 +21,7 @@ from minzheng.core.views.common import paginate, xlsx_response
 from minzheng.web.kit.forms import error_lines
 
 from . import selectors
+from .evidence import DATASETS as DATASET_LABELS
 from .evidence import income_source, reasons_for_display, records_for_display
 from .forms import DeliveryForm, NoteForm, RunChoicesForm
 from .models import HouseholdVerification, VerificationRun
@@ -231,7 +232,9 @@ def deliveries(request):
         {
             "receipts": selectors.deliveries(request.user),
             "connections": intake.database_connections(),
-            "datasets": sorted(DATASETS),
+            # the contract's dataset codes are the form's values; people read their Chinese names
+            "datasets": [(code, DATASET_LABELS.get(code, code)) for code in sorted(DATASETS)],
+            "dataset_labels": DATASET_LABELS,
             "today": dt.date.today(),
             "active_nav": "verification",
             "page_title": "部门共享数据",

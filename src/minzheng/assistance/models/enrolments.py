@@ -6,6 +6,7 @@ from django.db.models.functions import Now
 
 from minzheng.core.money import money_constraint
 
+from ..rules.reviews import ReviewCategory
 from .choices import Area
 from .programs import AssistanceProgram
 
@@ -52,6 +53,16 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.program} · {self.household_id}"
+
+    @property
+    def review_category_label(self) -> str:
+        """复核分类 in Chinese: the stored value is the category's code name (``stable_special``), or
+        ``program`` for a program with its own fixed cycle."""
+        code = self.review_category
+        if code == "program":
+            return "按项目复核周期"
+        member = ReviewCategory.__members__.get(code.upper()) if code else None
+        return member.value if member else code
 
 
 class EnrolmentAmount(models.Model):

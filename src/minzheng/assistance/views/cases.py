@@ -19,6 +19,7 @@ from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.read_audit import Channel
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate
+from minzheng.web.kit.evidence import evidence_lines
 from minzheng.web.kit.forms import error_lines, row_error_lines
 
 from ..documents import decision_pdf, materials_notice_pdf
@@ -157,7 +158,7 @@ def case_detail(request, pk: int):
             "today": today,
             "enrolment": case.enrolments.first(),
             "prefill": [
-                (PREFILL_LABELS.get(key, key), _readable(value))
+                (PREFILL_LABELS.get(key, key), _readable(key, value))
                 for key, value in (case.prefill or {}).items()
             ],
             "status_labels": dict(CaseStatus.choices),
@@ -217,9 +218,15 @@ PREFILL_LABELS = {
 }  # fmt: skip
 
 
-def _readable(value) -> str:
-    """A prefill value as the caseworker reads it (nested evidence as indented JSON, Chinese kept), with every
-    公民身份号码 in it masked: the data came from another domain and the page shows it as it is."""
+def _readable(key: str, value) -> str:
+    """A prefill value as the caseworker reads it: evidence through the page kit's one evidence renderer
+    (Chinese datasets and fields), visits as date, visitor and findings, every 公民身份号码 masked — the data
+    came from another domain and the page shows it as it is."""
+    if key == "evidence" and isinstance(value, list):
+        return "\n".join(evidence_lines(value)) or "—"
+    if key == "visits" and isinstance(value, list):
+        lines = [f"{v.get('visited_on', '')} {v.get('visitor', '')}：{v.get('findings', '')}" for v in value]
+        return mask_id_numbers_in("\n".join(lines)) or "—"
     text = json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict | list) else str(value)
     return mask_id_numbers_in(text)
 

@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from ..audit_objects import object_type_choices, object_type_label
 from ..models import AuditEvent
 from ..selectors.audit import AuditFilter, audit_events
 from ..services.audit import record_event
@@ -29,7 +30,7 @@ def audit_list(request):
                 e.username,
                 e.ip or "",
                 labels.get(e.action, e.action),
-                e.object_type,
+                object_type_label(e.object_type),
                 e.object_id,
                 e.division_code,
                 e.summary,
@@ -52,7 +53,8 @@ def audit_list(request):
         request,
         "core/audit_list.html",
         {
-            "page_obj": paginate(request, events, 50),
+            "page_obj": _labelled(paginate(request, events, 50)),
+            "object_types": object_type_choices(),
             "filters": filters,
             "actions": AuditEvent.ACTIONS,
             "active_nav": "audit",
@@ -60,3 +62,9 @@ def audit_list(request):
             "breadcrumbs": [("系统管理", None), ("审计日志", None)],
         },
     )
+
+
+def _labelled(page_obj):
+    for event in page_obj:
+        event.object_type_label = object_type_label(event.object_type)
+    return page_obj

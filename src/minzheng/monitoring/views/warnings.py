@@ -16,6 +16,7 @@ from minzheng.core.read_audit import Channel
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.spreadsheets import Sheet, write_workbook
 from minzheng.core.views.common import paginate, xlsx_response
+from minzheng.web.kit.evidence import evidence_rows
 from minzheng.web.kit.forms import act_then_redirect, flash_errors, ticked
 from minzheng.worklist.interface import owner_of
 
@@ -121,6 +122,7 @@ def warning_detail(request, pk: int):
             f"预警 {warning.number}",
             "monitoring:warning_list",
             warning=warning,
+            evidence=evidence_rows(warning.evidence or []),
             case=case,
             division_names=names_of(codes),
             programs=programs(request.user, enabled_only=True),

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from minzheng.assistance.interface import NewEnrolment, enrol_case, entitlements_for_month, open_case
+from minzheng.core.errors import MinzhengError
 from minzheng.core.models import User
 from minzheng.core.selectors.registry import HouseholdFilter, household_list
 from minzheng.core.spreadsheets import Sheet, write_workbook
@@ -64,9 +65,12 @@ def _enrol(maker, rng: random.Random, count: int, start: date) -> None:
         if household.head_id is None:
             continue
         members = max(household.member_count, 1)
-        case = open_case(
-            maker, household_id=household.pk, program_code=PROGRAM, applied_on=add_months(start, -1)
-        )
+        try:
+            case = open_case(
+                maker, household_id=household.pk, program_code=PROGRAM, applied_on=add_months(start, -1)
+            )
+        except MinzhengError:  # a small demo: the casework demo already has this household's application
+            continue
         bank, prefix = _BANKS[household.pk % len(_BANKS)]
         amount = Decimal(rng.randrange(100, 663 * members, 10))
         enrol_case(
