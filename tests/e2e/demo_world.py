@@ -3,8 +3,10 @@ wider than the screen, accessibility) and the page-timing benchmark.
 
 ``build_demo_world()`` loads what ``make db demo`` loads, with small sizes (1,500 households instead of
 20,000), through the demo commands themselves — the same data a user sees after ``make run``. The
-``demo_world`` fixture builds it once per session in the test database; tests that use it are moved to the end
-of the run (``tests/e2e/conftest.py``) because Django's live-server tests empty the tables after each test.
+``demo_world`` fixture builds it once per test module in the test database and empties the database after the
+module, so no other file — whatever order pytest-xdist hands the files to a worker in — sees its rows or finds
+it gone (Django's live-server tests empty the tables after each test). Tests that use it are also moved to the
+end of the run (``tests/e2e/conftest.py``).
 
 ``walk_pages(client, …)`` lists the pages a user reaches: every sidebar link, every link in the body of those
 pages (tabs, toolbars, forms), and the detail pages linked from the first rows of each table — one level
@@ -86,7 +88,7 @@ class DemoWorld:
     users: list[str] = field(default_factory=lambda: list(ROLE_USERS))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoWorld]:
     from django.core.management import call_command
     from django.test import override_settings
@@ -110,9 +112,9 @@ def demo_world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator
             os.environ["MINZHENG_DEMO_PASSWORD"] = previous
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_server(demo_world, django_db_blocker):
-    """A live server over the demo world for the whole session (pytest-django's ``live_server`` would make
+    """A live server over the demo world for the module (pytest-django's ``live_server`` would make
     each test transactional, and Django empties every table after a transactional test)."""
     from pytest_django.live_server_helper import LiveServer
 
@@ -126,7 +128,7 @@ def demo_server(demo_world, django_db_blocker):
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def demo_pages(demo_world, django_db_blocker) -> dict[str, list[str]]:
     """One URL per kind of page (lists, details, forms, tabs) each demo role reaches, a kind listed under the
     first role that reaches it — for the layout and accessibility checks in the browser."""
