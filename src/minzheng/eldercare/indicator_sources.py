@@ -38,6 +38,14 @@ def _point_in_time(code: str, compute):
     return run
 
 
+def _nursing_bed_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    ratios = indicators.nursing_bed_ratios(division_code, [end for _, end in periods])
+    return [
+        _value("eldercare.nursing_bed_ratio", ratio, division_code, start, end)
+        for ratio, (start, end) in zip(ratios, periods, strict=True)
+    ]
+
+
 def _visit_rate(division_code: str, start: date, end: date) -> IndicatorValue:
     rate = hardship.visit_rate(division_code, start, end)
     return IndicatorValue(
@@ -64,6 +72,7 @@ SOURCES = [
         period_type="year",
         definition="期末在运营养老机构护理型床位数 ÷ 床位总数 × 100%（养老机构登记信息）",
         compute=_point_in_time("eldercare.nursing_bed_ratio", indicators.nursing_bed_ratio),
+        compute_series=_nursing_bed_series,
     ),
     IndicatorSource(
         code="eldercare.township_coverage",
