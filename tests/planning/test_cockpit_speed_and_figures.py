@@ -79,3 +79,30 @@ def test_the_note_column_is_given_room(dandong_monitoring, login, city_leader): 
     body = login(city_leader).get(f"/planning/plans/{dandong_monitoring.pk}/cockpit/").content.decode()
     cells = re.findall(r'<td class="muted note-cell" style="([^"]*)"', body)
     assert len(cells) == 20 and all("min-width:16em" in style for style in cells)
+
+
+def test_a_leaders_home_page_shows_the_plan_status_and_links_to_the_cockpit(
+    dandong_monitoring,  # noqa: F811
+    login,
+    city_leader,
+    django_assert_max_num_queries,
+):
+    from minzheng.planning.attainment import default_year, status_counts
+
+    counts = status_counts(plan_progress(dandong_monitoring, default_year(dandong_monitoring)))
+    client = login(city_leader)
+    client.get("/")
+    with django_assert_max_num_queries(60):
+        body = client.get("/").content.decode()
+    glance = body[body.index('data-testid="plan-glance"') :]
+    assert dandong_monitoring.title in glance
+    cockpit = f"/planning/plans/{dandong_monitoring.pk}/cockpit/"
+    for key in ("achieved", "lagging", "warning"):
+        found = re.search(rf'href="([^"]*)" data-testid="plan-{key}">(?:<span[^>]*>)?(\d+)', glance)
+        assert found and found.group(1).startswith(cockpit) and int(found.group(2)) == counts[key]
+    assert 'data-testid="key-figures"' in body
+
+
+def test_a_caseworkers_home_page_has_no_leader_panels(dandong_monitoring, login, county_caseworker):  # noqa: F811
+    body = login(county_caseworker).get("/").content.decode()
+    assert 'data-testid="plan-glance"' not in body and 'data-testid="key-figures"' not in body

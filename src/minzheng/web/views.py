@@ -17,6 +17,7 @@ from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.second_factor import start_login
+from minzheng.planning.interface import plan_glance
 from minzheng.worklist.interface import queue_summary
 
 from .forms import LoginForm
@@ -100,6 +101,11 @@ def leader_key_figures(user, today: date) -> list[tuple[str, str, object, str]]:
     return found
 
 
+def _leader_panels(user, today: date) -> dict:
+    """领导首页: plan status at a glance and the bureau's key figures, above the 待办 everyone sees."""
+    return {"plan": plan_glance(user, today), "key_figures": leader_key_figures(user, today)}
+
+
 def home(request):
     figures = dashboard_figures(request.user, date.today())
     names = [name for _, name, _, _ in figures.by_division]
@@ -125,9 +131,9 @@ def home(request):
             "page_title": "首页",
             "todo": queue_summary(request.user, date.today()),
             "stale_standards": stale_standards(request.user, date.today()),
-            "key_figures": leader_key_figures(request.user, date.today())
-            if Role.LEADER in request.user.role_codes()
-            else [],
+            **(
+                _leader_panels(request.user, date.today()) if Role.LEADER in request.user.role_codes() else {}
+            ),
         },
     )
 
