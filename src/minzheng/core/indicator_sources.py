@@ -55,6 +55,11 @@ class IndicatorSource:
     )
     # Optional: the same figures for several periods of one division in one call (a cockpit reads every year
     # of the plan), returned in the order asked — offered where reading once for all periods saves queries.
+    compute_divisions: Callable[[list[str], date, date], list[IndicatorValue]] | None = field(
+        default=None, compare=False
+    )
+    # Optional: one period's figures for several divisions (the cockpit's subordinate divisions side by side),
+    # in the order asked, each covering its own subtree.
 
 
 def collect_indicator_sources() -> dict[str, IndicatorSource]:

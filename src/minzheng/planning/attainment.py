@@ -211,9 +211,15 @@ def division_comparison(row: PlanIndicator, year: int, within: str = "") -> list
         return []
     book = plan_book(row.plan, [row], year)
     found = []
-    for code, name in sorted(child_names(row.plan.division_code).items()):
-        if within and not covers(within, code):
-            continue
+    children = {
+        code: name
+        for code, name in child_names(row.plan.division_code).items()
+        if not within or covers(within, code)
+    }
+    # Each division's trend costs one compute_series call; its year's figures for all divisions come first in
+    # one compute_divisions call where the source offers it.
+    book.load_divisions(binding.definition, list(children), monitoring_period(binding.definition, year))
+    for code, name in sorted(children.items()):
         item = indicator_progress(row, code, year, book=book)
         found.append(DivisionFigure(code, name, item.actual, item.status, item.status_label))
     return found
@@ -238,6 +244,7 @@ def binding_matrix(
             continue
         definition = item.binding.definition
         period = monitoring_period(definition, year)
+        book.load_divisions(definition, list(divisions), period)
         cells = [(code, book.figure(definition, code, period)) for code in divisions]
         rows.append(ComparisonRow(item, cells))
     return rows

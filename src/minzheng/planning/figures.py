@@ -206,6 +206,33 @@ class FigureBook:
                 "computed",
             )
 
+    def load_divisions(
+        self, definition: IndicatorDefinition, division_codes: list[str], period: Period
+    ) -> None:
+        """A computed definition's figures of several divisions for one period (``compute_divisions``)."""
+        source = (
+            self.available.get(definition.source_code)
+            if definition.source_kind == SourceKind.COMPUTED
+            else None
+        )
+        wanted = [c for c in division_codes if (definition.pk, c, period.key) not in self._figures]
+        if source is None or source.compute_divisions is None or not wanted:
+            return
+        codes = [full_code(division_prefix(code)) for code in wanted]
+        try:
+            found = source.compute_divisions(codes, period.start, period.end)
+        except MinzhengError:
+            return  # asked again one by one, which reports the failure in each note
+        for code, value in zip(wanted, found, strict=True):
+            self._figures[(definition.pk, code, period.key)] = Figure(
+                value.value,
+                value.numerator,
+                value.denominator,
+                value.drilldown_url or "",
+                value.note,
+                "computed",
+            )
+
     def figure(self, definition: IndicatorDefinition, division_code: str, period: Period) -> Figure:
         key = (definition.pk, division_code, period.key)
         if key not in self._figures:
