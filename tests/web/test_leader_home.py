@@ -14,7 +14,7 @@ def test_a_leader_sees_the_key_figures_and_other_roles_do_not(client, city_leade
     client.post("/login/", {"username": city_leader.username, "password": PASSWORD})
     body = client.get("/").content.decode()
     figures = body[body.index('data-testid="key-figures"') :]
-    for label in ("保障人数", "当月发放", "养老床位"):
+    for label in ("保障人数", "当月发放", "预警", "养老床位"):
         assert label in figures
     client.post("/logout/")
     client.post("/login/", {"username": county_caseworker.username, "password": PASSWORD})
@@ -32,4 +32,4 @@ def test_key_figures_sum_the_sources(city_leader):
     from minzheng.web.views import leader_key_figures
 
     labels = [label for label, _, _, _ in leader_key_figures(city_leader, date(2025, 6, 30))]
-    assert labels == ["保障人数", "当月发放", "养老床位"]
+    assert labels == ["保障人数", "当月发放", "预警", "养老床位"]

@@ -72,6 +72,7 @@ _KEY_FIGURES = (
                      "assistance.tekun_centralised_persons", "assistance.tekun_dispersed_persons"), "value"),
     ("当月发放", "万元", ("assistance.dibao_urban_spending", "assistance.dibao_rural_spending",
                       "assistance.tekun_spending"), "value"),
+    ("预警", "条", ("monitoring.open_warnings",), "value"),
     ("养老床位", "张", ("eldercare.nursing_bed_ratio",), "denominator"),
 )  # fmt: skip
 
