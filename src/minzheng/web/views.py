@@ -80,6 +80,8 @@ _KEY_FIGURES = (
 def leader_key_figures(user, today: date) -> list[tuple[str, str, object, str]]:
     """The bureau's key figures for the leader's division this month, through the domains' indicator sources
     (each covers the division's subtree): (label, unit, value or None, drill-down URL)."""
+    if not user.division_code:
+        return []
     available = collect_indicator_sources()
     start = today.replace(day=1)
     found = []
