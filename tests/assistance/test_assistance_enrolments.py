@@ -123,3 +123,19 @@ def test_enrol_case_through_the_interface_answers_another_regions_case_like_a_mi
         enrol_case(outsider, opened.id, terms)
     assert not Enrolment.objects.exists()
     assert enrol_case(county_caseworker, opened.id, terms) == Enrolment.objects.get().pk
+
+
+def test_the_enrolment_list_filters_by_several_programs_for_a_urban_and_rural_figure(
+    programs, county_caseworker, household
+):
+    """A 城乡低保 figure drills to ``program=dibao_urban,dibao_rural`` (issue 17): both programs' enrolments."""
+    from minzheng.assistance.selectors.enrolments import EnrolmentFilter, enrolment_list
+
+    enrolment = _enrolled(county_caseworker, household)
+    month = date(2026, 4, 1)
+
+    def listed(program):
+        return list(enrolment_list(county_caseworker, EnrolmentFilter(program=program, month=month)))
+
+    assert listed("dibao_urban,dibao_rural") == [enrolment]
+    assert listed("dibao_rural") == [] and listed("dibao_urban") == [enrolment]

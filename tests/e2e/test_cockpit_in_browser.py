@@ -73,3 +73,36 @@ def test_leader_opens_the_cockpit_and_drills_into_an_entered_and_a_computed_figu
     assert "62.00" in actual and "124.00 / 200.00" in actual
     page.click("#records-link")
     assert "元宝区颐养中心" in page.inner_text("main")
+
+
+def test_the_note_column_has_room_and_the_cockpit_stays_short(page, live_server):
+    """Issue 17: the 说明 column was squeezed to 60 px, so the page grew 5,387 px tall; with 20 indicators and their
+    notes it must give the notes room and keep the page to a few screens."""
+    make_divisions()
+    Division.objects.create(
+        code="210900000000", name="阜新市", level=2, parent_code="210000000000", source="test"
+    )
+    Division.objects.create(
+        code="210100000000", name="沈阳市", level=2, parent_code="210000000000", source="test"
+    )
+    Division.objects.create(
+        code="210112000000", name="浑南区", level=3, parent_code="210100000000", source="test"
+    )
+    plans = {plan.region_name: plan for plan in services.load_seed_plans()}
+    services.seed_status_rules()
+    services.sync_indicators()
+    make_user("leader", "210600000000", username="dd_ld2")
+    page.goto(f"{live_server.url}/login/")
+    page.fill("input[name=username]", "dd_ld2")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{live_server.url}/planning/plans/{plans['丹东市'].pk}/cockpit/?year=2023")
+    page.wait_for_selector("#chart-status canvas")
+    widths = page.eval_on_selector_all(
+        "#cockpit-indicators td.note-cell", "cells => cells.map(c => c.offsetWidth)"
+    )
+    assert len(widths) == 20 and min(widths) >= 200, widths
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 3000, height
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, overflow  # no sideways scrolling of the whole page either

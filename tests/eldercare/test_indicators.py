@@ -27,6 +27,24 @@ def test_nursing_bed_ratio_sums_beds_of_institutions_in_service(county_caseworke
     assert indicators.nursing_bed_ratio("210602003000", DAY).value == Decimal("40.0")
 
 
+def test_bed_ratios_over_days_and_divisions_are_the_one_day_ratio(county_caseworker):
+    """The cockpit's batched reads (every year-end in one query, several divisions in one query) give exactly
+    what ``nursing_bed_ratio`` gives day by day and division by division."""
+    make_institution(county_caseworker, beds_total=100, nursing_beds=60, opened_on=date(2021, 3, 1))
+    make_institution(county_caseworker, beds_total=50, nursing_beds=20, division_code="210602003001")
+    closed = make_institution(county_caseworker, beds_total=40, nursing_beds=0)
+    Institution.objects.filter(pk=closed.pk).update(status="closed", closed_on=date(2024, 1, 1))
+    days = [date(year, 12, 31) for year in range(2020, 2026)]
+    assert indicators.nursing_bed_ratios("210602000000", days) == [
+        indicators.nursing_bed_ratio("210602000000", day) for day in days
+    ]
+    codes = ["210602000000", "210602003000", "210603000000"]
+    assert indicators.nursing_bed_ratios_of_each(codes, DAY) == [
+        indicators.nursing_bed_ratio(code, DAY) for code in codes
+    ]
+    assert len({r.denominator for r in indicators.nursing_bed_ratios("210602000000", days)}) > 1
+
+
 def test_a_division_without_institutions_has_no_ratio_not_zero(divisions):
     assert indicators.nursing_bed_ratio("210603000000", DAY).value is None
 

@@ -3,8 +3,10 @@ the division counts planning offers itself, and collection from every installed 
 
 from datetime import date
 from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import reverse
 
 from minzheng.assistance.models import Area, StandardPeriod
 from minzheng.core.indicator_sources import collect_indicator_sources
@@ -45,8 +47,15 @@ def test_urban_rural_ratio_of_a_county_is_its_standards_in_force(dandong_standar
     found = compute("assistance.dibao_urban_rural_ratio", YUANBAO, 2020)
     assert found.value == Decimal(663 * 12) / Decimal(5052)
     assert (found.numerator, found.denominator) == (Decimal(663 * 12), Decimal(5052))
-    # 元宝区 inherits 丹东's standards: the records behind the figure are 丹东's versions.
-    assert found.drilldown_url == f"/assistance/standards/?kind=dibao&division={DANDONG}"
+    # Issue 17: a 低保 figure drills to the cases behind it — the 城乡低保 enrolments of the county paid in the
+    # month of the figure — not to the standards page.
+    url = urlsplit(found.drilldown_url)
+    assert url.path == reverse("assistance:enrolment_list")
+    assert parse_qs(url.query) == {
+        "program": ["dibao_urban,dibao_rural"],
+        "division": [YUANBAO],
+        "month": ["2020-12"],
+    }
 
 
 @pytest.mark.django_db

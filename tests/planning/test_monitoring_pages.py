@@ -62,9 +62,11 @@ def test_progress_reads_actual_trend_projection_and_status(dandong_monitoring):
         Decimal("82.5"),
         Decimal(85),
     ]
-    # Target 100 not met and the trend reaches only about 92 by 2025; the plan states no 2020 baseline, so the
-    # row lags without a completion share, and a lagging 约束性 row escalates to 预警.
-    assert returns.projected < 100 and returns.progress.completion is None
+    # Target 100 not met and the trend reaches only about 92 by 2025. The plan states no baseline, so the 2020
+    # figure (75) is the 基期值 (issue 17): completion (85 − 75) ÷ (100 − 75) = 0.4 against 0.6 of the time
+    # gone, and a lagging 约束性 row escalates to 预警.
+    assert (returns.baseline_value, returns.baseline_year) == (Decimal(75), 2020)
+    assert returns.projected < 100 and returns.progress.completion == Decimal("0.4")
     assert returns.status == "warning" and returns.is_binding and "约束性" in returns.progress.reason
     ratio = items["城市和农村低保平均标准比例"]
     assert ratio.actual.value == Decimal(740 * 12) / Decimal(6120)

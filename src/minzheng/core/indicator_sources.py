@@ -50,6 +50,16 @@ class IndicatorSource:
     compute: Callable[[str, date, date], IndicatorValue] = field(compare=False)
     # compute(division_code, period_start, period_end) — division_code is a 12-digit code (its prefix
     # covers the subtree); the period is inclusive. Point-in-time figures use period_end.
+    compute_series: Callable[[str, list[tuple[date, date]]], list[IndicatorValue]] | None = field(
+        default=None, compare=False
+    )
+    # Optional: the same figures for several periods of one division in one call (a cockpit reads every year
+    # of the plan), returned in the order asked — offered where reading once for all periods saves queries.
+    compute_divisions: Callable[[list[str], date, date], list[IndicatorValue]] | None = field(
+        default=None, compare=False
+    )
+    # Optional: one period's figures for several divisions (the cockpit's subordinate divisions side by side),
+    # in the order asked, each covering its own subtree.
 
 
 def collect_indicator_sources() -> dict[str, IndicatorSource]:

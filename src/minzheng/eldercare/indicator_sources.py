@@ -38,6 +38,22 @@ def _point_in_time(code: str, compute):
     return run
 
 
+def _nursing_bed_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    ratios = indicators.nursing_bed_ratios(division_code, [end for _, end in periods])
+    return [
+        _value("eldercare.nursing_bed_ratio", ratio, division_code, start, end)
+        for ratio, (start, end) in zip(ratios, periods, strict=True)
+    ]
+
+
+def _nursing_bed_divisions(division_codes: list[str], start: date, end: date) -> list[IndicatorValue]:
+    ratios = indicators.nursing_bed_ratios_of_each(division_codes, end)
+    return [
+        _value("eldercare.nursing_bed_ratio", ratio, code, start, end)
+        for ratio, code in zip(ratios, division_codes, strict=True)
+    ]
+
+
 def _visit_rate(division_code: str, start: date, end: date) -> IndicatorValue:
     rate = hardship.visit_rate(division_code, start, end)
     return IndicatorValue(
@@ -64,6 +80,8 @@ SOURCES = [
         period_type="year",
         definition="期末在运营养老机构护理型床位数 ÷ 床位总数 × 100%（养老机构登记信息）",
         compute=_point_in_time("eldercare.nursing_bed_ratio", indicators.nursing_bed_ratio),
+        compute_series=_nursing_bed_series,
+        compute_divisions=_nursing_bed_divisions,
     ),
     IndicatorSource(
         code="eldercare.township_coverage",

@@ -132,8 +132,9 @@ def _progress_out(item) -> ProgressOut:
         attribute=item.row.attribute,
         definition_code=binding.definition.code if binding else None,
         source_kind=binding.definition.source_kind if binding else None,
-        baseline_value=binding.baseline_value if binding else None,
-        baseline_year=binding.baseline_year if binding else None,
+        # The baseline the status was judged against (stated, plan table, or the baseline year's figure).
+        baseline_value=item.baseline_value,
+        baseline_year=item.baseline_year,
         target_comparison=binding.target_comparison if binding else "",
         target_value=binding.target_value if binding else None,
         target_year=binding.target_year if binding else None,

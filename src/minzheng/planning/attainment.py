@@ -13,7 +13,7 @@ from django.utils import timezone
 from minzheng.core.jurisdiction import covers, division_prefix, full_code
 from minzheng.core.selectors.divisions import child_names
 
-from .figures import Figure, figure, monitoring_period, sources
+from .figures import Figure, FigureBook, monitoring_period
 from .indicator_rules import STATUS_LABELS, Progress, StatusThresholds, linear_projection, progress_status
 from .models import IndicatorBinding, Plan, PlanIndicator, StatusRule
 
@@ -49,6 +49,9 @@ class IndicatorProgress:
     trend: list[tuple[int, Decimal | None, str]] = field(default_factory=list)  # year, value, drilldown
     projected: Decimal | None = None
     progress: Progress | None = None
+    baseline_value: Decimal | None = None  # 基期值: stated (binding), else the plan table's, else the figure
+    baseline_year: int | None = None
+    baseline_basis: str = ""
 
     @property
     def status(self) -> str:
@@ -69,31 +72,52 @@ class IndicatorProgress:
         return self.binding.definition.decimals if self.binding else 2
 
 
+def _years(row: PlanIndicator, binding: IndicatorBinding, year: int) -> range:
+    return range(binding.baseline_year or row.baseline_year or row.plan.period_start - 1, year + 1)
+
+
+def _baseline(row: PlanIndicator, binding: IndicatorBinding, trend) -> tuple[Decimal | None, int | None, str]:
+    """基期值: the one set on the binding (stated in the plan or by hand), else the plan table's 基期值 column,
+    else the figure of the baseline year itself (computed or entered) — a 2020 figure held in the platform
+    is the baseline the plan measures from, so "无基期值" is said only when there is none at all."""
+    first = row.plan.period_start - 1
+    if binding.baseline_value is not None:
+        return binding.baseline_value, binding.baseline_year or first, binding.baseline_basis
+    if row.baseline_value is not None:
+        return row.baseline_value, row.baseline_year or first, "规划指标表基期值"
+    year = row.baseline_year or first
+    value = next((v for y, v, _ in trend if y == year), None)
+    if value is not None:
+        return value, year, f"{year}年数据（规划未列基期值）"
+    return None, None, ""
+
+
 def indicator_progress(
     row: PlanIndicator,
     division_code: str,
     year: int,
     *,
     thresholds: StatusThresholds | None = None,
-    available=None,
+    book: FigureBook | None = None,
 ) -> IndicatorProgress:
     binding = getattr(row, "binding", None)
     result = IndicatorProgress(row, binding, division_code, year)
     if binding is None:
         return result
-    available = sources() if available is None else available
+    book = book or FigureBook()
     definition = binding.definition
-    first = binding.baseline_year or row.plan.period_start - 1
-    for each in range(first, year + 1):
-        found = figure(definition, division_code, monitoring_period(definition, each), available=available)
+    periods = [monitoring_period(definition, each) for each in _years(row, binding, year)]
+    book.load_series(definition, division_code, periods)
+    for each, period in zip(_years(row, binding, year), periods, strict=True):
+        found = book.figure(definition, division_code, period)
         result.trend.append((each, found.value, found.drilldown_url))
         if each == year:
             result.actual = found
+    baseline, baseline_year, basis = _baseline(row, binding, result.trend)
+    result.baseline_value, result.baseline_year, result.baseline_basis = baseline, baseline_year, basis
     points = [(y, v) for y, v, _ in result.trend if v is not None]
-    if binding.baseline_value is not None and binding.baseline_year is not None:
-        points = [(binding.baseline_year, binding.baseline_value)] + [
-            (y, v) for y, v in points if y != binding.baseline_year
-        ]
+    if baseline is not None:
+        points = [(baseline_year, baseline)] + [(y, v) for y, v in points if y != baseline_year]
     result.projected = linear_projection(points, binding.target_year)
     thresholds = thresholds or thresholds_in_force(division_code, date(year, 12, 31))
     result.progress = progress_status(
@@ -101,8 +125,8 @@ def indicator_progress(
         comparison=binding.target_comparison,
         target=binding.target_value,
         direction=definition.direction,
-        baseline=binding.baseline_value,
-        baseline_year=binding.baseline_year or row.plan.period_start - 1,
+        baseline=baseline,
+        baseline_year=baseline_year or row.plan.period_start - 1,
         target_year=binding.target_year,
         year=year,
         projected=result.projected,
@@ -110,6 +134,26 @@ def indicator_progress(
         thresholds=thresholds,
     )
     return result
+
+
+def plan_book(plan: Plan, rows: list[PlanIndicator], year: int) -> FigureBook:
+    """One book for the page: every entered definition's entries inside the plan's division, for every year
+    monitored, in one query (subordinate divisions' figures come from the same rows)."""
+    book = FigureBook()
+    definitions = [row.binding.definition for row in rows if getattr(row, "binding", None) is not None]
+    first = min(
+        [
+            plan.period_start - 1,
+            *(
+                r.binding.baseline_year or r.baseline_year or year
+                for r in rows
+                if getattr(r, "binding", None)
+            ),
+        ]
+    )
+    periods = [monitoring_period(d, each) for d in definitions for each in range(first, year + 1)]
+    book.load_entries(definitions, plan.division_code, periods)
+    return book
 
 
 def plan_rows(plan: Plan) -> list[PlanIndicator]:
@@ -128,14 +172,19 @@ def plan_rows(plan: Plan) -> list[PlanIndicator]:
     return monitored
 
 
-def plan_progress(plan: Plan, year: int, division_code: str | None = None) -> list[IndicatorProgress]:
+def plan_progress(
+    plan: Plan,
+    year: int,
+    division_code: str | None = None,
+    *,
+    book: FigureBook | None = None,
+    rows: list[PlanIndicator] | None = None,
+) -> list[IndicatorProgress]:
     division_code = division_code or plan.division_code
     thresholds = thresholds_in_force(division_code, date(year, 12, 31))
-    available = sources()
-    return [
-        indicator_progress(row, division_code, year, thresholds=thresholds, available=available)
-        for row in plan_rows(plan)
-    ]
+    rows = plan_rows(plan) if rows is None else rows
+    book = book or plan_book(plan, rows, year)
+    return [indicator_progress(row, division_code, year, thresholds=thresholds, book=book) for row in rows]
 
 
 def status_counts(progress: list[IndicatorProgress]) -> dict[str, int]:
@@ -160,12 +209,18 @@ def division_comparison(row: PlanIndicator, year: int, within: str = "") -> list
     binding = getattr(row, "binding", None)
     if binding is None:
         return []
-    available = sources()
+    book = plan_book(row.plan, [row], year)
     found = []
-    for code, name in sorted(child_names(row.plan.division_code).items()):
-        if within and not covers(within, code):
-            continue
-        item = indicator_progress(row, code, year, available=available)
+    children = {
+        code: name
+        for code, name in child_names(row.plan.division_code).items()
+        if not within or covers(within, code)
+    }
+    # Each division's trend costs one compute_series call; its year's figures for all divisions come first in
+    # one compute_divisions call where the source offers it.
+    book.load_divisions(binding.definition, list(children), monitoring_period(binding.definition, year))
+    for code, name in sorted(children.items()):
+        item = indicator_progress(row, code, year, book=book)
         found.append(DivisionFigure(code, name, item.actual, item.status, item.status_label))
     return found
 
@@ -177,17 +232,19 @@ class ComparisonRow:
 
 
 def binding_matrix(
-    progress: list[IndicatorProgress], divisions: dict[str, str], year: int
+    progress: list[IndicatorProgress], divisions: dict[str, str], year: int, *, book: FigureBook | None = None
 ) -> list[ComparisonRow]:
     """约束性 indicators × subordinate divisions for the cockpit: each division's figure for the year (one
-    figure per cell; the drill-down page adds trend and status)."""
-    available = sources()
+    figure per cell; the drill-down page adds trend and status). Pass the cockpit's book: entered cells
+    then need no query."""
+    book = book or FigureBook()
     rows = []
     for item in progress:
         if not item.is_binding or item.binding is None:
             continue
         definition = item.binding.definition
         period = monitoring_period(definition, year)
-        cells = [(code, figure(definition, code, period, available=available)) for code in divisions]
+        book.load_divisions(definition, list(divisions), period)
+        cells = [(code, book.figure(definition, code, period)) for code in divisions]
         rows.append(ComparisonRow(item, cells))
     return rows

@@ -97,8 +97,9 @@ def approved_entries(
     return list(latest.values())
 
 
-def _entered(definition, division_code, period) -> Figure:
-    entries = approved_entries(definition, division_code, period)
+def _entered(definition, division_code, period, entries=None) -> Figure:
+    if entries is None:
+        entries = approved_entries(definition, division_code, period)
     by_prefix = {division_prefix(e.division_code): (e.value, e.numerator, e.denominator) for e in entries}
     value, numerator, denominator = rollup(
         by_prefix, division_prefix(division_code), definition.aggregation, definition.factor
@@ -143,3 +144,113 @@ def _formula(definition, division_code, period, available, depth) -> Figure:
     missing = [code for code in codes if values.get(code) is None]
     note = ("缺少：" + "、".join(missing)) if missing else ""
     return Figure(evaluate_formula(definition.expression, values), note=note, origin="formula")
+
+
+class FigureBook:
+    """Figures of one page, read in batches: every entered definition's approved entries for all the periods
+    in one query, each computed source's periods in one call (``compute_series`` where the source offers it),
+    and no figure asked twice. The values are exactly those of ``figure`` (same roll-up, same notes)."""
+
+    def __init__(self, available: dict[str, IndicatorSource] | None = None):
+        self.available = sources() if available is None else available
+        self._figures: dict[tuple[int, str, str], Figure] = {}
+        self._entries: dict[tuple[int, str], list[EnteredValue]] | None = None
+        self._entries_prefix = ""
+
+    def load_entries(self, definitions, division_code: str, periods: list[Period]) -> None:
+        """The latest approved version per division, definition and period inside ``division_code``."""
+        prefix = division_prefix(division_code)
+        ids = {d.pk for d in definitions if d.source_kind == SourceKind.ENTERED}
+        rows = (
+            EnteredValue.objects.filter(
+                definition_id__in=ids,
+                period__in={p.key for p in periods},
+                status=EntryStatus.APPROVED,
+                division_code__startswith=prefix,
+            )
+            .order_by("definition_id", "period", "division_code", "-reviewed_at", "-pk")
+            .only(
+                "definition_id", "period", "division_code", "value", "numerator", "denominator", "reviewed_at"
+            )
+        )
+        latest: dict[tuple[int, str, str], EnteredValue] = {}
+        for row in rows:
+            latest.setdefault((row.definition_id, row.period, row.division_code), row)
+        self._entries = {}
+        for (definition_id, period_key, _), row in latest.items():
+            self._entries.setdefault((definition_id, period_key), []).append(row)
+        self._entries_ids, self._entries_prefix = ids, prefix
+
+    def load_series(self, definition: IndicatorDefinition, division_code: str, periods: list[Period]) -> None:
+        """A computed definition's figures for several periods from one ``compute_series`` call."""
+        source = (
+            self.available.get(definition.source_code)
+            if definition.source_kind == SourceKind.COMPUTED
+            else None
+        )
+        wanted = [p for p in periods if (definition.pk, division_code, p.key) not in self._figures]
+        if source is None or source.compute_series is None or not wanted:
+            return
+        code = full_code(division_prefix(division_code))
+        try:
+            found = source.compute_series(code, [(p.start, p.end) for p in wanted])
+        except MinzhengError:
+            return  # each period is asked again one by one, which reports the failure in its note
+        for period, value in zip(wanted, found, strict=True):
+            self._figures[(definition.pk, division_code, period.key)] = Figure(
+                value.value,
+                value.numerator,
+                value.denominator,
+                value.drilldown_url or "",
+                value.note,
+                "computed",
+            )
+
+    def load_divisions(
+        self, definition: IndicatorDefinition, division_codes: list[str], period: Period
+    ) -> None:
+        """A computed definition's figures of several divisions for one period (``compute_divisions``)."""
+        source = (
+            self.available.get(definition.source_code)
+            if definition.source_kind == SourceKind.COMPUTED
+            else None
+        )
+        wanted = [c for c in division_codes if (definition.pk, c, period.key) not in self._figures]
+        if source is None or source.compute_divisions is None or not wanted:
+            return
+        codes = [full_code(division_prefix(code)) for code in wanted]
+        try:
+            found = source.compute_divisions(codes, period.start, period.end)
+        except MinzhengError:
+            return  # asked again one by one, which reports the failure in each note
+        for code, value in zip(wanted, found, strict=True):
+            self._figures[(definition.pk, code, period.key)] = Figure(
+                value.value,
+                value.numerator,
+                value.denominator,
+                value.drilldown_url or "",
+                value.note,
+                "computed",
+            )
+
+    def figure(self, definition: IndicatorDefinition, division_code: str, period: Period) -> Figure:
+        key = (definition.pk, division_code, period.key)
+        if key not in self._figures:
+            self._figures[key] = self._read(definition, division_code, period)
+        return self._figures[key]
+
+    def _read(self, definition, division_code, period) -> Figure:
+        prefix = division_prefix(division_code)
+        if (
+            definition.source_kind == SourceKind.ENTERED
+            and self._entries is not None
+            and definition.pk in self._entries_ids
+            and prefix.startswith(self._entries_prefix)
+        ):
+            entries = [
+                e
+                for e in self._entries.get((definition.pk, period.key), [])
+                if e.division_code.startswith(prefix)
+            ]
+            return _entered(definition, division_code, period, entries)
+        return figure(definition, division_code, period, available=self.available)

@@ -11,10 +11,13 @@ from django.views.decorators.http import require_POST
 
 from minzheng.assistance.interface import stale_standards
 from minzheng.core.errors import MinzhengError
+from minzheng.core.indicator_sources import collect_indicator_sources
+from minzheng.core.models import Role
 from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.second_factor import start_login
+from minzheng.planning.interface import plan_glance
 from minzheng.worklist.interface import queue_summary
 
 from .forms import LoginForm
@@ -62,6 +65,50 @@ def logout_view(request):
     return redirect("web:login")
 
 
+# 领导首页 key figures, each the sum of domain indicator sources (never a domain's tables): label, unit, the
+# sources and which part of their value counts (the value, or the denominator: 床位总数 of the bed ratio).
+_KEY_FIGURES = (
+    ("保障人数", "人", ("assistance.dibao_urban_persons", "assistance.dibao_rural_persons",
+                     "assistance.tekun_centralised_persons", "assistance.tekun_dispersed_persons"), "value"),
+    ("当月发放", "万元", ("assistance.dibao_urban_spending", "assistance.dibao_rural_spending",
+                      "assistance.tekun_spending"), "value"),
+    ("预警", "条", ("monitoring.open_warnings",), "value"),
+    ("养老床位", "张", ("eldercare.nursing_bed_ratio",), "denominator"),
+)  # fmt: skip
+
+
+def leader_key_figures(user, today: date) -> list[tuple[str, str, object, str]]:
+    """The bureau's key figures for the leader's division this month, through the domains' indicator sources
+    (each covers the division's subtree): (label, unit, value or None, drill-down URL)."""
+    if not user.division_code:
+        return []
+    available = collect_indicator_sources()
+    start = today.replace(day=1)
+    found = []
+    for label, unit, codes, part in _KEY_FIGURES:
+        total, link = None, ""
+        for code in codes:
+            source = available.get(code)
+            if source is None:
+                continue
+            try:
+                value = source.compute(user.division_code, start, today)
+            except MinzhengError:
+                continue
+            figure = getattr(value, part)
+            if figure is not None:
+                total = (total or 0) + figure
+            link = link or value.drilldown_url or ""
+        # One source's drill-down lists the records behind the sum only when the sum is that source alone.
+        found.append((label, unit, total, link if len(codes) == 1 else ""))
+    return found
+
+
+def _leader_panels(user, today: date) -> dict:
+    """领导首页: plan status at a glance and the bureau's key figures, above the 待办 everyone sees."""
+    return {"plan": plan_glance(user, today), "key_figures": leader_key_figures(user, today)}
+
+
 def home(request):
     figures = dashboard_figures(request.user, date.today())
     names = [name for _, name, _, _ in figures.by_division]
@@ -87,6 +134,9 @@ def home(request):
             "page_title": "首页",
             "todo": queue_summary(request.user, date.today()),
             "stale_standards": stale_standards(request.user, date.today()),
+            **(
+                _leader_panels(request.user, date.today()) if Role.LEADER in request.user.role_codes() else {}
+            ),
         },
     )
 

@@ -18,7 +18,7 @@ from .entitlements import enrolments_in_force
 
 @dataclass(frozen=True)
 class EnrolmentFilter:
-    program: str = ""
+    program: str = ""  # a program code, or several separated by commas (城乡低保: dibao_urban,dibao_rural)
     division_code: str = ""
     month: date | None = None  # in force (paid) in this month; None: currently in force
     q: str = ""
@@ -31,7 +31,7 @@ def enrolment_list(user, filters: EnrolmentFilter = EnrolmentFilter()) -> QueryS
     queryset = Enrolment.objects.all() if filters.include_ended else enrolments_in_force(month)
     queryset = scope(queryset, user, "division_code").select_related("program", "household", "payee")
     if filters.program:
-        queryset = queryset.filter(program__code=filters.program)
+        queryset = queryset.filter(program__code__in=filters.program.split(","))
     if filters.division_code and division_prefix(filters.division_code):
         queryset = queryset.filter(division_code__startswith=division_prefix(filters.division_code))
     if filters.q.strip():

@@ -110,6 +110,26 @@ def standard_in_force_for_each(
     return found
 
 
+def standard_in_force_for_each_day(
+    division_codes: list[str], kinds_and_areas: list[tuple[str, str]], days: list[date]
+) -> dict[tuple[str, str, date], dict[str, StandardInForce | None]]:
+    """Like ``standard_in_force_for_each`` for several standards and days at once, from one policy book (two
+    queries): a plan cockpit reads the average 低保标准 at the end of every year of the plan."""
+    codes = [normalise_division_code(code) for code in division_codes]
+    book = policy_book(codes)
+    found: dict[tuple[str, str, date], dict[str, StandardInForce | None]] = {}
+    for kind, area in kinds_and_areas:
+        for day in days:
+            each: dict[str, StandardInForce | None] = {}
+            for code in codes:
+                try:
+                    each[code] = in_force_from_book(book, kind, area, code, day)
+                except StandardNotFound:
+                    each[code] = None
+            found[(kind, area, day)] = each
+    return found
+
+
 def standards_in_force(division_code: str, on: date) -> list[StandardInForce]:
     """Every published standard in force for a division (one per kind and area), plus the derived ones."""
     division_code = normalise_division_code(division_code)

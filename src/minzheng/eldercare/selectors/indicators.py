@@ -54,6 +54,45 @@ def nursing_bed_ratio(division_code: str, on: date) -> Ratio:
     return Ratio(nursing, total, percentage(nursing, total))
 
 
+def nursing_bed_ratios(division_code: str, days: list[date]) -> list[Ratio]:
+    """``nursing_bed_ratio`` on each day, in one query (a sum per day filtered to the institutions in service
+    then) — a plan cockpit reads every year-end of the plan."""
+    qs = Institution.objects.filter(division_code__startswith=division_prefix(division_code)).exclude(
+        status=ProviderStatus.CLOSED, closed_on__isnull=True
+    )
+    sums = {}
+    for i, day in enumerate(days):
+        open_then = (Q(opened_on__isnull=True) | Q(opened_on__lte=day)) & (
+            Q(closed_on__isnull=True) | Q(closed_on__gt=day)
+        )
+        sums[f"total{i}"] = Sum("beds_total", filter=open_then)
+        sums[f"nursing{i}"] = Sum("nursing_beds", filter=open_then)
+    found = qs.aggregate(**sums) if days else {}
+    ratios = []
+    for i in range(len(days)):
+        total, nursing = found[f"total{i}"] or 0, found[f"nursing{i}"] or 0
+        ratios.append(Ratio(nursing, total, percentage(nursing, total)))
+    return ratios
+
+
+def nursing_bed_ratios_of_each(division_codes: list[str], on: date) -> list[Ratio]:
+    """``nursing_bed_ratio`` of several divisions on one day, in one query (a sum per division's subtree)."""
+    qs = Institution.objects.filter(
+        (Q(opened_on__isnull=True) | Q(opened_on__lte=on)) & (Q(closed_on__isnull=True) | Q(closed_on__gt=on))
+    ).exclude(status=ProviderStatus.CLOSED, closed_on__isnull=True)
+    sums = {}
+    for i, code in enumerate(division_codes):
+        inside = Q(division_code__startswith=division_prefix(code))
+        sums[f"total{i}"] = Sum("beds_total", filter=inside)
+        sums[f"nursing{i}"] = Sum("nursing_beds", filter=inside)
+    found = qs.aggregate(**sums) if division_codes else {}
+    ratios = []
+    for i in range(len(division_codes)):
+        total, nursing = found[f"total{i}"] or 0, found[f"nursing{i}"] or 0
+        ratios.append(Ratio(nursing, total, percentage(nursing, total)))
+    return ratios
+
+
 def townships(division_code: str) -> QuerySet[Division]:
     return Division.objects.filter(
         level=4, valid_to__isnull=True, code__startswith=division_prefix(division_code)

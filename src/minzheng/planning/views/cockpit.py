@@ -90,7 +90,9 @@ def cockpit(request, pk: int):
     plan = selectors.plan_detail(request.user, pk)
     year = _year(request, plan)
     division_code = selectors.division_in_view(request.user, plan, request.GET.get("division", ""))
-    progress = attainment.plan_progress(plan, year, division_code)
+    rows = attainment.plan_rows(plan)
+    book = attainment.plan_book(plan, rows, year)
+    progress = attainment.plan_progress(plan, year, division_code, book=book, rows=rows)
     counts = attainment.status_counts(progress)
     children = {
         code: name
@@ -112,7 +114,7 @@ def cockpit(request, pk: int):
             "progress": progress,
             "counts": counts,
             "work": selectors.work_summary(plan),
-            "matrix": attainment.binding_matrix(progress, children, year)
+            "matrix": attainment.binding_matrix(progress, children, year, book=book)
             if division_code == plan.division_code
             else [],
             "charts": charts,
@@ -129,24 +131,33 @@ def cockpit(request, pk: int):
 
 def _indicator_charts(item, divisions, year: int) -> dict:
     """The trend with its linear projection and target line; the divisions' bars open their drill-down."""
-    years = [y for y, _, _ in item.trend] + ([item.binding.target_year] if item.binding else [])
+    # The target year is added once: when the monitored year is the target year (2025 of a 十四五 plan) the
+    # trend already ends there and the projection's point shares that column.
+    years = [y for y, _, _ in item.trend]
+    extra = [] if not item.binding or item.binding.target_year in years else [item.binding.target_year]
+    years += extra
     actual = {
         "name": "实际",
         "type": "line",
-        "data": [_chart_value(v) for _, v, _ in item.trend] + [None],
+        "data": [_chart_value(v) for _, v, _ in item.trend] + [None] * len(extra),
         "connectNulls": False,
     }
     series = [actual]
     if item.binding:
+        target_year = item.binding.target_year
         projection = [
-            _chart_value(item.binding.baseline_value) if y == item.binding.baseline_year else None
-            for y, _, _ in item.trend
+            _chart_value(item.projected)
+            if y == target_year
+            else _chart_value(item.baseline_value)
+            if y == item.baseline_year
+            else None
+            for y in years
         ]
         series.append(
             {
                 "name": "线性预测",
                 "type": "line",
-                "data": [*projection, _chart_value(item.projected)],
+                "data": projection,
                 "connectNulls": True,
                 "lineStyle": {"type": "dashed"},
             }
