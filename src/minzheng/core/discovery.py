@@ -21,3 +21,15 @@ def app_modules(basename: str, *, skip: frozenset[str] = frozenset()) -> list[tu
             continue
         found.append((config, import_module(name)))
     return found
+
+
+def sources_by_code(basename: str, kind: str) -> dict:
+    """Every entry of ``SOURCES`` in every app's ``<basename>`` module, by its ``code``, in app order; a code
+    offered twice stops the collection (two domains claiming one figure or one kind of work is a mistake)."""
+    found: dict = {}
+    for _config, module in app_modules(basename):
+        for source in getattr(module, "SOURCES", ()):
+            if source.code in found:
+                raise ValueError(f"{kind} {source.code} is offered twice")
+            found[source.code] = source
+    return found

@@ -64,12 +64,6 @@ class IndicatorSource:
 
 def collect_indicator_sources() -> dict[str, IndicatorSource]:
     """Every ``SOURCES`` entry of every installed app's ``indicator_sources`` module, by code."""
-    from .discovery import app_modules
+    from .discovery import sources_by_code
 
-    found: dict[str, IndicatorSource] = {}
-    for _config, module in app_modules("indicator_sources"):
-        for source in getattr(module, "SOURCES", ()):
-            if source.code in found:
-                raise ValueError(f"indicator source {source.code} is offered twice")
-            found[source.code] = source
-    return found
+    return sources_by_code("indicator_sources", "indicator source")

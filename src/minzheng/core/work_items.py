@@ -74,12 +74,6 @@ def url_for_each(name: str) -> Callable[[object], str]:
 
 def collect_work_sources() -> dict[str, WorkSource]:
     """Every ``SOURCES`` entry of every installed app's ``work_items`` module, by code, in app order."""
-    from .discovery import app_modules
+    from .discovery import sources_by_code
 
-    found: dict[str, WorkSource] = {}
-    for _config, module in app_modules("work_items"):
-        for source in getattr(module, "SOURCES", ()):
-            if source.code in found:
-                raise ValueError(f"work source {source.code} is offered twice")
-            found[source.code] = source
-    return found
+    return sources_by_code("work_items", "work source")
