@@ -43,6 +43,17 @@ SKIPPED_PREFIXES = ("/logout/", "/api/", "/static/", "/media/")
 SKIPPED_QUERY = re.compile(r"(^|&)(export|format|download)=")
 FIRST_ROWS = 2
 
+# Forms where an administrator types a configuration language, whose help must name its codes: the bank-file
+# column definitions (表头|字段|格式), an indicator's formula ({a.b} / {c.d}), a program setting's conditions
+# (JSON). Known and left as they are (issue 16 report): a picker per code would replace them.
+CONFIGURATION_LANGUAGES = {
+    "/payments/bank-formats/new/",
+    "/payments/bank-formats/N/edit/",
+    "/planning/indicators/new/",
+    "/planning/indicators/N/",
+    "/assistance/settings/",
+}
+
 
 def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     """``make db demo`` with small sizes, into the current database (empty, migrated)."""

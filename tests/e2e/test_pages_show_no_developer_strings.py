@@ -4,19 +4,8 @@ item 5): no English enum value, snake_case key, JSON brace or full 18-digit ID n
 import pytest
 from django.test import Client
 
-from tests.e2e.demo_world import PUBLIC_PAGES, data_strings, page_kind, walk_pages
+from tests.e2e.demo_world import CONFIGURATION_LANGUAGES, PUBLIC_PAGES, data_strings, page_kind, walk_pages
 from tests.e2e.visible_text import developer_strings, visible_text
-
-# Forms where an administrator types a configuration language, whose help must name its codes: the bank-file
-# column definitions (表头|字段|格式), an indicator's formula ({a.b} / {c.d}), a program setting's conditions
-# (JSON). Known and left as they are (issue 16 report): a picker per code would replace them.
-CONFIGURATION_LANGUAGES = {
-    "/payments/bank-formats/new/",
-    "/payments/bank-formats/N/edit/",
-    "/planning/indicators/new/",
-    "/planning/indicators/N/",
-    "/assistance/settings/",
-}
 
 # The world is committed before the test; the test's own writes (sessions, read audits) are rolled back.
 pytestmark = pytest.mark.django_db
