@@ -157,6 +157,9 @@ def test_work_queue_lists_review_and_registry_tasks(client, policy, household, o
     assert "定期复核" in body
     task = WorkTask.objects.get()
     assert client.get(f"/assistance/tasks/{task.pk}/").status_code == 200
+    # the 复核分类 in Chinese, not its code (a task read "复核分类：other" on PostgreSQL's demo walk)
+    assert task.detail.startswith("复核分类：") and task.detail.isascii() is False
+    assert not any(c.isascii() and c.isalpha() for c in task.detail), task.detail
     _login(client, outsider)
     assert client.get(f"/assistance/tasks/{task.pk}/").status_code == 404
     assert "定期复核" not in client.get("/assistance/queue/").content.decode()

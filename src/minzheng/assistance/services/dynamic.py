@@ -206,7 +206,7 @@ def schedule_reviews(today: date | None = None) -> int:
             division_code=enrolment.division_code,
             due_on=enrolment.next_review_on,
             title=f"{enrolment.program.name}定期复核",
-            detail=f"复核分类：{enrolment.review_category or '—'}",
+            detail=f"复核分类：{enrolment.review_category_label or '—'}",
         )
         for enrolment in due
     ]
