@@ -10,8 +10,7 @@ from .models import AssistanceCase
 from .services.decision_numbers import deciding_office_code
 
 
-def _deciding_body(case: AssistanceCase) -> str:
-    office = issuing_office(deciding_office_code(case)).name
+def _deciding_body(case: AssistanceCase, office: str) -> str:
     return office + ("（受县级民政部门委托审核确认）" if case.deciding_level == "township" else "")
 
 
@@ -54,7 +53,8 @@ def decision_pdf(case: AssistanceCase, number: str = "") -> bytes:
     """最低生活保障（等）决定书 when approved, 不予批准通知书 with the reasons otherwise; ``number`` is its 文号."""
     approved = case.status == "approved"
     title = f"{case.program.name}{'审核确认决定书' if approved else '不予批准通知书'}"
-    doc = ChineseDocument(bureau=issuing_office(deciding_office_code(case)).name, title=title, number=number)
+    office = issuing_office(deciding_office_code(case)).name  # heads, names and seals the decision: read once
+    doc = ChineseDocument(bureau=office, title=title, number=number)
     doc.fields(
         [
             ("案件编号", case.number),
@@ -62,7 +62,7 @@ def decision_pdf(case: AssistanceCase, number: str = "") -> bytes:
             ("户编号", case.household.number),
             ("申请日期", f"{case.applied_on:%Y-%m-%d}"),
             ("决定日期", f"{case.decided_on:%Y-%m-%d}" if case.decided_on else "—"),
-            ("审核确认机关", _deciding_body(case)),
+            ("审核确认机关", _deciding_body(case, office)),
         ]
     )
     if approved:
@@ -98,9 +98,7 @@ def decision_pdf(case: AssistanceCase, number: str = "") -> bytes:
         "如对本决定不服，可以自收到本决定之日起六十日内依法申请行政复议，或者六个月内依法提起行政诉讼。"
     )
     doc.ln(6)
-    doc.paragraph(
-        f"{issuing_office(deciding_office_code(case)).name}（盖章）    {(case.decided_on or date.today()):%Y年%m月%d日}"
-    )
+    doc.paragraph(f"{office}（盖章）    {(case.decided_on or date.today()):%Y年%m月%d日}")
     return bytes(doc.output())
 
 
