@@ -17,7 +17,8 @@ def assistance_panel(user, household_id: int) -> HouseholdPanel:
     rows = [
         PanelRow(
             label=enrolment.program.name,
-            status="在保" + (f"，每月 {amount:,.2f} 元" if amount is not None else ""),
+            # 低保边缘 and other programs without a cash benefit are 在保 with no amount to state
+            status="在保" + (f"，每月 {amount:,.2f} 元" if amount else ""),
             since=f"{enrolment.start_month:%Y-%m} 起",
             url=reverse("assistance:enrolment_detail", args=[enrolment.pk]),
         )
