@@ -1,5 +1,7 @@
 """Plan pages and API: who sees which plan, the detail tabs, import with review, 分解落实."""
 
+from html.parser import HTMLParser
+
 import pytest
 
 from minzheng.core.services.accounts import issue_api_token
@@ -128,6 +130,41 @@ def test_a_leader_reviews_the_draft_then_saves_it(plan_divisions, login, city_le
         again = client.post("/planning/plans/import/", {"file": handle})
     client.post(again.url, {"title": "丹东市民政事业发展第十四个五年规划", "division": ""})
     assert Plan.objects.count() == 1
+
+
+class _UnlabelledControls(HTMLParser):
+    """Form controls a screen reader could not name: neither inside a <label> nor given an aria-label or a title."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth, self.unnamed = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label":
+            self.depth += 1
+        elif (
+            tag in {"input", "select", "textarea"}
+            and attrs.get("type") not in {"hidden", "submit"}
+            and not self.depth
+            and not (attrs.get("aria-label") or attrs.get("title"))
+        ):
+            self.unnamed.append(attrs.get("name"))
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self.depth -= 1
+
+
+@pytest.mark.django_db
+def test_every_box_of_the_review_grid_names_its_column_and_row(plan_divisions, login, city_leader):
+    client = login(city_leader)
+    with open(PLANS / "dandong-city-plan.txt", "rb") as handle:
+        review = client.get(client.post("/planning/plans/import/", {"file": handle}).url).content.decode()
+    parser = _UnlabelledControls()
+    parser.feed(review)
+    assert parser.unnamed == []
+    assert 'aria-label="指标名称（第1行）"' in review and 'aria-label="删除第1行"' in review
 
 
 @pytest.mark.django_db

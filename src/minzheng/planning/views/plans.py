@@ -188,7 +188,8 @@ def _review_tables(draft: dict) -> list[dict]:
     for prefix, (key, title, columns) in REVIEW_COLUMNS.items():
         parsed = draft.get(key, [])
         rows = [
-            {"index": i, "cells": [(name, str(row.get(name, "") or ""), size) for name, _, size in columns],
+            {"index": i, "cells": [(name, str(row.get(name, "") or ""), size, f"{label}（第{i + 1}行）")
+                                   for name, label, size in columns],
              "binding": row.get("attribute") == "约束性", "quote": row.get("quote", "")}
             for i, row in enumerate([*parsed, *({} for _ in range(BLANK_ROWS))])
         ]  # fmt: skip
