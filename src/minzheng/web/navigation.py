@@ -28,6 +28,9 @@ class NavItem:
 class NavGroup:
     label: str
     items: tuple[NavItem, ...] = field(default_factory=tuple)
+    # the capability an item of the group needs when it names none: the registry and the business
+    # platforms are for those who read the registry, not for the 安全管理员 (三员分立)
+    capability: str = ""
 
 
 NAVIGATION: tuple[NavGroup, ...] = (
@@ -45,6 +48,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem("人员", "persons", "core:person_list"),
             NavItem("花名册导入", "import", "core:import_roster", capability="edit_registry"),
         ),
+        capability="view_registry",
     ),
     NavGroup(
         "业务平台",
@@ -96,6 +100,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem("基层治理", "community", purpose="城乡社区治理、村（居）务公开、社区服务设施"),
             NavItem("资金项目监督", "funds", purpose="民政资金和项目的拨付、使用与绩效监督"),
         ),
+        capability="view_registry",
     ),
     NavGroup(
         "统计与决策",
@@ -106,11 +111,18 @@ NAVIGATION: tuple[NavGroup, ...] = (
                 "规划监测", "planning", "planning:plan_list", purpose="“十四五”规划主要指标年度监测与中期评估"
             ),
         ),
+        capability="view_registry",
     ),
     NavGroup(
         "系统管理",
         (
-            NavItem("用户管理", "users", "core:user_list", capability="manage_users|manage_security"),
+            NavItem(
+                "用户管理",
+                "users",
+                "core:user_list",
+                capability="manage_users|manage_security",
+                purpose="用户账号、角色与所属区划；解除锁定、重置动态口令",
+            ),
             NavItem(
                 "政策参数",
                 "policy",
@@ -124,12 +136,13 @@ NAVIGATION: tuple[NavGroup, ...] = (
 
 
 def _with_installed_domains(groups: tuple[NavGroup, ...]) -> tuple[NavGroup, ...]:
-    def built(item: NavItem) -> NavItem:
+    def built(item: NavItem, group: NavGroup) -> NavItem:
+        item = replace(item, capability=item.capability or group.capability)
         if item.url_name or not apps.is_installed(f"minzheng.{item.slug}"):
             return item
         return replace(item, url_name=f"{item.slug}:dashboard")
 
-    return tuple(replace(group, items=tuple(built(item) for item in group.items)) for group in groups)
+    return tuple(replace(group, items=tuple(built(item, group) for item in group.items)) for group in groups)
 
 
 NAVIGATION = _with_installed_domains(NAVIGATION)

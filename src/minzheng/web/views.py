@@ -13,6 +13,7 @@ from minzheng.assistance.interface import stale_standards
 from minzheng.core.errors import MinzhengError
 from minzheng.core.indicator_sources import collect_indicator_sources
 from minzheng.core.models import Role
+from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.selectors.dashboard import dashboard_figures
 from minzheng.core.services.accounts import authenticate_with_lockout
 from minzheng.core.services.audit import record_event
@@ -110,6 +111,9 @@ def _leader_panels(user, today: date) -> dict:
 
 
 def home(request):
+    if not has_capability(request.user, Capability.VIEW_REGISTRY):
+        # 安全管理员 (三员分立): no registry figures to show — the home page lists the tools of the role
+        return render(request, "web/home_administrator.html", {"active_nav": "home", "page_title": "首页"})
     figures = dashboard_figures(request.user, date.today())
     names = [name for _, name, _, _ in figures.by_division]
     charts = {
