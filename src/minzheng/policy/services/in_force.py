@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from minzheng.core.selectors.divisions import division_name
+
 from ..book import ParameterVersion
 from ..catalogue import parameters, spec_for
 from ..errors import InvalidPolicyValue, ParameterNotSet
@@ -38,7 +40,10 @@ def parameter_in_force(name: str, division_code: str, on: date) -> ParameterInFo
         raise InvalidPolicyValue(f"未知的参数：{name}", field="name")
     version = parameter_book([division_code]).parameter(name, division_code, on)
     if version is None:
-        raise ParameterNotSet(f"参数“{spec.label}”在 {division_code} 于 {on:%Y-%m-%d} 未设置")
+        place = division_name(division_code) or division_code
+        raise ParameterNotSet(
+            f"政策参数“{spec.label}”在{place}于 {on:%Y-%m-%d} 未设置，请由审批人或系统管理员在“系统管理 › 政策参数”中设置"
+        )
     return parameter_from_version(version)
 
 
