@@ -189,6 +189,9 @@ def test_dibao_household_whose_income_rose_above_the_line_is_flagged_for_exit():
     warnings = by_rule(world.run(), "income_above_line")
     assert [w["household_id"] for w in warnings] == ["H-rose"]
     assert "应退尽退" in warnings[0]["reason"]
+    # the evidence lists each month's household income once, however many members the household has
+    income = [e["key"]["month"] for e in warnings[0]["evidence"] if e["dataset"] == "household_income"]
+    assert income == ["2025-12", "2026-01", "2026-02"]
 
 
 def test_income_month_is_evaluated_only_by_the_run_that_crosses_into_the_next_month():

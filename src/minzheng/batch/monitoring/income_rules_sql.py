@@ -156,7 +156,10 @@ def _income_line(people: str) -> str:
                {moved} AS reason,
                CONCAT('[', {sorted_join(row)}, ',', {line}, ']') AS evidence
         FROM income_averages AS a
-        JOIN {people} AS p ON p.household_id = a.household_id
+        -- one row per household (its first member names the warning): joined member by member, each month's
+        -- income row came once per member into the evidence
+        JOIN (SELECT household_id, MIN(id_number) AS id_number FROM {people} GROUP BY household_id) AS p
+          ON p.household_id = a.household_id
         LEFT JOIN household_month_income AS hm
           ON hm.household_id = a.household_id AND hm.month_index > a.month_index - a.months - 1
          AND hm.month_index <= a.month_index
