@@ -74,7 +74,9 @@ def test_the_quarterly_form_carries_the_social_work_section(forms):
     assert [c.label for c in orphans.children.order_by("order")] == ["A有身份信息的孤儿", "B无身份信息的孤儿"]
     assert orphans.sum_of_children and orphans.parent.label == "1.儿童福利"
     # No code is invented: the section's rows carry none and print as 未核实.
-    assert not form.rows.filter(order__gte=form.rows.get(label="二、社会工作").order).exclude(code="").exists()
+    assert (
+        not form.rows.filter(order__gte=form.rows.get(label="二、社会工作").order).exclude(code="").exists()
+    )
 
 
 @pytest.mark.django_db
@@ -124,8 +126,13 @@ def test_audit_flags_a_total_exactly_when_it_differs_from_its_parts_section_7(le
 def test_audit_skips_a_relation_with_nothing_reported_and_names_the_check_kind():
     rule = AuditRule("A 城市低保人数", AT_LEAST, ("B 城市低保户数",), ERROR, "城市低保人数≥城市低保户数")
     assert audit([rule], {}, {}) == []
-    (finding,) = audit([rule], {"A 城市低保人数": Decimal(3), "B 城市低保户数": Decimal(5)}, {"A 城市低保人数": "人"})
-    assert finding.blocking and finding.message == "强制性审核：城市低保人数≥城市低保户数（本行3，“B 城市低保户数”5）"
+    (finding,) = audit(
+        [rule], {"A 城市低保人数": Decimal(3), "B 城市低保户数": Decimal(5)}, {"A 城市低保人数": "人"}
+    )
+    assert (
+        finding.blocking
+        and finding.message == "强制性审核：城市低保人数≥城市低保户数（本行3，“B 城市低保户数”5）"
+    )
     soft = AuditRule("2.床位数", AT_LEAST, ("3.收养救助人数",), CHECK)
     (finding,) = audit([soft], {"2.床位数": Decimal(1), "3.收养救助人数": Decimal(2)}, {})
     assert not finding.blocking and finding.message.startswith("核实性审核：")
@@ -156,7 +163,9 @@ def test_a_failed_compulsory_check_blocks_submission_on_the_page(forms, clerk, r
     body = client.get(URL.format(report.pk)).content.decode()
     assert "强制性审核：有养老机构床位数时，养老机构数不能为空（“A、养老机构”为空）" in body
     assert "强制性审核未通过，修正后方可上报" in body
-    response = client.post(URL.format(report.pk), {"action": "submit", "explanation": "已核实无误"}, follow=True)
+    response = client.post(
+        URL.format(report.pk), {"action": "submit", "explanation": "已核实无误"}, follow=True
+    )
     assert "表内审核未通过，不能上报" in response.content.decode()
     report.refresh_from_db()
     assert report.status == "draft"
@@ -309,7 +318,9 @@ def test_a_2019_period_gets_the_2019_form_with_its_own_division_block_and_codes(
     assert lines["乡镇级合计"].row.code == "JZH011110000" and lines["2.社会救助"].row.code == "JZH011314000"
     assert (lines["1.镇"].value, lines["3.街道"].value, lines["乡镇级合计"].value) == (1, 2, 3)
     assert "II 城市低保临时补助" in lines and "二、社会工作" not in lines
-    sheet = load_workbook(io.BytesIO(login(clerk).get(URL.format(report.pk), {"export": "xlsx"}).content)).active
+    sheet = load_workbook(
+        io.BytesIO(login(clerk).get(URL.format(report.pk), {"export": "xlsx"}).content)
+    ).active
     texts = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert "批转机关：国家统计局" in texts and "表    号：JBZH0001表" in texts
 
@@ -323,6 +334,11 @@ def test_a_period_without_a_form_version_is_refused_naming_the_versions(forms, c
         "JBZH0001表（2022年版，适用2022—2023年）；JZH01表（国统制[2023]83号，适用2024年起）"
     )
     response = login(clerk).post(
-        "/planning/statforms/", {"period_type": "month", "division": YUANBAO, "period": "2019M05"}, follow=True
+        "/planning/statforms/",
+        {"period_type": "month", "division": YUANBAO, "period": "2019M05"},
+        follow=True,
     )
-    assert "2019年5月没有适用的月报表式。现有月报表式版本：JBZ（2020年版，适用2020年起）" in response.content.decode()
+    assert (
+        "2019年5月没有适用的月报表式。现有月报表式版本：JBZ（2020年版，适用2020年起）"
+        in response.content.decode()
+    )
