@@ -307,6 +307,15 @@ def test_a_leader_reads_the_forms_without_buttons_and_every_post_is_refused(form
     assert by_label(report)["II 城市低保临时补贴"].value is None
 
 
+@pytest.mark.django_db
+def test_every_form_version_and_its_rows_page_render(forms, clerk, city_leader, login):
+    client = login(city_leader)
+    assert client.get("/planning/statforms/").content.decode().count("JBZH0001表") == 2
+    for form in forms:
+        body = client.get(f"/planning/statforms/{form.pk}/rows/").content.decode()
+        assert form.rows.order_by("order").last().label in body, form.version
+
+
 # ---- Item 6: the 2019 version, and a refusal naming the versions ----
 
 

@@ -260,7 +260,7 @@ FORMS: tuple[SeedForm, ...] = (
     SeedForm(
         "JBZH0001表", "民政统计季报表", "quarter", "2022", date(2022, 1, 1), date(2023, 12, 31),
         "", "国家统计局（批转）", "上季度",
-        "2019—2023年的季报（四川省2022年9月、衡阳市2023年6月公开报表）；2022年起的行与JZH01表相同。"
+        "2022—2023年的季报（四川省2022年9月、衡阳市2023年6月公开报表；JBZH0001表自2019年使用）；行与JZH01表相同。"
         + _UNCONFIRMED + _SUBMISSION_NOTE, _QUARTERLY_ROWS, last_month=True, checks=_QUARTERLY_CHECKS,
     ),
     SeedForm(
