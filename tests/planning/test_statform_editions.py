@@ -351,3 +351,21 @@ def test_a_period_without_a_form_version_is_refused_naming_the_versions(forms, c
         "2019年5月没有适用的月报表式。现有月报表式版本：JBZ（2020年版，适用2020年起）"
         in response.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_bad_header_input_is_named_in_chinese_and_nothing_is_saved(forms, clerk, login):
+    report = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")
+    row = rows_of(report)["II 城市低保临时补贴"]
+    client = login(clerk)
+    for data, said in (
+        ({"reported_on": "2024-13-40", f"row-{row.pk}": "5"}, "报出日期"),
+        ({"reported_on": "2099-01-01", f"row-{row.pk}": "5"}, "报出日期不能晚于今天"),  # rows not kept either
+        ({"principal": "王" * 31}, "单位负责人、填表人不能超过30个字"),
+        ({f"row-{row.pk}": "五"}, "“数量”应为数字"),
+    ):
+        response = client.post(URL.format(report.pk), data, follow=True)
+        assert response.status_code == 200 and said in response.content.decode(), data
+    report.refresh_from_db()
+    assert (report.principal, report.reported_on) == ("", None)
+    assert by_label(report)["II 城市低保临时补贴"].value is None

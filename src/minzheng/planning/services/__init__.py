@@ -25,6 +25,7 @@ from .statforms import (
     enter_values,
     generate_report,
     load_stat_forms,
+    save_report,
     set_report_header,
     submit_report,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "report_task_progress",
     "review_entry",
     "save_definition",
+    "save_report",
     "save_upload",
     "seed_dir",
     "seed_division_of",

@@ -333,6 +333,14 @@ def enter_values(actor, report: StatReport, values: dict[int, Decimal | None]) -
     return changed
 
 
+def save_report(actor, report: StatReport, values: dict[int, Decimal | None], **header) -> int:
+    """The report page's 保存: the entered rows and the header block together, all or nothing."""
+    with transaction.atomic():
+        changed = enter_values(actor, report, values)
+        set_report_header(actor, report, **header)
+    return changed
+
+
 def set_report_header(
     actor, report: StatReport, *, principal: str, preparer: str, reported_on: date | None
 ) -> StatReport:

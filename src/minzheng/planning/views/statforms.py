@@ -84,8 +84,7 @@ def statreport_detail(request, pk: int):
                 if not header.is_valid():
                     raise MinzhengError("；".join(error_lines(header)))
                 values = _row_values(request.POST)
-                changed = services.enter_values(request.user, report, values)
-                services.set_report_header(request.user, report, **header.cleaned_data)
+                changed = services.save_report(request.user, report, values, **header.cleaned_data)
                 messages.success(request, f"已保存{changed}行")
         except MinzhengError as exc:
             messages.error(request, exc.message)
