@@ -238,6 +238,9 @@ def test_jzh01_filled_monthly_names_its_column_after_the_previous_month(forms, c
 
 @pytest.mark.django_db
 def test_the_year_on_year_layout_compares_with_the_same_period_a_year_before(forms, clerk, login):
+    client = login(clerk)
+    alone = services.generate_report(clerk, "quarter", YUANBAO, "2024Q3")
+    assert "上年同期报表尚未编制" in client.get(URL.format(alone.pk), {"compare": "yoy"}).content.decode()
     before = services.generate_report(clerk, "quarter", YUANBAO, "2023Q2")  # the 2022 version (JBZH0001表)
     enter(clerk, before, **{"II 城市低保临时补贴": "80"})
     now = services.generate_report(clerk, "quarter", YUANBAO, "2024Q2")  # JZH01表: matched by 代码
