@@ -18,7 +18,9 @@ def test_every_page_renders_for_a_city_leader(monitored_plans, login, city_leade
     dandong = monitored_plans["丹东市"]
     row = row_of(dandong, "养老机构护理型床位占比")
     definition = row.binding.definition
-    report = services.generate_report(city_leader, "quarter", "210602000000", "2024Q1")
+    # Leaders read 民政报表 (read-only): a caseworker compiles the report they open.
+    clerk = make_user("caseworker", "210600000000")
+    report = services.generate_report(clerk, "quarter", "210602000000", "2024Q1")
     client = login(city_leader)
     pages = {
         "/planning/indicators/": "planning.nursing_bed_ratio",

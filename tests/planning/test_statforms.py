@@ -153,7 +153,10 @@ def test_parts_larger_than_their_row_block_submission(forms, clerk, login):
     reviewer = make_user("reviewer", YUANBAO)
     client = login(reviewer)
     body = client.get(f"/planning/statforms/reports/{report.pk}/").content.decode()
-    assert "“1.社会福利”（100）小于其下各项之和（120）" in body
+    assert (
+        "强制性审核：1.社会福利≥其中:(1)儿童福利＋(2)老年福利＋(3)残疾人福利（本行100.0，各项之和120.0）"
+        in body
+    )
     client.post(f"/planning/statforms/reports/{report.pk}/", {"action": "submit"})
     report.refresh_from_db()
     assert report.status == "draft"

@@ -31,6 +31,8 @@ class Capability(StrEnum):
     HANDLE_WARNINGS = "handle_warnings"
     MANAGE_MONITORING = "manage_monitoring"
     ASSIGN_WORK = "assign_work"
+    FILL_STAT_REPORTS = "fill_stat_reports"
+    SUBMIT_STAT_REPORTS = "submit_stat_reports"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -83,6 +85,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 待办分派: reviewers, approvers and leaders hand any work of their jurisdiction to a colleague who can do
     # it; anyone who can do a piece of work may also pass it on (转办) — worklist.services checks both.
     Capability.ASSIGN_WORK: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    # 民政统计报表: compiled and entered by casework staff, checked and 上报 by reviewers and approvers;
+    # leaders read the forms (read-only: no 编制, 保存 or 上报).
+    Capability.FILL_STAT_REPORTS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
+    Capability.SUBMIT_STAT_REPORTS: {Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -110,6 +116,8 @@ _MESSAGES = {
     Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
     Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
     Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
+    Capability.FILL_STAT_REPORTS: "只有经办人、审核人或审批人可以编制和填报统计报表（领导只能查阅）",
+    Capability.SUBMIT_STAT_REPORTS: "只有审核人或审批人可以上报统计报表（领导只能查阅）",
 }
 
 

@@ -124,6 +124,20 @@ class GenerateReportForm(KitForm):
     period = _text("期别")
 
 
+class ReportHeaderForm(KitForm):
+    """民政报表 表头: the block printed with the form."""
+
+    principal = _text("单位负责人")
+    preparer = _text("填表人")
+    reported_on = date_field("报出日期", required=False)
+
+
+class SubmitReportForm(KitForm):
+    """上报 with the 审核说明 a failed 核实性审核 needs."""
+
+    explanation = _text("审核说明")
+
+
 class RowBindForm(KitForm):
     """民政报表 表式: which indicator source fills one row."""
 

@@ -19,6 +19,14 @@ def _counter(kind: str):
     return compute
 
 
+def _subtotal(kinds: tuple[str, ...]):
+    def compute(division_code: str, start: date, end: date) -> IndicatorValue:
+        counts = township_counts(division_code)
+        return IndicatorValue(Decimal(sum(counts[kind] for kind in kinds)), note="按当前行政区划统计")
+
+    return compute
+
+
 _KINDS = (
     ("town", "镇"),
     ("township", "乡"),
@@ -35,4 +43,10 @@ SOURCES = [
         f"辖区内现行乡级行政区划中名称以“{label}”结尾的个数（行政区划库）", _counter(kind),
     )
     for kind, label in _KINDS
+] + [
+    IndicatorSource(
+        "planning.townships_township_subtotal", "乡小计个数", "个", "month",
+        "辖区内现行乡、民族乡、苏木、民族苏木的个数之和（2019年季报“2.乡小计”，行政区划库）",
+        _subtotal(("township", "ethnic_township", "sumu", "ethnic_sumu")),
+    )
 ]  # fmt: skip

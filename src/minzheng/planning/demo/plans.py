@@ -5,7 +5,7 @@ progress of tasks and projects, and 民政报表 for the last quarters and month
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from minzheng.core.models import User
@@ -14,7 +14,7 @@ from minzheng.core.selectors.divisions import child_names
 from ..models import EnteredValue, Plan, SourceKind
 from ..services.entries import review_entry, submit_entry
 from ..services.progress import report_project_progress, report_task_progress
-from ..services.statforms import enter_values, generate_report
+from ..services.statforms import enter_values, generate_report, set_report_header
 from ..statform_selectors import report_lines
 
 DANDONG = "210600000000"
@@ -129,3 +129,8 @@ def _stat_reports(rng: random.Random, clerk, counties: list[str]) -> None:
                     if label in rows
                 }
                 enter_values(clerk, report, values)
+                # The block printed with the form: reported some days after the period's end.
+                set_report_header(
+                    clerk, report, principal="刘志强", preparer=clerk.display_name,
+                    reported_on=report.period_end + timedelta(days=8),
+                )  # fmt: skip

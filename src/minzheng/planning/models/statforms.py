@@ -17,6 +17,7 @@ class StatForm(models.Model):
     valid_from = models.DateField("启用日期")
     valid_to = models.DateField("停用日期", null=True, blank=True)
     previous_label = models.CharField("上期列名", max_length=20, default="上期")
+    last_month_column = models.BooleanField("上月列", default=False, help_text="2019—2023年季报的“上月”列")
     note = models.TextField("说明", blank=True)
 
     class Meta:
@@ -98,6 +99,13 @@ class StatReport(models.Model):
         "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField("上报时间", null=True, blank=True)
+    # The block printed under the form (填报单位 is the division's office, above the table).
+    principal = models.CharField("单位负责人", max_length=30, blank=True)
+    preparer = models.CharField("填表人", max_length=30, blank=True)
+    reported_on = models.DateField("报出日期", null=True, blank=True)
+    explanation = models.TextField(
+        "审核说明", blank=True, help_text="核实性审核未通过时的说明（强制性审核未通过不能上报）"
+    )
 
     class Meta:
         verbose_name = "统计报表"

@@ -20,7 +20,15 @@ from .plan_import import (
 from .progress import add_status_rule, report_project_progress, report_task_progress, seed_status_rules
 from .review import save_upload, stage_upload, update_task
 from .seeds import SEED_PLANS, SeedPlan, load_seed_plans, seed_dir, seed_division_of
-from .statforms import bind_row, enter_values, generate_report, load_stat_forms, submit_report
+from .statforms import (
+    bind_row,
+    enter_values,
+    generate_report,
+    load_stat_forms,
+    save_report,
+    set_report_header,
+    submit_report,
+)
 
 __all__ = [
     "SEED_PLANS",
@@ -46,10 +54,12 @@ __all__ = [
     "report_task_progress",
     "review_entry",
     "save_definition",
+    "save_report",
     "save_upload",
     "seed_dir",
     "seed_division_of",
     "seed_status_rules",
+    "set_report_header",
     "stage_upload",
     "submit_entry",
     "submit_report",

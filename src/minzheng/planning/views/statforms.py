@@ -11,13 +11,15 @@ from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.core.selectors.divisions import division_name, names_of
 from minzheng.core.services.audit import record_event
 from minzheng.core.views.common import paginate, xlsx_response
+from minzheng.policy.interface import issuing_office
 from minzheng.web.kit.forms import KitForm, error_lines, pressed
 
 from .. import services, statform_selectors
 from ..exports.statform_xlsx import report_workbook
 from ..figures import sources
-from ..forms import GenerateReportForm, RowBindForm, number
+from ..forms import GenerateReportForm, ReportHeaderForm, RowBindForm, SubmitReportForm, number
 from ..periods import Period
+from ..statform_rules import RING, YEAR_ON_YEAR
 from .forms import act_then_redirect
 
 NAV = {"active_nav": "reports"}
@@ -26,6 +28,7 @@ CRUMB = ("民政报表", "planning:statform_list")
 
 def statform_list(request):
     if request.method == "POST":
+        require(request.user, Capability.FILL_STAT_REPORTS)  # leaders read the forms: 403, not a message
         form = GenerateReportForm(request.POST)
         try:
             if not form.is_valid():
@@ -33,7 +36,8 @@ def statform_list(request):
             typed = form.cleaned_data
             report = services.generate_report(
                 request.user,
-                typed["period_type"],
+                # 季报表按月编制 (湖南): the quarterly form for a month period.
+                "quarter" if typed["period_type"] == "quarter_month" else typed["period_type"],
                 typed["division"] or request.user.division_code,
                 typed["period"].upper(),
             )
@@ -53,7 +57,7 @@ def statform_list(request):
             "page_obj": page,
             "period_type": period_type,
             "division_names": names_of({r.division_code for r in page}),
-            "can_enter": has_capability(request.user, Capability.ENTER_INDICATORS),
+            "can_enter": has_capability(request.user, Capability.FILL_STAT_REPORTS),
             "page_title": "民政报表",
             "breadcrumbs": [("统计与决策", None), ("民政报表", None)],
         },
@@ -63,19 +67,32 @@ def statform_list(request):
 def statreport_detail(request, pk: int):
     report = statform_selectors.report_detail(request.user, pk)
     if request.method == "POST":
+        submitting = pressed(request, "submit")
+        # Read-only roles (领导) are refused outright (403), before any value is read.
+        require(request.user, Capability.SUBMIT_STAT_REPORTS if submitting else Capability.FILL_STAT_REPORTS)
         try:
-            if pressed(request, "submit"):
-                problems = statform_selectors.report_problems(statform_selectors.report_lines(report))
-                services.submit_report(request.user, report, problems)
+            if submitting:
+                typed = SubmitReportForm(request.POST)
+                typed.is_valid()
+                findings = statform_selectors.report_findings(report, statform_selectors.report_lines(report))
+                services.submit_report(
+                    request.user, report, findings, typed.cleaned_data.get("explanation") or ""
+                )
                 messages.success(request, "报表已上报")
             else:
+                header = ReportHeaderForm(request.POST)
+                if not header.is_valid():
+                    raise MinzhengError("；".join(error_lines(header)))
                 values = _row_values(request.POST)
-                changed = services.enter_values(request.user, report, values)
+                changed = services.save_report(request.user, report, values, **header.cleaned_data)
                 messages.success(request, f"已保存{changed}行")
         except MinzhengError as exc:
             messages.error(request, exc.message)
         return redirect("planning:statreport_detail", pk=report.pk)
+    compare = YEAR_ON_YEAR if request.GET.get("compare") == YEAR_ON_YEAR else RING
     lines = statform_selectors.report_lines(report)
+    columns = statform_selectors.report_columns(report, compare)
+    findings = statform_selectors.report_findings(report, lines)
     name = division_name(report.division_code)
     if request.GET.get("export") == "xlsx":
         require(request.user, Capability.EXPORT)
@@ -83,7 +100,10 @@ def statreport_detail(request, pk: int):
             request.user, AuditEvent.EXPORT, object_type="stat_report", object_id=report.pk,
             division_code=report.division_code, summary=f"导出{report.form.name} {report.period}",
         )  # fmt: skip
-        return xlsx_response(report_workbook(report, lines, name), f"{name}{report.form.name}{report.period}")
+        workbook = report_workbook(report, lines, name, columns, issuing_office(report.division_code).name)
+        suffix = "（同比）" if compare == YEAR_ON_YEAR else ""
+        return xlsx_response(workbook, f"{name}{report.form.name}{report.period}{suffix}")
+    draft = report.status == "draft"
     return render(
         request,
         "planning/statreport_detail.html",
@@ -91,14 +111,17 @@ def statreport_detail(request, pk: int):
             **NAV,
             "report": report,
             "period": Period.parse(report.period),
-            "lines": lines,
-            "problems": statform_selectors.report_problems(lines),
+            "lines": [(line, [line.text(c.key) for c in columns[1:]]) for line in lines],
+            "columns": columns,
+            "compare": compare,
+            "findings": findings,
+            "blocking": any(f.blocking for f in findings),
             "division_name": name,
+            "office": issuing_office(report.division_code).name,
             "previous": statform_selectors.previous_report(report),
-            "can_enter": has_capability(request.user, Capability.ENTER_INDICATORS)
-            and report.status == "draft",
-            "can_submit": has_capability(request.user, Capability.APPROVE_INDICATORS)
-            and report.status == "draft",
+            "year_ago": statform_selectors.year_ago_report(report),
+            "can_enter": has_capability(request.user, Capability.FILL_STAT_REPORTS) and draft,
+            "can_submit": has_capability(request.user, Capability.SUBMIT_STAT_REPORTS) and draft,
             "page_title": f"{report.form.name}（{report.form.code}）",
             "breadcrumbs": [(CRUMB[0], reverse(CRUMB[1])), (f"{name} {report.period}", None)],
         },
