@@ -1,5 +1,6 @@
-"""Issue 17: a leader's 待办 holds the reports awaiting their sign-off — 民政统计报表 generated and not yet
-上报, and 指标填报 waiting for 审核 (never one's own entry) — inside their jurisdiction only."""
+"""Issue 17: reports awaiting sign-off are on the desks of those who sign them off, inside their jurisdiction
+only — 指标填报 waiting for 审核 on a leader's (never one's own entry), 民政统计报表 generated and not yet 上报
+on the 审核人's and 审批人's (a leader reads the forms only: no 上报 button, so no item it cannot act on)."""
 
 from datetime import date
 from decimal import Decimal
@@ -28,10 +29,11 @@ def awaiting(monitored_plans, city_leader):
     return report, entry, own
 
 
-def test_reports_and_entries_awaiting_sign_off_are_on_the_leaders_desk(awaiting, city_leader):
+def test_reports_and_entries_awaiting_sign_off_are_on_the_signers_desks(awaiting, city_leader):
     report, entry, own = awaiting
     today = date(2024, 7, 1)
-    reports = {i.key: i for i in reports_to_submit(city_leader, today)}
+    assert reports_to_submit(city_leader, today) == []  # read-only for leaders
+    reports = {i.key: i for i in reports_to_submit(make_user("reviewer", YUANBAO), today)}
     item = reports[str(report.pk)]  # (its 上期, generated with it and not 上报 either, is listed too)
     assert item.source == "planning.statreport" and "待上报" in item.matter and "2024Q2" in item.matter
     assert item.url == f"/planning/statforms/reports/{report.pk}/"
@@ -39,15 +41,15 @@ def test_reports_and_entries_awaiting_sign_off_are_on_the_leaders_desk(awaiting,
     assert str(entry.pk) in keys and str(own.pk) not in keys  # maker-checker: not one's own entry
 
 
-def test_another_countys_leader_neither_sees_nor_finds_them(awaiting):
+def test_another_countys_signers_neither_see_nor_find_them(awaiting):
     report, entry, _ = awaiting
-    other = make_user("leader", ZHENXING)
-    assert reports_to_submit(other, date(2024, 7, 1)) == []
+    other, other_reviewer = make_user("leader", ZHENXING), make_user("reviewer", ZHENXING)
+    assert reports_to_submit(other_reviewer, date(2024, 7, 1)) == []
     assert str(entry.pk) not in {i.key for i in entries_to_review(other, date(2024, 7, 1))}
     from django.http import Http404
 
     with pytest.raises(Http404):
-        find_report(other, str(report.pk), date(2024, 7, 1))
+        find_report(other_reviewer, str(report.pk), date(2024, 7, 1))
 
 
 def test_the_home_page_todo_counts_them(awaiting, client, city_leader):

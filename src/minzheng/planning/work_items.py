@@ -2,9 +2,10 @@
 
 - 重点任务 of the jurisdiction's plans with a 完成时限 set in 分解落实 and not yet done, on the desk of those who
   keep the plans (领导, 系统管理员);
-- reports awaiting sign-off (issue 17): 民政统计报表 generated and not yet 上报, and 指标填报 waiting for
-  审核 — on the desk of those who sign them off (``APPROVE_INDICATORS``: 审核人, 审批人, 领导); one's own entry
-  is not on one's desk (maker-checker)."""
+- reports awaiting sign-off (issue 17): 民政统计报表 generated and not yet 上报, on the desk of those who 上报
+  them (``SUBMIT_STAT_REPORTS``: 审核人, 审批人 — a leader reads the forms only), and 指标填报 waiting for 审核,
+  on the desk of those who sign them off (``APPROVE_INDICATORS``: 审核人, 审批人, 领导); one's own entry is
+  not on one's desk (maker-checker)."""
 
 from datetime import date
 
@@ -72,7 +73,7 @@ def _reports(rows) -> list[WorkItem]:
             division_code=row["division_code"],
             due_on=None,
             url=url(row["pk"]),
-            capability=Capability.APPROVE_INDICATORS,
+            capability=Capability.SUBMIT_STAT_REPORTS,
         )
         for row in rows
     ]
@@ -86,7 +87,7 @@ def _draft_reports(user):
 
 
 def reports_to_submit(user, today: date) -> list[WorkItem]:
-    if not has_capability(user, Capability.APPROVE_INDICATORS):
+    if not has_capability(user, Capability.SUBMIT_STAT_REPORTS):
         return []
     return _reports(_draft_reports(user).order_by("period_end", "pk").values(*_REPORT_FIELDS))
 
