@@ -330,6 +330,12 @@ def test_a_2019_period_gets_the_2019_form_with_its_own_division_block_and_codes(
     assert lines["乡镇级合计"].row.code == "JZH011110000" and lines["2.社会救助"].row.code == "JZH011314000"
     assert (lines["1.镇"].value, lines["3.街道"].value, lines["乡镇级合计"].value) == (1, 2, 3)
     assert "II 城市低保临时补助" in lines and "二、社会工作" not in lines
+    # the codes 衡阳市's 2019年12月 form (stat-forms.md S5) prints, each row confirmed by it
+    printed = {"1.镇": "JZH011111000", "2.乡小计": "JZH011112000", "(二)民政事业费累计支出": "JZH011310000",
+               "1.社会福利": "JZH011211000", "(3)残疾人福利": "JZH011211300"}  # fmt: skip
+    assert {label: (lines[label].row.code, lines[label].row.confirmed) for label in printed} == {
+        label: (code, True) for label, code in printed.items()
+    }
     sheet = load_workbook(
         io.BytesIO(login(clerk).get(URL.format(report.pk), {"export": "xlsx"}).content)
     ).active

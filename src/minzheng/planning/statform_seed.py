@@ -143,25 +143,26 @@ _QUARTERLY_ROWS = (
 )
 
 # The 2019 quarterly form (S5, 衡阳市 2019年12月): its own division block (乡镇级合计, 2.乡小计 with 其中 rows)
-# and the 2019 社会救助 codes (§6). Codes the comparison does not give are left blank (未核实). S5 stops at
+# and the 2019 社会救助 codes (§6); the other codes down to (3)残疾人福利 as S5 prints them (read there on
+# 2026-12-07: JZH011000000 … JZH011211300, unchanged in 2022). Codes S5 does not give are left blank (未核实). S5 stops at
 # (2)特困人员救助供养支出; the rest of 一、综合 follows the 2020 forms, and no 2019 二、社会工作 section was
 # reachable, so this version has none.
 _QUARTERLY_2019_ROWS = (
-    _r(0, "一、综合", heading=True, confirmed=False),
+    _r(0, "一、综合", code="JZH011000000", heading=True),
     _r(1, "(一)行政区划", code="JZH011100000", heading=True),
     _r(2, "乡镇级合计", "个", "JZH011110000", sum=True),
-    _r(3, "1.镇", "个", confirmed=False),
-    _r(3, "2.乡小计", "个", confirmed=False),
+    _r(3, "1.镇", "个", "JZH011111000"),
+    _r(3, "2.乡小计", "个", "JZH011112000"),
     _r(4, "其中:民族乡", "个", "JZH011112100"),
     _r(4, "苏木", "个", "JZH011112200"),
     _r(4, "民族苏木", "个", "JZH011112300"),
     _r(3, "3.街道", "个", "JZH011113000"),
     _r(3, "4.区公所", "个", "JZH011114000"),
-    _r(1, "(二)民政事业费累计支出", "万元", sum=True, confirmed=False),
-    _r(2, "1.社会福利", "万元", confirmed=False),
-    _r(3, "其中:(1)儿童福利", "万元", confirmed=False),
-    _r(3, "(2)老年人福利", "万元", confirmed=False),
-    _r(3, "(3)残疾人福利", "万元", confirmed=False),
+    _r(1, "(二)民政事业费累计支出", "万元", "JZH011310000", sum=True),
+    _r(2, "1.社会福利", "万元", "JZH011211000"),
+    _r(3, "其中:(1)儿童福利", "万元", "JZH011211100"),
+    _r(3, "(2)老年人福利", "万元", "JZH011211200"),
+    _r(3, "(3)残疾人福利", "万元", "JZH011211300"),
     _r(2, "2.社会救助", "万元", "JZH011314000"),
     _r(3, "(1)最低生活保障", "万元", "JZH011314100", sum=True),
     _r(4, "A 城市低保累计支出", "万元", "JZH011314110", sum=True),
