@@ -31,7 +31,7 @@ from ..indicator_catalogue import (
     names_match,
     normalise_name,
 )
-from ..indicator_rules import FormulaError, check_formula
+from ..indicator_rules import FormulaError, check_formula, unit_decimals
 from ..models import (
     Aggregation,
     Comparison,
@@ -80,6 +80,7 @@ def _sync_definitions() -> int:
                 code=source.code,
                 name=source.name,
                 unit=source.unit,
+                decimals=unit_decimals(source.unit),
                 period_type=source.period_type,
                 source_kind=SourceKind.COMPUTED,
                 source_code=source.code,
@@ -105,6 +106,7 @@ def _create_from_catalogue(entry: CatalogueEntry) -> IndicatorDefinition:
         code=entry.code,
         name=entry.name,
         unit=entry.unit,
+        decimals=unit_decimals(entry.unit, entry.value_type),
         period_type=PeriodType.YEAR,
         source_kind=SourceKind.ENTERED,
         numerator_label=entry.numerator,
