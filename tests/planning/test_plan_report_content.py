@@ -309,3 +309,24 @@ def test_printed_figures_round_half_up(value, decimals):
     """A printed figure is the value rounded half up (as the cockpit's floatformat does), never half even."""
     oracle = value.quantize(Decimal(10) ** -decimals, rounding=ROUND_HALF_UP)
     assert Decimal(number(value, decimals).replace(",", "")) == oracle
+
+
+@pytest.mark.django_db
+def test_sync_sets_the_unit_precision_of_shipped_definitions_a_person_has_not_edited(monitored_plans):
+    """A database synced before precision followed the unit (every definition at 2 decimals) is brought to it
+    by the next ``load_plans``; a definition saved by a person keeps its own."""
+    from minzheng.core.models import AuditEvent
+
+    IndicatorDefinition.objects.update(decimals=2)
+    burial = IndicatorDefinition.objects.get(code="planning.eco_burial_rate")
+    AuditEvent.objects.create(
+        action=AuditEvent.UPDATE, object_type="indicator_definition", object_id=str(burial.pk)
+    )
+    services.sync_indicators()
+    decimals = dict(IndicatorDefinition.objects.values_list("code", "decimals"))
+    assert decimals["planning.vagrant_return_rate"] == 1 and decimals["planning.lottery_outlets"] == 0
+    assert decimals["planning.social_workers"] == 2 and decimals["planning.eco_burial_rate"] == 2
+    assert decimals["eldercare.nursing_bed_ratio"] == 1
+    before = AuditEvent.objects.filter(object_type="indicator_sync").count()
+    services.sync_indicators()  # idempotent: nothing left to change, nothing recorded
+    assert AuditEvent.objects.filter(object_type="indicator_sync").count() == before

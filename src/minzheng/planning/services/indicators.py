@@ -59,13 +59,15 @@ def sync_indicators(actor=None) -> SyncResult:
     """Definitions for every source and catalogue entry; bindings for unbound rows of every plan. Idempotent."""
     with transaction.atomic():
         created = _sync_definitions()
+        precise = _sync_precision()
         bound, moved = _bind_rows(Plan.objects.order_by("division_code", "pk"), actor)
-        if created or bound or moved:
+        if created or bound or moved or precise:
             record_event(
                 actor,
                 AuditEvent.UPDATE,
                 object_type="indicator_sync",
-                summary=f"同步指标：新建定义{created}个，新绑定{bound}个，改为业务数据计算{moved}个",
+                summary=f"同步指标：新建定义{created}个，新绑定{bound}个，改为业务数据计算{moved}个"
+                + (f"，按单位设定小数位{precise}个" if precise else ""),
                 username="" if actor is not None else "system",
             )
     return SyncResult(created, bound, moved)
@@ -94,6 +96,23 @@ def _sync_definitions() -> int:
             _create_from_catalogue(entry)
             created += 1
     return created
+
+
+def _sync_precision() -> int:
+    """Shipped definitions created before precision followed the unit (all at the default 2 decimals) print at
+    their unit's precision (% 1, counts 0); a definition a person has saved (audited) keeps its own."""
+    edited = set(
+        AuditEvent.objects.filter(object_type="indicator_definition").values_list("object_id", flat=True)
+    )
+    shipped = {entry.code for entry in CATALOGUE} | set(sources())
+    changed = 0
+    for definition in IndicatorDefinition.objects.filter(decimals=2, code__in=shipped):
+        wanted = unit_decimals(definition.unit, definition.value_type)
+        if wanted != 2 and str(definition.pk) not in edited:
+            definition.decimals = wanted
+            definition.save(update_fields=["decimals"])
+            changed += 1
+    return changed
 
 
 def _direction_of(source_code: str) -> str:
