@@ -563,7 +563,7 @@ def to_docx(report: PlanReport) -> bytes:
         for text in part.paragraphs:
             document.add_paragraph(text)
     if report.charts:
-        document.add_heading("图", level=1)
+        document.add_heading("附图", level=1)
     for chart in report.charts:
         # The caption stays on the figure's page: keep-with-next on the caption, the picture kept whole.
         caption = document.add_paragraph(chart.title, style="Caption")
@@ -595,11 +595,14 @@ def to_pdf(report: PlanReport) -> bytes:
         document.section(part.heading)
         for text in part.paragraphs:
             document.paragraph(text)
-    for chart in report.charts:
+    for k, chart in enumerate(report.charts):
         with Image.open(io.BytesIO(chart.png)) as image:
             height = document.epw * image.height / image.width
-        if document.will_page_break(_CAPTION_HEIGHT + height):
+        heading = _CAPTION_HEIGHT if k == 0 else 0  # 附图 stays with the first figure too
+        if document.will_page_break(heading + _CAPTION_HEIGHT + height):
             document.add_page()  # never a caption at the foot of one page and its figure on the next
+        if k == 0:
+            document.section("附图")
         document.section(chart.title)
         document.image(io.BytesIO(chart.png), w=document.epw)
     for table in report.tables:
