@@ -149,7 +149,7 @@ def test_annual_report_docx_pdf_and_xlsx_hold_the_figures(dandong_monitoring):
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(plan_reports.to_xlsx(report)))
     rows = workbook.get_sheet_by_name("主要指标").to_python()
     returns = next(r for r in rows if r[1] == RETURNS)
-    assert returns[9] == 85 and returns[15] == "预警"
+    assert returns[10] == 85 and returns[16] == "预警"  # after 基期值来源
     history = workbook.get_sheet_by_name("历年数据").to_python()
     assert [RETURNS, "planning.vagrant_return_rate", 2020, 75] in [r[:4] for r in history]
 
