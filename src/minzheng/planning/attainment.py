@@ -345,6 +345,12 @@ def _cause(
             f"无{year}年数据：该指标由各地填报，本区划及下级区划均未填报（或未通过审核）",
             f"组织本级及下级区划在“指标填报”页填报{year}年数据并提交审核",
         )
+    if item.baseline_value is not None:  # the baseline equals the target: nothing to measure progress by
+        return (
+            "baseline",
+            "基期值与目标值相同，无法计算完成进度",
+            "在“指标绑定”页核对基期值和目标值",
+        )
     return (
         "baseline",
         "无基期值：规划未列基期值，平台也没有基期年份的数据，无法计算完成进度",
