@@ -205,11 +205,17 @@ class DivisionFigure:
 
 
 def division_comparison(
-    row: PlanIndicator, year: int, within: str = "", *, book: FigureBook | None = None
+    row: PlanIndicator,
+    year: int,
+    within: str = "",
+    *,
+    book: FigureBook | None = None,
+    thresholds: dict[str, StatusThresholds] | None = None,
 ) -> list[DivisionFigure]:
     """The plan's subordinate divisions side by side for one indicator (against this plan's target); only
     those inside ``within`` (the viewer's division: a county user sees no other county's figures). Pass the
-    plan's book (``plan_book``) when comparing several indicators: entered figures then need no query."""
+    plan's book (``plan_book``) and one ``thresholds`` dict (filled per division as met) when comparing several
+    indicators: entered figures and status rules then need no further query."""
     binding = getattr(row, "binding", None)
     if binding is None:
         return []
@@ -223,8 +229,11 @@ def division_comparison(
     # Each division's trend costs one compute_series call; its year's figures for all divisions come first in
     # one compute_divisions call where the source offers it.
     book.load_divisions(binding.definition, list(children), monitoring_period(binding.definition, year))
+    rules = {} if thresholds is None else thresholds
     for code, name in sorted(children.items()):
-        item = indicator_progress(row, code, year, book=book)
+        if code not in rules:
+            rules[code] = thresholds_in_force(code, date(year, 12, 31))
+        item = indicator_progress(row, code, year, book=book, thresholds=rules[code])
         found.append(DivisionFigure(code, name, item.actual, item.status, item.status_label, item.progress))
     return found
 

@@ -181,7 +181,7 @@ def _problem(k: int, item) -> str:
     if item.progress.completion is not None:
         text += f"；完成进度{percent(item.progress.completion)}，时间进度{percent(item.progress.elapsed)}"
     text += f"，{item.progress.reason}"
-    if item.projected is not None:
+    if item.projected is not None and item.year < item.binding.target_year:
         text += (
             f"；按线性趋势预测{item.binding.target_year}年为"
             f"{with_unit(item.projected, item.row.unit, item.decimals)}，难以如期达到目标"
@@ -332,7 +332,12 @@ def _summary(plan: Plan, year: int, kind: str, progress, gaps, work) -> list[Sec
         steps.append(
             f"集中力量推进预警指标。针对{_names(warning)}"
             + (f"（其中约束性指标{len(escalated)}项）" if escalated else "")
-            + f"，逐项分析原因，制定整改措施，明确责任单位和完成时限，确保{plan.period_end}年实现规划目标。"
+            + "，逐项分析原因，制定整改措施，明确责任单位和完成时限，"
+            + (
+                f"确保{plan.period_end}年实现规划目标。"
+                if year < plan.period_end
+                else "尽快补齐差距，并在规划终期评估中说明未完成的原因。"
+            )
         )
     if lagging:
         steps.append(f"加快滞后指标进度。对{_names(lagging)}，加大工作力度，尽快缩小与时间进度的差距。")
@@ -422,7 +427,8 @@ def build_plan_report(
     stage(BUILD_STAGES[2])
     # Every bound indicator × every subordinate division the reader may see (the .xlsx sheet); the midterm
     # report prints the 约束性 ones (or the first three) as tables and charts.
-    compared = [(p, division_comparison(p.row, year, within, book=book)) for p in monitored]
+    rules: dict = {}  # each division's status rule, read once for all indicators
+    compared = [(p, division_comparison(p.row, year, within, book=book, thresholds=rules)) for p in monitored]
     comparison_rows = [
         [p.row.name, p.binding.definition.code, p.row.unit, d.name, d.division_code,
          rounded(d.figure.value, p.decimals), _comparison(p), rounded(p.binding.target_value, p.decimals),
