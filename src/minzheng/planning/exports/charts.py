@@ -45,7 +45,7 @@ def progress_bars(title: str, bars: Sequence[tuple[str, Decimal | None, str]], w
         text = label if len(label) <= 26 else label[:25] + "…"
         draw.text((20, y + 4), text, fill="black", font=small)
         if completion is None:
-            draw.text((bar_left, y + 4), "无法评估", fill=(120, 120, 120), font=small)
+            draw.text((bar_left, y + 4), "无法评估（原因见报告第三部分）", fill=(120, 120, 120), font=small)
             continue
         share = max(min(float(completion) * 100, 120.0), 0.0)
         draw.rectangle(
