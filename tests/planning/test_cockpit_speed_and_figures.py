@@ -49,7 +49,7 @@ def test_the_2020_figure_is_the_baseline_when_the_plan_states_none(
     table = body.content.decode().split('id="cockpit-indicators"', 1)[1]
     row = table.split(RETURNS, 1)[1].split("</tr>", 1)[0]
     assert "无基期值" not in row
-    assert "75.00" in row  # the 2020 figure: (80 + 70) ÷ 200
+    assert "75.0" in row  # the 2020 figure: (80 + 70) ÷ 200
     assert "40%" in row  # completion (85 − 75) ÷ (100 − 75)
 
 
@@ -72,7 +72,7 @@ def test_the_trend_chart_shows_the_target_year_once(dandong_monitoring, login, c
     years = trend["xAxis"]["data"]
     assert years == [2020, 2021, 2022, 2023, 2024, 2025]
     assert all(len(series["data"]) == len(years) for series in trend["series"])
-    assert 'id="baseline">75.00（2020年' in body
+    assert 'id="baseline">75.0（2020年' in body
 
 
 def test_the_note_column_is_given_room(dandong_monitoring, login, city_leader):  # noqa: F811

@@ -98,7 +98,7 @@ def test_the_cockpit_lists_every_indicator_and_highlights_binding_ones(
     assert f"/planning/plan-indicators/{row.pk}/" in body
     matrix = body[body.index('id="binding-matrix"') :]
     assert "元宝区" in matrix and "振兴区" in matrix
-    assert f'/planning/plan-indicators/{row.pk}/?year=2023&division=210602000000">90.00</a>' in matrix
+    assert f'/planning/plan-indicators/{row.pk}/?year=2023&division=210602000000">90.0</a>' in matrix
 
 
 def test_the_drill_down_links_each_figure_to_its_records(dandong_monitoring, login, city_leader):
@@ -140,16 +140,16 @@ def test_annual_report_docx_pdf_and_xlsx_hold_the_figures(dandong_monitoring):
     text = "\n".join(p.text for p in document.paragraphs)
     assert "年度监测分析报告" in text and "约束性指标" in text
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
-    assert {RETURNS, "85.00", "预警"} <= cells
+    assert {RETURNS, "85.0", "预警"} <= cells
     assert document.inline_shapes  # the chart
     pdf = PdfReader(io.BytesIO(plan_reports.to_pdf(report)))
     # pypdf returns the CID-keyed CJK glyphs with NULs (see tests/verification); table cells wrap lines.
     pdf_text = "".join(page.extract_text() for page in pdf.pages).replace("\x00", "").replace("\n", "")
-    assert RETURNS in pdf_text and "85.00" in pdf_text
+    assert RETURNS in pdf_text and "85.0" in pdf_text
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(plan_reports.to_xlsx(report)))
     rows = workbook.get_sheet_by_name("主要指标").to_python()
     returns = next(r for r in rows if r[1] == RETURNS)
-    assert returns[9] == 85 and returns[15] == "预警"
+    assert returns[10] == 85 and returns[16] == "预警"  # after 基期值来源
     history = workbook.get_sheet_by_name("历年数据").to_python()
     assert [RETURNS, "planning.vagrant_return_rate", 2020, 75] in [r[:4] for r in history]
 
@@ -171,7 +171,7 @@ def test_midterm_report_compares_subordinate_divisions(
     titles = "\n".join(p.text for p in document.paragraphs)
     assert f"下级区划比较：{RETURNS}" in titles
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
-    assert {"元宝区", "90.00", "振兴区", "80.00"} <= cells
+    assert {"元宝区", "90.0", "振兴区", "80.0"} <= cells
 
 
 def test_a_text_target_repeating_a_table_indicator_is_monitored_once(monitored_plans):

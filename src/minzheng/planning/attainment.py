@@ -13,9 +13,9 @@ from django.utils import timezone
 from minzheng.core.jurisdiction import covers, division_prefix, full_code
 from minzheng.core.selectors.divisions import child_names
 
-from .figures import Figure, FigureBook, monitoring_period
+from .figures import Figure, FigureBook, monitoring_period, sources
 from .indicator_rules import STATUS_LABELS, Progress, StatusThresholds, linear_projection, progress_status
-from .models import IndicatorBinding, Plan, PlanIndicator, StatusRule
+from .models import EnteredValue, EntryStatus, IndicatorBinding, Plan, PlanIndicator, SourceKind, StatusRule
 
 DEFAULT_THRESHOLDS = StatusThresholds(Decimal("0.9"), Decimal("0.6"))
 STATUS_ORDER = ("warning", "lagging", "normal", "achieved", "unknown")
@@ -201,15 +201,25 @@ class DivisionFigure:
     figure: Figure
     status: str
     status_label: str
+    progress: Progress | None = None  # completion and reason against the plan's target
 
 
-def division_comparison(row: PlanIndicator, year: int, within: str = "") -> list[DivisionFigure]:
+def division_comparison(
+    row: PlanIndicator,
+    year: int,
+    within: str = "",
+    *,
+    book: FigureBook | None = None,
+    thresholds: dict[str, StatusThresholds] | None = None,
+) -> list[DivisionFigure]:
     """The plan's subordinate divisions side by side for one indicator (against this plan's target); only
-    those inside ``within`` (the viewer's division: a county user sees no other county's figures)."""
+    those inside ``within`` (the viewer's division: a county user sees no other county's figures). Pass the
+    plan's book (``plan_book``) and one ``thresholds`` dict (filled per division as met) when comparing several
+    indicators: entered figures and status rules then need no further query."""
     binding = getattr(row, "binding", None)
     if binding is None:
         return []
-    book = plan_book(row.plan, [row], year)
+    book = book or plan_book(row.plan, [row], year)
     found = []
     children = {
         code: name
@@ -219,9 +229,12 @@ def division_comparison(row: PlanIndicator, year: int, within: str = "") -> list
     # Each division's trend costs one compute_series call; its year's figures for all divisions come first in
     # one compute_divisions call where the source offers it.
     book.load_divisions(binding.definition, list(children), monitoring_period(binding.definition, year))
+    rules = {} if thresholds is None else thresholds
     for code, name in sorted(children.items()):
-        item = indicator_progress(row, code, year, book=book)
-        found.append(DivisionFigure(code, name, item.actual, item.status, item.status_label))
+        if code not in rules:
+            rules[code] = thresholds_in_force(code, date(year, 12, 31))
+        item = indicator_progress(row, code, year, book=book, thresholds=rules[code])
+        found.append(DivisionFigure(code, name, item.actual, item.status, item.status_label, item.progress))
     return found
 
 
@@ -248,3 +261,107 @@ def binding_matrix(
         cells = [(code, book.figure(definition, code, period)) for code in divisions]
         rows.append(ComparisonRow(item, cells))
     return rows
+
+
+@dataclass(frozen=True)
+class Unassessed:
+    """Why an indicator's completion cannot be assessed (the report's 无法评估 bar) and how to fix it."""
+
+    item: IndicatorProgress
+    kind: str  # unbound | target | source | business | formula | pending | no_entry | baseline
+    reason: str
+    remedy: str
+
+
+def is_unassessed(item: IndicatorProgress) -> bool:
+    """No completion to draw: unbound, 无法评估, or short of its target with no baseline to measure from."""
+    if item.status in ("unbound", "unknown"):
+        return True
+    return item.status != "achieved" and (item.progress is None or item.progress.completion is None)
+
+
+def unassessed(progress: list[IndicatorProgress], year: int) -> list[Unassessed]:
+    """Each indicator the report cannot assess, with the cause read from its binding, source and figures, and
+    the page where it is fixed. One query for the entries awaiting review."""
+    items = [item for item in progress if is_unassessed(item)]
+    entered = {
+        item.binding.definition_id: monitoring_period(item.binding.definition, year).key
+        for item in items
+        if item.binding is not None and item.binding.definition.source_kind == SourceKind.ENTERED
+    }
+    pending: dict[int, int] = {}
+    if entered:
+        prefix = division_prefix(items[0].division_code)
+        for definition_id, period in EnteredValue.objects.filter(
+            definition_id__in=entered,
+            status=EntryStatus.SUBMITTED,
+            division_code__startswith=prefix,
+        ).values_list("definition_id", "period"):
+            if entered[definition_id] == period:
+                pending[definition_id] = pending.get(definition_id, 0) + 1
+    available = set(sources())
+    return [Unassessed(item, *_cause(item, year, pending, available)) for item in items]
+
+
+def _cause(
+    item: IndicatorProgress, year: int, pending: dict[int, int], available: set[str]
+) -> tuple[str, str, str]:
+    row, binding = item.row, item.binding
+    if binding is None:
+        return (
+            "unbound",
+            "未绑定指标定义，平台不知道该指标的数据从何而来",
+            "在“规划详情—主要指标”页点击该指标的“绑定指标定义”，选择指标定义并设定目标值",
+        )
+    definition = binding.definition
+    if binding.target_value is None or not binding.target_comparison:
+        stated = f"（规划表述为“{row.target}”）" if row.target else ""
+        return (
+            "target",
+            f"规划目标未量化{stated}，无法与实际值比较",
+            "在“指标绑定”页设定目标比较方式和目标数值（如上级规划或年度计划给出的数值）",
+        )
+    if item.actual is None or item.actual.value is None:
+        note = item.actual.note if item.actual else ""
+        if definition.source_kind == SourceKind.COMPUTED:
+            if definition.source_code not in available:
+                return (
+                    "source",
+                    f"数据来源未接入：计算来源“{definition.name}”尚未在平台上线",
+                    "在“指标定义”页将该指标的来源改为“填报”，由各地按年度填报；或待相关业务模块上线后自动计算",
+                )
+            detail = f"（{note}）" if note else ""
+            return (
+                "business",
+                f"业务系统中没有可用于计算{year}年数值的数据{detail}",
+                f"在相关业务模块中补录{year}年的业务数据（如机构、床位、标准等）后重新生成报告",
+            )
+        if definition.source_kind == SourceKind.FORMULA:
+            return (
+                "formula",
+                f"计算公式引用的指标缺少{year}年数据（{note or '无数据'}）",
+                "先补齐被引用指标的数据（“指标填报”页），公式指标随之得出",
+            )
+        waiting = pending.get(definition.pk, 0)
+        if waiting:
+            return (
+                "pending",
+                f"{year}年已有{waiting}条填报数据，尚未审核",
+                f"在“指标填报”页审核{year}年的待审核数据，审核通过后计入监测",
+            )
+        return (
+            "no_entry",
+            f"无{year}年数据：该指标由各地填报，本区划及下级区划均未填报（或未通过审核）",
+            f"组织本级及下级区划在“指标填报”页填报{year}年数据并提交审核",
+        )
+    if item.baseline_value is not None:  # the baseline equals the target: nothing to measure progress by
+        return (
+            "baseline",
+            "基期值与目标值相同，无法计算完成进度",
+            "在“指标绑定”页核对基期值和目标值",
+        )
+    return (
+        "baseline",
+        "无基期值：规划未列基期值，平台也没有基期年份的数据，无法计算完成进度",
+        "在“指标绑定”页填写基期值和基期年份，或在“指标填报”页补录基期年份的数据",
+    )

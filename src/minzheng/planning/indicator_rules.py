@@ -285,3 +285,28 @@ def progress_status(
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+# ------------------------------------------------------------------------------------------- precision
+
+# How a unit's figures are printed (统计报表的惯例, stat-forms.md §3: 万元 1 decimal, 个/人/户/张/件/对/具
+# integers): percentages with 1 decimal, money in 元 with 2, counts as whole numbers, anything else with 2.
+COUNT_UNITS = frozenset(
+    {"个", "人", "户", "张", "件", "对", "具", "家", "所", "处", "名", "座", "人次", "床"}
+)
+_UNIT_DECIMALS = {"%": 1, "‰": 1, "万元": 1, "亿元": 2}
+
+
+def unit_decimals(unit: str, value_type: str = "decimal") -> int:
+    """The decimals a new indicator definition prints with, from its unit (an integer value: 0)."""
+    unit = (unit or "").strip()
+    if value_type == "integer" or unit in COUNT_UNITS:
+        return 0
+    if unit in _UNIT_DECIMALS:
+        return _UNIT_DECIMALS[unit]
+    return 2  # 元, 元/人/月, 万人, 倍数, 平方米 …
+
+
+def gap_unit(unit: str) -> str:
+    """How a difference of two figures is named: percentages differ by 个百分点, a 倍数 by nothing."""
+    return {"%": "个百分点", "倍数": "", "倍": ""}.get((unit or "").strip(), (unit or "").strip())

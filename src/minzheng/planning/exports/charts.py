@@ -11,6 +11,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from minzheng.core.pdf import FONT_DIR
 
+from ..indicator_rules import round_half_up
+
 _COLOURS = {
     "achieved": (46, 160, 67),
     "normal": (64, 128, 255),
@@ -43,14 +45,17 @@ def progress_bars(title: str, bars: Sequence[tuple[str, Decimal | None, str]], w
         text = label if len(label) <= 26 else label[:25] + "…"
         draw.text((20, y + 4), text, fill="black", font=small)
         if completion is None:
-            draw.text((bar_left, y + 4), "无法评估", fill=(120, 120, 120), font=small)
+            draw.text((bar_left, y + 4), "无法评估（原因见报告第三部分）", fill=(120, 120, 120), font=small)
             continue
         share = max(min(float(completion) * 100, 120.0), 0.0)
         draw.rectangle(
             [bar_left, y + 4, bar_left + share * scale, y + row_height - 8], fill=_COLOURS.get(status)
         )
         draw.text(
-            (bar_left + share * scale + 8, y + 4), f"{float(completion) * 100:.0f}%", fill="black", font=small
+            (bar_left + share * scale + 8, y + 4),
+            f"{round_half_up(Decimal(completion) * 100, 1):.1f}%",
+            fill="black",
+            font=small,
         )
     out = io.BytesIO()
     image.save(out, format="PNG")
@@ -58,9 +63,13 @@ def progress_bars(title: str, bars: Sequence[tuple[str, Decimal | None, str]], w
 
 
 def division_bars(
-    title: str, bars: Sequence[tuple[str, Decimal | None]], unit: str, width: int = 1400
+    title: str,
+    bars: Sequence[tuple[str, Decimal | None]],
+    unit: str,
+    decimals: int = 2,
+    width: int = 1400,
 ) -> bytes:
-    """One bar per subordinate division for one indicator's value."""
+    """One bar per subordinate division for one indicator's value, labelled at the indicator's precision."""
     known = [float(v) for _, v in bars if v is not None]
     peak = max(known, default=1.0) or 1.0
     label_width, row_height, top = 260, 34, 70
@@ -78,7 +87,12 @@ def division_bars(
             continue
         right = label_width + max(float(value), 0) * scale
         draw.rectangle([label_width, y + 4, right, y + row_height - 8], fill=(64, 128, 255))
-        draw.text((right + 8, y + 4), f"{float(value):,.2f}", fill="black", font=small)
+        draw.text(
+            (right + 8, y + 4),
+            f"{round_half_up(Decimal(value), decimals):,.{decimals}f}",
+            fill="black",
+            font=small,
+        )
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

@@ -31,7 +31,7 @@ from ..indicator_catalogue import (
     names_match,
     normalise_name,
 )
-from ..indicator_rules import FormulaError, check_formula
+from ..indicator_rules import FormulaError, check_formula, unit_decimals
 from ..models import (
     Aggregation,
     Comparison,
@@ -59,13 +59,15 @@ def sync_indicators(actor=None) -> SyncResult:
     """Definitions for every source and catalogue entry; bindings for unbound rows of every plan. Idempotent."""
     with transaction.atomic():
         created = _sync_definitions()
+        precise = _sync_precision()
         bound, moved = _bind_rows(Plan.objects.order_by("division_code", "pk"), actor)
-        if created or bound or moved:
+        if created or bound or moved or precise:
             record_event(
                 actor,
                 AuditEvent.UPDATE,
                 object_type="indicator_sync",
-                summary=f"同步指标：新建定义{created}个，新绑定{bound}个，改为业务数据计算{moved}个",
+                summary=f"同步指标：新建定义{created}个，新绑定{bound}个，改为业务数据计算{moved}个"
+                + (f"，按单位设定小数位{precise}个" if precise else ""),
                 username="" if actor is not None else "system",
             )
     return SyncResult(created, bound, moved)
@@ -80,6 +82,7 @@ def _sync_definitions() -> int:
                 code=source.code,
                 name=source.name,
                 unit=source.unit,
+                decimals=unit_decimals(source.unit),
                 period_type=source.period_type,
                 source_kind=SourceKind.COMPUTED,
                 source_code=source.code,
@@ -95,6 +98,23 @@ def _sync_definitions() -> int:
     return created
 
 
+def _sync_precision() -> int:
+    """Shipped definitions created before precision followed the unit (all at the default 2 decimals) print at
+    their unit's precision (% 1, counts 0); a definition a person has saved (audited) keeps its own."""
+    edited = set(
+        AuditEvent.objects.filter(object_type="indicator_definition").values_list("object_id", flat=True)
+    )
+    shipped = {entry.code for entry in CATALOGUE} | set(sources())
+    changed = 0
+    for definition in IndicatorDefinition.objects.filter(decimals=2, code__in=shipped):
+        wanted = unit_decimals(definition.unit, definition.value_type)
+        if wanted != 2 and str(definition.pk) not in edited:
+            definition.decimals = wanted
+            definition.save(update_fields=["decimals"])
+            changed += 1
+    return changed
+
+
 def _direction_of(source_code: str) -> str:
     # The gap between urban and rural standards is to narrow (target 1.3 from about 1.5 in 2020).
     return Direction.LOWER if source_code == "assistance.dibao_urban_rural_ratio" else Direction.HIGHER
@@ -105,6 +125,7 @@ def _create_from_catalogue(entry: CatalogueEntry) -> IndicatorDefinition:
         code=entry.code,
         name=entry.name,
         unit=entry.unit,
+        decimals=unit_decimals(entry.unit, entry.value_type),
         period_type=PeriodType.YEAR,
         source_kind=SourceKind.ENTERED,
         numerator_label=entry.numerator,
