@@ -31,6 +31,8 @@ class Capability(StrEnum):
     HANDLE_WARNINGS = "handle_warnings"
     MANAGE_MONITORING = "manage_monitoring"
     ASSIGN_WORK = "assign_work"
+    REGISTER_MARRIAGE = "register_marriage"
+    MANAGE_MARRIAGE_REGISTRIES = "manage_marriage_registries"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -83,6 +85,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 待办分派: reviewers, approvers and leaders hand any work of their jurisdiction to a colleague who can do
     # it; anyone who can do a piece of work may also pass it on (转办) — worklist.services checks both.
     Capability.ASSIGN_WORK: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    # 婚姻登记: registrars are caseworkers named at a registry (marriage.Registrar); the registries and who
+    # serves at them are set up by the approving level or the administrator.
+    Capability.REGISTER_MARRIAGE: {Role.CASEWORKER},
+    Capability.MANAGE_MARRIAGE_REGISTRIES: {Role.APPROVER, Role.SYSADMIN},
 }
 
 _MESSAGES = {
@@ -110,6 +116,8 @@ _MESSAGES = {
     Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
     Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
     Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
+    Capability.REGISTER_MARRIAGE: "只有婚姻登记员（经办人）可以办理婚姻登记",
+    Capability.MANAGE_MARRIAGE_REGISTRIES: "只有审批人或系统管理员可以设置婚姻登记机关和登记员",
 }
 
 
