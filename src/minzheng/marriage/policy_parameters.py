@@ -16,8 +16,8 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
 )
 
 SEEDS: tuple[SeedParameter, ...] = (
-    national("marriage_min_age_male", 22, "《中华人民共和国民法典》第一千零四十七条：结婚年龄，男不得早于二十二周岁", date(2021, 1, 1)),
-    national("marriage_min_age_female", 20, "《中华人民共和国民法典》第一千零四十七条：女不得早于二十周岁", date(2021, 1, 1)),
+    national("marriage_min_age_male", 22, "《中华人民共和国民法典》第一千零四十七条：结婚年龄，男不得早于二十二周岁（1981年1月1日起施行的《婚姻法》第五条同）", date(1981, 1, 1)),
+    national("marriage_min_age_female", 20, "《中华人民共和国民法典》第一千零四十七条：女不得早于二十周岁（1981年1月1日起施行的《婚姻法》第五条同）", date(1981, 1, 1)),
     national("divorce_withdrawal_days", 30, "《中华人民共和国民法典》第一千零七十七条第一款：自婚姻登记机关收到离婚登记申请之日起三十日内，任何一方不愿意离婚的，可以向婚姻登记机关撤回离婚登记申请", date(2021, 1, 1)),
     national("divorce_appearance_days", 30, "《中华人民共和国民法典》第一千零七十七条第二款：前款规定期限届满后三十日内，双方应当亲自到婚姻登记机关申请发给离婚证；未申请的，视为撤回离婚登记申请", date(2021, 1, 1)),
 )  # fmt: skip
