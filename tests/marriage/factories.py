@@ -12,7 +12,9 @@ _sequence = itertools.count(1)
 
 
 def make_registry(actor, name: str = "元宝区婚姻登记处", division_code: str = "210602000000", level="county"):
-    return create_registry(actor, name=name, division_code=division_code, level=level, address="元宝区测试路1号")
+    return create_registry(
+        actor, name=name, division_code=division_code, level=level, address="元宝区测试路1号"
+    )
 
 
 def resident_id(birth: date, male: bool, county: str = "210602") -> str:
@@ -20,7 +22,9 @@ def resident_id(birth: date, male: bool, county: str = "210602") -> str:
     return make_resident_id(county, birth, n * 2 + (1 if male else 0))
 
 
-def party(birth: date, male: bool, name: str = "", prior: str = PriorStatus.NEVER, number: str = "") -> PartyInput:
+def party(
+    birth: date, male: bool, name: str = "", prior: str = PriorStatus.NEVER, number: str = ""
+) -> PartyInput:
     return PartyInput(
         name=name or ("张伟" if male else "李娜"),
         id_number=number or resident_id(birth, male),

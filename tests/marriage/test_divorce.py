@@ -21,7 +21,9 @@ from minzheng.marriage.services.divorces import (
 from .factories import marry, party
 
 pytestmark = pytest.mark.django_db
-AGREEMENT = Agreement(children="婚生子随女方生活，男方每月给付抚养费1500元", property="住房归女方", debts="无")
+AGREEMENT = Agreement(
+    children="婚生子随女方生活，男方每月给付抚养费1500元", property="住房归女方", debts="无"
+)
 T0 = date(2026, 6, 1)  # T0+30 = 2026-07-01 (Wed), T0+60 = 2026-07-31 (Fri): no holiday at either end
 
 
@@ -77,7 +79,9 @@ def test_registration_on_t30_refused_t31_accepted_with_l_number(registrar, marri
     with pytest.raises(MarriageConflict) as error:
         register_divorce(registrar, app, both_present=True, on=T0 + timedelta(days=30))
     assert "2026-07-02至2026-07-31" in error.value.message
-    register_divorce(registrar, app, both_present=True, review_note="双方自愿，协议有效", on=T0 + timedelta(days=31))
+    register_divorce(
+        registrar, app, both_present=True, review_note="双方自愿，协议有效", on=T0 + timedelta(days=31)
+    )
     app.refresh_from_db()
     marriage.refresh_from_db()
     assert app.certificate_number == "L210602-2026-000001"
@@ -137,7 +141,9 @@ def test_a_registered_death_ends_the_marriage_as_widowhood(registrar, registry, 
     male = head.sex == "1"
     me = party(head.birth_date, male, name=head.name, number=head.id_number)
     spouse = party(date(1980, 1, 1), not male)
-    record = marry(registrar, registry, male=me if male else spouse, female=spouse if male else me, on=date(2010, 1, 1))
+    record = marry(
+        registrar, registry, male=me if male else spouse, female=spouse if male else me, on=date(2010, 1, 1)
+    )
     app = receive(registrar, record)
     record_death(county_caseworker, head, death_date=date(2026, 6, 10))
     result = consume_registry_changes()

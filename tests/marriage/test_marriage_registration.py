@@ -73,7 +73,11 @@ def test_sex_from_the_id_number_must_match_the_side(registry, registrar):
 
 def test_bad_check_digit_names_the_field(registry, registrar):
     bad = party(date(1990, 1, 1), True)
-    bad = type(bad)(name=bad.name, id_number=bad.id_number[:17] + ("0" if bad.id_number[17] != "0" else "1"), prior_status="10")
+    bad = type(bad)(
+        name=bad.name,
+        id_number=bad.id_number[:17] + ("0" if bad.id_number[17] != "0" else "1"),
+        prior_status="10",
+    )
     with pytest.raises(InvalidMarriageInput) as error:
         marry(registrar, registry, male=bad)
     assert error.value.field == "male_id_number" and "校验码" in error.value.message
@@ -117,6 +121,8 @@ def test_party_is_linked_to_the_registry_person(registry, registrar, household):
         male=party(head.birth_date, head.sex == "1", name=head.name, number=head.id_number)
         if head.sex == "1"
         else None,
-        female=party(head.birth_date, False, name=head.name, number=head.id_number) if head.sex != "1" else None,
+        female=party(head.birth_date, False, name=head.name, number=head.id_number)
+        if head.sex != "1"
+        else None,
     )
     assert Party.objects.get(marriage=record, id_number=head.id_number).person_id == head.pk

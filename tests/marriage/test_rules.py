@@ -40,7 +40,10 @@ def oracle_age(birth: date, on: date) -> int:
         years += 1
 
 
-@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2010, 12, 31)), st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)))
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2010, 12, 31)),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+)
 def test_full_years_equals_counting_birthdays(birth, on):
     if on >= birth:
         assert full_years(birth, on) == oracle_age(birth, on)
@@ -69,7 +72,9 @@ def oracle_window_end(after: date, days: int) -> date:
 @given(days)
 def test_civil_code_1077_withdrawal_30_days_then_appearance_30_days(received):
     """民法典 第一千零七十七条: 30 days to withdraw from the day after receipt; the next 30 days to appear."""
-    w = cooling_off_windows(received, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day)
+    w = cooling_off_windows(
+        received, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day
+    )
     assert w.withdrawal_end == oracle_window_end(received, 30)
     assert w.appearance_start == w.withdrawal_end + timedelta(days=1)
     assert w.appearance_end == oracle_window_end(w.withdrawal_end, 30)
@@ -82,7 +87,9 @@ def test_civil_code_1077_withdrawal_30_days_then_appearance_30_days(received):
 def test_civil_code_203_last_day_on_labour_day_moves_to_the_next_working_day():
     """Received 2026-04-01: T0+30 = 2026-05-01, 劳动节 (05-01…05 off) → last day 2026-05-06; +30 = 06-05."""
     t0 = date(2026, 4, 1)
-    w = cooling_off_windows(t0, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day)
+    w = cooling_off_windows(
+        t0, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day
+    )
     assert (w.withdrawal_end, w.appearance_end) == (date(2026, 5, 6), date(2026, 6, 5))
     assert phase_on(w, date(2026, 5, 6)) is Phase.WITHDRAWAL
     assert phase_on(w, date(2026, 5, 7)) is Phase.APPEARANCE
@@ -90,7 +97,9 @@ def test_civil_code_203_last_day_on_labour_day_moves_to_the_next_working_day():
 
 def test_civil_code_1077_no_holiday_gives_exactly_t30_t31_t60():
     t0 = date(2026, 6, 1)  # T0+30 = 07-01 (Wed), T0+60 = 07-31 (Fri)
-    w = cooling_off_windows(t0, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day)
+    w = cooling_off_windows(
+        t0, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day
+    )
     assert (w.withdrawal_end, w.appearance_start, w.appearance_end) == (
         t0 + timedelta(days=30), t0 + timedelta(days=31), t0 + timedelta(days=60),
     )  # fmt: skip
@@ -99,7 +108,9 @@ def test_civil_code_1077_no_holiday_gives_exactly_t30_t31_t60():
 def test_civil_code_203_last_day_in_spring_festival_moves_past_it():
     """Received 2026-01-17: T0+30 = 2026-02-16, inside 春节 (2026-02-15…23 off) → last day 2026-02-24."""
     t0 = date(2026, 1, 17)
-    w = cooling_off_windows(t0, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day)
+    w = cooling_off_windows(
+        t0, withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day
+    )
     assert w.withdrawal_end == date(2026, 2, 24)
     assert may_withdraw(w, date(2026, 2, 23))
     assert w.appearance_start == date(2026, 2, 25)
@@ -108,7 +119,9 @@ def test_civil_code_203_last_day_in_spring_festival_moves_past_it():
 
 def test_appearance_period_ending_in_spring_festival():
     """Received 2025-12-16: T0+30 = 2026-01-15 (Thu); +30 = 2026-02-14 (Sat, 调休上班日) stays."""
-    w = cooling_off_windows(date(2025, 12, 16), withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day)
+    w = cooling_off_windows(
+        date(2025, 12, 16), withdrawal_days=30, appearance_days=30, is_working_day=CALENDAR.is_working_day
+    )
     assert w.withdrawal_end == date(2026, 1, 15)
     assert w.appearance_end == oracle_window_end(date(2026, 1, 15), 30)
 
@@ -119,7 +132,12 @@ def test_certificate_number_form():
     parsed = parse_certificate_number("bj210602-2026-000007")
     assert (parsed.kind, parsed.division_code, parsed.year, parsed.sequence) == ("BJ", "210602", 2026, 7)
     assert parse_certificate_number("J21060-2026-000001") is None
-    for bad in [("X", "210602", 2026, 1), ("J", "21060A", 2026, 1), ("J", "210602", 2026, 0), ("J", "210602", 2026, 1_000_000)]:
+    for bad in [
+        ("X", "210602", 2026, 1),
+        ("J", "21060A", 2026, 1),
+        ("J", "210602", 2026, 0),
+        ("J", "210602", 2026, 1_000_000),
+    ]:
         with pytest.raises(CertificateNumberError):
             certificate_number(*bad)
 

@@ -47,7 +47,9 @@ class Registrar(models.Model):
     class Meta:
         verbose_name = "婚姻登记员"
         verbose_name_plural = "婚姻登记员"
-        constraints = [models.UniqueConstraint(fields=["registry", "user"], name="marriage_one_registrar_row")]
+        constraints = [
+            models.UniqueConstraint(fields=["registry", "user"], name="marriage_one_registrar_row")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id}@{self.registry_id}"
@@ -92,7 +94,9 @@ class MarriageRecord(models.Model):
     # 婚姻登记条例 (2025) and 民法典 第一千零四十九、一千零五十三条: what both parties declared before the registrar.
     declared_voluntary = models.BooleanField("双方完全自愿", default=False)
     declared_no_spouse = models.BooleanField("声明均无配偶", default=False)
-    declared_no_prohibited_kinship = models.BooleanField("声明无直系血亲和三代以内旁系血亲关系", default=False)
+    declared_no_prohibited_kinship = models.BooleanField(
+        "声明无直系血亲和三代以内旁系血亲关系", default=False
+    )
     disease_disclosure = models.CharField("重大疾病告知情况", max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

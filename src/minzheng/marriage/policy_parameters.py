@@ -11,7 +11,11 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
         "divorce_withdrawal_days", "离婚冷静期（可撤回申请期间）", "日", ValueType.INTEGER, group="婚姻登记"
     ),
     ParameterSpec(
-        "divorce_appearance_days", "冷静期届满后双方亲自到场申请发证期间", "日", ValueType.INTEGER, group="婚姻登记"
+        "divorce_appearance_days",
+        "冷静期届满后双方亲自到场申请发证期间",
+        "日",
+        ValueType.INTEGER,
+        group="婚姻登记",
     ),
 )
 

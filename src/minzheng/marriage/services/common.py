@@ -54,4 +54,12 @@ def audit(actor, action: str, row: models.Model, summary: str, fields: list[str]
     )
 
 
-__all__ = ["Capability", "audit", "check_day", "check_in_jurisdiction", "policy_int", "registrar_at", "require"]
+__all__ = [
+    "Capability",
+    "audit",
+    "check_day",
+    "check_in_jurisdiction",
+    "policy_int",
+    "registrar_at",
+    "require",
+]

@@ -146,10 +146,15 @@ def withdraw_divorce(actor, application: DivorceApplication, *, party_sex: str, 
         raise InvalidMarriageInput("撤回日期不能早于受理日期", field="on")
     if phase_on(windows_of(application), on) is not Phase.WITHDRAWAL:
         raise MarriageConflict(
-            f"撤回期限已于{application.withdrawal_end:%Y-%m-%d}届满，不能再撤回离婚登记申请", field="party_sex"
+            f"撤回期限已于{application.withdrawal_end:%Y-%m-%d}届满，不能再撤回离婚登记申请",
+            field="party_sex",
         )
     before = {"status": application.status}
-    application.status, application.closed_on, application.withdrawn_by = DivorceStatus.WITHDRAWN, on, party_sex
+    application.status, application.closed_on, application.withdrawn_by = (
+        DivorceStatus.WITHDRAWN,
+        on,
+        party_sex,
+    )
     application.save(update_fields=["status", "closed_on", "withdrawn_by"])
     party = "男方" if party_sex == Party.MALE else "女方"
     audit(actor, AuditEvent.UPDATE, application, f"{party}撤回离婚登记申请（撤回确认单）", _FIELDS, before)
@@ -164,14 +169,17 @@ def _check_appearance(application: DivorceApplication, on: date) -> None:
             f"双方应于{application.appearance_start:%Y-%m-%d}至{application.appearance_end:%Y-%m-%d}期间到场申请发证"
         )
     if phase is Phase.LAPSED:
-        raise MarriageConflict(
-            f"申请发证期限已于{application.appearance_end:%Y-%m-%d}届满，该申请视为撤回"
-        )
+        raise MarriageConflict(f"申请发证期限已于{application.appearance_end:%Y-%m-%d}届满，该申请视为撤回")
 
 
 @transaction.atomic
 def register_divorce(
-    actor, application: DivorceApplication, *, both_present: bool, review_note: str = "", on: date | None = None
+    actor,
+    application: DivorceApplication,
+    *,
+    both_present: bool,
+    review_note: str = "",
+    on: date | None = None,
 ) -> DivorceApplication:
     """审查 and 登记 (民法典 第一千零七十八条): both in person in the appearance period; the marriage ends that day."""
     today = timezone.localdate()
@@ -197,7 +205,9 @@ def register_divorce(
     marriage.status, marriage.ended_on = MarriageStatus.DIVORCED, on
     marriage.end_note = f"协议离婚，离婚证 {application.certificate_number}"
     marriage.save(update_fields=["status", "ended_on", "end_note"])
-    audit(actor, AuditEvent.UPDATE, application, f"离婚登记 {application.certificate_number}", _FIELDS, before)
+    audit(
+        actor, AuditEvent.UPDATE, application, f"离婚登记 {application.certificate_number}", _FIELDS, before
+    )
     audit(actor, AuditEvent.UPDATE, marriage, "婚姻因协议离婚终止", ["status", "ended_on", "end_note"])
     return application
 

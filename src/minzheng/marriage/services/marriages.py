@@ -93,7 +93,9 @@ def _check_age(party: CheckedParty, registry: Registry, on: date) -> None:
     male = policy_int("marriage_min_age_male", registry.division_code, on)
     female = policy_int("marriage_min_age_female", registry.division_code, on)
     if not marriage_age_reached(party.birth_date, party.sex, on, min_age_male=male, min_age_female=female):
-        earliest = earliest_marriage_day(party.birth_date, party.sex, min_age_male=male, min_age_female=female)
+        earliest = earliest_marriage_day(
+            party.birth_date, party.sex, min_age_male=male, min_age_female=female
+        )
         role, years = _ROLE[party.sex], male if party.sex == MALE else female
         raise InvalidMarriageInput(
             f"{role}未达法定婚龄（{years}周岁），{earliest:%Y-%m-%d}起方可登记",

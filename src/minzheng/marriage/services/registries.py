@@ -34,7 +34,11 @@ def create_registry(
     expected = {RegistryLevel.PROVINCIAL: 2, RegistryLevel.COUNTY: 6, RegistryLevel.TOWNSHIP: 9}[level]
     if len(division_prefix(code)) != expected:
         raise InvalidMarriageInput(
-            {2: "省级登记机关应选择省级区划", 6: "县级登记机关应选择县（市、区）", 9: "乡（镇）登记机关应选择乡镇"}[expected],
+            {
+                2: "省级登记机关应选择省级区划",
+                6: "县级登记机关应选择县（市、区）",
+                9: "乡（镇）登记机关应选择乡镇",
+            }[expected],
             field="division_code",
         )
     if Registry.objects.filter(name=name).exists():
@@ -59,7 +63,9 @@ def add_registrar(actor, registry: Registry, *, user: User, qualification_number
     if user is None or not user.is_active:
         raise InvalidMarriageInput("请选择在用的用户", field="user")
     if "caseworker" not in user.role_codes():
-        raise InvalidMarriageInput(f"{user.full_name or user.username}不是经办人，不能担任登记员", field="user")
+        raise InvalidMarriageInput(
+            f"{user.full_name or user.username}不是经办人，不能担任登记员", field="user"
+        )
     if not (user.division_code or "").startswith(division_prefix(registry.division_code)[:6]):
         raise InvalidMarriageInput("登记员应为该登记机关所在县（市、区）的用户", field="user")
     registrar, created = Registrar.objects.update_or_create(

@@ -1,0 +1,106 @@
+"""Forms of the 婚姻登记 pages (KitForm: Chinese, field-named errors); the services check the rules again."""
+
+from django import forms
+
+from minzheng.web.kit.forms import FlagField, KitForm, choice_field, date_field, text_field
+
+from .models import DivorceStatus, IdType, MarriageStatus, Party, PriorStatus, RegistryLevel
+
+
+class RegistryForm(KitForm):
+    name = text_field("登记机关名称", 100)
+    division_code = text_field("所在区划代码", 12, help_text="县级机关填6位代码，如 210602；乡镇填9位")
+    level = choice_field("机关类别", RegistryLevel.choices)
+    address = text_field("地址", 200, required=False)
+    phone = text_field("联系电话", 30, required=False)
+
+
+class RegistrarForm(KitForm):
+    user = choice_field("登记员（经办人）", [])
+    qualification_number = text_field("登记员资格证号", 40, required=False)
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].choices = [("", "请选择")] + [
+            (str(u.pk), f"{u.full_name or u.username}（{u.username}）") for u in candidates
+        ]
+
+
+class RegistrarActiveForm(KitForm):
+    active = choice_field("状态", [("1", "在岗"), ("0", "离岗")])
+
+    def clean_active(self) -> bool:
+        return self.cleaned_data["active"] == "1"
+
+
+def _party_fields(prefix: str, role: str) -> dict:
+    return {
+        f"{prefix}_name": text_field(f"{role}姓名", 50),
+        f"{prefix}_id_type": choice_field(f"{role}证件类型", IdType.choices, initial=IdType.RESIDENT),
+        f"{prefix}_id_number": text_field(f"{role}证件号码", 30),
+        f"{prefix}_birth_date": date_field(
+            f"{role}出生日期", required=False, help_text="仅持护照或港澳台通行证时填写"
+        ),
+        f"{prefix}_nationality": text_field(f"{role}国籍", 30, required=False, initial="中国"),
+        f"{prefix}_prior_status": choice_field(f"{role}婚前婚姻状况", PriorStatus.choices),
+    }
+
+
+class MarriageForm(KitForm):
+    registry = choice_field("登记机关", [])
+    locals().update(_party_fields("male", "男方"))
+    locals().update(_party_fields("female", "女方"))
+    declared_voluntary = FlagField("双方当场声明完全自愿结婚")
+    declared_no_spouse = FlagField("双方已签署本人无配偶的声明")
+    declared_no_prohibited_kinship = FlagField("双方已签署没有直系血亲和三代以内旁系血亲关系的声明")
+    disease_disclosure = text_field(
+        "重大疾病告知情况",
+        200,
+        required=False,
+        help_text="民法典第一千零五十三条：患有重大疾病的应在登记前如实告知",
+    )
+
+    def __init__(self, *args, registries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registry"].choices = [(str(r.pk), r.name) for r in registries]
+
+
+class DivorceReceiveForm(KitForm):
+    registry = choice_field("受理机关", [])
+    children = text_field("子女抚养", 2000, area=True, help_text="无子女的填“无”")
+    property = text_field("财产处理", 2000, area=True)
+    debts = text_field("债务处理", 2000, area=True, help_text="无共同债务的填“无”")
+
+    def __init__(self, *args, registries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registry"].choices = [(str(r.pk), r.name) for r in registries]
+
+
+class WithdrawForm(KitForm):
+    party_sex = choice_field("撤回申请的一方", [("", "请选择"), *Party.SEXES])
+
+
+class RegisterDivorceForm(KitForm):
+    both_present = FlagField("双方均已亲自到场并申请发给离婚证")
+    review_note = text_field("审查意见", 500, required=False)
+
+
+class RefuseDivorceForm(KitForm):
+    review_note = text_field("不予登记的理由", 500, area=True)
+
+
+class MarriageFilterForm(forms.Form):
+    q = forms.CharField(label="姓名/证件号码/证书字号", required=False, max_length=30)
+    status = forms.ChoiceField(
+        label="婚姻状态", required=False, choices=[("", "全部"), *MarriageStatus.choices]
+    )
+    year = forms.IntegerField(label="登记年份", required=False, min_value=1950, max_value=2100)
+
+
+class DivorceFilterForm(forms.Form):
+    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *DivorceStatus.choices])
+    stage = forms.ChoiceField(
+        label="今日所处期间",
+        required=False,
+        choices=[("", "全部"), ("withdrawal", "冷静期（可撤回）"), ("appearance", "待双方到场申请发证")],
+    )

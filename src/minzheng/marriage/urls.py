@@ -1,0 +1,23 @@
+from django.urls import path
+
+from .views import dashboard, divorces, marriages, registries
+
+app_name = "marriage"
+
+urlpatterns = [
+    path("", dashboard.dashboard_page, name="dashboard"),
+    path("registries/", registries.registry_list, name="registry_list"),
+    path("registries/new/", registries.registry_create, name="registry_create"),
+    path("registries/<int:pk>/", registries.registry_detail, name="registry_detail"),
+    path("registries/<int:pk>/registrars/", registries.registrar_add, name="registrar_add"),
+    path("registrars/<int:pk>/", registries.registrar_detail, name="registrar_detail"),
+    path("marriages/", marriages.marriage_list, name="marriage_list"),
+    path("marriages/new/", marriages.marriage_create, name="marriage_create"),
+    path("marriages/<int:pk>/", marriages.marriage_detail, name="marriage_detail"),
+    path("marriages/<int:pk>/divorce/", divorces.divorce_receive, name="divorce_receive"),
+    path("divorces/", divorces.divorce_list, name="divorce_list"),
+    path("divorces/<int:pk>/", divorces.divorce_detail, name="divorce_detail"),
+    path("divorces/<int:pk>/withdraw/", divorces.divorce_withdraw, name="divorce_withdraw"),
+    path("divorces/<int:pk>/register/", divorces.divorce_register, name="divorce_register"),
+    path("divorces/<int:pk>/refuse/", divorces.divorce_refuse, name="divorce_refuse"),
+]

@@ -1,0 +1,183 @@
+"""结婚登记 pages: the list, the registration desk (same-day, J 字号) and one marriage with its divorces."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+
+from minzheng.core.identity import mask_id_number
+from minzheng.core.permissions import Capability, require
+from minzheng.web.kit.forms import run_service, submitted
+
+from .. import forms as f
+from ..models import MarriageStatus
+from ..selectors import marriages as sel
+from ..selectors.registries import registries_served_by
+from ..services.marriages import PartyInput, register_marriage
+from .common import (
+    Action,
+    Cell,
+    Section,
+    can_register,
+    couple_text,
+    crumbs,
+    detail_page,
+    form_page,
+    masked_ids,
+    paginate,
+    search,
+    status_cell,
+    table_page,
+)
+
+LIST = ("结婚登记", "marriage:marriage_list")
+
+
+def marriage_list(request):
+    ff, data = search(request, f.MarriageFilterForm)
+    filters = sel.MarriageFilter(
+        q=data.get("q") or "", status=data.get("status") or "", year=data.get("year")
+    )
+    page = paginate(request, sel.marriage_list(request.user, filters))
+    rows = [
+        [
+            Cell(m.certificate_number, reverse("marriage:marriage_detail", args=[m.pk])),
+            couple_text(m),
+            masked_ids(m),
+            m.registered_on,
+            m.registry.name,
+            status_cell(m),
+        ]
+        for m in page
+    ]
+    toolbar = [("办理结婚登记", reverse("marriage:marriage_create"))] if can_register(request.user) else []
+    return table_page(
+        request,
+        title="结婚登记",
+        trail=crumbs((LIST[0], None)),
+        page_obj=page,
+        headers=["结婚证字号", "当事人", "证件号码", "登记日期", "登记机关", "婚姻状态"],
+        rows=rows,
+        filter_form=ff,
+        toolbar=toolbar,
+    )
+
+
+def _party(d: dict, prefix: str) -> PartyInput:
+    return PartyInput(
+        name=d[f"{prefix}_name"],
+        id_number=d[f"{prefix}_id_number"],
+        prior_status=d[f"{prefix}_prior_status"],
+        id_type=d[f"{prefix}_id_type"],
+        nationality=d[f"{prefix}_nationality"] or "中国",
+        birth_date=d[f"{prefix}_birth_date"],
+        sex="1" if prefix == "male" else "2",
+    )
+
+
+def marriage_create(request):
+    require(request.user, Capability.REGISTER_MARRIAGE)
+    registries = list(registries_served_by(request.user))
+    form = submitted(request, f.MarriageForm, registries=registries)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        registry = next(r for r in registries if str(r.pk) == d["registry"])
+        record = run_service(
+            form,
+            lambda: register_marriage(
+                request.user,
+                registry=registry,
+                male=_party(d, "male"),
+                female=_party(d, "female"),
+                declared_voluntary=d["declared_voluntary"],
+                declared_no_spouse=d["declared_no_spouse"],
+                declared_no_prohibited_kinship=d["declared_no_prohibited_kinship"],
+                disease_disclosure=d["disease_disclosure"],
+            ),
+        )
+        if record:
+            messages.success(request, f"结婚登记完成，结婚证字号 {record.certificate_number}")
+            return redirect("marriage:marriage_detail", pk=record.pk)
+    back = reverse(LIST[1])
+    intro = (
+        f"登记日期：{timezone.localdate():%Y-%m-%d}（当场登记发证）。婚龄按证件出生日期计算：男满22周岁、女满20周岁"
+        "（民法典第一千零四十七条）；双方均不得在本平台婚姻登记库中有存续婚姻。"
+    )
+    if not registries:
+        intro = "您不是任何在用婚姻登记机关的在岗登记员，请联系审批人或系统管理员在“登记机关”中添加。"
+    return form_page(
+        request,
+        title="办理结婚登记",
+        trail=crumbs((LIST[0], back), ("办理", None)),
+        form=form,
+        cancel_url=back,
+        submit="审查并登记发证",
+        intro=intro,
+    )
+
+
+def marriage_detail(request, pk: int):
+    m = sel.read_marriage(request.user, pk)
+    parties = Section(
+        "当事人",
+        ["", "姓名", "证件类型", "证件号码", "出生日期", "国籍", "婚前婚姻状况"],
+        [
+            [
+                "男方" if p.sex == "1" else "女方",
+                p.name,
+                p.get_id_type_display(),
+                mask_id_number(p.id_number),
+                p.birth_date,
+                p.nationality,
+                p.get_prior_status_display(),
+            ]
+            for p in m.parties.all()
+        ],  # fmt: skip
+    )
+    divorces = Section(
+        "离婚登记申请",
+        ["受理日期", "受理机关", "冷静期届满", "申请发证期间", "状态", ""],
+        [
+            [
+                d.received_on,
+                d.registry.name,
+                d.withdrawal_end,
+                f"{d.appearance_start} 至 {d.appearance_end}",
+                status_cell(d),
+                Cell("查看", reverse("marriage:divorce_detail", args=[d.pk])),
+            ]
+            for d in sel.divorces_of(m)
+        ],  # fmt: skip
+    )
+    actions = []
+    if can_register(request.user) and m.status == MarriageStatus.IN_FORCE:
+        registries = list(registries_served_by(request.user))
+        if registries:
+            actions.append(
+                Action(
+                    "受理离婚登记申请（双方共同申请，附离婚协议）",
+                    f.DivorceReceiveForm(registries=registries),
+                    reverse("marriage:divorce_receive", args=[pk]),
+                    submit="受理",
+                    testid="divorce-receive",
+                )
+            )
+    return detail_page(
+        request,
+        title=f"结婚登记 {m.certificate_number}",
+        trail=crumbs((LIST[0], reverse(LIST[1])), (m.certificate_number, None)),
+        fields=[
+            ("结婚证字号", m.certificate_number),
+            ("登记日期", m.registered_on),
+            ("登记机关", m.registry.name),
+            ("登记员", m.registrar.user.full_name or m.registrar.user.username),
+            ("声明", "双方完全自愿；已签署无配偶、无禁止结婚的亲属关系声明"),
+            ("重大疾病告知", m.disease_disclosure or "无"),
+            ("婚姻终止日期", m.ended_on or "—"),
+            ("终止说明", m.end_note or "—"),
+        ],
+        status=status_cell(m),
+        sections=[parties, divorces],
+        actions=actions,
+        testid="marriage-detail",
+    )
