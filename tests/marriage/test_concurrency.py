@@ -25,7 +25,7 @@ def _in_threads(target, count: int) -> list[BaseException]:
         try:
             barrier.wait(timeout=30)
             target(i)
-        except BaseException as error:  # noqa: BLE001 — collected and asserted below
+        except BaseException as error:
             errors.append(error)
         finally:
             thread_connection.close()

@@ -71,6 +71,9 @@ class CertificateCounter(models.Model):
             models.UniqueConstraint(fields=["certificate_code", "kind", "year"], name="marriage_one_counter")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind}{self.certificate_code}-{self.year}: {self.last}"
+
 
 class MarriageStatus(models.TextChoices):
     IN_FORCE = "in_force", "婚姻存续"
@@ -217,3 +220,6 @@ class ConsumerCursor(models.Model):
     class Meta:
         verbose_name = "变更消费位置"
         verbose_name_plural = "变更消费位置"
+
+    def __str__(self) -> str:
+        return f"{self.name}@{self.position}"

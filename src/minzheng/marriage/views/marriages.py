@@ -132,7 +132,7 @@ def marriage_detail(request, pk: int):
                 p.get_prior_status_display(),
             ]
             for p in m.parties.all()
-        ],  # fmt: skip
+        ],
     )
     divorces = Section(
         "离婚登记申请",
@@ -147,7 +147,7 @@ def marriage_detail(request, pk: int):
                 Cell("查看", reverse("marriage:divorce_detail", args=[d.pk])),
             ]
             for d in sel.divorces_of(m)
-        ],  # fmt: skip
+        ],
     )
     actions = []
     if can_register(request.user) and m.status == MarriageStatus.IN_FORCE:
