@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from minzheng.core.identity import mask_id_number
 from minzheng.core.models import AuditEvent
 from minzheng.marriage.models import DivorceApplication, DivorceStatus, MarriageRecord, Registrar, Registry
 from minzheng.marriage.services.divorces import Agreement, receive_divorce
@@ -152,3 +153,35 @@ def test_another_county_gets_404_and_empty_lists(client, world, outsider):
     assert client.get(f"/marriage/registrars/{registrar_row.pk}/").status_code == 404
     assert m.certificate_number not in client.get("/marriage/marriages/").content.decode()
     assert "元宝区婚姻登记处" not in client.get("/marriage/registries/").content.decode()
+
+
+def test_api_lists_masked_and_scoped(client, world, registrar, outsider):
+    from minzheng.core.services.accounts import issue_api_token
+
+    token = issue_api_token(registrar)
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    body = client.get("/api/marriage/marriages", **auth).json()
+    assert body["count"] == 2
+    number = world["marriage"].parties.first().id_number
+    assert number not in str(body) and mask_id_number(number) in str(body)
+    one = client.get(f"/api/marriage/marriages/{world['marriage'].pk}", **auth)
+    assert one.status_code == 200
+    assert client.get("/api/marriage/divorces", **auth).json()["count"] == 1
+    other = {"HTTP_AUTHORIZATION": f"Bearer {issue_api_token(outsider)}"}
+    assert client.get(f"/api/marriage/marriages/{world['marriage'].pk}", **other).status_code == 404
+    assert client.get("/api/marriage/marriages", **other).json()["count"] == 0
+
+
+def test_interface_marital_status_on_a_day(registry, registrar):
+    from minzheng.marriage.interface import marital_status_on
+    from minzheng.marriage.services.divorces import register_divorce
+
+    m = marry(registrar, registry, on=date(2020, 1, 1))
+    number = m.parties.get(sex="1").id_number
+    app = receive_divorce(
+        registrar, m, registry=registry, agreement=Agreement("无", "无", "无"), on=date(2026, 6, 1)
+    )
+    register_divorce(registrar, app, both_present=True, on=date(2026, 7, 2))
+    assert not marital_status_on(number, date(2019, 12, 31)).married
+    assert marital_status_on(number, date(2026, 7, 1)).certificate_number == m.certificate_number
+    assert not marital_status_on(number, date(2026, 7, 2)).married
