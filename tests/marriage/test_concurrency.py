@@ -11,7 +11,7 @@ from django.db import connection
 
 from minzheng.marriage.models import MarriageRecord
 
-from .factories import marry
+from .factories import marry, resident_id
 
 THREADS = 8
 
@@ -54,3 +54,30 @@ def test_a_failed_registration_leaves_no_gap(registry, registrar):
     with pytest.raises(Exception):  # noqa: B017 — any refusal; the counter must roll back with it
         marry(registrar, registry, on=date(2026, 3, 2), declared_voluntary=False)
     assert marry(registrar, registry, on=date(2026, 3, 2)).certificate_number == "J210602-2026-000002"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_bookings_never_exceed_the_capacity(registry, registrar):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are tested on PostgreSQL (DATABASE_URL=postgres://…)")
+    from django.utils import timezone
+
+    from minzheng.marriage.errors import MarriageConflict
+    from minzheng.marriage.models import Appointment, AppointmentSlot
+    from minzheng.marriage.services.appointments import book_appointment
+
+    slot = AppointmentSlot.objects.create(
+        registry=registry,
+        division_code=registry.division_code,
+        day=timezone.localdate(),
+        period="am",
+        capacity=3,
+    )
+    numbers = [resident_id(date(1990, 1, 1), True) for _ in range(THREADS)]
+    errors = _in_threads(
+        lambda i: book_appointment(slot_id=slot.pk, business="marriage", name="并发", id_number=numbers[i],
+                                   phone="13800000000"),
+        THREADS,
+    )  # fmt: skip
+    assert Appointment.objects.filter(slot=slot).count() == 3
+    assert len(errors) == THREADS - 3 and all(isinstance(e, MarriageConflict) for e in errors)

@@ -4,7 +4,16 @@ from django import forms
 
 from minzheng.web.kit.forms import FlagField, KitForm, choice_field, date_field, text_field
 
-from .models import DivorceStatus, IdType, MarriageStatus, Party, PriorStatus, RegistryLevel
+from .models import (
+    AppointmentBusiness,
+    AppointmentStatus,
+    DivorceStatus,
+    IdType,
+    MarriageStatus,
+    Party,
+    PriorStatus,
+    RegistryLevel,
+)
 
 
 class RegistryForm(KitForm):
@@ -103,4 +112,34 @@ class DivorceFilterForm(forms.Form):
         label="今日所处期间",
         required=False,
         choices=[("", "全部"), ("withdrawal", "冷静期（可撤回）"), ("appearance", "待双方到场申请发证")],
+    )
+
+
+class OpenSlotsForm(KitForm):
+    start = date_field("开始日期")
+    end = date_field("结束日期")
+    morning = forms.IntegerField(label="上午可预约数", min_value=0, max_value=200, initial=10)
+    afternoon = forms.IntegerField(label="下午可预约数", min_value=0, max_value=200, initial=10)
+
+
+class BookingForm(KitForm):
+    business = choice_field("预约事项", AppointmentBusiness.choices)
+    name = text_field("预约人姓名", 50)
+    id_number = text_field("公民身份号码", 18)
+    phone = text_field("联系电话", 20)
+
+
+class CancelBookingForm(KitForm):
+    code = text_field("预约号", 12)
+    id_number = text_field("公民身份号码", 18)
+
+
+class AttendForm(KitForm):
+    confirm = FlagField("预约人已到场")
+
+
+class AppointmentFilterForm(forms.Form):
+    day = forms.DateField(label="日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    status = forms.ChoiceField(
+        label="状态", required=False, choices=[("", "全部"), *AppointmentStatus.choices]
     )

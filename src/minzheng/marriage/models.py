@@ -223,3 +223,69 @@ class ConsumerCursor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}@{self.position}"
+
+
+class SlotPeriod(models.TextChoices):
+    MORNING = "am", "上午"
+    AFTERNOON = "pm", "下午"
+
+
+class AppointmentSlot(models.Model):
+    """预约号源: one half-day of a registry with its capacity (working days only, from the policy calendar)."""
+
+    registry = models.ForeignKey(Registry, on_delete=models.PROTECT, related_name="slots")
+    division_code = models.CharField("区划代码", max_length=12, db_index=True)
+    day = models.DateField("日期")
+    period = models.CharField("时段", max_length=2, choices=SlotPeriod.choices)
+    capacity = models.PositiveSmallIntegerField("可预约数")
+
+    class Meta:
+        verbose_name = "预约号源"
+        verbose_name_plural = "预约号源"
+        constraints = [
+            models.UniqueConstraint(fields=["registry", "day", "period"], name="marriage_one_slot")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registry_id} {self.day} {self.period}"
+
+
+class AppointmentBusiness(models.TextChoices):
+    MARRIAGE = "marriage", "结婚登记"
+    DIVORCE_APPLICATION = "divorce_apply", "离婚登记申请"
+    DIVORCE_CERTIFICATE = "divorce_issue", "离婚登记（冷静期届满后申请发证）"
+
+
+class AppointmentStatus(models.TextChoices):
+    BOOKED = "booked", "已预约"
+    CANCELLED = "cancelled", "已取消"
+    ATTENDED = "attended", "已到场"
+
+
+class Appointment(models.Model):
+    """预约: one person's booking of a slot (a local practice, not in the regulation — domain-rules-2 §2.1)."""
+
+    slot = models.ForeignKey(AppointmentSlot, on_delete=models.PROTECT, related_name="appointments")
+    division_code = models.CharField("区划代码", max_length=12, db_index=True)
+    day = models.DateField("日期")
+    business = models.CharField("预约事项", max_length=16, choices=AppointmentBusiness.choices)
+    name = models.CharField("预约人姓名", max_length=50)
+    id_number = models.CharField("预约人证件号码", max_length=18)
+    phone = models.CharField("联系电话", max_length=20)
+    code = models.CharField("预约号", max_length=12, unique=True)
+    status = models.CharField(
+        "状态", max_length=10, choices=AppointmentStatus.choices, default=AppointmentStatus.BOOKED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "预约"
+        verbose_name_plural = "预约"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_number", "day"], condition=Q(status="booked"), name="marriage_one_booking_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, divorces, marriages, registries
+from .views import appointments, dashboard, divorces, marriages, registries
 
 app_name = "marriage"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("registries/new/", registries.registry_create, name="registry_create"),
     path("registries/<int:pk>/", registries.registry_detail, name="registry_detail"),
     path("registries/<int:pk>/registrars/", registries.registrar_add, name="registrar_add"),
+    path("registries/<int:pk>/slots/", appointments.slots_open, name="slots_open"),
+    path("appointments/", appointments.appointment_list, name="appointment_list"),
+    path("appointments/<int:pk>/", appointments.appointment_detail, name="appointment_detail"),
     path("registrars/<int:pk>/", registries.registrar_detail, name="registrar_detail"),
     path("marriages/", marriages.marriage_list, name="marriage_list"),
     path("marriages/new/", marriages.marriage_create, name="marriage_create"),

@@ -14,13 +14,14 @@ SUBNAV = [
     ("总览", "marriage:dashboard"),
     ("结婚登记", "marriage:marriage_list"),
     ("离婚登记", "marriage:divorce_list"),
+    ("预约", "marriage:appointment_list"),
     ("登记机关", "marriage:registry_list"),
 ]
 
 STATUS_COLOURS = {
     "in_force": "green", "divorced": "grey", "widowed": "grey",
     "cooling_off": "orange", "withdrawn": "grey", "deemed_withdrawn": "grey", "registered": "green",
-    "refused": "red", "terminated": "grey",
+    "refused": "red", "terminated": "grey", "booked": "orange", "cancelled": "grey", "attended": "green",
 }  # fmt: skip
 
 

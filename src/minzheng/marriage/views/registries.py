@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from minzheng.core.permissions import Capability, require
@@ -10,6 +11,8 @@ from minzheng.web.kit.forms import act_then_redirect, run_service, submitted
 
 from .. import forms as f
 from ..selectors import registries as sel
+from ..selectors.appointments import slots_of
+from ..selectors.registries import registries_served_by
 from ..services import registries as svc
 from .common import (
     Action,
@@ -93,7 +96,22 @@ def registry_detail(request, pk: int):
             for r in sel.registrars_of(registry)
         ],
     )
+    today = timezone.localdate()
+    slots = Section(
+        "近14日预约号源",
+        ["日期", "时段", "可预约", "已预约", "剩余"],
+        [
+            [s.day, s.get_period_display(), s.capacity, s.booked, s.free]
+            for s in slots_of(request.user, registry, today)
+        ],
+        empty="尚未开放号源",
+    )
     actions = []
+    if registries_served_by(request.user).filter(pk=registry.pk).exists():
+        actions.append(
+            Action("开放预约号源（法定节假日和周末自动跳过）", f.OpenSlotsForm(initial={"start": today, "end": today}),
+                   reverse("marriage:slots_open", args=[pk]), submit="开放", testid="open-slots")
+        )  # fmt: skip
     if manage:
         form = f.RegistrarForm(candidates=sel.registrar_candidates(request.user, registry))
         actions.append(
@@ -117,7 +135,7 @@ def registry_detail(request, pk: int):
             ("联系电话", registry.phone),
         ],
         status=Cell("在用" if registry.active else "停用", tag="green" if registry.active else "grey"),
-        sections=[registrars],
+        sections=[registrars, slots],
         actions=actions,
     )
 
