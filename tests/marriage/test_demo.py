@@ -28,5 +28,8 @@ def test_demo_has_every_divorce_state_and_gap_free_numbers(divisions, policy, ca
         by_key.setdefault((parsed.division_code, parsed.year), []).append(parsed.sequence)
     for sequences in by_key.values():
         assert sorted(sequences) == list(range(1, len(sequences) + 1))
+    from minzheng.marriage.models import Appointment
+
+    assert Appointment.objects.exists()
     call_command("demo_marriage")
     assert "已存在" in capsys.readouterr().out

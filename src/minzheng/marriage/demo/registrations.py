@@ -11,7 +11,15 @@ from minzheng.core.identity import make_resident_id
 from minzheng.core.models import AuditEvent, User
 from minzheng.core.services.audit import record_event
 
-from ..models import DivorceApplication, DivorceStatus, PriorStatus, Registry
+from ..models import (
+    AppointmentBusiness,
+    AppointmentSlot,
+    DivorceApplication,
+    DivorceStatus,
+    PriorStatus,
+    Registry,
+)
+from ..services.appointments import book_appointment, open_slots
 from ..services.divorces import (
     Agreement,
     close_lapsed_applications,
@@ -102,6 +110,7 @@ def load_demo(*, seed: int = 20260519, today: date | None = None, per_registry: 
                 declared_voluntary=True, declared_no_spouse=True, declared_no_prohibited_kinship=True, on=on,
             ), clerk))  # fmt: skip
     counts = _divorces(rng, marriages, today)
+    _appointments(rng, people, registries, today)
     record_event(None, AuditEvent.IMPORT, username="demo", object_type="marriage.demo", division_code="210600000000",
                  summary=f"载入婚姻登记演示数据：登记机关2个，结婚登记{len(marriages)}件（seed={seed}）")  # fmt: skip
     return DemoSummary(len(registries), len(marriages), counts)
@@ -149,3 +158,16 @@ def _divorces(rng: random.Random, marriages: list, today: date) -> dict:
         label: DivorceApplication.objects.filter(status=status).count()
         for status, label in DivorceStatus.choices
     }
+
+
+def _appointments(rng: random.Random, people: "_People", registries: list, today: date) -> None:
+    """Two weeks of 号源 (working days only) and some public bookings on them."""
+    for registry, clerk in registries:
+        open_slots(clerk, registry, start=today, end=today + timedelta(days=13), morning=8, afternoon=6)
+    for slot in AppointmentSlot.objects.order_by("day", "registry_id", "period"):
+        for _ in range(rng.randint(0, slot.capacity)):
+            person = people.party(rng.random() < 0.5, today)
+            book_appointment(
+                slot_id=slot.pk, business=rng.choice(AppointmentBusiness.values), name=person.name,
+                id_number=person.id_number, phone=f"138{rng.randint(10**7, 10**8 - 1)}",
+            )  # fmt: skip
