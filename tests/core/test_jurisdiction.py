@@ -253,6 +253,8 @@ def test_every_url_is_covered_by_this_matrix():
         "marriage:appointment_list",
         "marriage:appointment_detail",
         "marriage:slots_open",
+        "marriage:reissue_create",
+        "marriage:reissue_detail",
     }
     no_records = {
         "planning:plan_import",  # the upload form; what it stages is reviewed only by its uploader

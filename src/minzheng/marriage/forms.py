@@ -143,3 +143,13 @@ class AppointmentFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="状态", required=False, choices=[("", "全部"), *AppointmentStatus.choices]
     )
+
+
+class ReissueForm(KitForm):
+    kind = choice_field("补领证件", [("BJ", "结婚证"), ("BL", "离婚证")])
+    applicant_sex = choice_field("申请补领的一方", [("", "请选择"), *Party.SEXES])
+    registry = choice_field("办理机关", [])
+
+    def __init__(self, *args, registries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registry"].choices = [(str(r.pk), r.name) for r in registries]

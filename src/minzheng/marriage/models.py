@@ -289,3 +289,42 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class ReissueOutcome(models.TextChoices):
+    REISSUED = "reissued", "补发证书"
+    RECORD_PROOF = "record_proof", "出具婚姻登记记录证明"
+
+
+class Reissue(models.Model):
+    """补领: after the archive lookup, a BJ/BL certificate when the status is unchanged since the registration,
+    otherwise a 婚姻登记记录证明 (domain-rules-2 §2.1: 婚姻登记工作规范)."""
+
+    kind = models.CharField("补领证件", max_length=2, choices=[("BJ", "结婚证"), ("BL", "离婚证")])
+    marriage = models.ForeignKey(MarriageRecord, on_delete=models.PROTECT, related_name="reissues")
+    divorce = models.ForeignKey(
+        DivorceApplication, null=True, blank=True, on_delete=models.PROTECT, related_name="reissues"
+    )
+    applicant_sex = models.CharField("申请人", max_length=1, choices=Party.SEXES)
+    registry = models.ForeignKey(Registry, on_delete=models.PROTECT, related_name="reissues")
+    division_code = models.CharField("办理机关区划代码", max_length=12, db_index=True)
+    registrar = models.ForeignKey(Registrar, on_delete=models.PROTECT, related_name="+")
+    issued_on = models.DateField("办理日期")
+    outcome = models.CharField("办理结果", max_length=12, choices=ReissueOutcome.choices)
+    certificate_number = models.CharField("补发证书字号", max_length=20, blank=True)
+    reason = models.CharField("说明", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "补领"
+        verbose_name_plural = "补领"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate_number"],
+                condition=~Q(certificate_number=""),
+                name="marriage_unique_reissue_number",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.certificate_number or f"记录证明 {self.pk}"

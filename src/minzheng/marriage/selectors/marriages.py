@@ -104,3 +104,23 @@ def read_divorce(user, pk: int, *, channel: Channel = Channel.PAGE) -> DivorceAp
 
 def divorce_for_action(user, pk: int) -> DivorceApplication:
     return one(DivorceApplication.objects.select_related("registry", "marriage"), user, pk)
+
+
+def reissues_of(marriage: MarriageRecord):
+    return marriage.reissues.select_related("registry").order_by("-issued_on", "-id")
+
+
+def read_reissue(user, pk: int, *, channel: Channel = Channel.PAGE):
+    from ..models import Reissue
+
+    record = one(
+        Reissue.objects.select_related("registry", "marriage__registry", "divorce").prefetch_related(
+            Prefetch("marriage__parties", queryset=Party.objects.order_by("sex"))
+        ),
+        user,
+        pk,
+    )
+    return audited_read(
+        user, record, channel=channel, object_type="marriage.reissue",
+        division_code=record.division_code, summary=f"查看补领 #{record.pk}",
+    )  # fmt: skip

@@ -4,16 +4,18 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from minzheng.core.identity import mask_id_number
 from minzheng.core.permissions import Capability, require
-from minzheng.web.kit.forms import run_service, submitted
+from minzheng.web.kit.forms import flash_errors, run_service, submitted
 
 from .. import forms as f
 from ..models import MarriageStatus
 from ..selectors import marriages as sel
 from ..selectors.registries import registries_served_by
 from ..services.marriages import PartyInput, register_marriage
+from ..services.reissues import reissue_certificate
 from .common import (
     Action,
     Cell,
@@ -149,19 +151,40 @@ def marriage_detail(request, pk: int):
             for d in sel.divorces_of(m)
         ],
     )
+    reissues = Section(
+        "补领",
+        ["办理日期", "证件", "申请人", "办理结果", "补发字号", ""],
+        [
+            [
+                r.issued_on,
+                r.get_kind_display(),
+                "男方" if r.applicant_sex == "1" else "女方",
+                r.get_outcome_display(),
+                r.certificate_number or "—",
+                Cell("查看", reverse("marriage:reissue_detail", args=[r.pk])),
+            ]
+            for r in sel.reissues_of(m)
+        ],
+    )
     actions = []
-    if can_register(request.user) and m.status == MarriageStatus.IN_FORCE:
-        registries = list(registries_served_by(request.user))
-        if registries:
-            actions.append(
-                Action(
-                    "受理离婚登记申请（双方共同申请，附离婚协议）",
-                    f.DivorceReceiveForm(registries=registries),
-                    reverse("marriage:divorce_receive", args=[pk]),
-                    submit="受理",
-                    testid="divorce-receive",
-                )
-            )
+    registries = list(registries_served_by(request.user)) if can_register(request.user) else []
+    if registries:
+        actions.append(
+            Action("补领结婚证/离婚证（已查档：婚姻状况未变化的补发证书，否则出具婚姻登记记录证明）",
+                   f.ReissueForm(registries=registries), reverse("marriage:reissue_create", args=[pk]),
+                   submit="办理补领", testid="reissue")
+        )  # fmt: skip
+    if m.status == MarriageStatus.IN_FORCE and registries:
+        actions.insert(
+            0,
+            Action(
+                "受理离婚登记申请（双方共同申请，附离婚协议）",
+                f.DivorceReceiveForm(registries=registries),
+                reverse("marriage:divorce_receive", args=[pk]),
+                submit="受理",
+                testid="divorce-receive",
+            ),
+        )
     return detail_page(
         request,
         title=f"结婚登记 {m.certificate_number}",
@@ -177,7 +200,73 @@ def marriage_detail(request, pk: int):
             ("终止说明", m.end_note or "—"),
         ],
         status=status_cell(m),
-        sections=[parties, divorces],
+        sections=[parties, divorces, reissues],
         actions=actions,
         testid="marriage-detail",
+    )
+
+
+@require_POST
+def reissue_create(request, pk: int):
+    marriage = sel.marriage_for_action(request.user, pk)
+    registries = list(registries_served_by(request.user))
+    form = f.ReissueForm(request.POST, registries=registries)
+    if form.is_valid():
+        d = form.cleaned_data
+        registry = next(r for r in registries if str(r.pk) == d["registry"])
+        row = run_service(
+            form,
+            lambda: reissue_certificate(
+                request.user, marriage, kind=d["kind"], applicant_sex=d["applicant_sex"], registry=registry
+            ),
+        )
+        if row:
+            messages.success(request, f"已补发{row.get_kind_display()}，字号 {row.certificate_number}" if row.certificate_number
+                             else "婚姻状况已变化，不予补领，已出具婚姻登记记录证明")  # fmt: skip
+            return redirect("marriage:reissue_detail", pk=row.pk)
+    flash_errors(request, form)
+    return redirect("marriage:marriage_detail", pk=pk)
+
+
+def reissue_detail(request, pk: int):
+    r = sel.read_reissue(request.user, pk)
+    m = r.marriage
+    fields = [
+        ("办理机关", r.registry.name),
+        ("办理日期", r.issued_on),
+        ("申请人", next((p.name for p in m.parties.all() if p.sex == r.applicant_sex), "")),
+        ("办理结果", r.get_outcome_display()),
+        ("补发证书字号", r.certificate_number or "—"),
+        ("说明", r.reason),
+    ]
+    record = Section(
+        "婚姻登记记录（查档结果）",
+        ["事项", "内容"],
+        [
+            [
+                "结婚登记",
+                f"{m.registered_on:%Y-%m-%d} 在{m.registry.name}登记，结婚证字号 {m.certificate_number}",
+            ],
+            ["当事人", "、".join(f"{p.name}（{mask_id_number(p.id_number)}）" for p in m.parties.all())],
+            ["婚姻状态", f"{m.get_status_display()}{('，' + m.end_note) if m.end_note else ''}"],
+        ]
+        + (
+            [["离婚登记", f"{r.divorce.closed_on:%Y-%m-%d}，离婚证字号 {r.divorce.certificate_number}"]]
+            if r.divorce
+            else []
+        ),
+    )
+    title = "婚姻登记记录证明" if r.outcome == "record_proof" else f"补发{r.get_kind_display()}"
+    return detail_page(
+        request,
+        title=f"{title}（#{r.pk}）",
+        trail=crumbs(
+            (LIST[0], reverse(LIST[1])),
+            (m.certificate_number, reverse("marriage:marriage_detail", args=[m.pk])),
+            (title, None),
+        ),
+        fields=fields,
+        sections=[record],
+        status=Cell(r.get_outcome_display(), tag="green" if r.certificate_number else "orange"),
+        testid="reissue-detail",
     )
