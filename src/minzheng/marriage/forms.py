@@ -8,6 +8,7 @@ from .models import (
     AppointmentBusiness,
     AppointmentStatus,
     DivorceStatus,
+    DocumentKind,
     IdType,
     MarriageStatus,
     Party,
@@ -149,6 +150,37 @@ class ReissueForm(KitForm):
     kind = choice_field("补领证件", [("BJ", "结婚证"), ("BL", "离婚证")])
     applicant_sex = choice_field("申请补领的一方", [("", "请选择"), *Party.SEXES])
     registry = choice_field("办理机关", [])
+
+    def __init__(self, *args, registries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registry"].choices = [(str(r.pk), r.name) for r in registries]
+
+
+class DocumentForm(KitForm):
+    kind = choice_field("材料类别", DocumentKind.choices)
+    file = forms.FileField(label="扫描文件（JPG、PNG 或 PDF，不超过10 MB）")
+
+
+class ArchiveSearchForm(KitForm):
+    id_number = text_field("当事人证件号码", 30)
+    purpose = text_field("查询事由", 200, help_text="如：当事人申请补领结婚证")
+
+
+class BackfillForm(KitForm):
+    registry = choice_field("档案保管机关", [])
+    original_registry = text_field("原登记机关", 100)
+    registered_on = date_field("原登记日期")
+    certificate_number = text_field("原结婚证字号", 20)
+    male_name = text_field("男方姓名", 50)
+    male_id_number = text_field("男方公民身份号码", 18)
+    male_prior_status = choice_field("男方婚前婚姻状况", PriorStatus.choices)
+    female_name = text_field("女方姓名", 50)
+    female_id_number = text_field("女方公民身份号码", 18)
+    female_prior_status = choice_field("女方婚前婚姻状况", PriorStatus.choices)
+    ended_on = date_field("婚姻终止日期", required=False, help_text="婚姻尚存续的留空")
+    end_status = choice_field(
+        "终止原因", [(MarriageStatus.DIVORCED, "离婚"), (MarriageStatus.WIDOWED, "一方死亡")], required=False
+    )
 
     def __init__(self, *args, registries=(), **kwargs):
         super().__init__(*args, **kwargs)

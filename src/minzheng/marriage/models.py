@@ -101,6 +101,9 @@ class MarriageRecord(models.Model):
         "声明无直系血亲和三代以内旁系血亲关系", default=False
     )
     disease_disclosure = models.CharField("重大疾病告知情况", max_length=200, blank=True)
+    # 补录 (MZ/T 113-2018): a historical paper record entered later, with the registry that registered it.
+    backfilled = models.BooleanField("历史档案补录", default=False)
+    original_registry = models.CharField("原登记机关", max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -328,3 +331,58 @@ class Reissue(models.Model):
 
     def __str__(self) -> str:
         return self.certificate_number or f"记录证明 {self.pk}"
+
+
+class DocumentKind(models.TextChoices):
+    DECLARATION = "declaration", "申请结婚登记声明书"
+    IDENTITY = "identity", "身份证件"
+    PHOTO = "photo", "合影照片"
+    AGREEMENT = "agreement", "离婚协议书"
+    WITHDRAWAL = "withdrawal", "撤回确认单"
+    PAPER = "paper", "纸质档案扫描件"
+    OTHER = "other", "其他"
+
+
+def archive_path(instance: "ArchiveDocument", filename: str) -> str:
+    # Under MEDIA_ROOT by marriage, never under a public URL: served only by the jurisdiction-checked view.
+    return f"marriage/archives/{instance.marriage_id}/{filename}"
+
+
+class ArchiveDocument(models.Model):
+    """婚姻登记档案 (kept long-term, 婚姻登记条例): a scanned document of a registration."""
+
+    marriage = models.ForeignKey(MarriageRecord, on_delete=models.PROTECT, related_name="documents")
+    division_code = models.CharField("区划代码", max_length=12, db_index=True)
+    kind = models.CharField("材料类别", max_length=12, choices=DocumentKind.choices)
+    file = models.FileField("文件", upload_to=archive_path, max_length=300)
+    original_name = models.CharField("原文件名", max_length=200)
+    content_type = models.CharField("类型", max_length=100)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "档案材料"
+        verbose_name_plural = "档案材料"
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ArchiveQuery(models.Model):
+    """查档记录: who looked up whose marriage records, why, and what was found (the archive's query log)."""
+
+    user = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    division_code = models.CharField("查询人区划代码", max_length=12, db_index=True)
+    id_number_masked = models.CharField("被查询人证件号码（脱敏）", max_length=30)
+    purpose = models.CharField("查询事由", max_length=200)
+    results = models.PositiveIntegerField("查得记录数")
+    queried_at = models.DateTimeField("查询时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "查档记录"
+        verbose_name_plural = "查档记录"
+
+    def __str__(self) -> str:
+        return f"{self.id_number_masked} {self.queried_at:%Y-%m-%d}"

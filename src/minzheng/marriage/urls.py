@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appointments, dashboard, divorces, marriages, registries
+from .views import appointments, archives, dashboard, divorces, marriages, registries
 
 app_name = "marriage"
 
@@ -20,6 +20,15 @@ urlpatterns = [
     path("marriages/<int:pk>/divorce/", divorces.divorce_receive, name="divorce_receive"),
     path("marriages/<int:pk>/reissue/", marriages.reissue_create, name="reissue_create"),
     path("reissues/<int:pk>/", marriages.reissue_detail, name="reissue_detail"),
+    path("marriages/<int:pk>/documents/new/", archives.document_upload, name="document_upload"),
+    path(
+        "marriages/<int:pk>/documents/<int:document_pk>/",
+        archives.document_download,
+        name="document_download",
+    ),
+    path("marriages/backfill/", archives.backfill, name="backfill"),
+    path("archives/", archives.archive_search, name="archive_search"),
+    path("archives/log/", archives.query_log, name="query_log"),
     path("divorces/", divorces.divorce_list, name="divorce_list"),
     path("divorces/<int:pk>/", divorces.divorce_detail, name="divorce_detail"),
     path("divorces/<int:pk>/withdraw/", divorces.divorce_withdraw, name="divorce_withdraw"),

@@ -15,6 +15,7 @@ SUBNAV = [
     ("结婚登记", "marriage:marriage_list"),
     ("离婚登记", "marriage:divorce_list"),
     ("预约", "marriage:appointment_list"),
+    ("婚姻档案", "marriage:archive_search"),
     ("登记机关", "marriage:registry_list"),
 ]
 

@@ -13,6 +13,7 @@ from minzheng.web.kit.forms import flash_errors, run_service, submitted
 from .. import forms as f
 from ..models import MarriageStatus
 from ..selectors import marriages as sel
+from ..selectors.archives import documents_of
 from ..selectors.registries import registries_served_by
 from ..services.marriages import PartyInput, register_marriage
 from ..services.reissues import reissue_certificate
@@ -166,6 +167,16 @@ def marriage_detail(request, pk: int):
             for r in sel.reissues_of(m)
         ],
     )
+    documents = Section(
+        "档案材料",
+        ["材料类别", "文件", "大小", "上传时间"],
+        [
+            [d.get_kind_display(), Cell(d.original_name, reverse("marriage:document_download", args=[m.pk, d.pk])),
+             f"{d.size / 1024:.0f} KB", d.uploaded_at.strftime("%Y-%m-%d %H:%M")]
+            for d in documents_of(m)
+        ],
+        actions=[("上传档案材料", reverse("marriage:document_upload", args=[m.pk]))] if can_register(request.user) else [],
+    )  # fmt: skip
     actions = []
     registries = list(registries_served_by(request.user)) if can_register(request.user) else []
     if registries:
@@ -196,11 +207,15 @@ def marriage_detail(request, pk: int):
             ("登记员", m.registrar.user.full_name or m.registrar.user.username),
             ("声明", "双方完全自愿；已签署无配偶、无禁止结婚的亲属关系声明"),
             ("重大疾病告知", m.disease_disclosure or "无"),
+            (
+                "档案来源",
+                f"历史档案补录（原登记机关：{m.original_registry}）" if m.backfilled else "本平台登记",
+            ),
             ("婚姻终止日期", m.ended_on or "—"),
             ("终止说明", m.end_note or "—"),
         ],
         status=status_cell(m),
-        sections=[parties, divorces, reissues],
+        sections=[parties, divorces, reissues, documents],
         actions=actions,
         testid="marriage-detail",
     )
