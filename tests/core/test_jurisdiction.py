@@ -258,6 +258,7 @@ def test_every_url_is_covered_by_this_matrix():
         "marriage:document_upload",
         "marriage:document_download",
         "marriage:query_log",
+        "marriage:status_query_log",
     }
     no_records = {
         "planning:plan_import",  # the upload form; what it stages is reviewed only by its uploader

@@ -33,6 +33,7 @@ class Capability(StrEnum):
     ASSIGN_WORK = "assign_work"
     REGISTER_MARRIAGE = "register_marriage"
     MANAGE_MARRIAGE_REGISTRIES = "manage_marriage_registries"
+    QUERY_MARITAL_STATUS = "query_marital_status"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -89,6 +90,8 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # serves at them are set up by the approving level or the administrator.
     Capability.REGISTER_MARRIAGE: {Role.CASEWORKER},
     Capability.MANAGE_MARRIAGE_REGISTRIES: {Role.APPROVER, Role.SYSADMIN},
+    # 婚姻状况查询 by authorised bodies (公安/法院/民政 casework) through the API, each call with its legal basis.
+    Capability.QUERY_MARITAL_STATUS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -118,6 +121,7 @@ _MESSAGES = {
     Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
     Capability.REGISTER_MARRIAGE: "只有婚姻登记员（经办人）可以办理婚姻登记",
     Capability.MANAGE_MARRIAGE_REGISTRIES: "只有审批人或系统管理员可以设置婚姻登记机关和登记员",
+    Capability.QUERY_MARITAL_STATUS: "您的角色不能查询婚姻状况",
 }
 
 

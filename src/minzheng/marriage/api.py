@@ -11,6 +11,7 @@ from minzheng.core.read_audit import Channel
 
 from .models import DivorceStatus, MarriageStatus
 from .selectors import marriages as sel
+from .services.status_queries import query_marital_status
 
 router = Router(tags=["婚姻登记"])
 
@@ -83,3 +84,29 @@ class DivorceQuery(Schema):
 @paginate(Paging)
 def list_divorces(request, filters: Query[DivorceQuery]):
     return sel.divorce_list(request.user, sel.DivorceFilter(status=filters.status or ""))
+
+
+class StatusQueryIn(Schema):
+    id_number: str = Field(..., min_length=5, max_length=30, description="被查询人证件号码")
+    as_of: date = Field(..., description="查询哪一天的婚姻状况")
+    agency: str = Field(..., min_length=1, max_length=100, description="查询机关，如 丹东市元宝区人民法院")
+    legal_basis: str = Field(..., min_length=1, max_length=200, description="法律依据")
+    case_reference: str = Field("", max_length=60, description="案件或业务编号")
+
+
+class StatusAnswerOut(Schema):
+    query_id: int
+    as_of: date
+    code: str = Field(..., description="GB/T 2261.2：10 未婚（无登记记录）、20 已婚、30 丧偶、40 离婚")
+    label: str
+    certificate_number: str
+    registered_on: date | None
+    ended_on: date | None
+    registry: str
+
+
+@router.post(
+    "/status-queries", response=StatusAnswerOut, summary="授权机关查询婚姻状况（每次查询连同法律依据留痕）"
+)
+def post_status_query(request, payload: StatusQueryIn):
+    return query_marital_status(request.user, channel="api", **payload.dict())

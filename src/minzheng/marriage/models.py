@@ -386,3 +386,25 @@ class ArchiveQuery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.id_number_masked} {self.queried_at:%Y-%m-%d}"
+
+
+class StatusQuery(models.Model):
+    """授权机关查询婚姻状况 (instead of printing 婚姻状况证明, 民函〔2015〕266号): every call with its legal basis."""
+
+    user = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    division_code = models.CharField("查询人区划代码", max_length=12, db_index=True)
+    agency = models.CharField("查询机关", max_length=100)
+    legal_basis = models.CharField("法律依据", max_length=200)
+    case_reference = models.CharField("案件/业务编号", max_length=60, blank=True)
+    id_number_masked = models.CharField("被查询人证件号码（脱敏）", max_length=30)
+    as_of = models.DateField("查询日期点")
+    answer = models.CharField("答复婚姻状况", max_length=2)
+    channel = models.CharField("渠道", max_length=10, default="api")
+    queried_at = models.DateTimeField("查询时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "婚姻状况查询记录"
+        verbose_name_plural = "婚姻状况查询记录"
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.queried_at:%Y-%m-%d}"

@@ -29,6 +29,7 @@ urlpatterns = [
     path("marriages/backfill/", archives.backfill, name="backfill"),
     path("archives/", archives.archive_search, name="archive_search"),
     path("archives/log/", archives.query_log, name="query_log"),
+    path("status-queries/", archives.status_query_log, name="status_query_log"),
     path("divorces/", divorces.divorce_list, name="divorce_list"),
     path("divorces/<int:pk>/", divorces.divorce_detail, name="divorce_detail"),
     path("divorces/<int:pk>/withdraw/", divorces.divorce_withdraw, name="divorce_withdraw"),

@@ -12,3 +12,9 @@ def documents_of(marriage: MarriageRecord) -> QuerySet[ArchiveDocument]:
 
 def query_log(user) -> QuerySet[ArchiveQuery]:
     return scoped(ArchiveQuery.objects.select_related("user"), user).order_by("-queried_at", "-id")
+
+
+def status_query_log(user):
+    from ..models import StatusQuery
+
+    return scoped(StatusQuery.objects.select_related("user"), user).order_by("-queried_at", "-id")

@@ -129,3 +129,23 @@ def backfill(request):
         cancel_url=back,
         intro="按纸质档案录入原登记机关、日期和证书字号（MZ/T 113-2018 婚姻登记档案数字化）；婚姻尚存续的，双方不得在平台上另有存续婚姻。",
     )
+
+
+def status_query_log(request):
+    """授权机关婚姻状况查询记录 (the API's calls, each with its legal basis)."""
+    page = paginate(request, sel.status_query_log(request.user))
+    labels = {"10": "未婚（无登记记录）", "20": "已婚", "30": "丧偶", "40": "离婚"}
+    rows = [
+        [q.queried_at.strftime("%Y-%m-%d %H:%M"), q.agency, q.user.full_name or q.user.username, q.legal_basis,
+         q.case_reference, q.id_number_masked, q.as_of, labels.get(q.answer, q.answer)]
+        for q in page
+    ]  # fmt: skip
+    return table_page(
+        request,
+        title="婚姻状况查询记录",
+        trail=crumbs((LIST[0], reverse(LIST[1])), ("婚姻状况查询记录", None)),
+        page_obj=page,
+        headers=["查询时间", "查询机关", "查询人", "法律依据", "业务编号", "被查询人", "日期点", "答复"],
+        rows=rows,
+        intro="授权机关（公安、法院、民政）通过接口 POST /api/marriage/status-queries 查询当事人某日的婚姻状况，取代开具婚姻状况证明（民函〔2015〕266号）；每次查询连同查询机关和法律依据留痕。",
+    )
