@@ -31,5 +31,8 @@ def test_demo_has_every_divorce_state_and_gap_free_numbers(divisions, policy, ca
     from minzheng.marriage.models import Appointment
 
     assert Appointment.objects.exists()
+    from minzheng.marriage.models import CounsellingSession
+
+    assert CounsellingSession.objects.count() == 24
     call_command("demo_marriage")
     assert "已存在" in capsys.readouterr().out

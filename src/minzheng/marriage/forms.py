@@ -7,6 +7,8 @@ from minzheng.web.kit.forms import FlagField, KitForm, choice_field, date_field,
 from .models import (
     AppointmentBusiness,
     AppointmentStatus,
+    CounsellingKind,
+    CounsellingOutcome,
     DivorceStatus,
     DocumentKind,
     IdType,
@@ -185,3 +187,24 @@ class BackfillForm(KitForm):
     def __init__(self, *args, registries=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["registry"].choices = [(str(r.pk), r.name) for r in registries]
+
+
+class RoomForm(KitForm):
+    name = text_field("辅导室名称", 100)
+    opened_on = date_field("启用日期")
+
+
+class SessionForm(KitForm):
+    room = choice_field("辅导室", [])
+    held_on = date_field("辅导日期")
+    kind = choice_field("辅导类型", CounsellingKind.choices)
+    counsellor = text_field("辅导员", 50)
+    outcome = choice_field("辅导结果", CounsellingOutcome.choices)
+    divorce_id = forms.IntegerField(
+        label="关联离婚登记申请编号", required=False, min_value=1, max_value=2**31 - 1
+    )
+    note = text_field("工作记录（不含个人隐私）", 200, required=False)
+
+    def __init__(self, *args, rooms=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["room"].choices = [(str(r.pk), f"{r.registry.name} {r.name}") for r in rooms]

@@ -408,3 +408,59 @@ class StatusQuery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.queried_at:%Y-%m-%d}"
+
+
+class CounsellingRoom(models.Model):
+    """婚姻家庭辅导室 of a registry (婚姻登记条例 2025: registries provide 婚姻家庭辅导)."""
+
+    registry = models.ForeignKey(Registry, on_delete=models.PROTECT, related_name="counselling_rooms")
+    division_code = models.CharField("区划代码", max_length=12, db_index=True)
+    name = models.CharField("辅导室名称", max_length=100)
+    opened_on = models.DateField("启用日期")
+    active = models.BooleanField("在用", default=True)
+
+    class Meta:
+        verbose_name = "婚姻家庭辅导室"
+        verbose_name_plural = "婚姻家庭辅导室"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CounsellingKind(models.TextChoices):
+    PREMARITAL = "premarital", "婚前辅导"
+    COOLING_OFF = "cooling_off", "离婚冷静期辅导"
+    FAMILY = "family", "婚姻家庭关系调适"
+    OTHER = "other", "其他"
+
+
+class CounsellingOutcome(models.TextChoices):
+    RECONCILED = "reconciled", "矛盾化解（和好）"
+    PROCEEDING = "proceeding", "仍坚持离婚"
+    REFERRED = "referred", "转介（心理、法律援助等）"
+    OPEN = "open", "未明确"
+
+
+class CounsellingSession(models.Model):
+    """一次辅导: kind, counsellor, outcome — no personal details beyond need (a divorce application is linked,
+    never the parties' names or what was said)."""
+
+    room = models.ForeignKey(CounsellingRoom, on_delete=models.PROTECT, related_name="sessions")
+    division_code = models.CharField("区划代码", max_length=12, db_index=True)
+    held_on = models.DateField("辅导日期")
+    kind = models.CharField("辅导类型", max_length=12, choices=CounsellingKind.choices)
+    counsellor = models.CharField("辅导员", max_length=50)
+    divorce = models.ForeignKey(
+        DivorceApplication, null=True, blank=True, on_delete=models.PROTECT, related_name="counselling"
+    )
+    outcome = models.CharField("辅导结果", max_length=12, choices=CounsellingOutcome.choices)
+    note = models.CharField("工作记录（不含个人隐私）", max_length=200, blank=True)
+    recorded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "婚姻家庭辅导"
+        verbose_name_plural = "婚姻家庭辅导"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.held_on}"

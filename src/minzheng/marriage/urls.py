@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appointments, archives, dashboard, divorces, marriages, registries
+from .views import appointments, archives, counselling, dashboard, divorces, marriages, registries
 
 app_name = "marriage"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("registries/<int:pk>/", registries.registry_detail, name="registry_detail"),
     path("registries/<int:pk>/registrars/", registries.registrar_add, name="registrar_add"),
     path("registries/<int:pk>/slots/", appointments.slots_open, name="slots_open"),
+    path("registries/<int:pk>/rooms/", counselling.room_add, name="room_add"),
+    path("counselling/", counselling.session_list, name="session_list"),
+    path("counselling/new/", counselling.session_create, name="session_create"),
     path("appointments/", appointments.appointment_list, name="appointment_list"),
     path("appointments/<int:pk>/", appointments.appointment_detail, name="appointment_detail"),
     path("registrars/<int:pk>/", registries.registrar_detail, name="registrar_detail"),

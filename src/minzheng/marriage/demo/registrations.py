@@ -20,6 +20,7 @@ from ..models import (
     Registry,
 )
 from ..services.appointments import book_appointment, open_slots
+from ..services.counselling import add_room, record_session
 from ..services.divorces import (
     Agreement,
     close_lapsed_applications,
@@ -111,6 +112,7 @@ def load_demo(*, seed: int = 20260519, today: date | None = None, per_registry: 
             ), clerk))  # fmt: skip
     counts = _divorces(rng, marriages, today)
     _appointments(rng, people, registries, today)
+    _counselling(rng, registries, today, users["city_approver"])
     record_event(None, AuditEvent.IMPORT, username="demo", object_type="marriage.demo", division_code="210600000000",
                  summary=f"载入婚姻登记演示数据：登记机关2个，结婚登记{len(marriages)}件（seed={seed}）")  # fmt: skip
     return DemoSummary(len(registries), len(marriages), counts)
@@ -170,4 +172,24 @@ def _appointments(rng: random.Random, people: "_People", registries: list, today
             book_appointment(
                 slot_id=slot.pk, business=rng.choice(AppointmentBusiness.values), name=person.name,
                 id_number=person.id_number, phone=f"138{rng.randint(10**7, 10**8 - 1)}",
+            )  # fmt: skip
+
+
+def _counselling(rng: random.Random, registries: list, today: date, manager) -> None:
+    """A 婚姻家庭辅导室 per registry, with sessions over the last months (some on divorce applications)."""
+    for registry, clerk in registries:
+        room = add_room(
+            manager,
+            registry,
+            name=f"{registry.name[:3]}婚姻家庭辅导室",
+            opened_on=today - timedelta(days=400),
+        )
+        divorces = list(registry.divorces.values_list("pk", flat=True))
+        for _ in range(12):
+            kind = rng.choice(["premarital", "cooling_off", "family"])
+            record_session(
+                clerk, room, held_on=today - timedelta(days=rng.randint(0, 300)), kind=kind,
+                counsellor=rng.choice(["孙老师", "李老师", "社工周敏"]),
+                outcome=rng.choice(["reconciled", "proceeding", "referred", "open"]),
+                divorce_id=rng.choice(divorces) if kind == "cooling_off" and divorces else None,
             )  # fmt: skip

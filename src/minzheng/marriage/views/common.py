@@ -16,6 +16,7 @@ SUBNAV = [
     ("离婚登记", "marriage:divorce_list"),
     ("预约", "marriage:appointment_list"),
     ("婚姻档案", "marriage:archive_search"),
+    ("婚姻家庭辅导", "marriage:session_list"),
     ("登记机关", "marriage:registry_list"),
 ]
 

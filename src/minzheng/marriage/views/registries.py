@@ -12,6 +12,7 @@ from minzheng.web.kit.forms import act_then_redirect, run_service, submitted
 from .. import forms as f
 from ..selectors import registries as sel
 from ..selectors.appointments import slots_of
+from ..selectors.counselling import rooms_of
 from ..selectors.registries import registries_served_by
 from ..services import registries as svc
 from .common import (
@@ -106,6 +107,12 @@ def registry_detail(request, pk: int):
         ],
         empty="尚未开放号源",
     )
+    rooms = Section(
+        "婚姻家庭辅导室",
+        ["名称", "启用日期", "状态"],
+        [[r.name, r.opened_on, "在用" if r.active else "停用"] for r in rooms_of(registry)],
+        empty="尚未设立辅导室",
+    )
     actions = []
     if registries_served_by(request.user).filter(pk=registry.pk).exists():
         actions.append(
@@ -135,7 +142,7 @@ def registry_detail(request, pk: int):
             ("联系电话", registry.phone),
         ],
         status=Cell("在用" if registry.active else "停用", tag="green" if registry.active else "grey"),
-        sections=[registrars, slots],
+        sections=[registrars, slots, rooms],
         actions=actions,
     )
 
