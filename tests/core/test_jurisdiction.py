@@ -260,6 +260,7 @@ def test_every_url_is_covered_by_this_matrix():
         "marriage:query_log",
         "marriage:status_query_log",
         "marriage:room_add",
+        "marriage:judgment_create",
         "marriage:session_list",
     }
     no_records = {

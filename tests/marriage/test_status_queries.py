@@ -35,6 +35,7 @@ def test_status_on_a_day_civil_code_1049_1080(rows, on):
     code, _ = marital_status_code(regs, on)
     covering = [r for r in regs if r.registered_on <= on and (r.ended_on is None or r.ended_on > on)]
     ended = [r for r in regs if r.registered_on <= on and not (r.ended_on is None or r.ended_on > on)]
+    # (void registrations — 民法典 1054 — are covered by tests/marriage/test_judgments.py)
     if covering:
         assert code == "20"
     elif not ended:

@@ -12,6 +12,7 @@ from .models import (
     DivorceStatus,
     DocumentKind,
     IdType,
+    JudgmentKind,
     MarriageStatus,
     Party,
     PriorStatus,
@@ -208,3 +209,10 @@ class SessionForm(KitForm):
     def __init__(self, *args, rooms=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["room"].choices = [(str(r.pk), f"{r.registry.name} {r.name}") for r in rooms]
+
+
+class JudgmentForm(KitForm):
+    kind = choice_field("裁判类型", JudgmentKind.choices)
+    court = text_field("人民法院", 100)
+    case_number = text_field("案号", 60)
+    effective_on = date_field("生效日期")

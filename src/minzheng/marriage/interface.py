@@ -24,6 +24,7 @@ def marital_status_on(id_number: str, on: date) -> MaritalStatusOn:
     ended before it). Unaudited: callers that show it to a person audit their own read."""
     party = (
         Party.objects.filter(id_number=id_number, marriage__registered_on__lte=on)
+        .exclude(marriage__status="void")
         .filter(Q(marriage__ended_on__isnull=True) | Q(marriage__ended_on__gt=on))
         .select_related("marriage")
         .order_by("-marriage__registered_on")

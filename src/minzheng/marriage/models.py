@@ -79,6 +79,7 @@ class MarriageStatus(models.TextChoices):
     IN_FORCE = "in_force", "婚姻存续"
     DIVORCED = "divorced", "已离婚"
     WIDOWED = "widowed", "一方死亡（丧偶）"
+    VOID = "void", "婚姻无效或被撤销（自始无效）"
 
 
 class MarriageRecord(models.Model):
@@ -163,7 +164,7 @@ class DivorceStatus(models.TextChoices):
     DEEMED_WITHDRAWN = "deemed_withdrawn", "视为撤回"
     REGISTERED = "registered", "已登记离婚"
     REFUSED = "refused", "不予登记"
-    TERMINATED = "terminated", "婚姻已终止（一方死亡）"
+    TERMINATED = "terminated", "婚姻已终止（一方死亡或法院裁判）"
 
 
 class DivorceApplication(models.Model):
@@ -464,3 +465,32 @@ class CounsellingSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on}"
+
+
+class JudgmentKind(models.TextChoices):
+    """人民法院的生效裁判 on a marriage (民法典 第一千零五十一至一千零五十四条, 第一千零七十九条)."""
+
+    NULLITY = "nullity", "宣告婚姻无效"
+    ANNULMENT = "annulment", "撤销婚姻"
+    DIVORCE = "divorce", "判决离婚"
+    MEDIATION = "mediation", "调解离婚"
+
+
+class CourtJudgment(models.Model):
+    """A court's effective judgment entered on the marriage record and annotated in its archive."""
+
+    marriage = models.ForeignKey(MarriageRecord, on_delete=models.PROTECT, related_name="judgments")
+    division_code = models.CharField("区划代码", max_length=12, db_index=True)
+    kind = models.CharField("裁判类型", max_length=10, choices=JudgmentKind.choices)
+    court = models.CharField("人民法院", max_length=100)
+    case_number = models.CharField("案号", max_length=60, unique=True)
+    effective_on = models.DateField("生效日期")
+    recorded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "法院裁判"
+        verbose_name_plural = "法院裁判"
+
+    def __str__(self) -> str:
+        return self.case_number

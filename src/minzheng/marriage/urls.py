@@ -21,6 +21,7 @@ urlpatterns = [
     path("marriages/new/", marriages.marriage_create, name="marriage_create"),
     path("marriages/<int:pk>/", marriages.marriage_detail, name="marriage_detail"),
     path("marriages/<int:pk>/divorce/", divorces.divorce_receive, name="divorce_receive"),
+    path("marriages/<int:pk>/judgments/", marriages.judgment_create, name="judgment_create"),
     path("marriages/<int:pk>/reissue/", marriages.reissue_create, name="reissue_create"),
     path("reissues/<int:pk>/", marriages.reissue_detail, name="reissue_detail"),
     path("marriages/<int:pk>/documents/new/", archives.document_upload, name="document_upload"),

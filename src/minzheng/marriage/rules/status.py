@@ -19,12 +19,14 @@ class Registration:
     registered_on: date
     ended_on: date | None
     ended_by_death: bool
+    void: bool = False  # 宣告无效/撤销: 民法典 第一千零五十四条 — 自始没有法律约束力
 
 
 def marital_status_code(registrations: Iterable[Registration], on: date) -> tuple[str, Registration | None]:
     """(GB/T 2261.2 code, the registration it rests on) on ``on``."""
     before = sorted(
-        (r for r in registrations if r.registered_on <= on), key=lambda r: (r.registered_on, r.key)
+        (r for r in registrations if r.registered_on <= on and not r.void),
+        key=lambda r: (r.registered_on, r.key),
     )
     current = [r for r in before if r.ended_on is None or r.ended_on > on]
     if current:

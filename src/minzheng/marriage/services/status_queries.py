@@ -65,7 +65,11 @@ def query_marital_status(
     code, found = marital_status_code(
         [
             Registration(
-                m.certificate_number, m.registered_on, m.ended_on, m.status == MarriageStatus.WIDOWED
+                m.certificate_number,
+                m.registered_on,
+                m.ended_on,
+                m.status == MarriageStatus.WIDOWED,
+                void=m.status == MarriageStatus.VOID,
             )
             for m in marriages.values()
         ],

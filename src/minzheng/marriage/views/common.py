@@ -21,7 +21,7 @@ SUBNAV = [
 ]
 
 STATUS_COLOURS = {
-    "in_force": "green", "divorced": "grey", "widowed": "grey",
+    "in_force": "green", "divorced": "grey", "widowed": "grey", "void": "red",
     "cooling_off": "orange", "withdrawn": "grey", "deemed_withdrawn": "grey", "registered": "green",
     "refused": "red", "terminated": "grey", "booked": "orange", "cancelled": "grey", "attended": "green",
 }  # fmt: skip

@@ -8,13 +8,14 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.identity import mask_id_number
 from minzheng.core.permissions import Capability, require
-from minzheng.web.kit.forms import flash_errors, run_service, submitted
+from minzheng.web.kit.forms import act_then_redirect, flash_errors, run_service, submitted
 
 from .. import forms as f
 from ..models import MarriageStatus
 from ..selectors import marriages as sel
 from ..selectors.archives import documents_of
 from ..selectors.registries import registries_served_by
+from ..services.judgments import record_judgment
 from ..services.marriages import PartyInput, register_marriage
 from ..services.reissues import reissue_certificate
 from .common import (
@@ -167,6 +168,14 @@ def marriage_detail(request, pk: int):
             for r in sel.reissues_of(m)
         ],
     )
+    judgments = Section(
+        "法院裁判（档案批注）",
+        ["裁判类型", "人民法院", "案号", "生效日期"],
+        [
+            [j.get_kind_display(), j.court, j.case_number, j.effective_on]
+            for j in m.judgments.order_by("effective_on")
+        ],
+    )
     documents = Section(
         "档案材料",
         ["材料类别", "文件", "大小", "上传时间"],
@@ -184,6 +193,12 @@ def marriage_detail(request, pk: int):
             Action("补领结婚证/离婚证（已查档：婚姻状况未变化的补发证书，否则出具婚姻登记记录证明）",
                    f.ReissueForm(registries=registries), reverse("marriage:reissue_create", args=[pk]),
                    submit="办理补领", testid="reissue")
+        )  # fmt: skip
+    if can_register(request.user) and m.status != MarriageStatus.VOID:
+        actions.append(
+            Action("录入法院生效裁判（宣告无效、撤销婚姻、判决或调解离婚）", f.JudgmentForm(),
+                   reverse("marriage:judgment_create", args=[pk]), submit="录入并批注", testid="judgment",
+                   confirm="确认录入该生效裁判并批注婚姻登记档案？")
         )  # fmt: skip
     if m.status == MarriageStatus.IN_FORCE and registries:
         actions.insert(
@@ -215,7 +230,7 @@ def marriage_detail(request, pk: int):
             ("终止说明", m.end_note or "—"),
         ],
         status=status_cell(m),
-        sections=[parties, divorces, reissues, documents],
+        sections=[parties, divorces, reissues, judgments, documents],
         actions=actions,
         testid="marriage-detail",
     )
@@ -285,3 +300,13 @@ def reissue_detail(request, pk: int):
         status=Cell(r.get_outcome_display(), tag="green" if r.certificate_number else "orange"),
         testid="reissue-detail",
     )
+
+
+@require_POST
+def judgment_create(request, pk: int):
+    marriage = sel.marriage_for_action(request.user, pk)
+    return act_then_redirect(
+        request, f.JudgmentForm(request.POST),
+        lambda d: record_judgment(request.user, marriage, **d),
+        lambda j: f"已录入{j.get_kind_display()}（{j.case_number}）并批注档案", reverse("marriage:marriage_detail", args=[pk]),
+    )  # fmt: skip
