@@ -48,11 +48,14 @@ def consume_registry_changes(*, limit: int = 1000) -> DeathsResult:
 
 def _end_marriages(change: RegistryChange) -> int:
     person = change.person
-    marriages = (
-        MarriageRecord.objects.select_for_update()
-        .filter(status=MarriageStatus.IN_FORCE)
+    ids = (
+        MarriageRecord.objects.filter(status=MarriageStatus.IN_FORCE)
         .filter(Q(parties__person_id=person.pk) | Q(parties__id_number=person.id_number))
-        .distinct()
+        .values("pk")
+    )
+    # PostgreSQL refuses FOR UPDATE with DISTINCT: lock the rows by primary key instead.
+    marriages = MarriageRecord.objects.select_for_update().filter(
+        pk__in=list(ids.values_list("pk", flat=True))
     )
     ended = 0
     for marriage in marriages:
