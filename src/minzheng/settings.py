@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "minzheng.planning",
     "minzheng.verification",
     "minzheng.eldercare",
+    "minzheng.marriage",
     "minzheng.payments",
     "minzheng.monitoring",
     "minzheng.background",

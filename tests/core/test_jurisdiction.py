@@ -235,6 +235,33 @@ def test_every_url_is_covered_by_this_matrix():
         # household and case never found; a picked key of another region refused like a missing one).
         "search:results",
         "search:pick",
+        # 婚姻登记: walked as an outsider in tests/marriage/test_pages.py (404 on another county's marriage,
+        # divorce application, registry and registrar, and on every action posted to them; lists scoped).
+        "marriage:dashboard",
+        "marriage:registry_list",
+        "marriage:registry_detail",
+        "marriage:registrar_add",
+        "marriage:registrar_detail",
+        "marriage:marriage_list",
+        "marriage:marriage_detail",
+        "marriage:divorce_receive",
+        "marriage:divorce_list",
+        "marriage:divorce_detail",
+        "marriage:divorce_withdraw",
+        "marriage:divorce_register",
+        "marriage:divorce_refuse",
+        "marriage:appointment_list",
+        "marriage:appointment_detail",
+        "marriage:slots_open",
+        "marriage:reissue_create",
+        "marriage:reissue_detail",
+        "marriage:document_upload",
+        "marriage:document_download",
+        "marriage:query_log",
+        "marriage:status_query_log",
+        "marriage:room_add",
+        "marriage:judgment_create",
+        "marriage:session_list",
     }
     no_records = {
         "planning:plan_import",  # the upload form; what it stages is reviewed only by its uploader
@@ -319,6 +346,19 @@ def test_every_url_is_covered_by_this_matrix():
         "monitoring:rule_trial",
         "monitoring:run_list",
         "monitoring:run_start",
+        # 婚姻登记 forms: create_registry refuses divisions outside the jurisdiction; the desk offers only the
+        # registries where the user is a registrar (tests/marriage).
+        "marriage:registry_create",
+        "marriage:marriage_create",
+        # 婚姻登记预约: public by design — registries' slots and free places, no personal data; a booking is
+        # shown once to whoever made it, cancelling needs the 预约号 and the ID number together.
+        "marriage_public:home",
+        "marriage_public:book",
+        "marriage_public:cancel",
+        # 查档 and 补录: the search is scoped to the jurisdiction and logged; 补录 only at the user's registries.
+        "marriage:archive_search",
+        "marriage:backfill",
+        "marriage:session_create",  # offers only rooms of the user's registries; the service checks again
     }
     api = {n for n in all_url_names() if n.startswith("api:")}
     assert all_url_names() - api == covered | no_records

@@ -33,6 +33,9 @@ class Capability(StrEnum):
     ASSIGN_WORK = "assign_work"
     FILL_STAT_REPORTS = "fill_stat_reports"
     SUBMIT_STAT_REPORTS = "submit_stat_reports"
+    REGISTER_MARRIAGE = "register_marriage"
+    MANAGE_MARRIAGE_REGISTRIES = "manage_marriage_registries"
+    QUERY_MARITAL_STATUS = "query_marital_status"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -89,6 +92,12 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # leaders read the forms (read-only: no 编制, 保存 or 上报).
     Capability.FILL_STAT_REPORTS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
     Capability.SUBMIT_STAT_REPORTS: {Role.REVIEWER, Role.APPROVER},
+    # 婚姻登记: registrars are caseworkers named at a registry (marriage.Registrar); the registries and who
+    # serves at them are set up by the approving level or the administrator.
+    Capability.REGISTER_MARRIAGE: {Role.CASEWORKER},
+    Capability.MANAGE_MARRIAGE_REGISTRIES: {Role.APPROVER, Role.SYSADMIN},
+    # 婚姻状况查询 by authorised bodies (公安/法院/民政 casework) through the API, each call with its legal basis.
+    Capability.QUERY_MARITAL_STATUS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -118,6 +127,9 @@ _MESSAGES = {
     Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
     Capability.FILL_STAT_REPORTS: "只有经办人、审核人或审批人可以编制和填报统计报表（领导只能查阅）",
     Capability.SUBMIT_STAT_REPORTS: "只有审核人或审批人可以上报统计报表（领导只能查阅）",
+    Capability.REGISTER_MARRIAGE: "只有婚姻登记员（经办人）可以办理婚姻登记",
+    Capability.MANAGE_MARRIAGE_REGISTRIES: "只有审批人或系统管理员可以设置婚姻登记机关和登记员",
+    Capability.QUERY_MARITAL_STATUS: "您的角色不能查询婚姻状况",
 }
 
 
