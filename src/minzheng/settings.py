@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "minzheng.eldercare",
     "minzheng.payments",
     "minzheng.monitoring",
+    "minzheng.children",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",

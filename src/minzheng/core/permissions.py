@@ -31,6 +31,9 @@ class Capability(StrEnum):
     HANDLE_WARNINGS = "handle_warnings"
     MANAGE_MONITORING = "manage_monitoring"
     ASSIGN_WORK = "assign_work"
+    MANAGE_CHILDREN = "manage_children"
+    CHECK_CHILD_ALLOWANCE = "check_child_allowance"
+    CONFIRM_CHILD_ALLOWANCE = "confirm_child_allowance"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -83,6 +86,11 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 待办分派: reviewers, approvers and leaders hand any work of their jurisdiction to a colleague who can do
     # it; anyone who can do a piece of work may also pass it on (转办) — worklist.services checks both.
     Capability.ASSIGN_WORK: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    # 儿童福利: the village 儿童主任 (caseworker) and the township 儿童督导员 (reviewer) keep the child register;
+    # 孤儿/事实无人抚养 recognition is 乡镇查验 (reviewer) then 县级民政确认 (approver), never the same person.
+    Capability.MANAGE_CHILDREN: {Role.CASEWORKER, Role.REVIEWER},
+    Capability.CHECK_CHILD_ALLOWANCE: {Role.REVIEWER},
+    Capability.CONFIRM_CHILD_ALLOWANCE: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -110,6 +118,9 @@ _MESSAGES = {
     Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
     Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
     Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
+    Capability.MANAGE_CHILDREN: "只有儿童主任（经办人）或儿童督导员（审核人）可以维护儿童档案",
+    Capability.CHECK_CHILD_ALLOWANCE: "只有乡镇（街道）审核人可以查验儿童基本生活保障申请",
+    Capability.CONFIRM_CHILD_ALLOWANCE: "只有县级民政审批人可以确认儿童基本生活保障",
 }
 
 

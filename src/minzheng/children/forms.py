@@ -1,0 +1,91 @@
+"""Forms of the 儿童福利 pages (kit fields: Chinese, field-named errors); the services check policy again."""
+
+from datetime import date
+
+from django import forms
+
+from minzheng.core.codes import DISABILITY_CATEGORIES
+from minzheng.web.kit.forms import FlagField, KitForm, choice_field, date_field, int_field, text_field
+from minzheng.web.kit.picker import PickerField
+
+from .models import AllowanceKind, ChildCategory, ContactMethod, ParentCondition, ParentRole
+from .rules.care import DISQUALIFICATIONS
+
+
+class RecordForm(KitForm):
+    person = PickerField("儿童", "person")
+    registered_on = date_field("建档日期", initial=date.today)
+    school = text_field("就读学校（幼儿园）", 100, required=False)
+
+
+class FlagForm(KitForm):
+    category = choice_field("儿童类别", ChildCategory.choices)
+    valid_from = date_field("有效期起", initial=date.today)
+    valid_to = date_field("有效期止（不填则到年龄上限）", required=False)
+    evidence = text_field("认定依据（证明材料）", 300, area=True)
+
+
+class EndForm(KitForm):
+    ended_on = date_field("结束日期", initial=date.today)
+    reason = text_field("原因", 100)
+
+
+class ParentForm(KitForm):
+    role = choice_field("父亲/母亲", ParentRole.choices)
+    parent_name = text_field("姓名", 50, required=False)
+    condition = choice_field("状况", ParentCondition.choices)
+    since = date_field("起始日期（死亡、入狱、失联、外出等日期）", required=False)
+    until = date_field("截止日期（刑期或强制措施期满、状况结束）", required=False)
+    disability_grade = int_field("残疾等级（重残时填写 1–4）", min_value=1, max_value=4, required=False)
+    disability_kind = choice_field("残疾类别（重残时填写）", [("", "—"), *DISABILITY_CATEGORIES], required=False)
+    evidence = text_field("证明材料（死亡证明、判决书、残疾证号、公安失联证明等）", 300, area=True)
+
+
+class CareForm(KitForm):
+    carer_name = text_field("被委托人姓名", 50)
+    carer_relation = text_field("与儿童关系", 20)
+    carer_birth_date = date_field("被委托人出生日期", required=False)
+    carer_phone = text_field("被委托人电话", 20, required=False)
+    started_on = date_field("委托起始日期", initial=date.today)
+    agreement_signed_on = date_field("书面委托照护协议签订日期", required=False)
+    school_notified_on = date_field("书面告知学校日期", required=False)
+    committee_notified_on = date_field("书面告知村（居）委会日期", required=False)
+    disqualifications = forms.MultipleChoiceField(
+        label="被委托人存在的情形（未保法第二十二条，如有请勾选）",
+        choices=list(DISQUALIFICATIONS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class ContactForm(KitForm):
+    contacted_on = date_field("联系日期", initial=date.today)
+    by_role = choice_field("联系人", ParentRole.choices)
+    method = choice_field("联系方式", ContactMethod.choices)
+    with_child = FlagField("与儿童交流", initial=True)
+    with_carer = FlagField("与被委托人交流", initial=True)
+    note = text_field("了解情况（生活、学习、心理）", 300, required=False)
+
+
+class ApplicationForm(KitForm):
+    kind = choice_field("保障类别", AllowanceKind.choices)
+    applicant_name = text_field("申请人（监护人或受委托的近亲属）", 50)
+    applicant_relation = text_field("与儿童关系", 20)
+    received_on = date_field("乡镇受理日期", initial=date.today)
+
+
+class CheckForm(KitForm):
+    eligible = choice_field("查验结论", [("yes", "符合，报县级民政部门确认"), ("no", "不符合")])
+    checked_on = date_field("查验日期", initial=date.today)
+    note = text_field("查验情况（部门信息比对结果等）", 300, area=True)
+
+
+class ConfirmForm(KitForm):
+    confirmed = choice_field("确认结果", [("yes", "确认纳入保障（次月起发放）"), ("no", "不予确认")])
+    decided_on = date_field("确认日期", initial=date.today)
+    note = text_field("意见（不予确认须书面说明理由）", 300, required=False)
+
+
+class EndAllowanceForm(KitForm):
+    last_month = date_field("最后发放月份（该月任一日）", initial=date.today)
+    reason = text_field("终止原因", 100)

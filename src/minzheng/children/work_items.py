@@ -1,0 +1,109 @@
+"""儿童福利's work for the one 待办 (``core.work_items``): 留守儿童 whose parents' weekly contact is overdue
+(due = last contact + the interval, 未保法 Art 23), and 基本生活保障 applications awaiting 乡镇查验 or 县级确认
+(due in working days, set when the step began). One query per kind; rows are read as values."""
+
+from datetime import date, timedelta
+
+from django.http import Http404
+
+from minzheng.core.identity import mask_name
+from minzheng.core.permissions import Capability, has_capability
+from minzheng.core.work_items import WorkItem, WorkSource, record_pk, url_for_each
+
+from .models import AllowanceApplication, AllowanceKind, ApplicationStatus
+from .selectors.common import scoped
+from .selectors.register import overdue_contacts
+from .services.common import contact_interval
+
+DOMAIN = "儿童福利"
+_KIND = dict(AllowanceKind.choices)
+_STEP = {
+    ApplicationStatus.RECEIVED.value: ("待乡镇查验", "check_due", Capability.CHECK_CHILD_ALLOWANCE),
+    ApplicationStatus.CHECKED.value: ("待县级确认", "confirm_due", Capability.CONFIRM_CHILD_ALLOWANCE),
+}
+_FIELDS = ("pk", "status", "kind", "division_code", "check_due", "confirm_due", "child__person__name")
+
+
+def _contact_items(user, rows, today: date) -> list[WorkItem]:
+    url = url_for_each("children:child_detail")
+    interval = contact_interval(user.division_code, today)
+    return [
+        WorkItem(
+            source="children.contact",
+            key=str(row["pk"]),
+            domain=DOMAIN,
+            matter="留守儿童亲情联系逾期（督促父母每周联系）",
+            subject=mask_name(row["child__person__name"]),
+            division_code=row["division_code"],
+            due_on=(row["last_contact"] or row["started_on"]) + timedelta(days=interval),
+            url=url(row["child_id"]),
+            capability=Capability.MANAGE_CHILDREN,
+        )
+        for row in rows
+    ]
+
+
+def _contacts(user, today: date):
+    interval = contact_interval(user.division_code, today)
+    return overdue_contacts(user, today, interval).values(
+        "pk", "division_code", "child_id", "child__person__name", "last_contact", "started_on"
+    )
+
+
+def open_contacts(user, today: date) -> list[WorkItem]:
+    if not has_capability(user, Capability.MANAGE_CHILDREN):
+        return []
+    return _contact_items(user, _contacts(user, today).order_by("pk"), today)
+
+
+def find_contact(user, key: str, today: date) -> WorkItem:
+    found = _contact_items(user, _contacts(user, today).filter(pk=record_pk(key)), today)
+    if not found:
+        raise Http404("记录不存在或不在您的管辖范围内")
+    return found[0]
+
+
+def _application_items(rows) -> list[WorkItem]:
+    url = url_for_each("children:application_detail")
+    items = []
+    for row in rows:
+        matter, due_field, capability = _STEP[row["status"]]
+        items.append(
+            WorkItem(
+                source="children.allowance",
+                key=str(row["pk"]),
+                domain=DOMAIN,
+                matter=f"{_KIND.get(row['kind'], '')} · {matter}",
+                subject=mask_name(row["child__person__name"]),
+                division_code=row["division_code"],
+                due_on=row[due_field],
+                url=url(row["pk"]),
+                capability=capability,
+            )
+        )
+    return items
+
+
+def _open_applications(user):
+    return scoped(AllowanceApplication.objects.filter(status__in=list(_STEP)), user)
+
+
+def open_applications(user, today: date) -> list[WorkItem]:
+    statuses = [status for status, (_, _, cap) in _STEP.items() if has_capability(user, cap)]
+    if not statuses:
+        return []
+    rows = _open_applications(user).filter(status__in=statuses).order_by("pk").values(*_FIELDS)
+    return _application_items(rows)
+
+
+def find_application(user, key: str, today: date) -> WorkItem:
+    found = _application_items(_open_applications(user).filter(pk=record_pk(key)).values(*_FIELDS))
+    if not found:
+        raise Http404("记录不存在或不在您的管辖范围内")
+    return found[0]
+
+
+SOURCES = [
+    WorkSource("children.contact", DOMAIN, "亲情联系", open_contacts, find_contact),
+    WorkSource("children.allowance", DOMAIN, "儿童基本生活保障", open_applications, find_application),
+]
