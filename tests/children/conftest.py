@@ -6,7 +6,6 @@ from django.core.management import call_command
 def policy(db):
     """Every domain's shipped parameters, 社会救助's programs and standards (丹东 孤儿 1638/1284), holidays."""
     call_command("load_assistance_policy", verbosity=0)
-    call_command("load_policy", verbosity=0)
 
 
 def _user(role, code, username):
