@@ -169,6 +169,25 @@ def test_every_url_is_covered_by_this_matrix():
         "eldercare:staff_add",
         "eldercare:visit_create",
         "eldercare:visit_plan",
+        # 儿童福利: every record URL is walked as an outsider in tests/children/test_pages.py (404 each, writes
+        # refused); lists and the dashboard show nothing of another county.
+        "children:application_check",
+        "children:application_confirm",
+        "children:application_create",
+        "children:application_detail",
+        "children:application_end",
+        "children:application_list",
+        "children:care_create",
+        "children:child_close",
+        "children:child_create",
+        "children:child_detail",
+        "children:child_list",
+        "children:contact_create",
+        "children:contact_overdue",
+        "children:dashboard",
+        "children:flag_create",
+        "children:flag_end",
+        "children:parent_create",
         # 资金发放: walked as an outsider in tests/payments/test_payroll_pages.py (404 on another county's
         # roster, its files and lines; lists and the follow-up queue scoped).
         "payments:roster_list",
