@@ -16,4 +16,6 @@ def open_file(actor, child=None, registered_on: date = date(2026, 1, 5)):
 
 def both_parents(actor, record, condition: str, since: date = date(2024, 1, 1), **extra):
     for role in ("father", "mother"):
-        register.record_parent_status(actor, record, role=role, condition=condition, since=since, evidence="证明", **extra)
+        register.record_parent_status(
+            actor, record, role=role, condition=condition, since=since, evidence="证明", **extra
+        )

@@ -19,7 +19,17 @@ def test_demo_children_cover_each_category_and_step(divisions, policy):
     summary = demo.load_demo(seed=3, today=TODAY)
     assert summary.children >= 10 and demo.demo_loaded()
     categories = set(CategoryFlag.objects.values_list("category", flat=True))
-    assert {"left_behind", "orphan_scattered", "orphan_institutional", "de_facto_unattended", "street"} <= categories
-    assert set(AllowanceApplication.objects.values_list("status", flat=True)) == {"received", "checked", "confirmed"}
+    assert {
+        "left_behind",
+        "orphan_scattered",
+        "orphan_institutional",
+        "de_facto_unattended",
+        "street",
+    } <= categories
+    assert set(AllowanceApplication.objects.values_list("status", flat=True)) == {
+        "received",
+        "checked",
+        "confirmed",
+    }
     assert EntrustedCare.objects.filter(disqualifications__icontains="vice").exists()
     assert summary.contacts > 0

@@ -24,15 +24,24 @@ def login(client, user):
 def world(policy, director):
     record = open_file(director, make_child(name="李小雨"))
     both_parents(director, record, "working_away")
-    flag = register.add_flag(director, record, category="left_behind", valid_from=date(2026, 1, 6), evidence="排查登记")
+    flag = register.add_flag(
+        director, record, category="left_behind", valid_from=date(2026, 1, 6), evidence="排查登记"
+    )
     entrustment, _ = register.entrust_care(
         director, record, carer_name="李奶奶", carer_relation="祖母", started_on=date(2026, 1, 6)
     )
     orphan = open_file(director, make_child(name="赵小安"))
     both_parents(director, orphan, "dead", since=date(2021, 1, 1))
-    register.add_flag(director, orphan, category="orphan_scattered", valid_from=date(2026, 1, 6), evidence="死亡证明")
+    register.add_flag(
+        director, orphan, category="orphan_scattered", valid_from=date(2026, 1, 6), evidence="死亡证明"
+    )
     application = allowances.receive_application(
-        director, orphan, kind="orphan_scattered", applicant_name="赵爷爷", applicant_relation="祖父", received_on=date(2026, 2, 2)
+        director,
+        orphan,
+        kind="orphan_scattered",
+        applicant_name="赵爷爷",
+        applicant_relation="祖父",
+        received_on=date(2026, 2, 2),
     )
     return {"record": record, "flag": flag, "entrustment": entrustment, "application": application}
 
@@ -110,24 +119,37 @@ def test_names_are_masked_for_a_leader(client, world, city_leader):
 def test_flag_form_refuses_an_excluded_category_in_chinese(client, world, director):
     login(client, director)
     url = record_urls(world)["children:flag_create"]
-    response = client.post(url, {"category": "de_facto_unattended", "valid_from": "2026-02-01", "evidence": "x"}, follow=True)
+    response = client.post(
+        url, {"category": "de_facto_unattended", "valid_from": "2026-02-01", "evidence": "x"}, follow=True
+    )
     assert "不能同时成立" in response.content.decode() or "民发〔2019〕62号" in response.content.decode()
     assert CategoryFlag.objects.count() == 2
 
 
-def test_contact_form_and_the_recognition_steps_through_pages(client, world, director, supervisor, county_approver):
+def test_contact_form_and_the_recognition_steps_through_pages(
+    client, world, director, supervisor, county_approver
+):
     login(client, director)
     url = record_urls(world)["children:contact_create"]
-    response = client.post(url, {"contacted_on": "2026-02-03", "by_role": "mother", "method": "video", "with_child": "1"})
+    response = client.post(
+        url, {"contacted_on": "2026-02-03", "by_role": "mother", "method": "video", "with_child": "1"}
+    )
     assert response.status_code == 302
     assert world["entrustment"].contacts.count() == 1
     login(client, supervisor)
     a = world["application"]
-    client.post(f"/children/allowances/{a.pk}/check/", {"eligible": "yes", "checked_on": "2026-02-05", "note": "比对一致"})
+    client.post(
+        f"/children/allowances/{a.pk}/check/",
+        {"eligible": "yes", "checked_on": "2026-02-05", "note": "比对一致"},
+    )
     login(client, county_approver)
-    client.post(f"/children/allowances/{a.pk}/confirm/", {"confirmed": "yes", "decided_on": "2026-02-10", "note": ""})
+    client.post(
+        f"/children/allowances/{a.pk}/confirm/", {"confirmed": "yes", "decided_on": "2026-02-10", "note": ""}
+    )
     a = AllowanceApplication.objects.get(pk=a.pk)
-    assert a.status == "confirmed" and a.start_month == date(2026, 3, 1) and str(a.monthly_amount) == "1284.00"
+    assert (
+        a.status == "confirmed" and a.start_month == date(2026, 3, 1) and str(a.monthly_amount) == "1284.00"
+    )
     body = client.get(f"/children/allowances/{a.pk}/").content.decode()
     assert "已确认（保障中）" in body
 
@@ -139,6 +161,8 @@ def test_work_items_offer_overdue_contacts_and_applications(world, director, sup
     assert [item.key for item in contacts] == [str(world["entrustment"].pk)]
     assert contacts[0].due_on == date(2026, 1, 13)
     items = open_applications(supervisor, date(2026, 3, 1))
-    assert [i.key for i in items] == [str(world["application"].pk)] and items[0].due_on == world["application"].check_due
+    assert [i.key for i in items] == [str(world["application"].pk)] and items[0].due_on == world[
+        "application"
+    ].check_due
     assert open_applications(director, date(2026, 3, 1)) == []
     assert find_application(supervisor, str(world["application"].pk), date(2026, 3, 1)).subject == "赵*安"

@@ -45,7 +45,9 @@ def _qualifies(p: P, on: date) -> bool:
     if p.until is not None and on > p.until:
         return False
     if p.condition == "severe_disability":
-        return p.disability_grade in (1, 2) or (p.disability_grade in (3, 4) and p.disability_kind in ("智力", "精神"))
+        return p.disability_grade in (1, 2) or (
+            p.disability_grade in (3, 4) and p.disability_kind in ("智力", "精神")
+        )
     if p.condition == "severe_illness":
         return True
     if p.condition == "lost_contact":
@@ -63,7 +65,7 @@ def _gone(p: P, on: date) -> bool:
 def test_de_facto_unattended_follows_mingfa_2019_62_section_1(father, mother, on):
     """事实无人抚养: both parents in a listed condition, or one dead/missing and the other in one (62号 一)."""
     expected = (_qualifies(father, on) and _qualifies(mother, on)) or (
-        _gone(father, on) and _qualifies(mother, on) or _gone(mother, on) and _qualifies(father, on)
+        (_gone(father, on) and _qualifies(mother, on)) or (_gone(mother, on) and _qualifies(father, on))
     )
     assert guardianship.is_de_facto_unattended(father, mother, on, 6) == expected
 
@@ -108,17 +110,27 @@ def test_left_behind_parents_guofa_2016_13(father, mother, on):
         return (p.since is None or p.since <= on) and (p.until is None or on <= p.until)
 
     away = [p.condition == "working_away" and live(p) for p in (father, mother)]
-    unable = [p.condition in ("incapable", "severe_disability", "severe_illness") and live(p) for p in (father, mother)]
+    unable = [
+        p.condition in ("incapable", "severe_disability", "severe_illness") and live(p)
+        for p in (father, mother)
+    ]
     expected = (away[0] and away[1]) or (away[0] and unable[1]) or (away[1] and unable[0])
     assert guardianship.is_left_behind(father, mother, on) == expected
 
 
-@given(st.dates(min_value=date(2005, 1, 1), max_value=date(2026, 12, 31)), st.sampled_from(list(categories.LABELS)))
+@given(
+    st.dates(min_value=date(2005, 1, 1), max_value=date(2026, 12, 31)),
+    st.sampled_from(list(categories.LABELS)),
+)
 def test_a_category_needs_a_minor_and_left_behind_under_16_minors_law_art_2_guofa_2016_13(birth, category):
     limit = 16 if category == categories.LEFT_BEHIND else 18
-    old_enough = birth.replace(year=birth.year + limit) if not (birth.month == 2 and birth.day == 29) else date(birth.year + limit, 3, 1)
+    old_enough = (
+        birth.replace(year=birth.year + limit)
+        if not (birth.month == 2 and birth.day == 29)
+        else date(birth.year + limit, 3, 1)
+    )
     errors = categories.flag_errors(Flag(category, ON, None), birth, [], LIMITS)
-    assert bool(errors) == (ON >= old_enough)
+    assert bool(errors) == (old_enough <= ON)
     if errors:
         assert "周岁" in errors[0]
 
@@ -128,7 +140,9 @@ def test_open_flag_ends_the_day_before_the_birthday():
     assert categories.last_valid_day(categories.DE_FACTO, date(2012, 2, 29), LIMITS) == date(2030, 2, 28)
 
 
-@given(st.sampled_from(list(categories.LABELS)), st.sampled_from(list(categories.LABELS)), days, days, days, days)
+@given(
+    st.sampled_from(list(categories.LABELS)), st.sampled_from(list(categories.LABELS)), days, days, days, days
+)
 def test_excluded_or_repeated_categories_cannot_overlap(a, b, a_from, a_to, b_from, b_to):
     a_from, a_to = min(a_from, a_to), max(a_from, a_to)
     b_from, b_to = min(b_from, b_to), max(b_from, b_to)
@@ -174,7 +188,9 @@ def test_missed_weeks_counts_whole_weeks_without_contact_minors_law_art_23(start
     expected = sum(
         1
         for week in range((length + 1) // 7)
-        if not any(start + timedelta(days=7 * week) <= c <= start + timedelta(days=7 * week + 6) for c in contacts)
+        if not any(
+            start + timedelta(days=7 * week) <= c <= start + timedelta(days=7 * week + 6) for c in contacts
+        )
     )
     assert care.missed_weeks(start, contacts, until, 7) == expected
     assert care.contact_due(start, contacts, 7) == max([start, *contacts]) + timedelta(days=7)
@@ -183,7 +199,11 @@ def test_missed_weeks_counts_whole_weeks_without_contact_minors_law_art_23(start
 money = st.decimals(min_value=0, max_value=5000, places=2)
 
 
-@given(st.sampled_from([allowances.ORPHAN_INSTITUTIONAL, allowances.ORPHAN_SCATTERED, allowances.DE_FACTO]), money, money)
+@given(
+    st.sampled_from([allowances.ORPHAN_INSTITUTIONAL, allowances.ORPHAN_SCATTERED, allowances.DE_FACTO]),
+    money,
+    money,
+)
 def test_top_up_for_de_facto_children_only_mingfa_2019_62_section_3(kind, standard, other):
     """已获得低保金、特困供养金或困难残疾人生活补贴且未达到标准的进行补差发放，其他全额发放."""
     amount = allowances.monthly_allowance(kind, standard, other)

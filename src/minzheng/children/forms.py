@@ -37,7 +37,9 @@ class ParentForm(KitForm):
     since = date_field("起始日期（死亡、入狱、失联、外出等日期）", required=False)
     until = date_field("截止日期（刑期或强制措施期满、状况结束）", required=False)
     disability_grade = int_field("残疾等级（重残时填写 1–4）", min_value=1, max_value=4, required=False)
-    disability_kind = choice_field("残疾类别（重残时填写）", [("", "—"), *DISABILITY_CATEGORIES], required=False)
+    disability_kind = choice_field(
+        "残疾类别（重残时填写）", [("", "—"), *DISABILITY_CATEGORIES], required=False
+    )
     evidence = text_field("证明材料（死亡证明、判决书、残疾证号、公安失联证明等）", 300, area=True)
 
 

@@ -49,9 +49,14 @@ def person_benefits(person_ids: list[int], on: date) -> dict[int, list[PersonBen
     rows = (
         enrolments_in_force(on)
         .filter(household_id__in=list(by_household))
-        .annotate(amount=Subquery(amount.values("monthly_amount")[:1]), persons=Subquery(amount.values("persons")[:1]))
+        .annotate(
+            amount=Subquery(amount.values("monthly_amount")[:1]),
+            persons=Subquery(amount.values("persons")[:1]),
+        )
         .filter(amount__isnull=False)
-        .values_list("household_id", "program__code", "program__name", "program__category", "amount", "persons")
+        .values_list(
+            "household_id", "program__code", "program__name", "program__category", "amount", "persons"
+        )
     )
     found: dict[int, list[PersonBenefit]] = {}
     for household_id, code, name, category, household_amount, persons in rows:

@@ -34,7 +34,9 @@ def demo_loaded() -> bool:
 def _children(today: date, area: str, count: int) -> list[Person]:
     """Living minors (2–15) of the city's demo households of ``area`` (城市/农村), in a stable order."""
     households = Household.objects.filter(area_type=area, residence_division_code__startswith=CITY)
-    members = HouseholdMembership.objects.filter(household__in=households, valid_to__isnull=True).values("person_id")
+    members = HouseholdMembership.objects.filter(household__in=households, valid_to__isnull=True).values(
+        "person_id"
+    )
     candidates = Person.objects.filter(
         pk__in=members, is_deceased=False, birth_date__isnull=False,
         birth_date__gt=date(today.year - 16, today.month, 1), birth_date__lt=date(today.year - 2, 1, 1),
@@ -51,7 +53,10 @@ def load_demo(*, seed: int = 20260118, today: date | None = None) -> DemoSummary
     today = today or date.today()
     rng = random.Random(seed)
     # city-level demo staff: the children live in several counties (留守 children in rural ones)
-    users = {u.username: u for u in User.objects.filter(username__in=["city_caseworker", "city_reviewer", "city_approver"])}
+    users = {
+        u.username: u
+        for u in User.objects.filter(username__in=["city_caseworker", "city_reviewer", "city_approver"])
+    }
     director, supervisor, approver = users["city_caseworker"], users["city_reviewer"], users["city_approver"]
     opened = today - timedelta(days=120)
     flags = entrustments = contacts = applications = 0
@@ -68,7 +73,14 @@ def load_demo(*, seed: int = 20260118, today: date | None = None) -> DemoSummary
         since = opened - timedelta(days=rng.randint(200, 900))
         if plan == "left_behind":
             for role in ("father", "mother"):
-                register.record_parent_status(director, record, role=role, condition="working_away", since=since, evidence=f"外出务工登记{DEMO_MARK}")
+                register.record_parent_status(
+                    director,
+                    record,
+                    role=role,
+                    condition="working_away",
+                    since=since,
+                    evidence=f"外出务工登记{DEMO_MARK}",
+                )
             entrustment, _ = register.entrust_care(
                 director, record, carer_name=rng.choice(["王秀兰", "刘桂芝", "张德福", "李淑珍"]), carer_relation=rng.choice(["祖母", "祖父", "外祖母"]),
                 carer_birth_date=date(1956, 3, 1), started_on=opened,
@@ -80,28 +92,70 @@ def load_demo(*, seed: int = 20260118, today: date | None = None) -> DemoSummary
             stop = today - timedelta(days=rng.choice([2, 5, 20, 35]))
             day = opened + timedelta(days=rng.randint(0, 6))
             while day <= stop:
-                register.record_contact(director, entrustment, contacted_on=day, by_role=rng.choice(["father", "mother"]), method=rng.choice(["phone", "video"]), note="学习生活正常")
+                register.record_contact(
+                    director,
+                    entrustment,
+                    contacted_on=day,
+                    by_role=rng.choice(["father", "mother"]),
+                    method=rng.choice(["phone", "video"]),
+                    note="学习生活正常",
+                )
                 contacts += 1
                 day += timedelta(days=rng.randint(5, 8))
         elif plan.startswith("orphan"):
             for role in ("father", "mother"):
-                register.record_parent_status(director, record, role=role, condition="dead", since=since, evidence=f"死亡医学证明{DEMO_MARK}")
+                register.record_parent_status(
+                    director,
+                    record,
+                    role=role,
+                    condition="dead",
+                    since=since,
+                    evidence=f"死亡医学证明{DEMO_MARK}",
+                )
         elif plan == "de_facto_unattended":
-            register.record_parent_status(director, record, role="father", condition="dead", since=since, evidence=f"死亡医学证明{DEMO_MARK}")
             register.record_parent_status(
-                director, record, role="mother", condition="imprisoned", since=since, until=since + timedelta(days=365 * 5), evidence=f"刑事判决书{DEMO_MARK}"
+                director,
+                record,
+                role="father",
+                condition="dead",
+                since=since,
+                evidence=f"死亡医学证明{DEMO_MARK}",
             )
-        register.add_flag(director, record, category=plan, valid_from=opened, evidence=f"乡镇排查认定{DEMO_MARK}")
+            register.record_parent_status(
+                director,
+                record,
+                role="mother",
+                condition="imprisoned",
+                since=since,
+                until=since + timedelta(days=365 * 5),
+                evidence=f"刑事判决书{DEMO_MARK}",
+            )
+        register.add_flag(
+            director, record, category=plan, valid_from=opened, evidence=f"乡镇排查认定{DEMO_MARK}"
+        )
         flags += 1
         if plan in ("orphan_scattered", "orphan_institutional", "de_facto_unattended"):
             received = opened + timedelta(days=7 + i)
             application = allowances.receive_application(
-                director, record, kind=plan, applicant_name="监护人", applicant_relation="祖父母", received_on=received
+                director,
+                record,
+                kind=plan,
+                applicant_name="监护人",
+                applicant_relation="祖父母",
+                received_on=received,
             )
             applications += 1
             step = i % 3
             if step >= 1:
-                application = allowances.check_application(supervisor, application, eligible=True, checked_on=received + timedelta(days=10), note=f"部门信息比对一致{DEMO_MARK}")
+                application = allowances.check_application(
+                    supervisor,
+                    application,
+                    eligible=True,
+                    checked_on=received + timedelta(days=10),
+                    note=f"部门信息比对一致{DEMO_MARK}",
+                )
             if step >= 2:
-                allowances.confirm_application(approver, application, confirmed=True, decided_on=received + timedelta(days=20))
+                allowances.confirm_application(
+                    approver, application, confirmed=True, decided_on=received + timedelta(days=20)
+                )
     return DemoSummary(len(children), flags, entrustments, contacts, applications)

@@ -38,7 +38,9 @@ class AllowanceApplication(models.Model):
     decision_note = models.CharField("确认意见（不予确认的理由）", max_length=300, blank=True)
     decided_by = models.ForeignKey("core.User", null=True, on_delete=models.PROTECT, related_name="+")
     standard = models.DecimalField("保障标准（元/月）", max_digits=10, decimal_places=2, null=True)
-    other_benefits = models.DecimalField("已领低保/特困/残疾人生活补贴（元/月）", max_digits=10, decimal_places=2, null=True)
+    other_benefits = models.DecimalField(
+        "已领低保/特困/残疾人生活补贴（元/月）", max_digits=10, decimal_places=2, null=True
+    )
     monthly_amount = models.DecimalField("月发放金额（元）", max_digits=10, decimal_places=2, null=True)
     start_month = models.DateField("起始发放月份", null=True, blank=True)
     end_month = models.DateField("停发月份", null=True, blank=True)

@@ -37,7 +37,12 @@ class ChildRecord(models.Model):
     division_code = models.CharField("居住区划代码", max_length=12, db_index=True)
     school = models.CharField("就读学校（幼儿园）", max_length=100, blank=True)
     handler = models.ForeignKey(
-        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="儿童主任"
+        "core.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="儿童主任",
     )
     registered_on = models.DateField("建档日期")
     ended_on = models.DateField("销档日期", null=True, blank=True)
@@ -85,7 +90,12 @@ class ParentStatus(models.Model):
     division_code = models.CharField("区划代码", max_length=12, db_index=True)
     role = models.CharField("父母", max_length=6, choices=ParentRole.choices)
     parent = models.ForeignKey(
-        "core.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="父（母）"
+        "core.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="父（母）",
     )
     parent_name = models.CharField("姓名", max_length=50, blank=True)
     condition = models.CharField("状况", max_length=20, choices=ParentCondition.choices)
@@ -133,7 +143,9 @@ class EntrustedCare(models.Model):
         verbose_name_plural = "委托照护"
         constraints = [
             models.UniqueConstraint(
-                fields=["child"], condition=models.Q(ended_on__isnull=True), name="children_one_open_entrustment"
+                fields=["child"],
+                condition=models.Q(ended_on__isnull=True),
+                name="children_one_open_entrustment",
             )
         ]
 

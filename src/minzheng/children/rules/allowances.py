@@ -14,7 +14,9 @@ ORPHAN_INSTITUTIONAL = "orphan_institutional"
 ORPHAN_SCATTERED = "orphan_scattered"
 DE_FACTO = "de_facto_unattended"
 # 补差 counts these 社会救助 program categories (62号 三(一)); 低保边缘 and 临时救助 are not named.
-TOP_UP_AGAINST = frozenset({"dibao_urban", "dibao_rural", "tekun_centralised", "tekun_dispersed", "disability_living"})
+TOP_UP_AGAINST = frozenset(
+    {"dibao_urban", "dibao_rural", "tekun_centralised", "tekun_dispersed", "disability_living"}
+)
 
 
 def monthly_allowance(kind: str, standard: Decimal, other_benefits: Decimal) -> Decimal:

@@ -91,7 +91,9 @@ def flag_errors(new: Flag, birth: date, existing: list[Flag], limits: AgeLimits)
     if age_on(birth, new.valid_from) >= limits.of(new.category):
         errors.append(age_rule(new.category, limits))
     elif new.valid_to is not None and new.valid_to > last_valid_day(new.category, birth, limits):
-        errors.append(f"有效期止不能晚于{last_valid_day(new.category, birth, limits)}：{age_rule(new.category, limits)}")
+        errors.append(
+            f"有效期止不能晚于{last_valid_day(new.category, birth, limits)}：{age_rule(new.category, limits)}"
+        )
     for flag in existing:
         if not overlaps(new.valid_from, new.valid_to, flag.valid_from, flag.valid_to):
             continue

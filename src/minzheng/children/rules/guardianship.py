@@ -118,8 +118,10 @@ def is_left_behind(father: ParentSituation, mother: ParentSituation, on: date) -
     def incapable(p: ParentSituation) -> bool:
         return p.condition in _NO_CAPACITY and p.in_force(on)
 
-    return (away(father) and away(mother)) or (away(father) and incapable(mother)) or (
-        away(mother) and incapable(father)
+    return (
+        (away(father) and away(mother))
+        or (away(father) and incapable(mother))
+        or (away(mother) and incapable(father))
     )
 
 

@@ -18,7 +18,9 @@ def application_list(user, *, status: str = "", kind: str = "", division_code: s
 
 
 def read_application(user, pk: int, *, channel: Channel = Channel.PAGE) -> AllowanceApplication:
-    application = one(AllowanceApplication.objects.select_related("child__person", "checked_by", "decided_by"), user, pk)
+    application = one(
+        AllowanceApplication.objects.select_related("child__person", "checked_by", "decided_by"), user, pk
+    )
     return audited_read(
         user, application, channel=channel, object_type="children.allowanceapplication",
         division_code=application.division_code, summary=f"查看儿童基本生活保障申请 {application.pk}",

@@ -22,7 +22,9 @@ class ChildFilter:
 
 
 def _flags_on(day: date):
-    return CategoryFlag.objects.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+    return CategoryFlag.objects.filter(valid_from__lte=day).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+    )
 
 
 def child_list(user, filters: ChildFilter = ChildFilter()) -> QuerySet[ChildRecord]:

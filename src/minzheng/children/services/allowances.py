@@ -43,17 +43,26 @@ def _standard(kind: str, division_code: str, on: date) -> tuple[Decimal, str]:
     the 散居孤儿 standard: 62号 三(一) "与当地孤儿保障标准相衔接"."""
     try:
         found = standard_in_force(division_code, _STANDARD_KIND[kind], on)
-        return found.monthly_amount, f"{found.kind_label} {found.monthly_amount} 元/月（{found.effective_from}起）"
+        return (
+            found.monthly_amount,
+            f"{found.kind_label} {found.monthly_amount} 元/月（{found.effective_from}起）",
+        )
     except MinzhengError:
         if kind != allowances.DE_FACTO:
             raise InvalidChildInput(
-                f"{AllowanceKind(kind).label}在 {on} 没有可用的保障标准，请先在社会救助“保障标准”中设置", field="kind"
+                f"{AllowanceKind(kind).label}在 {on} 没有可用的保障标准，请先在社会救助“保障标准”中设置",
+                field="kind",
             ) from None
     try:
         found = standard_in_force(division_code, "orphan_scattered", on)
     except MinzhengError:
-        raise InvalidChildInput(f"{on} 没有可用的孤儿（散居）保障标准，无法计算事实无人抚养儿童补贴", field="kind") from None
-    return found.monthly_amount, f"参照{found.kind_label} {found.monthly_amount} 元/月（本地未单设事实无人抚养标准）"
+        raise InvalidChildInput(
+            f"{on} 没有可用的孤儿（散居）保障标准，无法计算事实无人抚养儿童补贴", field="kind"
+        ) from None
+    return (
+        found.monthly_amount,
+        f"参照{found.kind_label} {found.monthly_amount} 元/月（本地未单设事实无人抚养标准）",
+    )
 
 
 def amount_for(record: ChildRecord, kind: str, on: date) -> Amount:
@@ -81,7 +90,9 @@ def receive_application(
     if record.ended_on is not None:
         raise ChildrenConflict("该儿童档案已销档")
     not_future(received_on, "received_on", "受理日期")
-    if AllowanceApplication.objects.filter(child=record, status__in=["received", "checked", "confirmed"]).exists():
+    if AllowanceApplication.objects.filter(
+        child=record, status__in=["received", "checked", "confirmed"]
+    ).exists():
         raise ChildrenConflict("该儿童已有在办或保障中的基本生活保障，请勿重复申请", field="kind")
     due, _ = working_day_deadline(
         received_on, working_days("children_allowance_check_working_days", record.division_code, received_on)
@@ -96,7 +107,13 @@ def receive_application(
         check_due=due,
         created_by=actor,
     )
-    audit(actor, AuditEvent.CREATE, application, f"受理{record.person.name}{application.get_kind_display()}申请", _FIELDS)
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        application,
+        f"受理{record.person.name}{application.get_kind_display()}申请",
+        _FIELDS,
+    )
     return application
 
 
@@ -105,7 +122,9 @@ def _flag_holds(record: ChildRecord, kind: str, on: date) -> bool:
 
 
 @transaction.atomic
-def check_application(actor, application: AllowanceApplication, *, eligible: bool, checked_on: date, note: str):
+def check_application(
+    actor, application: AllowanceApplication, *, eligible: bool, checked_on: date, note: str
+):
     """乡镇查验: eligible → reported to the county (confirmation due in 15 working days); else closed."""
     require(actor, Capability.CHECK_CHILD_ALLOWANCE)
     check_in_jurisdiction(actor, application.division_code)
@@ -137,7 +156,9 @@ def check_application(actor, application: AllowanceApplication, *, eligible: boo
 
 
 @transaction.atomic
-def confirm_application(actor, application: AllowanceApplication, *, confirmed: bool, decided_on: date, note: str = ""):
+def confirm_application(
+    actor, application: AllowanceApplication, *, confirmed: bool, decided_on: date, note: str = ""
+):
     """县级确认: paid from the month after; the amount from the standard and 补差 fixed at confirmation.
     Refusal states its reason in writing (62号 二(三))."""
     require(actor, Capability.CONFIRM_CHILD_ALLOWANCE)
@@ -177,8 +198,13 @@ def end_allowance(actor, application: AllowanceApplication, *, last_month: date,
         raise ChildrenConflict("只有保障中的儿童可以终止保障")
     last_month = last_month.replace(day=1)
     if last_month < application.start_month:
-        raise InvalidChildInput(f"最后发放月份不能早于起始发放月份（{application.start_month:%Y-%m}）", field="last_month")
-    application.end_month, application.end_reason = last_month, require_text(reason, "reason", "终止原因", 100)
+        raise InvalidChildInput(
+            f"最后发放月份不能早于起始发放月份（{application.start_month:%Y-%m}）", field="last_month"
+        )
+    application.end_month, application.end_reason = (
+        last_month,
+        require_text(reason, "reason", "终止原因", 100),
+    )
     application.status = ApplicationStatus.ENDED
     application.save(update_fields=["end_month", "end_reason", "status"])
     audit(actor, AuditEvent.UPDATE, application, "终止儿童基本生活保障", _FIELDS)

@@ -44,7 +44,8 @@ def open_record(actor, *, person, registered_on: date, school: str = "", handler
     limits = age_limits(person.residence_division_code, registered_on)
     if person.birth_date is None or age_on(person.birth_date, registered_on) >= limits.minor:
         raise InvalidChildInput(
-            f"{person.name}建档时已满{limits.minor}周岁，不能建立儿童档案（未成年人保护法第二条）", field="person"
+            f"{person.name}建档时已满{limits.minor}周岁，不能建立儿童档案（未成年人保护法第二条）",
+            field="person",
         )
     not_future(registered_on, "registered_on", "建档日期")
     if ChildRecord.objects.filter(person=person, ended_on__isnull=True).exists():
@@ -75,7 +76,9 @@ def parent_situations(record: ChildRecord, on: date) -> tuple[guardianship.Paren
 
 def _rural(person) -> bool | None:
     """农村 when the child's current household is a rural one (``None`` when the child has no household)."""
-    household_ids = HouseholdMembership.objects.filter(person=person, valid_to__isnull=True).values("household_id")
+    household_ids = HouseholdMembership.objects.filter(person=person, valid_to__isnull=True).values(
+        "household_id"
+    )
     areas = set(Household.objects.filter(pk__in=household_ids).values_list("area_type", flat=True))
     return None if not areas else Household.RURAL in areas
 
@@ -84,7 +87,9 @@ def _definition_errors(record: ChildRecord, category: str, on: date) -> list[str
     """The definition a category rests on, checked against the parents' situations on its first day."""
     father, mother = parent_situations(record, on)
     if category in categories.ORPHANS and not guardianship.is_orphan(father, mother, on):
-        return ["孤儿须父母双方均已死亡、宣告失踪或查找不到生父母（国办发〔2010〕54号），请先登记父母监护状况"]
+        return [
+            "孤儿须父母双方均已死亡、宣告失踪或查找不到生父母（国办发〔2010〕54号），请先登记父母监护状况"
+        ]
     if category == categories.DE_FACTO:
         months = condition_months(record.division_code, on)
         if not guardianship.is_de_facto_unattended(father, mother, on, months):
@@ -110,7 +115,13 @@ def _existing(record: ChildRecord, exclude_pk: int | None = None) -> list[catego
 
 @transaction.atomic
 def add_flag(
-    actor, record: ChildRecord, *, category: str, valid_from: date, evidence: str, valid_to: date | None = None
+    actor,
+    record: ChildRecord,
+    *,
+    category: str,
+    valid_from: date,
+    evidence: str,
+    valid_to: date | None = None,
 ) -> CategoryFlag:
     """认定儿童类别: the age limit, the definition and the exclusions checked; open-ended flags end at the age
     limit automatically (the day before the 18th — 留守: 16th — birthday)."""
@@ -139,7 +150,13 @@ def add_flag(
         evidence=evidence,
         recorded_by=actor,
     )
-    audit(actor, AuditEvent.CREATE, flag, f"{record.person.name}认定为{flag.get_category_display()}", _FLAG_FIELDS)
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        flag,
+        f"{record.person.name}认定为{flag.get_category_display()}",
+        _FLAG_FIELDS,
+    )
     return flag
 
 
@@ -185,7 +202,10 @@ def record_parent_status(
     if condition != guardianship.NORMAL and condition != guardianship.UNKNOWN and since is None:
         raise InvalidChildInput("请填写该状况的起始日期（如死亡日期、入狱日期、失联日期）", field="since")
     not_future(since, "since", "起始日期")
-    if condition in (guardianship.IMPRISONED, guardianship.DRUG_REHAB, guardianship.RESTRICTED) and until is None:
+    if (
+        condition in (guardianship.IMPRISONED, guardianship.DRUG_REHAB, guardianship.RESTRICTED)
+        and until is None
+    ):
         raise InvalidChildInput("服刑在押、强制隔离戒毒、限制人身自由须填写期满日期", field="until")
     if condition == guardianship.SEVERE_DISABILITY and disability_grade not in (1, 2, 3, 4):
         raise InvalidChildInput("重残须填写残疾等级（一至四级）", field="disability_grade")
@@ -247,7 +267,9 @@ def entrust_care(
     current = EntrustedCare.objects.select_for_update().filter(child=record, ended_on__isnull=True).first()
     if current is not None:
         if started_on <= current.started_on:
-            raise InvalidChildInput(f"新的委托起始日期须晚于现有委托（{current.started_on}起）", field="started_on")
+            raise InvalidChildInput(
+                f"新的委托起始日期须晚于现有委托（{current.started_on}起）", field="started_on"
+            )
         current.ended_on = date.fromordinal(started_on.toordinal() - 1)
         current.save(update_fields=["ended_on"])
         audit(actor, AuditEvent.UPDATE, current, f"委托照护（{current.carer_name}）结束", ["ended_on"])
@@ -326,7 +348,13 @@ def record_contact(
         note=(note or "").strip()[:300],
         recorded_by=actor,
     )
-    audit(actor, AuditEvent.CREATE, contact, f"亲情联系（{contact.get_method_display()}）", ["contacted_on", "by_role", "method"])
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        contact,
+        f"亲情联系（{contact.get_method_display()}）",
+        ["contacted_on", "by_role", "method"],
+    )
     return contact
 
 

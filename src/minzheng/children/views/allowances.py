@@ -18,7 +18,9 @@ LIST = ("基本生活保障", "children:application_list")
 
 
 class ApplicationFilterForm(forms.Form):
-    status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部"), *ApplicationStatus.choices])
+    status = forms.ChoiceField(
+        label="状态", required=False, choices=[("", "全部"), *ApplicationStatus.choices]
+    )
     kind = forms.ChoiceField(label="保障类别", required=False, choices=[("", "全部"), *AllowanceKind.choices])
     division_code = forms.CharField(label="区划", required=False)
 
@@ -26,18 +28,26 @@ class ApplicationFilterForm(forms.Form):
 def application_list(request):
     ff, d = search(request, ApplicationFilterForm)
     qs = sel.application_list(
-        request.user, status=d.get("status", ""), kind=d.get("kind", ""), division_code=d.get("division_code", "")
+        request.user,
+        status=d.get("status", ""),
+        kind=d.get("kind", ""),
+        division_code=d.get("division_code", ""),
     )
     page = paginate(request, qs)
     names = names_of({a.division_code for a in page})
     rows = [
         [
-            Cell(shown_name(request.user, a.child.person.name), reverse("children:application_detail", args=[a.pk])),
+            Cell(
+                shown_name(request.user, a.child.person.name),
+                reverse("children:application_detail", args=[a.pk]),
+            ),
             names.get(a.division_code, a.division_code),
             a.get_kind_display(),
             a.get_status_display(),
             a.received_on,
-            a.check_due if a.status == ApplicationStatus.RECEIVED else (a.confirm_due if a.status == ApplicationStatus.CHECKED else ""),
+            a.check_due
+            if a.status == ApplicationStatus.RECEIVED
+            else (a.confirm_due if a.status == ApplicationStatus.CHECKED else ""),
             a.monthly_amount if a.monthly_amount is not None else "",
         ]
         for a in page
@@ -68,19 +78,48 @@ def application_detail(request, pk: int):
         ("确认期限", a.confirm_due or ""),
         ("确认", f"{a.decided_on} {a.decision_note}" if a.decided_on else ""),
         ("保障标准（元/月）", a.standard if a.standard is not None else ""),
-        ("已领低保/特困/残疾人生活补贴（人均，元/月）", a.other_benefits if a.other_benefits is not None else ""),
+        (
+            "已领低保/特困/残疾人生活补贴（人均，元/月）",
+            a.other_benefits if a.other_benefits is not None else "",
+        ),
         ("月发放金额（元）", a.monthly_amount if a.monthly_amount is not None else ""),
         ("起始发放月份", f"{a.start_month:%Y-%m}" if a.start_month else ""),
         ("终止", f"{a.end_month:%Y-%m}（最后发放月） {a.end_reason}" if a.end_month else ""),
     ]
     actions = []
     if a.status == ApplicationStatus.RECEIVED and can(user, Capability.CHECK_CHILD_ALLOWANCE):
-        actions.append(Action("乡镇查验", f.CheckForm(), reverse("children:application_check", args=[pk]), "提交", testid="check-form"))
+        actions.append(
+            Action(
+                "乡镇查验",
+                f.CheckForm(),
+                reverse("children:application_check", args=[pk]),
+                "提交",
+                testid="check-form",
+            )
+        )
     if a.status == ApplicationStatus.CHECKED and can(user, Capability.CONFIRM_CHILD_ALLOWANCE):
-        actions.append(Action("县级确认", f.ConfirmForm(), reverse("children:application_confirm", args=[pk]), "提交", testid="confirm-form"))
+        actions.append(
+            Action(
+                "县级确认",
+                f.ConfirmForm(),
+                reverse("children:application_confirm", args=[pk]),
+                "提交",
+                testid="confirm-form",
+            )
+        )
     if a.status == ApplicationStatus.CONFIRMED and can(user, Capability.CONFIRM_CHILD_ALLOWANCE):
-        actions.append(Action("终止保障", f.EndAllowanceForm(), reverse("children:application_end", args=[pk]), "终止", "确定终止该儿童的基本生活保障？"))
-    colour = {"confirmed": "green", "refused": "red", "not_eligible": "red", "ended": "grey"}.get(a.status, "orange")
+        actions.append(
+            Action(
+                "终止保障",
+                f.EndAllowanceForm(),
+                reverse("children:application_end", args=[pk]),
+                "终止",
+                "确定终止该儿童的基本生活保障？",
+            )
+        )
+    colour = {"confirmed": "green", "refused": "red", "not_eligible": "red", "ended": "grey"}.get(
+        a.status, "orange"
+    )
     return detail_page(
         request,
         title=f"{a.get_kind_display()}：{name}",
@@ -118,7 +157,10 @@ application_confirm = record_action(
     lambda u, a, d: svc.confirm_application(
         u, a, confirmed=d["confirmed"] == "yes", decided_on=d["decided_on"], note=d["note"]
     ),
-    lambda a: f"{a.get_status_display()}" + (f"，自{a.start_month:%Y年%m月}起每月{a.monthly_amount}元" if a.start_month else ""),
+    lambda a: (
+        f"{a.get_status_display()}"
+        + (f"，自{a.start_month:%Y年%m月}起每月{a.monthly_amount}元" if a.start_month else "")
+    ),
     _back,
 )
 application_end = record_action(

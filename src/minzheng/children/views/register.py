@@ -40,7 +40,9 @@ LIST = ("儿童档案", "children:child_list")
 class ChildFilterForm(forms.Form):
     q = forms.CharField(label="姓名", required=False)
     division_code = forms.CharField(label="区划", required=False)
-    category = forms.ChoiceField(label="儿童类别", required=False, choices=[("", "全部"), *ChildCategory.choices])
+    category = forms.ChoiceField(
+        label="儿童类别", required=False, choices=[("", "全部"), *ChildCategory.choices]
+    )
     include_closed = forms.BooleanField(label="含已销档", required=False)
 
 
@@ -69,7 +71,9 @@ def child_list(request):
         ]
         for r in page
     ]
-    toolbar = [("建档", reverse("children:child_create"))] if can(request.user, Capability.MANAGE_CHILDREN) else []
+    toolbar = (
+        [("建档", reverse("children:child_create"))] if can(request.user, Capability.MANAGE_CHILDREN) else []
+    )
     return table_page(
         request,
         title="儿童档案",
@@ -102,7 +106,13 @@ def child_create(request):
                 messages.success(request, f"{person.name}的儿童档案已建立")
                 return redirect("children:child_detail", pk=record.pk)
     back = reverse(LIST[1])
-    return form_page(request, title="建立儿童档案", trail=crumbs((LIST[0], back), ("建档", None)), form=form, cancel_url=back)
+    return form_page(
+        request,
+        title="建立儿童档案",
+        trail=crumbs((LIST[0], back), ("建档", None)),
+        form=form,
+        cancel_url=back,
+    )
 
 
 def _care_sections(user, record, today: date) -> list[Section]:
@@ -111,14 +121,24 @@ def _care_sections(user, record, today: date) -> list[Section]:
     for entrustment in sel.entrustments_of(record):
         warnings = svc.entrustment_warnings(entrustment, today)
         contacts = list(sel.contacts_of(entrustment))
-        title = f"委托照护：{entrustment.carer_name}（{entrustment.carer_relation}），{entrustment.started_on}起"
+        title = (
+            f"委托照护：{entrustment.carer_name}（{entrustment.carer_relation}），{entrustment.started_on}起"
+        )
         if entrustment.ended_on:
             title += f"至{entrustment.ended_on}"
         rows = [[Cell("提示", tag="red"), w, "", "", ""] for w in warnings]
         if entrustment.ended_on is None:
             due = contact_due(entrustment.started_on, [c.contacted_on for c in contacts], interval)
             tag = "red" if due < today else "green"
-            rows.append([Cell("下次联系", tag=tag), f"应于{due}前联系（至少每{interval}天一次，未保法第二十三条）", "", "", ""])
+            rows.append(
+                [
+                    Cell("下次联系", tag=tag),
+                    f"应于{due}前联系（至少每{interval}天一次，未保法第二十三条）",
+                    "",
+                    "",
+                    "",
+                ]
+            )
         rows += [
             [
                 c.contacted_on,
@@ -155,7 +175,12 @@ def child_detail(request, pk: int):
         ["类别", "有效期起", "有效期止", "认定依据", "结束原因"],
         [
             [
-                Cell(fl.get_category_display(), tag="green" if fl.valid_from <= today and (fl.valid_to is None or fl.valid_to >= today) else "grey"),
+                Cell(
+                    fl.get_category_display(),
+                    tag="green"
+                    if fl.valid_from <= today and (fl.valid_to is None or fl.valid_to >= today)
+                    else "grey",
+                ),
                 fl.valid_from,
                 fl.valid_to or "",
                 fl.evidence,
@@ -171,7 +196,8 @@ def child_detail(request, pk: int):
             [
                 p.get_role_display(),
                 shown_name(user, p.parent_name) if p.parent_name else "",
-                p.get_condition_display() + (f"（{p.disability_kind}{p.disability_grade}级）" if p.disability_grade else ""),
+                p.get_condition_display()
+                + (f"（{p.disability_kind}{p.disability_grade}级）" if p.disability_grade else ""),
                 p.since or "",
                 p.until or "",
                 p.evidence,
@@ -196,11 +222,40 @@ def child_detail(request, pk: int):
     actions = []
     if can(user, Capability.MANAGE_CHILDREN) and record.ended_on is None:
         actions = [
-            Action("认定儿童类别", f.FlagForm(), reverse("children:flag_create", args=[pk]), "保存", testid="flag-form"),
-            Action("登记父母监护状况", f.ParentForm(), reverse("children:parent_create", args=[pk]), "保存", testid="parent-form"),
-            Action("登记委托照护", f.CareForm(), reverse("children:care_create", args=[pk]), "保存", testid="care-form"),
-            Action("受理基本生活保障申请", f.ApplicationForm(), reverse("children:application_create", args=[pk]), "受理"),
-            Action("销档", f.EndForm(), reverse("children:child_close", args=[pk]), "销档", "确定销档？该儿童的类别将同日结束。"),
+            Action(
+                "认定儿童类别",
+                f.FlagForm(),
+                reverse("children:flag_create", args=[pk]),
+                "保存",
+                testid="flag-form",
+            ),
+            Action(
+                "登记父母监护状况",
+                f.ParentForm(),
+                reverse("children:parent_create", args=[pk]),
+                "保存",
+                testid="parent-form",
+            ),
+            Action(
+                "登记委托照护",
+                f.CareForm(),
+                reverse("children:care_create", args=[pk]),
+                "保存",
+                testid="care-form",
+            ),
+            Action(
+                "受理基本生活保障申请",
+                f.ApplicationForm(),
+                reverse("children:application_create", args=[pk]),
+                "受理",
+            ),
+            Action(
+                "销档",
+                f.EndForm(),
+                reverse("children:child_close", args=[pk]),
+                "销档",
+                "确定销档？该儿童的类别将同日结束。",
+            ),
         ]
     flag_end_actions = []
     if can(user, Capability.MANAGE_CHILDREN):
@@ -280,10 +335,13 @@ def contact_create(request, pk: int):
     require(request.user, Capability.MANAGE_CHILDREN)
     back = _back(entrustment.child)
     form = f.ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if run_service(form, lambda: svc.record_contact(request.user, entrustment, **form.cleaned_data)):
-            messages.success(request, "已记录亲情联系")
-            return redirect(back)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(form, lambda: svc.record_contact(request.user, entrustment, **form.cleaned_data))
+    ):
+        messages.success(request, "已记录亲情联系")
+        return redirect(back)
     name = shown_name(request.user, entrustment.child.person.name)
     return form_page(
         request,
@@ -297,11 +355,16 @@ def contact_create(request, pk: int):
 def contact_overdue(request):
     today = date.today()
     interval = contact_interval(request.user.division_code, today)
-    page = paginate(request, sel.overdue_contacts(request.user, today, interval).order_by("division_code", "pk"))
+    page = paginate(
+        request, sel.overdue_contacts(request.user, today, interval).order_by("division_code", "pk")
+    )
     names = names_of({e.division_code for e in page})
     rows = [
         [
-            Cell(shown_name(request.user, e.child.person.name), reverse("children:child_detail", args=[e.child_id])),
+            Cell(
+                shown_name(request.user, e.child.person.name),
+                reverse("children:child_detail", args=[e.child_id]),
+            ),
             names.get(e.division_code, e.division_code),
             e.carer_name,
             e.last_contact or "无记录",
