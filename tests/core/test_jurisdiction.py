@@ -170,13 +170,26 @@ def test_every_url_is_covered_by_this_matrix():
         "eldercare:visit_create",
         "eldercare:visit_plan",
         # 儿童福利: every record URL is walked as an outsider in tests/children/test_pages.py (404 each, writes
-        # refused); lists and the dashboard show nothing of another county.
+        # refused); lists and the dashboard show nothing of another county; 未保案件 404 to anyone but their
+        # handlers and supervisors (tests/children/test_protection.py).
         "children:application_check",
         "children:application_confirm",
         "children:application_create",
         "children:application_detail",
         "children:application_end",
         "children:application_list",
+        "children:case_assess",
+        "children:case_close",
+        "children:case_create",
+        "children:case_detail",
+        "children:case_handler",
+        "children:case_intervene",
+        "children:case_list",
+        "children:case_place",
+        "children:case_plan",
+        "children:case_police",
+        "children:case_review",
+        "children:placement_end",
         "children:care_create",
         "children:child_close",
         "children:child_create",

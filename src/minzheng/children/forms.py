@@ -8,8 +8,23 @@ from minzheng.core.codes import DISABILITY_CATEGORIES
 from minzheng.web.kit.forms import FlagField, KitForm, choice_field, date_field, int_field, text_field
 from minzheng.web.kit.picker import PickerField
 
-from .models import AllowanceKind, ChildCategory, ContactMethod, ParentCondition, ParentRole
+from .models import (
+    PLAN_ITEMS,
+    AllowanceKind,
+    ChildCategory,
+    ContactMethod,
+    GuardianshipKind,
+    InterventionKind,
+    ParentCondition,
+    ParentRole,
+    PlacementType,
+    ReportChannel,
+    ReporterKind,
+    RiskLevel,
+    Situation,
+)
 from .rules.care import DISQUALIFICATIONS
+from .rules.protection import LONG_TERM_GROUNDS, TEMPORARY_GROUNDS
 
 
 class RecordForm(KitForm):
@@ -91,3 +106,85 @@ class ConfirmForm(KitForm):
 class EndAllowanceForm(KitForm):
     last_month = date_field("最后发放月份（该月任一日）", initial=date.today)
     reason = text_field("终止原因", 100)
+
+
+# --- 未成年人保护案件 ----------------------------------------------------------------------------------------
+
+
+class ReportForm(KitForm):
+    division_code = text_field("儿童所在区划代码（乡镇街道或村社区，12位）", 12)
+    child = PickerField("儿童（已在人口信息中的，可检索选择）", "person", required=False)
+    child_description = text_field("儿童情况（姓名、性别、年龄、所在地点）", 200)
+    situation = choice_field("情形", Situation.choices)
+    description = text_field("报告内容", 1000, area=True)
+    channel = choice_field("报告渠道", ReportChannel.choices)
+    reporter_kind = choice_field("报告人类型", ReporterKind.choices)
+    reporter_name = text_field("报告人（单位）", 100, required=False)
+    reporter_contact = text_field("报告人联系方式", 50, required=False)
+
+
+class PoliceForm(KitForm):
+    referred_on = date_field("移送日期", initial=date.today)
+    police_unit = text_field("接收公安机关", 100)
+
+
+class PlacementForm(KitForm):
+    kind = choice_field("监护类型", GuardianshipKind.choices)
+    ground = forms.TypedChoiceField(
+        label="法定情形（未保法第九十二条 / 第九十四条）",
+        coerce=int,
+        choices=[(n, f"临时监护（{n}）{text}") for n, text in TEMPORARY_GROUNDS.items()]
+        + [(n, f"长期监护（{n}）{text}") for n, text in LONG_TERM_GROUNDS.items()],
+    )
+    placement = choice_field("安置方式", PlacementType.choices)
+    institution_name = text_field("安置机构（家庭）", 100)
+    institution_uscc = text_field("机构统一社会信用代码", 18, required=False)
+    started_on = date_field("开始日期", initial=date.today)
+
+
+class EndPlacementForm(KitForm):
+    ended_on = date_field("结束日期", initial=date.today)
+    end_note = text_field("结束情况（如经评估送回监护人）", 300)
+
+
+class AssessForm(KitForm):
+    assessed_on = date_field("评估日期", initial=date.today)
+    participants = text_field("参与评估（乡镇、民政、公安人员）", 200)
+    safety = text_field("安全状况", 300, area=True)
+    guardianship = text_field("监护状况", 300, area=True)
+    health = text_field("身心健康", 300, area=True)
+    risk_level = choice_field("风险等级", RiskLevel.choices)
+
+
+class PlanForm(KitForm):
+    items = forms.MultipleChoiceField(
+        label="帮扶措施", choices=list(PLAN_ITEMS.items()), widget=forms.CheckboxSelectMultiple
+    )
+    note = text_field("帮扶计划", 500, area=True)
+    planned_on = date_field("计划日期", initial=date.today)
+
+
+class InterventionForm(KitForm):
+    kind = choice_field("干预措施", InterventionKind.choices)
+    taken_on = date_field("日期", initial=date.today)
+    note = text_field("情况（文书号、法院等）", 300)
+
+
+class CloseForm(KitForm):
+    closed_on = date_field("结案日期", initial=date.today)
+    note = text_field("结案情况（未经评估的写明“报告不属实”）", 500, area=True)
+    reporter_informed_on = date_field("告知报告人日期（匿名报告可不填）", required=False)
+    reporter_result = text_field("告知报告人的处理结果", 300, required=False)
+
+
+class ReviewForm(KitForm):
+    reviewed_on = date_field("复核日期", initial=date.today)
+    note = text_field("复核意见", 300)
+
+
+class HandlerForm(KitForm):
+    handler = forms.TypedChoiceField(label="承办人", coerce=int, choices=())
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].choices = [("", "请选择")] + [(u.pk, u.display_name) for u in people]

@@ -14,6 +14,9 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
     ParameterSpec("children_contact_interval_days", "留守儿童父母联系间隔（至少每周一次）", "天", ValueType.INTEGER, group=GROUP),
     ParameterSpec("children_allowance_check_working_days", "儿童基本生活保障乡镇查验期限", "工作日", ValueType.INTEGER, group=GROUP),
     ParameterSpec("children_allowance_confirm_working_days", "儿童基本生活保障县级确认期限", "工作日", ValueType.INTEGER, group=GROUP),
+    ParameterSpec("children_case_assessment_working_days", "未保案件调查评估期限（自接报）", "工作日", ValueType.INTEGER, group=GROUP),
+    ParameterSpec("children_case_plan_working_days", "未保案件帮扶计划期限（自评估）", "工作日", ValueType.INTEGER, group=GROUP),
+    ParameterSpec("children_case_review_working_days", "未保案件结案复核期限（自结案）", "工作日", ValueType.INTEGER, group=GROUP),
 )  # fmt: skip
 
 SEEDS: tuple[SeedParameter, ...] = (
@@ -23,4 +26,7 @@ SEEDS: tuple[SeedParameter, ...] = (
     national("children_contact_interval_days", 7, "《未成年人保护法》第二十三条：与未成年人、被委托人至少每周联系和交流一次", date(2021, 6, 1)),
     national("children_allowance_check_working_days", 15, "民发〔2019〕62号 二（二）：乡镇人民政府（街道办事处）应当在自收到申请之日起15个工作日内作出查验结论（孤儿参照执行）", date(2019, 6, 18)),
     national("children_allowance_confirm_working_days", 15, "民发〔2019〕62号 二（三）：县级民政部门应当在自收到申报材料及查验结论之日起15个工作日内作出确认（孤儿参照执行）", date(2019, 6, 18)),
+    national("children_case_assessment_working_days", 5, "平台示例缺省值（非国家规定）：国发〔2016〕13号、36号只要求“第一时间”报告、及时调查评估，请按本地办法核定", date(2016, 2, 4)),
+    national("children_case_plan_working_days", 5, "平台示例缺省值（非国家规定）：评估后及时制定帮扶计划，请按本地办法核定", date(2016, 2, 4)),
+    national("children_case_review_working_days", 10, "平台示例缺省值（非国家规定）：结案后由督导人员复核，请按本地办法核定", date(2016, 2, 4)),
 )  # fmt: skip

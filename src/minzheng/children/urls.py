@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import allowances, dashboard, register
+from .views import allowances, dashboard, protection, register
 
 app_name = "children"
 
@@ -22,4 +22,16 @@ urlpatterns = [
     path("allowances/<int:pk>/check/", allowances.application_check, name="application_check"),
     path("allowances/<int:pk>/confirm/", allowances.application_confirm, name="application_confirm"),
     path("allowances/<int:pk>/end/", allowances.application_end, name="application_end"),
+    path("cases/", protection.case_list, name="case_list"),
+    path("cases/new/", protection.case_create, name="case_create"),
+    path("cases/<int:pk>/", protection.case_detail, name="case_detail"),
+    path("cases/<int:pk>/police/", protection.case_police, name="case_police"),
+    path("cases/<int:pk>/assess/", protection.case_assess, name="case_assess"),
+    path("cases/<int:pk>/plan/", protection.case_plan, name="case_plan"),
+    path("cases/<int:pk>/place/", protection.case_place, name="case_place"),
+    path("cases/<int:pk>/intervene/", protection.case_intervene, name="case_intervene"),
+    path("cases/<int:pk>/close/", protection.case_close, name="case_close"),
+    path("cases/<int:pk>/review/", protection.case_review, name="case_review"),
+    path("cases/<int:pk>/handler/", protection.case_handler, name="case_handler"),
+    path("placements/<int:pk>/end/", protection.placement_end, name="placement_end"),
 ]

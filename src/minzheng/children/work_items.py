@@ -1,17 +1,20 @@
 """儿童福利's work for the one 待办 (``core.work_items``): 留守儿童 whose parents' weekly contact is overdue
 (due = last contact + the interval, 未保法 Art 23), and 基本生活保障 applications awaiting 乡镇查验 or 县级确认
-(due in working days, set when the step began). One query per kind; rows are read as values."""
+(due in working days, set when the step began), and 未保案件 awaiting 调查评估, 帮扶计划 or 结案复核 — only
+for those who may see the case. One query per kind; rows are read as values."""
 
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.http import Http404
 
 from minzheng.core.identity import mask_name
 from minzheng.core.permissions import Capability, has_capability
 from minzheng.core.work_items import WorkItem, WorkSource, record_pk, url_for_each
 
-from .models import AllowanceApplication, AllowanceKind, ApplicationStatus
+from .models import AllowanceApplication, AllowanceKind, ApplicationStatus, Situation
 from .selectors.common import scoped
+from .selectors.protection import visible_cases
 from .selectors.register import overdue_contacts
 from .services.common import contact_interval
 
@@ -103,7 +106,69 @@ def find_application(user, key: str, today: date) -> WorkItem:
     return found[0]
 
 
+_CASE_STEP = {
+    "received": ("待调查评估", "assessment_due", Capability.MANAGE_CHILDREN),
+    "assessed": ("待制定帮扶计划", "plan_due", Capability.MANAGE_CHILDREN),
+    "closed": ("待结案复核", "review_due", Capability.SUPERVISE_CHILD_CASES),
+}
+_CASE_FIELDS = (
+    "pk",
+    "number",
+    "status",
+    "situation",
+    "division_code",
+    "assessment_due",
+    "plan_due",
+    "review_due",
+)
+_SITUATION = dict(Situation.choices)
+
+
+def _case_items(rows) -> list[WorkItem]:
+    url = url_for_each("children:case_detail")
+    items = []
+    for row in rows:
+        matter, due_field, capability = _CASE_STEP[row["status"]]
+        items.append(
+            WorkItem(
+                source="children.case",
+                key=str(row["pk"]),
+                domain=DOMAIN,
+                matter=f"未保案件 · {_SITUATION.get(row['situation'], '')} · {matter}",
+                subject=row["number"],
+                division_code=row["division_code"],
+                due_on=row[due_field],
+                url=url(row["pk"]),
+                capability=capability,
+                reference=row["number"],
+            )
+        )
+    return items
+
+
+def _open_cases(user):
+    """Cases with a step due, among those the user may see (handlers and their supervisors only)."""
+    return visible_cases(user).filter(
+        Q(status__in=["received", "assessed"]) | Q(status="closed", reviewed_on__isnull=True)
+    )
+
+
+def open_cases(user, today: date) -> list[WorkItem]:
+    statuses = [status for status, (_, _, cap) in _CASE_STEP.items() if has_capability(user, cap)]
+    if not statuses:
+        return []
+    return _case_items(_open_cases(user).filter(status__in=statuses).order_by("pk").values(*_CASE_FIELDS))
+
+
+def find_case(user, key: str, today: date) -> WorkItem:
+    found = _case_items(_open_cases(user).filter(pk=record_pk(key)).values(*_CASE_FIELDS))
+    if not found:
+        raise Http404("记录不存在或不在您的管辖范围内")
+    return found[0]
+
+
 SOURCES = [
+    WorkSource("children.case", DOMAIN, "未保案件", open_cases, find_case),
     WorkSource("children.contact", DOMAIN, "亲情联系", open_contacts, find_contact),
     WorkSource("children.allowance", DOMAIN, "儿童基本生活保障", open_applications, find_application),
 ]

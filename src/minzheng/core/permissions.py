@@ -34,6 +34,8 @@ class Capability(StrEnum):
     MANAGE_CHILDREN = "manage_children"
     CHECK_CHILD_ALLOWANCE = "check_child_allowance"
     CONFIRM_CHILD_ALLOWANCE = "confirm_child_allowance"
+    SUPERVISE_CHILD_CASES = "supervise_child_cases"
+    DECIDE_CHILD_GUARDIANSHIP = "decide_child_guardianship"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -91,6 +93,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.MANAGE_CHILDREN: {Role.CASEWORKER, Role.REVIEWER},
     Capability.CHECK_CHILD_ALLOWANCE: {Role.REVIEWER},
     Capability.CONFIRM_CHILD_ALLOWANCE: {Role.APPROVER},
+    # 未保案件 (强制报告 → 监护干预) are seen by their handlers and their supervisors only (督导员, 县级民政);
+    # 临时/长期监护, court applications and closing a case are the county 民政's decisions.
+    Capability.SUPERVISE_CHILD_CASES: {Role.REVIEWER, Role.APPROVER},
+    Capability.DECIDE_CHILD_GUARDIANSHIP: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -121,6 +127,8 @@ _MESSAGES = {
     Capability.MANAGE_CHILDREN: "只有儿童主任（经办人）或儿童督导员（审核人）可以维护儿童档案",
     Capability.CHECK_CHILD_ALLOWANCE: "只有乡镇（街道）审核人可以查验儿童基本生活保障申请",
     Capability.CONFIRM_CHILD_ALLOWANCE: "只有县级民政审批人可以确认儿童基本生活保障",
+    Capability.SUPERVISE_CHILD_CASES: "只有儿童督导员（审核人）或县级民政审批人可以督办未成年人保护案件",
+    Capability.DECIDE_CHILD_GUARDIANSHIP: "只有县级民政审批人可以决定临时监护、长期监护、申请撤销监护资格和结案",
 }
 
 

@@ -1,6 +1,19 @@
 """Tables of 儿童福利."""
 
 from .allowances import AllowanceApplication, AllowanceKind, ApplicationStatus
+from .protection import (
+    PLAN_ITEMS,
+    GuardianshipEpisode,
+    GuardianshipKind,
+    Intervention,
+    InterventionKind,
+    PlacementType,
+    ProtectionCase,
+    ReportChannel,
+    ReporterKind,
+    RiskLevel,
+    Situation,
+)
 from .register import (
     CareContact,
     CategoryFlag,
@@ -14,6 +27,7 @@ from .register import (
 )
 
 __all__ = [
+    "PLAN_ITEMS",
     "AllowanceApplication",
     "AllowanceKind",
     "ApplicationStatus",
@@ -23,7 +37,17 @@ __all__ = [
     "ChildRecord",
     "ContactMethod",
     "EntrustedCare",
+    "GuardianshipEpisode",
+    "GuardianshipKind",
+    "Intervention",
+    "InterventionKind",
     "ParentCondition",
     "ParentRole",
     "ParentStatus",
+    "PlacementType",
+    "ProtectionCase",
+    "ReportChannel",
+    "ReporterKind",
+    "RiskLevel",
+    "Situation",
 ]

@@ -5,7 +5,9 @@ from datetime import date
 from django.db.models import Count, Q
 
 from ..models import AllowanceApplication, CategoryFlag, ChildCategory, ChildRecord
+from ..rules.protection import STATUS_LABELS
 from .common import scoped
+from .protection import visible_cases
 from .register import overdue_contacts
 
 
@@ -19,7 +21,9 @@ def summary(user, today: date) -> dict:
     applications = scoped(AllowanceApplication.objects.all(), user)
     by_status = dict(applications.values_list("status").annotate(n=Count("pk")))
     interval = contact_interval(user.division_code, today)
+    cases = dict(visible_cases(user).order_by().values_list("status").annotate(n=Count("pk")))
     return {
+        "cases": [(label, cases.get(code, 0), code) for code, label in STATUS_LABELS.items()],
         "children": records.count(),
         "categories": [(label, by_category.get(code, 0)) for code, label in ChildCategory.choices],
         "overdue_contacts": overdue_contacts(user, today, interval).count(),

@@ -17,6 +17,7 @@ ROOT = ("儿童福利", "children:dashboard")
 SUBNAV = [
     ("总览", "children:dashboard"),
     ("儿童档案", "children:child_list"),
+    ("未保案件", "children:case_list"),
     ("亲情联系逾期", "children:contact_overdue"),
     ("基本生活保障", "children:application_list"),
 ]
