@@ -112,7 +112,7 @@ class EndAllowanceForm(KitForm):
 
 
 class ReportForm(KitForm):
-    division_code = text_field("儿童所在区划代码（乡镇街道或村社区，12位）", 12)
+    division_code = text_field("儿童所在区划（乡镇街道或村社区）", 12)
     child = PickerField("儿童（已在人口信息中的，可检索选择）", "person", required=False)
     child_description = text_field("儿童情况（姓名、性别、年龄、所在地点）", 200)
     situation = choice_field("情形", Situation.choices)
