@@ -4,7 +4,7 @@ each step — all written through the services (so the rules held)."""
 from datetime import date
 
 from minzheng.children import demo
-from minzheng.children.models import AllowanceApplication, CategoryFlag, EntrustedCare
+from minzheng.children.models import AllowanceApplication, CategoryFlag, EntrustedCare, ProtectionCase
 from minzheng.core.demo import load_demo as load_core_demo
 from minzheng.core.models import Household
 
@@ -33,3 +33,5 @@ def test_demo_children_cover_each_category_and_step(divisions, policy):
     }
     assert EntrustedCare.objects.filter(disqualifications__icontains="vice").exists()
     assert summary.contacts > 0
+    statuses = set(ProtectionCase.objects.values_list("status", flat=True))
+    assert {"received", "assessed", "helping", "intervening", "closed"} <= statuses

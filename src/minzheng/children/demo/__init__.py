@@ -1,18 +1,19 @@
 """儿童福利 demo data over the core demo population of 丹东 (``make demo``): children in every category of
 丹东 (留守 children from rural households), 委托照护 with weekly contacts (some overdue, one disqualified carer), parents' situations,
-and 孤儿/事实无人抚养 applications at each step — all through the services, so every write is audited."""
+孤儿/事实无人抚养 applications at each step, and 未保 cases open at each step — all through the services, so every write is audited."""
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from minzheng.core.identity import age_on
 from minzheng.core.models import Household, HouseholdMembership, Person, User
 
 from ..models import ChildRecord
-from ..services import allowances, register
+from ..services import allowances, protection, register
 
 CITY = "2106"
 DEMO_MARK = "（演示）"
@@ -25,6 +26,7 @@ class DemoSummary:
     entrustments: int
     contacts: int
     applications: int
+    cases: int
 
 
 def demo_loaded() -> bool:
@@ -158,4 +160,55 @@ def load_demo(*, seed: int = 20260118, today: date | None = None) -> DemoSummary
                 allowances.confirm_application(
                     approver, application, confirmed=True, decided_on=received + timedelta(days=20)
                 )
-    return DemoSummary(len(children), flags, entrustments, contacts, applications)
+    cases = _protection_cases(director, supervisor, approver, children, today)
+    return DemoSummary(len(children), flags, entrustments, contacts, applications, cases)
+
+
+_REPORTS = [
+    ("neglect", "committee", "村（居）民委员会", "父母外出多日，儿童独自在家无人照料"),
+    ("abuse", "school", "中心小学", "班主任发现儿童身上多处淤青，疑似家庭暴力"),
+    ("injury", "hospital", "市第一医院", "急诊接诊儿童外伤，陈述与伤情不符"),
+    ("street", "police", "派出所", "火车站附近发现独自流浪儿童，身份不明"),
+    ("neglect", "hotline_minors", "", "未成年人保护热线匿名反映儿童长期辍学、无人照看"),
+]
+
+
+def _protection_cases(director, supervisor, approver, children, today: date) -> int:
+    """Open 未保 cases at each step (接报, 已评估, 帮扶中, 监护干预中) and one closed and reviewed."""
+    if not children:
+        return 0
+    for step, (situation, channel, reporter, text) in enumerate(_REPORTS):
+        child = children[step % len(children)]
+        anonymous = not reporter
+        case = protection.receive_report(
+            director, division_code=child.residence_division_code, child=child,
+            child_description=f"{child.name}，{age_on(child.birth_date, today)}岁", channel=channel,
+            reporter_kind="anonymous" if anonymous else "institution", reporter_name=reporter, situation=situation,
+            description=text, received_at=timezone.make_aware(datetime.combine(today, time(9, step))),
+        )  # fmt: skip
+        case.handlers.add(supervisor)
+        if step == 0:
+            continue  # 已接报，待调查评估
+        if step == 3:
+            protection.refer_to_police(director, case, referred_on=today, police_unit="火车站派出所")
+            protection.place_child(
+                approver, case, kind="temporary", ground=1, placement="protection",
+                institution_name="丹东市未成年人救助保护中心", started_on=today,
+            )  # fmt: skip
+        protection.assess(
+            supervisor, case, assessed_on=today, participants="乡镇（街道）、县级民政、派出所",
+            safety="已脱离危险" if step != 2 else "存在再次受伤风险", guardianship="监护缺失或监护不当",
+            health="身体状况一般，需心理疏导", risk_level=["low", "medium", "high", "critical", "low"][step],
+        )  # fmt: skip
+        if step == 1:
+            continue  # 已评估，待制定帮扶计划
+        protection.make_plan(
+            director, case, items=["guidance", "psychological", "assistance"], note="监护指导、心理疏导，协助申请临时救助",
+            planned_on=today,
+        )  # fmt: skip
+        if step == 2:
+            protection.intervene(supervisor, case, kind="admonition", taken_on=today, note="对监护人进行训诫（演示）")
+        if step == 4:
+            protection.close_case(approver, case, closed_on=today, note="经核实已妥善处置，监护人返回照料")
+            protection.review_closure(supervisor, case, reviewed_on=today, note="处置得当")
+    return len(_REPORTS)

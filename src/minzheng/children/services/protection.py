@@ -3,7 +3,7 @@
 Every step checks the pure transition table (rules.protection), the capability and that the actor may see
 the case (its handlers and their supervisors), and is audited."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.http import Http404
@@ -97,9 +97,11 @@ def receive_report(
     child=None,
     reporter_name: str = "",
     reporter_contact: str = "",
+    received_at: datetime | None = None,
 ) -> ProtectionCase:
     """强制报告 受理: accepted and acknowledged at once (the number and time are the receipt); the receiver is
-    the first handler; 调查评估 is due in the policy store's working days."""
+    the first handler; 调查评估 is due in the policy store's working days. ``received_at`` (default now) is for
+    a report taken down earlier, e.g. by telephone at night, and entered afterwards."""
     _require_handling(actor)
     try:
         check_residence_division(actor, (division_code or "").strip())
@@ -118,7 +120,9 @@ def receive_report(
         raise InvalidChildInput("请填写报告人（单位）；匿名报告请选择“匿名”", field="reporter_name")
     if child is not None and not covers(actor.division_code, child.residence_division_code):
         raise InvalidChildInput("该儿童不在您的管辖范围内", field="child")
-    now = timezone.now()
+    now = received_at or timezone.now()
+    if now > timezone.now():
+        raise InvalidChildInput("接报时间不能晚于现在", field="received_at")
     today = timezone.localdate(now)
     case = ProtectionCase.objects.create(
         number=_number(division_code, today.year),
