@@ -1,6 +1,7 @@
 """Forms of the 儿童福利 pages (kit fields: Chinese, field-named errors); the services check policy again."""
 
 from datetime import date
+from decimal import Decimal
 
 from django import forms
 
@@ -22,6 +23,7 @@ from .models import (
     ReporterKind,
     RiskLevel,
     Situation,
+    WorkerRole,
 )
 from .rules.care import DISQUALIFICATIONS
 from .rules.protection import LONG_TERM_GROUNDS, TEMPORARY_GROUNDS
@@ -188,3 +190,31 @@ class HandlerForm(KitForm):
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["handler"].choices = [("", "请选择")] + [(u.pk, u.display_name) for u in people]
+
+
+# --- workforce ---------------------------------------------------------------------------------------------
+
+
+class StationForm(KitForm):
+    division_code = text_field("乡镇（街道）", 12)
+    name = text_field("工作站名称", 100)
+    opened_on = date_field("建成日期", initial=date.today)
+    staff_count = int_field("专职工作人员数", min_value=1, max_value=100)
+    staff_note = text_field("工作人员（姓名、专兼职）", 200, required=False)
+
+
+class WorkerForm(KitForm):
+    role = choice_field("岗位", WorkerRole.choices)
+    division_code = text_field("所在乡镇（街道）或村（居）", 12)
+    name = text_field("姓名", 50)
+    phone = text_field("联系电话", 20, required=False)
+    background = text_field("身份（村居委委员、大学生村官、社会工作者等）", 50, required=False)
+    appointed_on = date_field("任职日期", initial=date.today)
+
+
+class TrainingForm(KitForm):
+    trained_on = date_field("培训日期", initial=date.today)
+    hours = forms.DecimalField(
+        label="学时", min_value=Decimal("0.5"), max_value=200, max_digits=5, decimal_places=1
+    )
+    topic = text_field("培训内容", 100)

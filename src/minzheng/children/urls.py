@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import allowances, dashboard, protection, register
+from .views import allowances, dashboard, protection, register, workforce
 
 app_name = "children"
 
@@ -34,4 +34,11 @@ urlpatterns = [
     path("cases/<int:pk>/review/", protection.case_review, name="case_review"),
     path("cases/<int:pk>/handler/", protection.case_handler, name="case_handler"),
     path("placements/<int:pk>/end/", protection.placement_end, name="placement_end"),
+    path("workforce/", workforce.workforce, name="workforce"),
+    path("workforce/stations/new/", workforce.station_create, name="station_create"),
+    path("workforce/workers/", workforce.worker_list, name="worker_list"),
+    path("workforce/workers/new/", workforce.worker_create, name="worker_create"),
+    path("workforce/workers/<int:pk>/", workforce.worker_detail, name="worker_detail"),
+    path("workforce/workers/<int:pk>/training/", workforce.training_create, name="training_create"),
+    path("workforce/workers/<int:pk>/end/", workforce.worker_end, name="worker_end"),
 ]

@@ -207,7 +207,9 @@ def _protection_cases(director, supervisor, approver, children, today: date) -> 
             planned_on=today,
         )  # fmt: skip
         if step == 2:
-            protection.intervene(supervisor, case, kind="admonition", taken_on=today, note="对监护人进行训诫（演示）")
+            protection.intervene(
+                supervisor, case, kind="admonition", taken_on=today, note="对监护人进行训诫（演示）"
+            )
         if step == 4:
             protection.close_case(approver, case, closed_on=today, note="经核实已妥善处置，监护人返回照料")
             protection.review_closure(supervisor, case, reviewed_on=today, note="处置得当")

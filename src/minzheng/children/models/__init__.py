@@ -25,6 +25,7 @@ from .register import (
     ParentRole,
     ParentStatus,
 )
+from .workforce import ChildWorker, ProtectionStation, Training, WorkerRole
 
 __all__ = [
     "PLAN_ITEMS",
@@ -35,6 +36,7 @@ __all__ = [
     "CategoryFlag",
     "ChildCategory",
     "ChildRecord",
+    "ChildWorker",
     "ContactMethod",
     "EntrustedCare",
     "GuardianshipEpisode",
@@ -46,8 +48,11 @@ __all__ = [
     "ParentStatus",
     "PlacementType",
     "ProtectionCase",
+    "ProtectionStation",
     "ReportChannel",
     "ReporterKind",
     "RiskLevel",
     "Situation",
+    "Training",
+    "WorkerRole",
 ]

@@ -20,6 +20,7 @@ SUBNAV = [
     ("未保案件", "children:case_list"),
     ("亲情联系逾期", "children:contact_overdue"),
     ("基本生活保障", "children:application_list"),
+    ("儿童工作队伍", "children:workforce"),
 ]
 
 
