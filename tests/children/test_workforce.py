@@ -93,3 +93,37 @@ def test_workforce_pages(client, policy, county_approver, outsider):
     assert client.post(f"/children/workforce/workers/{worker.pk}/training/").status_code == 404
     assert client.post(f"/children/workforce/workers/{worker.pk}/end/").status_code == 404
     assert "李主任" not in client.get("/children/workforce/workers/").content.decode()
+
+
+def test_indicator_sources_compute_from_the_records(policy, director):
+    """The plans' figures: 委托照护协议签订率 counts 留守 children, signed agreements only."""
+    from minzheng.children.services import register
+    from minzheng.core.indicator_sources import collect_indicator_sources
+
+    from .factories import both_parents, make_child, open_file
+
+    sources = collect_indicator_sources()
+    assert {
+        "children.care_agreement_rate",
+        "children.allowance_coverage",
+        "children.station_coverage",
+    } <= set(sources)
+    for signed in (True, False):
+        record = open_file(director, make_child())
+        both_parents(director, record, "working_away")
+        register.add_flag(
+            director, record, category="left_behind", valid_from=date(2026, 1, 6), evidence="排查"
+        )
+        register.entrust_care(
+            director, record, carer_name="王奶奶", carer_relation="祖母", started_on=date(2026, 1, 6),
+            agreement_signed_on=date(2026, 1, 6) if signed else None,
+        )  # fmt: skip
+    value = sources["children.care_agreement_rate"].compute(
+        "210602000000", date(2026, 1, 1), date(2026, 6, 30)
+    )
+    assert (value.numerator, value.denominator, value.value) == (1, 2, Decimal("50.0"))
+    assert "category=left_behind" in value.drilldown_url
+    growth = sources["children.orphan_standard_growth"].compute(
+        "210600000000", date(2020, 1, 1), date(2026, 1, 1)
+    )
+    assert growth.value == Decimal("0.0")  # 丹东 1,284 since 2020: no rise recorded
