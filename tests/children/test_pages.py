@@ -51,8 +51,9 @@ LIST_URLS = {
     "children:child_list": "/children/records/",
     "children:contact_overdue": "/children/contacts/overdue/",
     "children:application_list": "/children/allowances/",
+    "children:visit_overdue": "/children/visits/overdue/",
 }
-POSTS = {"flag_create", "parent_create", "care_create", "child_close", "application_create", "flag_end",
+POSTS = {"visit_create", "flag_create", "parent_create", "care_create", "child_close", "application_create", "flag_end",
          "application_check", "application_confirm", "application_end"}  # fmt: skip
 
 
@@ -61,6 +62,7 @@ def record_urls(w) -> dict[str, str]:
     return {
         "children:child_detail": f"/children/records/{r}/",
         "children:flag_create": f"/children/records/{r}/flags/",
+        "children:visit_create": f"/children/records/{r}/visits/",
         "children:parent_create": f"/children/records/{r}/parents/",
         "children:care_create": f"/children/records/{r}/care/",
         "children:child_close": f"/children/records/{r}/close/",
@@ -166,3 +168,32 @@ def test_work_items_offer_overdue_contacts_and_applications(world, director, sup
     ].check_due
     assert open_applications(director, date(2026, 3, 1)) == []
     assert find_application(supervisor, str(world["application"].pk), date(2026, 3, 1)).subject == "赵*安"
+
+
+def test_visits_are_recorded_and_overdue_ones_are_work(client, world, director):
+    """定期走访: the interval is a dated per-division parameter (no national number); overdue in the 待办."""
+    from minzheng.children.work_items import open_visits
+
+    record = world["record"]
+    overdue = {item.key for item in open_visits(director, date(2026, 6, 1))}
+    assert str(record.pk) in overdue
+    login(client, director)
+    response = client.post(
+        f"/children/records/{record.pk}/visits/",
+        {
+            "visited_on": "2026-05-20",
+            "method": "home",
+            "findings": "祖母照料良好，按时上学",
+            "needs_follow_up": "",
+        },
+    )
+    assert response.status_code == 302 and record.visits.count() == 1
+    assert str(record.pk) not in {item.key for item in open_visits(director, date(2026, 6, 1))}
+    items = {item.key: item for item in open_visits(director, date(2026, 9, 1))}
+    assert items[str(record.pk)].due_on == date(2026, 8, 18)  # 90 days after the visit
+    refused = client.post(
+        f"/children/records/{record.pk}/visits/",
+        {"visited_on": "2026-05-21", "method": "home", "findings": "x", "needs_follow_up": "1"},
+        follow=True,
+    )
+    assert "需跟进处置时请填写跟进需求" in refused.content.decode()

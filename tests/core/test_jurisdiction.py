@@ -192,6 +192,8 @@ def test_every_url_is_covered_by_this_matrix():
         "children:placement_end",
         "children:station_create",
         "children:training_create",
+        "children:visit_create",
+        "children:visit_overdue",
         "children:worker_create",
         "children:worker_detail",
         "children:worker_end",

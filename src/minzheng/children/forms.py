@@ -23,6 +23,7 @@ from .models import (
     ReporterKind,
     RiskLevel,
     Situation,
+    VisitMethod,
     WorkerRole,
 )
 from .rules.care import DISQUALIFICATIONS
@@ -84,6 +85,14 @@ class ContactForm(KitForm):
     with_child = FlagField("与儿童交流", initial=True)
     with_carer = FlagField("与被委托人交流", initial=True)
     note = text_field("了解情况（生活、学习、心理）", 300, required=False)
+
+
+class VisitForm(KitForm):
+    visited_on = date_field("走访日期", initial=date.today)
+    method = choice_field("走访方式", VisitMethod.choices)
+    findings = text_field("走访情况（安全、监护、生活、学习、身心）", 500, area=True)
+    needs_follow_up = FlagField("需跟进处置")
+    follow_up = text_field("跟进需求", 300, required=False)
 
 
 class ApplicationForm(KitForm):

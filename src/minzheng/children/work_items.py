@@ -15,8 +15,8 @@ from minzheng.core.work_items import WorkItem, WorkSource, record_pk, url_for_ea
 from .models import AllowanceApplication, AllowanceKind, ApplicationStatus, Situation
 from .selectors.common import scoped
 from .selectors.protection import visible_cases
-from .selectors.register import overdue_contacts
-from .services.common import contact_interval
+from .selectors.register import overdue_contacts, overdue_visits
+from .services.common import contact_interval, visit_interval
 
 DOMAIN = "儿童福利"
 _KIND = dict(AllowanceKind.choices)
@@ -167,7 +167,48 @@ def find_case(user, key: str, today: date) -> WorkItem:
     return found[0]
 
 
+def _visit_items(user, rows, today: date) -> list[WorkItem]:
+    url = url_for_each("children:child_detail")
+    interval = visit_interval(user.division_code, today)
+    return [
+        WorkItem(
+            source="children.visit",
+            key=str(row["pk"]),
+            domain=DOMAIN,
+            matter="在档儿童定期走访",
+            subject=mask_name(row["person__name"]),
+            division_code=row["division_code"],
+            due_on=(row["last_visit"] or row["registered_on"]) + timedelta(days=interval),
+            url=url(row["pk"]),
+            capability=Capability.MANAGE_CHILDREN,
+            owner_id=row["handler_id"],
+        )
+        for row in rows
+    ]
+
+
+def _visits(user, today: date):
+    interval = visit_interval(user.division_code, today)
+    return overdue_visits(user, today, interval).values(
+        "pk", "division_code", "person__name", "last_visit", "registered_on", "handler_id"
+    )
+
+
+def open_visits(user, today: date) -> list[WorkItem]:
+    if not has_capability(user, Capability.MANAGE_CHILDREN):
+        return []
+    return _visit_items(user, _visits(user, today).order_by("pk"), today)
+
+
+def find_visit(user, key: str, today: date) -> WorkItem:
+    found = _visit_items(user, _visits(user, today).filter(pk=record_pk(key)), today)
+    if not found:
+        raise Http404("记录不存在或不在您的管辖范围内")
+    return found[0]
+
+
 SOURCES = [
+    WorkSource("children.visit", DOMAIN, "定期走访", open_visits, find_visit),
     WorkSource("children.case", DOMAIN, "未保案件", open_cases, find_case),
     WorkSource("children.contact", DOMAIN, "亲情联系", open_contacts, find_contact),
     WorkSource("children.allowance", DOMAIN, "儿童基本生活保障", open_applications, find_application),

@@ -19,11 +19,13 @@ from .register import (
     CategoryFlag,
     ChildCategory,
     ChildRecord,
+    ChildVisit,
     ContactMethod,
     EntrustedCare,
     ParentCondition,
     ParentRole,
     ParentStatus,
+    VisitMethod,
 )
 from .workforce import ChildWorker, ProtectionStation, Training, WorkerRole
 
@@ -36,6 +38,7 @@ __all__ = [
     "CategoryFlag",
     "ChildCategory",
     "ChildRecord",
+    "ChildVisit",
     "ChildWorker",
     "ContactMethod",
     "EntrustedCare",
@@ -54,5 +57,6 @@ __all__ = [
     "RiskLevel",
     "Situation",
     "Training",
+    "VisitMethod",
     "WorkerRole",
 ]

@@ -182,3 +182,32 @@ class CareContact(models.Model):
 
     def __str__(self) -> str:
         return f"联系 {self.contacted_on}"
+
+
+class VisitMethod(models.TextChoices):
+    HOME = "home", "入户走访"
+    SCHOOL = "school", "到校了解"
+    PHONE = "phone", "电话（视频）回访"
+
+
+class ChildVisit(models.Model):
+    """定期走访 (国发〔2016〕13号、36号 "定期走访、全面排查"): who went, how, what was found, follow-up."""
+
+    child = models.ForeignKey(ChildRecord, on_delete=models.PROTECT, related_name="visits")
+    division_code = models.CharField("区划代码", max_length=12, db_index=True)
+    visited_on = models.DateField("走访日期", db_index=True)
+    method = models.CharField("走访方式", max_length=6, choices=VisitMethod.choices)
+    visitor = models.ForeignKey(
+        "core.User", on_delete=models.PROTECT, related_name="+", verbose_name="走访人"
+    )
+    findings = models.CharField("走访情况（安全、监护、生活、学习、身心）", max_length=500)
+    needs_follow_up = models.BooleanField("需跟进处置", default=False)
+    follow_up = models.CharField("跟进需求", max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "走访记录"
+        verbose_name_plural = "走访记录"
+
+    def __str__(self) -> str:
+        return f"走访 {self.visited_on}"

@@ -57,3 +57,9 @@ def missed_weeks(started_on: date, contacts: list[date], until: date, interval_d
         missed += not (window & seen)
         start += timedelta(days=interval_days)
     return missed
+
+
+def visit_due(registered_on: date, visits: list[date], interval_days: int) -> date:
+    """定期走访: the next visit is due ``interval_days`` after the latest one (or after the file was opened) —
+    the frequency is local (no national number: 国发〔2016〕13号 says only "定期")."""
+    return max([registered_on, *visits]) + timedelta(days=interval_days)

@@ -8,11 +8,11 @@ from ..models import AllowanceApplication, CategoryFlag, ChildCategory, ChildRec
 from ..rules.protection import STATUS_LABELS
 from .common import scoped
 from .protection import visible_cases
-from .register import overdue_contacts
+from .register import overdue_contacts, overdue_visits
 
 
 def summary(user, today: date) -> dict:
-    from ..services.common import contact_interval
+    from ..services.common import contact_interval, visit_interval
 
     records = scoped(ChildRecord.objects.filter(ended_on__isnull=True), user)
     flags = scoped(CategoryFlag.objects.filter(child__ended_on__isnull=True, valid_from__lte=today), user)
@@ -27,6 +27,7 @@ def summary(user, today: date) -> dict:
         "children": records.count(),
         "categories": [(label, by_category.get(code, 0)) for code, label in ChildCategory.choices],
         "overdue_contacts": overdue_contacts(user, today, interval).count(),
+        "overdue_visits": overdue_visits(user, today, visit_interval(user.division_code, today)).count(),
         "awaiting_check": by_status.get("received", 0),
         "awaiting_confirm": by_status.get("checked", 0),
         "in_payment": by_status.get("confirmed", 0),

@@ -106,3 +106,18 @@ def overdue_contacts(user, today: date, interval_days: int) -> QuerySet[Entruste
 
 def contact_dates(entrustment: EntrustedCare) -> list[date]:
     return list(CareContact.objects.filter(entrustment=entrustment).values_list("contacted_on", flat=True))
+
+
+def visits_of(record: ChildRecord):
+    return record.visits.select_related("visitor").order_by("-visited_on", "-pk")
+
+
+def overdue_visits(user, today: date, interval_days: int) -> QuerySet[ChildRecord]:
+    """Open files whose last visit (or opening) is more than ``interval_days`` ago, annotated ``last_visit``."""
+    limit = today - timedelta(days=interval_days)
+    qs = scoped(ChildRecord.objects.filter(ended_on__isnull=True), user).annotate(
+        last_visit=Max("visits__visited_on")
+    )
+    return qs.filter(
+        Q(last_visit__lt=limit) | Q(last_visit__isnull=True, registered_on__lt=limit)
+    ).select_related("person")

@@ -54,6 +54,10 @@ def contact_interval(division_code: str, on: date) -> int:
     return _int("children_contact_interval_days", division_code, on)
 
 
+def visit_interval(division_code: str, on: date) -> int:
+    return _int("children_visit_interval_days", division_code, on)
+
+
 def working_days(name: str, division_code: str, on: date) -> int:
     return _int(name, division_code, on)
 

@@ -12,11 +12,13 @@ from ..models import (
     CareContact,
     CategoryFlag,
     ChildRecord,
+    ChildVisit,
     ContactMethod,
     EntrustedCare,
     ParentCondition,
     ParentRole,
     ParentStatus,
+    VisitMethod,
 )
 from ..rules import care, categories, guardianship
 from .common import (
@@ -356,6 +358,49 @@ def record_contact(
         ["contacted_on", "by_role", "method"],
     )
     return contact
+
+
+@transaction.atomic
+def record_visit(
+    actor,
+    record: ChildRecord,
+    *,
+    visited_on: date,
+    method: str,
+    findings: str,
+    needs_follow_up: bool = False,
+    follow_up: str = "",
+) -> ChildVisit:
+    """定期走访 by the 儿童主任 or 督导员 who went (the actor)."""
+    require(actor, Capability.MANAGE_CHILDREN)
+    check_in_jurisdiction(actor, record.division_code)
+    if record.ended_on is not None:
+        raise ChildrenConflict("该儿童档案已销档")
+    if method not in VisitMethod.values:
+        raise InvalidChildInput("请选择走访方式", field="method")
+    not_future(visited_on, "visited_on", "走访日期")
+    if visited_on < record.registered_on:
+        raise InvalidChildInput("走访日期不能早于建档日期", field="visited_on")
+    if needs_follow_up and not (follow_up or "").strip():
+        raise InvalidChildInput("需跟进处置时请填写跟进需求", field="follow_up")
+    visit = ChildVisit.objects.create(
+        child=record,
+        division_code=record.division_code,
+        visited_on=visited_on,
+        method=method,
+        visitor=actor,
+        findings=require_text(findings, "findings", "走访情况", 500),
+        needs_follow_up=needs_follow_up,
+        follow_up=(follow_up or "").strip()[:300],
+    )
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        visit,
+        f"走访{record.person.name}（{visit.get_method_display()}）",
+        ["visited_on", "method", "needs_follow_up"],
+    )
+    return visit
 
 
 @transaction.atomic

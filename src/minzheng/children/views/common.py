@@ -18,6 +18,7 @@ SUBNAV = [
     ("总览", "children:dashboard"),
     ("儿童档案", "children:child_list"),
     ("未保案件", "children:case_list"),
+    ("走访逾期", "children:visit_overdue"),
     ("亲情联系逾期", "children:contact_overdue"),
     ("基本生活保障", "children:application_list"),
     ("儿童工作队伍", "children:workforce"),

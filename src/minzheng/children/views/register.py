@@ -13,12 +13,12 @@ from minzheng.web.kit.forms import flash_errors, run_service
 
 from .. import forms as f
 from ..models import ChildCategory
-from ..rules.care import contact_due
+from ..rules.care import contact_due, visit_due
 from ..selectors import allowances as allowance_sel
 from ..selectors import register as sel
 from ..selectors.common import person_by_pk, shown_name
 from ..services import register as svc
-from ..services.common import contact_interval
+from ..services.common import contact_interval, visit_interval
 from .common import (
     Action,
     Cell,
@@ -205,6 +205,37 @@ def child_detail(request, pk: int):
             for p in sel.parents_of(record)
         ],
     )
+    interval = visit_interval(record.division_code, today)
+    visits = list(sel.visits_of(record))
+    due = visit_due(record.registered_on, [v.visited_on for v in visits], interval)
+    visit_rows = (
+        []
+        if record.ended_on
+        else [
+            [
+                Cell("下次走访", tag="red" if due < today else "green"),
+                f"应于{due}前走访（每{interval}天）",
+                "",
+                "",
+                "",
+            ]
+        ]
+    )
+    visit_section = Section(
+        "定期走访",
+        ["日期", "方式", "走访人", "情况", "跟进"],
+        visit_rows
+        + [
+            [
+                v.visited_on,
+                v.get_method_display(),
+                v.visitor.display_name,
+                v.findings,
+                v.follow_up if v.needs_follow_up else "",
+            ]
+            for v in visits
+        ],
+    )
     allowances = Section(
         "基本生活保障",
         ["类别", "状态", "受理日期", "月发放金额", "起始月份"],
@@ -274,7 +305,7 @@ def child_detail(request, pk: int):
         title=f"儿童档案：{shown_name(user, person.name)}",
         trail=crumbs((LIST[0], reverse(LIST[1])), (shown_name(user, person.name), None)),
         fields=fields,
-        sections=[flags, parents, *_care_sections(user, record, today), allowances],
+        sections=[flags, parents, visit_section, *_care_sections(user, record, today), allowances],
         actions=actions + flag_end_actions,
         testid="child-detail",
     )
@@ -303,6 +334,13 @@ parent_create = record_action(
     f.ParentForm,
     lambda u, r, d: svc.record_parent_status(u, r, **d),
     "已登记父母监护状况",
+    _back,
+)
+visit_create = record_action(
+    sel.child_for_action,
+    f.VisitForm,
+    lambda u, r, d: svc.record_visit(u, r, **d),
+    "已记录走访",
     _back,
 )
 child_close = record_action(
@@ -349,6 +387,33 @@ def contact_create(request, pk: int):
         trail=crumbs((LIST[0], reverse(LIST[1])), (name, back), ("记录亲情联系", None)),
         form=form,
         cancel_url=back,
+    )
+
+
+def visit_overdue(request):
+    today = date.today()
+    interval = visit_interval(request.user.division_code, today)
+    page = paginate(
+        request, sel.overdue_visits(request.user, today, interval).order_by("division_code", "pk")
+    )
+    names = names_of({r.division_code for r in page})
+    rows = [
+        [
+            Cell(shown_name(request.user, r.person.name), reverse("children:child_detail", args=[r.pk])),
+            names.get(r.division_code, r.division_code),
+            r.last_visit or "无记录",
+            f"{(today - (r.last_visit or r.registered_on)).days} 天未走访",
+        ]
+        for r in page
+    ]
+    return table_page(
+        request,
+        title=f"走访逾期（每{interval}天定期走访）",
+        trail=crumbs(("走访逾期", None)),
+        page_obj=page,
+        headers=["儿童", "区划", "最近走访", "逾期"],
+        rows=rows,
+        empty="没有逾期未走访的儿童",
     )
 
 
