@@ -16,7 +16,7 @@ from .models import AllowanceApplication, AllowanceKind, ApplicationStatus, Situ
 from .selectors.common import scoped
 from .selectors.protection import visible_cases
 from .selectors.register import overdue_contacts, overdue_visits
-from .services.common import contact_interval, visit_interval
+from .services.common import intervals
 
 DOMAIN = "儿童福利"
 _KIND = dict(AllowanceKind.choices)
@@ -29,7 +29,7 @@ _FIELDS = ("pk", "status", "kind", "division_code", "check_due", "confirm_due", 
 
 def _contact_items(user, rows, today: date) -> list[WorkItem]:
     url = url_for_each("children:child_detail")
-    interval = contact_interval(user.division_code, today)
+    interval = intervals(user, today)[1]
     return [
         WorkItem(
             source="children.contact",
@@ -47,7 +47,7 @@ def _contact_items(user, rows, today: date) -> list[WorkItem]:
 
 
 def _contacts(user, today: date):
-    interval = contact_interval(user.division_code, today)
+    interval = intervals(user, today)[1]
     return overdue_contacts(user, today, interval).values(
         "pk", "division_code", "child_id", "child__person__name", "last_contact", "started_on"
     )
@@ -169,7 +169,7 @@ def find_case(user, key: str, today: date) -> WorkItem:
 
 def _visit_items(user, rows, today: date) -> list[WorkItem]:
     url = url_for_each("children:child_detail")
-    interval = visit_interval(user.division_code, today)
+    interval = intervals(user, today)[0]
     return [
         WorkItem(
             source="children.visit",
@@ -188,7 +188,7 @@ def _visit_items(user, rows, today: date) -> list[WorkItem]:
 
 
 def _visits(user, today: date):
-    interval = visit_interval(user.division_code, today)
+    interval = intervals(user, today)[0]
     return overdue_visits(user, today, interval).values(
         "pk", "division_code", "person__name", "last_visit", "registered_on", "handler_id"
     )

@@ -9,9 +9,10 @@ from django.http import Http404
 from minzheng.core.jurisdiction import covers
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event, snapshot
-from minzheng.policy.interface import parameter_value
+from minzheng.policy.interface import NATIONAL, normalise_division_code, parameter_book, parameter_value
 
 from ..errors import InvalidChildInput
+from ..policy_parameters import SEEDS
 from ..rules.categories import AgeLimits
 
 
@@ -35,8 +36,30 @@ def not_future(day: date | None, field: str, label: str) -> None:
         raise InvalidChildInput(f"{label}不能晚于今天", field=field)
 
 
+_SHIPPED = {seed.name: seed.value for seed in SEEDS if seed.division_code == NATIONAL}
+
+
 def _int(name: str, division_code: str, on: date) -> int:
-    return int(parameter_value(name, division_code, on))
+    """The parameter in force; the shipped national value when the store has none yet (a fresh database
+    before ``load_policy``), so a page or the 待办 never fails for want of a loaded parameter."""
+    return int(parameter_value(name, division_code, on, default=_SHIPPED[name]))
+
+
+def intervals(user, on: date) -> tuple[int, int]:
+    """(定期走访 interval, 亲情联系 interval) for the user's division, read once per request's user (the 待办
+    asks several sources in one request; one parameter book instead of one per source)."""
+    key = (user.division_code, on)
+    cached = getattr(user, "_children_intervals", None)
+    if cached is None or cached[0] != key:
+        book = parameter_book([user.division_code])
+
+        def read(name: str) -> int:
+            version = book.parameter(name, normalise_division_code(user.division_code), on)
+            return int(version.value if version is not None and version.value is not None else _SHIPPED[name])
+
+        cached = (key, (read("children_visit_interval_days"), read("children_contact_interval_days")))
+        user._children_intervals = cached
+    return cached[1]
 
 
 def age_limits(division_code: str, on: date) -> AgeLimits:
