@@ -173,6 +173,12 @@ _REPORTS = [
 ]
 
 
+def _received(today: date, step: int) -> datetime:
+    """09:0x on ``today``, or a few minutes ago when that is still to come (the demo run before 9 o'clock)."""
+    at = timezone.make_aware(datetime.combine(today, time(9, step)))
+    return min(at, timezone.now() - timedelta(minutes=10 - step))
+
+
 def _protection_cases(director, supervisor, approver, children, today: date) -> int:
     """Open 未保 cases at each step (接报, 已评估, 帮扶中, 监护干预中) and one closed and reviewed."""
     if not children:
@@ -184,7 +190,7 @@ def _protection_cases(director, supervisor, approver, children, today: date) -> 
             director, division_code=child.residence_division_code, child=child,
             child_description=f"{child.name}，{age_on(child.birth_date, today)}岁", channel=channel,
             reporter_kind="anonymous" if anonymous else "institution", reporter_name=reporter, situation=situation,
-            description=text, received_at=timezone.make_aware(datetime.combine(today, time(9, step))),
+            description=text, received_at=_received(today, step),
         )  # fmt: skip
         case.handlers.add(supervisor)
         if step == 0:

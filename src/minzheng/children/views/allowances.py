@@ -71,7 +71,7 @@ def application_detail(request, pk: int):
     fields = [
         ("儿童", Cell(name, reverse("children:child_detail", args=[a.child_id]))),
         ("保障类别", a.get_kind_display()),
-        ("申请人", f"{a.applicant_name}（{a.applicant_relation}）"),
+        ("申请人", f"{shown_name(user, a.applicant_name)}（{a.applicant_relation}）"),
         ("乡镇受理日期", a.received_on),
         ("查验期限", a.check_due),
         ("查验", f"{a.checked_on} {a.check_note}" if a.checked_on else ""),

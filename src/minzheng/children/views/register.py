@@ -121,9 +121,7 @@ def _care_sections(user, record, today: date) -> list[Section]:
     for entrustment in sel.entrustments_of(record):
         warnings = svc.entrustment_warnings(entrustment, today)
         contacts = list(sel.contacts_of(entrustment))
-        title = (
-            f"委托照护：{entrustment.carer_name}（{entrustment.carer_relation}），{entrustment.started_on}起"
-        )
+        title = f"委托照护：{shown_name(user, entrustment.carer_name)}（{entrustment.carer_relation}），{entrustment.started_on}起"
         if entrustment.ended_on:
             title += f"至{entrustment.ended_on}"
         rows = [[Cell("提示", tag="red"), w, "", "", ""] for w in warnings]
