@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "minzheng.marriage",
     "minzheng.payments",
     "minzheng.monitoring",
+    "minzheng.children",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",

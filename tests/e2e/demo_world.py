@@ -71,6 +71,7 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     call_command("demo_assistance", **quiet)
     call_command("demo_exchange", **quiet)
     call_command("demo_eldercare", **quiet)
+    call_command("demo_children", **quiet)
     call_command("demo_planning", **quiet)
     call_command("demo_payments", "--households", "30", **quiet)
     call_command("demo_monitoring", **quiet)

@@ -1,7 +1,7 @@
 """社会救助's published interface: the only module other apps import (the boundary test holds this).
 
 Reads for other domains:
-- who is in 低保/特困 and with which amounts: ``in_force_members``, ``tekun_person_ids``,
+- who is in 低保/特困 and with which amounts: ``in_force_members``, ``tekun_person_ids``, ``person_benefits``,
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
 - programs: ``programs`` (``ProgramInfo``);
 - standards: ``standard_in_force``, ``standard_in_force_for_each``, ``verification_policies``;
@@ -23,6 +23,7 @@ from .selectors.cases import case_detail
 from .selectors.entitlements import Entitlement, enrolments_in_force, entitlements_for_month
 from .selectors.low_income import InForceMember, in_force_members, monitoring_cases
 from .selectors.payable_amounts import entitlement_rows, payable_amounts
+from .selectors.person_benefits import PersonBenefit, person_benefits
 from .selectors.programs import pays_money, program_list
 from .selectors.queue import queue_counts
 from .selectors.search import search_cases, search_enrolments
@@ -79,6 +80,7 @@ __all__ = [
     "InForceMember",
     "NewEnrolment",
     "OpenedCase",
+    "PersonBenefit",
     "ProgramInfo",
     "StaleStandard",
     "StandardInForce",
@@ -90,6 +92,7 @@ __all__ = [
     "monitoring_cases",
     "open_case",
     "payable_amounts",
+    "person_benefits",
     "programs",
     "queue_counts",
     "search_cases",

@@ -36,6 +36,11 @@ class Capability(StrEnum):
     REGISTER_MARRIAGE = "register_marriage"
     MANAGE_MARRIAGE_REGISTRIES = "manage_marriage_registries"
     QUERY_MARITAL_STATUS = "query_marital_status"
+    MANAGE_CHILDREN = "manage_children"
+    CHECK_CHILD_ALLOWANCE = "check_child_allowance"
+    CONFIRM_CHILD_ALLOWANCE = "confirm_child_allowance"
+    SUPERVISE_CHILD_CASES = "supervise_child_cases"
+    DECIDE_CHILD_GUARDIANSHIP = "decide_child_guardianship"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -98,6 +103,15 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     Capability.MANAGE_MARRIAGE_REGISTRIES: {Role.APPROVER, Role.SYSADMIN},
     # 婚姻状况查询 by authorised bodies (公安/法院/民政 casework) through the API, each call with its legal basis.
     Capability.QUERY_MARITAL_STATUS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
+    # 儿童福利: the village 儿童主任 (caseworker) and the township 儿童督导员 (reviewer) keep the child register;
+    # 孤儿/事实无人抚养 recognition is 乡镇查验 (reviewer) then 县级民政确认 (approver), never the same person.
+    Capability.MANAGE_CHILDREN: {Role.CASEWORKER, Role.REVIEWER},
+    Capability.CHECK_CHILD_ALLOWANCE: {Role.REVIEWER},
+    Capability.CONFIRM_CHILD_ALLOWANCE: {Role.APPROVER},
+    # 未保案件 (强制报告 → 监护干预) are seen by their handlers and their supervisors only (督导员, 县级民政);
+    # 临时/长期监护, court applications and closing a case are the county 民政's decisions.
+    Capability.SUPERVISE_CHILD_CASES: {Role.REVIEWER, Role.APPROVER},
+    Capability.DECIDE_CHILD_GUARDIANSHIP: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -130,6 +144,11 @@ _MESSAGES = {
     Capability.REGISTER_MARRIAGE: "只有婚姻登记员（经办人）可以办理婚姻登记",
     Capability.MANAGE_MARRIAGE_REGISTRIES: "只有审批人或系统管理员可以设置婚姻登记机关和登记员",
     Capability.QUERY_MARITAL_STATUS: "您的角色不能查询婚姻状况",
+    Capability.MANAGE_CHILDREN: "只有儿童主任（经办人）或儿童督导员（审核人）可以维护儿童档案",
+    Capability.CHECK_CHILD_ALLOWANCE: "只有乡镇（街道）审核人可以查验儿童基本生活保障申请",
+    Capability.CONFIRM_CHILD_ALLOWANCE: "只有县级民政审批人可以确认儿童基本生活保障",
+    Capability.SUPERVISE_CHILD_CASES: "只有儿童督导员（审核人）或县级民政审批人可以督办未成年人保护案件",
+    Capability.DECIDE_CHILD_GUARDIANSHIP: "只有县级民政审批人可以决定临时监护、长期监护、申请撤销监护资格和结案",
 }
 
 

@@ -1,0 +1,87 @@
+"""Workforce reads: the gap table by township (工作站, 督导员, 儿童主任 per village), the workers, their
+training, and the rates the plans name (工作站覆盖率, 儿童主任参训率)."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from minzheng.core.jurisdiction import division_prefix
+from minzheng.core.models import Division
+
+from ..models import ChildWorker, ProtectionStation, Training, WorkerRole
+from ..rules import workforce as rules
+from .common import one, scoped
+
+
+@dataclass(frozen=True)
+class WorkforceOverview:
+    rows: list[rules.TownshipGap]
+    station_coverage: Decimal | None
+    supervisor_coverage: Decimal | None
+    director_coverage: Decimal | None
+    directors: int
+    directors_trained: int
+    trained_rate: Decimal | None
+
+
+def _current(model, on: date, start: str, end: str) -> QuerySet:
+    return model.objects.filter(**{f"{start}__lte": on}).exclude(**{f"{end}__lt": on})
+
+
+def overview(division_code: str, on: date) -> WorkforceOverview:
+    """Everything under ``division_code`` (the caller scopes it to the viewer's jurisdiction first)."""
+    prefix = division_prefix(division_code)
+    divisions = Division.objects.filter(code__startswith=prefix, level__in=[4, 5], valid_to__isnull=True)
+    townships, villages_of = [], {}
+    for code, level, parent in divisions.order_by("code").values_list("code", "level", "parent_code"):
+        if level == 4:
+            townships.append(code)
+        else:
+            villages_of.setdefault(parent, []).append(code)
+    stations = set(
+        _current(ProtectionStation, on, "opened_on", "closed_on")
+        .filter(division_code__startswith=prefix)
+        .values_list("division_code", flat=True)
+    )
+    workers = _current(ChildWorker, on, "appointed_on", "ended_on").filter(division_code__startswith=prefix)
+    supervisors = set(workers.filter(role=WorkerRole.SUPERVISOR).values_list("division_code", flat=True))
+    directors = workers.filter(role=WorkerRole.DIRECTOR)
+    director_codes = set(directors.values_list("division_code", flat=True))
+    rows = rules.township_gaps(townships, villages_of, stations, supervisors, director_codes)
+    village_count = sum(len(v) for v in villages_of.values())
+    trained = directors.filter(
+        Exists(Training.objects.filter(worker=OuterRef("pk"), trained_on__year=on.year))
+    ).count()
+    total = directors.count()
+    return WorkforceOverview(
+        rows,
+        rules.percentage(sum(r.station for r in rows), len(rows)),
+        rules.percentage(sum(r.supervisor for r in rows), len(rows)),
+        rules.percentage(sum(r.villages_with_director for r in rows), village_count),
+        total,
+        trained,
+        rules.percentage(trained, total),
+    )
+
+
+def worker_list(user, *, role: str = "", current_only: bool = True) -> QuerySet[ChildWorker]:
+    qs = scoped(ChildWorker.objects.all(), user)
+    if role:
+        qs = qs.filter(role=role)
+    if current_only:
+        qs = qs.filter(ended_on__isnull=True)
+    return qs.order_by("division_code", "role", "pk")
+
+
+def worker_detail(user, pk: int) -> ChildWorker:
+    return one(ChildWorker.objects.all(), user, pk)
+
+
+def trainings_of(worker: ChildWorker):
+    return worker.trainings.order_by("-trained_on", "-pk")
+
+
+def station_list(user) -> QuerySet[ProtectionStation]:
+    return scoped(ProtectionStation.objects.all(), user).order_by("division_code", "-opened_on")
