@@ -1,7 +1,7 @@
 """社会救助's published interface: the only module other apps import (the boundary test holds this).
 
 Reads for other domains:
-- who is in 低保/特困 and with which amounts: ``in_force_members``, ``tekun_person_ids``,
+- who is in 低保/特困 and with which amounts: ``in_force_members``, ``tekun_person_ids``, ``program_categories_on``,
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
 - programs: ``programs`` (``ProgramInfo``);
 - standards: ``standard_in_force``, ``standard_in_force_for_each``, ``verification_policies``;
@@ -28,7 +28,7 @@ from .selectors.queue import queue_counts
 from .selectors.search import search_cases, search_enrolments
 from .selectors.standards import StaleStandard, stale_standards
 from .services import cases, enrolments
-from .services.beneficiaries import tekun_person_ids
+from .services.beneficiaries import program_categories_on, tekun_person_ids
 from .services.enrolments import NewEnrolment
 from .services.in_force import (
     StandardInForce,
@@ -90,6 +90,7 @@ __all__ = [
     "monitoring_cases",
     "open_case",
     "payable_amounts",
+    "program_categories_on",
     "programs",
     "queue_counts",
     "search_cases",

@@ -31,6 +31,7 @@ class Capability(StrEnum):
     HANDLE_WARNINGS = "handle_warnings"
     MANAGE_MONITORING = "manage_monitoring"
     ASSIGN_WORK = "assign_work"
+    MANAGE_FUNERAL = "manage_funeral"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -83,6 +84,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 待办分派: reviewers, approvers and leaders hand any work of their jurisdiction to a colleague who can do
     # it; anyone who can do a piece of work may also pass it on (转办) — worklist.services checks both.
     Capability.ASSIGN_WORK: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    # 殡葬管理: caseworkers (民政 staff at the 殡仪馆 desk) record deaths, which become registry changes, and keep
+    # service orders; price lists and 惠民殡葬 rules are policy (MANAGE_POLICY).
+    Capability.MANAGE_FUNERAL: {Role.CASEWORKER},
 }
 
 _MESSAGES = {
@@ -110,6 +114,7 @@ _MESSAGES = {
     Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
     Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
     Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
+    Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
 }
 
 
