@@ -42,3 +42,31 @@ def row_of(
     }  # fmt: skip
     values.update(overrides)
     return list(values.values())
+
+
+def make_home(actor, *, division_code: str = "210602000000"):
+    """丹东市殡仪馆 (元宝区) with two furnaces and a price list: the six basic services at government prices,
+    one extended service and one good."""
+    from decimal import Decimal
+
+    from minzheng.funeral.services import homes
+
+    home = homes.register_home(actor, name="丹东市殡仪馆", kind="funeral_home", division_code=division_code)
+    homes.add_furnace(actor, home, code="1号炉")
+    homes.add_furnace(actor, home, code="2号炉")
+    for code, name, category, basic, unit, price in (
+        ("J01", "遗体接运", "basic", "pickup", "公里", "10.00"),
+        ("J02", "纸棺", "basic", "coffin", "个", "150.00"),
+        ("J03", "遗体冷藏", "basic", "storage", "天", "80.00"),
+        ("J04", "遗体火化", "basic", "cremation", "具", "400.00"),
+        ("J05", "骨灰盒（基本型）", "basic", "urn", "个", "200.00"),
+        ("J06", "骨灰寄存", "basic", "ash_storage", "年", "100.00"),
+        ("Y01", "告别厅（小厅）", "extended", "", "场", "600.00"),
+        ("P01", "鲜花花圈", "goods", "", "个", "120.00"),
+    ):
+        homes.set_item(
+            actor, home, code=code, name=name, category=category, basic_service=basic, unit=unit,
+            unit_price=Decimal(price), price_kind="set" if category == "basic" else "market",
+            effective_from=date(2026, 1, 1),
+        )  # fmt: skip
+    return home

@@ -26,9 +26,8 @@ def summary(user, year: int) -> dict:
 
 
 def deaths_by_month(user, year: int) -> list[tuple[str, int]]:
-    rows = (
-        scoped(DeathRecord.objects.filter(death_date__year=year), user)
-        .values_list("death_date", flat=True)
+    rows = scoped(DeathRecord.objects.filter(death_date__year=year), user).values_list(
+        "death_date", flat=True
     )
     counts = [0] * 12
     for day in rows:

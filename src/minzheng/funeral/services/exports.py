@@ -8,7 +8,9 @@ from minzheng.core.services.audit import record_event
 from minzheng.core.spreadsheets import Sheet, write_workbook
 
 
-def export_rows(actor, *, name: str, headers: Sequence[str], rows: Iterable[Sequence], object_type: str) -> bytes:
+def export_rows(
+    actor, *, name: str, headers: Sequence[str], rows: Iterable[Sequence], object_type: str
+) -> bytes:
     require(actor, Capability.EXPORT)
     rows = list(rows)
     content = write_workbook([Sheet(name[:31], headers, rows, column_widths=[18] * len(headers))])

@@ -49,7 +49,9 @@ def detail_page(request, *, title: str, trail: list, **declared):
 
 
 def form_page(request, *, title: str, trail: list, form, cancel_url: str, **declared):
-    return pages.form_page(request, frame=base_context(title, trail), form=form, cancel_url=cancel_url, **declared)
+    return pages.form_page(
+        request, frame=base_context(title, trail), form=form, cancel_url=cancel_url, **declared
+    )
 
 
 def money(value) -> str:

@@ -30,7 +30,18 @@ from .common import (
     table_page,
 )
 
-HEADERS = ["姓名", "公民身份号码", "死亡日期", "死亡地点", "死亡原因", "签发机构", "证明编号", "区划", "人口库处理", "来源"]
+HEADERS = [
+    "姓名",
+    "公民身份号码",
+    "死亡日期",
+    "死亡地点",
+    "死亡原因",
+    "签发机构",
+    "证明编号",
+    "区划",
+    "人口库处理",
+    "来源",
+]
 
 
 def death_list(request):
@@ -57,7 +68,10 @@ def death_list(request):
         return xlsx_response(content, "死亡信息")
     page = paginate(request, qs)
     names = names_of({x.division_code for x in page})
-    rows = [[Cell(x.display_name, reverse("funeral:death_detail", args=[x.pk])), *values(x, names)[1:]] for x in page]
+    rows = [
+        [Cell(x.display_name, reverse("funeral:death_detail", args=[x.pk])), *values(x, names)[1:]]
+        for x in page
+    ]
     toolbar = [("导出Excel", "?" + _export_query(request))]
     if can_manage(request.user):
         toolbar = [
@@ -118,7 +132,9 @@ def death_create(request):
     require(request.user, Capability.MANAGE_FUNERAL)
     form = DeathCertificateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        record = run_service(form, lambda: record_certificate(request.user, CertificateInput(**form.cleaned_data)))
+        record = run_service(
+            form, lambda: record_certificate(request.user, CertificateInput(**form.cleaned_data))
+        )
         if record:
             messages.success(request, f"已登记 {record.name} 的死亡信息：{record.registry_note}")
             return redirect("funeral:death_detail", pk=record.pk)
@@ -135,7 +151,9 @@ def unidentified_create(request):
     require(request.user, Capability.MANAGE_FUNERAL)
     form = UnidentifiedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        record = run_service(form, lambda: record_unidentified(request.user, UnidentifiedInput(**form.cleaned_data)))
+        record = run_service(
+            form, lambda: record_unidentified(request.user, UnidentifiedInput(**form.cleaned_data))
+        )
         if record:
             messages.success(request, f"已登记无名尸体（{record.police_document_number}）")
             return redirect("funeral:death_detail", pk=record.pk)
@@ -161,10 +179,14 @@ def death_import_page(request):
                 form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 if batch.status == batch.REJECTED:
-                    messages.error(request, f"文件有{len(batch.errors)}处错误，整份文件未导入，请下载错误报告修改后重新上传")
+                    messages.error(
+                        request,
+                        f"文件有{len(batch.errors)}处错误，整份文件未导入，请下载错误报告修改后重新上传",
+                    )
                 else:
                     messages.success(
-                        request, f"已导入 {batch.rows_total} 条：新增 {batch.rows_added} 条，已登记未变更 {batch.rows_unchanged} 条"
+                        request,
+                        f"已导入 {batch.rows_total} 条：新增 {batch.rows_added} 条，已登记未变更 {batch.rows_unchanged} 条",
                     )
                 return redirect("funeral:death_import")
     batches = paginate(request, sel.import_list(request.user))
