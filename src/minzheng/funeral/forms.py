@@ -2,10 +2,29 @@
 
 from django import forms
 
-from minzheng.web.kit.forms import KitForm, choice_field, date_field, text_field
+from minzheng.web.kit.forms import (
+    KitForm,
+    choice_field,
+    date_field,
+    decimal_field,
+    int_field,
+    money_field,
+    text_field,
+)
 
+from .models import (
+    AshHandling,
+    BasicService,
+    DeathCause,
+    DeathPlace,
+    HomeKind,
+    IssuerKind,
+    ItemCategory,
+    OrderStatus,
+    PriceKind,
+    WaiverCategory,
+)
 from .models import CertificateForm as CertificateFormKind
-from .models import DeathCause, DeathPlace, IssuerKind
 
 
 def _choices(enum, blank: str = "全部"):
@@ -48,3 +67,100 @@ class UnidentifiedForm(KitForm):
 class DeathImportForm(KitForm):
     source_department = text_field("来源部门", 50, initial="丹东市卫生健康委员会")
     file = forms.FileField(label="死亡信息文件（.xlsx / .csv）")
+
+
+class HomeForm(KitForm):
+    name = text_field("名称", 100)
+    kind = choice_field("类型", HomeKind.choices)
+    division_code = text_field("所在区划代码（12位）", 12)
+    address = text_field("地址", 200, required=False)
+    approval_document = text_field("批准文件", 100, required=False)
+    approved_on = date_field("批准日期", required=False)
+
+
+class FurnaceForm(KitForm):
+    code = text_field("炉号", 20)
+    model_name = text_field("炉型", 50, required=False)
+
+
+class ItemForm(KitForm):
+    code = text_field("项目编码", 20)
+    name = text_field("项目名称", 50)
+    category = choice_field("类别", ItemCategory.choices)
+    basic_service = choice_field(
+        "对应基本服务", [("", "（非基本服务）"), *BasicService.choices], required=False
+    )
+    price_kind = choice_field("价格管理方式", PriceKind.choices)
+    unit = text_field("计价单位", 10)
+    unit_price = money_field("单价（元）")
+    effective_from = date_field("生效日期")
+    source_note = text_field("价格依据（文件）", 300, required=False)
+
+
+class WaiverRuleForm(KitForm):
+    division_code = text_field("适用区划代码（12位）", 12)
+    basic_service = choice_field("减免项目", BasicService.choices)
+    categories = forms.MultipleChoiceField(
+        label="适用对象", choices=WaiverCategory.choices, widget=forms.CheckboxSelectMultiple
+    )
+    cap_quantity = decimal_field("减免上限（数量，不填为不限）", min_value=0, max_digits=8, places=2)
+    cap_unit = text_field("上限单位（公里、天、年…）", 10, required=False)
+    effective_from = date_field("生效日期")
+    source_note = text_field("政策依据", 300)
+
+
+class OrderFilterForm(KitForm):
+    q = text_field("订单编号/逝者姓名", 30, required=False)
+    division_code = text_field("区划", 12, required=False)
+    status = choice_field("状态", [("", "全部"), *OrderStatus.choices], required=False)
+    waived_only = forms.BooleanField(label="仅惠民减免", required=False)
+
+
+class OrderForm(KitForm):
+    death = forms.TypedChoiceField(label="逝者", coerce=int)
+    home = forms.TypedChoiceField(label="殡仪馆", coerce=int)
+    ordered_on = date_field("受理日期")
+    contact_name = text_field("丧事承办人", 50)
+    contact_phone = text_field("联系电话", 20, required=False)
+    pickup_at = forms.DateTimeField(
+        label="接运时间",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    pickup_address = text_field("接运地点", 200, required=False)
+    pickup_distance_km = decimal_field("接运里程（公里）", min_value=0, max_digits=7, places=1)
+    storage_days = int_field("暂存天数", max_value=3650, required=False)
+    cremation_at = forms.DateTimeField(
+        label="火化时间",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    furnace = forms.TypedChoiceField(label="火化炉", coerce=int, required=False, empty_value=None)
+    ash_handling = choice_field("骨灰去向", AshHandling.choices)
+
+    def __init__(self, *args, deaths=(), homes=(), furnaces=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["death"].choices = [("", "请选择"), *deaths]
+        self.fields["home"].choices = [("", "请选择"), *homes]
+        self.fields["furnace"].choices = [("", "不预约火化"), *furnaces]
+
+
+class LineForm(KitForm):
+    item_code = forms.ChoiceField(label="服务项目")
+    quantity = decimal_field("数量", required=True, min_value=0, max_digits=8, places=2)
+
+    def __init__(self, *args, items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item_code"].choices = [("", "请选择"), *items]
+
+
+class RemoveLineForm(KitForm):
+    line = forms.TypedChoiceField(label="账单项目", coerce=int)
+
+    def __init__(self, *args, lines=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].choices = [("", "请选择"), *lines]
+
+
+class BillForm(KitForm):
+    billed_on = date_field("出账日期")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, deaths
+from .views import dashboard, deaths, homes, orders
 
 app_name = "funeral"
 
@@ -13,4 +13,17 @@ urlpatterns = [
     path("deaths/import/", deaths.death_import_page, name="death_import"),
     path("deaths/import/template/", deaths.import_template, name="import_template"),
     path("deaths/import/<int:pk>/errors/", deaths.import_errors, name="import_errors"),
+    path("homes/", homes.home_list, name="home_list"),
+    path("homes/new/", homes.home_create, name="home_create"),
+    path("homes/<int:pk>/", homes.home_detail, name="home_detail"),
+    path("homes/<int:pk>/items/", homes.item_set, name="item_set"),
+    path("homes/<int:pk>/furnaces/", homes.furnace_add, name="furnace_add"),
+    path("waivers/", homes.waiver_list, name="waiver_list"),
+    path("waivers/new/", homes.waiver_create, name="waiver_create"),
+    path("orders/", orders.order_list, name="order_list"),
+    path("orders/new/", orders.order_create, name="order_create"),
+    path("orders/<int:pk>/", orders.order_detail, name="order_detail"),
+    path("orders/<int:pk>/lines/", orders.line_add, name="line_add"),
+    path("orders/<int:pk>/lines/remove/", orders.line_remove, name="line_remove"),
+    path("orders/<int:pk>/bill/", orders.order_bill, name="order_bill"),
 ]

@@ -10,16 +10,16 @@ from .common import scoped
 
 def summary(user, year: int) -> dict:
     deaths = scoped(DeathRecord.objects.filter(death_date__year=year), user).aggregate(
-        total=Count("id"),
-        unidentified=Count("id", filter=Q(unidentified=True)),
-        electronic=Count("id", filter=Q(certificate_form="electronic")),
-        unregistered=Count("id", filter=Q(person__isnull=True, unidentified=False)),
+        deaths=Count("id"),
+        unidentified_count=Count("id", filter=Q(unidentified=True)),
+        electronic_count=Count("id", filter=Q(certificate_form="electronic")),
+        unregistered_count=Count("id", filter=Q(person__isnull=True, unidentified=False)),
     )
     orders = scoped(ServiceOrder.objects.filter(ordered_on__year=year), user).aggregate(
         orders=Count("id"),
-        open=Count("id", filter=Q(status="open")),
-        total=Sum("total"),
-        waived=Sum("waived"),
+        open_orders=Count("id", filter=Q(status="open")),
+        charged=Sum("total"),
+        waived_sum=Sum("waived"),
         waived_orders=Count("id", filter=Q(waived__gt=0)),
     )
     return deaths | orders

@@ -56,3 +56,17 @@ def form_page(request, *, title: str, trail: list, form, cancel_url: str, **decl
 
 def money(value) -> str:
     return f"¥{value:,.2f}"
+
+
+def post_action(request, form, call, success: str, back: str):
+    """A form posted from a detail page: on success a message, on error the messages — back to the page."""
+    from django.contrib import messages
+    from django.http import HttpResponseRedirect
+
+    from minzheng.web.kit.forms import flash_errors, run_service
+
+    if form.is_valid() and run_service(form, lambda: call(form.cleaned_data)) is not None:
+        messages.success(request, success)
+    else:
+        flash_errors(request, form)
+    return HttpResponseRedirect(back)

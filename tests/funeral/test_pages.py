@@ -1,0 +1,192 @@
+"""殡葬管理 pages: each renders in Chinese for the county, every record is a 404 to another county and
+lists show nothing of it; the desk enters a certificate, imports a file and bills an order through the pages."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from minzheng.core.models import AuditEvent
+from minzheng.funeral.models import DeathRecord, ServiceOrder
+from minzheng.funeral.services import orders, waivers
+from minzheng.funeral.services.death_import import import_deaths
+from minzheng.funeral.services.deaths import record_certificate
+from tests.core.factories import PASSWORD, HouseholdFactory, make_user
+
+from .factories import certificate, csv_of, make_home, row_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(desk, divisions):
+    bureau = make_user("approver", "210602000000", username="yb_mzj")
+    waivers.load_funeral_policy()
+    home = make_home(bureau)
+    household = HouseholdFactory(size=2)
+    death = record_certificate(desk, certificate(household.head), today=date(2026, 8, 1))
+    order = orders.open_order(
+        desk, death, orders.OrderInput(home=home, ordered_on=date(2026, 7, 20), contact_name="王强")
+    )
+    orders.add_line(desk, order, item_code="J04", quantity=1)
+    batch = import_deaths(
+        desk, data=b"nonsense", file_name="bad.csv", source_department="卫健委", today=date(2026, 8, 1)
+    )
+    return {
+        "bureau": bureau,
+        "home": home,
+        "death": death,
+        "order": order,
+        "batch": batch,
+        "household": household,
+    }
+
+
+def record_urls(w) -> dict[str, str]:
+    return {
+        "funeral:death_detail": f"/funeral/deaths/{w['death'].pk}/",
+        "funeral:import_errors": f"/funeral/deaths/import/{w['batch'].pk}/errors/",
+        "funeral:home_detail": f"/funeral/homes/{w['home'].pk}/",
+        "funeral:item_set": f"/funeral/homes/{w['home'].pk}/items/",
+        "funeral:furnace_add": f"/funeral/homes/{w['home'].pk}/furnaces/",
+        "funeral:order_detail": f"/funeral/orders/{w['order'].pk}/",
+        "funeral:line_add": f"/funeral/orders/{w['order'].pk}/lines/",
+        "funeral:line_remove": f"/funeral/orders/{w['order'].pk}/lines/remove/",
+        "funeral:order_bill": f"/funeral/orders/{w['order'].pk}/bill/",
+    }
+
+
+LIST_URLS = {
+    "funeral:dashboard": "/funeral/",
+    "funeral:death_list": "/funeral/deaths/",
+    "funeral:death_create": "/funeral/deaths/new/",
+    "funeral:unidentified_create": "/funeral/deaths/unidentified/new/",
+    "funeral:death_import": "/funeral/deaths/import/",
+    "funeral:import_template": "/funeral/deaths/import/template/",
+    "funeral:home_list": "/funeral/homes/",
+    "funeral:waiver_list": "/funeral/waivers/",
+    "funeral:order_list": "/funeral/orders/",
+    "funeral:order_create": "/funeral/orders/new/",
+}
+POLICY_PAGES = {
+    "funeral:home_create": "/funeral/homes/new/",
+    "funeral:waiver_create": "/funeral/waivers/new/",
+}
+_DEVELOPER_WORDS = re.compile(
+    r"\b(natural|unnatural|hospital|electronic|paper|basic|dibao|tekun|open|billed|None)\b"
+)
+
+
+def login(client, user):
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+def _visible_text(html: str) -> str:
+    body = html.split("<main", 1)[-1]
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", body, flags=re.S)
+    body = re.sub(r"<[^>]+>", " ", body)
+    return body
+
+
+def test_every_page_renders_in_chinese_for_the_county(client, world, desk):
+    login(client, desk)
+    for name, url in {**LIST_URLS, **record_urls(world)}.items():
+        if name in {
+            "funeral:item_set",
+            "funeral:furnace_add",
+            "funeral:line_add",
+            "funeral:line_remove",
+            "funeral:order_bill",
+        }:
+            continue
+        response = client.get(url)
+        assert response.status_code == 200, name
+        if response["Content-Type"].startswith("text/html"):
+            text = _visible_text(response.content.decode())
+            assert not _DEVELOPER_WORDS.search(text), (name, _DEVELOPER_WORDS.search(text))
+    detail = client.get(f"/funeral/deaths/{world['death'].pk}/").content.decode()
+    assert world["death"].id_number not in detail and world["death"].id_number[-4:] in detail
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.READ_DETAIL, object_type="funeral.deathrecord"
+    ).exists()
+    client.logout()
+    login(client, world["bureau"])
+    for name, url in POLICY_PAGES.items():
+        assert client.get(url).status_code == 200, name
+
+
+def test_every_record_answers_404_to_another_county(client, world, other_desk):
+    login(client, other_desk)
+    for name, url in record_urls(world).items():
+        method = (
+            client.post
+            if name.split(":")[1] in {"item_set", "furnace_add", "line_add", "line_remove", "order_bill"}
+            else client.get
+        )
+        assert method(url).status_code == 404, name
+    for url in [
+        "/funeral/deaths/",
+        "/funeral/orders/",
+        "/funeral/homes/",
+        "/funeral/",
+        "/funeral/deaths/import/",
+    ]:
+        body = client.get(url).content.decode()
+        assert world["death"].name not in body and world["home"].name not in body and "bad.csv" not in body, (
+            url
+        )
+    exported = client.get("/funeral/deaths/?export=xlsx")
+    assert exported.status_code == 200 and world["death"].name.encode() not in exported.content
+    assert ServiceOrder.objects.get().lines.count() == 1
+
+
+def test_the_desk_enters_a_certificate_through_the_page(client, desk, household):
+    login(client, desk)
+    person = household.head
+    form = {
+        "certificate_number": "P2026000001", "certificate_form": "paper", "id_number": person.id_number,
+        "name": person.name, "death_date": "2026-05-03", "death_place": "home", "cause": "natural",
+        "issuer_kind": "hospital", "issuer_name": "七道街道社区卫生服务中心", "issued_on": "2026-05-04",
+    }  # fmt: skip
+    refused = client.post("/funeral/deaths/new/", form)
+    assert refused.status_code == 200 and "签发机构类别与死亡地点" in refused.content.decode()
+    response = client.post("/funeral/deaths/new/", {**form, "issuer_kind": "community"})
+    record = DeathRecord.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/funeral/deaths/{record.pk}/"
+    person.refresh_from_db()
+    assert person.is_deceased
+
+
+def test_a_file_is_imported_through_the_page_and_errors_are_listed(client, desk, divisions):
+    login(client, desk)
+    a = HouseholdFactory(size=1)
+    bad = csv_of([row_of(a.head, "E1", 死亡原因类别="病死")])
+    client.post(
+        "/funeral/deaths/import/", {"source_department": "卫健委", "file": SimpleUploadedFile("bad.csv", bad)}
+    )
+    page = client.get("/funeral/deaths/import/").content.decode()
+    assert "第2行 死亡原因类别" in page and "未导入" in page
+    good = csv_of([row_of(a.head, "E1")])
+    client.post(
+        "/funeral/deaths/import/",
+        {"source_department": "卫健委", "file": SimpleUploadedFile("good.csv", good)},
+    )
+    assert DeathRecord.objects.filter(certificate_number="E1").exists()
+    missing = client.post("/funeral/deaths/import/", {"source_department": "卫健委"})
+    assert "请选择死亡信息文件" in missing.content.decode() or "死亡信息文件" in missing.content.decode()
+
+
+def test_an_order_is_billed_through_the_page(client, world, desk):
+    login(client, desk)
+    order = world["order"]
+    url = f"/funeral/orders/{order.pk}/"
+    client.post(url + "lines/", {"item_code": "J01", "quantity": "8"})
+    refused = client.post(url + "lines/", {"item_code": "X99", "quantity": "1"}, follow=True)
+    assert "服务项目" in refused.content.decode()
+    client.post(url + "bill/", {"billed_on": timezone.localdate().isoformat()})
+    order.refresh_from_db()
+    assert order.status == "billed" and order.total == Decimal("480.00") and order.lines.count() == 2
