@@ -190,3 +190,29 @@ def test_an_order_is_billed_through_the_page(client, world, desk):
     client.post(url + "bill/", {"billed_on": timezone.localdate().isoformat()})
     order.refresh_from_db()
     assert order.status == "billed" and order.total == Decimal("480.00") and order.lines.count() == 2
+
+
+def test_the_api_lists_masked_deaths_takes_a_pushed_certificate_and_scopes_by_county(
+    client, world, desk, other_desk
+):
+    from minzheng.core.services.accounts import issue_api_token
+
+    mine = {"Authorization": f"Bearer {issue_api_token(desk)}"}
+    theirs = {"Authorization": f"Bearer {issue_api_token(other_desk)}"}
+    listed = client.get("/api/funeral/deaths", headers=mine).json()
+    assert listed["count"] == 1 and world["death"].id_number not in str(listed)
+    assert client.get("/api/funeral/deaths", headers=theirs).json()["count"] == 0
+    assert client.get(f"/api/funeral/deaths/{world['death'].pk}", headers=theirs).status_code == 404
+    assert client.get(f"/api/funeral/orders/{world['order'].pk}", headers=theirs).status_code == 404
+    bill = client.get(f"/api/funeral/orders/{world['order'].pk}", headers=mine).json()
+    assert bill["lines"][0]["item_code"] == "J04"
+    member = world["household"].memberships.exclude(person=world["household"].head).first().person
+    payload = {
+        "certificate_number": "API0001", "certificate_form": "electronic", "issuer_kind": "hospital",
+        "issuer_name": "丹东市第一医院", "issued_on": "2026-07-11", "id_number": member.id_number, "name": member.name,
+        "death_date": "2026-07-10", "death_place": "hospital", "cause": "natural",
+    }  # fmt: skip
+    created = client.post("/api/funeral/deaths", payload, headers=mine, content_type="application/json")
+    assert created.status_code == 201 and created.json()["registry_change_id"]
+    again = client.post("/api/funeral/deaths", payload, headers=mine, content_type="application/json")
+    assert again.status_code == 409
