@@ -228,3 +228,31 @@ def test_eldercare_discharges_the_resident_and_ends_the_hardship_register_once(d
     assert (ended.ended_on, ended.end_reason) == (date(2026, 7, 20), "去世")
     assert not VisitAssignment.objects.filter(month=date(2026, 9, 1)).exists()
     assert (first.discharged, first.elders_ended, again.processed) == (1, 1, 0)
+
+
+def test_a_death_entered_after_the_payroll_was_paid_is_deducted_in_the_next_roster_never_silently(divisions):
+    """A late certificate (died 20 May, recorded after June's roster was approved): June's payment is deducted
+    (扣发, the 追回 of the month paid after death) as a line of July's roster."""
+    from minzheng.payments.models import LineKind
+    from minzheng.payments.services.approval import approve_roster, submit_roster
+    from minzheng.payments.services.generation import generate_roster
+    from minzheng.payments.services.seed import load_bank_formats
+    from tests.payments.conftest import enrol
+
+    load_assistance_policy()
+    load_bank_formats()
+    caseworker = make_user("caseworker", "210602000000", username="yb_jb")
+    approver = make_user("approver", "210602000000", username="yb_sp")
+    alone = HouseholdFactory(size=1)
+    enrolment = enrol(caseworker, alone, amount="663.00", persons=1)
+    june = generate_roster(caseworker, program_code="dibao_urban", division_code="210602000000", month=date(2026, 6, 1)).roster  # fmt: skip
+    submit_roster(caseworker, june)
+    approve_roster(approver, june)
+    record_certificate(
+        caseworker, certificate(alone.head, death_date=date(2026, 5, 20), issued_on=date(2026, 5, 21), certificate_form="paper"),
+        today=date(2026, 6, 25),
+    )  # fmt: skip
+    call_command("assistance_daily", verbosity=0)
+    july = generate_roster(caseworker, program_code="dibao_urban", division_code="210602000000", month=date(2026, 7, 1)).roster  # fmt: skip
+    lines = {(line.enrolment_id, line.kind, line.for_month): line.amount for line in july.lines.all()}
+    assert lines == {(enrolment.pk, LineKind.DEDUCTION, date(2026, 6, 1)): Decimal("-663.00")}
