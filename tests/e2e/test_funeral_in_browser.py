@@ -2,7 +2,7 @@
 funeral home's order applies the 惠民殡葬 waiver, the household's benefit changes from the next month and the
 caseworker has the review in the 待办."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -84,3 +84,50 @@ def test_a_death_certificate_for_a_dibao_member_waives_the_funeral_and_changes_t
     page.click("nav >> text=待办中心")
     rows = page.get_by_test_id("work-row").filter(has_text="死亡")
     expect(rows).to_have_count(1)
+
+
+def test_funeral_pages_fit_1280_px_and_show_no_developer_strings(page, live_server):
+    from minzheng.funeral.services import orders
+    from minzheng.funeral.services.deaths import UnidentifiedInput, record_certificate, record_unidentified
+    from tests.e2e.test_pages_fit_the_screen_in_browser import WIDTH
+    from tests.e2e.visible_text import developer_strings
+    from tests.funeral.factories import certificate
+
+    make_divisions()
+    load_funeral_policy()
+    desk = make_user("caseworker", "210602000000", username="yb_jb")
+    bureau = make_user("approver", "210602000000", username="yb_sp")
+    home = make_home(bureau)
+    household = HouseholdFactory(village="210602002001", size=2)
+    death = record_certificate(desk, certificate(household.head), today=timezone.localdate())
+    order = orders.open_order(
+        desk, death, orders.OrderInput(home=home, ordered_on=death.death_date, contact_name="王强")
+    )
+    for code in ("J01", "J04", "Y01", "P01"):
+        orders.add_line(desk, order, item_code=code, quantity=1)
+    body = record_unidentified(
+        desk,
+        UnidentifiedInput("丹公验字〔2026〕9号", "元宝分局", date(2026, 7, 3), date(2026, 7, 1), "210602002001",
+                          "other", "unnatural", "男性，约60岁，江边发现"),
+        today=timezone.localdate(),
+    )  # fmt: skip
+    pages = {
+        "yb_jb": ["/funeral/", "/funeral/deaths/", f"/funeral/deaths/{death.pk}/", f"/funeral/deaths/{body.pk}/",
+                  "/funeral/deaths/new/", "/funeral/deaths/unidentified/new/", "/funeral/deaths/import/",
+                  "/funeral/orders/", "/funeral/orders/new/", f"/funeral/orders/{order.pk}/", "/funeral/waivers/"],
+        "yb_sp": ["/funeral/homes/", f"/funeral/homes/{home.pk}/", "/funeral/homes/new/", "/funeral/waivers/new/"],
+    }  # fmt: skip
+    # the header names test users without a full name by their role code: data, not a page string
+    role_codes = frozenset({"caseworker", "approver"})
+    problems = []
+    for username, urls in pages.items():
+        log_in(page, live_server, username)
+        for url in urls:
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.goto(live_server.url + url)
+            measured = page.evaluate(WIDTH)
+            if measured["scroll"] > measured["view"]:
+                problems.append(f"{url}: {measured['scroll']} px ({measured['widest']})")
+            problems += [f"{url}: {found}" for found in developer_strings(page.inner_text("body"), data=role_codes)]
+        page.click("button:has-text('退出')")
+    assert not problems, "\n".join(problems)
