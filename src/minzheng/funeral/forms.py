@@ -13,14 +13,18 @@ from minzheng.web.kit.forms import (
 )
 
 from .models import (
+    ApprovingLevel,
     AshHandling,
     BasicService,
+    CemeteryKind,
     DeathCause,
     DeathPlace,
     HomeKind,
+    InspectionResult,
     IssuerKind,
     ItemCategory,
     OrderStatus,
+    PlotKind,
     PriceKind,
     WaiverCategory,
 )
@@ -164,3 +168,42 @@ class RemoveLineForm(KitForm):
 
 class BillForm(KitForm):
     billed_on = date_field("出账日期")
+
+
+class CemeteryForm(KitForm):
+    name = text_field("名称", 100)
+    kind = choice_field("类型", CemeteryKind.choices)
+    division_code = text_field("所在区划代码（12位；农村公益性墓地填所服务的村）", 12)
+    address = text_field("地址", 200, required=False)
+    approving_level = choice_field("审批机关", ApprovingLevel.choices)
+    approval_document = text_field("批准文件", 100)
+    approved_on = date_field("批准日期")
+
+
+class SectionForm(KitForm):
+    name = text_field("墓区名称", 20)
+    rows = int_field("排数", min_value=1, max_value=50)
+    columns = int_field("每排墓位数", min_value=1, max_value=60)
+    plot_kind = choice_field("墓位类型", PlotKind.choices)
+    area_m2 = decimal_field("每个墓位占地面积（平方米）", required=True, min_value=0, max_digits=6, places=2)
+
+
+class BuryForm(KitForm):
+    death = forms.TypedChoiceField(label="逝者", coerce=int)
+    on = date_field("安葬日期")
+    reserved_for = text_field("预留健在配偶姓名（仅双人墓）", 50, required=False)
+
+    def __init__(self, *args, deaths=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["death"].choices = [("", "请选择"), *deaths]
+
+
+class RenewForm(KitForm):
+    on = date_field("续期办理日期")
+
+
+class InspectionForm(KitForm):
+    year = int_field("年度", min_value=2000, max_value=2100)
+    result = choice_field("结论", InspectionResult.choices)
+    inspected_on = date_field("检查日期")
+    note = text_field("问题及整改要求", 300, required=False)

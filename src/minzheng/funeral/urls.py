@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, deaths, homes, orders
+from .views import cemeteries, dashboard, deaths, homes, orders
 
 app_name = "funeral"
 
@@ -26,4 +26,13 @@ urlpatterns = [
     path("orders/<int:pk>/lines/", orders.line_add, name="line_add"),
     path("orders/<int:pk>/lines/remove/", orders.line_remove, name="line_remove"),
     path("orders/<int:pk>/bill/", orders.order_bill, name="order_bill"),
+    path("cemeteries/", cemeteries.cemetery_list, name="cemetery_list"),
+    path("cemeteries/new/", cemeteries.cemetery_create, name="cemetery_create"),
+    path("cemeteries/limits/", cemeteries.area_limit_list, name="area_limit_list"),
+    path("cemeteries/<int:pk>/", cemeteries.cemetery_detail, name="cemetery_detail"),
+    path("cemeteries/<int:pk>/sections/", cemeteries.section_add, name="section_add"),
+    path("cemeteries/<int:pk>/inspections/", cemeteries.inspection_add, name="inspection_add"),
+    path("plots/<int:pk>/", cemeteries.plot_detail, name="plot_detail"),
+    path("plots/<int:pk>/bury/", cemeteries.plot_bury, name="plot_bury"),
+    path("plots/<int:pk>/renew/", cemeteries.plot_renew, name="plot_renew"),
 ]

@@ -1,11 +1,28 @@
+from .cemeteries import (
+    AnnualInspection,
+    ApprovingLevel,
+    Cemetery,
+    CemeteryKind,
+    CemeterySection,
+    InspectionResult,
+    Plot,
+    PlotAreaLimit,
+    PlotKind,
+    PlotState,
+)
 from .deaths import CertificateForm, DeathCause, DeathImport, DeathPlace, DeathRecord, DeathSource, IssuerKind
 from .homes import BasicService, FuneralHome, Furnace, HomeKind, ItemCategory, PriceKind, ServiceItem
 from .orders import AshHandling, OrderLine, OrderStatus, ServiceOrder
 from .waivers import WaiverCategory, WaiverRule
 
 __all__ = [
+    "AnnualInspection",
+    "ApprovingLevel",
     "AshHandling",
     "BasicService",
+    "Cemetery",
+    "CemeteryKind",
+    "CemeterySection",
     "CertificateForm",
     "DeathCause",
     "DeathImport",
@@ -15,10 +32,15 @@ __all__ = [
     "FuneralHome",
     "Furnace",
     "HomeKind",
+    "InspectionResult",
     "IssuerKind",
     "ItemCategory",
     "OrderLine",
     "OrderStatus",
+    "Plot",
+    "PlotAreaLimit",
+    "PlotKind",
+    "PlotState",
     "PriceKind",
     "ServiceItem",
     "ServiceOrder",

@@ -71,8 +71,10 @@ def _insert(actor, *, code, basic_service, categories, effective_from, cap_quant
 
 @transaction.atomic
 def load_funeral_policy() -> int:
-    """Ship the Liaoning rule (idempotent: an item already set from that date is left alone)."""
-    added = 0
+    """Ship the Liaoning waiver rule and the national plot-area limits (idempotent)."""
+    from .cemeteries import load_plot_limits
+
+    added = load_plot_limits()
     for service in BasicService.values:
         if WaiverRule.objects.filter(
             division_code=LIAONING, basic_service=service, effective_from=date(2021, 1, 1)
