@@ -206,6 +206,15 @@ def test_every_url_is_covered_by_this_matrix():
         "funeral:line_add",
         "funeral:line_remove",
         "funeral:order_bill",
+        "funeral:cemetery_list",
+        "funeral:cemetery_create",
+        "funeral:area_limit_list",
+        "funeral:cemetery_detail",
+        "funeral:section_add",
+        "funeral:inspection_add",
+        "funeral:plot_detail",
+        "funeral:plot_bury",
+        "funeral:plot_renew",
         # 后台任务: walked as an outsider in tests/background/test_background_jobs.py (404 on another region's
         # job, its progress and its file; the list shows only one's own jobs).
         "background:job_list",

@@ -111,11 +111,22 @@ def test_funeral_pages_fit_1280_px_and_show_no_developer_strings(page, live_serv
                           "other", "unnatural", "男性，约60岁，江边发现"),
         today=timezone.localdate(),
     )  # fmt: skip
+    from minzheng.funeral.models import Plot
+    from minzheng.funeral.services import cemeteries
+
+    cemetery = cemeteries.register_cemetery(
+        bureau, name="元宝区凤凰山公益性公墓", kind="public", division_code="210602000000", approving_level="province",
+        approval_document="辽民函〔2019〕12号", approved_on=date(2019, 5, 1),
+    )  # fmt: skip
+    cemeteries.add_section(bureau, cemetery, name="A", rows=6, columns=40, plot_kind="single_ashes", area_m2="0.8", on=date(2026, 8, 1))  # fmt: skip
+    plot = cemeteries.bury(desk, Plot.objects.get(number="A-01-01"), death, on=timezone.localdate())
     pages = {
         "yb_jb": ["/funeral/", "/funeral/deaths/", f"/funeral/deaths/{death.pk}/", f"/funeral/deaths/{body.pk}/",
                   "/funeral/deaths/new/", "/funeral/deaths/unidentified/new/", "/funeral/deaths/import/",
                   "/funeral/orders/", "/funeral/orders/new/", f"/funeral/orders/{order.pk}/", "/funeral/waivers/"],
-        "yb_sp": ["/funeral/homes/", f"/funeral/homes/{home.pk}/", "/funeral/homes/new/", "/funeral/waivers/new/"],
+        "yb_sp": ["/funeral/homes/", f"/funeral/homes/{home.pk}/", "/funeral/homes/new/", "/funeral/waivers/new/",
+                  "/funeral/cemeteries/", f"/funeral/cemeteries/{cemetery.pk}/", "/funeral/cemeteries/limits/",
+                  f"/funeral/plots/{plot.pk}/", "/funeral/cemeteries/new/"],
     }  # fmt: skip
     # the header names test users without a full name by their role code: data, not a page string
     role_codes = frozenset({"caseworker", "approver"})
@@ -128,6 +139,8 @@ def test_funeral_pages_fit_1280_px_and_show_no_developer_strings(page, live_serv
             measured = page.evaluate(WIDTH)
             if measured["scroll"] > measured["view"]:
                 problems.append(f"{url}: {measured['scroll']} px ({measured['widest']})")
-            problems += [f"{url}: {found}" for found in developer_strings(page.inner_text("body"), data=role_codes)]
+            problems += [
+                f"{url}: {found}" for found in developer_strings(page.inner_text("body"), data=role_codes)
+            ]
         page.click("button:has-text('退出')")
     assert not problems, "\n".join(problems)

@@ -11,7 +11,7 @@ from minzheng.assistance.services.seed import load_assistance_policy
 from minzheng.core.demo import load_demo as load_core_demo
 from minzheng.core.models import RegistryChange
 from minzheng.funeral import demo
-from minzheng.funeral.models import DeathRecord, OrderLine, ServiceOrder
+from minzheng.funeral.models import DeathRecord, OrderLine, Plot, ServiceOrder
 
 TODAY = date(2026, 11, 25)
 pytestmark = pytest.mark.django_db
@@ -23,6 +23,7 @@ def test_demo_deaths_orders_and_waivers_are_consistent(divisions):
     load_demo_assistance(seed=7, today=TODAY)
     summary = demo.load_demo(seed=3, deaths=40, covered=8, today=TODAY)
     assert demo.demo_loaded() and summary.deaths == 43 and summary.orders > 30 and summary.waived_orders >= 3
+    assert Plot.objects.exclude(state="available").exists()
     identified = DeathRecord.objects.filter(unidentified=False, person__isnull=False)
     assert RegistryChange.objects.filter(kind="deceased").count() == identified.count()
     for line in OrderLine.objects.select_related("item", "order"):

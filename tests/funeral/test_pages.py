@@ -35,14 +35,22 @@ def world(desk, divisions):
     batch = import_deaths(
         desk, data=b"nonsense", file_name="bad.csv", source_department="卫健委", today=date(2026, 8, 1)
     )
+    from minzheng.funeral.models import Plot
+    from minzheng.funeral.services import cemeteries
+
+    cemeteries.load_plot_limits()
+    cemetery = cemeteries.register_cemetery(
+        bureau, name="元宝区凤凰山公益性公墓", kind="public", division_code="210602000000", approving_level="province",
+        approval_document="辽民函〔2019〕12号", approved_on=date(2019, 5, 1),
+    )  # fmt: skip
+    cemeteries.add_section(bureau, cemetery, name="A", rows=3, columns=8, plot_kind="double_ashes", area_m2="0.8", on=date(2026, 8, 1))  # fmt: skip
+    plot = cemeteries.bury(
+        desk, Plot.objects.get(number="A-01-01"), death, on=date(2026, 7, 25), reserved_for="李秀英"
+    )
     return {
-        "bureau": bureau,
-        "home": home,
-        "death": death,
-        "order": order,
-        "batch": batch,
-        "household": household,
-    }
+        "bureau": bureau, "home": home, "death": death, "order": order, "batch": batch, "household": household,
+        "cemetery": cemetery, "plot": plot,
+    }  # fmt: skip
 
 
 def record_urls(w) -> dict[str, str]:
@@ -56,6 +64,12 @@ def record_urls(w) -> dict[str, str]:
         "funeral:line_add": f"/funeral/orders/{w['order'].pk}/lines/",
         "funeral:line_remove": f"/funeral/orders/{w['order'].pk}/lines/remove/",
         "funeral:order_bill": f"/funeral/orders/{w['order'].pk}/bill/",
+        "funeral:cemetery_detail": f"/funeral/cemeteries/{w['cemetery'].pk}/",
+        "funeral:section_add": f"/funeral/cemeteries/{w['cemetery'].pk}/sections/",
+        "funeral:inspection_add": f"/funeral/cemeteries/{w['cemetery'].pk}/inspections/",
+        "funeral:plot_detail": f"/funeral/plots/{w['plot'].pk}/",
+        "funeral:plot_bury": f"/funeral/plots/{w['plot'].pk}/bury/",
+        "funeral:plot_renew": f"/funeral/plots/{w['plot'].pk}/renew/",
     }
 
 
@@ -70,11 +84,18 @@ LIST_URLS = {
     "funeral:waiver_list": "/funeral/waivers/",
     "funeral:order_list": "/funeral/orders/",
     "funeral:order_create": "/funeral/orders/new/",
+    "funeral:cemetery_list": "/funeral/cemeteries/",
+    "funeral:area_limit_list": "/funeral/cemeteries/limits/",
 }
 POLICY_PAGES = {
     "funeral:home_create": "/funeral/homes/new/",
     "funeral:waiver_create": "/funeral/waivers/new/",
+    "funeral:cemetery_create": "/funeral/cemeteries/new/",
 }
+POSTS = {
+    "item_set", "furnace_add", "line_add", "line_remove", "order_bill", "section_add", "inspection_add", "plot_bury",
+    "plot_renew",
+}  # fmt: skip
 _DEVELOPER_WORDS = re.compile(
     r"\b(natural|unnatural|hospital|electronic|paper|basic|dibao|tekun|open|billed|None)\b"
 )
@@ -95,13 +116,7 @@ def _visible_text(html: str) -> str:
 def test_every_page_renders_in_chinese_for_the_county(client, world, desk):
     login(client, desk)
     for name, url in {**LIST_URLS, **record_urls(world)}.items():
-        if name in {
-            "funeral:item_set",
-            "funeral:furnace_add",
-            "funeral:line_add",
-            "funeral:line_remove",
-            "funeral:order_bill",
-        }:
+        if name.split(":")[1] in POSTS:
             continue
         response = client.get(url)
         assert response.status_code == 200, name
@@ -122,11 +137,7 @@ def test_every_page_renders_in_chinese_for_the_county(client, world, desk):
 def test_every_record_answers_404_to_another_county(client, world, other_desk):
     login(client, other_desk)
     for name, url in record_urls(world).items():
-        method = (
-            client.post
-            if name.split(":")[1] in {"item_set", "furnace_add", "line_add", "line_remove", "order_bill"}
-            else client.get
-        )
+        method = client.post if name.split(":")[1] in POSTS else client.get
         assert method(url).status_code == 404, name
     for url in [
         "/funeral/deaths/",
@@ -134,11 +145,13 @@ def test_every_record_answers_404_to_another_county(client, world, other_desk):
         "/funeral/homes/",
         "/funeral/",
         "/funeral/deaths/import/",
+        "/funeral/cemeteries/",
     ]:
         body = client.get(url).content.decode()
         assert world["death"].name not in body and world["home"].name not in body and "bad.csv" not in body, (
             url
         )
+        assert world["cemetery"].name not in body, url
     exported = client.get("/funeral/deaths/?export=xlsx")
     assert exported.status_code == 200 and world["death"].name.encode() not in exported.content
     assert ServiceOrder.objects.get().lines.count() == 1
@@ -216,3 +229,13 @@ def test_the_api_lists_masked_deaths_takes_a_pushed_certificate_and_scopes_by_co
     assert created.status_code == 201 and created.json()["registry_change_id"]
     again = client.post("/api/funeral/deaths", payload, headers=mine, content_type="application/json")
     assert again.status_code == 409
+
+
+def test_the_plot_map_shows_each_plot_coloured_by_state_and_links_to_it(client, world, desk):
+    login(client, desk)
+    page = client.get(f"/funeral/cemeteries/{world['cemetery'].pk}/").content.decode()
+    assert page.count("<rect x=") == 24 and "已葬一人（预留配偶） 1" in page
+    assert f'href="/funeral/plots/{world["plot"].pk}/"' in page and "#ffe7ba" in page
+    plot = client.get(f"/funeral/plots/{world['plot'].pk}/").content.decode()
+    fields = plot.split("<dl", 1)[1].split("</dl>", 1)[0]
+    assert "李秀英" in fields and "2046" in fields, fields

@@ -1,5 +1,6 @@
 """演示数据 for 殡葬管理 over the core demo population of Dandong (run ``demo`` and ``demo_assistance`` first):
-丹东市殡仪馆 with three furnaces and its 服务清单, a year of deaths (some of them 低保/特困 members, three
+丹东市殡仪馆 with three furnaces and its 服务清单, two cemeteries (a city 公益性公墓, a village 公益性墓地) with
+sections of plots, a year of deaths (some of them 低保/特困 members, three
 unidentified bodies) recorded through the real services — so each becomes a registry change the other
 domains' daily jobs act on — and their service orders and bills with the 惠民殡葬 waivers. Same seed, same data.
 
@@ -17,8 +18,8 @@ from django.utils import timezone
 from minzheng.assistance.interface import in_force_members
 from minzheng.core.models import Person, User
 
-from ..models import FuneralHome, ServiceOrder
-from ..services import homes, orders, waivers
+from ..models import FuneralHome, Plot, ServiceOrder
+from ..services import cemeteries, homes, orders, waivers
 from ..services.deaths import CertificateInput, UnidentifiedInput, record_certificate, record_unidentified
 
 HOME_NAME = "丹东市殡仪馆"
@@ -152,6 +153,64 @@ class _Demo:
         return order
 
 
+def _cemeteries(demo: _Demo, made: list[ServiceOrder]) -> None:
+    """Two cemeteries of Dandong (a city 公益性公墓 and a village 公益性墓地) with their sections; the orders whose
+    ashes go to a cemetery are buried there (in the village one when the deceased lives in that village)."""
+    cemeteries.load_plot_limits()
+    city = cemeteries.register_cemetery(
+        demo.bureau, name="丹东市凤凰山公益性公墓", kind="public", division_code=CITY, approving_level="province",
+        approval_document="辽民函〔2015〕演示号", approved_on=date(2015, 9, 1), address=f"凤城市凤凰山下（{DEMO_NOTE}）",
+    )  # fmt: skip
+    start = demo.today - timedelta(days=400)
+    cemeteries.add_section(
+        demo.bureau, city, name="A", rows=8, columns=30, plot_kind="single_ashes", area_m2="0.8", on=start
+    )
+    cemeteries.add_section(
+        demo.bureau, city, name="B", rows=6, columns=24, plot_kind="double_ashes", area_m2="1.0", on=start
+    )
+    cemeteries.add_section(
+        demo.bureau, city, name="S", rows=4, columns=30, plot_kind="eco", area_m2="0.3", on=start
+    )
+    village_code = "210602002001"
+    village = cemeteries.register_cemetery(
+        demo.bureau, name="七道街道城隍庙社区公益性骨灰墓地", kind="village", division_code=village_code,
+        approving_level="county", approval_document="元民发〔2018〕演示号", approved_on=date(2018, 4, 1),
+    )  # fmt: skip
+    cemeteries.add_section(
+        demo.bureau, village, name="A", rows=3, columns=12, plot_kind="single_ashes", area_m2="0.8", on=start
+    )
+    free = {
+        key: list(Plot.objects.filter(section__cemetery=c, kind=kind, state="available").order_by("section__name", "row", "column"))
+        for key, c, kind in (("single", city, "single_ashes"), ("double", city, "double_ashes"), ("eco", city, "eco"),
+                             ("village", village, "single_ashes"))
+    }  # fmt: skip
+    for order in made:
+        death = order.death
+        if order.ash_handling not in ("burial", "eco") or death.unidentified:
+            continue
+        on = death.death_date + timedelta(days=order.storage_days + 1)
+        if on > demo.today:
+            continue
+        person = death.person
+        if order.ash_handling == "eco":
+            key = "eco"
+        elif person is not None and village_code in (
+            person.residence_division_code,
+            person.hukou_division_code,
+        ):
+            key = "village"
+        else:
+            key = demo.rng.choice(["single", "single", "double"])
+        if not free[key]:
+            continue
+        plot = free[key].pop(0)
+        cemeteries.bury(demo.desk, plot, death, on=on, reserved_for="健在配偶" if key == "double" else "")
+    for cemetery in (city, village):
+        cemeteries.record_inspection(
+            demo.bureau, cemetery, year=demo.today.year - 1, result="passed", inspected_on=date(demo.today.year - 1, 11, 20)
+        )  # fmt: skip
+
+
 @transaction.atomic
 def load_demo(
     *, seed: int = 20260301, deaths: int = 150, covered: int = 25, today: date | None = None
@@ -183,6 +242,7 @@ def load_demo(
         if record.death_date > demo.today - timedelta(days=3) or demo.rng.random() < 0.05:
             continue  # a few bodies not yet handled by the funeral home
         made.append(demo.order(home, record, furnaces))
+    _cemeteries(demo, made)
     for order in made[:-8]:
         orders.issue_bill(
             demo.desk, order, on=min(order.ordered_on + timedelta(days=order.storage_days + 1), demo.today)
