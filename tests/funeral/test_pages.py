@@ -239,3 +239,25 @@ def test_the_plot_map_shows_each_plot_coloured_by_state_and_links_to_it(client, 
     plot = client.get(f"/funeral/plots/{world['plot'].pk}/").content.decode()
     fields = plot.split("<dl", 1)[1].split("</dl>", 1)[0]
     assert "李秀英" in fields and "2046" in fields, fields
+
+
+def test_malformed_queries_and_forms_on_every_funeral_page_give_no_server_error(client, world, desk):
+    """The architecture fuzzers' inputs on the funeral pages with real records, plus this app's own fields."""
+    from tests.architecture.test_ui_fuzzing import LONG, MALFORMED_FORM, MALFORMED_QUERIES
+
+    own = {
+        "quantity": "NaN", "item_code": LONG, "area_m2": "1e400", "rows": "99999999999", "columns": "-3",
+        "pickup_distance_km": "Infinity", "storage_days": "1e9", "unit_price": "1e20", "cap_quantity": "NaN",
+        "death": "abc", "home": "99999999999999999999", "furnace": "-1", "line": "x", "billed_on": "2026-02-30",
+        "issued_on": "0000-00-00", "death_date": "99999-01-01", "certificate_number": LONG, "categories": ["x", LONG],
+        "pickup_at": "2026-13-45T99:99", "cremation_at": "x", "plot_kind": "<script>", "result": "\x00",
+        "found_division_code": "2106030000001", "police_document_number": LONG, "body_description": LONG,
+    }  # fmt: skip
+    urls = [*LIST_URLS.values(), *POLICY_PAGES.values(), *record_urls(world).values()]
+    for user in (desk, world["bureau"]):
+        login(client, user)
+        for url in urls:
+            for query in MALFORMED_QUERIES:
+                assert client.get(url, query).status_code < 500, (url, query)
+            assert client.post(url, {**MALFORMED_FORM, **own}).status_code < 500, url
+        client.logout()
