@@ -134,3 +134,31 @@ def test_another_county_cannot_bury_in_this_cemetery(bureau, desk, other_desk, h
     with pytest.raises(Http404):
         svc.bury(other_desk, Plot.objects.get(), death, on=date(2026, 7, 25))
     assert Decimal(Plot.objects.get().area_m2) == Decimal("0.30")
+
+
+def test_open_orders_and_plots_near_the_end_of_their_cycle_are_in_the_work_queue(
+    bureau, desk, other_desk, household
+):
+    from django.http import Http404 as NotFound
+
+    from minzheng.funeral import work_items
+    from minzheng.funeral.services import orders
+    from tests.funeral.factories import make_home
+
+    cemetery = _cemetery(bureau)
+    svc.add_section(
+        bureau, cemetery, name="A", rows=1, columns=1, plot_kind="single_ashes", area_m2="0.8", on=TODAY
+    )
+    death = record_certificate(desk, certificate(household.head), today=TODAY)
+    plot = svc.bury(desk, Plot.objects.get(), death, on=date(2026, 7, 25))
+    order = orders.open_order(desk, death, orders.OrderInput(home=make_home(bureau), ordered_on=date(2026, 7, 20), contact_name="王强"))  # fmt: skip
+    assert [i.key for i in work_items.open_orders(desk, TODAY)] == [str(order.pk)]
+    assert work_items.due_plots(desk, date(2046, 3, 1)) == []  # more than 90 days before 2046-07-25
+    due = work_items.due_plots(desk, date(2046, 5, 1))
+    assert [(i.key, i.due_on) for i in due] == [(str(plot.pk), date(2046, 7, 25))]
+    assert work_items.open_orders(other_desk, TODAY) == [] and work_items.open_orders(bureau, TODAY) == []
+    with pytest.raises(NotFound):
+        work_items.find_order(other_desk, str(order.pk), TODAY)
+    orders.add_line(desk, order, item_code="J04", quantity=1)
+    orders.issue_bill(desk, order, on=TODAY)
+    assert work_items.open_orders(desk, TODAY) == []
