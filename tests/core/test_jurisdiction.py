@@ -215,6 +215,12 @@ def test_every_url_is_covered_by_this_matrix():
         "funeral:plot_detail",
         "funeral:plot_bury",
         "funeral:plot_renew",
+        "funeral:settlement_list",
+        "funeral:settlement_create",
+        "funeral:settlement_detail",
+        "funeral:settlement_submit",
+        "funeral:settlement_approve",
+        "funeral:settlement_return",
         # 后台任务: walked as an outsider in tests/background/test_background_jobs.py (404 on another region's
         # job, its progress and its file; the list shows only one's own jobs).
         "background:job_list",

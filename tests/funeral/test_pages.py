@@ -47,7 +47,22 @@ def world(desk, divisions):
     plot = cemeteries.bury(
         desk, Plot.objects.get(number="A-01-01"), death, on=date(2026, 7, 25), reserved_for="李秀英"
     )
+    from minzheng.funeral.services import settlements
+    from minzheng.funeral.services.deaths import UnidentifiedInput, record_unidentified
+
+    body = record_unidentified(
+        desk,
+        UnidentifiedInput("丹公验字〔2026〕7号", "元宝分局", date(2026, 7, 30), date(2026, 7, 29), "210602002001", "other", "unnatural", "男性"),
+        today=date(2026, 8, 10),
+    )  # fmt: skip
+    settled = orders.open_order(
+        desk, body, orders.OrderInput(home=home, ordered_on=date(2026, 7, 30), contact_name="民政局")
+    )
+    orders.add_line(desk, settled, item_code="J04", quantity=1)
+    orders.issue_bill(desk, settled, on=date(2026, 8, 3))
+    settlement = settlements.prepare(desk, home, month=date(2026, 8, 1), today=date(2026, 8, 10))
     return {
+        "settlement": settlement,
         "bureau": bureau, "home": home, "death": death, "order": order, "batch": batch, "household": household,
         "cemetery": cemetery, "plot": plot,
     }  # fmt: skip
@@ -64,6 +79,10 @@ def record_urls(w) -> dict[str, str]:
         "funeral:line_add": f"/funeral/orders/{w['order'].pk}/lines/",
         "funeral:line_remove": f"/funeral/orders/{w['order'].pk}/lines/remove/",
         "funeral:order_bill": f"/funeral/orders/{w['order'].pk}/bill/",
+        "funeral:settlement_detail": f"/funeral/settlements/{w['settlement'].pk}/",
+        "funeral:settlement_submit": f"/funeral/settlements/{w['settlement'].pk}/submit/",
+        "funeral:settlement_approve": f"/funeral/settlements/{w['settlement'].pk}/approve/",
+        "funeral:settlement_return": f"/funeral/settlements/{w['settlement'].pk}/return/",
         "funeral:cemetery_detail": f"/funeral/cemeteries/{w['cemetery'].pk}/",
         "funeral:section_add": f"/funeral/cemeteries/{w['cemetery'].pk}/sections/",
         "funeral:inspection_add": f"/funeral/cemeteries/{w['cemetery'].pk}/inspections/",
@@ -85,6 +104,8 @@ LIST_URLS = {
     "funeral:order_list": "/funeral/orders/",
     "funeral:order_create": "/funeral/orders/new/",
     "funeral:cemetery_list": "/funeral/cemeteries/",
+    "funeral:settlement_list": "/funeral/settlements/",
+    "funeral:settlement_create": "/funeral/settlements/new/",
     "funeral:area_limit_list": "/funeral/cemeteries/limits/",
 }
 POLICY_PAGES = {
@@ -94,7 +115,7 @@ POLICY_PAGES = {
 }
 POSTS = {
     "item_set", "furnace_add", "line_add", "line_remove", "order_bill", "section_add", "inspection_add", "plot_bury",
-    "plot_renew",
+    "plot_renew", "settlement_submit", "settlement_approve", "settlement_return",
 }  # fmt: skip
 _DEVELOPER_WORDS = re.compile(
     r"\b(natural|unnatural|hospital|electronic|paper|basic|dibao|tekun|open|billed|None)\b"
@@ -154,7 +175,7 @@ def test_every_record_answers_404_to_another_county(client, world, other_desk):
         assert world["cemetery"].name not in body, url
     exported = client.get("/funeral/deaths/?export=xlsx")
     assert exported.status_code == 200 and world["death"].name.encode() not in exported.content
-    assert ServiceOrder.objects.get().lines.count() == 1
+    assert ServiceOrder.objects.get(pk=world["order"].pk).lines.count() == 1
 
 
 def test_the_desk_enters_a_certificate_through_the_page(client, desk, household):
@@ -213,7 +234,7 @@ def test_the_api_lists_masked_deaths_takes_a_pushed_certificate_and_scopes_by_co
     mine = {"Authorization": f"Bearer {issue_api_token(desk)}"}
     theirs = {"Authorization": f"Bearer {issue_api_token(other_desk)}"}
     listed = client.get("/api/funeral/deaths", headers=mine).json()
-    assert listed["count"] == 1 and world["death"].id_number not in str(listed)
+    assert listed["count"] == 2 and world["death"].id_number not in str(listed)
     assert client.get("/api/funeral/deaths", headers=theirs).json()["count"] == 0
     assert client.get(f"/api/funeral/deaths/{world['death'].pk}", headers=theirs).status_code == 404
     assert client.get(f"/api/funeral/orders/{world['order'].pk}", headers=theirs).status_code == 404

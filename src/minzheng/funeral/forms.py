@@ -9,6 +9,7 @@ from minzheng.web.kit.forms import (
     decimal_field,
     int_field,
     money_field,
+    month_field,
     text_field,
 )
 
@@ -207,3 +208,24 @@ class InspectionForm(KitForm):
     result = choice_field("结论", InspectionResult.choices)
     inspected_on = date_field("检查日期")
     note = text_field("问题及整改要求", 300, required=False)
+
+
+class SettlementForm(KitForm):
+    home = forms.TypedChoiceField(label="殡仪馆", coerce=int)
+    month = month_field("结算月份")
+
+    def __init__(self, *args, homes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["home"].choices = [("", "请选择"), *homes]
+
+
+class SubmitForm(KitForm):
+    confirm = forms.BooleanField(label="确认提交审核", required=False)
+
+
+class ApproveForm(KitForm):
+    confirm = forms.BooleanField(label="确认审核通过", required=False)
+
+
+class SendBackForm(KitForm):
+    reason = text_field("退回意见", 200)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cemeteries, dashboard, deaths, homes, orders
+from .views import cemeteries, dashboard, deaths, homes, orders, settlements
 
 app_name = "funeral"
 
@@ -26,6 +26,12 @@ urlpatterns = [
     path("orders/<int:pk>/lines/", orders.line_add, name="line_add"),
     path("orders/<int:pk>/lines/remove/", orders.line_remove, name="line_remove"),
     path("orders/<int:pk>/bill/", orders.order_bill, name="order_bill"),
+    path("settlements/", settlements.settlement_list, name="settlement_list"),
+    path("settlements/new/", settlements.settlement_create, name="settlement_create"),
+    path("settlements/<int:pk>/", settlements.settlement_detail, name="settlement_detail"),
+    path("settlements/<int:pk>/submit/", settlements.settlement_submit, name="settlement_submit"),
+    path("settlements/<int:pk>/approve/", settlements.settlement_approve, name="settlement_approve"),
+    path("settlements/<int:pk>/return/", settlements.settlement_return, name="settlement_return"),
     path("cemeteries/", cemeteries.cemetery_list, name="cemetery_list"),
     path("cemeteries/new/", cemeteries.cemetery_create, name="cemetery_create"),
     path("cemeteries/limits/", cemeteries.area_limit_list, name="area_limit_list"),

@@ -13,6 +13,7 @@ from .cemeteries import (
 from .deaths import CertificateForm, DeathCause, DeathImport, DeathPlace, DeathRecord, DeathSource, IssuerKind
 from .homes import BasicService, FuneralHome, Furnace, HomeKind, ItemCategory, PriceKind, ServiceItem
 from .orders import AshHandling, OrderLine, OrderStatus, ServiceOrder
+from .settlements import SettlementStatus, WaiverSettlement
 from .waivers import WaiverCategory, WaiverRule
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
     "PriceKind",
     "ServiceItem",
     "ServiceOrder",
+    "SettlementStatus",
     "WaiverCategory",
     "WaiverRule",
+    "WaiverSettlement",
 ]

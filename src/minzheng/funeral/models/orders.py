@@ -49,6 +49,14 @@ class ServiceOrder(models.Model):
     waived = models.DecimalField("惠民减免（元）", max_digits=12, decimal_places=2, default=0)
     payable = models.DecimalField("家属应付（元）", max_digits=12, decimal_places=2, default=0)
     billed_on = models.DateField("出账日期", null=True, blank=True)
+    settlement = models.ForeignKey(
+        "funeral.WaiverSettlement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+        verbose_name="惠民殡葬结算",
+    )
     created_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

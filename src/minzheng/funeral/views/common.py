@@ -17,6 +17,7 @@ SUBNAV = [
     ("服务订单", "funeral:order_list"),
     ("殡仪馆与服务清单", "funeral:home_list"),
     ("惠民殡葬政策", "funeral:waiver_list"),
+    ("惠民殡葬结算", "funeral:settlement_list"),
     ("公墓", "funeral:cemetery_list"),
 ]
 
