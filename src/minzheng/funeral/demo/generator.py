@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from minzheng.assistance.interface import in_force_members
 from minzheng.core.models import Person, User
+from minzheng.policy.interface import add_months, month_start
 
 from ..models import FuneralHome, Plot, ServiceOrder
-from ..services import cemeteries, homes, orders, waivers
+from ..services import cemeteries, homes, orders, settlements, waivers
 from ..services.deaths import CertificateInput, UnidentifiedInput, record_certificate, record_unidentified
 
 HOME_NAME = "丹东市殡仪馆"
@@ -247,6 +248,12 @@ def load_demo(
         orders.issue_bill(
             demo.desk, order, on=min(order.ordered_on + timedelta(days=order.storage_days + 1), demo.today)
         )
+    last = month_start(demo.today) if demo.today.day > 1 else month_start(demo.today - timedelta(days=1))
+    for back, approve in ((2, True), (1, False)):
+        settlement = settlements.prepare(demo.desk, home, month=add_months(last, -back), today=demo.today)
+        if approve and settlement.orders_count:
+            settlements.submit(demo.desk, settlement)
+            settlements.approve(demo.bureau, settlement)
     return DemoSummary(
         deaths=len(records),
         unidentified=3,
