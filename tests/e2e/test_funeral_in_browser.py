@@ -120,13 +120,18 @@ def test_funeral_pages_fit_1280_px_and_show_no_developer_strings(page, live_serv
     )  # fmt: skip
     cemeteries.add_section(bureau, cemetery, name="A", rows=6, columns=40, plot_kind="single_ashes", area_m2="0.8", on=date(2026, 8, 1))  # fmt: skip
     plot = cemeteries.bury(desk, Plot.objects.get(number="A-01-01"), death, on=timezone.localdate())
+    from minzheng.funeral.services import settlements
+
+    orders.issue_bill(desk, order, on=timezone.localdate())
+    settlement = settlements.prepare(desk, home, month=timezone.localdate())
     pages = {
         "yb_jb": ["/funeral/", "/funeral/deaths/", f"/funeral/deaths/{death.pk}/", f"/funeral/deaths/{body.pk}/",
                   "/funeral/deaths/new/", "/funeral/deaths/unidentified/new/", "/funeral/deaths/import/",
-                  "/funeral/orders/", "/funeral/orders/new/", f"/funeral/orders/{order.pk}/", "/funeral/waivers/"],
+                  "/funeral/orders/", "/funeral/orders/new/", f"/funeral/orders/{order.pk}/", "/funeral/waivers/", "/funeral/settlements/new/"],
         "yb_sp": ["/funeral/homes/", f"/funeral/homes/{home.pk}/", "/funeral/homes/new/", "/funeral/waivers/new/",
                   "/funeral/cemeteries/", f"/funeral/cemeteries/{cemetery.pk}/", "/funeral/cemeteries/limits/",
-                  f"/funeral/plots/{plot.pk}/", "/funeral/cemeteries/new/"],
+                  f"/funeral/plots/{plot.pk}/", "/funeral/cemeteries/new/", "/funeral/settlements/",
+                  f"/funeral/settlements/{settlement.pk}/"],
     }  # fmt: skip
     # the header names test users without a full name by their role code: data, not a page string
     role_codes = frozenset({"caseworker", "approver"})

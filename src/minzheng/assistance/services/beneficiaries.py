@@ -44,9 +44,11 @@ def program_categories_on(person_ids: list[int], on: date) -> dict[int, set[str]
     for person_id, household_id in rows:
         by_household.setdefault(household_id, set()).add(person_id)
     found: dict[int, set[str]] = {pid: set() for pid in person_ids}
-    for household_id, category in enrolments_in_force(on).filter(
-        household_id__in=list(by_household)
-    ).values_list("household_id", "program__category"):
+    for household_id, category in (
+        enrolments_in_force(on)
+        .filter(household_id__in=list(by_household))
+        .values_list("household_id", "program__category")
+    ):
         for person_id in by_household[household_id]:
             found[person_id].add(category)
     return found
