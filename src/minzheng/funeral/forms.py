@@ -71,7 +71,7 @@ class UnidentifiedForm(KitForm):
 
 class DeathImportForm(KitForm):
     source_department = text_field("来源部门", 50, initial="丹东市卫生健康委员会")
-    file = forms.FileField(label="死亡信息文件（.xlsx / .csv）")
+    file = forms.FileField(label="死亡信息文件", help_text="Excel（.xlsx）或 CSV（UTF-8 或 GBK）文件")
 
 
 class HomeForm(KitForm):
