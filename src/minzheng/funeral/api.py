@@ -19,7 +19,7 @@ from .services.deaths import CertificateInput, record_certificate
 router = Router(tags=["殡葬管理"])
 
 
-class DeathOut(Schema):
+class FuneralDeathOut(Schema):
     id: int
     name: str
     id_number_masked: str
@@ -37,12 +37,12 @@ class DeathOut(Schema):
     registry_note: str
 
 
-class DeathPage(Schema):
+class FuneralDeathPage(Schema):
     count: int
-    items: list[DeathOut]
+    items: list[FuneralDeathOut]
 
 
-class DeathQuery(Schema):
+class FuneralDeathQuery(Schema):
     q: text(30, "姓名、证明编号或公民身份号码") = ""
     division: DivisionCode = ""
     died_from: Day | None = None
@@ -50,14 +50,14 @@ class DeathQuery(Schema):
 
 
 def _death(record) -> dict:
-    data = {name: getattr(record, name) for name in DeathOut.model_fields if hasattr(record, name)}
+    data = {name: getattr(record, name) for name in FuneralDeathOut.model_fields if hasattr(record, name)}
     data["name"] = record.display_name
     data["id_number_masked"] = mask_id_number(record.id_number) if record.id_number else ""
     return data
 
 
-@router.get("/deaths", response=DeathPage, summary="死亡信息（管辖范围内）")
-def list_deaths(request, query: Query[DeathQuery], page: Query[page_query(50, 500)]):
+@router.get("/deaths", response=FuneralDeathPage, summary="死亡信息（管辖范围内）")
+def list_deaths(request, query: Query[FuneralDeathQuery], page: Query[page_query(50, 500)]):
     qs = death_sel.death_list(
         request.user,
         death_sel.DeathFilter(
@@ -68,12 +68,12 @@ def list_deaths(request, query: Query[DeathQuery], page: Query[page_query(50, 50
     return {"count": qs.count(), "items": [_death(r) for r in rows]}
 
 
-@router.get("/deaths/{death_id}", response=DeathOut, summary="一条死亡信息")
+@router.get("/deaths/{death_id}", response=FuneralDeathOut, summary="一条死亡信息")
 def get_death(request, death_id: RecordId):
     return _death(death_sel.read_death(request.user, death_id, channel=Channel.API))
 
 
-class CertificateIn(Schema):
+class FuneralCertificateIn(Schema):
     certificate_number: text(40, "死亡医学证明编号")
     certificate_form: text(10, "证明形式：paper 纸质 / electronic 电子")
     issuer_kind: text(
@@ -88,13 +88,13 @@ class CertificateIn(Schema):
     cause: text(10, "死亡原因类别：natural 正常死亡 / unnatural 非正常死亡")
 
 
-@router.post("/deaths", response={201: DeathOut}, summary="接收一份居民死亡医学证明（卫健/公安推送）")
-def push_certificate(request, payload: CertificateIn):
+@router.post("/deaths", response={201: FuneralDeathOut}, summary="接收一份居民死亡医学证明（卫健/公安推送）")
+def push_certificate(request, payload: FuneralCertificateIn):
     record = record_certificate(request.user, CertificateInput(**payload.dict()), source=DeathSource.API)
     return Status(201, _death(record))
 
 
-class LineOut(Schema):
+class FuneralBillLineOut(Schema):
     item_code: str
     item_name: str
     quantity: Decimal
@@ -104,7 +104,7 @@ class LineOut(Schema):
     waived_amount: Decimal
 
 
-class OrderOut(Schema):
+class FuneralOrderOut(Schema):
     id: int
     number: str
     death_id: int
@@ -116,10 +116,10 @@ class OrderOut(Schema):
     total: Decimal
     waived: Decimal
     payable: Decimal
-    lines: list[LineOut]
+    lines: list[FuneralBillLineOut]
 
 
-@router.get("/orders/{order_id}", response=OrderOut, summary="殡葬服务订单及账单")
+@router.get("/orders/{order_id}", response=FuneralOrderOut, summary="殡葬服务订单及账单")
 def get_order(request, order_id: RecordId):
     order = order_sel.read_order(request.user, order_id, channel=Channel.API)
     return {

@@ -38,3 +38,8 @@ def waiver_rules(user) -> QuerySet[WaiverRule]:
     return visible(WaiverRule.objects.all(), user).order_by(
         "basic_service", "division_code", "-effective_from"
     )
+
+
+def furnaces_of(homes: list[FuneralHome]) -> list[Furnace]:
+    """The furnaces of the given homes (already scoped by ``home_list``), for the order form's choices."""
+    return list(Furnace.objects.filter(home__in=homes).select_related("home").order_by("home_id", "code"))

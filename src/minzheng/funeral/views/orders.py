@@ -10,7 +10,7 @@ from minzheng.core.selectors.divisions import names_of
 from minzheng.web.kit.forms import run_service
 
 from ..forms import BillForm, LineForm, OrderFilterForm, OrderForm, RemoveLineForm
-from ..models import Furnace, OrderStatus
+from ..models import OrderStatus
 from ..selectors import deaths as death_sel
 from ..selectors import homes as home_sel
 from ..selectors import orders as sel
@@ -60,13 +60,11 @@ def _order_form(request, data=None, initial=None):
         for x in death_sel.deaths_without_order(user)[:300]
     ]
     homes = list(home_sel.home_list(user))
-    furnaces = [
-        (f.pk, f"{f.home.name} {f.code}")
-        for f in Furnace.objects.filter(home__in=homes, in_service=True).select_related("home").order_by("home_id", "code")
-    ]  # fmt: skip
+    all_furnaces = home_sel.furnaces_of(homes)
+    furnaces = [(f.pk, f"{f.home.name} {f.code}") for f in all_furnaces if f.in_service]
     return OrderForm(
         data, initial=initial, deaths=deaths, homes=[(h.pk, h.name) for h in homes], furnaces=furnaces
-    ), {f.pk: f for f in Furnace.objects.filter(home__in=homes)}
+    ), {f.pk: f for f in all_furnaces}
 
 
 def order_create(request):
