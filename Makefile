@@ -44,6 +44,7 @@ db:
 	$(PY) manage.py load_plans
 	$(PY) manage.py load_bank_formats
 	$(PY) manage.py load_monitoring_rules
+	$(PY) manage.py load_funeral_policy
 
 demo:
 	$(PY) manage.py demo --if-empty
@@ -55,6 +56,7 @@ demo:
 	$(PY) manage.py demo_planning
 	$(PY) manage.py demo_payments
 	$(PY) manage.py demo_monitoring --if-empty
+	$(PY) manage.py demo_funeral
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",
+    "minzheng.funeral",
     "django_tasks",
     "django_tasks_db",
 ]

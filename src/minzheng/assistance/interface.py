@@ -2,6 +2,7 @@
 
 Reads for other domains:
 - who is in 低保/特困 and with which amounts: ``in_force_members``, ``tekun_person_ids``, ``person_benefits``,
+  ``program_categories_on``,
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
 - programs: ``programs`` (``ProgramInfo``);
 - standards: ``standard_in_force``, ``standard_in_force_for_each``, ``verification_policies``;
@@ -29,7 +30,7 @@ from .selectors.queue import queue_counts
 from .selectors.search import search_cases, search_enrolments
 from .selectors.standards import StaleStandard, stale_standards
 from .services import cases, enrolments
-from .services.beneficiaries import tekun_person_ids
+from .services.beneficiaries import program_categories_on, tekun_person_ids
 from .services.enrolments import NewEnrolment
 from .services.in_force import (
     StandardInForce,
@@ -93,6 +94,7 @@ __all__ = [
     "open_case",
     "payable_amounts",
     "person_benefits",
+    "program_categories_on",
     "programs",
     "queue_counts",
     "search_cases",

@@ -41,6 +41,7 @@ class Capability(StrEnum):
     CONFIRM_CHILD_ALLOWANCE = "confirm_child_allowance"
     SUPERVISE_CHILD_CASES = "supervise_child_cases"
     DECIDE_CHILD_GUARDIANSHIP = "decide_child_guardianship"
+    MANAGE_FUNERAL = "manage_funeral"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -112,6 +113,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 临时/长期监护, court applications and closing a case are the county 民政's decisions.
     Capability.SUPERVISE_CHILD_CASES: {Role.REVIEWER, Role.APPROVER},
     Capability.DECIDE_CHILD_GUARDIANSHIP: {Role.APPROVER},
+    # 殡葬管理: caseworkers (民政 staff at the 殡仪馆 desk) record deaths, which become registry changes, and keep
+    # service orders; price lists and 惠民殡葬 rules are policy (MANAGE_POLICY).
+    Capability.MANAGE_FUNERAL: {Role.CASEWORKER},
 }
 
 _MESSAGES = {
@@ -149,6 +153,7 @@ _MESSAGES = {
     Capability.CONFIRM_CHILD_ALLOWANCE: "只有县级民政审批人可以确认儿童基本生活保障",
     Capability.SUPERVISE_CHILD_CASES: "只有儿童督导员（审核人）或县级民政审批人可以督办未成年人保护案件",
     Capability.DECIDE_CHILD_GUARDIANSHIP: "只有县级民政审批人可以决定临时监护、长期监护、申请撤销监护资格和结案",
+    Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
 }
 
 

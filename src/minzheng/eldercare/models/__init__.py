@@ -1,6 +1,7 @@
 """Tables of 养老服务."""
 
 from .assessments import AssessmentReason, CapabilityAssessment
+from .cursor import RegistryCursor
 from .hardship import HardshipCategory, HardshipElder, Visit, VisitAssignment, VisitMethod
 from .providers import (
     CommunityFacility,
@@ -64,6 +65,7 @@ __all__ = [
     "Nature",
     "ProviderStatus",
     "QualityRating",
+    "RegistryCursor",
     "Residency",
     "RetrofitCase",
     "RetrofitItem",
