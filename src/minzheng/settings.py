@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "minzheng.eldercare",
     "minzheng.payments",
     "minzheng.monitoring",
+    "minzheng.socialorgs",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",

@@ -31,6 +31,8 @@ class Capability(StrEnum):
     HANDLE_WARNINGS = "handle_warnings"
     MANAGE_MONITORING = "manage_monitoring"
     ASSIGN_WORK = "assign_work"
+    MANAGE_SOCIALORGS = "manage_socialorgs"
+    DECIDE_SOCIALORGS = "decide_socialorgs"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -83,6 +85,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 待办分派: reviewers, approvers and leaders hand any work of their jurisdiction to a colleague who can do
     # it; anyone who can do a piece of work may also pass it on (转办) — worklist.services checks both.
     Capability.ASSIGN_WORK: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    # 社会组织: caseworkers receive applications and annual reports and propose listings; reviewers/approvers
+    # decide registrations, 年检 results, listings and removals (never on what they received themselves).
+    Capability.MANAGE_SOCIALORGS: {Role.CASEWORKER},
+    Capability.DECIDE_SOCIALORGS: {Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -110,6 +116,8 @@ _MESSAGES = {
     Capability.HANDLE_WARNINGS: "只有经办人可以核实、处置预警和登记主动发现对象",
     Capability.MANAGE_MONITORING: "只有审批人或系统管理员可以维护预警规则和发起监测",
     Capability.ASSIGN_WORK: "只有审核人、审批人、领导或能办理该事项的人员可以指派待办",
+    Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
+    Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
 }
 
 

@@ -1,0 +1,30 @@
+"""Tables of 社会组织."""
+
+from .credit import CreditGround, CreditListing, ListingStatus
+from .organisations import (
+    Application,
+    ApplicationKind,
+    ApplicationStatus,
+    NameRecord,
+    OrgStatus,
+    Organisation,
+    UsccSerial,
+)
+from .reports import AnnualReport, ReportStatus, RevocationProposal, RevocationStatus
+
+__all__ = [
+    "AnnualReport",
+    "Application",
+    "ApplicationKind",
+    "ApplicationStatus",
+    "CreditGround",
+    "CreditListing",
+    "ListingStatus",
+    "NameRecord",
+    "OrgStatus",
+    "Organisation",
+    "ReportStatus",
+    "RevocationProposal",
+    "RevocationStatus",
+    "UsccSerial",
+]
