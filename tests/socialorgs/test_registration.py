@@ -34,8 +34,22 @@ def test_approval_issues_a_valid_unique_uscc_and_certificate(county_caseworker, 
 
 
 def test_foundation_gets_type_digit_3_and_service_institution_2(county_caseworker, reviewer):
-    f = registered(county_caseworker, reviewer, kind="foundation", form="non_public", name="丹东市元宝区助学基金会", funds=Decimal(2_000_000))
-    s = registered(county_caseworker, reviewer, kind="service", form="individual", name="元宝区阳光养护院", individual_members=0)
+    f = registered(
+        county_caseworker,
+        reviewer,
+        kind="foundation",
+        form="non_public",
+        name="丹东市元宝区助学基金会",
+        funds=Decimal(2_000_000),
+    )
+    s = registered(
+        county_caseworker,
+        reviewer,
+        kind="service",
+        form="individual",
+        name="元宝区阳光养护院",
+        individual_members=0,
+    )
     assert f.uscc[:2] == "53" and s.uscc[:2] == "52"
 
 
@@ -69,7 +83,13 @@ def test_one_person_is_not_legal_representative_of_two_associations_article_12(c
     with pytest.raises(InvalidSocialOrgInput, match="不得同时担任"):
         reg.decide(reviewer, app, approve=True, decided_on=date.today(), note="")
     # a 社会服务机构 may have the same 负责人
-    ok = received(county_caseworker, kind="service", form="legal_person", name="元宝区某培训中心", legal_rep_id_number=first.legal_rep_id_number)
+    ok = received(
+        county_caseworker,
+        kind="service",
+        form="legal_person",
+        name="元宝区某培训中心",
+        legal_rep_id_number=first.legal_rep_id_number,
+    )
     assert reg.decide(reviewer, ok, approve=True, decided_on=date.today(), note="").organisation
 
 
@@ -118,7 +138,11 @@ def test_change_with_nothing_changed_is_refused(county_caseworker, reviewer):
 def test_deregistration_ends_the_organisation(county_caseworker, reviewer):
     org = registered(county_caseworker, reviewer)
     app = reg.receive_deregistration(
-        county_caseworker, org, liquidated_on=date.today() - timedelta(days=20), received_on=date.today(), reason="自行解散"
+        county_caseworker,
+        org,
+        liquidated_on=date.today() - timedelta(days=20),
+        received_on=date.today(),
+        reason="自行解散",
     )
     assert "超过注销申请期限" in app.late_filing
     reg.decide(reviewer, app, approve=True, decided_on=date.today(), note="")
@@ -132,4 +156,6 @@ def test_another_county_cannot_act_on_the_record(county_caseworker, reviewer, ou
     with pytest.raises(Http404):
         reg.decide(outsider_reviewer, app, approve=True, decided_on=date.today(), note="")
     with pytest.raises(Http404):
-        reg.receive_deregistration(outsider, org, liquidated_on=date.today(), received_on=date.today(), reason="x")
+        reg.receive_deregistration(
+            outsider, org, liquidated_on=date.today(), received_on=date.today(), reason="x"
+        )

@@ -14,7 +14,9 @@ from minzheng.socialorgs.rules.dates import add_months
 from minzheng.socialorgs.rules.kinds import OrgForm, OrgKind
 from minzheng.socialorgs.rules.uscc import organisation_code_check, social_org_uscc
 
-T = reg.Thresholds(50, 30, Decimal(100000), Decimal(30000), Decimal(8000000), Decimal(4000000), Decimal(2000000))
+T = reg.Thresholds(
+    50, 30, Decimal(100000), Decimal(30000), Decimal(8000000), Decimal(4000000), Decimal(2000000)
+)
 
 
 def oracle_members_ok(individual: int, units: int) -> bool:
@@ -32,7 +34,15 @@ def test_association_members_follow_article_10(individual, units):
 
 @pytest.mark.parametrize(
     ("individual", "units", "ok"),
-    [(50, 0, True), (49, 0, False), (0, 30, True), (0, 29, False), (20, 30, True), (20, 29, False), (0, 0, False)],
+    [
+        (50, 0, True),
+        (49, 0, False),
+        (0, 30, True),
+        (0, 29, False),
+        (20, 30, True),
+        (20, 29, False),
+        (0, 0, False),
+    ],
 )
 def test_association_member_boundaries_article_10(individual, units, ok):
     assert (reg.member_shortfall(individual, units, T) == "") is ok
@@ -48,8 +58,14 @@ def oracle_min_funds(kind: OrgKind, form: OrgForm, national: bool) -> Decimal:
 
 
 @given(
-    st.sampled_from([(OrgKind.ASSOCIATION, OrgForm.LEGAL_PERSON), (OrgKind.FOUNDATION, OrgForm.PUBLIC),
-                     (OrgKind.FOUNDATION, OrgForm.NON_PUBLIC), (OrgKind.SERVICE, OrgForm.PARTNERSHIP)]),
+    st.sampled_from(
+        [
+            (OrgKind.ASSOCIATION, OrgForm.LEGAL_PERSON),
+            (OrgKind.FOUNDATION, OrgForm.PUBLIC),
+            (OrgKind.FOUNDATION, OrgForm.NON_PUBLIC),
+            (OrgKind.SERVICE, OrgForm.PARTNERSHIP),
+        ]
+    ),
     st.booleans(),
     st.integers(0, 10_000_000),
 )
@@ -61,13 +77,24 @@ def test_funds_floor_follows_association_art_10_and_foundation_art_8(kind_form, 
 
 
 def test_local_foundation_of_399_wan_is_refused_citing_article_8():
-    app = reg.Application(OrgKind.FOUNDATION, OrgForm.PUBLIC, "丹东市慈善基金会", False, funds=Decimal(3_999_999))
+    app = reg.Application(
+        OrgKind.FOUNDATION, OrgForm.PUBLIC, "丹东市慈善基金会", False, funds=Decimal(3_999_999)
+    )
     [short] = reg.registration_shortfalls(app, T)
-    assert short.field == "funds" and "基金会管理条例》第八条" in short.message and "4,000,000" in short.message
+    assert (
+        short.field == "funds" and "基金会管理条例》第八条" in short.message and "4,000,000" in short.message
+    )
 
 
 def test_foundation_original_fund_must_be_cash_article_8():
-    app = reg.Application(OrgKind.FOUNDATION, OrgForm.NON_PUBLIC, "丹东市助学基金会", False, funds=Decimal(2_000_000), funds_in_cash=False)
+    app = reg.Application(
+        OrgKind.FOUNDATION,
+        OrgForm.NON_PUBLIC,
+        "丹东市助学基金会",
+        False,
+        funds=Decimal(2_000_000),
+        funds_in_cash=False,
+    )
     assert [s.field for s in reg.registration_shortfalls(app, T)] == ["funds_in_cash"]
 
 
@@ -86,7 +113,14 @@ def test_reserved_words_in_names_association_art_10_service_art_8(kind, form, na
 
 
 def test_form_must_fit_the_kind():
-    app = reg.Application(OrgKind.ASSOCIATION, OrgForm.PARTNERSHIP, "丹东市围棋协会", False, individual_members=60, funds=Decimal(30000))
+    app = reg.Application(
+        OrgKind.ASSOCIATION,
+        OrgForm.PARTNERSHIP,
+        "丹东市围棋协会",
+        False,
+        individual_members=60,
+        funds=Decimal(30000),
+    )
     assert [s.field for s in reg.registration_shortfalls(app, T)] == ["form"]
 
 
@@ -110,7 +144,9 @@ def test_organisation_code_check_matches_a_published_code():
     assert organisation_code_check("D2143569") == oracle_gb11714("D2143569")
 
 
-@given(st.sampled_from(list(OrgKind)), st.sampled_from(["210602", "210600", "210624"]), st.integers(1, 999_999))
+@given(
+    st.sampled_from(list(OrgKind)), st.sampled_from(["210602", "210600", "210624"]), st.integers(1, 999_999)
+)
 def test_issued_uscc_is_valid_gb32100_with_civil_affairs_prefix(kind, registry, serial):
     code = social_org_uscc(kind, registry, serial)
     assert uscc.is_valid(code)
@@ -130,7 +166,11 @@ def test_report_deadlines_31_march_and_31_may_of_the_next_year_article_28():
 
 @pytest.mark.parametrize(
     ("result", "due"),
-    [(annual.Result.QUALIFIED, None), (annual.Result.BASIC, date(2026, 9, 30)), (annual.Result.UNQUALIFIED, date(2026, 9, 30))],
+    [
+        (annual.Result.QUALIFIED, None),
+        (annual.Result.BASIC, date(2026, 9, 30)),
+        (annual.Result.UNQUALIFIED, date(2026, 9, 30)),
+    ],
 )
 def test_basic_and_unqualified_get_three_months_to_rectify(result, due):
     assert annual.rectification_due(result, date(2026, 6, 30), 3) == due
@@ -144,7 +184,9 @@ def oracle_revocation(results: dict, last: int) -> bool:
     return (a is None and b is None) or (a == b == annual.Result.UNQUALIFIED)
 
 
-@given(st.dictionaries(st.integers(2020, 2025), st.sampled_from([None, *annual.Result])), st.integers(2021, 2025))
+@given(
+    st.dictionaries(st.integers(2020, 2025), st.sampled_from([None, *annual.Result])), st.integers(2021, 2025)
+)
 def test_revocation_after_two_consecutive_years_missed_or_unqualified(results, last):
     assert bool(annual.revocation_grounds(results, last)) == oracle_revocation(results, last)
 
@@ -154,16 +196,24 @@ def test_a_missed_year_then_an_unqualified_one_is_not_two_of_a_kind():
 
 
 def test_ratios_charity_law_article_61_boundaries():
-    at = annual.finance_ratios(Decimal(70), Decimal(100), Decimal(10), Decimal(100), Decimal("0.70"), Decimal("0.10"))
+    at = annual.finance_ratios(
+        Decimal(70), Decimal(100), Decimal(10), Decimal(100), Decimal("0.70"), Decimal("0.10")
+    )
     assert (at.spending_short, at.fees_over) == (False, False)
-    over = annual.finance_ratios(Decimal("69.99"), Decimal(100), Decimal("10.01"), Decimal(100), Decimal("0.70"), Decimal("0.10"))
+    over = annual.finance_ratios(
+        Decimal("69.99"), Decimal(100), Decimal("10.01"), Decimal(100), Decimal("0.70"), Decimal("0.10")
+    )
     assert (over.spending_short, over.fees_over) == (True, True)
-    none = annual.finance_ratios(Decimal(5), Decimal(0), Decimal(1), Decimal(0), Decimal("0.70"), Decimal("0.10"))
+    none = annual.finance_ratios(
+        Decimal(5), Decimal(0), Decimal(1), Decimal(0), Decimal("0.70"), Decimal("0.10")
+    )
     assert (none.charitable_spending_ratio, none.management_fee_ratio, none.fees_over) == (None, None, False)
 
 
 # --- credit clocks (民政部令第60号) -----------------------------------------------------------------------
-C = credit.Clocks(listing_working_days=5, abnormal_auto_removal_months=6, escalation_years=2, serious_removal_years=2)
+C = credit.Clocks(
+    listing_working_days=5, abnormal_auto_removal_months=6, escalation_years=2, serious_removal_years=2
+)
 WARN = credit.Reason.WARNING_OR_SMALL_FINE
 NO_REPORT = credit.Reason.NO_ANNUAL_REPORT
 
@@ -215,11 +265,25 @@ def test_escalation_boundary_on_leap_day():
 def test_serious_list_removal_two_years_after_latest_ground_and_only_when_obligations_met():
     g = [credit.Ground(credit.Reason.LARGE_FINE, date(2026, 3, 1))]
     assert credit.serious_removal_on(g, C) == date(2028, 3, 1)
-    carried = [credit.Ground(credit.Reason.ABNORMAL_TWO_YEARS, date(2026, 3, 1)), credit.Ground(NO_REPORT, date(2024, 3, 1))]
+    carried = [
+        credit.Ground(credit.Reason.ABNORMAL_TWO_YEARS, date(2026, 3, 1)),
+        credit.Ground(NO_REPORT, date(2024, 3, 1)),
+    ]
     assert credit.serious_removal_on(carried, C) is None
-    carried_fixed = [credit.Ground(credit.Reason.ABNORMAL_TWO_YEARS, date(2026, 3, 1)), credit.Ground(NO_REPORT, date(2024, 3, 1), fixed_on=date(2026, 5, 1))]
+    carried_fixed = [
+        credit.Ground(credit.Reason.ABNORMAL_TWO_YEARS, date(2026, 3, 1)),
+        credit.Ground(NO_REPORT, date(2024, 3, 1), fixed_on=date(2026, 5, 1)),
+    ]
     assert credit.serious_removal_on(carried_fixed, C) == date(2028, 3, 1)
 
 
 def test_every_reason_has_a_list_and_a_chinese_label():
     assert set(credit.LIST_OF) == set(credit.Reason) == set(credit.REASON_LABELS)
+
+
+def test_fee_ratio_just_over_ten_percent_is_over_even_when_it_rounds_to_ten():
+    """慈善法 第六十一条: 管理费用不得超过当年总支出的10%."""
+    r = annual.finance_ratios(
+        Decimal(1), Decimal(1), Decimal(9001), Decimal(90000), Decimal("0.70"), Decimal("0.10")
+    )
+    assert r.fees_over and r.management_fee_ratio == Decimal("0.1000")

@@ -26,7 +26,9 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
     _int("socialorgs_decision_days", "登记决定期限（自收到全部有效文件之日起）", "日"),
     _int("socialorgs_change_days", "变更登记申请期限（自业务主管单位同意之日起）", "日"),
     _int("socialorgs_deregistration_days", "注销登记申请期限（自清算结束之日起）", "日"),
-    _int("socialorgs_report_supervisor_deadline", "年度报告报送业务主管单位截止月日（如331即3月31日）", "月日"),
+    _int(
+        "socialorgs_report_supervisor_deadline", "年度报告报送业务主管单位截止月日（如331即3月31日）", "月日"
+    ),
     _int("socialorgs_report_registry_deadline", "年度报告报送登记管理机关截止月日（如531即5月31日）", "月日"),
     _int("socialorgs_rectification_months", "年检基本合格、不合格整改期限", "月"),
     _int("socialorgs_revocation_consecutive_years", "连续未参加年检或不合格即建议撤销登记的年数", "年"),

@@ -6,8 +6,8 @@ from .organisations import (
     ApplicationKind,
     ApplicationStatus,
     NameRecord,
-    OrgStatus,
     Organisation,
+    OrgStatus,
     UsccSerial,
 )
 from .reports import AnnualReport, ReportStatus, RevocationProposal, RevocationStatus

@@ -31,14 +31,21 @@ class CreditListing(models.Model):
     escalated_from = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="escalated_to"
     )
-    proposed_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    decided_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "信用名录记录"
         verbose_name_plural = "信用名录记录"
         indexes = [models.Index(fields=["division_code", "list_kind", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_list_kind_display()} {self.organisation_id}"
 
 
 class CreditGround(models.Model):
@@ -51,9 +58,15 @@ class CreditGround(models.Model):
     listed_on = models.DateField("列入日期", null=True, blank=True)
     fixed_on = models.DateField("履行义务核实日期", null=True, blank=True)
     fix_note = models.CharField("整改情况", max_length=300, blank=True)
-    recorded_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    rejected = models.BooleanField("不予列入", default=False)
+    recorded_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = "信用名录事由"
         verbose_name_plural = "信用名录事由"
         ordering = ["established_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.get_reason_display()

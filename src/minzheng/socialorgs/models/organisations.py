@@ -59,6 +59,9 @@ class NameRecord(models.Model):
         verbose_name_plural = "社会组织名称记录"
         ordering = ["valid_from", "pk"]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class UsccSerial(models.Model):
     """The registry's counter of 主体标识码 serials (one row per six-digit registry code, locked to issue)."""
@@ -69,6 +72,9 @@ class UsccSerial(models.Model):
     class Meta:
         verbose_name = "统一社会信用代码发号"
         verbose_name_plural = "统一社会信用代码发号"
+
+    def __str__(self) -> str:
+        return f"{self.registry_code}:{self.last}"
 
 
 class ApplicationKind(models.TextChoices):
@@ -114,7 +120,9 @@ class Application(models.Model):
     late_filing = models.CharField("逾期申请说明", max_length=200, blank=True)
     status = models.CharField("状态", max_length=10, choices=ApplicationStatus.choices, default="received")
     received_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
-    decided_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_on = models.DateField("决定日期", null=True, blank=True)
     decision_note = models.CharField("决定意见", max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

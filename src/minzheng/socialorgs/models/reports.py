@@ -34,13 +34,20 @@ class AnnualReport(models.Model):
     rectification_due_on = models.DateField("整改期限", null=True, blank=True)
     rectified_on = models.DateField("整改完成日期", null=True, blank=True)
     entered_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
-    decided_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "社会组织年度报告"
         verbose_name_plural = "社会组织年度报告"
-        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="socialorgs_one_report_a_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="socialorgs_one_report_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度报告 {self.organisation_id}"
 
 
 class RevocationStatus(models.TextChoices):
@@ -59,7 +66,9 @@ class RevocationProposal(models.Model):
     proposed_on = models.DateField("提出日期")
     due_on = models.DateField("办理期限")
     status = models.CharField("状态", max_length=10, choices=RevocationStatus.choices, default="open")
-    decided_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     decided_on = models.DateField("决定日期", null=True, blank=True)
     decision_note = models.CharField("决定意见", max_length=500, blank=True)
 
@@ -67,5 +76,10 @@ class RevocationProposal(models.Model):
         verbose_name = "撤销登记建议"
         verbose_name_plural = "撤销登记建议"
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "last_year"], name="socialorgs_one_proposal_a_year")
+            models.UniqueConstraint(
+                fields=["organisation", "last_year"], name="socialorgs_one_proposal_a_year"
+            )
         ]
+
+    def __str__(self) -> str:
+        return f"撤销登记建议 {self.organisation_id}"

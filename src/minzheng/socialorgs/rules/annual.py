@@ -67,16 +67,14 @@ def finance_ratios(
     spending_floor: Decimal,
     fee_ceiling: Decimal,
 ) -> Ratios:
-    """慈善法 第六十一条: the two ratios (4 places), undefined on a zero denominator; the flags compare them."""
-    spend = (
-        (charitable_spending / previous_year_income).quantize(Decimal("0.0001"))
-        if previous_year_income
-        else None
-    )
-    fees = (management_fees / total_spending).quantize(Decimal("0.0001")) if total_spending else None
+    """慈善法 第六十一条: the two ratios (shown to 4 places), undefined on a zero denominator; the flags compare
+    the exact ratios (9,001 of 90,000 is over 10 % though it rounds to 10.00 %)."""
+    spend = charitable_spending / previous_year_income if previous_year_income else None
+    fees = management_fees / total_spending if total_spending else None
+    places = Decimal("0.0001")
     return Ratios(
-        spend,
-        fees,
+        spend.quantize(places) if spend is not None else None,
+        fees.quantize(places) if fees is not None else None,
         spend is not None and spend < spending_floor,
         fees is not None and fees > fee_ceiling,
     )

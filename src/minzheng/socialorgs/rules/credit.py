@@ -156,9 +156,7 @@ def abnormal_removable(grounds: list[Ground], today: date, clocks: Clocks) -> bo
     if open_obligations(grounds):
         return False
     passive = any(g.reason in NOTHING_TO_FIX for g in grounds)
-    if passive and today < add_months(clock_start(grounds), clocks.abnormal_auto_removal_months):
-        return False
-    return True
+    return not (passive and today < add_months(clock_start(grounds), clocks.abnormal_auto_removal_months))
 
 
 # Which grounds the public query shows: the list, the reason, the listing date and the deciding office

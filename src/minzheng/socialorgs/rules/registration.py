@@ -57,15 +57,25 @@ class Shortfall:
 def member_shortfall(individual: int, units: int, t: Thresholds) -> str:
     """社团 第十条: ≥ 50 individual or ≥ 30 unit members; mixed membership needs ≥ 50 members in total."""
     if individual and units:
-        return "" if individual + units >= t.min_individual_members else (
-            f"个人会员与单位会员混合组成的，会员总数不得少于{t.min_individual_members}个（《社会团体登记管理条例》第十条）"
+        return (
+            ""
+            if individual + units >= t.min_individual_members
+            else (
+                f"个人会员与单位会员混合组成的，会员总数不得少于{t.min_individual_members}个（《社会团体登记管理条例》第十条）"
+            )
         )
     if units:
-        return "" if units >= t.min_unit_members else (
-            f"单位会员须有{t.min_unit_members}个以上（《社会团体登记管理条例》第十条）"
+        return (
+            ""
+            if units >= t.min_unit_members
+            else (f"单位会员须有{t.min_unit_members}个以上（《社会团体登记管理条例》第十条）")
         )
-    return "" if individual >= t.min_individual_members else (
-        f"个人会员须有{t.min_individual_members}个以上，或单位会员{t.min_unit_members}个以上（《社会团体登记管理条例》第十条）"
+    return (
+        ""
+        if individual >= t.min_individual_members
+        else (
+            f"个人会员须有{t.min_individual_members}个以上，或单位会员{t.min_unit_members}个以上（《社会团体登记管理条例》第十条）"
+        )
     )
 
 
@@ -103,20 +113,35 @@ def registration_shortfalls(app: Application, t: Thresholds) -> list[Shortfall]:
     if message := name_shortfall(app.kind, app.name, app.national):
         found.append(Shortfall("name", message))
     if not app.supervisor_approved:
-        found.append(Shortfall("supervisor_approved_on", "须经业务主管单位审查同意（《社会团体登记管理条例》第九条等）"))
+        found.append(
+            Shortfall(
+                "supervisor_approved_on", "须经业务主管单位审查同意（《社会团体登记管理条例》第九条等）"
+            )
+        )
     if not app.has_address:
-        found.append(Shortfall("address", "须有固定的住所或必要的场所（《社会团体登记管理条例》第十条、《民办非企业单位登记管理暂行条例》第八条）"))
+        found.append(
+            Shortfall(
+                "address",
+                "须有固定的住所或必要的场所（《社会团体登记管理条例》第十条、《民办非企业单位登记管理暂行条例》第八条）",
+            )
+        )
     if app.kind == OrgKind.ASSOCIATION:
         if message := member_shortfall(app.individual_members, app.unit_members, t):
             found.append(Shortfall("individual_members", message))
         if not app.has_staff:
             found.append(Shortfall("has_staff", "须有专职工作人员（《社会团体登记管理条例》第十条）"))
     if app.kind == OrgKind.SERVICE and not app.has_staff:
-        found.append(Shortfall("has_staff", "须有与业务活动相适应的从业人员（《民办非企业单位登记管理暂行条例》第八条）"))
+        found.append(
+            Shortfall(
+                "has_staff", "须有与业务活动相适应的从业人员（《民办非企业单位登记管理暂行条例》第八条）"
+            )
+        )
     least = minimum_funds(app.kind, app.form, app.national, t)
     if app.funds < least:
         label = "原始基金" if app.kind == OrgKind.FOUNDATION else "活动资金"
-        article = "《基金会管理条例》第八条" if app.kind == OrgKind.FOUNDATION else "《社会团体登记管理条例》第十条"
+        article = (
+            "《基金会管理条例》第八条" if app.kind == OrgKind.FOUNDATION else "《社会团体登记管理条例》第十条"
+        )
         found.append(Shortfall("funds", f"{label}不得低于{least:,.0f}元（{article}）"))
     if app.kind == OrgKind.FOUNDATION and not app.funds_in_cash:
         found.append(Shortfall("funds_in_cash", "原始基金必须为到账货币资金（《基金会管理条例》第八条）"))

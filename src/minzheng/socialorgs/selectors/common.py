@@ -19,4 +19,8 @@ def one(queryset: QuerySet, user, pk: int):
 
 
 def under(queryset: QuerySet, division_code: str) -> QuerySet:
-    return queryset.filter(division_code__startswith=division_prefix(division_code)) if division_code else queryset
+    return (
+        queryset.filter(division_code__startswith=division_prefix(division_code))
+        if division_code
+        else queryset
+    )

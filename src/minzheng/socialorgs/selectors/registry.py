@@ -29,7 +29,9 @@ def name_history(organisation: Organisation) -> list[NameRecord]:
 
 
 def applications_of(organisation: Organisation) -> list[Application]:
-    return list(organisation.applications.select_related("received_by", "decided_by").order_by("-received_on", "-pk"))
+    return list(
+        organisation.applications.select_related("received_by", "decided_by").order_by("-received_on", "-pk")
+    )
 
 
 def application_list(user, *, status: str = "", kind: str = "", division_code: str = ""):

@@ -70,12 +70,16 @@ def _clean_id(number: str) -> str:
     try:
         return parse_resident_id(number).number
     except InvalidIdNumber as error:
-        raise InvalidSocialOrgInput(f"法定代表人身份证号码：{error.message}", field="legal_rep_id_number") from None
+        raise InvalidSocialOrgInput(
+            f"法定代表人身份证号码：{error.message}", field="legal_rep_id_number"
+        ) from None
 
 
 def _clean(p: Particulars, received_on: date) -> dict:
     if p.supervisor_approved_on and p.supervisor_approved_on > received_on:
-        raise InvalidSocialOrgInput("业务主管单位审查同意日期不能晚于受理日期", field="supervisor_approved_on")
+        raise InvalidSocialOrgInput(
+            "业务主管单位审查同意日期不能晚于受理日期", field="supervisor_approved_on"
+        )
     if p.funds < 0:
         raise InvalidSocialOrgInput("注册资金不能为负数", field="funds")
     return {
@@ -126,7 +130,9 @@ def conflicts(app: Application) -> list[rules.Shortfall]:
     if app.organisation_id:
         others = others.exclude(pk=app.organisation_id)
     if others.filter(division_code=app.division_code, name=app.name).exists():
-        found.append(rules.Shortfall("name", f"本登记管理机关已登记名称为“{app.name}”的社会组织，名称不得重复"))
+        found.append(
+            rules.Shortfall("name", f"本登记管理机关已登记名称为“{app.name}”的社会组织，名称不得重复")
+        )
     if (
         app.org_kind == OrgKind.ASSOCIATION
         and app.legal_rep_id_number
@@ -155,7 +161,9 @@ def receive_establishment(
     if org_kind not in [k.value for k in OrgKind]:
         raise InvalidSocialOrgInput("请选择组织类型", field="org_kind")
     if org_form not in [f.value for f in FORMS_OF[OrgKind(org_kind)]]:
-        raise InvalidSocialOrgInput("登记形式与组织类型不符（社会服务机构：法人/合伙/个体；基金会：公募/非公募）", field="org_form")
+        raise InvalidSocialOrgInput(
+            "登记形式与组织类型不符（社会服务机构：法人/合伙/个体；基金会：公募/非公募）", field="org_form"
+        )
     if received_on > date.today():
         raise InvalidSocialOrgInput("受理日期不能晚于今天", field="received_on")
     values = _clean(particulars, received_on)
@@ -169,7 +177,9 @@ def receive_establishment(
         received_by=actor,
         **values,
     )
-    audit(actor, AuditEvent.CREATE, app, f"受理成立登记申请：{app.name}", ["kind", "name", "org_kind", "due_on"])
+    audit(
+        actor, AuditEvent.CREATE, app, f"受理成立登记申请：{app.name}", ["kind", "name", "org_kind", "due_on"]
+    )
     return app
 
 
@@ -208,7 +218,13 @@ def receive_change(
         late_filing=(f"超过变更申请期限（应于{limit:%Y-%m-%d}前申请）" if received_on > limit else ""),
         **values,
     )
-    audit(actor, AuditEvent.CREATE, app, f"受理变更登记申请：{organisation.name}（{'、'.join(changed)}）", ["kind", "name", "due_on", "late_filing"])
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        app,
+        f"受理变更登记申请：{organisation.name}（{'、'.join(changed)}）",
+        ["kind", "name", "due_on", "late_filing"],
+    )
     return app
 
 
@@ -281,7 +297,9 @@ def decide(actor, app: Application, *, approve: bool, decided_on: date, note: st
     if approve and app.kind != ApplicationKind.DEREGISTER:
         problems = shortfalls(app) + conflicts(app)
         if problems:
-            raise InvalidSocialOrgInput("不能准予登记：" + "；".join(p.message for p in problems), field="approve")
+            raise InvalidSocialOrgInput(
+                "不能准予登记：" + "；".join(p.message for p in problems), field="approve"
+            )
     app.status = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
     app.decided_by, app.decided_on, app.decision_note = actor, decided_on, note
     if approve:
@@ -291,7 +309,13 @@ def decide(actor, app: Application, *, approve: bool, decided_on: date, note: st
             ApplicationKind.DEREGISTER: _deregister,
         }[ApplicationKind(app.kind)](actor, app)
     app.save()
-    audit(actor, AuditEvent.UPDATE, app, f"{app.get_kind_display()}：{app.get_status_display()}（{app.name}）", ["status", "decided_on", "organisation"])
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        app,
+        f"{app.get_kind_display()}：{app.get_status_display()}（{app.name}）",
+        ["status", "decided_on", "organisation"],
+    )
     return app
 
 
@@ -308,7 +332,13 @@ def _establish(actor, app: Application) -> None:
     org.save(update_fields=["certificate_number"])
     NameRecord.objects.create(organisation=org, name=org.name, valid_from=org.registered_on)
     app.organisation = org
-    audit(actor, AuditEvent.CREATE, org, f"准予成立登记：{org.name}，统一社会信用代码{org.uscc}", ["uscc", "name", "kind", "form", "registered_on"])
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        org,
+        f"准予成立登记：{org.name}，统一社会信用代码{org.uscc}",
+        ["uscc", "name", "kind", "form", "registered_on"],
+    )
 
 
 def _change(actor, app: Application) -> None:
