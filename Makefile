@@ -50,6 +50,7 @@ demo:
 	$(PY) manage.py demo_assistance
 	$(PY) manage.py demo_exchange
 	$(PY) manage.py demo_eldercare
+	$(PY) manage.py demo_socialorgs
 	$(PY) manage.py demo_planning
 	$(PY) manage.py demo_payments
 	$(PY) manage.py demo_monitoring --if-empty

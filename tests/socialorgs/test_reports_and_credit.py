@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 
+from minzheng.core.errors import PermissionDenied
 from minzheng.core.models import AuditEvent
 from minzheng.socialorgs.errors import InvalidSocialOrgInput, SocialOrgConflict
 from minzheng.socialorgs.models import (
@@ -82,7 +83,7 @@ def test_unqualified_gets_three_months_and_the_entrant_cannot_decide(county_case
     report = reports.submit(
         county_caseworker, org, year=LAST, registry_submitted_on=date(TODAY.year, 1, 2), **_finance()
     )
-    with pytest.raises(Exception):  # the caseworker lacks the capability
+    with pytest.raises(PermissionDenied):  # the caseworker lacks the capability
         reports.decide(county_caseworker, report, result="unqualified", decided_on=TODAY, note="x")
     with pytest.raises(InvalidSocialOrgInput, match="结论意见"):
         reports.decide(reviewer, report, result="unqualified", decided_on=TODAY, note="")
@@ -237,6 +238,6 @@ def test_two_years_abnormal_cannot_be_proposed_by_hand(county_caseworker, org):
 def test_revocation_decision_is_reviewers(county_caseworker, org):
     reports.propose_revocations_for_missing(date(TODAY.year, 6, 1))
     proposal = RevocationProposal.objects.get(organisation=org)
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         reports.decide_revocation(county_caseworker, proposal, revoke=True, decided_on=TODAY, note="x")
     assert proposal.status == RevocationStatus.OPEN

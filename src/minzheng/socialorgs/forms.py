@@ -67,6 +67,7 @@ class OrganisationFilter(KitForm):
     q = text_field("名称或统一社会信用代码", 100, required=False)
     kind = choice_field("类型", ANY + KIND_CHOICES, required=False)
     status = choice_field("状态", ANY + list(OrgStatus.choices), required=False)
+    division_code = forms.CharField(label="登记管理机关区划", required=False, widget=forms.HiddenInput)
 
 
 class ApplicationFilter(KitForm):

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from minzheng.core.jurisdiction import division_prefix, get_in_jurisdiction_or_404, scope
+from minzheng.core.jurisdiction import InvalidDivisionCode, division_prefix, get_in_jurisdiction_or_404, scope
 from minzheng.core.permissions import Capability, require
 
 FIELD = "division_code"

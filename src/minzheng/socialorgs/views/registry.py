@@ -43,7 +43,10 @@ def _particulars(d: dict) -> svc.Particulars:
 def organisation_list(request):
     ff, d = search(request, f.OrganisationFilter)
     page = paginate(
-        request, sel.organisation_list(request.user, **{k: d.get(k) or "" for k in ("q", "kind", "status")})
+        request,
+        sel.organisation_list(
+            request.user, **{k: d.get(k) or "" for k in ("q", "kind", "status", "division_code")}
+        ),
     )
     names = names_of({o.division_code for o in page})
     rows = [
