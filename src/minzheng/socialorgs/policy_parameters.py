@@ -41,23 +41,23 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
     _int("socialorgs_serious_removal_years", "严重违法失信名单移出年限", "年"),
 )
 
-_ST = "《社会团体登记管理条例》（2016年修订）"
+_ST = "《社会团体登记管理条例》（1998年施行，2016年修订未改）"
 _MF = "《民办非企业单位登记管理暂行条例》"
 _JJ = "《基金会管理条例》（2004）第八条"
 _CX = "《社会组织信用信息管理办法》（民政部令第60号）"
 SEEDS: tuple[SeedParameter, ...] = (
-    national("socialorgs_min_individual_members", 50, f"{_ST}第十条：50个以上的个人会员；混合组成的会员总数不得少于50个", date(2016, 2, 6)),
-    national("socialorgs_min_unit_members", 30, f"{_ST}第十条：或者30个以上的单位会员", date(2016, 2, 6)),
-    national("socialorgs_association_funds_national", 100000, f"{_ST}第十条：全国性的社会团体有10万元以上活动资金", date(2016, 2, 6)),
-    national("socialorgs_association_funds_local", 30000, f"{_ST}第十条：地方性的社会团体和跨行政区域的社会团体有3万元以上活动资金", date(2016, 2, 6)),
+    national("socialorgs_min_individual_members", 50, f"{_ST}第十条：50个以上的个人会员；混合组成的会员总数不得少于50个", date(1998, 10, 25)),
+    national("socialorgs_min_unit_members", 30, f"{_ST}第十条：或者30个以上的单位会员", date(1998, 10, 25)),
+    national("socialorgs_association_funds_national", 100000, f"{_ST}第十条：全国性的社会团体有10万元以上活动资金", date(1998, 10, 25)),
+    national("socialorgs_association_funds_local", 30000, f"{_ST}第十条：地方性的社会团体和跨行政区域的社会团体有3万元以上活动资金", date(1998, 10, 25)),
     national("socialorgs_foundation_fund_national_public", 8000000, f"{_JJ}：全国性公募基金会的原始基金不低于800万元人民币", date(2004, 6, 1)),
     national("socialorgs_foundation_fund_local_public", 4000000, f"{_JJ}：地方性公募基金会的原始基金不低于400万元人民币", date(2004, 6, 1)),
     national("socialorgs_foundation_fund_non_public", 2000000, f"{_JJ}：非公募基金会的原始基金不低于200万元人民币", date(2004, 6, 1)),
-    national("socialorgs_decision_days", 60, f"{_ST}第十二条、{_MF}第十一条、《基金会管理条例》第十一条：60日内作出准予或者不准予登记的决定", date(2016, 2, 6)),
-    national("socialorgs_change_days", 30, f"{_ST}第十八条、{_MF}第十五条：自业务主管单位审查同意之日起30日内申请变更登记", date(2016, 2, 6)),
-    national("socialorgs_deregistration_days", 15, f"{_ST}第二十一条、{_MF}第十七条：清算结束之日起15日内申请注销登记", date(2016, 2, 6)),
-    national("socialorgs_report_supervisor_deadline", 331, f"{_ST}第二十八条、{_MF}第二十三条、《基金会管理条例》第三十六条：每年3月31日前报送业务主管单位", date(2016, 2, 6)),
-    national("socialorgs_report_registry_deadline", 531, f"{_ST}第二十八条、{_MF}第二十三条：5月31日前报送登记管理机关", date(2016, 2, 6)),
+    national("socialorgs_decision_days", 60, f"{_ST}第十二条、{_MF}第十一条、《基金会管理条例》第十一条：60日内作出准予或者不准予登记的决定", date(1998, 10, 25)),
+    national("socialorgs_change_days", 30, f"{_ST}第十八条、{_MF}第十五条：自业务主管单位审查同意之日起30日内申请变更登记", date(1998, 10, 25)),
+    national("socialorgs_deregistration_days", 15, f"{_ST}第二十一条、{_MF}第十七条：清算结束之日起15日内申请注销登记", date(1998, 10, 25)),
+    national("socialorgs_report_supervisor_deadline", 331, f"{_ST}第二十八条、{_MF}第二十三条、《基金会管理条例》第三十六条：每年3月31日前报送业务主管单位", date(1998, 10, 25)),
+    national("socialorgs_report_registry_deadline", 531, f"{_ST}第二十八条、{_MF}第二十三条：5月31日前报送登记管理机关", date(1998, 10, 25)),
     national("socialorgs_rectification_months", 3, "《民办非企业单位年度检查办法》：年检基本合格、不合格的，限期3个月整改", date(2005, 4, 7)),
     national("socialorgs_revocation_consecutive_years", 2, "《民办非企业单位年度检查办法》：连续2年不参加年度检查或连续2年年度检查不合格的，予以撤销登记", date(2005, 4, 7)),
     national("socialorgs_revocation_working_days", 20, "平台示例缺省值（非国家规定）：撤销登记建议的办理期限，请按本地办法核定", date(2005, 4, 7)),

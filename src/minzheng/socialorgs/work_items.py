@@ -55,7 +55,7 @@ def _app_items(rows) -> list[WorkItem]:
             due_on=r["due_on"],
             url=url(r["pk"]),
             capability=DECIDE,
-        )  # fmt: skip
+        )
         for r in rows
     ]
 
@@ -107,7 +107,7 @@ def _listing_items(rows) -> list[WorkItem]:
                 due_on=r["listing_due_on"] if proposed else r["removal_due_on"],
                 url=url(r["pk"]),
                 capability=DECIDE,
-            )  # fmt: skip
+            )
         )
     return items
 
@@ -143,7 +143,7 @@ def _rev_items(rows) -> list[WorkItem]:
             due_on=r["due_on"],
             url=url(r["pk"]),
             capability=DECIDE,
-        )  # fmt: skip
+        )
         for r in rows
     ]
 
@@ -179,7 +179,7 @@ def _report_items(rows) -> list[WorkItem]:
             due_on=None,
             url=url(r["pk"]),
             capability=DECIDE,
-        )  # fmt: skip
+        )
         for r in rows
     ]
 

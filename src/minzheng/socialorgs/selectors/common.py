@@ -19,8 +19,10 @@ def one(queryset: QuerySet, user, pk: int):
 
 
 def under(queryset: QuerySet, division_code: str) -> QuerySet:
-    return (
-        queryset.filter(division_code__startswith=division_prefix(division_code))
-        if division_code
-        else queryset
-    )
+    """Narrow to a division named in the query string (inside the jurisdiction already); a code that is not
+    one filters nothing out rather than failing the page."""
+    try:
+        prefix = division_prefix(division_code) if division_code else ""
+    except InvalidDivisionCode:
+        prefix = ""
+    return queryset.filter(division_code__startswith=prefix) if prefix else queryset
