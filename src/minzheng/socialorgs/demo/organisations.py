@@ -158,7 +158,7 @@ def load_demo(*, seed: int = 20260601, count: int = 300, today: date | None = No
         orgs.append(app.organisation)
     open_apps = 0
     for n in range(6):  # applications still waiting, some near their 60-day limit
-        code, (cw_name, _rv, place, _s) = registries[n % 2]
+        _code, (cw_name, _rv, place, _s) = registries[n % 2]
         kind, form = _kind(rng)
         received = today - timedelta(days=rng.choice([5, 20, 45, 57, 59]))
         registration.receive_establishment(

@@ -172,6 +172,7 @@ def listing_detail(request, pk: int):
                 f.ListingDecisionForm(),
                 reverse("socialorgs:listing_decide", args=[pk]),
                 "提交决定",
+                testid="listing-decide-form",
             )
         )
     if x.status == ListingStatus.LISTED and can_manage(request.user):
@@ -183,6 +184,7 @@ def listing_detail(request, pk: int):
                         f.FixGroundForm(initial={"ground": g.pk}),
                         reverse("socialorgs:listing_fix", args=[pk]),
                         "核实",
+                        testid="fix-form",
                     )
                 )
     if removable and can_decide(request.user):
@@ -193,6 +195,7 @@ def listing_detail(request, pk: int):
                 reverse("socialorgs:listing_remove", args=[pk]),
                 "移出",
                 confirm="确认移出名录？",
+                testid="remove-form",
             )
         )
     return detail_page(

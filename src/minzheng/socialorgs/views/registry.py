@@ -312,6 +312,7 @@ def application_detail(request, pk: int):
                 reverse("socialorgs:application_decide", args=[pk]),
                 "提交决定",
                 confirm="确认作出登记决定？",
+                testid="decide-form",
             )
         )
     return detail_page(

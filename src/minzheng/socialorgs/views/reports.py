@@ -160,7 +160,11 @@ def report_detail(request, pk: int):
     if r.status == ReportStatus.SUBMITTED and can_decide(request.user) and r.entered_by_id != request.user.pk:
         actions.append(
             Action(
-                "年检结论", f.ReportResultForm(), reverse("socialorgs:report_decide", args=[pk]), "提交结论"
+                "年检结论",
+                f.ReportResultForm(),
+                reverse("socialorgs:report_decide", args=[pk]),
+                "提交结论",
+                testid="result-form",
             )
         )
     if r.rectification_due_on and not r.rectified_on and can_manage(request.user):
@@ -170,6 +174,7 @@ def report_detail(request, pk: int):
                 f.RectifiedForm(),
                 reverse("socialorgs:report_rectified", args=[pk]),
                 "登记整改完成",
+                testid="rectified-form",
             )
         )
     if can_manage(request.user) and (ratio.fees_over or ratio.spending_short):
