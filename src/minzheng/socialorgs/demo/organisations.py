@@ -140,7 +140,7 @@ def load_demo(*, seed: int = 20260601, count: int = 300, today: date | None = No
     used: set[str] = set()
     registries = list(REGISTRIES.items())
     for n in range(count):
-        code, (cw_name, rv_name, place, _share) = (
+        _code, (cw_name, rv_name, place, _share) = (
             registries[0] if rng.random() < registries[0][1][3] else registries[1]
         )
         cw, rv = users[cw_name], users[rv_name]
