@@ -165,3 +165,19 @@ def test_a_proposed_listing_is_not_public(client, world, county_caseworker):
     other = Organisation.objects.get(name="丹东市元宝区未报年报协会")
     credit.propose(county_caseworker, other, reason="large_fine", basis="罚款决定书", established_on=TODAY)
     assert other.name not in client.get("/public/socialorgs/credit/").content.decode()
+
+
+def test_api_lists_the_county_and_answers_404_to_another(client, world, county_caseworker, outsider):
+    from minzheng.core.services.accounts import issue_api_token
+
+    mine = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
+    theirs = {"Authorization": f"Bearer {issue_api_token(outsider)}"}
+    listed = client.get("/api/socialorgs/organisations", {"q": "象棋"}, headers=mine).json()
+    assert listed["count"] == 1 and listed["items"][0]["uscc"] == world["org"].uscc
+    assert client.get("/api/socialorgs/organisations", headers=theirs).json()["count"] == 0
+    pk = world["org"].pk
+    assert client.get(f"/api/socialorgs/organisations/{pk}", headers=mine).json()["kind"] == "association"
+    assert client.get(f"/api/socialorgs/organisations/{pk}", headers=theirs).status_code == 404
+    listings = client.get("/api/socialorgs/credit-listings", {"status": "listed"}, headers=mine).json()
+    assert listings["items"][0]["reasons"] == ["unreachable"]
+    assert client.get("/api/socialorgs/credit-listings", headers=theirs).json()["count"] == 0

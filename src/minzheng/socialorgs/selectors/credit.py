@@ -67,3 +67,15 @@ def public_entries(q: str = "", limit: int = 50) -> list[PublicEntry]:
         )
         for r in rows
     ]
+
+
+def listings_of(organisation) -> list[CreditListing]:
+    return list(organisation.listings.prefetch_related("grounds").order_by("-pk"))
+
+
+def grounds_of(listing: CreditListing) -> list[CreditGround]:
+    return list(listing.grounds.all())
+
+
+def ground_of(listing: CreditListing, pk) -> CreditGround | None:
+    return listing.grounds.filter(pk=pk).first()

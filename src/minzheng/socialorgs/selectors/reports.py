@@ -30,3 +30,8 @@ def revocation_detail(user, pk: int) -> RevocationProposal:
 
 def open_revocations(user):
     return scoped(RevocationProposal.objects.filter(status=RevocationStatus.OPEN), user)
+
+
+def reports_of(organisation) -> list[AnnualReport]:
+    """The organisation's reports, latest year first (the organisation was fetched inside the jurisdiction)."""
+    return list(organisation.reports.order_by("-year"))

@@ -47,7 +47,7 @@ def listing_section(o) -> Section:
             x.removed_on or "",
             _status(x),
         ]
-        for x in o.listings.prefetch_related("grounds").order_by("-pk")
+        for x in sel.listings_of(o)
     ]
     return Section("信用名录", ["名录", "事由", "列入日期", "移出日期", "状态"], rows)
 
@@ -112,7 +112,7 @@ def listing_detail(request, pk: int):
     x = sel.listing_detail(request.user, pk)
     today = date.today()
     removable, why = svc.removable_on(x, today)
-    grounds = list(x.grounds.all())
+    grounds = sel.grounds_of(x)
     fields = [
         (
             "社会组织",
@@ -226,7 +226,7 @@ def listing_fix(request, pk: int):
     x = sel.listing_detail(request.user, pk)
 
     def call(d):
-        ground = x.grounds.filter(pk=d["ground"]).first()
+        ground = sel.ground_of(x, d["ground"])
         if ground is None:
             from ..errors import SocialOrgConflict
 

@@ -51,7 +51,7 @@ def report_section(o) -> Section:
             _result_cell(r),
             r.rectification_due_on or "",
         ]
-        for r in o.reports.order_by("-year")
+        for r in sel.reports_of(o)
     ]
     return Section("年检年报", ["年度", "报送登记管理机关", "是否按期", "年检结论", "整改期限"], rows)
 
