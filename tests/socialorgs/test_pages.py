@@ -181,3 +181,22 @@ def test_api_lists_the_county_and_answers_404_to_another(client, world, county_c
     listings = client.get("/api/socialorgs/credit-listings", {"status": "listed"}, headers=mine).json()
     assert listings["items"][0]["reasons"] == ["unreachable"]
     assert client.get("/api/socialorgs/credit-listings", headers=theirs).json()["count"] == 0
+
+
+def test_change_form_never_shows_the_full_id_number_and_keeps_it_when_left_empty(
+    client, world, county_caseworker
+):
+    org = world["org"]
+    login(client, county_caseworker)
+    page = client.get(f"/socialorgs/organisations/{org.pk}/change/").content.decode()
+    assert org.legal_rep_id_number not in page
+    data = {
+        "name": "丹东市元宝区象棋运动协会", "address": org.address, "purpose": org.purpose,
+        "business_scope": org.business_scope, "activity_area": org.activity_area, "legal_rep_name": org.legal_rep_name,
+        "legal_rep_id_number": "", "funds": str(org.funds), "supervisor": org.supervisor,
+        "supervisor_approved_on": (TODAY - timedelta(days=5)).isoformat(), "individual_members": org.individual_members,
+        "unit_members": "0", "full_time_staff": "2", "received_on": TODAY.isoformat(), "reason": "更名",
+    }  # fmt: skip
+    assert client.post(f"/socialorgs/organisations/{org.pk}/change/", data).status_code == 302
+    app = Application.objects.get(organisation=org, kind="change")
+    assert app.legal_rep_id_number == org.legal_rep_id_number and app.name == "丹东市元宝区象棋运动协会"

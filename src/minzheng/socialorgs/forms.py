@@ -48,6 +48,8 @@ class EstablishForm(ParticularsForm):
 
 
 class ChangeForm(ParticularsForm):
+    # never prefilled: the number is shown masked; left empty, the registered one is kept
+    legal_rep_id_number = text_field("法定代表人身份证号码（不变更的留空）", 18, required=False)
     reason = text_field("变更事由", 300)
 
 

@@ -267,7 +267,9 @@ def receive_deregistration(
 def issue_uscc(kind: str, registry_code: str) -> str:
     """The next code of the registry (row-locked counter; a code already held is skipped)."""
     code6 = division_prefix(registry_code).ljust(6, "0")[:6]
-    serial, _ = UsccSerial.objects.select_for_update().get_or_create(registry_code=code6)
+    # the first code of a registry: two decisions may create its counter at once — insert-or-ignore, then lock
+    UsccSerial.objects.bulk_create([UsccSerial(registry_code=code6)], ignore_conflicts=True)
+    serial = UsccSerial.objects.select_for_update().get(registry_code=code6)
     while True:
         serial.last += 1
         if serial.last > MAX_SERIAL:

@@ -205,10 +205,8 @@ def application_create(request):
 
 
 def _change_initial(o) -> dict:
-    return {k: getattr(o, k) for k in PARTICULARS if hasattr(o, k)} | {
-        "received_on": date.today(),
-        "funds_in_cash": True,
-    }
+    shown = {k: getattr(o, k) for k in PARTICULARS if hasattr(o, k) and k != "legal_rep_id_number"}
+    return shown | {"received_on": date.today(), "funds_in_cash": True}
 
 
 def change_create(request, pk: int):
@@ -220,7 +218,13 @@ def change_create(request, pk: int):
         app = run_service(
             form,
             lambda: svc.receive_change(
-                request.user, o, particulars=_particulars(d), received_on=d["received_on"], reason=d["reason"]
+                request.user,
+                o,
+                particulars=_particulars(
+                    d | {"legal_rep_id_number": d["legal_rep_id_number"] or o.legal_rep_id_number}
+                ),
+                received_on=d["received_on"],
+                reason=d["reason"],
             ),
         )
         if app:
