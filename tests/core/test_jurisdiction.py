@@ -194,6 +194,15 @@ def test_every_url_is_covered_by_this_matrix():
         "socialorgs:report_list",
         "socialorgs:revocation_list",
         "socialorgs:listing_list",
+        "socialorgs:rating_apply",
+        "socialorgs:rating_list",
+        "socialorgs:rating_detail",
+        "socialorgs:rating_score",
+        "socialorgs:rating_object",
+        "socialorgs:rating_answer",
+        "socialorgs:rating_confirm",
+        "socialorgs:rating_change",
+        "socialorgs:rating_plaque",
         # 资金发放: walked as an outsider in tests/payments/test_payroll_pages.py (404 on another county's
         # roster, its files and lines; lists and the follow-up queue scoped).
         "payments:roster_list",

@@ -29,7 +29,7 @@ def test_concurrent_approvals_get_distinct_codes():
         try:
             for app in apps[n::4]:
                 reg.decide(reviewers[n], app, approve=True, decided_on=date.today(), note="")
-        except Exception as error:  # noqa: BLE001  (reported below)
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from stdnum.cn import uscc
 
-from minzheng.socialorgs.models import Application, Organisation, RevocationProposal
+from minzheng.socialorgs.models import Application, Organisation, Rating, RevocationProposal
 from minzheng.socialorgs.services import credit, reports
 from tests.core.factories import PASSWORD, valid_id
 
@@ -39,12 +39,30 @@ def world(county_caseworker, reviewer):
     other = registered(cw, reviewer, received_on=date(2023, 1, 2), name="丹东市元宝区未报年报协会")
     reports.propose_revocations_for_missing(date(TODAY.year, 6, 1))
     revocation = RevocationProposal.objects.get(organisation=other)
-    return {"org": org, "app": app, "report": report, "listing": listing, "revocation": revocation}
+    rating = Rating.objects.create(
+        organisation=org, division_code=org.division_code, applied_on=TODAY, applied_by=cw
+    )
+    return {
+        "org": org,
+        "app": app,
+        "report": report,
+        "listing": listing,
+        "revocation": revocation,
+        "rating": rating,
+    }
 
 
 def record_urls(w) -> dict[str, str]:
-    o, a, r, x, v = (w[k].pk for k in ("org", "app", "report", "listing", "revocation"))
+    o, a, r, x, v, g = (w[k].pk for k in ("org", "app", "report", "listing", "revocation", "rating"))
     return {
+        "socialorgs:rating_apply": f"/socialorgs/organisations/{o}/rating/",
+        "socialorgs:rating_detail": f"/socialorgs/ratings/{g}/",
+        "socialorgs:rating_score": f"/socialorgs/ratings/{g}/score/",
+        "socialorgs:rating_object": f"/socialorgs/ratings/{g}/object/",
+        "socialorgs:rating_answer": f"/socialorgs/ratings/{g}/answer/",
+        "socialorgs:rating_confirm": f"/socialorgs/ratings/{g}/confirm/",
+        "socialorgs:rating_change": f"/socialorgs/ratings/{g}/change/",
+        "socialorgs:rating_plaque": f"/socialorgs/ratings/{g}/plaque/",
         "socialorgs:organisation_detail": f"/socialorgs/organisations/{o}/",
         "socialorgs:change_create": f"/socialorgs/organisations/{o}/change/",
         "socialorgs:deregister_create": f"/socialorgs/organisations/{o}/deregister/",
@@ -65,8 +83,8 @@ def record_urls(w) -> dict[str, str]:
 
 
 LISTS = ["/socialorgs/", "/socialorgs/organisations/", "/socialorgs/applications/", "/socialorgs/applications/new/",
-         "/socialorgs/reports/", "/socialorgs/revocations/", "/socialorgs/credit/"]  # fmt: skip
-POSTS = ("decide", "rectified", "fix", "remove")
+         "/socialorgs/reports/", "/socialorgs/revocations/", "/socialorgs/credit/", "/socialorgs/ratings/"]  # fmt: skip
+POSTS = ("decide", "rectified", "fix", "remove", "score", "object", "answer", "confirm", "change", "plaque")
 
 
 def test_every_page_renders_in_chinese_for_the_county(client, world, county_caseworker, reviewer):
@@ -74,7 +92,7 @@ def test_every_page_renders_in_chinese_for_the_county(client, world, county_case
         login(client, user)
         for url in LISTS + [u for n, u in record_urls(world).items() if not n.endswith(POSTS)]:
             if user == reviewer and url.endswith(
-                ("/new/", "/change/", "/deregister/", "/report/", "/listing/")
+                ("/new/", "/change/", "/deregister/", "/report/", "/listing/", "/rating/")
             ):
                 continue  # caseworkers' forms (403 to reviewers)
             response = client.get(url)

@@ -287,3 +287,67 @@ def test_fee_ratio_just_over_ten_percent_is_over_even_when_it_rounds_to_ten():
         Decimal(1), Decimal(1), Decimal(9001), Decimal(90000), Decimal("0.70"), Decimal("0.10")
     )
     assert r.fees_over and r.management_fee_ratio == Decimal("0.1000")
+
+
+# --- 等级评估 (民政部令第39号) -----------------------------------------------------------------------------
+from minzheng.socialorgs.rules import rating  # noqa: E402
+
+BANDS = rating.Bands((500, 600, 700, 800, 900))
+
+
+def oracle_level(score: int) -> int | None:
+    """Local bands as data: 900 = 5A, 800 = 4A, 700 = 3A, 600 = 2A, 500 = 1A."""
+    for level, least in ((5, 900), (4, 800), (3, 700), (2, 600), (1, 500)):
+        if score >= least:
+            return level
+    return None
+
+
+@given(st.integers(0, 1000))
+def test_level_from_the_local_score_bands(score):
+    assert rating.level_for(score, BANDS) == oracle_level(score)
+
+
+def _standing(**over):
+    values = dict(registered_on=date(2022, 6, 1), rating_valid_to=None, downgraded_on=None, cancelled_on=None,
+                  last_year=annual.Result.QUALIFIED, year_before=annual.Result.QUALIFIED, listed=False, penalised_last_year=False)  # fmt: skip
+    values.update(over)
+    return rating.Standing(**values)
+
+
+P = rating.Periods()
+
+
+def test_two_full_years_since_registration_article_7():
+    assert rating.ineligibility(_standing(), date(2025, 3, 1), P) == []  # 2023 and 2024 complete
+    assert rating.ineligibility(_standing(), date(2024, 12, 31), P) != []  # only 2023
+    assert rating.full_years(date(2023, 1, 1), date(2025, 1, 1)) == 2
+
+
+@pytest.mark.parametrize(
+    ("over", "words"),
+    [
+        ({"last_year": None}, "未参加年度检查"),
+        ({"last_year": annual.Result.UNQUALIFIED}, "不合格"),
+        ({"last_year": annual.Result.BASIC, "year_before": annual.Result.BASIC}, "连续2年"),
+        ({"penalised_last_year": True}, "行政处罚"),
+        ({"listed": True}, "信用"[:0] + "名录"),
+        ({"downgraded_on": date(2024, 3, 2)}, "降低评估等级未满2年"),
+        ({"cancelled_on": date(2023, 3, 2)}, "取消评估等级未满3年"),
+        ({"rating_valid_to": date(2028, 3, 2)}, "有效期满前2年内"),
+    ],
+)
+def test_not_eligible_grounds_articles_7_29_31(over, words):
+    assert any(words in reason for reason in rating.ineligibility(_standing(**over), date(2026, 3, 1), P))
+
+
+def test_bans_end_on_the_anniversary_article_31():
+    assert rating.ineligibility(_standing(downgraded_on=date(2024, 3, 1)), date(2026, 3, 1), P) == []
+    assert rating.ineligibility(_standing(cancelled_on=date(2023, 3, 1)), date(2026, 3, 1), P) == []
+    assert rating.ineligibility(_standing(rating_valid_to=date(2028, 3, 1)), date(2026, 3, 1), P) == []
+
+
+def test_valid_five_years_objection_and_plaque_15_days_articles_23_28_33():
+    assert rating.valid_until(date(2026, 3, 1), 5) == date(2031, 2, 28)
+    assert rating.answer_due(date(2026, 3, 1), 15) == date(2026, 3, 16)
+    assert rating.plaque_due(date(2026, 3, 1), 15) == date(2026, 3, 16)

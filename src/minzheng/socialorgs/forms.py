@@ -15,7 +15,7 @@ from minzheng.web.kit.forms import (
     year_field,
 )
 
-from .models import ApplicationKind, ApplicationStatus, OrgStatus
+from .models import ApplicationKind, ApplicationStatus, OrgStatus, RatingStatus
 from .models.choices import FORM_CHOICES, KIND_CHOICES, LIST_CHOICES, REASON_CHOICES, RESULT_CHOICES
 
 ANY = [("", "全部")]
@@ -151,3 +151,43 @@ class ListingFilter(KitForm):
 
 class PublicQueryForm(KitForm):
     q = text_field("社会组织名称或统一社会信用代码", 100, required=False)
+
+
+class RatingApplyForm(KitForm):
+    applied_on = date_field("申请日期", initial=date.today)
+
+
+class RatingScoreForm(KitForm):
+    score = int_field("评估得分（千分制）", max_value=1000)
+    scored_on = date_field("评分日期", initial=date.today)
+
+
+class RatingObjectionForm(KitForm):
+    objection = text_field("异议内容", 500, area=True)
+    objected_on = date_field("提出异议日期", initial=date.today)
+
+
+class RatingAnswerForm(KitForm):
+    answer = text_field("复核意见", 500, area=True)
+    new_score = int_field("复核后得分（不变的留空）", max_value=1000, required=False)
+    answered_on = date_field("答复日期", initial=date.today)
+
+
+class RatingConfirmForm(KitForm):
+    confirmed_on = date_field("确认日期", initial=date.today)
+
+
+class RatingChangeForm(KitForm):
+    new_level = choice_field(
+        "处理", [("0", "取消等级"), ("4", "降为4A"), ("3", "降为3A"), ("2", "降为2A"), ("1", "降为1A")]
+    )
+    changed_on = date_field("决定日期", initial=date.today)
+    reason = text_field("事由（第三十条）", 300)
+
+
+class PlaqueForm(KitForm):
+    returned_on = date_field("退回日期", initial=date.today)
+
+
+class RatingFilter(KitForm):
+    status = choice_field("状态", ANY + list(RatingStatus.choices), required=False)

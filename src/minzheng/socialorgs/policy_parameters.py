@@ -39,6 +39,11 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
     _int("socialorgs_abnormal_auto_removal_months", "活动异常名录无需整改事由自动移出期限", "月"),
     _int("socialorgs_escalation_years", "活动异常名录届满转入严重违法失信名单年限", "年"),
     _int("socialorgs_serious_removal_years", "严重违法失信名单移出年限", "年"),
+    *(_int(f"socialorgs_rating_min_{n}a", f"评估等级{n}A最低得分（千分制）", "分") for n in range(1, 6)),
+    _int("socialorgs_rating_valid_years", "评估等级有效期", "年"),
+    _int("socialorgs_rating_publicity_days", "评估结果公示期", "日"),
+    _int("socialorgs_rating_objection_days", "评估异议复核答复期限", "日"),
+    _int("socialorgs_rating_plaque_days", "降级、取消等级后退回牌匾证书期限", "日"),
 )
 
 _ST = "《社会团体登记管理条例》（1998年施行，2016年修订未改）"
@@ -66,5 +71,10 @@ SEEDS: tuple[SeedParameter, ...] = (
     national("socialorgs_listing_working_days", 5, f"{_CX}：信用信息5个工作日内记入；履行义务经核实后5个工作日内移出", date(2018, 3, 1)),
     national("socialorgs_abnormal_auto_removal_months", 6, f"{_CX}：无需整改的，列入活动异常名录满6个月自动移出（依征求意见稿，终稿条文待核）", date(2018, 3, 1)),
     national("socialorgs_escalation_years", 2, f"{_CX}：列入活动异常名录满2年的，列入严重违法失信名单", date(2018, 3, 1)),
+    *(national(f"socialorgs_rating_min_{n}a", v, "平台示例缺省值：评分等级划分由各地评估办法规定（安庆≥950分为5A，洛阳≥900分为5A），请按本地标准核定", date(2010, 12, 27)) for n, v in ((1, 500), (2, 600), (3, 700), (4, 800), (5, 900))),
+    national("socialorgs_rating_valid_years", 5, "《社会组织评估管理办法》（民政部令第39号）第二十八条：评估等级有效期为5年", date(2011, 3, 1)),
+    national("socialorgs_rating_publicity_days", 7, "平台示例缺省值（办法第二十条规定公示，未定期限）：请按本地办法核定", date(2011, 3, 1)),
+    national("socialorgs_rating_objection_days", 15, "《社会组织评估管理办法》第二十三条：复核委员会自收到异议之日起15日内书面答复", date(2011, 3, 1)),
+    national("socialorgs_rating_plaque_days", 15, "《社会组织评估管理办法》第三十三条：降低或取消等级的，15日内退回证书和牌匾", date(2011, 3, 1)),
     national("socialorgs_serious_removal_years", 2, f"{_CX}：列入严重违法失信名单满2年且未再出现列入情形的，移出", date(2018, 3, 1)),
 )  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import credit, dashboard, registry, reports
+from .views import credit, dashboard, ratings, registry, reports
 
 app_name = "socialorgs"
 
@@ -23,6 +23,15 @@ urlpatterns = [
     path("revocations/", reports.revocation_list, name="revocation_list"),
     path("revocations/<int:pk>/", reports.revocation_detail, name="revocation_detail"),
     path("revocations/<int:pk>/decide/", reports.revocation_decide, name="revocation_decide"),
+    path("organisations/<int:pk>/rating/", ratings.rating_apply, name="rating_apply"),
+    path("ratings/", ratings.rating_list, name="rating_list"),
+    path("ratings/<int:pk>/", ratings.rating_detail, name="rating_detail"),
+    path("ratings/<int:pk>/score/", ratings.rating_score, name="rating_score"),
+    path("ratings/<int:pk>/object/", ratings.rating_object, name="rating_object"),
+    path("ratings/<int:pk>/answer/", ratings.rating_answer, name="rating_answer"),
+    path("ratings/<int:pk>/confirm/", ratings.rating_confirm, name="rating_confirm"),
+    path("ratings/<int:pk>/change/", ratings.rating_change, name="rating_change"),
+    path("ratings/<int:pk>/plaque/", ratings.rating_plaque, name="rating_plaque"),
     path("credit/", credit.listing_list, name="listing_list"),
     path("credit/<int:pk>/", credit.listing_detail, name="listing_detail"),
     path("credit/<int:pk>/decide/", credit.listing_decide, name="listing_decide"),

@@ -196,9 +196,63 @@ def find_report(user, key: str, today: date) -> WorkItem:
     return _found(_report_items(_reports(user).filter(pk=record_pk(key)).values(*_REPORT_FIELDS)))
 
 
+# --- 等级评估: 待评分, 异议待答复 (15 days), 牌匾证书待退回 (15 days) ---------------------------------------------
+_RATING_FIELDS = ("pk", "status", "division_code", "objection_due_on", "plaque_due_on", "organisation__name")
+
+
+def _ratings(user):
+    from django.db.models import Q
+
+    from .models import Rating, RatingStatus
+
+    open_ = (
+        Q(status=RatingStatus.APPLIED)
+        | Q(objected_on__isnull=False, answered_on__isnull=True)
+        | Q(plaque_due_on__isnull=False, plaque_returned_on__isnull=True)
+    )
+    return scoped(Rating.objects.filter(open_), user)
+
+
+def _rating_items(rows, user=None) -> list[WorkItem]:
+    url = url_for_each("socialorgs:rating_detail")
+    items = []
+    for r in rows:
+        if r["status"] == "applied":
+            matter, due, cap = "等级评估 · 待录入评估得分", None, DECIDE
+        elif r["plaque_due_on"]:
+            matter, due, cap = "等级评估 · 牌匾证书待退回", r["plaque_due_on"], Capability.MANAGE_SOCIALORGS
+        else:
+            matter, due, cap = "等级评估 · 异议待复核答复", r["objection_due_on"], DECIDE
+        if user is not None and not has_capability(user, cap):
+            continue
+        items.append(
+            WorkItem(
+                source="socialorgs.rating",
+                key=str(r["pk"]),
+                domain=DOMAIN,
+                matter=matter,
+                subject=r["organisation__name"],
+                division_code=r["division_code"],
+                due_on=due,
+                url=url(r["pk"]),
+                capability=cap,
+            )
+        )
+    return items
+
+
+def open_ratings(user, today: date) -> list[WorkItem]:
+    return _rating_items(_ratings(user).order_by("pk").values(*_RATING_FIELDS), user)
+
+
+def find_rating(user, key: str, today: date) -> WorkItem:
+    return _found(_rating_items(_ratings(user).filter(pk=record_pk(key)).values(*_RATING_FIELDS)))
+
+
 SOURCES = [
     WorkSource("socialorgs.application", DOMAIN, "社会组织登记申请", open_applications, find_application),
     WorkSource("socialorgs.listing", DOMAIN, "信用名录列入移出", open_listings, find_listing),
     WorkSource("socialorgs.revocation", DOMAIN, "撤销登记建议", open_revocations, find_revocation),
     WorkSource("socialorgs.report", DOMAIN, "年检结论", open_reports, find_report),
+    WorkSource("socialorgs.rating", DOMAIN, "等级评估", open_ratings, find_rating),
 ]

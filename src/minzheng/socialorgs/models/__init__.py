@@ -10,6 +10,7 @@ from .organisations import (
     OrgStatus,
     UsccSerial,
 )
+from .ratings import Rating, RatingStatus
 from .reports import AnnualReport, ReportStatus, RevocationProposal, RevocationStatus
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "NameRecord",
     "OrgStatus",
     "Organisation",
+    "Rating",
+    "RatingStatus",
     "ReportStatus",
     "RevocationProposal",
     "RevocationStatus",

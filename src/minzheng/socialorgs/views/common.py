@@ -16,6 +16,7 @@ SUBNAV = [
     ("登记申请", "socialorgs:application_list"),
     ("年检年报", "socialorgs:report_list"),
     ("撤销登记建议", "socialorgs:revocation_list"),
+    ("等级评估", "socialorgs:rating_list"),
     ("信用名录", "socialorgs:listing_list"),
 ]
 

@@ -122,6 +122,7 @@ def organisation_detail(request, pk: int):
             ("受理变更登记", reverse("socialorgs:change_create", args=[pk])),
             ("受理注销登记", reverse("socialorgs:deregister_create", args=[pk])),
             ("报送年度报告", reverse("socialorgs:report_create", args=[pk])),
+            ("受理等级评估", reverse("socialorgs:rating_apply", args=[pk])),
             ("提请列入信用名录", reverse("socialorgs:listing_propose", args=[pk])),
         ]
     return detail_page(
@@ -138,9 +139,10 @@ def organisation_detail(request, pk: int):
 def _more_sections(request, o) -> list:
     """年检 and 信用名录 of the organisation (their own modules build them)."""
     from .credit import listing_section
+    from .ratings import rating_section
     from .reports import report_section
 
-    return [report_section(o), listing_section(o)]
+    return [report_section(o), rating_section(o), listing_section(o)]
 
 
 def application_list(request):
