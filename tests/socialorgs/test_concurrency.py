@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
+from django.db import connection, connections  # noqa: F401  (connection: read by the skipif condition)
 from stdnum.cn import uscc
 
 from minzheng.socialorgs.models import Organisation

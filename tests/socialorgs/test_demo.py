@@ -21,3 +21,4 @@ def test_demo_registers_valid_organisations_across_types(divisions):
     assert all(uscc.is_valid(o.uscc) for o in orgs) and len({o.uscc for o in orgs}) == len(orgs)
     assert AnnualReport.objects.exists()
     assert summary.listed + summary.proposed > 0
+    assert summary.rated >= 0

@@ -12,9 +12,10 @@ from minzheng.core.identity import make_resident_id
 from minzheng.core.models import AuditEvent, User
 from minzheng.core.services.audit import record_event
 
+from ..errors import SocialOrgError
 from ..models import Application, CreditListing, ListingStatus, Organisation
 from ..rules.kinds import OrgForm, OrgKind
-from ..services import credit, registration, reports
+from ..services import credit, ratings, registration, reports
 
 MARK = "（演示）"
 REGISTRIES = {  # registry division → (caseworker, reviewer, place name, share)
@@ -32,6 +33,7 @@ STREETS = ["锦山大街", "江城大街", "六纬路", "兴五路", "帽盔山�
 @dataclass
 class DemoSummary:
     organisations: int
+    rated: int
     applications_open: int
     reports: int
     listed: int
@@ -168,6 +170,7 @@ def load_demo(*, seed: int = 20260601, count: int = 300, today: date | None = No
         open_apps += 1
     _changes(rng, orgs, users, today)
     report_count = _reports(rng, orgs, users, today)
+    rated = _ratings(rng, orgs, users, today)
     credit.propose_missing_reports(today)
     reports.propose_revocations_for_missing(today)
     _decide_listings(rng, users, today)
@@ -179,6 +182,7 @@ def load_demo(*, seed: int = 20260601, count: int = 300, today: date | None = No
     )  # fmt: skip
     return DemoSummary(
         organisations=len(orgs),
+        rated=rated,
         applications_open=open_apps,
         reports=report_count,
         listed=CreditListing.objects.filter(status=ListingStatus.LISTED).count(),
@@ -257,6 +261,34 @@ def _reports(rng, orgs, users, today) -> int:
                 note="" if result == "qualified" else "财务管理不规范，限期整改",
             )
     return count
+
+
+def _ratings(rng, orgs, users, today) -> int:
+    """等级评估 for some organisations: scored, publicised, confirmed; one objection answered, one downgrade."""
+    done = 0
+    for org in rng.sample(orgs, min(45, len(orgs))):
+        org.refresh_from_db()
+        cw, rv = _pair(users, org)
+        try:
+            r = ratings.apply(cw, org, applied_on=today - timedelta(days=70))
+        except SocialOrgError:
+            continue  # not eligible (第七条): too young, no report, listed …
+        r = ratings.score(rv, r, score=rng.randrange(620, 980), scored_on=today - timedelta(days=60))
+        if done == 0:
+            r = ratings.object_to(
+                cw, r, objection="对财务管理指标评分有异议", objected_on=today - timedelta(days=58)
+            )
+            r = ratings.answer(rv, r, answer="经复核维持原评分", answered_on=today - timedelta(days=50))
+        if done == 1:
+            done += 1
+            continue  # still in 公示 … past it, awaiting confirmation
+        r = ratings.confirm(rv, r, confirmed_on=today - timedelta(days=45))
+        if done == 2 and r.level and r.level > 1:
+            ratings.change(
+                rv, r, new_level=r.level - 1, changed_on=today - timedelta(days=5), reason="年度检查基本合格"
+            )
+        done += 1
+    return done
 
 
 def _decide_listings(rng, users, today) -> None:

@@ -20,6 +20,6 @@ class Command(BaseCommand):
             return
         s = demo.load_demo(seed=seed, count=count)
         self.stdout.write(
-            f"社会组织演示数据：登记{s.organisations}家、待决定申请{s.applications_open}件、年度报告{s.reports}份、"
+            f"社会组织演示数据：登记{s.organisations}家、等级评估{s.rated}家、待决定申请{s.applications_open}件、年度报告{s.reports}份、"
             f"信用名录在列{s.listed}家、待列入决定{s.proposed}家"
         )
