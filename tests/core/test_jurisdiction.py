@@ -195,6 +195,7 @@ def test_every_url_is_covered_by_this_matrix():
         "socialorgs:revocation_list",
         "socialorgs:listing_list",
         "socialorgs:rating_apply",
+        "socialorgs:organisation_certificate",
         "socialorgs:rating_list",
         "socialorgs:rating_detail",
         "socialorgs:rating_score",

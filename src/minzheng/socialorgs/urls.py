@@ -8,6 +8,11 @@ urlpatterns = [
     path("", dashboard.dashboard_page, name="dashboard"),
     path("organisations/", registry.organisation_list, name="organisation_list"),
     path("organisations/<int:pk>/", registry.organisation_detail, name="organisation_detail"),
+    path(
+        "organisations/<int:pk>/certificate/",
+        registry.organisation_certificate,
+        name="organisation_certificate",
+    ),
     path("organisations/<int:pk>/change/", registry.change_create, name="change_create"),
     path("organisations/<int:pk>/deregister/", registry.deregister_create, name="deregister_create"),
     path("organisations/<int:pk>/report/", reports.report_create, name="report_create"),

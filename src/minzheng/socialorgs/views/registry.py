@@ -117,8 +117,10 @@ def organisation_detail(request, pk: int):
         *_more_sections(request, o),
     ]
     toolbar = []
+    if o.status == OrgStatus.REGISTERED:
+        toolbar = [("登记证书（PDF）", reverse("socialorgs:organisation_certificate", args=[pk]))]
     if can_manage(request.user) and o.status == OrgStatus.REGISTERED:
-        toolbar = [
+        toolbar += [
             ("受理变更登记", reverse("socialorgs:change_create", args=[pk])),
             ("受理注销登记", reverse("socialorgs:deregister_create", args=[pk])),
             ("报送年度报告", reverse("socialorgs:report_create", args=[pk])),
@@ -347,3 +349,25 @@ def application_decide(request, pk: int):
         return f"已决定：{app.get_status_display()}"
 
     return act_then_redirect(request, form, call, done, reverse("socialorgs:application_detail", args=[pk]))
+
+
+def organisation_certificate(request, pk: int):
+    """登记证书 (PDF) of a registered organisation; every download is audited."""
+    from django.http import Http404, HttpResponse
+
+    from minzheng.core.models import AuditEvent
+    from minzheng.core.services.audit import record_event
+
+    from ..documents import certificate_pdf
+
+    o = sel.organisation_detail(request.user, pk)
+    if o.status != OrgStatus.REGISTERED:
+        raise Http404("该组织已注销或被撤销登记，证书已失效")
+    content = certificate_pdf(o)
+    record_event(
+        request.user, AuditEvent.EXPORT, object_type="socialorgs.organisation", object_id=o.pk,
+        division_code=o.division_code, summary=f"打印登记证书（{o.uscc}）",
+    )  # fmt: skip
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename={o.uscc}.pdf"
+    return response
