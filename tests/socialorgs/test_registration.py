@@ -159,3 +159,12 @@ def test_another_county_cannot_act_on_the_record(county_caseworker, reviewer, ou
         reg.receive_deregistration(
             outsider, org, liquidated_on=date.today(), received_on=date.today(), reason="x"
         )
+
+
+def test_the_city_sees_but_does_not_decide_for_the_county_registry(county_caseworker, divisions):
+    from tests.core.factories import make_user
+
+    city_reviewer = make_user("reviewer", "210600000000", username="dd_so_reviewer")
+    app = received(county_caseworker)
+    with pytest.raises(SocialOrgConflict, match="登记管理机关本级"):
+        reg.decide(city_reviewer, app, approve=True, decided_on=date.today(), note="")

@@ -25,6 +25,14 @@ def registry_of(actor) -> str:
     return code
 
 
+def own_registry(actor, record_division_code: str) -> None:
+    """Decisions belong to the registry that holds the record: a superior bureau sees it (jurisdiction) but
+    does not decide for the county's registry."""
+    check_in_jurisdiction(actor, record_division_code)
+    if (actor.division_code or "") != record_division_code:
+        raise SocialOrgConflict("该事项由登记管理机关本级决定，上级民政部门只能查看")
+
+
 def not_own_work(actor, made_by_id: int | None, what: str) -> None:
     """Maker-checker: nobody decides on what they received or entered themselves."""
     if made_by_id is not None and made_by_id == actor.pk:
@@ -58,6 +66,7 @@ __all__ = [
     "audit",
     "check_in_jurisdiction",
     "not_own_work",
+    "own_registry",
     "registry_of",
     "require",
     "require_text",

@@ -16,7 +16,15 @@ from ..models import CreditGround, CreditListing, ListingStatus, Organisation
 from ..rules import credit as rules
 from ..rules.credit import LIST_OF, REASON_LABELS, ListKind, Reason
 from . import parameters
-from .common import Capability, audit, check_in_jurisdiction, not_own_work, require, require_text
+from .common import (
+    Capability,
+    audit,
+    check_in_jurisdiction,
+    not_own_work,
+    own_registry,
+    require,
+    require_text,
+)
 
 SYSTEM = "系统定时任务"
 OPEN = (ListingStatus.PROPOSED, ListingStatus.LISTED)
@@ -100,7 +108,7 @@ def propose(actor, org: Organisation, *, reason: str, basis: str, established_on
 def decide(actor, listing: CreditListing, *, listed: bool, decided_on: date, note: str = "") -> CreditListing:
     """列入 or 不予列入 the pending grounds. Listing while already listed restarts the removal clock."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, listing.division_code)
+    own_registry(actor, listing.division_code)
     listing = CreditListing.objects.select_for_update().get(pk=listing.pk)
     pending = list(listing.grounds.filter(listed_on__isnull=True, rejected=False))
     if not pending or listing.status not in OPEN:
@@ -189,7 +197,7 @@ def removable_on(listing: CreditListing, today: date) -> tuple[bool, str]:
 def remove(actor, listing: CreditListing, *, removed_on: date, reason: str) -> CreditListing:
     """移出 by reviewing staff, when the rules allow it on ``removed_on``."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, listing.division_code)
+    own_registry(actor, listing.division_code)
     listing = CreditListing.objects.select_for_update().get(pk=listing.pk)
     if removed_on > date.today():
         raise InvalidSocialOrgInput("移出日期不能晚于今天", field="removed_on")

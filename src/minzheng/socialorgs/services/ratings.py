@@ -25,7 +25,15 @@ from ..rules.annual import Result
 from ..rules.credit import Reason
 from ..rules.dates import add_days
 from . import parameters
-from .common import Capability, audit, check_in_jurisdiction, not_own_work, require, require_text
+from .common import (
+    Capability,
+    audit,
+    check_in_jurisdiction,
+    not_own_work,
+    own_registry,
+    require,
+    require_text,
+)
 
 PENALTIES = (
     Reason.WARNING_OR_SMALL_FINE,
@@ -89,7 +97,7 @@ def apply(actor, org: Organisation, *, applied_on: date) -> Rating:
 def score(actor, rating: Rating, *, score: int, scored_on: date) -> Rating:
     """评估委员会's score entered; the level follows the local bands; 公示 opens."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, rating.division_code)
+    own_registry(actor, rating.division_code)
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     if rating.status != RatingStatus.APPLIED:
         raise SocialOrgConflict("该评估不在待评分状态")
@@ -142,7 +150,7 @@ def object_to(actor, rating: Rating, *, objection: str, objected_on: date) -> Ra
 @transaction.atomic
 def answer(actor, rating: Rating, *, answer: str, answered_on: date, new_score: int | None = None) -> Rating:
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, rating.division_code)
+    own_registry(actor, rating.division_code)
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     if not rating.objected_on or rating.answered_on:
         raise SocialOrgConflict("没有待答复的异议")
@@ -170,7 +178,7 @@ def answer(actor, rating: Rating, *, answer: str, answered_on: date, new_score: 
 def confirm(actor, rating: Rating, *, confirmed_on: date) -> Rating:
     """After 公示 with every objection answered: the level holds 5 years (or 未达到等级)."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, rating.division_code)
+    own_registry(actor, rating.division_code)
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     if rating.status != RatingStatus.PUBLICISED:
         raise SocialOrgConflict("该评估不在公示中")
@@ -204,7 +212,7 @@ def confirm(actor, rating: Rating, *, confirmed_on: date) -> Rating:
 def change(actor, rating: Rating, *, new_level: int | None, changed_on: date, reason: str) -> Rating:
     """降低 (``new_level`` lower) or 取消 (``None``) a level in force (第三十条): plaque back within 15 days."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, rating.division_code)
+    own_registry(actor, rating.division_code)
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     if rating.status != RatingStatus.CONFIRMED or (rating.valid_to and rating.valid_to < changed_on):
         raise SocialOrgConflict("只能降低或取消有效期内的评估等级")

@@ -33,6 +33,7 @@ from .common import (
     audit,
     check_in_jurisdiction,
     not_own_work,
+    own_registry,
     registry_of,
     require,
     require_text,
@@ -288,7 +289,7 @@ def _certificate_number(org: Organisation) -> str:
 def decide(actor, app: Application, *, approve: bool, decided_on: date, note: str) -> Application:
     """准予/不准予登记. Approval is refused while a condition is unmet or the registry finds a conflict."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, app.division_code)
+    own_registry(actor, app.division_code)
     app = Application.objects.select_for_update().get(pk=app.pk)
     if app.status != ApplicationStatus.RECEIVED:
         raise SocialOrgConflict("该申请已作出决定")

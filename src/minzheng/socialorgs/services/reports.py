@@ -14,7 +14,15 @@ from ..models import AnnualReport, Organisation, OrgStatus, ReportStatus, Revoca
 from ..rules import annual
 from ..rules.credit import Reason
 from . import credit, parameters
-from .common import Capability, audit, check_in_jurisdiction, not_own_work, require, require_text
+from .common import (
+    Capability,
+    audit,
+    check_in_jurisdiction,
+    not_own_work,
+    own_registry,
+    require,
+    require_text,
+)
 
 FINANCE = [
     "total_income",
@@ -106,7 +114,7 @@ def submit(actor, org: Organisation, *, year: int, registry_submitted_on: date, 
 def decide(actor, report: AnnualReport, *, result: str, decided_on: date, note: str = "") -> AnnualReport:
     """年检结论; 基本合格/不合格 set the 3-month 整改 deadline; the revocation rule is checked."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, report.division_code)
+    own_registry(actor, report.division_code)
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if report.status == ReportStatus.DECIDED:
         raise SocialOrgConflict("该年度报告已出结论")
@@ -200,7 +208,7 @@ def decide_revocation(
 ) -> RevocationProposal:
     """撤销登记 or not; revocation ends the organisation and lists it on 严重违法失信 (被撤销登记)."""
     require(actor, Capability.DECIDE_SOCIALORGS)
-    check_in_jurisdiction(actor, proposal.division_code)
+    own_registry(actor, proposal.division_code)
     proposal = RevocationProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != RevocationStatus.OPEN:
         raise SocialOrgConflict("该建议已作出决定")
