@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "minzheng.payments",
     "minzheng.monitoring",
     "minzheng.children",
+    "minzheng.socialorgs",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",

@@ -84,7 +84,7 @@ def test_a_county_multiplier_changes_only_its_own_line(dandong):
 
 
 def test_parameter_not_set_is_a_typed_error_unless_a_default_is_given(divisions):
-    with pytest.raises(ParameterNotSet, match="在元宝区于 2024-01-01 未设置.*系统管理 › 政策参数"):
+    with pytest.raises(ParameterNotSet, match=r"在元宝区于 2024-01-01 未设置.*系统管理 › 政策参数"):
         parameter_in_force("temporary_assistance_cap", COUNTY, date(2024, 1, 1))
     assert parameter_value("dibao_minimum_per_person", COUNTY, date(2024, 1, 1), default=Decimal("0")) == 0
 

@@ -210,6 +210,41 @@ def test_every_url_is_covered_by_this_matrix():
         "children:flag_create",
         "children:flag_end",
         "children:parent_create",
+        # 社会组织: every record URL is walked as an outsider in tests/socialorgs/test_pages.py (404 each, writes
+        # refused); lists are checked to show nothing of another county; 受理 is the registry's own desk.
+        "socialorgs:organisation_detail",
+        "socialorgs:change_create",
+        "socialorgs:deregister_create",
+        "socialorgs:report_create",
+        "socialorgs:listing_propose",
+        "socialorgs:application_detail",
+        "socialorgs:application_decide",
+        "socialorgs:report_detail",
+        "socialorgs:report_decide",
+        "socialorgs:report_rectified",
+        "socialorgs:revocation_detail",
+        "socialorgs:revocation_decide",
+        "socialorgs:listing_detail",
+        "socialorgs:listing_decide",
+        "socialorgs:listing_fix",
+        "socialorgs:listing_remove",
+        "socialorgs:dashboard",
+        "socialorgs:organisation_list",
+        "socialorgs:application_list",
+        "socialorgs:application_create",
+        "socialorgs:report_list",
+        "socialorgs:revocation_list",
+        "socialorgs:listing_list",
+        "socialorgs:rating_apply",
+        "socialorgs:organisation_certificate",
+        "socialorgs:rating_list",
+        "socialorgs:rating_detail",
+        "socialorgs:rating_score",
+        "socialorgs:rating_object",
+        "socialorgs:rating_answer",
+        "socialorgs:rating_confirm",
+        "socialorgs:rating_change",
+        "socialorgs:rating_plaque",
         # 资金发放: walked as an outsider in tests/payments/test_payroll_pages.py (404 on another county's
         # roster, its files and lines; lists and the follow-up queue scoped).
         "payments:roster_list",
@@ -397,6 +432,7 @@ def test_every_url_is_covered_by_this_matrix():
         "policy:holiday_list",
         "policy:holiday_create",
         "eldercare_public:institutions",  # public by design: institutions' public facts, no personal data
+        "socialorgs_public:credit",  # public by design: what 民政部令第60号 publishes (tests/socialorgs/test_pages)
         "eldercare:assessment_preview",  # scores posted in, a level out: reads and writes nothing
         # 资金发放: generating checks the division against the jurisdiction in the service; bank formats are
         # configuration shared by the whole installation.

@@ -42,6 +42,8 @@ class Capability(StrEnum):
     SUPERVISE_CHILD_CASES = "supervise_child_cases"
     DECIDE_CHILD_GUARDIANSHIP = "decide_child_guardianship"
     MANAGE_FUNERAL = "manage_funeral"
+    MANAGE_SOCIALORGS = "manage_socialorgs"
+    DECIDE_SOCIALORGS = "decide_socialorgs"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -116,6 +118,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 殡葬管理: caseworkers (民政 staff at the 殡仪馆 desk) record deaths, which become registry changes, and keep
     # service orders; price lists and 惠民殡葬 rules are policy (MANAGE_POLICY).
     Capability.MANAGE_FUNERAL: {Role.CASEWORKER},
+    # 社会组织: caseworkers receive applications and annual reports and propose listings; reviewers/approvers
+    # decide registrations, 年检 results, listings and removals (never on what they received themselves).
+    Capability.MANAGE_SOCIALORGS: {Role.CASEWORKER},
+    Capability.DECIDE_SOCIALORGS: {Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -154,6 +160,8 @@ _MESSAGES = {
     Capability.SUPERVISE_CHILD_CASES: "只有儿童督导员（审核人）或县级民政审批人可以督办未成年人保护案件",
     Capability.DECIDE_CHILD_GUARDIANSHIP: "只有县级民政审批人可以决定临时监护、长期监护、申请撤销监护资格和结案",
     Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
+    Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
+    Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
 }
 
 

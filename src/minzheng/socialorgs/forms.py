@@ -1,0 +1,193 @@
+"""Forms of the 社会组织 pages (KitForm: Chinese, field-named errors); the services check policy again."""
+
+from datetime import date
+
+from django import forms
+
+from minzheng.web.kit.forms import (
+    FlagField,
+    KitForm,
+    choice_field,
+    date_field,
+    int_field,
+    money_field,
+    text_field,
+    year_field,
+)
+
+from .models import ApplicationKind, ApplicationStatus, OrgStatus, RatingStatus
+from .models.choices import FORM_CHOICES, KIND_CHOICES, LIST_CHOICES, REASON_CHOICES, RESULT_CHOICES
+
+ANY = [("", "全部")]
+
+
+class ParticularsForm(KitForm):
+    """登记事项 (社团 第十二条, 民非 第十二条, 基金会 第十一条)."""
+
+    name = text_field("名称", 100)
+    address = text_field("住所", 200)
+    purpose = text_field("宗旨", 500, area=True)
+    business_scope = text_field("业务范围", 500, area=True)
+    activity_area = text_field("活动地域", 100)
+    legal_rep_name = text_field("法定代表人（负责人）", 50)
+    legal_rep_id_number = text_field("法定代表人身份证号码", 18)
+    funds = money_field("注册资金（活动资金/开办资金/原始基金，元）")
+    funds_in_cash = FlagField("原始基金为到账货币资金（基金会）", initial=True)
+    supervisor = text_field("业务主管单位", 100)
+    supervisor_approved_on = date_field("业务主管单位审查同意日期")
+    individual_members = int_field("个人会员数", required=False)
+    unit_members = int_field("单位会员数", required=False)
+    full_time_staff = int_field("专职工作人员数", required=False)
+    received_on = date_field("收到全部有效文件日期", initial=date.today)
+
+
+class EstablishForm(ParticularsForm):
+    org_kind = choice_field("组织类型", KIND_CHOICES)
+    org_form = choice_field("登记形式", FORM_CHOICES)
+    field_order = ["org_kind", "org_form"]
+
+
+class ChangeForm(ParticularsForm):
+    # never prefilled: the number is shown masked; left empty, the registered one is kept
+    legal_rep_id_number = text_field("法定代表人身份证号码（不变更的留空）", 18, required=False)
+    reason = text_field("变更事由", 300)
+
+
+class DeregisterForm(KitForm):
+    liquidated_on = date_field("清算结束日期")
+    received_on = date_field("收到全部有效文件日期", initial=date.today)
+    reason = text_field("注销事由", 300)
+
+
+class DecideForm(KitForm):
+    approve = choice_field("决定", [("1", "准予登记"), ("0", "不予登记")])
+    decided_on = date_field("决定日期", initial=date.today)
+    note = text_field("决定意见（不予登记须说明理由）", 500, required=False, area=True)
+
+
+class OrganisationFilter(KitForm):
+    q = text_field("名称或统一社会信用代码", 100, required=False)
+    kind = choice_field("类型", ANY + KIND_CHOICES, required=False)
+    status = choice_field("状态", ANY + list(OrgStatus.choices), required=False)
+    division_code = forms.CharField(label="登记管理机关区划", required=False, widget=forms.HiddenInput)
+
+
+class ApplicationFilter(KitForm):
+    kind = choice_field("申请类别", ANY + list(ApplicationKind.choices), required=False)
+    status = choice_field("状态", ANY + list(ApplicationStatus.choices), required=False)
+
+
+class ReportForm(KitForm):
+    year = year_field("年度")
+    supervisor_submitted_on = date_field("报送业务主管单位日期", required=False)
+    registry_submitted_on = date_field("报送登记管理机关日期", initial=date.today)
+    total_income = money_field("本年总收入（元）")
+    previous_year_income = money_field("上年总收入（元）", required=False)
+    charitable_spending = money_field("公益事业/慈善活动支出（元）")
+    management_fees = money_field("管理费用（元）")
+    total_spending = money_field("本年总支出（元）")
+    net_assets = money_field("年末净资产（元）", required=False)
+    full_time_staff = int_field("专职工作人员数")
+
+
+class ReportResultForm(KitForm):
+    result = choice_field("年检结论", RESULT_CHOICES)
+    decided_on = date_field("结论日期", initial=date.today)
+    note = text_field("结论意见", 500, required=False, area=True)
+
+
+class RectifiedForm(KitForm):
+    rectified_on = date_field("整改完成日期", initial=date.today)
+
+
+class ReportFilter(KitForm):
+    year = year_field("年度", required=False)
+    result = choice_field("年检结论", ANY + RESULT_CHOICES + [("none", "未出结论")], required=False)
+
+
+class RevocationDecisionForm(KitForm):
+    revoke = choice_field("决定", [("1", "撤销登记"), ("0", "不予撤销")])
+    decided_on = date_field("决定日期", initial=date.today)
+    note = text_field("决定意见", 500, area=True)
+
+
+class ProposeListingForm(KitForm):
+    reason = choice_field("列入事由", REASON_CHOICES)
+    basis = text_field("依据/文书（如处罚决定书文号、挂号信回执）", 300)
+    established_on = date_field("事实认定日期", initial=date.today)
+
+
+class ListingDecisionForm(KitForm):
+    listed = choice_field("决定", [("1", "列入"), ("0", "不予列入")])
+    decided_on = date_field("决定日期", initial=date.today)
+    note = text_field("意见", 300, required=False)
+
+
+class FixGroundForm(KitForm):
+    ground = forms.IntegerField(label="事由", widget=forms.HiddenInput)
+    fixed_on = date_field("核实履行义务日期", initial=date.today)
+    note = text_field("整改情况", 300)
+
+
+class RemoveListingForm(KitForm):
+    removed_on = date_field("移出日期", initial=date.today)
+    reason = text_field("移出理由", 300)
+
+
+class ListingFilter(KitForm):
+    list_kind = choice_field("名录", ANY + LIST_CHOICES, required=False)
+    status = choice_field(
+        "状态",
+        [
+            *ANY,
+            ("proposed", "待列入"),
+            ("listed", "在列"),
+            ("removed", "已移出"),
+            ("escalated", "已转入严重违法失信名单"),
+        ],
+        required=False,
+    )
+
+
+class PublicQueryForm(KitForm):
+    q = text_field("社会组织名称或统一社会信用代码", 100, required=False)
+
+
+class RatingApplyForm(KitForm):
+    applied_on = date_field("申请日期", initial=date.today)
+
+
+class RatingScoreForm(KitForm):
+    score = int_field("评估得分（千分制）", max_value=1000)
+    scored_on = date_field("评分日期", initial=date.today)
+
+
+class RatingObjectionForm(KitForm):
+    objection = text_field("异议内容", 500, area=True)
+    objected_on = date_field("提出异议日期", initial=date.today)
+
+
+class RatingAnswerForm(KitForm):
+    answer = text_field("复核意见", 500, area=True)
+    new_score = int_field("复核后得分（不变的留空）", max_value=1000, required=False)
+    answered_on = date_field("答复日期", initial=date.today)
+
+
+class RatingConfirmForm(KitForm):
+    confirmed_on = date_field("确认日期", initial=date.today)
+
+
+class RatingChangeForm(KitForm):
+    new_level = choice_field(
+        "处理", [("0", "取消等级"), ("4", "降为4A"), ("3", "降为3A"), ("2", "降为2A"), ("1", "降为1A")]
+    )
+    changed_on = date_field("决定日期", initial=date.today)
+    reason = text_field("事由（第三十条）", 300)
+
+
+class PlaqueForm(KitForm):
+    returned_on = date_field("退回日期", initial=date.today)
+
+
+class RatingFilter(KitForm):
+    status = choice_field("状态", ANY + list(RatingStatus.choices), required=False)

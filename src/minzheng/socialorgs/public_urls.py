@@ -1,0 +1,9 @@
+"""Pages open to the public (no login; the core middleware lets ``/public/`` through)."""
+
+from django.urls import path
+
+from .views import credit
+
+app_name = "socialorgs_public"
+
+urlpatterns = [path("credit/", credit.public_credit, name="credit")]
