@@ -67,14 +67,18 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     for name in ("load_policy", "load_assistance_policy", "load_plans", "load_bank_formats"):
         call_command(name, **quiet)
     call_command("load_monitoring_rules", **quiet)
+    call_command("load_funeral_policy", **quiet)
     call_command("demo", "--households", str(households), **quiet)
     call_command("demo_assistance", **quiet)
     call_command("demo_exchange", **quiet)
     call_command("demo_eldercare", **quiet)
+    call_command("demo_marriage", **quiet)
     call_command("demo_children", **quiet)
+    call_command("demo_socialorgs", "--count", "40", **quiet)
     call_command("demo_planning", **quiet)
     call_command("demo_payments", "--households", "30", **quiet)
     call_command("demo_monitoring", **quiet)
+    call_command("demo_funeral", "--deaths", "20", **quiet)
     _verify_a_township()
 
 

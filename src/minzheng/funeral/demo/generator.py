@@ -86,6 +86,9 @@ class _Demo:
     def pick_deceased(self, count: int, covered: int) -> list[tuple[Person, date]]:
         """Older residents of the city, and some members of households in 低保/特困 (for the waivers)."""
         chosen: list[tuple[Person, date]] = []
+        covered = min(
+            covered, count
+        )  # a small demo (``--deaths 20``) still asks for its share of 低保 members
         members = [
             m
             for m in in_force_members(self.today, division_code=CITY)
@@ -108,7 +111,7 @@ class _Demo:
             Person.objects.filter(residence_division_code__startswith="2106", is_deceased=False, birth_date__year__lt=1950)
             .exclude(pk__in=taken).order_by("pk").values_list("pk", flat=True)[:5000]
         )  # fmt: skip
-        for pk in self.rng.sample(older, min(count - len(chosen), len(older))):
+        for pk in self.rng.sample(older, max(0, min(count - len(chosen), len(older)))):
             chosen.append((pk, self.today - timedelta(days=self.rng.randrange(5, 360))))
         persons = Person.objects.in_bulk([pk for pk, _ in chosen])
         return sorted(((persons[pk], day) for pk, day in chosen), key=lambda pair: pair[1])
