@@ -127,3 +127,27 @@ def test_indicator_sources_compute_from_the_records(policy, director):
         "210600000000", date(2020, 1, 1), date(2026, 1, 1)
     )
     assert growth.value == Decimal("0.0")  # 丹东 1,284 since 2020: no rise recorded
+
+
+def test_station_coverage_reads_the_same_one_at_a_time_by_year_and_by_division(policy, county_approver):
+    """The cockpit's batch reads (every year, every subordinate division) equal the single computation."""
+    from minzheng.core.indicator_sources import collect_indicator_sources
+
+    svc.open_station(
+        county_approver, division_code="210602002000", name="七道街道未成年人保护工作站",
+        opened_on=date(2025, 3, 1), staff_count=2,
+    )  # fmt: skip
+    source = collect_indicator_sources()["children.station_coverage"]
+    periods = [(date(2024, 1, 1), date(2024, 12, 31)), (date(2025, 1, 1), date(2025, 12, 31))]
+    single = [source.compute("210602000000", start, end) for start, end in periods]
+    assert [v.numerator for v in single] == [0, 1]
+    series = source.compute_series("210602000000", periods)
+    assert [(v.value, v.numerator, v.denominator) for v in series] == [
+        (v.value, v.numerator, v.denominator) for v in single
+    ]
+    divisions = ["210602000000", "210603000000", "210600000000"]
+    side_by_side = source.compute_divisions(divisions, *periods[1])
+    assert [(v.value, v.numerator, v.denominator) for v in side_by_side] == [
+        (v.value, v.numerator, v.denominator)
+        for v in (source.compute(code, *periods[1]) for code in divisions)
+    ]

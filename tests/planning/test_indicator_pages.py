@@ -23,7 +23,7 @@ def test_every_page_renders_for_a_city_leader(monitored_plans, login, city_leade
     report = services.generate_report(clerk, "quarter", "210602000000", "2024Q1")
     client = login(city_leader)
     pages = {
-        "/planning/indicators/": "planning.nursing_bed_ratio",
+        "/planning/indicators/?q=nursing_bed": "planning.nursing_bed_ratio",
         "/planning/indicators/new/": "新增指标定义",
         f"/planning/indicators/{definition.pk}/": "护理型床位数",
         f"/planning/plan-indicators/{row.pk}/binding/": "≥",

@@ -10,9 +10,11 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
+from minzheng.core.jurisdiction import division_prefix
 
+from .rules import workforce as rules
 from .selectors import indicators
-from .selectors.workforce import overview
+from .selectors.workforce import overview, station_counts
 
 
 def _url(name: str, **query) -> str:
@@ -44,6 +46,29 @@ def _stations(division_code: str, start: date, end: date) -> IndicatorValue:
         data.station_coverage, Decimal(with_station), Decimal(len(data.rows)),
         _url("children:workforce", division_code=division_code),
     )  # fmt: skip
+
+
+def _station_value(division_code: str, counts: tuple[int, int]) -> IndicatorValue:
+    with_station, townships = counts
+    return IndicatorValue(
+        rules.percentage(with_station, townships), Decimal(with_station), Decimal(townships),
+        _url("children:workforce", division_code=division_code),
+    )  # fmt: skip
+
+
+def _station_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    prefix = division_prefix(division_code)
+    counts = station_counts([prefix], [end for _, end in periods])
+    return [_station_value(division_code, counts[prefix, end]) for _, end in periods]
+
+
+def _station_divisions(division_codes: list[str], start: date, end: date) -> list[IndicatorValue]:
+    prefixes = [division_prefix(code) for code in division_codes]
+    counts = station_counts(prefixes, [end])
+    return [
+        _station_value(code, counts[prefix, end])
+        for code, prefix in zip(division_codes, prefixes, strict=True)
+    ]
 
 
 def _trained(division_code: str, start: date, end: date) -> IndicatorValue:
@@ -89,6 +114,8 @@ SOURCES = [
         period_type="year",
         definition="期末已建未成年人保护工作站的乡镇（街道）数 ÷ 乡镇（街道）总数 × 100%（未保法第八十一条）",
         compute=_stations,
+        compute_series=_station_series,
+        compute_divisions=_station_divisions,
     ),
     IndicatorSource(
         code="children.director_trained_rate",

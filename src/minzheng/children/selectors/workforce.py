@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from minzheng.core.jurisdiction import division_prefix
 from minzheng.core.models import Division
@@ -64,6 +64,31 @@ def overview(division_code: str, on: date) -> WorkforceOverview:
         trained,
         rules.percentage(trained, total),
     )
+
+
+def station_counts(prefixes: list[str], days: list[date]) -> dict[tuple[str, date], tuple[int, int]]:
+    """(townships with a station open that day, townships) for each division prefix and day, in two queries —
+    the cockpit reads the coverage for every year and every subordinate division at once."""
+    if not prefixes:
+        return {}
+    under = Q()
+    for prefix in prefixes:
+        under |= Q(code__startswith=prefix)
+    townships = list(
+        Division.objects.filter(under, level=4, valid_to__isnull=True).values_list("code", flat=True)
+    )
+    opened = list(
+        ProtectionStation.objects.filter(division_code__in=townships).values_list(
+            "division_code", "opened_on", "closed_on"
+        )
+    )
+    counts = {}
+    for prefix in prefixes:
+        mine = [code for code in townships if code.startswith(prefix)]
+        for day in days:
+            open_then = {c for c, start, end in opened if start <= day and (end is None or end >= day)}
+            counts[prefix, day] = (sum(code in open_then for code in mine), len(mine))
+    return counts
 
 
 def worker_list(user, *, role: str = "", current_only: bool = True) -> QuerySet[ChildWorker]:
