@@ -7,8 +7,8 @@ import pytest
 from django.http import Http404
 
 from minzheng.core.models import AuditEvent
+from minzheng.core.random_inspection import draw_inspections
 from minzheng.eldercare.errors import EldercareConflict, InvalidEldercareInput
-from minzheng.eldercare.rules.selection import draw_inspections
 from minzheng.eldercare.selectors import supervision as sel
 from minzheng.eldercare.services import credit
 from minzheng.eldercare.services import supervision as svc

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from minzheng.core.jurisdiction import scope
 from minzheng.core.models import AuditEvent
+from minzheng.core.random_inspection import InspectionDrawError, draw_inspections, sample_size
 
 from ..errors import EldercareConflict, InvalidEldercareInput
 from ..models import (
@@ -24,8 +25,6 @@ from ..models import (
     Institution,
     ProviderStatus,
 )
-from ..rules.errors import EldercareRuleError
-from ..rules.selection import draw_inspections, sample_size
 from .common import Capability, audit, check_in_jurisdiction, require, require_text
 from .parameters import rectification_working_days, working_day_deadline
 from .visitors import staff_with
@@ -57,7 +56,7 @@ def draw_round(
     try:
         count = sample_size(len(candidates), share_percent)
         assignments = draw_inspections(candidates, inspectors, count=count, team_size=team_size, seed=seed)
-    except EldercareRuleError as error:
+    except InspectionDrawError as error:
         raise InvalidEldercareInput(str(error), field="share_percent") from None
     round_ = InspectionRound.objects.create(
         division_code=actor.division_code,

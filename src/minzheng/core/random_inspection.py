@@ -1,4 +1,5 @@
-"""双随机、一公开: random selection of the institutions to inspect and of the inspectors who go.
+"""双随机、一公开: random selection of the units to inspect and of the inspectors who go — one draw for every
+domain that supervises (养老机构, 殡葬设施, 社会组织 …), so the kernel holds it.
 
 国办发〔2015〕58号 (推广随机抽查规范事中事后监管): 随机抽取检查对象，随机选派执法检查人员，抽查情况及
 查处结果及时向社会公开. Reproducible: the draw depends only on the candidates and the published seed, so
@@ -12,7 +13,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import EldercareRuleError
+
+class InspectionDrawError(ValueError):
+    """A draw that cannot be made (count or team size out of range); the message is for the user."""
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,13 @@ def draw_inspections(
     institutions = sorted(set(institution_ids))
     inspectors = sorted(set(inspector_ids))
     if count <= 0:
-        raise EldercareRuleError("抽查数量须大于0")
+        raise InspectionDrawError("抽查数量须大于0")
     if count > len(institutions):
-        raise EldercareRuleError(f"抽查数量（{count}）超过检查对象数量（{len(institutions)}）")
+        raise InspectionDrawError(f"抽查数量（{count}）超过检查对象数量（{len(institutions)}）")
     if team_size <= 0 or team_size > len(inspectors):
-        raise EldercareRuleError(f"每组检查人员数（{team_size}）须在 1 到执法人员数（{len(inspectors)}）之间")
+        raise InspectionDrawError(
+            f"每组检查人员数（{team_size}）须在 1 到执法人员数（{len(inspectors)}）之间"
+        )
     rng = random.Random(seed)
     chosen = rng.sample(institutions, count)
     return [
@@ -55,5 +60,5 @@ def sample_size(population: int, share_percent: int, minimum: int = 1) -> int:
     if population <= 0:
         return 0
     if not 0 < share_percent <= 100:
-        raise EldercareRuleError("抽查比例须在 1–100 之间")
+        raise InspectionDrawError("抽查比例须在 1–100 之间")
     return min(population, max(minimum, -(-population * share_percent // 100)))

@@ -4,8 +4,7 @@ from collections import Counter
 
 import pytest
 
-from minzheng.eldercare.rules.errors import EldercareRuleError
-from minzheng.eldercare.rules.selection import draw_inspections, sample_size
+from minzheng.core.random_inspection import InspectionDrawError, draw_inspections, sample_size
 
 
 def test_the_same_seed_and_lists_give_the_same_draw_whatever_their_order():
@@ -41,9 +40,9 @@ def test_every_institution_and_inspector_is_equally_likely_over_many_seeds():
 
 
 def test_impossible_draws_are_refused_in_chinese():
-    with pytest.raises(EldercareRuleError, match="超过检查对象数量"):
+    with pytest.raises(InspectionDrawError, match="超过检查对象数量"):
         draw_inspections([1, 2], [1, 2], count=3, team_size=1, seed=0)
-    with pytest.raises(EldercareRuleError, match="每组检查人员数"):
+    with pytest.raises(InspectionDrawError, match="每组检查人员数"):
         draw_inspections([1, 2], [1], count=1, team_size=2, seed=0)
 
 
