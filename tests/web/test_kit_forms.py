@@ -150,3 +150,20 @@ def test_every_domain_form_answers_bad_input_in_chinese_with_its_field_named(db)
                     )
                 for line in error_lines(form):
                     assert CJK.search(line)
+
+
+def test_a_flag_posted_as_0_or_missing_is_no_and_1_or_on_is_yes():
+    def flag(**data) -> bool:
+        form = Sample({"name": "敬老院", "beds": "10", "fee": "100", "kind": "public", "own": "x", **data})
+        assert form.is_valid(), form.errors
+        return form.cleaned_data["flag"]
+
+    assert [flag(flag="0"), flag(), flag(flag="false"), flag(flag="是")] == [False] * 4
+    assert [flag(flag="1"), flag(flag="on"), flag(flag="true")] == [True] * 3
+
+
+def test_a_flag_posted_as_0_is_shown_unticked_when_the_form_comes_back_with_errors():
+    form = Sample({"name": "", "flag": "0"})
+    assert not form.is_valid()
+    assert "checked" not in str(form["flag"])
+    assert "checked" in str(Sample({"name": "", "flag": "1"})["flag"])

@@ -345,11 +345,29 @@ class FilesField(forms.FileField):
         return [one(data, initial)] if data else []
 
 
+class FlagInput(forms.CheckboxInput):
+    """The checkbox of a :class:`FlagField` hands the posted text on untouched: Django's own checkbox turns
+    any text but "false" into ``True``, so a select posting ``0`` would have read as "yes"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, check_test=is_flag_set)
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+def is_flag_set(value) -> bool:
+    """The one reading of a posted yes/no: ``1``/``on``/``true`` (or ``True``) is yes, anything else no."""
+    return value in ("1", 1, True, "true", "on")
+
+
 class FlagField(forms.BooleanField):
     """A yes/no posted as ``1`` (a checkbox or a select of 1/0): anything else is "no", never an error."""
+
+    widget = FlagInput
 
     def __init__(self, label: str = "", **kwargs):
         super().__init__(label=label, required=False, **kwargs)
 
     def to_python(self, value):
-        return value in ("1", 1, True, "true", "on")
+        return is_flag_set(value)
