@@ -186,8 +186,21 @@ CONTENT_SECURITY_POLICY = (
     "frame-ancestors 'none'"
 )
 if SESSION_COOKIE_SECURE:
-    # Behind HTTPS: tell browsers to keep to it (the proxy terminates TLS; see README).
+    # Behind HTTPS: tell browsers to keep to it. The proxy terminates TLS and says so in X-Forwarded-Proto
+    # (deploy/nginx/minzheng.conf sets it and overwrites whatever a client sent); a plain-HTTP request that
+    # reaches the application anyway is redirected.
     SECURE_HSTS_SECONDS = int(os.environ.get("MINZHENG_HSTS_SECONDS", "31536000"))
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = _env_bool("MINZHENG_SSL_REDIRECT", default=True)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("MINZHENG_HSTS_INCLUDE_SUBDOMAINS")
+# check --deploy: a bureau's host is one name under a government domain whose other subdomains are other
+# agencies' systems (HSTS for them is not ours to declare), and an intranet host is never on the browsers'
+# preload list.
+SILENCED_SYSTEM_CHECKS = ["security.W021"] + (
+    [] if _env_bool("MINZHENG_HSTS_INCLUDE_SUBDOMAINS") else ["security.W005"]
+)
+# Secret key rotation: the old key stays a fallback for signed values (sessions, reset links) until they expire.
+SECRET_KEY_FALLBACKS = [k for k in os.environ.get("MINZHENG_SECRET_KEY_FALLBACKS", "").split(",") if k]
 
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"

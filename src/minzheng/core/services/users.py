@@ -59,15 +59,20 @@ def _check(actor, fields: AccountFields) -> None:
         raise InvalidAccount(problem, field="roles")
 
 
-@transaction.atomic
-def add_user(actor, *, username: str, fields: AccountFields) -> tuple[User, str]:
-    """新增用户 with a one-time password they must change at the first login; returns it once."""
-    require(actor, Capability.MANAGE_USERS)
+def _new_username(username: str) -> str:
     username = username.strip()
     if not username or len(username) > 150 or not username.replace("_", "").replace(".", "").isalnum():
         raise InvalidAccount("用户名为1-150位字母、数字、下划线或点", field="username")
     if User.objects.filter(username=username).exists():
         raise InvalidAccount("该用户名已被使用", field="username")
+    return username
+
+
+@transaction.atomic
+def add_user(actor, *, username: str, fields: AccountFields) -> tuple[User, str]:
+    """新增用户 with a one-time password they must change at the first login; returns it once."""
+    require(actor, Capability.MANAGE_USERS)
+    username = _new_username(username)
     _check(actor, fields)
     user = User.objects.create(
         username=username,
@@ -165,3 +170,35 @@ def _audit_update(actor, user: User, summary: str, **changes) -> None:
         summary=summary,
         **changes,
     )
+
+
+@transaction.atomic
+def create_first_sysadmin(*, username: str, full_name: str, division_code: str) -> tuple[User, str]:
+    """The install's first 系统管理员 (``manage.py create_first_admin``): only while no active one exists, so
+    the command cannot be used to add administrators behind the 三员 separation afterwards. A one-time
+    password, changed at the first login; the 安全管理员 and 审计管理员 are then added on the users page."""
+    if User.objects.filter(is_active=True, roles__code=Role.SYSADMIN).exists():
+        raise InvalidAccount("已有系统管理员：请由系统管理员在“用户管理”中新增账号", field="username")
+    username = _new_username(username)
+    if not full_name.strip() or len(full_name) > 50:
+        raise InvalidAccount("请填写姓名（不超过50字）", field="full_name")
+    if not Division.objects.filter(code=division_code).exists():
+        raise InvalidAccount(
+            f"区划代码 {division_code} 不存在：请先运行 load_divisions", field="division_code"
+        )
+    user = User.objects.create(username=username, full_name=full_name.strip(), division_code=division_code)
+    ensure_roles()
+    user.roles.set(Role.objects.filter(code=Role.SYSADMIN))
+    password = temporary_password()
+    set_password(user, password, must_change=True)
+    record_event(
+        None,
+        AuditEvent.CREATE,
+        object_type="user",
+        object_id=user.pk,
+        division_code=division_code,
+        summary=f"初始化系统管理员 {username}",
+        after=_snapshot(user),
+        username="系统初始化",
+    )
+    return user, password
