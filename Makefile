@@ -63,6 +63,7 @@ serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "智慧民政服务管理平台: http://$(HOST):$(PORT)/  (演示用户见 README)"
 	@# The task worker (background verification runs) lives as long as the web server.
+	$(PY) manage.py recover_background_jobs
 	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; trap 'kill $$worker' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn minzheng.wsgi:application --chdir src --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
 

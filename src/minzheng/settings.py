@@ -118,6 +118,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Background work (django-tasks): a database queue, so the embedded default needs no broker; the worker is
 # `manage.py db_worker` (started by `make run`). "immediate" runs tasks inline (tests, small installs).
+# A running job's worker renews its lease every quarter of this; a job whose lease ran out is requeued
+# (background/leases.py).
+BACKGROUND_JOB_LEASE_SECONDS = int(os.environ.get("MINZHENG_JOB_LEASE_SECONDS", "60"))
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from minzheng.background import services
+from minzheng.background import leases, services
 from minzheng.background.errors import BackgroundJobError
 from minzheng.background.interface import JobResult, background_job, latest_job, start_job
 from minzheng.background.models import BackgroundJob
@@ -145,17 +145,19 @@ def test_a_job_outside_the_starter_s_jurisdiction_is_refused(county_caseworker):
                   division_code="210603000000")  # fmt: skip
 
 
-def test_a_job_whose_worker_died_is_failed_when_the_same_thing_is_started_again(county_caseworker,
-                                                                                django_capture_on_commit_callbacks):  # fmt: skip
+def test_a_job_whose_worker_died_is_requeued_when_the_same_thing_is_started_again(county_caseworker,
+                                                                                  django_capture_on_commit_callbacks):  # fmt: skip
     with django_capture_on_commit_callbacks(execute=False):
         first, _ = _start(county_caseworker)
     BackgroundJob.objects.filter(pk=first.id).update(
-        status="running", started_at=timezone.now() - services.STALE_AFTER - timedelta(minutes=1)
-    )
-    with django_capture_on_commit_callbacks(execute=False):
-        second, created = _start(county_caseworker)
-    assert created and second.id != first.id
-    assert BackgroundJob.objects.get(pk=first.id).error == services.INTERRUPTED
+        status="running", worker="elsewhere:1", attempts=1,
+        heartbeat_at=timezone.now() - leases.lease() - timedelta(seconds=1),
+    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        again, created = _start(county_caseworker)
+    assert not created and again.id == first.id
+    job = BackgroundJob.objects.get(pk=first.id)
+    assert (job.status, job.attempts, job.worker) == ("done", 2, leases.this_worker())
 
 
 def _login(client, user):

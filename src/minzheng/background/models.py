@@ -36,6 +36,11 @@ class BackgroundJob(models.Model):
     created_at = models.DateTimeField("发起时间", auto_now_add=True)
     started_at = models.DateTimeField("开始时间", null=True, blank=True)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    # The lease (ADR 0016): the worker holding a running job (host:pid) renews ``heartbeat_at``; a job whose
+    # worker is gone goes back to the queue (``leases.recover_abandoned``), at most ``MAX_ATTEMPTS`` times.
+    worker = models.CharField("执行进程", max_length=100, blank=True)
+    heartbeat_at = models.DateTimeField("最近心跳", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("执行次数", default=0)
 
     class Meta:
         verbose_name = "后台任务"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 
@@ -29,15 +30,12 @@ from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
 
 from .errors import BackgroundJobError
+from .leases import Heartbeat, recover_abandoned, this_worker
 from .models import BackgroundJob
 from .registry import runner_for, runner_path
 
 logger = logging.getLogger(__name__)
 
-# A job still "running" this long after it started lost its worker (killed, machine restarted): starting the
-# same thing again marks it failed instead of waiting for it forever.
-STALE_AFTER = timedelta(hours=2)
-INTERRUPTED = "后台任务已中断（执行进程退出），请重新发起"
 NOT_VISIBLE = "任务对象不存在或已不在您的管辖范围内"
 SYSTEM_FAILURE = "后台任务运行失败（系统错误），请联系系统管理员查看日志"
 
@@ -62,7 +60,7 @@ class JobContext:
 
     def progress(self, stage: str, done: int | None = None, total: int | None = None) -> None:
         """Report the stage the job has reached (Chinese, e.g. 读取数据), with steps done of a total."""
-        fields: dict = {"stage": stage[:100]}
+        fields: dict = {"stage": stage[:100], "heartbeat_at": timezone.now()}
         if done is not None:
             fields["steps_done"] = max(0, done)
         if total is not None:
@@ -88,7 +86,7 @@ def start_job(
         raise BackgroundJobError("该任务的对象不在您的管辖范围内")
     path = runner_path(runner)
     runner_for(path)  # refuses a function not marked as a job body
-    _fail_stale(key)
+    recover_abandoned(key=key)  # a job of this key whose worker died is requeued, not waited for forever
     try:
         with transaction.atomic():
             existing = BackgroundJob.objects.filter(job_key=key, status__in=BackgroundJob.ACTIVE).first()
@@ -128,30 +126,33 @@ def _enqueue(job_id: int) -> None:
     run_background_job.enqueue(job_id)
 
 
-def _fail_stale(key: str) -> None:
-    BackgroundJob.objects.filter(
-        job_key=key, status=BackgroundJob.RUNNING, started_at__lt=timezone.now() - STALE_AFTER
-    ).update(status=BackgroundJob.FAILED, error=INTERRUPTED, finished_at=timezone.now())
-
-
 def execute_job(job_id: int) -> None:
-    """Run one queued job (the worker calls this). A job delivered twice runs once."""
+    """Run one queued job (the worker calls this). A job delivered twice runs once; a job whose worker died
+    is requeued by ``leases.recover_abandoned`` and marked done only by the worker holding it."""
+    worker, now = this_worker(), timezone.now()
     claimed = BackgroundJob.objects.filter(pk=job_id, status=BackgroundJob.QUEUED).update(
-        status=BackgroundJob.RUNNING, started_at=timezone.now(), stage="开始执行"
+        status=BackgroundJob.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        worker=worker,
+        attempts=F("attempts") + 1,
+        stage="开始执行",
     )
     if not claimed:
         return
     job = BackgroundJob.objects.select_related("started_by").get(pk=job_id)
+    mine = BackgroundJob.objects.filter(pk=job.pk, status=BackgroundJob.RUNNING, worker=worker)
     stored: Path | None = None
     try:
         body = runner_for(job.runner)
-        result = body(JobContext(job_id=job.pk, actor=job.started_by), **job.params)
+        with Heartbeat(job.pk, worker):
+            result = body(JobContext(job_id=job.pk, actor=job.started_by), **job.params)
         if not isinstance(result, JobResult):
             raise TypeError(f"job body {job.runner} returned {type(result).__name__}, not JobResult")
         if result.content is not None:
             stored = _store_file(job, result)
         with transaction.atomic():
-            BackgroundJob.objects.filter(pk=job.pk).update(
+            finished = mine.update(
                 status=BackgroundJob.DONE,
                 stage="已完成",
                 steps_done=job_steps_total(job.pk),
@@ -162,6 +163,10 @@ def execute_job(job_id: int) -> None:
                 result_content_type=result.content_type[:100] if stored else "",
                 finished_at=timezone.now(),
             )
+        if not finished:  # the lease was lost (a frozen worker, requeued meanwhile): the holder finishes it
+            logger.warning("background job %s finished by %s after losing its lease", job.pk, worker)
+            if stored is not None:
+                stored.unlink(missing_ok=True)
     except Exception as exc:  # the user reads why in Chinese; the traceback goes to the worker's log
         if stored is not None:
             stored.unlink(missing_ok=True)
@@ -172,9 +177,7 @@ def execute_job(job_id: int) -> None:
         else:
             logger.exception("background job %s (%s) failed", job.pk, job.runner)
             message = SYSTEM_FAILURE
-        BackgroundJob.objects.filter(pk=job.pk).update(
-            status=BackgroundJob.FAILED, error=message[:2000], finished_at=timezone.now()
-        )
+        mine.update(status=BackgroundJob.FAILED, error=message[:2000], finished_at=timezone.now())
 
 
 def job_steps_total(job_id: int) -> int:
