@@ -15,7 +15,9 @@ def test_the_first_sysadmin_gets_a_one_time_password_and_the_creation_is_audited
     admin = User.objects.get(username="it_admin")
     assert admin.role_codes() == {"sysadmin"} and admin.must_change_password
     assert "初始密码" in out and out.strip().rsplit("：", 1)[1] not in ("", "None")
-    assert AuditEvent.objects.filter(object_type="user", object_id=str(admin.pk), username="系统初始化").exists()
+    assert AuditEvent.objects.filter(
+        object_type="user", object_id=str(admin.pk), username="系统初始化"
+    ).exists()
 
 
 @pytest.mark.django_db
