@@ -201,7 +201,7 @@ def test_a_worker_killed_mid_transaction_leaves_nothing_and_the_job_completes_on
     enqueue = (
         f"from minzheng.background.tasks import run_background_job; run_background_job.enqueue({job.pk})"
     )
-    assert _manage(env, "shell", "-c", enqueue).wait(120) == 0
+    assert _manage(env, "shell", "-c", enqueue).wait(300) == 0
 
     worker = _manage(env, "db_worker", "--no-reload", "--interval", "0.2", "--no-startup-delay")
     try:
@@ -218,11 +218,11 @@ def test_a_worker_killed_mid_transaction_leaves_nothing_and_the_job_completes_on
     assert read(written) == [(0,)]  # the killed transaction left nothing
 
     recovered = _manage(env, "recover_background_jobs")
-    assert recovered.wait(120) == 0 and "重新排队 1 个" in recovered.stdout.read()
+    assert recovered.wait(300) == 0 and "重新排队 1 个" in recovered.stdout.read()
     rerun = _manage(env, "db_worker", "--no-reload", "--batch", "--no-startup-delay")
     assert rerun.wait(300) == 0, rerun.stdout.read()
 
     assert read(status) == [("done", 2)]
     assert read(written) == [(rows,)]
     chain = _manage(env, "verify_audit_chain")
-    assert chain.wait(120) == 0, chain.stdout.read()
+    assert chain.wait(300) == 0, chain.stdout.read()
