@@ -176,7 +176,7 @@ def _manage(env, *args, **popen):
     )  # fmt: skip
 
 
-def _wait(predicate, what: str, seconds: float = 180):
+def _wait(predicate, what: str, seconds: float = 300):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
