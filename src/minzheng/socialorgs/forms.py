@@ -191,3 +191,69 @@ class PlaqueForm(KitForm):
 
 class RatingFilter(KitForm):
     status = choice_field("状态", ANY + list(RatingStatus.choices), required=False)
+
+
+# --- 慈善 ------------------------------------------------------------------------------------------------
+class CharityApplyForm(KitForm):
+    matter = choice_field("申请事项", [("recognition", "认定为慈善组织"), ("fundraising", "公开募捐资格")])
+    received_on = date_field("受理日期（收到全部有效材料）", initial=date.today)
+
+
+class CharityDecideForm(KitForm):
+    approve = choice_field("决定", [("1", "准予"), ("0", "不予")])
+    decided_on = date_field("决定日期", initial=date.today)
+    note = text_field("决定意见（不予的须书面说明理由）", 500, required=False, area=True)
+
+
+class CharityFilter(KitForm):
+    matter = choice_field(
+        "申请事项", [*ANY, ("recognition", "认定为慈善组织"), ("fundraising", "公开募捐资格")], required=False
+    )
+    status = choice_field(
+        "状态",
+        [*ANY, ("received", "已受理待决定"), ("approved", "准予"), ("rejected", "不予")],
+        required=False,
+    )
+
+
+class PlanForm(KitForm):
+    """募捐方案 (《慈善法》第二十四条, 办法第十条)."""
+
+    title = text_field("公开募捐活动名称", 100)
+    purpose = text_field("募捐目的", 500, area=True)
+    area = text_field("募捐地域", 100)
+    person_in_charge = text_field("活动负责人", 50)
+    bank_account = text_field("银行账户", 40)
+    expected_amount = money_field("预期募集款物数额（元）")
+    beneficiaries = text_field("受益人范围", 300)
+    use = text_field("募得款物用途", 500, area=True)
+    starts_on = date_field("开始日期")
+    ends_on = date_field("结束日期")
+    emergency = FlagField("为应对重大突发事件（活动开始后十日内补办备案）")
+    filed_on = date_field("备案日期", initial=date.today)
+
+
+class PlanFilter(KitForm):
+    q = text_field("活动名称或组织名称", 100, required=False)
+
+
+class DisclosureForm(KitForm):
+    disclosed_on = date_field("公开日期", initial=date.today)
+    amount_raised = money_field("累计募得款物（元）", required=False)
+    summary = text_field("公开内容摘要", 500, area=True)
+
+
+class TrustForm(KitForm):
+    kind = choice_field("备案类别", [("establish", "设立备案"), ("change_trustee", "变更受托人重新备案")])
+    trust_name = text_field("慈善信托名称", 100)
+    trustee = text_field("受托人", 100)
+    settlor = text_field("委托人", 200)
+    supervisor = text_field("信托监察人", 100, required=False)
+    purpose = text_field("信托目的", 500, area=True)
+    property_amount = money_field("信托财产（元）")
+    signed_on = date_field("信托文件签订（受托人变更）日期")
+    filed_on = date_field("备案日期", initial=date.today)
+
+
+class CharityPublicForm(KitForm):
+    q = text_field("慈善组织名称或统一社会信用代码", 100, required=False)

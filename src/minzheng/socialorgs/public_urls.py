@@ -2,8 +2,11 @@
 
 from django.urls import path
 
-from .views import credit
+from .views import charity, credit
 
 app_name = "socialorgs_public"
 
-urlpatterns = [path("credit/", credit.public_credit, name="credit")]
+urlpatterns = [
+    path("credit/", credit.public_credit, name="credit"),
+    path("charity/", charity.public_charity, name="charity"),
+]

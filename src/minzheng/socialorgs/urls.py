@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import credit, dashboard, ratings, registry, reports
+from .views import charity, credit, dashboard, ratings, registry, reports
 
 app_name = "socialorgs"
 
@@ -37,6 +37,17 @@ urlpatterns = [
     path("ratings/<int:pk>/confirm/", ratings.rating_confirm, name="rating_confirm"),
     path("ratings/<int:pk>/change/", ratings.rating_change, name="rating_change"),
     path("ratings/<int:pk>/plaque/", ratings.rating_plaque, name="rating_plaque"),
+    path("organisations/<int:pk>/charity/", charity.charity_apply, name="charity_apply"),
+    path("organisations/<int:pk>/plan/", charity.plan_create, name="plan_create"),
+    path("charity/", charity.charity_list, name="charity_list"),
+    path("charity/<int:pk>/", charity.charity_detail, name="charity_detail"),
+    path("charity/<int:pk>/decide/", charity.charity_decide, name="charity_decide"),
+    path("plans/", charity.plan_list, name="plan_list"),
+    path("plans/<int:pk>/", charity.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/disclose/", charity.plan_disclose, name="plan_disclose"),
+    path("trusts/", charity.trust_list, name="trust_list"),
+    path("trusts/new/", charity.trust_create, name="trust_create"),
+    path("trusts/<int:pk>/", charity.trust_detail, name="trust_detail"),
     path("credit/", credit.listing_list, name="listing_list"),
     path("credit/<int:pk>/", credit.listing_detail, name="listing_detail"),
     path("credit/<int:pk>/decide/", credit.listing_decide, name="listing_decide"),

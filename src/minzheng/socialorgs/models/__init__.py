@@ -1,5 +1,13 @@
 """Tables of 社会组织."""
 
+from .charity import (
+    CharityApplication,
+    CharityStatus,
+    Disclosure,
+    FundraisingPlan,
+    TrustFiling,
+    TrustFilingKind,
+)
 from .credit import CreditGround, CreditListing, ListingStatus
 from .organisations import (
     Application,
@@ -18,8 +26,12 @@ __all__ = [
     "Application",
     "ApplicationKind",
     "ApplicationStatus",
+    "CharityApplication",
+    "CharityStatus",
     "CreditGround",
     "CreditListing",
+    "Disclosure",
+    "FundraisingPlan",
     "ListingStatus",
     "NameRecord",
     "OrgStatus",
@@ -29,5 +41,7 @@ __all__ = [
     "ReportStatus",
     "RevocationProposal",
     "RevocationStatus",
+    "TrustFiling",
+    "TrustFilingKind",
     "UsccSerial",
 ]
