@@ -257,3 +257,80 @@ class TrustForm(KitForm):
 
 class CharityPublicForm(KitForm):
     q = text_field("慈善组织名称或统一社会信用代码", 100, required=False)
+
+
+# --- 志愿服务 ------------------------------------------------------------------------------------------------
+GENDER_CHOICES = [("1", "男"), ("2", "女")]
+
+
+class VolunteerForm(KitForm):
+    """办法第五条 basic information."""
+
+    name = text_field("姓名", 50)
+    gender = choice_field("性别", GENDER_CHOICES)
+    id_number = text_field("身份证件号码", 18)
+    division_code = choice_field("居住区域", [])
+    phone = text_field("联系方式", 20)
+    skills = text_field("专业技能", 200, required=False)
+    categories = text_field("服务类别", 200, required=False)
+
+    def __init__(self, *args, divisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["division_code"].choices = list(divisions)
+
+
+class VolunteerFilter(KitForm):
+    q = text_field("姓名或身份证件号码", 50, required=False)
+
+
+class ActivityForm(KitForm):
+    organiser = text_field("活动组织单位", 100)
+    name = text_field("活动名称", 100)
+    starts_on = date_field("开始日期")
+    ends_on = date_field("结束日期")
+    place = text_field("活动地点", 200)
+    content = text_field("服务内容", 500, area=True)
+    person_in_charge = text_field("活动负责人", 50)
+    station = choice_field("志愿服务站点", [], required=False)
+
+    def __init__(self, *args, stations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["station"].choices = [("", "无"), *stations]
+
+
+class ServiceRecordForm(KitForm):
+    id_number = text_field("志愿者身份证件号码", 18)
+    hours = forms.DecimalField(label="服务时长（小时）", max_digits=6, decimal_places=1, min_value=0)
+    evaluation = text_field("服务评价", 200, required=False)
+    recorded_on = date_field("记录日期", initial=date.today)
+
+
+class CorrectionForm(KitForm):
+    record = forms.IntegerField(widget=forms.HiddenInput)
+    requested_on = date_field("申请日期", initial=date.today)
+    requested_hours = forms.DecimalField(
+        label="申请更正为（小时）", max_digits=6, decimal_places=1, min_value=0
+    )
+    reason = text_field("更正理由", 300)
+
+
+class CorrectionAnswerForm(KitForm):
+    correction = forms.IntegerField(widget=forms.HiddenInput)
+    accept = choice_field("处理", [("1", "予以更正"), ("0", "不予更正")])
+    answered_on = date_field("处理日期", initial=date.today)
+    answer = text_field("处理意见（不予更正须说明理由）", 300, required=False)
+
+
+class CertificateForm(KitForm):
+    issued_on = date_field("出具日期", initial=date.today)
+
+
+class StationForm(KitForm):
+    division_code = text_field("所在村（社区）区划代码（12位）", 12)
+    name = text_field("站点名称", 100)
+    facility = text_field("依托的社区综合服务设施", 100)
+    opened_on = date_field("设立日期", initial=date.today)
+
+
+class CertificateCheckForm(KitForm):
+    code = text_field("证明编号", 30, required=False)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charity, credit, dashboard, ratings, registry, reports
+from .views import charity, credit, dashboard, ratings, registry, reports, volunteering
 
 app_name = "socialorgs"
 
@@ -48,6 +48,18 @@ urlpatterns = [
     path("trusts/", charity.trust_list, name="trust_list"),
     path("trusts/new/", charity.trust_create, name="trust_create"),
     path("trusts/<int:pk>/", charity.trust_detail, name="trust_detail"),
+    path("volunteers/", volunteering.volunteer_list, name="volunteer_list"),
+    path("volunteers/new/", volunteering.volunteer_create, name="volunteer_create"),
+    path("volunteers/<int:pk>/", volunteering.volunteer_detail, name="volunteer_detail"),
+    path("volunteers/<int:pk>/certificate/", volunteering.certificate_issue, name="certificate_issue"),
+    path("volunteers/<int:pk>/correction/", volunteering.correction_request, name="correction_request"),
+    path("volunteers/<int:pk>/correction/answer/", volunteering.correction_answer, name="correction_answer"),
+    path("activities/", volunteering.activity_list, name="activity_list"),
+    path("activities/new/", volunteering.activity_create, name="activity_create"),
+    path("activities/<int:pk>/", volunteering.activity_detail, name="activity_detail"),
+    path("activities/<int:pk>/record/", volunteering.record_create, name="record_create"),
+    path("stations/", volunteering.station_list, name="station_list"),
+    path("stations/new/", volunteering.station_create, name="station_create"),
     path("credit/", credit.listing_list, name="listing_list"),
     path("credit/<int:pk>/", credit.listing_detail, name="listing_detail"),
     path("credit/<int:pk>/decide/", credit.listing_decide, name="listing_decide"),

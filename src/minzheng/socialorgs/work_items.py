@@ -330,6 +330,52 @@ def find_disclosure(user, key: str, today: date) -> WorkItem:
     return _found(_plan_items(_plans(user, today).filter(pk=record_pk(key)).values(*_PLAN_FIELDS)))
 
 
+# --- 志愿服务: activities over with no service record yet (10 working days, 办法第十一条) ---------------------------
+_ACT_FIELDS = ("pk", "name", "division_code", "record_due_on", "organiser")
+RECORD_OVERDUE_SHOWN_DAYS = 30
+
+
+def _activities(user, today: date):
+    from datetime import timedelta
+
+    from .models import VolunteerActivity
+
+    rows = VolunteerActivity.objects.filter(
+        ends_on__lte=today,
+        record_due_on__gte=today - timedelta(days=RECORD_OVERDUE_SHOWN_DAYS),
+        records__isnull=True,
+    )
+    return scoped(rows, user)
+
+
+def _activity_items(rows) -> list[WorkItem]:
+    url = url_for_each("socialorgs:activity_detail")
+    return [
+        WorkItem(
+            source="socialorgs.volunteer_records",
+            key=str(r["pk"]),
+            domain=DOMAIN,
+            matter="志愿服务活动 · 服务记录待录入",
+            subject=f"{r['organiser']}「{r['name']}」",
+            division_code=r["division_code"],
+            due_on=r["record_due_on"],
+            url=url(r["pk"]),
+            capability=Capability.MANAGE_SOCIALORGS,
+        )
+        for r in rows
+    ]
+
+
+def open_activity_records(user, today: date) -> list[WorkItem]:
+    if not has_capability(user, Capability.MANAGE_SOCIALORGS):
+        return []
+    return _activity_items(_activities(user, today).order_by("record_due_on", "pk").values(*_ACT_FIELDS))
+
+
+def find_activity_records(user, key: str, today: date) -> WorkItem:
+    return _found(_activity_items(_activities(user, today).filter(pk=record_pk(key)).values(*_ACT_FIELDS)))
+
+
 SOURCES = [
     WorkSource("socialorgs.application", DOMAIN, "社会组织登记申请", open_applications, find_application),
     WorkSource("socialorgs.listing", DOMAIN, "信用名录列入移出", open_listings, find_listing),
@@ -338,4 +384,7 @@ SOURCES = [
     WorkSource("socialorgs.rating", DOMAIN, "等级评估", open_ratings, find_rating),
     WorkSource("socialorgs.charity", DOMAIN, "慈善组织认定、公开募捐资格", open_charity, find_charity),
     WorkSource("socialorgs.disclosure", DOMAIN, "募捐情况公开", open_disclosures, find_disclosure),
+    WorkSource(
+        "socialorgs.volunteer_records", DOMAIN, "志愿服务记录", open_activity_records, find_activity_records
+    ),
 ]

@@ -20,6 +20,16 @@ from .organisations import (
 )
 from .ratings import Rating, RatingStatus
 from .reports import AnnualReport, ReportStatus, RevocationProposal, RevocationStatus
+from .volunteering import (
+    CorrectionStatus,
+    RecordCorrection,
+    RegisteredVia,
+    ServiceRecord,
+    Volunteer,
+    VolunteerActivity,
+    VolunteerCertificate,
+    VolunteerStation,
+)
 
 __all__ = [
     "AnnualReport",
@@ -28,6 +38,7 @@ __all__ = [
     "ApplicationStatus",
     "CharityApplication",
     "CharityStatus",
+    "CorrectionStatus",
     "CreditGround",
     "CreditListing",
     "Disclosure",
@@ -38,10 +49,17 @@ __all__ = [
     "Organisation",
     "Rating",
     "RatingStatus",
+    "RecordCorrection",
+    "RegisteredVia",
     "ReportStatus",
     "RevocationProposal",
     "RevocationStatus",
+    "ServiceRecord",
     "TrustFiling",
     "TrustFilingKind",
     "UsccSerial",
+    "Volunteer",
+    "VolunteerActivity",
+    "VolunteerCertificate",
+    "VolunteerStation",
 ]

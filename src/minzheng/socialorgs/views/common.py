@@ -19,6 +19,7 @@ SUBNAV = [
     ("等级评估", "socialorgs:rating_list"),
     ("信用名录", "socialorgs:listing_list"),
     ("慈善", "socialorgs:charity_list"),
+    ("志愿服务", "socialorgs:volunteer_list"),
 ]
 
 
