@@ -32,7 +32,9 @@ def oracle_plan_on_time(starts: date, filed: date, emergency: bool) -> bool:
 @given(DAYS, st.integers(-40, 40), st.booleans())
 def test_plan_filing_article_11_and_13(starts, offset, emergency):
     filed = starts + timedelta(days=offset)
-    assert c.plan_filed_late(starts, filed, emergency, P) == (not oracle_plan_on_time(starts, filed, emergency))
+    assert c.plan_filed_late(starts, filed, emergency, P) == (
+        not oracle_plan_on_time(starts, filed, emergency)
+    )
 
 
 def test_plan_filing_boundaries_article_11():
@@ -124,3 +126,38 @@ def test_a_young_organisation_needs_no_rating_measures_article_5_item_7():
     assert c.fundraising_ineligibility(young, ON, P) == []
     old = GOOD.__class__(**{**GOOD.__dict__, "registered_on": date(2024, 6, 1), "rating_level": None})
     assert len(c.fundraising_ineligibility(old, ON, P)) == 1
+
+
+# --- 志愿服务 (《志愿服务记录与证明出具办法（试行）》) -------------------------------------------------------------
+from decimal import Decimal  # noqa: E402
+
+from minzheng.socialorgs.rules import volunteering as v  # noqa: E402
+
+CODES = st.lists(st.integers(0, 35), min_size=15, max_size=15)
+
+
+@given(CODES)
+def test_certificate_code_is_well_formed_and_any_mistyped_character_is_caught_article_17(digits):
+    code = v.certificate_code(digits)
+    assert v.code_well_formed(code) and v.code_well_formed(code.lower().replace("-", ""))
+    plain = v.normalise_code(code)
+    for i in range(len(plain)):
+        for ch in "0AZ9":
+            if ch != plain[i]:
+                assert not v.code_well_formed(plain[:i] + ch + plain[i + 1 :])
+
+
+def oracle_hours_ok(hours: Decimal, days: int) -> bool:
+    """办法第七条 records the 服务时间: positive, in tenths, at most 24 hours for each day of the activity."""
+    return Decimal(0) < hours <= 24 * days and hours * 10 == int(hours * 10)
+
+
+@given(st.decimals(Decimal("-5"), Decimal("100"), places=2), st.integers(1, 4))
+def test_service_hours_article_7(hours, days):
+    starts = date(2026, 3, 2)
+    ok = v.hours_problem(hours, starts, starts + timedelta(days=days - 1)) == ""
+    assert ok == oracle_hours_ok(hours, days)
+
+
+def test_station_coverage_is_undefined_without_communities():
+    assert v.coverage_percent(0, 0) is None and v.coverage_percent(2, 3) == Decimal("66.67")
