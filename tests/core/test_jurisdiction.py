@@ -270,6 +270,15 @@ def test_every_url_is_covered_by_this_matrix():
         "socialorgs:record_create",
         "socialorgs:station_list",
         "socialorgs:station_create",
+        # 执法: walked as an outsider in tests/socialorgs/test_enforcement.py.
+        "socialorgs:case_create",
+        "socialorgs:case_list",
+        "socialorgs:case_detail",
+        "socialorgs:case_decide",
+        "socialorgs:round_list",
+        "socialorgs:round_create",
+        "socialorgs:round_detail",
+        "socialorgs:round_result",
         # 资金发放: walked as an outsider in tests/payments/test_payroll_pages.py (404 on another county's
         # roster, its files and lines; lists and the follow-up queue scoped).
         "payments:roster_list",

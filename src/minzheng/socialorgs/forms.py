@@ -334,3 +334,35 @@ class StationForm(KitForm):
 
 class CertificateCheckForm(KitForm):
     code = text_field("证明编号", 30, required=False)
+
+
+# --- 执法 ------------------------------------------------------------------------------------------------------
+class DrawForm(KitForm):
+    title = text_field("抽查名称", 100)
+    drawn_on = date_field("抽取日期", initial=date.today)
+    share_percent = int_field("抽查比例（%）")
+    team_size = int_field("每组检查人员数")
+    seed = int_field("随机种子（公开）")
+
+
+class InspectionResultForm(KitForm):
+    inspection = forms.IntegerField(widget=forms.HiddenInput)
+    inspected_on = date_field("检查日期", initial=date.today)
+    problems = FlagField("发现问题")
+    findings = text_field("检查结果", 500, area=True)
+
+
+class PenaltyForm(KitForm):
+    kind = choice_field("处罚种类", [("warning", "警告"), ("fine", "罚款"), ("stop", "限期停止活动")])
+    amount = money_field("罚款金额（元）", required=False)
+    stop_until = date_field("停止活动至", required=False)
+    facts = text_field("违法事实", 500, area=True)
+    basis = text_field("处罚依据", 300)
+    opened_on = date_field("立案日期", initial=date.today)
+
+
+class PenaltyDecideForm(KitForm):
+    penalise = choice_field("决定", [("1", "作出处罚决定"), ("0", "不予处罚")])
+    decided_on = date_field("决定日期", initial=date.today)
+    decision_number = text_field("处罚决定书文号", 60, required=False)
+    note = text_field("决定意见（不予处罚须说明理由）", 500, required=False, area=True)

@@ -56,6 +56,7 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
     _int("socialorgs_disclosure_every_months", "定期公开募捐情况间隔", "月"),
     _int("socialorgs_final_disclosure_months", "募捐活动结束后全面公开期限", "月"),
     _int("socialorgs_volunteer_record_working_days", "志愿服务记录期限（活动结束后）", "工作日"),
+    _dec("socialorgs_large_fine", "列入严重违法失信名单的罚款数额（以上）", "元"),
     _int("socialorgs_trust_filing_days", "慈善信托备案期限（自信托文件签订或受托人变更之日起）", "日"),
 )
 
@@ -105,5 +106,6 @@ SEEDS: tuple[SeedParameter, ...] = (
     national("socialorgs_final_disclosure_months", 3, f"{_CS}第七十九条：公开募捐活动结束后三个月内应当全面、详细公开募捐情况", _D24),
     national("socialorgs_trust_filing_days", 7, f"{_CS}第四十五条、第四十八条：七日内将相关文件向民政部门备案", _D24),
     national("socialorgs_volunteer_record_working_days", 10, "《志愿服务记录与证明出具办法（试行）》第十一条：志愿服务活动结束后10个工作日内记录", date(2021, 2, 1)),
+    national("socialorgs_large_fine", 50000, f"{_CX}：受到5万元以上罚款处罚的，列入严重违法失信名单", date(2018, 3, 1)),
     national("socialorgs_serious_removal_years", 2, f"{_CX}：列入严重违法失信名单满2年且未再出现列入情形的，移出", date(2018, 3, 1)),
 )  # fmt: skip

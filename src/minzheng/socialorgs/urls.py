@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import charity, credit, dashboard, ratings, registry, reports, volunteering
+from .views import charity, credit, dashboard, enforcement, ratings, registry, reports, volunteering
 
 app_name = "socialorgs"
 
@@ -60,6 +60,14 @@ urlpatterns = [
     path("activities/<int:pk>/record/", volunteering.record_create, name="record_create"),
     path("stations/", volunteering.station_list, name="station_list"),
     path("stations/new/", volunteering.station_create, name="station_create"),
+    path("organisations/<int:pk>/penalty/", enforcement.case_create, name="case_create"),
+    path("enforcement/", enforcement.case_list, name="case_list"),
+    path("enforcement/<int:pk>/", enforcement.case_detail, name="case_detail"),
+    path("enforcement/<int:pk>/decide/", enforcement.case_decide, name="case_decide"),
+    path("inspections/", enforcement.round_list, name="round_list"),
+    path("inspections/new/", enforcement.round_create, name="round_create"),
+    path("inspections/<int:pk>/", enforcement.round_detail, name="round_detail"),
+    path("inspections/<int:pk>/result/", enforcement.round_result, name="round_result"),
     path("credit/", credit.listing_list, name="listing_list"),
     path("credit/<int:pk>/", credit.listing_detail, name="listing_detail"),
     path("credit/<int:pk>/decide/", credit.listing_decide, name="listing_decide"),

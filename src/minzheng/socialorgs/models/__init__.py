@@ -9,6 +9,7 @@ from .charity import (
     TrustFilingKind,
 )
 from .credit import CreditGround, CreditListing, ListingStatus
+from .enforcement import InspectionRound, OrgInspection, PenaltyCase, PenaltyStatus
 from .organisations import (
     Application,
     ApplicationKind,
@@ -43,10 +44,14 @@ __all__ = [
     "CreditListing",
     "Disclosure",
     "FundraisingPlan",
+    "InspectionRound",
     "ListingStatus",
     "NameRecord",
+    "OrgInspection",
     "OrgStatus",
     "Organisation",
+    "PenaltyCase",
+    "PenaltyStatus",
     "Rating",
     "RatingStatus",
     "RecordCorrection",

@@ -128,6 +128,7 @@ def organisation_detail(request, pk: int):
             ("受理等级评估", reverse("socialorgs:rating_apply", args=[pk])),
             ("提请列入信用名录", reverse("socialorgs:listing_propose", args=[pk])),
             ("受理慈善认定/公募资格申请", reverse("socialorgs:charity_apply", args=[pk])),
+            ("行政处罚立案", reverse("socialorgs:case_create", args=[pk])),
         ]
         if o.fundraising_on:
             toolbar.append(("募捐方案备案", reverse("socialorgs:plan_create", args=[pk])))
@@ -146,10 +147,11 @@ def _more_sections(request, o) -> list:
     """年检 and 信用名录 of the organisation (their own modules build them)."""
     from .charity import charity_sections
     from .credit import listing_section
+    from .enforcement import case_section
     from .ratings import rating_section
     from .reports import report_section
 
-    return [report_section(o), rating_section(o), listing_section(o), *charity_sections(o)]
+    return [report_section(o), rating_section(o), listing_section(o), case_section(o), *charity_sections(o)]
 
 
 def _charity_fields(o) -> list:
