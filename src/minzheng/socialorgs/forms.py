@@ -191,3 +191,178 @@ class PlaqueForm(KitForm):
 
 class RatingFilter(KitForm):
     status = choice_field("状态", ANY + list(RatingStatus.choices), required=False)
+
+
+# --- 慈善 ------------------------------------------------------------------------------------------------
+class CharityApplyForm(KitForm):
+    matter = choice_field("申请事项", [("recognition", "认定为慈善组织"), ("fundraising", "公开募捐资格")])
+    received_on = date_field("受理日期（收到全部有效材料）", initial=date.today)
+
+
+class CharityDecideForm(KitForm):
+    approve = choice_field("决定", [("1", "准予"), ("0", "不予")])
+    decided_on = date_field("决定日期", initial=date.today)
+    note = text_field("决定意见（不予的须书面说明理由）", 500, required=False, area=True)
+
+
+class CharityFilter(KitForm):
+    matter = choice_field(
+        "申请事项", [*ANY, ("recognition", "认定为慈善组织"), ("fundraising", "公开募捐资格")], required=False
+    )
+    status = choice_field(
+        "状态",
+        [*ANY, ("received", "已受理待决定"), ("approved", "准予"), ("rejected", "不予")],
+        required=False,
+    )
+
+
+class PlanForm(KitForm):
+    """募捐方案 (《慈善法》第二十四条, 办法第十条)."""
+
+    title = text_field("公开募捐活动名称", 100)
+    purpose = text_field("募捐目的", 500, area=True)
+    area = text_field("募捐地域", 100)
+    person_in_charge = text_field("活动负责人", 50)
+    bank_account = text_field("银行账户", 40)
+    expected_amount = money_field("预期募集款物数额（元）")
+    beneficiaries = text_field("受益人范围", 300)
+    use = text_field("募得款物用途", 500, area=True)
+    starts_on = date_field("开始日期")
+    ends_on = date_field("结束日期")
+    emergency = FlagField("为应对重大突发事件（活动开始后十日内补办备案）")
+    filed_on = date_field("备案日期", initial=date.today)
+
+
+class PlanFilter(KitForm):
+    q = text_field("活动名称或组织名称", 100, required=False)
+
+
+class DisclosureForm(KitForm):
+    disclosed_on = date_field("公开日期", initial=date.today)
+    amount_raised = money_field("累计募得款物（元）", required=False)
+    summary = text_field("公开内容摘要", 500, area=True)
+
+
+class TrustForm(KitForm):
+    kind = choice_field("备案类别", [("establish", "设立备案"), ("change_trustee", "变更受托人重新备案")])
+    trust_name = text_field("慈善信托名称", 100)
+    trustee = text_field("受托人", 100)
+    settlor = text_field("委托人", 200)
+    supervisor = text_field("信托监察人", 100, required=False)
+    purpose = text_field("信托目的", 500, area=True)
+    property_amount = money_field("信托财产（元）")
+    signed_on = date_field("信托文件签订（受托人变更）日期")
+    filed_on = date_field("备案日期", initial=date.today)
+
+
+class CharityPublicForm(KitForm):
+    q = text_field("慈善组织名称或统一社会信用代码", 100, required=False)
+
+
+# --- 志愿服务 ------------------------------------------------------------------------------------------------
+GENDER_CHOICES = [("1", "男"), ("2", "女")]
+
+
+class VolunteerForm(KitForm):
+    """办法第五条 basic information."""
+
+    name = text_field("姓名", 50)
+    gender = choice_field("性别", GENDER_CHOICES)
+    id_number = text_field("身份证件号码", 18)
+    division_code = choice_field("居住区域", [])
+    phone = text_field("联系方式", 20)
+    skills = text_field("专业技能", 200, required=False)
+    categories = text_field("服务类别", 200, required=False)
+
+    def __init__(self, *args, divisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["division_code"].choices = list(divisions)
+
+
+class VolunteerFilter(KitForm):
+    q = text_field("姓名或身份证件号码", 50, required=False)
+
+
+class ActivityForm(KitForm):
+    organiser = text_field("活动组织单位", 100)
+    name = text_field("活动名称", 100)
+    starts_on = date_field("开始日期")
+    ends_on = date_field("结束日期")
+    place = text_field("活动地点", 200)
+    content = text_field("服务内容", 500, area=True)
+    person_in_charge = text_field("活动负责人", 50)
+    station = choice_field("志愿服务站点", [], required=False)
+
+    def __init__(self, *args, stations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["station"].choices = [("", "无"), *stations]
+
+
+class ServiceRecordForm(KitForm):
+    id_number = text_field("志愿者身份证件号码", 18)
+    hours = forms.DecimalField(label="服务时长（小时）", max_digits=6, decimal_places=1, min_value=0)
+    evaluation = text_field("服务评价", 200, required=False)
+    recorded_on = date_field("记录日期", initial=date.today)
+
+
+class CorrectionForm(KitForm):
+    record = forms.IntegerField(widget=forms.HiddenInput)
+    requested_on = date_field("申请日期", initial=date.today)
+    requested_hours = forms.DecimalField(
+        label="申请更正为（小时）", max_digits=6, decimal_places=1, min_value=0
+    )
+    reason = text_field("更正理由", 300)
+
+
+class CorrectionAnswerForm(KitForm):
+    correction = forms.IntegerField(widget=forms.HiddenInput)
+    accept = choice_field("处理", [("1", "予以更正"), ("0", "不予更正")])
+    answered_on = date_field("处理日期", initial=date.today)
+    answer = text_field("处理意见（不予更正须说明理由）", 300, required=False)
+
+
+class CertificateForm(KitForm):
+    issued_on = date_field("出具日期", initial=date.today)
+
+
+class StationForm(KitForm):
+    division_code = text_field("所在村（社区）区划代码（12位）", 12)
+    name = text_field("站点名称", 100)
+    facility = text_field("依托的社区综合服务设施", 100)
+    opened_on = date_field("设立日期", initial=date.today)
+
+
+class CertificateCheckForm(KitForm):
+    code = text_field("证明编号", 30, required=False)
+
+
+# --- 执法 ------------------------------------------------------------------------------------------------------
+class DrawForm(KitForm):
+    title = text_field("抽查名称", 100)
+    drawn_on = date_field("抽取日期", initial=date.today)
+    share_percent = int_field("抽查比例（%）")
+    team_size = int_field("每组检查人员数")
+    seed = int_field("随机种子（公开）")
+
+
+class InspectionResultForm(KitForm):
+    inspection = forms.IntegerField(widget=forms.HiddenInput)
+    inspected_on = date_field("检查日期", initial=date.today)
+    problems = FlagField("发现问题")
+    findings = text_field("检查结果", 500, area=True)
+
+
+class PenaltyForm(KitForm):
+    kind = choice_field("处罚种类", [("warning", "警告"), ("fine", "罚款"), ("stop", "限期停止活动")])
+    amount = money_field("罚款金额（元）", required=False)
+    stop_until = date_field("停止活动至", required=False)
+    facts = text_field("违法事实", 500, area=True)
+    basis = text_field("处罚依据", 300)
+    opened_on = date_field("立案日期", initial=date.today)
+
+
+class PenaltyDecideForm(KitForm):
+    penalise = choice_field("决定", [("1", "作出处罚决定"), ("0", "不予处罚")])
+    decided_on = date_field("决定日期", initial=date.today)
+    decision_number = text_field("处罚决定书文号", 60, required=False)
+    note = text_field("决定意见（不予处罚须说明理由）", 500, required=False, area=True)

@@ -11,8 +11,11 @@ from urllib.parse import urlencode
 from django.urls import reverse
 
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
+from minzheng.core.jurisdiction import division_prefix
 
+from .rules.volunteering import coverage_percent
 from .selectors import indicators
+from .selectors.volunteering import station_counts
 
 
 def _registered(division_code: str, start: date, end: date) -> IndicatorValue:
@@ -38,6 +41,34 @@ def _staff(division_code: str, start: date, end: date) -> IndicatorValue:
     )
 
 
+def _station_value(division_code: str, counts: tuple[int, int]) -> IndicatorValue:
+    with_station, communities = counts
+    return IndicatorValue(
+        value=coverage_percent(with_station, communities),
+        numerator=Decimal(with_station),
+        denominator=Decimal(communities),
+        drilldown_url=f"{reverse('socialorgs:station_list')}?{urlencode({'division_code': division_code})}",
+        note="以村（社区）代表其综合服务设施（平台未建设施台账）",
+    )
+
+
+def _stations(division_code: str, start: date, end: date) -> IndicatorValue:
+    prefix = division_prefix(division_code)
+    return _station_value(division_code, station_counts([prefix], [end])[prefix, end])
+
+
+def _station_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    prefix = division_prefix(division_code)
+    counts = station_counts([prefix], [end for _, end in periods])
+    return [_station_value(division_code, counts[prefix, end]) for _, end in periods]
+
+
+def _station_divisions(division_codes: list[str], start: date, end: date) -> list[IndicatorValue]:
+    prefixes = [division_prefix(code) for code in division_codes]
+    counts = station_counts(prefixes, [end])
+    return [_station_value(code, counts[p, end]) for code, p in zip(division_codes, prefixes, strict=True)]
+
+
 SOURCES = [
     IndicatorSource(
         code="socialorgs.registered",
@@ -54,5 +85,15 @@ SOURCES = [
         period_type="year",
         definition="上一年度报告中填报的专职工作人员数之和（期末在册的社会组织）；未报送年报的组织不计",
         compute=_staff,
+    ),
+    IndicatorSource(
+        code="socialorgs.volunteer_station_coverage",
+        name="志愿服务站点在社区综合服务设施中的覆盖率",
+        unit="%",
+        period_type="year",
+        definition="期末设有志愿服务站点（依托社区综合服务设施、未撤销）的村（社区）数 ÷ 村（社区）总数 × 100%",
+        compute=_stations,
+        compute_series=_station_series,
+        compute_divisions=_station_divisions,
     ),
 ]

@@ -44,12 +44,29 @@ PARAMETERS: tuple[ParameterSpec, ...] = (
     _int("socialorgs_rating_publicity_days", "评估结果公示期", "日"),
     _int("socialorgs_rating_objection_days", "评估异议复核答复期限", "日"),
     _int("socialorgs_rating_plaque_days", "降级、取消等级后退回牌匾证书期限", "日"),
+    _int("socialorgs_charity_registration_days", "慈善组织登记决定期限（自受理之日起）", "日"),
+    _int("socialorgs_charity_recognition_days", "慈善组织认定决定期限（自受理之日起）", "日"),
+    _int("socialorgs_fundraising_decision_days", "公开募捐资格决定期限（自收到全部有效材料之日起）", "日"),
+    _int("socialorgs_fundraising_min_years", "申请公开募捐资格须登记或认定为慈善组织满", "年"),
+    _int("socialorgs_fundraising_rating_exempt_years", "登记成立不满此年限的免于评估等级条件", "年"),
+    _int("socialorgs_fundraising_min_rating", "申请公开募捐资格的最低评估等级", "A"),
+    _int("socialorgs_plan_lead_days", "募捐方案应在活动开始前备案的天数", "日"),
+    _int("socialorgs_emergency_plan_days", "应对重大突发事件募捐方案补办备案期限（活动开始后）", "日"),
+    _int("socialorgs_disclosure_long_months", "须定期公开募捐情况的募捐周期（超过）", "月"),
+    _int("socialorgs_disclosure_every_months", "定期公开募捐情况间隔", "月"),
+    _int("socialorgs_final_disclosure_months", "募捐活动结束后全面公开期限", "月"),
+    _int("socialorgs_volunteer_record_working_days", "志愿服务记录期限（活动结束后）", "工作日"),
+    _dec("socialorgs_large_fine", "列入严重违法失信名单的罚款数额（以上）", "元"),
+    _int("socialorgs_trust_filing_days", "慈善信托备案期限（自信托文件签订或受托人变更之日起）", "日"),
 )
 
 _ST = "《社会团体登记管理条例》（1998年施行，2016年修订未改）"
 _MF = "《民办非企业单位登记管理暂行条例》"
 _JJ = "《基金会管理条例》（2004）第八条"
 _CX = "《社会组织信用信息管理办法》（民政部令第60号）"
+_CS = "《慈善法》（2023年修正）"
+_GM = "《慈善组织公开募捐管理办法》（民政部令第74号）"
+_D24 = date(2024, 9, 5)
 SEEDS: tuple[SeedParameter, ...] = (
     national("socialorgs_min_individual_members", 50, f"{_ST}第十条：50个以上的个人会员；混合组成的会员总数不得少于50个", date(1998, 10, 25)),
     national("socialorgs_min_unit_members", 30, f"{_ST}第十条：或者30个以上的单位会员", date(1998, 10, 25)),
@@ -76,5 +93,19 @@ SEEDS: tuple[SeedParameter, ...] = (
     national("socialorgs_rating_publicity_days", 7, "平台示例缺省值（办法第二十条规定公示，未定期限）：请按本地办法核定", date(2011, 3, 1)),
     national("socialorgs_rating_objection_days", 15, "《社会组织评估管理办法》第二十三条：复核委员会自收到异议之日起15日内书面答复", date(2011, 3, 1)),
     national("socialorgs_rating_plaque_days", 15, "《社会组织评估管理办法》第三十三条：降低或取消等级的，15日内退回证书和牌匾", date(2011, 3, 1)),
+    national("socialorgs_charity_registration_days", 30, f"{_CS}第十条：设立慈善组织，民政部门应当自受理申请之日起三十日内作出决定", _D24),
+    national("socialorgs_charity_recognition_days", 20, f"{_CS}第十条：申请认定为慈善组织，民政部门应当自受理申请之日起二十日内作出决定", _D24),
+    national("socialorgs_fundraising_decision_days", 20, f"{_CS}第二十二条、{_GM}第七条：二十日内作出决定", _D24),
+    national("socialorgs_fundraising_min_years", 1, f"{_CS}第二十二条、{_GM}第五条：依法登记满一年的慈善组织或者认定为慈善组织满一年的社会组织", _D24),
+    national("socialorgs_fundraising_rating_exempt_years", 2, f"{_GM}第五条第七项：评估结果为3A及以上且在有效期以内，申请时登记成立不满二年的除外", _D24),
+    national("socialorgs_fundraising_min_rating", 3, f"{_GM}第五条第七项：评估结果为3A及以上", _D24),
+    national("socialorgs_plan_lead_days", 10, f"{_GM}第十一条：在开展公开募捐活动十日前将募捐方案报送备案", _D24),
+    national("socialorgs_emergency_plan_days", 10, f"{_CS}第七十三条、{_GM}第十三条：应对重大突发事件的，在活动开始后十日内补办备案手续", _D24),
+    national("socialorgs_disclosure_long_months", 6, f"{_CS}第七十九条：公开募捐周期超过六个月的", _D24),
+    national("socialorgs_disclosure_every_months", 3, f"{_CS}第七十九条：至少每三个月公开一次募捐情况", _D24),
+    national("socialorgs_final_disclosure_months", 3, f"{_CS}第七十九条：公开募捐活动结束后三个月内应当全面、详细公开募捐情况", _D24),
+    national("socialorgs_trust_filing_days", 7, f"{_CS}第四十五条、第四十八条：七日内将相关文件向民政部门备案", _D24),
+    national("socialorgs_volunteer_record_working_days", 10, "《志愿服务记录与证明出具办法（试行）》第十一条：志愿服务活动结束后10个工作日内记录", date(2021, 2, 1)),
+    national("socialorgs_large_fine", 50000, f"{_CX}：受到5万元以上罚款处罚的，列入严重违法失信名单", date(2018, 3, 1)),
     national("socialorgs_serious_removal_years", 2, f"{_CX}：列入严重违法失信名单满2年且未再出现列入情形的，移出", date(2018, 3, 1)),
 )  # fmt: skip

@@ -2,8 +2,13 @@
 
 from django.urls import path
 
-from .views import credit
+from .views import charity, credit, volunteering
 
 app_name = "socialorgs_public"
 
-urlpatterns = [path("credit/", credit.public_credit, name="credit")]
+urlpatterns = [
+    path("credit/", credit.public_credit, name="credit"),
+    path("charity/", charity.public_charity, name="charity"),
+    path("volunteers/register/", volunteering.public_register, name="volunteer_register"),
+    path("volunteers/certificate/", volunteering.public_certificate, name="volunteer_certificate"),
+]

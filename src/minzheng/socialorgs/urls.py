@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import credit, dashboard, ratings, registry, reports
+from .views import charity, credit, dashboard, enforcement, ratings, registry, reports, volunteering
 
 app_name = "socialorgs"
 
@@ -37,6 +37,37 @@ urlpatterns = [
     path("ratings/<int:pk>/confirm/", ratings.rating_confirm, name="rating_confirm"),
     path("ratings/<int:pk>/change/", ratings.rating_change, name="rating_change"),
     path("ratings/<int:pk>/plaque/", ratings.rating_plaque, name="rating_plaque"),
+    path("organisations/<int:pk>/charity/", charity.charity_apply, name="charity_apply"),
+    path("organisations/<int:pk>/plan/", charity.plan_create, name="plan_create"),
+    path("charity/", charity.charity_list, name="charity_list"),
+    path("charity/<int:pk>/", charity.charity_detail, name="charity_detail"),
+    path("charity/<int:pk>/decide/", charity.charity_decide, name="charity_decide"),
+    path("plans/", charity.plan_list, name="plan_list"),
+    path("plans/<int:pk>/", charity.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/disclose/", charity.plan_disclose, name="plan_disclose"),
+    path("trusts/", charity.trust_list, name="trust_list"),
+    path("trusts/new/", charity.trust_create, name="trust_create"),
+    path("trusts/<int:pk>/", charity.trust_detail, name="trust_detail"),
+    path("volunteers/", volunteering.volunteer_list, name="volunteer_list"),
+    path("volunteers/new/", volunteering.volunteer_create, name="volunteer_create"),
+    path("volunteers/<int:pk>/", volunteering.volunteer_detail, name="volunteer_detail"),
+    path("volunteers/<int:pk>/certificate/", volunteering.certificate_issue, name="certificate_issue"),
+    path("volunteers/<int:pk>/correction/", volunteering.correction_request, name="correction_request"),
+    path("volunteers/<int:pk>/correction/answer/", volunteering.correction_answer, name="correction_answer"),
+    path("activities/", volunteering.activity_list, name="activity_list"),
+    path("activities/new/", volunteering.activity_create, name="activity_create"),
+    path("activities/<int:pk>/", volunteering.activity_detail, name="activity_detail"),
+    path("activities/<int:pk>/record/", volunteering.record_create, name="record_create"),
+    path("stations/", volunteering.station_list, name="station_list"),
+    path("stations/new/", volunteering.station_create, name="station_create"),
+    path("organisations/<int:pk>/penalty/", enforcement.case_create, name="case_create"),
+    path("enforcement/", enforcement.case_list, name="case_list"),
+    path("enforcement/<int:pk>/", enforcement.case_detail, name="case_detail"),
+    path("enforcement/<int:pk>/decide/", enforcement.case_decide, name="case_decide"),
+    path("inspections/", enforcement.round_list, name="round_list"),
+    path("inspections/new/", enforcement.round_create, name="round_create"),
+    path("inspections/<int:pk>/", enforcement.round_detail, name="round_detail"),
+    path("inspections/<int:pk>/result/", enforcement.round_result, name="round_result"),
     path("credit/", credit.listing_list, name="listing_list"),
     path("credit/<int:pk>/", credit.listing_detail, name="listing_detail"),
     path("credit/<int:pk>/decide/", credit.listing_decide, name="listing_decide"),

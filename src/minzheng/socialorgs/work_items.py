@@ -249,10 +249,142 @@ def find_rating(user, key: str, today: date) -> WorkItem:
     return _found(_rating_items(_ratings(user).filter(pk=record_pk(key)).values(*_RATING_FIELDS)))
 
 
+# --- 慈善: 认定/公募资格 待决定 (20 days); 募捐情况公开 overdue or due within 15 days (第七十九条) -------------------
+_CHARITY_FIELDS = ("pk", "matter", "division_code", "due_on", "organisation__name")
+_MATTER = {"recognition": "认定为慈善组织", "fundraising": "公开募捐资格"}
+DISCLOSURE_LOOKAHEAD_DAYS = 15
+
+
+def _charity(user):
+    from .models import CharityApplication, CharityStatus
+
+    return scoped(CharityApplication.objects.filter(status=CharityStatus.RECEIVED), user)
+
+
+def _charity_items(rows) -> list[WorkItem]:
+    url = url_for_each("socialorgs:charity_detail")
+    return [
+        WorkItem(
+            source="socialorgs.charity",
+            key=str(r["pk"]),
+            domain=DOMAIN,
+            matter=f"{_MATTER[r['matter']]} · 待决定",
+            subject=r["organisation__name"],
+            division_code=r["division_code"],
+            due_on=r["due_on"],
+            url=url(r["pk"]),
+            capability=DECIDE,
+        )
+        for r in rows
+    ]
+
+
+def open_charity(user, today: date) -> list[WorkItem]:
+    if not has_capability(user, DECIDE):
+        return []
+    rows = _charity(user).exclude(received_by=user).order_by("due_on", "pk")
+    return _charity_items(rows.values(*_CHARITY_FIELDS))
+
+
+def find_charity(user, key: str, today: date) -> WorkItem:
+    return _found(_charity_items(_charity(user).filter(pk=record_pk(key)).values(*_CHARITY_FIELDS)))
+
+
+_PLAN_FIELDS = ("pk", "title", "division_code", "disclosure_due_on", "disclosure_final", "organisation__name")
+
+
+def _plans(user, today: date):
+    from datetime import timedelta
+
+    from .models import FundraisingPlan
+
+    horizon = today + timedelta(days=DISCLOSURE_LOOKAHEAD_DAYS)
+    return scoped(FundraisingPlan.objects.filter(disclosure_due_on__lte=horizon), user)
+
+
+def _plan_items(rows) -> list[WorkItem]:
+    url = url_for_each("socialorgs:plan_detail")
+    return [
+        WorkItem(
+            source="socialorgs.disclosure",
+            key=str(r["pk"]),
+            domain=DOMAIN,
+            matter="募捐情况 · " + ("结束后待全面公开" if r["disclosure_final"] else "待定期公开"),
+            subject=f"{r['organisation__name']}「{r['title']}」",
+            division_code=r["division_code"],
+            due_on=r["disclosure_due_on"],
+            url=url(r["pk"]),
+            capability=Capability.MANAGE_SOCIALORGS,
+        )
+        for r in rows
+    ]
+
+
+def open_disclosures(user, today: date) -> list[WorkItem]:
+    if not has_capability(user, Capability.MANAGE_SOCIALORGS):
+        return []
+    return _plan_items(_plans(user, today).order_by("disclosure_due_on", "pk").values(*_PLAN_FIELDS))
+
+
+def find_disclosure(user, key: str, today: date) -> WorkItem:
+    return _found(_plan_items(_plans(user, today).filter(pk=record_pk(key)).values(*_PLAN_FIELDS)))
+
+
+# --- 志愿服务: activities over with no service record yet (10 working days, 办法第十一条) ---------------------------
+_ACT_FIELDS = ("pk", "name", "division_code", "record_due_on", "organiser")
+RECORD_OVERDUE_SHOWN_DAYS = 30
+
+
+def _activities(user, today: date):
+    from datetime import timedelta
+
+    from .models import VolunteerActivity
+
+    rows = VolunteerActivity.objects.filter(
+        ends_on__lte=today,
+        record_due_on__gte=today - timedelta(days=RECORD_OVERDUE_SHOWN_DAYS),
+        records__isnull=True,
+    )
+    return scoped(rows, user)
+
+
+def _activity_items(rows) -> list[WorkItem]:
+    url = url_for_each("socialorgs:activity_detail")
+    return [
+        WorkItem(
+            source="socialorgs.volunteer_records",
+            key=str(r["pk"]),
+            domain=DOMAIN,
+            matter="志愿服务活动 · 服务记录待录入",
+            subject=f"{r['organiser']}「{r['name']}」",
+            division_code=r["division_code"],
+            due_on=r["record_due_on"],
+            url=url(r["pk"]),
+            capability=Capability.MANAGE_SOCIALORGS,
+        )
+        for r in rows
+    ]
+
+
+def open_activity_records(user, today: date) -> list[WorkItem]:
+    if not has_capability(user, Capability.MANAGE_SOCIALORGS):
+        return []
+    return _activity_items(_activities(user, today).order_by("record_due_on", "pk").values(*_ACT_FIELDS))
+
+
+def find_activity_records(user, key: str, today: date) -> WorkItem:
+    return _found(_activity_items(_activities(user, today).filter(pk=record_pk(key)).values(*_ACT_FIELDS)))
+
+
 SOURCES = [
     WorkSource("socialorgs.application", DOMAIN, "社会组织登记申请", open_applications, find_application),
     WorkSource("socialorgs.listing", DOMAIN, "信用名录列入移出", open_listings, find_listing),
     WorkSource("socialorgs.revocation", DOMAIN, "撤销登记建议", open_revocations, find_revocation),
     WorkSource("socialorgs.report", DOMAIN, "年检结论", open_reports, find_report),
     WorkSource("socialorgs.rating", DOMAIN, "等级评估", open_ratings, find_rating),
+    WorkSource("socialorgs.charity", DOMAIN, "慈善组织认定、公开募捐资格", open_charity, find_charity),
+    WorkSource("socialorgs.disclosure", DOMAIN, "募捐情况公开", open_disclosures, find_disclosure),
+    WorkSource(
+        "socialorgs.volunteer_records", DOMAIN, "志愿服务记录", open_activity_records, find_activity_records
+    ),
 ]

@@ -35,6 +35,8 @@ class Organisation(models.Model):
     registered_on = models.DateField("成立登记日期")
     status = models.CharField("状态", max_length=14, choices=OrgStatus.choices, default=OrgStatus.REGISTERED)
     ended_on = models.DateField("注销/撤销日期", null=True, blank=True)
+    charity_on = models.DateField("登记或认定为慈善组织日期", null=True, blank=True)
+    fundraising_on = models.DateField("取得公开募捐资格日期", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from minzheng.policy.interface import add_working_days, parameter_value, with_calendar
 
+from ..rules.charity import CharityPeriods
 from ..rules.credit import Clocks
 from ..rules.registration import Thresholds
 
@@ -48,3 +49,23 @@ def working_days_after(start: date, days: int) -> date:
     """``days`` working days after ``start`` by the policy store's calendar (a year not loaded yet counts
     weekends only — ``with_calendar``)."""
     return with_calendar(lambda calendar: add_working_days(start, days, calendar))[0]
+
+
+def charity_periods(division_code: str, on: date) -> CharityPeriods:
+    def n(name: str) -> int:
+        return integer(name, division_code, on)
+
+    return CharityPeriods(
+        registration_days=n("charity_registration_days"),
+        recognition_days=n("charity_recognition_days"),
+        fundraising_days=n("fundraising_decision_days"),
+        fundraising_min_years=n("fundraising_min_years"),
+        rating_exempt_years=n("fundraising_rating_exempt_years"),
+        min_rating_level=n("fundraising_min_rating"),
+        plan_lead_days=n("plan_lead_days"),
+        emergency_grace_days=n("emergency_plan_days"),
+        disclosure_long_months=n("disclosure_long_months"),
+        disclosure_every_months=n("disclosure_every_months"),
+        final_disclosure_months=n("final_disclosure_months"),
+        trust_filing_days=n("trust_filing_days"),
+    )

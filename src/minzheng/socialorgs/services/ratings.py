@@ -17,6 +17,8 @@ from ..models import (
     ListingStatus,
     Organisation,
     OrgStatus,
+    PenaltyCase,
+    PenaltyStatus,
     Rating,
     RatingStatus,
 )
@@ -65,7 +67,10 @@ def standing(org: Organisation, on: date) -> rules.Standing:
         last_year=results.get(on.year - 1),
         year_before=results.get(on.year - 2),
         listed=CreditListing.objects.filter(organisation=org, status=ListingStatus.LISTED).exists(),
-        penalised_last_year=CreditGround.objects.filter(
+        penalised_last_year=PenaltyCase.objects.filter(
+            organisation=org, status=PenaltyStatus.DECIDED, decided_on__year=on.year - 1
+        ).exists()
+        or CreditGround.objects.filter(
             listing__organisation=org, reason__in=PENALTIES, rejected=False, established_on__year=on.year - 1
         ).exists(),
     )

@@ -18,6 +18,9 @@ SUBNAV = [
     ("撤销登记建议", "socialorgs:revocation_list"),
     ("等级评估", "socialorgs:rating_list"),
     ("信用名录", "socialorgs:listing_list"),
+    ("执法", "socialorgs:case_list"),
+    ("慈善", "socialorgs:charity_list"),
+    ("志愿服务", "socialorgs:volunteer_list"),
 ]
 
 

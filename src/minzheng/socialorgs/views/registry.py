@@ -94,6 +94,7 @@ def organisation_detail(request, pk: int):
         ("专职工作人员", o.full_time_staff),
         ("成立登记日期", o.registered_on),
         ("注销/撤销日期", o.ended_on or ""),
+        *_charity_fields(o),
     ]
     sections = [
         Section(
@@ -126,7 +127,11 @@ def organisation_detail(request, pk: int):
             ("报送年度报告", reverse("socialorgs:report_create", args=[pk])),
             ("受理等级评估", reverse("socialorgs:rating_apply", args=[pk])),
             ("提请列入信用名录", reverse("socialorgs:listing_propose", args=[pk])),
+            ("受理慈善认定/公募资格申请", reverse("socialorgs:charity_apply", args=[pk])),
+            ("行政处罚立案", reverse("socialorgs:case_create", args=[pk])),
         ]
+        if o.fundraising_on:
+            toolbar.append(("募捐方案备案", reverse("socialorgs:plan_create", args=[pk])))
     return detail_page(
         request,
         title=o.name,
@@ -140,11 +145,19 @@ def organisation_detail(request, pk: int):
 
 def _more_sections(request, o) -> list:
     """年检 and 信用名录 of the organisation (their own modules build them)."""
+    from .charity import charity_sections
     from .credit import listing_section
+    from .enforcement import case_section
     from .ratings import rating_section
     from .reports import report_section
 
-    return [report_section(o), rating_section(o), listing_section(o)]
+    return [report_section(o), rating_section(o), listing_section(o), case_section(o), *charity_sections(o)]
+
+
+def _charity_fields(o) -> list:
+    from .charity import charity_fields
+
+    return charity_fields(o)
 
 
 def application_list(request):
