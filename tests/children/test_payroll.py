@@ -52,7 +52,7 @@ def test_confirmed_orphan_is_on_next_months_roster_with_the_standard(
     """62号 二(三): confirmed 20 March → not on March's roster, on April's with 1,284 元 (丹东 散居孤儿)."""
     household = HouseholdFactory(size=2)
     child = child_in_household(household)
-    record, application = _confirmed(director, supervisor, county_approver, child)
+    _, application = _confirmed(director, supervisor, county_approver, child)
     assert application.enrolment_id is not None
 
     _, march = _lines(county_caseworker, "orphan_scattered", date(2026, 3, 1))
@@ -113,7 +113,7 @@ def test_end_allowance_and_closing_the_file_stop_the_payroll(
     policy, director, supervisor, county_approver, county_caseworker
 ):
     child = child_in_household()
-    record, application = _confirmed(director, supervisor, county_approver, child)
+    _, application = _confirmed(director, supervisor, county_approver, child)
     allowances.end_allowance(
         county_approver, application, last_month=date(2026, 5, 1), reason="监护人申请终止"
     )
