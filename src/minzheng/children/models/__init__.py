@@ -60,3 +60,4 @@ __all__ = [
     "VisitMethod",
     "WorkerRole",
 ]
+from .adoption import Adoption, AdoptionCaseType, AdoptionStatus  # noqa: E402
