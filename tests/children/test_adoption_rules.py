@@ -70,7 +70,9 @@ def test_1098_1_and_1100_child_count(children, case_type, disabled):
 
 @settings(max_examples=300)
 @given(births, child_births, sexes, sexes, case_types)
-def test_1102_single_adopter_of_opposite_sex_40_years(adopter_birth, child_birth, adopter_sex, child_sex, case_type):
+def test_1102_single_adopter_of_opposite_sex_40_years(
+    adopter_birth, child_birth, adopter_sex, child_sex, case_type
+):
     """1102 无配偶者收养异性子女 → 相差四十周岁以上; 1099: not for 三代以内同辈旁系血亲的子女."""
     adopter = r.Adopter(adopter_birth, adopter_sex, has_spouse=False, children=0)
     errors = r.adoption_errors(app(adopter, child_birth, child_sex, case_type))
@@ -97,7 +99,9 @@ def test_1101_spouses_adopt_jointly_and_1093_minors_only():
 
 
 def test_1098_2_to_4_capability_health_record():
-    bad = r.Adopter(date(1980, 1, 1), "1", has_spouse=False, children=0, capable=False, healthy=False, no_record=False)
+    bad = r.Adopter(
+        date(1980, 1, 1), "1", has_spouse=False, children=0, capable=False, healthy=False, no_record=False
+    )
     errors = r.adoption_errors(app(bad, date(2020, 1, 1)))
     assert all(has(errors, f"第一千零九十八条第{n}项") for n in ("二", "三", "四"))
 

@@ -28,11 +28,21 @@ class AdoptionStatus(models.TextChoices):
 class Adoption(models.Model):
     division_code = models.CharField("登记机关区划代码", max_length=12, db_index=True)
     case_type = models.CharField("收养类型", max_length=20, choices=AdoptionCaseType.choices)
-    child = models.ForeignKey("core.Person", on_delete=models.PROTECT, related_name="+", verbose_name="被收养人")
-    adopter = models.ForeignKey("core.Person", on_delete=models.PROTECT, related_name="+", verbose_name="收养人")
-    adopter_spouse = models.ForeignKey(
-        "core.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name="收养人配偶"
+    child = models.ForeignKey(
+        "core.Person", on_delete=models.PROTECT, related_name="+", verbose_name="被收养人"
     )
+    adopter = models.ForeignKey(
+        "core.Person", on_delete=models.PROTECT, related_name="+", verbose_name="收养人"
+    )
+    adopter_spouse = models.ForeignKey(
+        "core.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="收养人配偶",
+    )
+    adopter_married = models.BooleanField("收养人有配偶", default=False)
     adopter_children = models.PositiveSmallIntegerField("收养人已有子女数", default=0)
     giver = models.CharField("送养人（生父母、监护人或社会福利机构）", max_length=100)
     child_consents = models.BooleanField("被收养人同意（八周岁以上）", null=True, blank=True)
@@ -67,7 +77,9 @@ class Adoption(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["child"],
-                condition=models.Q(status__in=["received", "evaluating", "notice", "reviewing", "registered"]),
+                condition=models.Q(
+                    status__in=["received", "evaluating", "notice", "reviewing", "registered"]
+                ),
                 name="children_one_open_adoption",
             )
         ]

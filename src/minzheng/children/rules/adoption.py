@@ -48,7 +48,12 @@ REGISTERED_AT = {
 # Foundlings whose parents cannot be found: 公告 before registration (登记办法 Art 8, 民法典 1105).
 NOTICE_CASES = frozenset({INSTITUTION, FOUND})
 # 登记办法 Art 6 (adopter) and Art 7 (the person placing the child): the documents of each case type.
-_ADOPTER_DOCS = ("收养申请书", "收养人居民户口簿和居民身份证", "婚姻状况和抚养教育能力证明、子女情况声明", "县级以上医疗机构体检证明")
+_ADOPTER_DOCS = (
+    "收养申请书",
+    "收养人居民户口簿和居民身份证",
+    "婚姻状况和抚养教育能力证明、子女情况声明",
+    "县级以上医疗机构体检证明",
+)
 DOCUMENTS = {
     INSTITUTION: (*_ADOPTER_DOCS, "收养人生育情况证明", "弃婴、儿童进入社会福利机构的原始记录", "捡拾报案证明或孤儿生父母死亡证明"),
     FOUND: (*_ADOPTER_DOCS, "收养人生育情况证明", "公安机关出具的捡拾弃婴、儿童报案证明"),

@@ -21,7 +21,7 @@ from ..rules import adoption as rules
 from .common import Capability, audit, check_in_jurisdiction, not_future, require, require_text
 
 _FIELDS = [
-    "case_type", "status", "received_on", "review_due", "evaluators", "evaluation_started_on",
+    "case_type", "adopter_married", "adopter_children", "status", "received_on", "review_due", "evaluators", "evaluation_started_on",
     "evaluation_due", "evaluation_extended", "evaluated_on", "evaluation_score", "evaluation_passed",
     "notice_started_on", "notice_ends_on", "notice_claimed", "decided_on", "decision_note",
     "certificate_number", "dissolved_on", "dissolution_reason", "dissolution_number",
@@ -42,7 +42,7 @@ def _facts(adoption: Adoption, on: date) -> rules.Application:
         return rules.Adopter(
             birth=person.birth_date,
             sex=person.sex,
-            has_spouse=adoption.adopter_spouse_id is not None,
+            has_spouse=adoption.adopter_married or adoption.adopter_spouse_id is not None,
             children=adoption.adopter_children,
             capable=adoption.evaluation_passed is not False,
         )
@@ -76,6 +76,7 @@ def receive(
     child: Person,
     adopter: Person,
     adopter_spouse: Person | None,
+    adopter_married: bool,
     adopter_children: int,
     giver: str,
     child_consents: bool | None,
@@ -107,6 +108,7 @@ def receive(
         child=child,
         adopter=adopter,
         adopter_spouse=adopter_spouse,
+        adopter_married=adopter_married or adopter_spouse is not None,
         adopter_children=adopter_children,
         giver=require_text(giver, "giver", "送养人", 100),
         child_consents=child_consents,
@@ -117,14 +119,18 @@ def receive(
     )
     _refuse_broken_rules(adoption, received_on)
     adoption.save()
-    audit(actor, AuditEvent.CREATE, adoption, f"受理收养登记申请（{adoption.get_case_type_display()}）", _FIELDS)
+    audit(
+        actor, AuditEvent.CREATE, adoption, f"受理收养登记申请（{adoption.get_case_type_display()}）", _FIELDS
+    )
     return adoption
 
 
 def _locked(actor, adoption: Adoption, statuses) -> Adoption:
     check_in_jurisdiction(actor, adoption.division_code)
-    adoption = Adoption.objects.select_for_update().select_related("child", "adopter", "adopter_spouse").get(
-        pk=adoption.pk
+    adoption = (
+        Adoption.objects.select_for_update()
+        .select_related("child", "adopter", "adopter_spouse")
+        .get(pk=adoption.pk)
     )
     if adoption.status not in statuses:
         raise ChildrenConflict(f"该收养登记当前为“{adoption.get_status_display()}”，不能办理此环节")
@@ -163,7 +169,13 @@ def extend_evaluation(actor, adoption: Adoption, *, reason: str) -> Adoption:
     adoption.evaluation_extended = True
     adoption.evaluation_due = rules.evaluation_due(adoption.evaluation_started_on, extended=True)
     adoption.save()
-    audit(actor, AuditEvent.UPDATE, adoption, f"收养评估延期至{adoption.evaluation_due}：{reason}"[:300], _FIELDS)
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        adoption,
+        f"收养评估延期至{adoption.evaluation_due}：{reason}"[:300],
+        _FIELDS,
+    )
     return adoption
 
 
@@ -181,7 +193,8 @@ def complete_evaluation(
         raise InvalidChildInput("评估完成日期不能早于开始日期", field="evaluated_on")
     if evaluated_on > adoption.evaluation_due:
         raise InvalidChildInput(
-            f"评估期限为{adoption.evaluation_due}（30日，延期后最长60日），已超期，请先延期", field="evaluated_on"
+            f"评估期限为{adoption.evaluation_due}（30日，延期后最长60日），已超期，请先延期",
+            field="evaluated_on",
         )
     not_future(evaluated_on, "evaluated_on", "评估完成日期")
     adoption.evaluated_on, adoption.evaluation_score, adoption.evaluation_passed = evaluated_on, score, passed
@@ -271,11 +284,15 @@ def decide(actor, adoption: Adoption, *, register: bool, decided_on: date, note:
     if rules.needs_notice(adoption.case_type) and (
         adoption.notice_ends_on is None or adoption.notice_claimed or decided_on <= adoption.notice_ends_on
     ):
-        raise ChildrenConflict("查找不到生父母的弃婴、儿童须公告满60日无人认领后方可登记（中国公民收养子女登记办法第八条）")
+        raise ChildrenConflict(
+            "查找不到生父母的弃婴、儿童须公告满60日无人认领后方可登记（中国公民收养子女登记办法第八条）"
+        )
     _refuse_broken_rules(adoption, decided_on)
     household = current_household_of(adoption.adopter)
     if household is None:
-        raise InvalidChildInput(f"收养人{adoption.adopter.name}没有在户记录，请先在人口与家庭中登记", field="adopter")
+        raise InvalidChildInput(
+            f"收养人{adoption.adopter.name}没有在户记录，请先在人口与家庭中登记", field="adopter"
+        )
     adoption.decision_note = (note or "").strip()[:300]
     adoption.status = AdoptionStatus.REGISTERED
     adoption.save()
@@ -288,7 +305,9 @@ def decide(actor, adoption: Adoption, *, register: bool, decided_on: date, note:
         actor, adoption.child, to_household=household, relation=_relation(adoption, household), on=decided_on,
         reason=f"收养登记 {adoption.certificate_number}",
     )  # fmt: skip
-    audit(actor, AuditEvent.UPDATE, adoption, f"收养登记，发给收养登记证 {adoption.certificate_number}", _FIELDS)
+    audit(
+        actor, AuditEvent.UPDATE, adoption, f"收养登记，发给收养登记证 {adoption.certificate_number}", _FIELDS
+    )
     return adoption
 
 
