@@ -103,7 +103,7 @@ def test_foundling_adoption_from_receipt_to_registration(policy, county_registra
 
 def test_broken_conditions_are_refused_naming_the_article(policy, county_registrar):
     with pytest.raises(InvalidChildInput, match="第一千零九十八条第五项"):
-        home, adopter, spouse, child = _parties(adopter_birth=date(2000, 1, 1))
+        _, adopter, spouse, child = _parties(adopter_birth=date(2000, 1, 1))
         svc.receive(
             county_registrar, case_type=rules.HARDSHIP, child=child, adopter=adopter, adopter_spouse=spouse, adopter_married=True,
             adopter_children=0, giver="生父母", child_consents=None, documents=list(rules.DOCUMENTS[rules.HARDSHIP]),

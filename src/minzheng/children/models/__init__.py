@@ -1,5 +1,6 @@
 """Tables of 儿童福利."""
 
+from .adoption import Adoption, AdoptionCaseType, AdoptionStatus
 from .allowances import AllowanceApplication, AllowanceKind, ApplicationStatus
 from .protection import (
     PLAN_ITEMS,
@@ -31,6 +32,9 @@ from .workforce import ChildWorker, ProtectionStation, Training, WorkerRole
 
 __all__ = [
     "PLAN_ITEMS",
+    "Adoption",
+    "AdoptionCaseType",
+    "AdoptionStatus",
     "AllowanceApplication",
     "AllowanceKind",
     "ApplicationStatus",
@@ -60,4 +64,3 @@ __all__ = [
     "VisitMethod",
     "WorkerRole",
 ]
-from .adoption import Adoption, AdoptionCaseType, AdoptionStatus  # noqa: E402

@@ -141,14 +141,13 @@ def adoption_errors(app: Application) -> list[str]:
             errors.append("收养人不得患有在医学上认为不宜收养子女的疾病（民法典第一千零九十八条第三项）")
         if not adopter.no_record:
             errors.append("收养人不得有不利于被收养人健康成长的违法犯罪记录（民法典第一千零九十八条第四项）")
-    if not _exempt_from_child_count(app):
-        # The couple's children are one count: the larger of the two declarations. With adopted children
-        # counted, 1100 第一款 (无子女 → two, 有子女 → one) is 1098(一) again: at most one child before.
-        if max(a.children for a in app.adopters) > 1:
-            errors.append(
-                "收养人应当无子女或者只有一名子女；无子女的可收养两名，有子女的只能收养一名"
-                "（民法典第一千零九十八条第一项、第一千一百条）"
-            )
+    # The couple's children are one count: the larger of the two declarations. With adopted children
+    # counted, 1100 第一款 (无子女 → two, 有子女 → one) is 1098(一) again: at most one child before.
+    if not _exempt_from_child_count(app) and max(a.children for a in app.adopters) > 1:
+        errors.append(
+            "收养人应当无子女或者只有一名子女；无子女的可收养两名，有子女的只能收养一名"
+            "（民法典第一千零九十八条第一项、第一千一百条）"
+        )
     if (
         len(app.adopters) == 1
         and not first.has_spouse
