@@ -173,6 +173,16 @@ def test_every_url_is_covered_by_this_matrix():
         # refused); lists and the dashboard show nothing of another county; 未保案件 404 to anyone but their
         # handlers and supervisors (tests/children/test_protection.py).
         "children:application_check",
+        "children:adoption_list",
+        "children:adoption_create",
+        "children:adoption_detail",
+        "children:adoption_evaluation_start",
+        "children:adoption_evaluation_extend",
+        "children:adoption_evaluation",
+        "children:adoption_notice",
+        "children:adoption_notice_end",
+        "children:adoption_decide",
+        "children:adoption_dissolve",
         "children:application_confirm",
         "children:application_create",
         "children:application_detail",

@@ -28,7 +28,7 @@ from .register import (
     ParentStatus,
     VisitMethod,
 )
-from .workforce import ChildWorker, ProtectionStation, Training, WorkerRole
+from .workforce import ChildWorker, ProtectionInstitution, ProtectionStation, Training, WorkerRole
 
 __all__ = [
     "PLAN_ITEMS",
@@ -55,6 +55,7 @@ __all__ = [
     "ParentStatus",
     "PlacementType",
     "ProtectionCase",
+    "ProtectionInstitution",
     "ProtectionStation",
     "ReportChannel",
     "ReporterKind",
