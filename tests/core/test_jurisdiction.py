@@ -200,6 +200,8 @@ def test_every_url_is_covered_by_this_matrix():
         "children:case_police",
         "children:case_review",
         "children:placement_end",
+        "children:institution_list",
+        "children:institution_create",
         "children:station_create",
         "children:training_create",
         "children:visit_create",

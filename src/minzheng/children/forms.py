@@ -289,3 +289,10 @@ class AdoptionDecisionForm(KitForm):
 class DissolveForm(KitForm):
     dissolved_on = date_field("解除日期", initial=date.today)
     reason = text_field("解除原因（协议解除、判决解除等）", 200)
+
+
+class InstitutionForm(KitForm):
+    division_code = text_field("县（市、区）区划代码", 12)
+    name = text_field("机构名称（未成年人救助保护中心等）", 100)
+    transformed_on = date_field("转型（挂牌）日期", initial=date.today)
+    basis = text_field("依据（编办批复、挂牌文件等）", 200)

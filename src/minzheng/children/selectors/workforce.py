@@ -135,3 +135,21 @@ def institution_counts(prefixes: list[str], days: list[date]) -> dict[tuple[str,
             done = {c for c, start, end in rows if start <= day and (end is None or end >= day)}
             counts[prefix, day] = (sum(code in done for code in mine), len(mine))
     return counts
+
+
+def institution_rows(division_code: str, on: date) -> list[tuple[str, ProtectionInstitution | None]]:
+    """Each current county under ``division_code`` with its institution transformed by ``on`` (or none); the
+    caller scopes the division to the viewer first."""
+    prefix = division_prefix(division_code)
+    counties = list(
+        Division.objects.filter(code__startswith=prefix, level=3, valid_to__isnull=True)
+        .order_by("code")
+        .values_list("code", flat=True)
+    )
+    found = {
+        i.division_code: i
+        for i in ProtectionInstitution.objects.filter(
+            division_code__in=counties, transformed_on__lte=on
+        ).filter(Q(closed_on__isnull=True) | Q(closed_on__gte=on))
+    }
+    return [(code, found.get(code)) for code in counties]
