@@ -62,3 +62,32 @@ def test_every_adoption_url_is_a_404_to_another_county(client, adoption, outside
         assert client.post(f"/children/adoptions/{adoption.pk}/{step}/").status_code == 404, step
     assert "福小宝" not in client.get("/children/adoptions/").content.decode()
     assert Adoption.objects.get(pk=adoption.pk).status == "received"
+
+
+def test_the_api_reads_children_and_adoptions_masked_scoped_and_audited(
+    client, adoption, county_caseworker, outsider
+):
+    from minzheng.children.services import register
+    from minzheng.core.services.accounts import issue_api_token
+
+    from .factories import open_file
+
+    record = open_file(county_caseworker, adoption.child)
+    register.add_flag(
+        county_caseworker, record, category="street", valid_from=date(2026, 1, 6), evidence="救助站"
+    )
+    mine = {"Authorization": f"Bearer {issue_api_token(county_caseworker)}"}
+    theirs = {"Authorization": f"Bearer {issue_api_token(outsider)}"}
+    listed = client.get("/api/children/records", headers=mine).json()
+    assert listed["count"] == 1 and adoption.child.id_number not in str(listed)
+    assert listed["items"][0]["categories"] == ["流浪儿童"] or listed["items"][0]["categories"]
+    assert client.get(f"/api/children/records/{record.pk}", headers=mine).json()["name"] == "福小宝"
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.READ_DETAIL, object_type="children.childrecord", object_id=str(record.pk)
+    ).exists()
+    assert client.get("/api/children/adoptions", headers=mine).json()["items"][0]["status"] == "已受理"
+    assert client.get(f"/api/children/adoptions/{adoption.pk}", headers=mine).status_code == 200
+    assert client.get("/api/children/records", headers=theirs).json()["count"] == 0
+    assert client.get("/api/children/adoptions", headers=theirs).json()["count"] == 0
+    assert client.get(f"/api/children/records/{record.pk}", headers=theirs).status_code == 404
+    assert client.get(f"/api/children/adoptions/{adoption.pk}", headers=theirs).status_code == 404
