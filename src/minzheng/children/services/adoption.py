@@ -33,7 +33,7 @@ DISSOLUTION_KIND, DISSOLUTION_CODE = "adoption_dissolution", "收解"
 
 def _county(actor) -> None:
     """收养登记机关是县级人民政府民政部门 (登记办法 Art 2)."""
-    if division_level(actor.division_code) not in (1, 2, 3):
+    if division_level(actor.division_code) != 3:
         raise ChildrenConflict("收养登记由县级民政部门办理（中国公民收养子女登记办法第二条）")
 
 
