@@ -128,7 +128,7 @@ def receive(
 def _locked(actor, adoption: Adoption, statuses) -> Adoption:
     check_in_jurisdiction(actor, adoption.division_code)
     adoption = (
-        Adoption.objects.select_for_update()
+        Adoption.objects.select_for_update(of=("self",))
         .select_related("child", "adopter", "adopter_spouse")
         .get(pk=adoption.pk)
     )
