@@ -4,7 +4,13 @@ each step — all written through the services (so the rules held)."""
 from datetime import date
 
 from minzheng.children import demo
-from minzheng.children.models import AllowanceApplication, CategoryFlag, EntrustedCare, ProtectionCase
+from minzheng.children.models import (
+    Adoption,
+    AllowanceApplication,
+    CategoryFlag,
+    EntrustedCare,
+    ProtectionCase,
+)
 from minzheng.core.demo import load_demo as load_core_demo
 from minzheng.core.models import Household
 
@@ -35,3 +41,8 @@ def test_demo_children_cover_each_category_and_step(divisions, policy):
     assert summary.contacts > 0
     statuses = set(ProtectionCase.objects.values_list("status", flat=True))
     assert {"received", "assessed", "helping", "intervening", "closed"} <= statuses
+    # confirmed allowances are paid by the one payroll (a 社会救助 enrolment each); one adoption under evaluation
+    confirmed = AllowanceApplication.objects.filter(status="confirmed")
+    assert confirmed.exists() and not confirmed.filter(enrolment_id__isnull=True).exists()
+    assert summary.adoptions == 1
+    assert Adoption.objects.get().status == "evaluating"

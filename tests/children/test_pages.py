@@ -10,7 +10,7 @@ from minzheng.children.services import allowances, register
 from minzheng.core.models import AuditEvent
 from tests.core.factories import PASSWORD
 
-from .factories import both_parents, make_child, open_file
+from .factories import both_parents, child_in_household, make_child, open_file
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def world(policy, director):
     entrustment, _ = register.entrust_care(
         director, record, carer_name="李奶奶", carer_relation="祖母", started_on=date(2026, 1, 6)
     )
-    orphan = open_file(director, make_child(name="赵小安"))
+    orphan = open_file(director, child_in_household(name="赵小安"))
     both_parents(director, orphan, "dead", since=date(2021, 1, 1))
     register.add_flag(
         director, orphan, category="orphan_scattered", valid_from=date(2026, 1, 6), evidence="死亡证明"

@@ -13,7 +13,7 @@ from minzheng.children.services import allowances, register
 from minzheng.core.models import AuditEvent
 from minzheng.policy.interface import working_day_deadline
 
-from .factories import both_parents, make_child, open_file
+from .factories import both_parents, child_in_household, make_child, open_file
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +115,7 @@ def test_another_county_cannot_write(policy, director, outsider):
 
 
 def _orphan(director, institutional=False):
-    record = open_file(director)
+    record = open_file(director, child_in_household())
     both_parents(director, record, "dead", since=date(2022, 1, 1))
     kind = "orphan_institutional" if institutional else "orphan_scattered"
     register.add_flag(director, record, category=kind, valid_from=date(2026, 1, 5), evidence="死亡证明")

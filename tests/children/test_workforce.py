@@ -151,3 +151,56 @@ def test_station_coverage_reads_the_same_one_at_a_time_by_year_and_by_division(p
         (v.value, v.numerator, v.denominator)
         for v in (source.compute(code, *periods[1]) for code in divisions)
     ]
+
+
+def test_county_institution_transformation_rate_one_at_a_time_and_in_batches(client, policy, county_approver):
+    """县级儿童福利机构转型为未成年人救助保护机构覆盖率 (辽宁 75 %, 阜新 65 %): counties with an institution transformed
+    by the period's end ÷ counties; the cockpit's batch reads equal the single computation; the drill-down lists
+    every county; a township code or another county is refused."""
+    from minzheng.core.indicator_sources import collect_indicator_sources
+
+    with pytest.raises(InvalidChildInput, match="县级区划代码"):
+        svc.record_institution(
+            county_approver,
+            division_code="210602002000",
+            name="x",
+            transformed_on=date(2025, 1, 1),
+            basis="x",
+        )
+    from django.http import Http404
+
+    with pytest.raises(Http404):  # another county's code
+        svc.record_institution(
+            county_approver,
+            division_code="210603000000",
+            name="x",
+            transformed_on=date(2025, 1, 1),
+            basis="x",
+        )
+    svc.record_institution(
+        county_approver, division_code="210602000000", name="元宝区未成年人救助保护中心",
+        transformed_on=date(2025, 6, 1), basis="区编办批复（2025）3号",
+    )  # fmt: skip
+    with pytest.raises(ChildrenConflict):
+        svc.record_institution(
+            county_approver,
+            division_code="210602000000",
+            name="又一",
+            transformed_on=date(2025, 7, 1),
+            basis="x",
+        )
+    source = collect_indicator_sources()["children.institution_transformed_rate"]
+    periods = [(date(2024, 1, 1), date(2024, 12, 31)), (date(2025, 1, 1), date(2025, 12, 31))]
+    single = [source.compute("210600000000", start, end) for start, end in periods]
+    assert single[0].numerator == 0 and single[1].numerator == 1 and single[1].denominator >= 2
+    assert [
+        (v.value, v.numerator, v.denominator) for v in source.compute_series("210600000000", periods)
+    ] == [(v.value, v.numerator, v.denominator) for v in single]
+    divisions = ["210602000000", "210603000000"]
+    assert [v.value for v in source.compute_divisions(divisions, *periods[1])] == [
+        Decimal("100.0"),
+        Decimal("0.0"),
+    ]
+    assert client.login(username=county_approver.username, password=PASSWORD)
+    body = client.get("/children/workforce/institutions/").content.decode()
+    assert "元宝区未成年人救助保护中心" in body and "已转型 1 / 1" in body

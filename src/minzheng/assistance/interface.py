@@ -9,6 +9,8 @@ Reads for other domains:
 - casework seen from elsewhere: ``monitoring_cases``, ``queue_counts``, ``stale_standards``;
 - 全局检索: ``search_cases`` and ``search_enrolments`` (``SearchHit`` lines, jurisdiction-scoped, masked).
 Writes other domains may start:
+- ``enrol_decided_elsewhere`` / ``end_decided_elsewhere``: a 孤儿/事实无人抚养 allowance confirmed by 儿童福利,
+  paid on this domain's rosters from the month given (one enrolment per child, no 社会救助 case), and its 停发;
 - ``open_case`` (a 救助申请 opened by 主动发现 or a monitoring warning, ``CaseSource``; answers ``OpenedCase``),
   ``enrol_case`` with ``NewEnrolment`` (demo and migration tooling).
 
@@ -17,6 +19,7 @@ values (never model instances) rather than lists of dataclasses.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from .interface_types import OpenedCase, ProgramInfo
 from .models import CaseSource
@@ -29,7 +32,7 @@ from .selectors.programs import pays_money, program_list
 from .selectors.queue import queue_counts
 from .selectors.search import search_cases, search_enrolments
 from .selectors.standards import StaleStandard, stale_standards
-from .services import cases, enrolments
+from .services import cases, decided_elsewhere, enrolments
 from .services.beneficiaries import program_categories_on, tekun_person_ids
 from .services.enrolments import NewEnrolment
 from .services.in_force import (
@@ -75,6 +78,30 @@ def enrol_case(user, case_id: int, terms: NewEnrolment) -> int:
     return enrolments.enrol_from_case(user, case, terms).pk
 
 
+def enrol_decided_elsewhere(
+    user,
+    *,
+    household_id: int,
+    program_code: str,
+    start_month: date,
+    monthly_amount: Decimal,
+    payee_id: int,
+    reason: str,
+) -> int:
+    """Pay a child allowance decided by 儿童福利 (孤儿/事实无人抚养 programs only) from ``start_month`` on the
+    regular rosters; the enrolment's id. The household is looked up in the user's jurisdiction; the caller has
+    checked its own capability (its 县级确认)."""
+    return decided_elsewhere.enrol_decided_elsewhere(
+        user, household_id=household_id, program_code=program_code, start_month=start_month,
+        monthly_amount=monthly_amount, payee_id=payee_id, reason=reason,
+    ).pk  # fmt: skip
+
+
+def end_decided_elsewhere(user, enrolment_id: int, *, last_month: date, reason: str) -> None:
+    """Stop such an enrolment after ``last_month`` (the last month paid); a stopped one is left unchanged."""
+    decided_elsewhere.end_decided_elsewhere(user, enrolment_id, last_month=last_month, reason=reason)
+
+
 __all__ = [
     "CaseSource",
     "Entitlement",
@@ -85,7 +112,9 @@ __all__ = [
     "ProgramInfo",
     "StaleStandard",
     "StandardInForce",
+    "end_decided_elsewhere",
     "enrol_case",
+    "enrol_decided_elsewhere",
     "enrolments_in_force",
     "entitlement_rows",
     "entitlements_for_month",

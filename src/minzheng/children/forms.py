@@ -11,6 +11,7 @@ from minzheng.web.kit.picker import PickerField
 
 from .models import (
     PLAN_ITEMS,
+    AdoptionCaseType,
     AllowanceKind,
     ChildCategory,
     ContactMethod,
@@ -26,6 +27,7 @@ from .models import (
     VisitMethod,
     WorkerRole,
 )
+from .rules import adoption as adoption_rules
 from .rules.care import DISQUALIFICATIONS
 from .rules.protection import LONG_TERM_GROUNDS, TEMPORARY_GROUNDS
 
@@ -227,3 +229,70 @@ class TrainingForm(KitForm):
         label="学时", min_value=Decimal("0.5"), max_value=200, max_digits=5, decimal_places=1
     )
     topic = text_field("培训内容", 100)
+
+
+# --- 收养登记 ----------------------------------------------------------------------------------------------
+
+_ALL_DOCUMENTS = list(dict.fromkeys(d for docs in adoption_rules.DOCUMENTS.values() for d in docs))
+
+
+class AdoptionForm(KitForm):
+    case_type = choice_field("收养类型（中国公民收养子女登记办法第四条）", AdoptionCaseType.choices)
+    child = PickerField("被收养人", "person")
+    adopter = PickerField("收养人", "person")
+    adopter_married = FlagField("收养人有配偶（有配偶者应夫妻共同收养）")
+    adopter_spouse = PickerField("收养人配偶（共同收养）", "person", required=False)
+    adopter_children = int_field("收养人已有子女数（含已收养）", min_value=0, max_value=20, initial=0)
+    giver = text_field("送养人（生父母、监护人或社会福利机构）", 100)
+    child_consents = choice_field(
+        "被收养人意见（八周岁以上须征得同意）",
+        [("", "不满八周岁"), ("yes", "同意"), ("no", "不同意")],
+        required=False,
+    )
+    documents = forms.MultipleChoiceField(
+        label="已交材料", choices=[(d, d) for d in _ALL_DOCUMENTS], widget=forms.CheckboxSelectMultiple
+    )
+    received_on = date_field("受理日期", initial=date.today)
+
+
+class EvaluationStartForm(KitForm):
+    evaluators = text_field("评估人员（2名以上，以顿号分隔）", 200)
+    started_on = date_field("评估开始日期", initial=date.today)
+
+
+class EvaluationExtendForm(KitForm):
+    reason = text_field("延期理由", 200)
+
+
+class EvaluationForm(KitForm):
+    evaluated_on = date_field("评估完成日期", initial=date.today)
+    score = int_field("评估得分", min_value=0, max_value=100, required=False)
+    passed = choice_field("评估结论", [("yes", "合格"), ("no", "不合格")])
+    note = text_field("评估报告摘要", 300, area=True)
+
+
+class NoticeForm(KitForm):
+    started_on = date_field("公告日期", initial=date.today)
+
+
+class NoticeEndForm(KitForm):
+    claimed = choice_field("公告结果", [("no", "期满无人认领"), ("yes", "生父母或其他监护人已认领")])
+    on = date_field("日期", initial=date.today)
+
+
+class AdoptionDecisionForm(KitForm):
+    register = choice_field("审查结果", [("yes", "准予登记，发给收养登记证"), ("no", "不予登记")])
+    decided_on = date_field("日期", initial=date.today)
+    note = text_field("审查意见（不予登记须写明理由）", 300, required=False)
+
+
+class DissolveForm(KitForm):
+    dissolved_on = date_field("解除日期", initial=date.today)
+    reason = text_field("解除原因（协议解除、判决解除等）", 200)
+
+
+class InstitutionForm(KitForm):
+    division_code = text_field("县（市、区）区划代码", 12)
+    name = text_field("机构名称（未成年人救助保护中心等）", 100)
+    transformed_on = date_field("转型（挂牌）日期", initial=date.today)
+    basis = text_field("依据（编办批复、挂牌文件等）", 200)

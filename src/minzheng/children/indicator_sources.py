@@ -1,7 +1,8 @@
 """儿童福利 figures offered to plan monitoring (protocol: ``minzheng.core.indicator_sources``), each for a division
 and everything under it, with a drill-down to the children (or workforce table) behind it. The plans name
 them: 留守儿童委托照护书面协议签订率 100 %, 孤儿/事实无人抚养 保障率 100 %, 乡镇未保工作站覆盖率 50 %, 儿童主任
-参训率 100 %, 孤儿养育标准年均增速 > 6 % (`domain-rules-2.md` §1.4)."""
+参训率 100 %, 县级儿童福利机构转型覆盖率 75 % (辽宁) / 65 % (阜新), 孤儿养育标准年均增速 > 6 % (`domain-rules-2.md`
+§1.4). Names are the plans' row names (a row is bound when its name ends with the source's name)."""
 
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,7 @@ from minzheng.core.jurisdiction import division_prefix
 
 from .rules import workforce as rules
 from .selectors import indicators
-from .selectors.workforce import overview, station_counts
+from .selectors.workforce import institution_counts, overview, station_counts
 
 
 def _url(name: str, **query) -> str:
@@ -71,6 +72,34 @@ def _station_divisions(division_codes: list[str], start: date, end: date) -> lis
     ]
 
 
+def _institution_value(division_code: str, counts: tuple[int, int]) -> IndicatorValue:
+    done, counties = counts
+    return IndicatorValue(
+        rules.percentage(done, counties), Decimal(done), Decimal(counties),
+        _url("children:institution_list", division_code=division_code),
+    )  # fmt: skip
+
+
+def _institutions(division_code: str, start: date, end: date) -> IndicatorValue:
+    prefix = division_prefix(division_code)
+    return _institution_value(division_code, institution_counts([prefix], [end])[prefix, end])
+
+
+def _institution_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    prefix = division_prefix(division_code)
+    counts = institution_counts([prefix], [end for _, end in periods])
+    return [_institution_value(division_code, counts[prefix, end]) for _, end in periods]
+
+
+def _institution_divisions(division_codes: list[str], start: date, end: date) -> list[IndicatorValue]:
+    prefixes = [division_prefix(code) for code in division_codes]
+    counts = institution_counts(prefixes, [end])
+    return [
+        _institution_value(code, counts[prefix, end])
+        for code, prefix in zip(division_codes, prefixes, strict=True)
+    ]
+
+
 def _trained(division_code: str, start: date, end: date) -> IndicatorValue:
     data = overview(division_code, end)
     return IndicatorValue(
@@ -93,7 +122,7 @@ def _growth(kind: str):
 SOURCES = [
     IndicatorSource(
         code="children.care_agreement_rate",
-        name="农村留守儿童委托照护书面协议签订率",
+        name="留守儿童委托照护书面协议签订率",
         unit="%",
         period_type="year",
         definition="期末在档农村留守儿童中，有效委托照护已签订书面协议的人数 ÷ 期末在档农村留守儿童数 × 100%（未保法第二十二、二十三条）",
@@ -116,6 +145,16 @@ SOURCES = [
         compute=_stations,
         compute_series=_station_series,
         compute_divisions=_station_divisions,
+    ),
+    IndicatorSource(
+        code="children.institution_transformed_rate",
+        name="县级儿童福利机构转型为未成年人救助保护机构覆盖率",
+        unit="%",
+        period_type="year",
+        definition="期末县级儿童福利机构已转型（挂牌）为未成年人救助保护机构的县（市、区）数 ÷ 县（市、区）总数 × 100%（未保法第九十二至九十六条；辽宁、阜新规划指标）",
+        compute=_institutions,
+        compute_series=_institution_series,
+        compute_divisions=_institution_divisions,
     ),
     IndicatorSource(
         code="children.director_trained_rate",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import allowances, dashboard, protection, register, workforce
+from .views import adoption, allowances, dashboard, protection, register, workforce
 
 app_name = "children"
 
@@ -36,7 +36,27 @@ urlpatterns = [
     path("cases/<int:pk>/review/", protection.case_review, name="case_review"),
     path("cases/<int:pk>/handler/", protection.case_handler, name="case_handler"),
     path("placements/<int:pk>/end/", protection.placement_end, name="placement_end"),
+    path("adoptions/", adoption.adoption_list, name="adoption_list"),
+    path("adoptions/new/", adoption.adoption_create, name="adoption_create"),
+    path("adoptions/<int:pk>/", adoption.adoption_detail, name="adoption_detail"),
+    path(
+        "adoptions/<int:pk>/evaluation/start/",
+        adoption.adoption_evaluation_start,
+        name="adoption_evaluation_start",
+    ),
+    path(
+        "adoptions/<int:pk>/evaluation/extend/",
+        adoption.adoption_evaluation_extend,
+        name="adoption_evaluation_extend",
+    ),
+    path("adoptions/<int:pk>/evaluation/", adoption.adoption_evaluation, name="adoption_evaluation"),
+    path("adoptions/<int:pk>/notice/", adoption.adoption_notice, name="adoption_notice"),
+    path("adoptions/<int:pk>/notice/end/", adoption.adoption_notice_end, name="adoption_notice_end"),
+    path("adoptions/<int:pk>/decide/", adoption.adoption_decide, name="adoption_decide"),
+    path("adoptions/<int:pk>/dissolve/", adoption.adoption_dissolve, name="adoption_dissolve"),
     path("workforce/", workforce.workforce, name="workforce"),
+    path("workforce/institutions/", workforce.institution_list, name="institution_list"),
+    path("workforce/institutions/new/", workforce.institution_create, name="institution_create"),
     path("workforce/stations/new/", workforce.station_create, name="station_create"),
     path("workforce/workers/", workforce.worker_list, name="worker_list"),
     path("workforce/workers/new/", workforce.worker_create, name="worker_create"),

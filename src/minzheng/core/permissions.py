@@ -41,6 +41,7 @@ class Capability(StrEnum):
     CONFIRM_CHILD_ALLOWANCE = "confirm_child_allowance"
     SUPERVISE_CHILD_CASES = "supervise_child_cases"
     DECIDE_CHILD_GUARDIANSHIP = "decide_child_guardianship"
+    REGISTER_ADOPTION = "register_adoption"
     MANAGE_FUNERAL = "manage_funeral"
     MANAGE_SOCIALORGS = "manage_socialorgs"
     DECIDE_SOCIALORGS = "decide_socialorgs"
@@ -115,6 +116,7 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 临时/长期监护, court applications and closing a case are the county 民政's decisions.
     Capability.SUPERVISE_CHILD_CASES: {Role.REVIEWER, Role.APPROVER},
     Capability.DECIDE_CHILD_GUARDIANSHIP: {Role.APPROVER},
+    Capability.REGISTER_ADOPTION: {Role.APPROVER},
     # 殡葬管理: caseworkers (民政 staff at the 殡仪馆 desk) record deaths, which become registry changes, and keep
     # service orders; price lists and 惠民殡葬 rules are policy (MANAGE_POLICY).
     Capability.MANAGE_FUNERAL: {Role.CASEWORKER},
@@ -159,6 +161,7 @@ _MESSAGES = {
     Capability.CONFIRM_CHILD_ALLOWANCE: "只有县级民政审批人可以确认儿童基本生活保障",
     Capability.SUPERVISE_CHILD_CASES: "只有儿童督导员（审核人）或县级民政审批人可以督办未成年人保护案件",
     Capability.DECIDE_CHILD_GUARDIANSHIP: "只有县级民政审批人可以决定临时监护、长期监护、申请撤销监护资格和结案",
+    Capability.REGISTER_ADOPTION: "只有县级民政审批人（收养登记员）可以办理收养登记和解除收养关系登记",
     Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
     Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
     Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",

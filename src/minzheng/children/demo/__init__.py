@@ -13,6 +13,8 @@ from minzheng.core.identity import age_on
 from minzheng.core.models import Household, HouseholdMembership, Person, User
 
 from ..models import ChildRecord
+from ..rules import adoption as adoption_rules
+from ..services import adoption as adoption_services
 from ..services import allowances, protection, register
 
 CITY = "2106"
@@ -27,6 +29,7 @@ class DemoSummary:
     contacts: int
     applications: int
     cases: int
+    adoptions: int = 0
 
 
 def demo_loaded() -> bool:
@@ -161,7 +164,52 @@ def load_demo(*, seed: int = 20260118, today: date | None = None) -> DemoSummary
                     approver, application, confirmed=True, decided_on=received + timedelta(days=20)
                 )
     cases = _protection_cases(director, supervisor, approver, children, today)
-    return DemoSummary(len(children), flags, entrustments, contacts, applications, cases)
+    adoptions = _adoption_in_progress(today, taken={c.pk for c in children})
+    return DemoSummary(len(children), flags, entrustments, contacts, applications, cases, adoptions)
+
+
+def _adoption_in_progress(today: date, *, taken: set[int]) -> int:
+    """One 收养登记 at 元宝区's registry, 收养评估 under way: a married couple (30–50, at most one child) of a demo
+    household adopts a young child of another household whose parents declared 特殊困难 (民法典 1093(三))."""
+    clerk = User.objects.filter(username="county_caseworker").first()
+    if clerk is None:
+        return 0
+    county = clerk.division_code[:6]
+    young = Person.objects.filter(
+        residence_division_code__startswith=county, is_deceased=False,
+        birth_date__gt=date(today.year - 7, 1, 1), birth_date__lt=date(today.year - 1, 1, 1),
+    ).exclude(pk__in=taken).order_by("id_number")  # fmt: skip
+    child = next((p for p in young if p.memberships.filter(valid_to__isnull=True).exists()), None)
+    if child is None:
+        return 0
+    home_of_child = child.memberships.filter(valid_to__isnull=True).values("household_id")
+    for household in (
+        Household.objects.filter(residence_division_code__startswith=county)
+        .exclude(pk__in=home_of_child)
+        .select_related("head")
+        .order_by("number")[:400]
+    ):
+        head = household.head
+        if head is None or head.birth_date is None or not 32 <= age_on(head.birth_date, today) <= 50:
+            continue
+        members = household.memberships.filter(valid_to__isnull=True)
+        spouse = members.filter(relation="10").select_related("person").first()
+        if spouse is None or spouse.person.birth_date is None or age_on(spouse.person.birth_date, today) < 30:
+            continue
+        if members.filter(relation__in=["20", "30"]).count() > 1:
+            continue
+        adoption = adoption_services.receive(
+            clerk, case_type="hardship", child=child, adopter=head, adopter_spouse=spouse.person,
+            adopter_married=True, adopter_children=members.filter(relation__in=["20", "30"]).count(),
+            giver=f"生父母（特殊困难，无力抚养）{DEMO_MARK}", child_consents=None,
+            documents=list(adoption_rules.DOCUMENTS["hardship"]), received_on=today - timedelta(days=20),
+        )  # fmt: skip
+        adoption_services.start_evaluation(
+            clerk, adoption, evaluators=["民政局收养评估员", "社会工作师（第三方）"],
+            started_on=today - timedelta(days=15),
+        )  # fmt: skip
+        return 1
+    return 0
 
 
 _REPORTS = [

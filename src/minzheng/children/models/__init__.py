@@ -1,5 +1,6 @@
 """Tables of 儿童福利."""
 
+from .adoption import Adoption, AdoptionCaseType, AdoptionStatus
 from .allowances import AllowanceApplication, AllowanceKind, ApplicationStatus
 from .protection import (
     PLAN_ITEMS,
@@ -27,10 +28,13 @@ from .register import (
     ParentStatus,
     VisitMethod,
 )
-from .workforce import ChildWorker, ProtectionStation, Training, WorkerRole
+from .workforce import ChildWorker, ProtectionInstitution, ProtectionStation, Training, WorkerRole
 
 __all__ = [
     "PLAN_ITEMS",
+    "Adoption",
+    "AdoptionCaseType",
+    "AdoptionStatus",
     "AllowanceApplication",
     "AllowanceKind",
     "ApplicationStatus",
@@ -51,6 +55,7 @@ __all__ = [
     "ParentStatus",
     "PlacementType",
     "ProtectionCase",
+    "ProtectionInstitution",
     "ProtectionStation",
     "ReportChannel",
     "ReporterKind",

@@ -45,6 +45,8 @@ class AllowanceApplication(models.Model):
     start_month = models.DateField("起始发放月份", null=True, blank=True)
     end_month = models.DateField("停发月份", null=True, blank=True)
     end_reason = models.CharField("终止原因", max_length=100, blank=True)
+    # 社会救助's enrolment paying it on the regular rosters (assistance.interface.enrol_decided_elsewhere).
+    enrolment_id = models.PositiveIntegerField("发放记录", null=True, blank=True)
     created_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -84,3 +84,30 @@ class Training(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} {self.trained_on}"
+
+
+class ProtectionInstitution(models.Model):
+    """县级未成年人救助保护机构 (未保法 Art 92–96; 民政部 2019 "推动流浪未成年人救助保护机构转型"): the county's
+    institution and the day it was transformed (挂牌/批复), so 县级未保机构转型率 is counted, never typed."""
+
+    division_code = models.CharField("县（市、区）区划代码", max_length=12, db_index=True)
+    name = models.CharField("机构名称", max_length=100)
+    transformed_on = models.DateField("转型（挂牌）日期")
+    basis = models.CharField("依据（编办批复、挂牌文件等）", max_length=200)
+    closed_on = models.DateField("撤销日期", null=True, blank=True)
+    recorded_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "未成年人救助保护机构"
+        verbose_name_plural = "未成年人救助保护机构"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["division_code"],
+                condition=models.Q(closed_on__isnull=True),
+                name="children_one_open_institution",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

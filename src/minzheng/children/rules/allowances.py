@@ -30,3 +30,8 @@ def monthly_allowance(kind: str, standard: Decimal, other_benefits: Decimal) -> 
 def first_paid_month(confirmed_on: date) -> date:
     """从确认的次月起: the first day of the month after confirmation."""
     return date(confirmed_on.year + confirmed_on.month // 12, confirmed_on.month % 12 + 1, 1)
+
+
+def month_before(month: date) -> date:
+    """The first day of the month before ``month``."""
+    return date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)

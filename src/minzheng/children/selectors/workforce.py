@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from minzheng.core.jurisdiction import division_prefix
 from minzheng.core.models import Division
 
-from ..models import ChildWorker, ProtectionStation, Training, WorkerRole
+from ..models import ChildWorker, ProtectionInstitution, ProtectionStation, Training, WorkerRole
 from ..rules import workforce as rules
 from .common import one, scoped
 
@@ -110,3 +110,46 @@ def trainings_of(worker: ChildWorker):
 
 def station_list(user) -> QuerySet[ProtectionStation]:
     return scoped(ProtectionStation.objects.all(), user).order_by("division_code", "-opened_on")
+
+
+def institution_counts(prefixes: list[str], days: list[date]) -> dict[tuple[str, date], tuple[int, int]]:
+    """(counties with a transformed 未成年人救助保护机构 that day, counties) for each prefix and day — two queries
+    for any number of divisions and days (the cockpit's series and drill-down)."""
+    if not prefixes:
+        return {}
+    under = Q()
+    for prefix in prefixes:
+        under |= Q(code__startswith=prefix)
+    counties = list(
+        Division.objects.filter(under, level=3, valid_to__isnull=True).values_list("code", flat=True)
+    )
+    rows = list(
+        ProtectionInstitution.objects.filter(division_code__in=counties).values_list(
+            "division_code", "transformed_on", "closed_on"
+        )
+    )
+    counts = {}
+    for prefix in prefixes:
+        mine = [code for code in counties if code.startswith(prefix)]
+        for day in days:
+            done = {c for c, start, end in rows if start <= day and (end is None or end >= day)}
+            counts[prefix, day] = (sum(code in done for code in mine), len(mine))
+    return counts
+
+
+def institution_rows(division_code: str, on: date) -> list[tuple[str, ProtectionInstitution | None]]:
+    """Each current county under ``division_code`` with its institution transformed by ``on`` (or none); the
+    caller scopes the division to the viewer first."""
+    prefix = division_prefix(division_code)
+    counties = list(
+        Division.objects.filter(code__startswith=prefix, level=3, valid_to__isnull=True)
+        .order_by("code")
+        .values_list("code", flat=True)
+    )
+    found = {
+        i.division_code: i
+        for i in ProtectionInstitution.objects.filter(
+            division_code__in=counties, transformed_on__lte=on
+        ).filter(Q(closed_on__isnull=True) | Q(closed_on__gte=on))
+    }
+    return [(code, found.get(code)) for code in counties]

@@ -7,9 +7,14 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from minzheng.assistance.interface import person_benefits, standard_in_force
+from minzheng.assistance.interface import (
+    end_decided_elsewhere,
+    enrol_decided_elsewhere,
+    person_benefits,
+    standard_in_force,
+)
 from minzheng.core.errors import MinzhengError
-from minzheng.core.models import AuditEvent
+from minzheng.core.models import AuditEvent, Household, HouseholdMembership
 from minzheng.policy.interface import working_day_deadline
 
 from ..errors import ChildrenConflict, InvalidChildInput
@@ -21,6 +26,7 @@ from .common import Capability, audit, check_in_jurisdiction, not_future, requir
 _FIELDS = [
     "kind", "status", "received_on", "check_due", "checked_on", "check_note", "confirm_due", "decided_on",
     "decision_note", "standard", "other_benefits", "monthly_amount", "start_month", "end_month", "end_reason",
+    "enrolment_id",
 ]  # fmt: skip
 _STANDARD_KIND = {
     allowances.ORPHAN_INSTITUTIONAL: "orphan_centralised",
@@ -181,6 +187,7 @@ def confirm_application(
         application.monthly_amount, application.start_month = amount.monthly_amount, start
         application.decision_note = (note or "").strip()[:300] or amount.standard_note
         application.status = ApplicationStatus.CONFIRMED
+        application.enrolment_id = _pay_through_payroll(actor, application)
     else:
         application.decision_note = require_text(note, "note", "不予确认的理由", 300)
         application.status = ApplicationStatus.REFUSED
@@ -207,5 +214,73 @@ def end_allowance(actor, application: AllowanceApplication, *, last_month: date,
     )
     application.status = ApplicationStatus.ENDED
     application.save(update_fields=["end_month", "end_reason", "status"])
+    if application.enrolment_id:
+        end_decided_elsewhere(
+            actor, application.enrolment_id, last_month=last_month, reason=application.end_reason
+        )
     audit(actor, AuditEvent.UPDATE, application, "终止儿童基本生活保障", _FIELDS)
     return application
+
+
+def _household_of(record: ChildRecord, on: date) -> Household:
+    """The household the child lives in on ``on`` (the roster pays per household)."""
+    household_ids = (
+        HouseholdMembership.objects.filter(person_id=record.person_id, valid_from__lte=on)
+        .exclude(valid_to__lte=on)
+        .values("household_id")
+    )
+    household = (
+        Household.objects.filter(pk__in=household_ids, dissolved_on__isnull=True).order_by("pk").first()
+    )
+    if household is None:
+        raise InvalidChildInput(
+            f"{record.person.name}在{on:%Y年%m月}没有在户记录，无法纳入资金发放；请先在人口与家庭中登记其家庭",
+            field="confirmed",
+        )
+    return household
+
+
+def _pay_through_payroll(actor, application: AllowanceApplication) -> int:
+    """社会救助's enrolment from the first paid month: the regular rosters, maker-checker and bank files pay it
+    (ADR 0023). Paid to the 户主 of the child's household (集中养育: the institution's collective household);
+    the account is kept by 社会救助's 发放账户."""
+    household = _household_of(application.child, application.start_month)
+    enrolment_id = enrol_decided_elsewhere(
+        actor,
+        household_id=household.pk,
+        program_code=_STANDARD_KIND[application.kind],
+        start_month=application.start_month,
+        monthly_amount=application.monthly_amount,
+        payee_id=household.head_id or application.child.person_id,
+        reason=f"儿童福利县级确认（申请 {application.pk}，{application.decided_on}）",
+    )
+    flag_ends = (
+        application.child.flags.filter(category=application.kind, valid_from__lte=application.decided_on)
+        .exclude(valid_to__lt=application.decided_on)
+        .values_list("valid_to", flat=True)
+        .first()
+    )
+    if flag_ends is not None:
+        # The category's end is known (the day before the 18th birthday): paid through that month.
+        end_decided_elsewhere(actor, enrolment_id, last_month=flag_ends, reason="儿童类别有效期届满")
+    return enrolment_id
+
+
+def stop_when_category_ends(actor, record: ChildRecord, *, categories: set[str], ended_on: date, reason: str):
+    """A category that ended (or a closed file) stops its allowance: the month of the end is the last one paid
+    (次月停发, 62号 二(四)). Called inside the register's own transaction."""
+    for application in AllowanceApplication.objects.select_for_update().filter(
+        child=record, status=ApplicationStatus.CONFIRMED, kind__in=categories
+    ):
+        last_month = max(ended_on.replace(day=1), application.start_month)
+        if ended_on < application.start_month:
+            # Ended before the first paid month: nothing is ever paid.
+            last_month = allowances.month_before(application.start_month)
+        application.end_month, application.end_reason = last_month, reason[:100]
+        application.status = ApplicationStatus.ENDED
+        application.save(update_fields=["end_month", "end_reason", "status"])
+        if application.enrolment_id:
+            end_decided_elsewhere(actor, application.enrolment_id, last_month=last_month, reason=reason[:100])
+        audit(
+            actor, AuditEvent.UPDATE, application, f"类别结束，停发儿童基本生活保障（{reason[:50]}）", _FIELDS
+        )

@@ -21,6 +21,7 @@ from ..models import (
     VisitMethod,
 )
 from ..rules import care, categories, guardianship
+from . import allowances
 from .common import (
     Capability,
     age_limits,
@@ -174,6 +175,9 @@ def end_flag(actor, flag: CategoryFlag, *, ended_on: date, reason: str) -> Categ
     flag.valid_to, flag.end_reason = ended_on, require_text(reason, "reason", "结束原因", 100)
     flag.save(update_fields=["valid_to", "end_reason"])
     audit(actor, AuditEvent.UPDATE, flag, f"结束{flag.get_category_display()}", _FLAG_FIELDS, before)
+    allowances.stop_when_category_ends(
+        actor, flag.child, categories={flag.category}, ended_on=ended_on, reason=flag.end_reason
+    )
     return flag
 
 
@@ -415,5 +419,12 @@ def close_record(actor, record: ChildRecord, *, ended_on: date, reason: str) -> 
     record.ended_on, record.end_reason = ended_on, require_text(reason, "reason", "销档原因", 100)
     record.save(update_fields=["ended_on", "end_reason"])
     record.flags.filter(valid_from__lte=ended_on).exclude(valid_to__lte=ended_on).update(valid_to=ended_on)
+    allowances.stop_when_category_ends(
+        actor,
+        record,
+        categories=set(categories.LABELS),
+        ended_on=ended_on,
+        reason=f"销档：{record.end_reason}",
+    )
     audit(actor, AuditEvent.UPDATE, record, f"{record.person.name}儿童档案销档", _RECORD_FIELDS)
     return record

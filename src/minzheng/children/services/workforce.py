@@ -13,7 +13,7 @@ from minzheng.core.permissions import has_capability
 from minzheng.core.services.registry import check_residence_division
 
 from ..errors import ChildrenConflict, InvalidChildInput
-from ..models import ChildWorker, ProtectionStation, Training, WorkerRole
+from ..models import ChildWorker, ProtectionInstitution, ProtectionStation, Training, WorkerRole
 from ..rules import workforce as rules
 from .common import Capability, audit, check_in_jurisdiction, not_future, require, require_text
 
@@ -54,6 +54,30 @@ def open_station(
         ["division_code", "name", "opened_on", "staff_count"],
     )
     return station
+
+
+@transaction.atomic
+def record_institution(actor, *, division_code: str, name: str, transformed_on: date, basis: str):
+    """县级未成年人救助保护机构 transformed (挂牌) on a day: one open per county."""
+    require(actor, Capability.SUPERVISE_CHILD_CASES)
+    code = (division_code or "").strip()
+    if division_level(code) != 3:
+        raise InvalidChildInput(
+            "未成年人救助保护机构按县（市、区）登记，请填写县级区划代码", field="division_code"
+        )
+    check_in_jurisdiction(actor, code)
+    not_future(transformed_on, "transformed_on", "转型（挂牌）日期")
+    if ProtectionInstitution.objects.filter(division_code=code, closed_on__isnull=True).exists():
+        raise ChildrenConflict("该县（市、区）已登记未成年人救助保护机构", field="division_code")
+    institution = ProtectionInstitution.objects.create(
+        division_code=code, name=require_text(name, "name", "机构名称", 100), transformed_on=transformed_on,
+        basis=require_text(basis, "basis", "依据", 200), recorded_by=actor,
+    )  # fmt: skip
+    audit(
+        actor, AuditEvent.CREATE, institution, f"登记{institution.name}转型",
+        ["division_code", "name", "transformed_on", "basis"],
+    )  # fmt: skip
+    return institution
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ SUBNAV = [
     ("走访逾期", "children:visit_overdue"),
     ("亲情联系逾期", "children:contact_overdue"),
     ("基本生活保障", "children:application_list"),
+    ("收养登记", "children:adoption_list"),
     ("儿童工作队伍", "children:workforce"),
 ]
 

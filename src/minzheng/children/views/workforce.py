@@ -71,6 +71,7 @@ def workforce(request):
             ("任命督导员/儿童主任", reverse("children:worker_create")),
         ]
     toolbar.append(("人员名录", reverse("children:worker_list")))
+    toolbar.append(("县级机构转型", reverse("children:institution_list")))
     page = paginate(request, rows, per_page=50)
     return table_page(
         request,
@@ -188,3 +189,53 @@ worker_end = record_action(
     "已办理离任",
     _back,
 )
+
+
+def institution_create(request):
+    return _create(
+        request,
+        f.InstitutionForm,
+        svc.record_institution,
+        "登记县级未成年人救助保护机构（转型）",
+        lambda i: f"已登记{i.name}",
+    )
+
+
+def institution_list(request):
+    """县级儿童福利机构转型: each county of the jurisdiction (or of the division asked), transformed or not — the
+    drill-down of the plan indicator."""
+    require(request.user, Capability.VIEW_REGISTRY)
+    ff, d = search(request, WorkforceFilterForm)
+    code = d.get("division_code") or request.user.division_code
+    if not covers(request.user.division_code, code):
+        code = request.user.division_code
+    counties = sel.institution_rows(code, date.today())
+    names = names_of({c for c, _ in counties})
+    rows = [
+        [
+            names.get(county, county),
+            Cell("已转型" if inst else "未转型", tag="green" if inst else "red"),
+            inst.name if inst else "",
+            inst.transformed_on if inst else "",
+            inst.basis if inst else "",
+        ]
+        for county, inst in counties
+    ]
+    done = sum(1 for _, inst in counties if inst)
+    toolbar = (
+        [("登记转型机构", reverse("children:institution_create"))]
+        if can(request.user, Capability.SUPERVISE_CHILD_CASES)
+        else []
+    )
+    page = paginate(request, rows, per_page=50)
+    return table_page(
+        request,
+        title="县级未成年人救助保护机构（转型）",
+        trail=crumbs((LIST[0], reverse(LIST[1])), ("县级机构转型", None)),
+        page_obj=page,
+        headers=["县（市、区）", "状态", "机构名称", "转型（挂牌）日期", "依据"],
+        rows=list(page),
+        filter_form=ff,
+        toolbar=toolbar,
+        intro=f"已转型 {done} / {len(counties)} 个县（市、区）。规划目标：辽宁总体75%、阜新65%（县级儿童福利机构转型为未成年人救助保护机构）。",
+    )

@@ -299,6 +299,49 @@ def split_household(
     return new
 
 
+@transaction.atomic
+def move_member(
+    actor, person: Person, *, to_household: Household, relation: str, on: date, reason: str
+) -> HouseholdMembership:
+    """A person leaves their household and joins ``to_household`` on ``on`` — a legal fact registered by a
+    domain (收养登记 and its 解除) that has checked its own capability. Two dated changes in the outbox:
+    成员迁出 on the old household (if any) and 成员加入 on the new one."""
+    if person.is_deceased:
+        raise MinzhengError(f"{person.name}已登记死亡")
+    if to_household.dissolved_on is not None:
+        raise MinzhengError("迁入的家庭已销户", field="to_household")
+    if relation not in dict(codes.RELATIONS):
+        raise MinzhengError("与户主关系代码无效", field="relation")
+    current = person.memberships.filter(valid_to__isnull=True).select_related("household").first()
+    if current is not None and current.household_id == to_household.pk:
+        raise MinzhengError(f"{person.name}已是该户成员", field="to_household")
+    if current is not None:
+        current.valid_to = on
+        current.save(update_fields=["valid_to"])
+        _change(
+            actor, RegistryChange.MEMBER_LEFT, person=person, household=current.household, on=on, reason=reason,
+            after={"to_household": to_household.number},
+        )  # fmt: skip
+    membership = HouseholdMembership.objects.create(
+        household=to_household, person=person, relation=relation, valid_from=on
+    )
+    _change(
+        actor, RegistryChange.MEMBER_JOINED, person=person, household=to_household, on=on, reason=reason,
+        before={"from_household": current.household.number if current else ""},
+    )  # fmt: skip
+    record_event(
+        actor,
+        AuditEvent.UPDATE,
+        object_type="person",
+        object_id=person.pk,
+        division_code=to_household.residence_division_code,
+        summary=f"{person.name}迁入{to_household.number}户：{reason}"[:300],
+        before={"household": current.household.number if current else ""},
+        after={"household": to_household.number, "relation": relation},
+    )
+    return membership
+
+
 def _change(
     actor, kind, *, on, person=None, household=None, reason="", before=None, after=None, division_code=""
 ):
