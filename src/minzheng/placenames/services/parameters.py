@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from minzheng.policy.interface import parameter_value
+from minzheng.policy.interface import ParameterNotSet, parameter_value
 
 
 def integer(name: str, division_code: str, on: date) -> int:
@@ -21,6 +21,15 @@ class Clocks:
 
 
 def clocks(division_code: str, on: date) -> Clocks:
+    """The clocks in force on ``on``; for a record older than the rule (a name approved in 2010, a change of
+    1993) the rule in force today is shown — the platform did not run those clocks then."""
+    try:
+        return _clocks(division_code, on)
+    except ParameterNotSet:
+        return _clocks(division_code, date.today())
+
+
+def _clocks(division_code: str, on: date) -> Clocks:
     return Clocks(
         filing_days=integer("filing_days", division_code, on),
         announcement_days=integer("announcement_days", division_code, on),

@@ -213,8 +213,8 @@ def application_create(request):
 
 
 def rename_create(request, pk: int):
-    require(request.user, Capability.MANAGE_PLACENAMES)
     target = sel.name_detail(request.user, pk)
+    require(request.user, Capability.MANAGE_PLACENAMES)
     form = submitted(request, f.RenameForm, user=request.user)
     if request.method == "POST" and form.is_valid():
         application = _propose(request, form, target=target)
