@@ -41,9 +41,17 @@ def test_propose_street_homophone_warning_approve_and_announce(page, live_server
     make_user("caseworker", "210602000000", username="yb_jb")
     make_user("approver", "210602000000", username="yb_sp")
     PlaceName.objects.create(
-        specific="兴五", generic="路", category="5", division_code="210603000000", built_up_area="丹东市中心城区",
-        roman=romanize("兴五", "路"), reading_key=reading("兴五").key, approved_by="丹东市人民政府",
-        approved_on=dt.date(2008, 5, 1), filed_on=dt.date(2008, 5, 6), announced_on=dt.date(2008, 5, 8),
+        specific="兴五",
+        generic="路",
+        category="5",
+        division_code="210603000000",
+        built_up_area="丹东市中心城区",
+        roman=romanize("兴五", "路"),
+        reading_key=reading("兴五").key,
+        approved_by="丹东市人民政府",
+        approved_on=dt.date(2008, 5, 1),
+        filed_on=dt.date(2008, 5, 6),
+        announced_on=dt.date(2008, 5, 8),
     )
     base = live_server.url
     page.on("dialog", lambda dialog: dialog.accept())

@@ -8,7 +8,13 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minzheng.core.division_history import Succession, add_months, code_publication_due, implementation_due, resolve
+from minzheng.core.division_history import (
+    Succession,
+    add_months,
+    code_publication_due,
+    implementation_due,
+    resolve,
+)
 from minzheng.core.models import DivisionChange
 from minzheng.core.selectors.division_history import earlier_codes, lineage, resolve_code
 from minzheng.core.services.division_changes import InvalidDivisionChange, Link, load_history, record_change
@@ -22,7 +28,10 @@ def c(code: str) -> str:
 
 def test_a_record_keyed_by_an_old_code_resolves_to_the_successor_from_the_effective_date_only():
     """Remapping without rewriting: before the change the record reads as it was written."""
-    links = [Succession(c("210623"), c("219014"), D(1993, 7, 29)), Succession(c("219014"), c("210681"), D(1995, 1, 1))]
+    links = [
+        Succession(c("210623"), c("219014"), D(1993, 7, 29)),
+        Succession(c("219014"), c("210681"), D(1995, 1, 1)),
+    ]
     assert resolve(c("210623"), D(1993, 7, 28), links).codes == (c("210623"),)
     assert resolve(c("210623"), D(1994, 1, 1), links).codes == (c("219014"),)
     assert resolve(c("210623"), D(2026, 1, 1), links).codes == (c("210681"),)
@@ -34,8 +43,10 @@ def test_sub_divisions_follow_their_county_under_the_new_prefix():
 
 
 def test_a_split_is_ambiguous_and_its_sub_divisions_are_not_guessed():
-    links = [Succession(c("210699"), c("210691"), D(2000, 1, 1), whole_area=False),
-             Succession(c("210699"), c("210692"), D(2000, 1, 1), whole_area=False)]
+    links = [
+        Succession(c("210699"), c("210691"), D(2000, 1, 1), whole_area=False),
+        Succession(c("210699"), c("210692"), D(2000, 1, 1), whole_area=False),
+    ]
     r = resolve(c("210699"), D(2001, 1, 1), links)
     assert r.ambiguous and set(r.codes) == {c("210691"), c("210692")}
     assert resolve("210699101000", D(2001, 1, 1), links).codes == ("210699101000",)
@@ -80,11 +91,23 @@ def test_the_shipped_dandong_history_shows_donggou_becoming_donggang_and_loads_o
 
 def test_a_merge_has_one_successor_and_effective_cannot_precede_approval(db):
     with pytest.raises(InvalidDivisionChange):
-        record_change(None, kind="merge", title="x", approved_on=D(2026, 1, 1), effective_on=D(2026, 2, 1),
-                      links=[Link("210602", "元宝区", "210690", "甲"), Link("210603", "振兴区", "210691", "乙")])
+        record_change(
+            None,
+            kind="merge",
+            title="x",
+            approved_on=D(2026, 1, 1),
+            effective_on=D(2026, 2, 1),
+            links=[Link("210602", "元宝区", "210690", "甲"), Link("210603", "振兴区", "210691", "乙")],
+        )
     with pytest.raises(InvalidDivisionChange):
-        record_change(None, kind="rename", title="x", approved_on=D(2026, 2, 1), effective_on=D(2026, 1, 1),
-                      links=[Link("210602", "元宝区", "210602", "甲区")])
+        record_change(
+            None,
+            kind="rename",
+            title="x",
+            approved_on=D(2026, 2, 1),
+            effective_on=D(2026, 1, 1),
+            links=[Link("210602", "元宝区", "210602", "甲区")],
+        )
 
 
 def test_lineage_page_shows_the_chain_and_todays_division(client, city_leader):
@@ -96,17 +119,32 @@ def test_lineage_page_shows_the_chain_and_todays_division(client, city_leader):
     assert "东沟县" in text and "219014" in text and "210681" in text and "东北新闻网" in text
 
 
-def test_recording_a_change_needs_the_approver_and_both_ends_in_the_jurisdiction(client, approver, county_caseworker):
+def test_recording_a_change_needs_the_approver_and_both_ends_in_the_jurisdiction(
+    client, approver, county_caseworker
+):
     client.force_login(county_caseworker)
     assert client.get(reverse("placenames:change_create")).status_code == 403
     client.force_login(approver)
-    data = {"kind": "rename", "title": "振兴区更名（测试）", "approved_by": "国务院", "approved_on": "2026-11-01",
-            "effective_on": "2026-12-01", "predecessor_code": "210603", "predecessor_name": "振兴区",
-            "successor_code": "210603", "successor_name": "新区"}
+    data = {
+        "kind": "rename",
+        "title": "振兴区更名（测试）",
+        "approved_by": "国务院",
+        "approved_on": "2026-11-01",
+        "effective_on": "2026-12-01",
+        "predecessor_code": "210603",
+        "predecessor_name": "振兴区",
+        "successor_code": "210603",
+        "successor_name": "新区",
+    }
     response = client.post(reverse("placenames:change_create"), data)
     assert response.status_code == 404 or "不在您的管辖范围内" in response.content.decode()
     assert not DivisionChange.objects.exists()
-    data.update(predecessor_code="210602", predecessor_name="元宝区", successor_code="210602", title="元宝区更名（测试）")
+    data.update(
+        predecessor_code="210602",
+        predecessor_name="元宝区",
+        successor_code="210602",
+        title="元宝区更名（测试）",
+    )
     response = client.post(reverse("placenames:change_create"), data)
     assert response.status_code == 302
     change = DivisionChange.objects.get()

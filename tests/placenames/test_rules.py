@@ -23,7 +23,13 @@ def test_romanisation_writes_specific_and_generic_apart_with_an_apostrophe_befor
 
 def test_tone_marks_follow_the_rule_a_e_then_ou_then_the_last_vowel():
     assert [tone_marked(s) for s in ("gang3", "lü4", "gou1", "liu2", "shui3", "zi5")] == [
-        "gǎng", "lǜ", "gōu", "liú", "shuǐ", "zi"]
+        "gǎng",
+        "lǜ",
+        "gōu",
+        "liú",
+        "shuǐ",
+        "zi",
+    ]
 
 
 def test_a_character_missing_from_the_table_is_reported_not_guessed():
@@ -87,7 +93,10 @@ def test_art9_clash_check_matches_an_oracle_written_from_the_article(mine, other
 
 
 def test_banned_terms_are_warnings_found_inside_the_name():
-    terms = [naming.BannedTerm("曼哈顿", "外国地名", "第九条"), naming.BannedTerm("万达", "企业字号商标", "第九条")]
+    terms = [
+        naming.BannedTerm("曼哈顿", "外国地名", "第九条"),
+        naming.BannedTerm("万达", "企业字号商标", "第九条"),
+    ]
     assert [t.term for t in naming.banned_terms_in("曼哈顿花园", terms)] == ["曼哈顿"]
     assert naming.banned_terms_in("江畔花园", terms) == []
 
@@ -106,8 +115,15 @@ def test_art13_art14_filing_and_announcement_within_15_days_of_approval():
 
 @pytest.mark.parametrize(
     ("number", "ok"),
-    [("0424001Q", True), ("0424002A", True), ("0424000Q", False), ("042401Q", False), ("0424001X", False),
-     ("0424001q", True), ("04240011", False)],
+    [
+        ("0424001Q", True),
+        ("0424002A", True),
+        ("0424000Q", False),
+        ("042401Q", False),
+        ("0424001X", False),
+        ("0424001q", True),
+        ("04240011", False),
+    ],
 )
 def test_marker_number_is_line_code_sequence_and_type_gbt17796(number, ok):
     """GB/T 17796-2009: 4-digit line code + 3-digit sequence from 001 + Q/A/B/C/D/E."""

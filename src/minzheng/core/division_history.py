@@ -57,7 +57,12 @@ def _follow(code: str, link: Succession, split_successors: tuple[str, ...]) -> t
     if code == link.predecessor:
         return split_successors if split_successors else ((link.successor,) if link.successor else ())
     old = _prefix(link.predecessor)
-    if not link.whole_area or not link.successor or not code.startswith(old) or len(_prefix(code)) <= len(old):
+    if (
+        not link.whole_area
+        or not link.successor
+        or not code.startswith(old)
+        or len(_prefix(code)) <= len(old)
+    ):
         return None
     new = _prefix(link.successor)
     if len(new) != len(old):

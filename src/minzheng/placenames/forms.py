@@ -2,10 +2,15 @@
 
 from datetime import date
 
-from django import forms
-
 from minzheng.core.models import DivisionChangeKind
-from minzheng.web.kit.forms import FlagField, KitForm, choice_field, date_field, decimal_field, int_field, text_field
+from minzheng.web.kit.forms import (
+    FlagField,
+    KitForm,
+    choice_field,
+    date_field,
+    decimal_field,
+    text_field,
+)
 
 from .models import ApplicationStatus, MarkerCondition, NameStatus, RepairKind
 from .models.choices import CATEGORY_CHOICES
@@ -41,7 +46,9 @@ class ProposeForm(KitForm):
     expert_report = text_field("专家论证报告", 200)
     consultation_report = text_field("征求意见报告", 200)
     received_on = date_field("受理日期", initial=date.today)
-    override_reason = text_field("仍予申报的理由（检查提示重名、同音或禁用词时填写）", 500, required=False, area=True)
+    override_reason = text_field(
+        "仍予申报的理由（检查提示重名、同音或禁用词时填写）", 500, required=False, area=True
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -155,6 +162,3 @@ class DisputeForm(KitForm):
 class SettleForm(KitForm):
     settled_on = date_field("解决日期", initial=date.today)
     settlement = text_field("解决结果", 500)
-
-
-

@@ -15,7 +15,11 @@ class StandardName:
 
 def standard_names(term: str, limit: int = 20) -> list[StandardName]:
     """现行标准地名 matching a term (public information: no jurisdiction applies)."""
-    qs = PlaceName.objects.filter(status=NameStatus.APPROVED, specific__contains=term.strip()) if term.strip() else []
+    qs = (
+        PlaceName.objects.filter(status=NameStatus.APPROVED, specific__contains=term.strip())
+        if term.strip()
+        else []
+    )
     return [
         StandardName(p.full_name, p.roman, p.get_category_display(), p.division_code)
         for p in (qs.order_by("specific", "pk")[:limit] if qs != [] else [])
@@ -23,4 +27,6 @@ def standard_names(term: str, limit: int = 20) -> list[StandardName]:
 
 
 def standard_name_count(division_code_prefix: str) -> int:
-    return PlaceName.objects.filter(status=NameStatus.APPROVED, division_code__startswith=division_code_prefix).count()
+    return PlaceName.objects.filter(
+        status=NameStatus.APPROVED, division_code__startswith=division_code_prefix
+    ).count()

@@ -38,9 +38,17 @@ def _applications(user):
 def _app_items(rows) -> list[WorkItem]:
     url = url_for_each("placenames:application_detail")
     return [
-        WorkItem(source="placenames.application", key=str(r["pk"]), domain=DOMAIN, matter="地名申请 · 待审批",
-                 subject=r["specific"] + r["generic"], division_code=r["division_code"], due_on=None,
-                 url=url(r["pk"]), capability=APPROVE)
+        WorkItem(
+            source="placenames.application",
+            key=str(r["pk"]),
+            domain=DOMAIN,
+            matter="地名申请 · 待审批",
+            subject=r["specific"] + r["generic"],
+            division_code=r["division_code"],
+            due_on=None,
+            url=url(r["pk"]),
+            capability=APPROVE,
+        )
         for r in rows
     ]
 
@@ -51,7 +59,9 @@ _APP_FIELDS = ("pk", "specific", "generic", "division_code")
 def open_applications(user, today: date) -> list[WorkItem]:
     if not has_capability(user, APPROVE):
         return []
-    return _app_items(_applications(user).exclude(received_by=user).order_by("received_on", "pk").values(*_APP_FIELDS))
+    return _app_items(
+        _applications(user).exclude(received_by=user).order_by("received_on", "pk").values(*_APP_FIELDS)
+    )
 
 
 def find_application(user, key: str, today: date) -> WorkItem:
@@ -77,16 +87,27 @@ def _name_items(rows, today: date) -> list[WorkItem]:
     for r in rows:
         at = (r["division_code"][:6], r["approved_on"])
         c = memo[at] = memo.get(at) or clocks(r["division_code"], r["approved_on"])
-        open_steps = [(label, due) for label, due, done in (
-            ("备案", filing_due(r["approved_on"], c.filing_days), r["filed_on"]),
-            ("公告", announcement_due(r["approved_on"], c.announcement_days), r["announced_on"]),
-        ) if not done]
-        items.append(WorkItem(
-            source="placenames.announcement", key=str(r["pk"]), domain=DOMAIN,
-            matter="标准地名 · 待" + "、".join(label for label, _ in open_steps),
-            subject=r["specific"] + r["generic"], division_code=r["division_code"],
-            due_on=min(due for _, due in open_steps), url=url(r["pk"]), capability=MANAGE,
-        ))
+        open_steps = [
+            (label, due)
+            for label, due, done in (
+                ("备案", filing_due(r["approved_on"], c.filing_days), r["filed_on"]),
+                ("公告", announcement_due(r["approved_on"], c.announcement_days), r["announced_on"]),
+            )
+            if not done
+        ]
+        items.append(
+            WorkItem(
+                source="placenames.announcement",
+                key=str(r["pk"]),
+                domain=DOMAIN,
+                matter="标准地名 · 待" + "、".join(label for label, _ in open_steps),
+                subject=r["specific"] + r["generic"],
+                division_code=r["division_code"],
+                due_on=min(due for _, due in open_steps),
+                url=url(r["pk"]),
+                capability=MANAGE,
+            )
+        )
     return items
 
 
@@ -108,12 +129,24 @@ def _joint_items(user, today: date, pk: int | None = None) -> list[WorkItem]:
         lines = lines.filter(pk=pk)
     items, memo = [], {}
     for line in lines:
-        years = memo[line.side_a_code] = memo.get(line.side_a_code) or clocks(line.side_a_code, today).joint_inspection_years
+        years = memo[line.side_a_code] = (
+            memo.get(line.side_a_code) or clocks(line.side_a_code, today).joint_inspection_years
+        )
         due = boundary_sel.joint_due(line, years)
         if due - JOINT_LEAD <= today:
-            items.append(WorkItem(source="placenames.joint_inspection", key=str(line.pk), domain=DOMAIN,
-                                  matter="界线联合检查 · " + ("已超期" if due < today else "将到期"), subject=line.name,
-                                  division_code=line.side_a_code, due_on=due, url=url(line.pk), capability=MANAGE))
+            items.append(
+                WorkItem(
+                    source="placenames.joint_inspection",
+                    key=str(line.pk),
+                    domain=DOMAIN,
+                    matter="界线联合检查 · " + ("已超期" if due < today else "将到期"),
+                    subject=line.name,
+                    division_code=line.side_a_code,
+                    due_on=due,
+                    url=url(line.pk),
+                    capability=MANAGE,
+                )
+            )
     return items
 
 
@@ -130,7 +163,9 @@ def find_joint_inspection(user, key: str, today: date) -> WorkItem:
 # --- 行政区划变更: 实施 and 代码公布 ------------------------------------------------------------------------
 def _change_items(user, today: date, pk: int | None = None) -> list[WorkItem]:
     url = url_for_each("placenames:change_detail")
-    changes = division_sel.change_list(user).filter(Q(implemented_on__isnull=True) | Q(code_published_on__isnull=True))
+    changes = division_sel.change_list(user).filter(
+        Q(implemented_on__isnull=True) | Q(code_published_on__isnull=True)
+    )
     if pk is not None:
         changes = changes.filter(pk=pk)
     items = []
@@ -138,14 +173,29 @@ def _change_items(user, today: date, pk: int | None = None) -> list[WorkItem]:
         c = clocks(ch.division_code or "000000000000", ch.approved_on)
         steps = []
         if not ch.implemented_on:
-            steps.append(("实施", implementation_due(ch.approved_on, c.implementation_months, c.extension_months,
-                                                   ch.extension_granted)))
+            steps.append(
+                (
+                    "实施",
+                    implementation_due(
+                        ch.approved_on, c.implementation_months, c.extension_months, ch.extension_granted
+                    ),
+                )
+            )
         if not ch.code_published_on:
             steps.append(("公布区划代码", code_publication_due(ch.approved_on, c.code_publication_months)))
-        items.append(WorkItem(source="placenames.division_change", key=str(ch.pk), domain=DOMAIN,
-                              matter="行政区划变更 · 待" + "、".join(s for s, _ in steps), subject=ch.title,
-                              division_code=ch.division_code, due_on=min(d for _, d in steps), url=url(ch.pk),
-                              capability=APPROVE))
+        items.append(
+            WorkItem(
+                source="placenames.division_change",
+                key=str(ch.pk),
+                domain=DOMAIN,
+                matter="行政区划变更 · 待" + "、".join(s for s, _ in steps),
+                subject=ch.title,
+                division_code=ch.division_code,
+                due_on=min(d for _, d in steps),
+                url=url(ch.pk),
+                capability=APPROVE,
+            )
+        )
     return items
 
 
@@ -162,6 +212,8 @@ def find_change(user, key: str, today: date) -> WorkItem:
 SOURCES = [
     WorkSource("placenames.application", DOMAIN, "地名命名更名申请", open_applications, find_application),
     WorkSource("placenames.announcement", DOMAIN, "地名备案公告", open_announcements, find_announcement),
-    WorkSource("placenames.joint_inspection", DOMAIN, "界线联合检查", open_joint_inspections, find_joint_inspection),
+    WorkSource(
+        "placenames.joint_inspection", DOMAIN, "界线联合检查", open_joint_inspections, find_joint_inspection
+    ),
     WorkSource("placenames.division_change", DOMAIN, "行政区划变更实施", open_changes, find_change),
 ]

@@ -49,7 +49,9 @@ def lineage(code: str) -> list[LineageStep]:
         seen_codes |= found
         if not frontier:
             break
-    changes = DivisionChange.objects.filter(pk__in=change_ids).prefetch_related("links").order_by("effective_on")
+    changes = (
+        DivisionChange.objects.filter(pk__in=change_ids).prefetch_related("links").order_by("effective_on")
+    )
     return [LineageStep(c, list(c.links.all())) for c in changes]
 
 
@@ -57,8 +59,10 @@ def change_list(prefix: str = ""):
     """Changes touching a jurisdiction: a link whose predecessor or successor lies under the prefix."""
     qs = DivisionChange.objects.all()
     if prefix:
-        ids = DivisionSuccession.objects.filter(predecessor_code__startswith=prefix).values("change_id").union(
-            DivisionSuccession.objects.filter(successor_code__startswith=prefix).values("change_id")
+        ids = (
+            DivisionSuccession.objects.filter(predecessor_code__startswith=prefix)
+            .values("change_id")
+            .union(DivisionSuccession.objects.filter(successor_code__startswith=prefix).values("change_id"))
         )
         qs = qs.filter(pk__in=[r["change_id"] for r in ids])
     return qs.prefetch_related("links").order_by("-effective_on", "-pk")

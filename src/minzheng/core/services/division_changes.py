@@ -47,16 +47,32 @@ def _check(kind: str, approved_on: date, effective_on: date, links: list[Link]) 
         raise InvalidDivisionChange("拆分只能有一个原区划", field="links")
 
 
-def record_change(actor, *, kind: str, title: str, approved_on: date, effective_on: date, links: list[Link],
-                  approved_by: str = "", approval_document: str = "", source: str = "", note: str = "",
-                  date_is_approximate: bool = False, extension_granted: bool = False,
-                  implemented_on: date | None = None, code_published_on: date | None = None) -> DivisionChange:
+def record_change(
+    actor,
+    *,
+    kind: str,
+    title: str,
+    approved_on: date,
+    effective_on: date,
+    links: list[Link],
+    approved_by: str = "",
+    approval_document: str = "",
+    source: str = "",
+    note: str = "",
+    date_is_approximate: bool = False,
+    extension_granted: bool = False,
+    implemented_on: date | None = None,
+    code_published_on: date | None = None,
+) -> DivisionChange:
     """Record one approved change (the caller checked the capability). Codes are parsed by the one parser;
     the change is owned by the parent of its first predecessor (the level that follows its clocks)."""
     links = [
-        Link(full_code(parse_division_code(x.predecessor_code, field="links")), x.predecessor_name.strip(),
-             parse_division_code(x.successor_code, field="links") if x.successor_code else "",
-             x.successor_name.strip())
+        Link(
+            full_code(parse_division_code(x.predecessor_code, field="links")),
+            x.predecessor_name.strip(),
+            parse_division_code(x.successor_code, field="links") if x.successor_code else "",
+            x.successor_name.strip(),
+        )
         for x in links
     ]
     _check(kind, approved_on, effective_on, links)
@@ -64,24 +80,43 @@ def record_change(actor, *, kind: str, title: str, approved_on: date, effective_
     owner = full_code(owner[: max(len(owner) - (3 if len(owner) > 6 else 2), 0)]) if owner else ""
     with transaction.atomic():
         change = DivisionChange.objects.create(
-            kind=kind, title=title.strip(), approved_by=approved_by, approval_document=approval_document,
-            approved_on=approved_on, effective_on=effective_on, date_is_approximate=date_is_approximate,
-            extension_granted=extension_granted, implemented_on=implemented_on,
-            code_published_on=code_published_on, source=source, note=note, division_code=owner,
+            kind=kind,
+            title=title.strip(),
+            approved_by=approved_by,
+            approval_document=approval_document,
+            approved_on=approved_on,
+            effective_on=effective_on,
+            date_is_approximate=date_is_approximate,
+            extension_granted=extension_granted,
+            implemented_on=implemented_on,
+            code_published_on=code_published_on,
+            source=source,
+            note=note,
+            division_code=owner,
         )
-        DivisionSuccession.objects.bulk_create(
-            DivisionSuccession(change=change, **x.__dict__) for x in links
+        DivisionSuccession.objects.bulk_create(DivisionSuccession(change=change, **x.__dict__) for x in links)
+        record_event(
+            actor,
+            "division_change.recorded",
+            object_type="core.divisionchange",
+            object_id=change.pk,
+            division_code=owner,
+            summary=f"记录行政区划变更：{change.title}",
+            after=snapshot(change, _FIELDS),
         )
-        record_event(actor, "division_change.recorded", object_type="core.divisionchange",
-                     object_id=change.pk, division_code=owner, summary=f"记录行政区划变更：{change.title}",
-                     after=snapshot(change, _FIELDS))
     return change
 
 
-def mark_progress(actor, change: DivisionChange, *, implemented_on: date | None = None,
-                  code_published_on: date | None = None, extension_granted: bool | None = None) -> None:
+def mark_progress(
+    actor,
+    change: DivisionChange,
+    *,
+    implemented_on: date | None = None,
+    code_published_on: date | None = None,
+    extension_granted: bool | None = None,
+) -> None:
     """实施完成 / 新代码公布 / 批准延期: dates recorded once (a later correction is a new audit entry)."""
-    before = snapshot(change, _FIELDS + ["extension_granted"])
+    before = snapshot(change, [*_FIELDS, "extension_granted"])
     if implemented_on and implemented_on < change.approved_on:
         raise InvalidDivisionChange("实施完成日期不能早于批准日期", field="implemented_on")
     if code_published_on and code_published_on < change.approved_on:
@@ -94,10 +129,16 @@ def mark_progress(actor, change: DivisionChange, *, implemented_on: date | None 
         if extension_granted is not None:
             change.extension_granted = extension_granted
         change.save()
-        record_event(actor, "division_change.progress", object_type="core.divisionchange",
-                     object_id=change.pk, division_code=change.division_code,
-                     summary=f"行政区划变更进度：{change.title}", before=before,
-                     after=snapshot(change, _FIELDS + ["extension_granted"]))
+        record_event(
+            actor,
+            "division_change.progress",
+            object_type="core.divisionchange",
+            object_id=change.pk,
+            division_code=change.division_code,
+            summary=f"行政区划变更进度：{change.title}",
+            before=before,
+            after=snapshot(change, [*_FIELDS, "extension_granted"]),
+        )
 
 
 def load_history(actor=None, path: Path = HISTORY_FILE) -> tuple[int, int]:
@@ -116,12 +157,22 @@ def load_history(actor=None, path: Path = HISTORY_FILE) -> tuple[int, int]:
             skipped += 1
             continue
         record_change(
-            actor, kind=head["kind"], title=head["title"], approved_by=head["approved_by"],
-            approval_document=head["approval_document"], approved_on=date.fromisoformat(head["approved_on"]),
-            effective_on=effective_on, date_is_approximate=head["approximate"] == "1", source=head["source"],
-            note=head["note"], implemented_on=effective_on, code_published_on=effective_on,
-            links=[Link(r["predecessor_code"], r["predecessor_name"], r["successor_code"], r["successor_name"])
-                   for r in group],
+            actor,
+            kind=head["kind"],
+            title=head["title"],
+            approved_by=head["approved_by"],
+            approval_document=head["approval_document"],
+            approved_on=date.fromisoformat(head["approved_on"]),
+            effective_on=effective_on,
+            date_is_approximate=head["approximate"] == "1",
+            source=head["source"],
+            note=head["note"],
+            implemented_on=effective_on,
+            code_published_on=effective_on,
+            links=[
+                Link(r["predecessor_code"], r["predecessor_name"], r["successor_code"], r["successor_name"])
+                for r in group
+            ],
         )
         created += 1
     return created, skipped

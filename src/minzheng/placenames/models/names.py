@@ -34,7 +34,12 @@ class PlaceName(models.Model):
     protected = models.BooleanField("列入地名保护名录", default=False)
     protection_note = models.CharField("保护名录说明", max_length=300, blank=True)
     supersedes = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="superseded_by", verbose_name="更名前"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+        verbose_name="更名前",
     )
     ended_on = models.DateField("停止使用日期", null=True, blank=True)
 
@@ -57,7 +62,12 @@ class NamingApplication(models.Model):
 
     kind = models.CharField("申请类型", max_length=10, choices=ApplicationKind.choices)
     target = models.ForeignKey(
-        PlaceName, on_delete=models.PROTECT, null=True, blank=True, related_name="renamings", verbose_name="原地名"
+        PlaceName,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renamings",
+        verbose_name="原地名",
     )
     specific = models.CharField("拟用专名", max_length=50)
     generic = models.CharField("拟用通名", max_length=20)
@@ -84,13 +94,23 @@ class NamingApplication(models.Model):
     )
     decided_on = models.DateField("批准日期", null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="审批人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="审批人",
     )
     approved_by = models.CharField("批准机关", max_length=100, blank=True)
     approval_document = models.CharField("批准文号", max_length=100, blank=True)
     decision_note = models.CharField("审批意见", max_length=500, blank=True)
     result = models.OneToOneField(
-        PlaceName, on_delete=models.PROTECT, null=True, blank=True, related_name="application", verbose_name="批准的地名"
+        PlaceName,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="application",
+        verbose_name="批准的地名",
     )
 
     class Meta:
@@ -104,7 +124,9 @@ class NamingApplication(models.Model):
 class StandardAddress(models.Model):
     """标准地址 (第二十一条): built from a standard street (or estate) name and numbers."""
 
-    place = models.ForeignKey(PlaceName, on_delete=models.PROTECT, related_name="addresses", verbose_name="标准地名")
+    place = models.ForeignKey(
+        PlaceName, on_delete=models.PROTECT, related_name="addresses", verbose_name="标准地名"
+    )
     house_number = models.CharField("门牌号", max_length=20)
     building = models.CharField("楼栋", max_length=20, blank=True)
     unit = models.CharField("单元", max_length=20, blank=True)
@@ -121,6 +143,9 @@ class StandardAddress(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.full_text
+
 
 class BannedWord(models.Model):
     """禁用词 (第九条: persons' names, foreign names, company and brand names; the 大洋怪重 clean-up): the bureau's
@@ -133,3 +158,6 @@ class BannedWord(models.Model):
     class Meta:
         verbose_name = "地名禁用词"
         verbose_name_plural = "地名禁用词"
+
+    def __str__(self) -> str:
+        return self.term

@@ -69,7 +69,9 @@ def joint_inspection_due(last: date, years: int) -> date:
     return add_months(last, 12 * years)
 
 
-def repair_problems(kind: str, neighbour_present: bool, filing_reference: str, agreement_reference: str) -> list[str]:
+def repair_problems(
+    kind: str, neighbour_present: bool, filing_reference: str, agreement_reference: str
+) -> list[str]:
     """第六条: a repair needs the neighbour present; a move or an added 界桩 also an agreement and a filing."""
     problems = []
     if not neighbour_present:

@@ -67,7 +67,9 @@ class Scope:
         return SCOPE_LABELS[self.kind] + ("" if self.statutory else "（条例未规定范围，参照县级范围提示）")
 
 
-def check_scope(category: Category, division_code: str, *, division_level: int = 0, built_up_area: str = "") -> Scope:
+def check_scope(
+    category: Category, division_code: str, *, division_level: int = 0, built_up_area: str = ""
+) -> Scope:
     """第九条 scope of the duplicate/homophone check. ``division_code`` is where the named thing lies (12
     digits); ``division_level`` is the level of a 行政区划 being named (3 county … 4 township); a street or
     estate outside any declared 建成区 is checked within its county (and said so)."""

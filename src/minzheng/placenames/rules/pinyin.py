@@ -65,7 +65,23 @@ def tone_marked(syllable: str) -> str:
 def _join(syllables: list[str]) -> str:
     word = ""
     for syllable in syllables:
-        if word and syllable[:1] in ("a", "o", "e", "ā", "á", "ǎ", "à", "ō", "ó", "ǒ", "ò", "ē", "é", "ě", "è"):
+        if word and syllable[:1] in (
+            "a",
+            "o",
+            "e",
+            "ā",
+            "á",
+            "ǎ",
+            "à",
+            "ō",
+            "ó",
+            "ǒ",
+            "ò",
+            "ē",
+            "é",
+            "ě",
+            "è",
+        ):
             word += "'"
         word += syllable
     return word[:1].upper() + word[1:]

@@ -36,7 +36,8 @@ def either_side(queryset: QuerySet, user, prefix_field: str = "") -> QuerySet:
     if not prefix:
         return queryset
     return queryset.filter(
-        Q(**{f"{prefix_field}side_a_code__startswith": prefix}) | Q(**{f"{prefix_field}side_b_code__startswith": prefix})
+        Q(**{f"{prefix_field}side_a_code__startswith": prefix})
+        | Q(**{f"{prefix_field}side_b_code__startswith": prefix})
     )
 
 

@@ -14,7 +14,9 @@ def summary(user) -> dict:
         "names": sum(counts.values()),
         "by_category": counts,
         "protected": names.filter(protected=True).count(),
-        "open_applications": scoped(NamingApplication.objects.filter(status=ApplicationStatus.SUBMITTED), user).count(),
+        "open_applications": scoped(
+            NamingApplication.objects.filter(status=ApplicationStatus.SUBMITTED), user
+        ).count(),
         "lines": line_list(user).count(),
         "markers": either_side(BoundaryMarker.objects.all(), user, "line__").count(),
         "bad_markers": either_side(BoundaryMarker.objects.exclude(condition="good"), user, "line__").count(),

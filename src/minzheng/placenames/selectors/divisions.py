@@ -1,9 +1,10 @@
 """行政区划变更 reads for the 区划地名 pages, through core (which keeps the changes next to the divisions)."""
 
+from django.http import Http404
+
 from minzheng.core.jurisdiction import division_prefix
 from minzheng.core.permissions import Capability, require
 from minzheng.core.selectors import division_history as history
-from django.http import Http404
 
 
 def change_list(user):
@@ -15,7 +16,11 @@ def change_list(user):
 
 def change_detail(user, pk: int):
     require(user, Capability.VIEW_REGISTRY)
-    change = history.change_in_jurisdiction(division_prefix(user.division_code or "x"), pk) if user.division_code else None
+    change = (
+        history.change_in_jurisdiction(division_prefix(user.division_code or "x"), pk)
+        if user.division_code
+        else None
+    )
     if change is None:
         raise Http404("记录不存在或不在您的管辖范围内")
     return change

@@ -12,20 +12,37 @@ def feature_collection(user) -> dict:
     features = []
     for line in line_list(user):
         if line.geometry:
-            features.append({"type": "Feature", "geometry": line.geometry,
-                             "properties": {"kind": "界线", "name": line.name, "code": line.code}})
-    markers = either_side(BoundaryMarker.objects.all(), user, "line__").values_list("number", "longitude", "latitude")
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": line.geometry,
+                    "properties": {"kind": "界线", "name": line.name, "code": line.code},
+                }
+            )
+    markers = either_side(BoundaryMarker.objects.all(), user, "line__").values_list(
+        "number", "longitude", "latitude"
+    )
     for number, lng, lat in markers:
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
-                         "properties": {"kind": "界桩", "name": number}})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [float(lng), float(lat)]},
+                "properties": {"kind": "界桩", "name": number},
+            }
+        )
     names = (
         scoped(PlaceName.objects.filter(status=NameStatus.APPROVED, geometry__isnull=False), user)
         .order_by("pk")
         .values_list("specific", "generic", "category", "geometry")[:NAME_LIMIT]
     )
     for specific, generic, category, geometry in names:
-        features.append({"type": "Feature", "geometry": geometry,
-                         "properties": {"kind": "地名", "name": specific + generic, "category": category}})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": geometry,
+                "properties": {"kind": "地名", "name": specific + generic, "category": category},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -38,14 +55,28 @@ def echarts_option(collection: dict) -> dict:
         geometry, props = feature["geometry"] or {}, feature["properties"]
         kind = geometry.get("type")
         if kind == "LineString":
-            series.append({"type": "line", "name": props["name"], "data": geometry["coordinates"], "showSymbol": False,
-                           "lineStyle": {"width": 3, "color": "#c0392b" if props["kind"] == "界线" else "#2c3e50"}})
+            series.append(
+                {
+                    "type": "line",
+                    "name": props["name"],
+                    "data": geometry["coordinates"],
+                    "showSymbol": False,
+                    "lineStyle": {"width": 3, "color": "#c0392b" if props["kind"] == "界线" else "#2c3e50"},
+                }
+            )
         elif kind == "Point":
             points.setdefault(props["kind"], []).append([*geometry["coordinates"], props["name"]])
     colours = {"界桩": "#c0392b", "地名": "#2e86c1"}
     for kind, data in points.items():
-        series.append({"type": "scatter", "name": kind, "data": data, "symbolSize": 9 if kind == "界桩" else 4,
-                       "itemStyle": {"color": colours.get(kind, "#555")}})
+        series.append(
+            {
+                "type": "scatter",
+                "name": kind,
+                "data": data,
+                "symbolSize": 9 if kind == "界桩" else 4,
+                "itemStyle": {"color": colours.get(kind, "#555")},
+            }
+        )
     return {
         "tooltip": {"trigger": "item"},
         "legend": {"top": 0, "data": sorted(points)},

@@ -9,8 +9,15 @@ from ..models import ApplicationStatus, NameStatus, NamingApplication, PlaceName
 from .common import one, scoped, under
 
 
-def name_list(user, *, q: str = "", category: str = "", status: str = "", division_code: str = "",
-              protected: bool = False):
+def name_list(
+    user,
+    *,
+    q: str = "",
+    category: str = "",
+    status: str = "",
+    division_code: str = "",
+    protected: bool = False,
+):
     qs = under(scoped(PlaceName.objects.all(), user), division_code)
     if q:
         qs = qs.filter(Q(specific__contains=q) | Q(generic__contains=q) | Q(roman__icontains=q))
@@ -43,7 +50,9 @@ def application_list(user, *, status: str = ""):
 
 
 def application_detail(user, pk: int) -> NamingApplication:
-    return one(NamingApplication.objects.select_related("target", "result", "received_by", "decided_by"), user, pk)
+    return one(
+        NamingApplication.objects.select_related("target", "result", "received_by", "decided_by"), user, pk
+    )
 
 
 def announcement_queue(user):
@@ -69,9 +78,7 @@ def public_search(q: str, limit: int = 50) -> list[PlaceName]:
 
 def public_announcements(limit: int = 200) -> list[PlaceName]:
     """公告 list: 标准名称、罗马字母拼写、所属政区、位置描述、批准机关、批准时间 (地名备案公告管理办法)."""
-    return list(
-        PlaceName.objects.filter(announced_on__isnull=False).order_by("-announced_on", "-pk")[:limit]
-    )
+    return list(PlaceName.objects.filter(announced_on__isnull=False).order_by("-announced_on", "-pk")[:limit])
 
 
 def division_names(rows) -> dict[str, str]:

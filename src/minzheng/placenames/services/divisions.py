@@ -18,8 +18,19 @@ def record_change(actor, *, links: list[core_changes.Link], **fields):
     return core_changes.record_change(actor, links=links, **fields)
 
 
-def mark_progress(actor, change, *, implemented_on: date | None = None, code_published_on: date | None = None,
-                  extension_granted: bool | None = None) -> None:
+def mark_progress(
+    actor,
+    change,
+    *,
+    implemented_on: date | None = None,
+    code_published_on: date | None = None,
+    extension_granted: bool | None = None,
+) -> None:
     require(actor, Capability.APPROVE_PLACENAMES)
-    core_changes.mark_progress(actor, change, implemented_on=implemented_on, code_published_on=code_published_on,
-                               extension_granted=extension_granted)
+    core_changes.mark_progress(
+        actor,
+        change,
+        implemented_on=implemented_on,
+        code_published_on=code_published_on,
+        extension_granted=extension_granted,
+    )

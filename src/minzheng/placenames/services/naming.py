@@ -43,7 +43,9 @@ class CheckResult:
         lines = [f"{f.message}（{self.scope.label}，《地名管理条例》第九条）" for f in self.findings]
         lines += [f"含有“{b.term}”（{b.kind}；{b.source}）" for b in self.banned]
         if self.missing_readings:
-            lines.append(f"拼音表未收录“{'、'.join(self.missing_readings)}”，未能比较读音，请人工核对同音地名")
+            lines.append(
+                f"拼音表未收录“{'、'.join(self.missing_readings)}”，未能比较读音，请人工核对同音地名"
+            )
         return lines
 
 
@@ -62,14 +64,25 @@ def _existing_in(scope: naming.Scope, exclude_pk: int | None = None) -> list[nam
 
 
 def banned_terms() -> list[naming.BannedTerm]:
-    return [naming.BannedTerm(t, k, s) for t, k, s in BannedWord.objects.values_list("term", "kind", "source")]
+    return [
+        naming.BannedTerm(t, k, s) for t, k, s in BannedWord.objects.values_list("term", "kind", "source")
+    ]
 
 
-def check_name(*, specific: str, generic: str, category: str, division_code: str, division_level_: int = 0,
-               built_up_area: str = "", exclude_pk: int | None = None) -> CheckResult:
+def check_name(
+    *,
+    specific: str,
+    generic: str,
+    category: str,
+    division_code: str,
+    division_level_: int = 0,
+    built_up_area: str = "",
+    exclude_pk: int | None = None,
+) -> CheckResult:
     """第九条 checks of a proposed name: duplicates and homophones within the scope, banned terms, reading."""
-    scope = naming.check_scope(naming.Category(category), division_code, division_level=division_level_,
-                               built_up_area=built_up_area)
+    scope = naming.check_scope(
+        naming.Category(category), division_code, division_level=division_level_, built_up_area=built_up_area
+    )
     findings = naming.clashes(specific, generic, category, _existing_in(scope, exclude_pk))
     banned = naming.banned_terms_in(specific + generic, banned_terms())
     missing = reading(specific + generic).missing
@@ -83,11 +96,28 @@ def _clean_division(code: str) -> str:
     return full_code(division_prefix(code))
 
 
-def propose(actor, *, kind: str = ApplicationKind.NAMING, target: PlaceName | None = None, specific: str,
-            generic: str, category: str, division_code: str, location_text: str, reasons: str, applicant: str,
-            assessment_report: str, expert_report: str, consultation_report: str, received_on: date,
-            division_level: int = 0, built_up_area: str = "", meaning: str = "", override_reason: str = "",
-            geometry: dict | None = None) -> NamingApplication:
+def propose(
+    actor,
+    *,
+    kind: str = ApplicationKind.NAMING,
+    target: PlaceName | None = None,
+    specific: str,
+    generic: str,
+    category: str,
+    division_code: str,
+    location_text: str,
+    reasons: str,
+    applicant: str,
+    assessment_report: str,
+    expert_report: str,
+    consultation_report: str,
+    received_on: date,
+    division_level: int = 0,
+    built_up_area: str = "",
+    meaning: str = "",
+    override_reason: str = "",
+    geometry: dict | None = None,
+) -> NamingApplication:
     """受理 a naming/renaming application (第十一条). The 第九条 findings are stored on it; if there are any, the
     application is accepted only with a reason to go on (the warnings are returned in the error otherwise)."""
     require(actor, Capability.MANAGE_PLACENAMES)
@@ -116,9 +146,15 @@ def propose(actor, *, kind: str = ApplicationKind.NAMING, target: PlaceName | No
             strict=True,
         )
     ]
-    result = check_name(specific=specific, generic=generic, category=category, division_code=division_code,
-                        division_level_=division_level, built_up_area=built_up_area.strip(),
-                        exclude_pk=target.pk if target else None)
+    result = check_name(
+        specific=specific,
+        generic=generic,
+        category=category,
+        division_code=division_code,
+        division_level_=division_level,
+        built_up_area=built_up_area.strip(),
+        exclude_pk=target.pk if target else None,
+    )
     override_reason = (override_reason or "").strip()
     if result.warnings and not override_reason:
         raise InvalidPlacenameInput(
@@ -127,24 +163,49 @@ def propose(actor, *, kind: str = ApplicationKind.NAMING, target: PlaceName | No
         )
     with transaction.atomic():
         application = NamingApplication.objects.create(
-            kind=kind, target=target, specific=specific, generic=generic, category=category,
-            division_level=division_level, division_code=division_code, built_up_area=built_up_area.strip(),
+            kind=kind,
+            target=target,
+            specific=specific,
+            generic=generic,
+            category=category,
+            division_level=division_level,
+            division_code=division_code,
+            built_up_area=built_up_area.strip(),
             location_text=require_text(location_text, "location_text", "位置描述", 300),
-            geometry=geometry, reasons=require_text(reasons, "reasons", "申请理由", 1000),
+            geometry=geometry,
+            reasons=require_text(reasons, "reasons", "申请理由", 1000),
             meaning=require_text(meaning, "meaning", "含义", 500, required=False),
             applicant=require_text(applicant, "applicant", "申请人", 100),
-            assessment_report=reports[0], expert_report=reports[1], consultation_report=reports[2],
-            findings=result.warnings, override_reason=require_text(override_reason, "override_reason",
-                                                                   "仍予申报的理由", 500, required=False),
-            received_on=received_on, received_by=actor,
+            assessment_report=reports[0],
+            expert_report=reports[1],
+            consultation_report=reports[2],
+            findings=result.warnings,
+            override_reason=require_text(
+                override_reason, "override_reason", "仍予申报的理由", 500, required=False
+            ),
+            received_on=received_on,
+            received_by=actor,
         )
-        audit(actor, "placenames.application.received", application,
-              f"受理地名{application.get_kind_display()}申请：{specific}{generic}", _APP_FIELDS)
+        audit(
+            actor,
+            "placenames.application.received",
+            application,
+            f"受理地名{application.get_kind_display()}申请：{specific}{generic}",
+            _APP_FIELDS,
+        )
     return application
 
 
-def decide(actor, application: NamingApplication, *, approve: bool, decided_on: date, approved_by: str = "",
-           approval_document: str = "", note: str = "") -> PlaceName | None:
+def decide(
+    actor,
+    application: NamingApplication,
+    *,
+    approve: bool,
+    decided_on: date,
+    approved_by: str = "",
+    approval_document: str = "",
+    note: str = "",
+) -> PlaceName | None:
     """批准 or 不予批准 (第十二条). Approval makes the standard name (with its reading and Romanisation); a
     renaming closes the old name on the same day and links the two."""
     require(actor, Capability.APPROVE_PLACENAMES)
@@ -161,23 +222,39 @@ def decide(actor, application: NamingApplication, *, approve: bool, decided_on: 
             approved_by = require_text(approved_by, "approved_by", "批准机关", 100)
             r = reading(application.specific + application.generic)
             place = PlaceName.objects.create(
-                specific=application.specific, generic=application.generic, category=application.category,
-                division_level=application.division_level, division_code=application.division_code,
-                built_up_area=application.built_up_area, location_text=application.location_text,
-                geometry=application.geometry, meaning=application.meaning,
-                pinyin=" ".join(r.syllables), reading_key=reading(application.specific).key,
+                specific=application.specific,
+                generic=application.generic,
+                category=application.category,
+                division_level=application.division_level,
+                division_code=application.division_code,
+                built_up_area=application.built_up_area,
+                location_text=application.location_text,
+                geometry=application.geometry,
+                meaning=application.meaning,
+                pinyin=" ".join(r.syllables),
+                reading_key=reading(application.specific).key,
                 roman=romanize(application.specific, application.generic),
-                approved_by=approved_by, approved_on=decided_on,
-                approval_document=require_text(approval_document, "approval_document", "批准文号", 100, False),
+                approved_by=approved_by,
+                approved_on=decided_on,
+                approval_document=require_text(
+                    approval_document, "approval_document", "批准文号", 100, False
+                ),
                 supersedes=application.target,
-                history=(f"原名{application.target.full_name}，{decided_on}更名" if application.target else ""),
+                history=(
+                    f"原名{application.target.full_name}，{decided_on}更名" if application.target else ""
+                ),
             )
             if application.target:
                 old = application.target
                 old.status, old.ended_on = NameStatus.RENAMED, decided_on
                 old.save(update_fields=["status", "ended_on"])
-                audit(actor, "placenames.name.renamed", old, f"地名更名：{old.full_name} → {place.full_name}",
-                      _NAME_FIELDS)
+                audit(
+                    actor,
+                    "placenames.name.renamed",
+                    old,
+                    f"地名更名：{old.full_name} → {place.full_name}",
+                    _NAME_FIELDS,
+                )
             audit(actor, "placenames.name.approved", place, f"批准地名：{place.full_name}", _NAME_FIELDS)
         application.status = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
         application.decided_on, application.decided_by = decided_on, actor
@@ -185,9 +262,14 @@ def decide(actor, application: NamingApplication, *, approve: bool, decided_on: 
         application.decision_note = require_text(note, "note", "审批意见", 500, required=approve)
         application.result = place
         application.save()
-        audit(actor, "placenames.application.decided", application,
-              f"地名申请{application.get_status_display()}：{application.specific}{application.generic}",
-              _APP_FIELDS, before)
+        audit(
+            actor,
+            "placenames.application.decided",
+            application,
+            f"地名申请{application.get_status_display()}：{application.specific}{application.generic}",
+            _APP_FIELDS,
+            before,
+        )
     return place
 
 
@@ -203,7 +285,9 @@ def _dated(actor, place: PlaceName, field: str, on: date, label: str) -> None:
     with transaction.atomic():
         setattr(place, field, on)
         place.save(update_fields=[field])
-        audit(actor, f"placenames.name.{field}", place, f"地名{label}：{place.full_name}（{on}）", _NAME_FIELDS)
+        audit(
+            actor, f"placenames.name.{field}", place, f"地名{label}：{place.full_name}（{on}）", _NAME_FIELDS
+        )
 
 
 def record_filing(actor, place: PlaceName, on: date) -> None:
@@ -225,8 +309,14 @@ def set_protected(actor, place: PlaceName, *, protected: bool, note: str) -> Non
         place.protected = protected
         place.protection_note = require_text(note, "note", "保护名录说明", 300)
         place.save(update_fields=["protected", "protection_note"])
-        audit(actor, "placenames.name.protection", place,
-              f"{'列入' if protected else '移出'}地名保护名录：{place.full_name}", _NAME_FIELDS, before)
+        audit(
+            actor,
+            "placenames.name.protection",
+            place,
+            f"{'列入' if protected else '移出'}地名保护名录：{place.full_name}",
+            _NAME_FIELDS,
+            before,
+        )
 
 
 def abolish(actor, place: PlaceName, *, on: date, reason: str) -> None:
@@ -236,12 +326,16 @@ def abolish(actor, place: PlaceName, *, on: date, reason: str) -> None:
         raise PlacenameConflict("该地名已不是现行地名")
     with transaction.atomic():
         place.status, place.ended_on = NameStatus.ABOLISHED, on
-        place.history = (place.history + f"；{on}废止：{require_text(reason, 'reason', '废止理由', 200)}")[:1000]
+        place.history = (place.history + f"；{on}废止：{require_text(reason, 'reason', '废止理由', 200)}")[
+            :1000
+        ]
         place.save(update_fields=["status", "ended_on", "history"])
         audit(actor, "placenames.name.abolished", place, f"废止地名：{place.full_name}", _NAME_FIELDS)
 
 
-def address_text(place: PlaceName, house_number: str, building: str = "", unit: str = "", room: str = "") -> str:
+def address_text(
+    place: PlaceName, house_number: str, building: str = "", unit: str = "", room: str = ""
+) -> str:
     area = "".join(d.name for d in division_path(place.division_code)[1:4] if d.name != "市辖区")
     parts = [area, place.full_name, f"{house_number}号"]
     parts += [f"{building}栋"] if building else []
@@ -250,21 +344,34 @@ def address_text(place: PlaceName, house_number: str, building: str = "", unit: 
     return "".join(parts)
 
 
-def add_address(actor, place: PlaceName, *, house_number: str, building: str = "", unit: str = "",
-                room: str = "") -> StandardAddress:
+def add_address(
+    actor, place: PlaceName, *, house_number: str, building: str = "", unit: str = "", room: str = ""
+) -> StandardAddress:
     """标准地址 (第二十一条) from a standard street or estate name."""
     require(actor, Capability.MANAGE_PLACENAMES)
     check_in_jurisdiction(actor, place.division_code)
-    if place.status != NameStatus.APPROVED or place.category not in (naming.Category.STREET, naming.Category.ESTATE):
+    if place.status != NameStatus.APPROVED or place.category not in (
+        naming.Category.STREET,
+        naming.Category.ESTATE,
+    ):
         raise PlacenameConflict("标准地址只能由现行的街路巷或住宅区、楼宇标准名称编制")
     house_number = require_text(house_number, "house_number", "门牌号", 20)
-    if StandardAddress.objects.filter(place=place, house_number=house_number, building=building.strip(),
-                                      unit=unit.strip(), room=room.strip()).exists():
+    if StandardAddress.objects.filter(
+        place=place,
+        house_number=house_number,
+        building=building.strip(),
+        unit=unit.strip(),
+        room=room.strip(),
+    ).exists():
         raise PlacenameConflict("该标准地址已经存在")
     with transaction.atomic():
         row = StandardAddress.objects.create(
-            place=place, house_number=house_number, building=building.strip(), unit=unit.strip(),
-            room=room.strip(), division_code=place.division_code,
+            place=place,
+            house_number=house_number,
+            building=building.strip(),
+            unit=unit.strip(),
+            room=room.strip(),
+            division_code=place.division_code,
             full_text=address_text(place, house_number, building.strip(), unit.strip(), room.strip()),
         )
         audit(actor, "placenames.address.created", row, f"编制标准地址：{row.full_text}", ["full_text"])

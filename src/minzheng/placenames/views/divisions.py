@@ -4,6 +4,7 @@ and a division's lineage (supersedes / superseded_by, Who's On First style)."""
 from datetime import date
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -19,7 +20,18 @@ from ..errors import InvalidPlacenameInput
 from ..selectors import divisions as sel
 from ..services import divisions as svc
 from ..services.parameters import clocks
-from .common import Action, Cell, Section, can_approve, crumbs, detail_page, due_cell, form_page, paginate, table_page
+from .common import (
+    Action,
+    Cell,
+    Section,
+    can_approve,
+    crumbs,
+    detail_page,
+    due_cell,
+    form_page,
+    paginate,
+    table_page,
+)
 
 CHANGES = ("行政区划变更", "placenames:change_list")
 
@@ -38,11 +50,17 @@ def _links_text(change) -> str:
 
 def _clock_cells(change, today):
     c = clocks(change.division_code or "000000000000", change.approved_on)
-    impl = implementation_due(change.approved_on, c.implementation_months, c.extension_months, change.extension_granted)
+    impl = implementation_due(
+        change.approved_on, c.implementation_months, c.extension_months, change.extension_granted
+    )
     code = code_publication_due(change.approved_on, c.code_publication_months)
     return (
-        due_cell(impl, today, done=bool(change.implemented_on)) if not change.implemented_on else Cell(change.implemented_on),
-        due_cell(code, today, done=bool(change.code_published_on)) if not change.code_published_on else Cell(change.code_published_on),
+        due_cell(impl, today, done=bool(change.implemented_on))
+        if not change.implemented_on
+        else Cell(change.implemented_on),
+        due_cell(code, today, done=bool(change.code_published_on))
+        if not change.code_published_on
+        else Cell(change.code_published_on),
     )
 
 
@@ -52,14 +70,34 @@ def change_list(request):
     rows = []
     for ch in page:
         impl, code = _clock_cells(ch, today)
-        rows.append([Cell(ch.title, reverse("placenames:change_detail", args=[ch.pk])), ch.get_kind_display(),
-                     _links_text(ch), ch.approved_on.year if ch.date_is_approximate else ch.approved_on,
-                     ch.effective_on.year if ch.date_is_approximate else ch.effective_on, impl, code])
+        rows.append(
+            [
+                Cell(ch.title, reverse("placenames:change_detail", args=[ch.pk])),
+                ch.get_kind_display(),
+                _links_text(ch),
+                ch.approved_on.year if ch.date_is_approximate else ch.approved_on,
+                ch.effective_on.year if ch.date_is_approximate else ch.effective_on,
+                impl,
+                code,
+            ]
+        )
     toolbar = [("记录区划变更", reverse("placenames:change_create"))] if can_approve(request.user) else []
     toolbar.append(("丹东市区划沿革", reverse("placenames:lineage", args=["210681"])))
     return table_page(
-        request, title="行政区划变更", trail=crumbs((CHANGES[0], None)), page_obj=page, toolbar=toolbar,
-        headers=["事项", "类型", "原区划 → 新区划", "批准日期", "生效日期", "实施（12个月，延期+6）", "代码公布（1个月）"],
+        request,
+        title="行政区划变更",
+        trail=crumbs((CHANGES[0], None)),
+        page_obj=page,
+        toolbar=toolbar,
+        headers=[
+            "事项",
+            "类型",
+            "原区划 → 新区划",
+            "批准日期",
+            "生效日期",
+            "实施（12个月，延期+6）",
+            "代码公布（1个月）",
+        ],
         rows=rows,
         intro="区划变更作为事件记录，不覆盖原区划：原区划代码的记录自生效日起按承继关系解析到新区划（历史记录保持原代码）。"
         "《行政区划管理条例》第十五条：批准之日起12个月内实施完毕，经批准可延期不超过6个月；第十七条：1个月内确定并公布新的区划代码。",
@@ -70,35 +108,65 @@ def change_detail(request, pk: int):
     ch = sel.change_detail(request.user, pk)
     impl, code = _clock_cells(ch, date.today())
     fields = [
-        ("变更类型", ch.get_kind_display()), ("批准机关", ch.approved_by), ("批准文件", ch.approval_document),
+        ("变更类型", ch.get_kind_display()),
+        ("批准机关", ch.approved_by),
+        ("批准文件", ch.approval_document),
         ("批准日期", f"{ch.approved_on.year}年（仅知年份）" if ch.date_is_approximate else ch.approved_on),
         ("生效日期", f"{ch.effective_on.year}年（仅知年份）" if ch.date_is_approximate else ch.effective_on),
-        ("实施完成", impl), ("新区划代码公布", code), ("已批准延期", "是" if ch.extension_granted else "否"),
-        ("资料来源", ch.source), ("说明", ch.note),
+        ("实施完成", impl),
+        ("新区划代码公布", code),
+        ("已批准延期", "是" if ch.extension_granted else "否"),
+        ("资料来源", ch.source),
+        ("说明", ch.note),
     ]
     rows = [
-        [Cell(f"{x.predecessor_name}（{division_prefix(x.predecessor_code)}）", _lineage_link(x.predecessor_code)),
-         Cell(f"{x.successor_name}（{division_prefix(x.successor_code)}）", _lineage_link(x.successor_code))
-         if x.successor_code else "撤销"]
+        [
+            Cell(
+                f"{x.predecessor_name}（{division_prefix(x.predecessor_code)}）",
+                _lineage_link(x.predecessor_code),
+            ),
+            Cell(
+                f"{x.successor_name}（{division_prefix(x.successor_code)}）", _lineage_link(x.successor_code)
+            )
+            if x.successor_code
+            else "撤销",
+        ]
         for x in ch.links.all()
     ]
     actions = []
     if can_approve(request.user) and not (ch.implemented_on and ch.code_published_on):
-        actions.append(Action("记录进度", f.ProgressForm(initial={"extension_granted": ch.extension_granted}),
-                              reverse("placenames:change_progress", args=[pk]), "保存"))
-    return detail_page(request, title=ch.title, trail=crumbs((CHANGES[0], reverse(CHANGES[1])), (ch.title, None)),
-                       fields=fields, sections=[Section("承继关系（supersedes / superseded_by）", ["原区划", "新区划"], rows)],
-                       actions=actions)
+        actions.append(
+            Action(
+                "记录进度",
+                f.ProgressForm(initial={"extension_granted": ch.extension_granted}),
+                reverse("placenames:change_progress", args=[pk]),
+                "保存",
+            )
+        )
+    return detail_page(
+        request,
+        title=ch.title,
+        trail=crumbs((CHANGES[0], reverse(CHANGES[1])), (ch.title, None)),
+        fields=fields,
+        sections=[Section("承继关系（supersedes / superseded_by）", ["原区划", "新区划"], rows)],
+        actions=actions,
+    )
 
 
 def change_progress(request, pk: int):
     ch = sel.change_detail(request.user, pk)
     return act_then_redirect(
-        request, f.ProgressForm(request.POST),
-        lambda d: svc.mark_progress(request.user, ch, implemented_on=d.get("implemented_on"),
-                                    code_published_on=d.get("code_published_on"),
-                                    extension_granted=bool(d.get("extension_granted"))),
-        "已保存", reverse("placenames:change_detail", args=[pk]),
+        request,
+        f.ProgressForm(request.POST),
+        lambda d: svc.mark_progress(
+            request.user,
+            ch,
+            implemented_on=d.get("implemented_on"),
+            code_published_on=d.get("code_published_on"),
+            extension_granted=bool(d.get("extension_granted")),
+        ),
+        "已保存",
+        reverse("placenames:change_detail", args=[pk]),
     )
 
 
@@ -118,11 +186,19 @@ def change_create(request):
             if len(old_codes) != len(old_names) or len(new_codes) != len(new_names):
                 raise InvalidPlacenameInput("区划代码和名称的个数应一一对应", field="predecessor_name")
             news = list(zip(new_codes, new_names, strict=True)) or [("", "")]
-            links = [Link(oc, on, nc, nn) for oc, on in zip(old_codes, old_names, strict=True) for nc, nn in news]
+            links = [
+                Link(oc, on, nc, nn) for oc, on in zip(old_codes, old_names, strict=True) for nc, nn in news
+            ]
             return svc.record_change(
-                request.user, kind=d["kind"], title=d["title"], approved_by=d["approved_by"],
-                approval_document=d["approval_document"], approved_on=d["approved_on"],
-                effective_on=d["effective_on"], source=d["source"], links=links,
+                request.user,
+                kind=d["kind"],
+                title=d["title"],
+                approved_by=d["approved_by"],
+                approval_document=d["approval_document"],
+                approved_on=d["approved_on"],
+                effective_on=d["effective_on"],
+                source=d["source"],
+                links=links,
             )
 
         change = run_service(form, call)
@@ -130,8 +206,14 @@ def change_create(request):
             messages.success(request, "已记录区划变更")
             return redirect("placenames:change_detail", pk=change.pk)
     back = reverse(CHANGES[1])
-    return form_page(request, title="记录行政区划变更", trail=crumbs((CHANGES[0], back), ("记录", None)), form=form,
-                     cancel_url=back, submit="保存")
+    return form_page(
+        request,
+        title="记录行政区划变更",
+        trail=crumbs((CHANGES[0], back), ("记录", None)),
+        form=form,
+        cancel_url=back,
+        submit="保存",
+    )
 
 
 def lineage(request, code: str):
@@ -149,25 +231,50 @@ def lineage(request, code: str):
     fields = [
         ("区划", f"{historical_name(full)}（{division_prefix(full)}）"),
         ("今日对应的现行区划", Cell(current, tag="orange" if now.changed else "")),
-        ("说明", "以该代码登记的历史记录保持原代码；按日期查询时自生效日起解析到承继区划。" + ("（拆分：无法唯一确定）" if now.ambiguous else "")),
+        (
+            "说明",
+            "以该代码登记的历史记录保持原代码；按日期查询时自生效日起解析到承继区划。"
+            + ("（拆分：无法唯一确定）" if now.ambiguous else ""),
+        ),
     ]
     rows = []
     for step in steps:
         ch = step.change
         when = f"{ch.effective_on.year}年" if ch.date_is_approximate else str(ch.effective_on)
         for x in step.links:
-            rows.append([
-                when, Cell(ch.title, reverse("placenames:change_detail", args=[ch.pk])) if _visible(request.user, ch) else ch.title,
-                ch.get_kind_display(),
-                Cell(f"{x.predecessor_name}（{division_prefix(x.predecessor_code)}）", _lineage_link(x.predecessor_code)),
-                Cell(f"{x.successor_name}（{division_prefix(x.successor_code)}）", _lineage_link(x.successor_code))
-                if x.successor_code else "撤销",
-                ch.source,
-            ])
+            rows.append(
+                [
+                    when,
+                    Cell(ch.title, reverse("placenames:change_detail", args=[ch.pk]))
+                    if _visible(request.user, ch)
+                    else ch.title,
+                    ch.get_kind_display(),
+                    Cell(
+                        f"{x.predecessor_name}（{division_prefix(x.predecessor_code)}）",
+                        _lineage_link(x.predecessor_code),
+                    ),
+                    Cell(
+                        f"{x.successor_name}（{division_prefix(x.successor_code)}）",
+                        _lineage_link(x.successor_code),
+                    )
+                    if x.successor_code
+                    else "撤销",
+                    ch.source,
+                ]
+            )
     return detail_page(
-        request, title=f"区划沿革：{historical_name(full)}", trail=crumbs((CHANGES[0], reverse(CHANGES[1])), ("区划沿革", None)),
-        fields=fields, sections=[Section("沿革（按生效日期）", ["生效", "事项", "类型", "原区划（supersedes）", "新区划（superseded_by）", "来源"], rows,
-                                         empty="该区划没有记录在案的变更")],
+        request,
+        title=f"区划沿革：{historical_name(full)}",
+        trail=crumbs((CHANGES[0], reverse(CHANGES[1])), ("区划沿革", None)),
+        fields=fields,
+        sections=[
+            Section(
+                "沿革（按生效日期）",
+                ["生效", "事项", "类型", "原区划（supersedes）", "新区划（superseded_by）", "来源"],
+                rows,
+                empty="该区划没有记录在案的变更",
+            )
+        ],
         testid="lineage",
     )
 
@@ -175,6 +282,6 @@ def lineage(request, code: str):
 def _visible(user, change) -> bool:
     try:
         sel.change_detail(user, change.pk)
-    except Exception:  # noqa: BLE001 — a 404 means the change lies outside the jurisdiction: no link
+    except Http404:  # outside the jurisdiction: shown without a link
         return False
     return True
