@@ -424,7 +424,8 @@ def _names(rng: random.Random, count: int, counties: dict[str, str]) -> list[Pla
 
 
 def _county_codes() -> dict[str, str]:
-    return {
+    """12-digit codes of 丹东's counties (the six of the demo, whether or not the division table has them)."""
+    return {c: c.ljust(12, "0") for c in SEATS} | {
         c[:6]: c
         for c in Division.objects.filter(code__startswith=CITY, level=3, valid_to__isnull=True).values_list(
             "code", flat=True
