@@ -273,7 +273,13 @@ def walk_pages(client, *, seen: set[str] | None = None, depth: int = 2) -> Itera
 
 
 # Pages without login: the login page, the public institution list, a community's 公示 (printed on notices).
-PUBLIC_PAGES = ["/login/", "/public/eldercare/institutions/", "/public/gongshi/210602002001/"]
+PUBLIC_PAGES = [
+    "/login/",
+    "/public/eldercare/institutions/",
+    "/public/gongshi/210602002001/",
+    "/public/placenames/search/?q=锦山",
+    "/public/placenames/announcements/",
+]
 
 
 def data_strings() -> frozenset[str]:

@@ -4,6 +4,8 @@ lineage, and the changes whose clocks run (implementation, code publication)."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
+
 from ..division_history import Resolution, Succession, predecessors, resolve
 from ..jurisdiction import division_prefix, full_code
 from ..models import Division, DivisionChange, DivisionChangeKind, DivisionSuccession
@@ -56,15 +58,13 @@ def lineage(code: str) -> list[LineageStep]:
 
 
 def change_list(prefix: str = ""):
-    """Changes touching a jurisdiction: a link whose predecessor or successor lies under the prefix."""
+    """Changes touching a jurisdiction: a link whose predecessor or successor lies under the prefix (one
+    query; the links come with the page)."""
     qs = DivisionChange.objects.all()
     if prefix:
-        ids = (
-            DivisionSuccession.objects.filter(predecessor_code__startswith=prefix)
-            .values("change_id")
-            .union(DivisionSuccession.objects.filter(successor_code__startswith=prefix).values("change_id"))
-        )
-        qs = qs.filter(pk__in=[r["change_id"] for r in ids])
+        qs = qs.filter(
+            Q(links__predecessor_code__startswith=prefix) | Q(links__successor_code__startswith=prefix)
+        ).distinct()
     return qs.prefetch_related("links").order_by("-effective_on", "-pk")
 
 

@@ -82,7 +82,7 @@ def change_list(request):
             ]
         )
     toolbar = [("记录区划变更", reverse("placenames:change_create"))] if can_approve(request.user) else []
-    toolbar.append(("丹东市区划沿革", reverse("placenames:lineage", args=["210681"])))
+    toolbar.append(("东港市区划沿革", reverse("placenames:lineage", args=["210681"])))
     return table_page(
         request,
         title="行政区划变更",
@@ -148,7 +148,7 @@ def change_detail(request, pk: int):
         title=ch.title,
         trail=crumbs((CHANGES[0], reverse(CHANGES[1])), (ch.title, None)),
         fields=fields,
-        sections=[Section("承继关系（supersedes / superseded_by）", ["原区划", "新区划"], rows)],
+        sections=[Section("承继关系", ["原区划（被承继）", "新区划（承继）"], rows)],
         actions=actions,
     )
 
@@ -270,7 +270,7 @@ def lineage(request, code: str):
         sections=[
             Section(
                 "沿革（按生效日期）",
-                ["生效", "事项", "类型", "原区划（supersedes）", "新区划（superseded_by）", "来源"],
+                ["生效", "事项", "类型", "原区划", "新区划", "来源"],
                 rows,
                 empty="该区划没有记录在案的变更",
             )

@@ -128,7 +128,8 @@ def name_detail(request, pk: int):
     for s in sel.successors_of(p):
         fields.append(("更名为", Cell(s.full_name, reverse("placenames:name_detail", args=[s.pk]))))
     if p.geometry:
-        fields.append(("位置（GeoJSON）", p.geometry.get("type", "")))
+        shape = {"Point": "点", "LineString": "线", "Polygon": "面", "MultiPolygon": "面"}
+        fields.append(("位置", f"已标注（{shape.get(p.geometry.get('type'), '几何')}），见地图"))
     actions = []
     url = lambda name: reverse(f"placenames:{name}", args=[pk])  # noqa: E731
     if p.status == NameStatus.APPROVED and can_manage(request.user):
