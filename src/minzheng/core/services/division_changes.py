@@ -10,7 +10,7 @@ from django.db import transaction
 
 from ..errors import MinzhengError
 from ..jurisdiction import division_prefix, full_code, parse_division_code
-from ..models import DivisionChange, DivisionChangeKind, DivisionSuccession
+from ..models import AuditEvent, DivisionChange, DivisionChangeKind, DivisionSuccession
 from .audit import record_event, snapshot
 
 HISTORY_FILE = Path(__file__).resolve().parent.parent / "data" / "division_changes.csv"
@@ -97,7 +97,7 @@ def record_change(
         DivisionSuccession.objects.bulk_create(DivisionSuccession(change=change, **x.__dict__) for x in links)
         record_event(
             actor,
-            "division_change.recorded",
+            AuditEvent.CREATE,
             object_type="core.divisionchange",
             object_id=change.pk,
             division_code=owner,
@@ -131,7 +131,7 @@ def mark_progress(
         change.save()
         record_event(
             actor,
-            "division_change.progress",
+            AuditEvent.UPDATE,
             object_type="core.divisionchange",
             object_id=change.pk,
             division_code=change.division_code,

@@ -4,6 +4,7 @@ from django.db import models
 from django.http import Http404
 
 from minzheng.core.jurisdiction import covers
+from minzheng.core.models import AuditEvent
 from minzheng.core.services.audit import record_event, snapshot
 
 from ..errors import InvalidPlacenameInput, PlacenameConflict
@@ -30,10 +31,15 @@ def require_text(value: str, field: str, label: str, max_length: int, required: 
     return value
 
 
+_CREATED = ("received", "approved", "created", "inspected", "recorded", "repaired", "opened")
+
+
 def audit(actor, action: str, row: models.Model, summary: str, fields: list[str], before: dict | None = None):
+    """The audit entry of a write: ``action`` names it in code (placenames.name.approved …); the log keeps the
+    platform's kinds (新增/修改) and the Chinese summary."""
     record_event(
         actor,
-        action,
+        AuditEvent.CREATE if action.rsplit(".", 1)[-1] in _CREATED else AuditEvent.UPDATE,
         object_type=f"placenames.{row._meta.model_name}",
         object_id=row.pk,
         division_code=getattr(row, "division_code", "") or "",
