@@ -67,7 +67,6 @@ def test_propose_street_homophone_warning_approve_and_announce(page, live_server
         page.fill(f"[name={name}]", value)
     page.fill("[name=reasons]", "新建城市道路需要命名")
     page.select_option("select[name=category]", "5")
-    page.select_option("select[name=division_code]", "210602000000")
     page.locator("form button[type=submit]").click()
     body = page.inner_text("main")
     assert "与“兴五路”同音" in body and "同一城镇建成区范围" in body

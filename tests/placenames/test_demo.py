@@ -9,7 +9,9 @@ from minzheng.placenames.rules.boundaries import marker_number_problems
 def test_demo_has_every_category_valid_markers_and_the_donggang_lineage(policy, divisions):
     from tests.core.factories import make_user
 
-    make_user("caseworker", "210602000000", username="county_caseworker")  # the demo's desk for its application
+    make_user(
+        "caseworker", "210602000000", username="county_caseworker"
+    )  # the demo's desk for its application
     summary = world.load_demo(count=300)
     assert summary.names == PlaceName.objects.count() and 150 <= summary.names <= 300
     assert set(PlaceName.objects.values_list("category", flat=True)) >= {"1", "2", "4", "5", "6", "7", "8"}

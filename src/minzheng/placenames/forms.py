@@ -14,7 +14,6 @@ from minzheng.web.kit.forms import (
 
 from .models import ApplicationStatus, MarkerCondition, NameStatus, RepairKind
 from .models.choices import CATEGORY_CHOICES
-from .selectors.common import division_choices
 
 ANY = [("", "全部")]
 LEVELS = [("0", "不适用（非行政区划）"), ("3", "县级及以上行政区划"), ("4", "乡级行政区划（乡镇、街道）")]
@@ -36,7 +35,7 @@ class ProposeForm(KitForm):
     generic = text_field("通名（如 路、街、小区、村）", 20)
     category = choice_field("类别（第三条）", CATEGORY_CHOICES)
     division_level = choice_field("所命名行政区划的层级", LEVELS, initial="0")
-    division_code = choice_field("所属政区", [])
+    division_code = text_field("所属政区（不选即本级）", 12, required=False)
     built_up_area = text_field("所在建成区（街路巷、住宅区填写）", 50, required=False)
     location_text = text_field("位置描述（起止点、四至）", 300)
     reasons = text_field("申请理由", 1000, area=True)
@@ -49,10 +48,6 @@ class ProposeForm(KitForm):
     override_reason = text_field(
         "仍予申报的理由（检查提示重名、同音或禁用词时填写）", 500, required=False, area=True
     )
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, user=user, **kwargs)
-        self.fields["division_code"].choices = division_choices(user)
 
 
 class RenameForm(ProposeForm):
