@@ -45,6 +45,7 @@ db:
 	$(PY) manage.py load_bank_formats
 	$(PY) manage.py load_monitoring_rules
 	$(PY) manage.py load_funeral_policy
+	$(PY) manage.py load_division_changes
 
 demo:
 	$(PY) manage.py demo --if-empty
@@ -54,6 +55,7 @@ demo:
 	$(PY) manage.py demo_marriage
 	$(PY) manage.py demo_children
 	$(PY) manage.py demo_socialorgs
+	$(PY) manage.py demo_placenames
 	$(PY) manage.py demo_planning
 	$(PY) manage.py demo_payments
 	$(PY) manage.py demo_monitoring --if-empty

@@ -68,6 +68,7 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
         call_command(name, **quiet)
     call_command("load_monitoring_rules", **quiet)
     call_command("load_funeral_policy", **quiet)
+    call_command("load_division_changes", **quiet)
     call_command("demo", "--households", str(households), **quiet)
     call_command("demo_assistance", **quiet)
     call_command("demo_exchange", **quiet)
@@ -75,6 +76,7 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     call_command("demo_marriage", **quiet)
     call_command("demo_children", **quiet)
     call_command("demo_socialorgs", "--count", "40", **quiet)
+    call_command("demo_placenames", "--count", "300", **quiet)
     call_command("demo_planning", **quiet)
     call_command("demo_payments", "--households", "30", **quiet)
     call_command("demo_monitoring", **quiet)
@@ -271,7 +273,13 @@ def walk_pages(client, *, seen: set[str] | None = None, depth: int = 2) -> Itera
 
 
 # Pages without login: the login page, the public institution list, a community's 公示 (printed on notices).
-PUBLIC_PAGES = ["/login/", "/public/eldercare/institutions/", "/public/gongshi/210602002001/"]
+PUBLIC_PAGES = [
+    "/login/",
+    "/public/eldercare/institutions/",
+    "/public/gongshi/210602002001/",
+    "/public/placenames/search/?q=锦山",
+    "/public/placenames/announcements/",
+]
 
 
 def data_strings() -> frozenset[str]:

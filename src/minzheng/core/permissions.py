@@ -45,6 +45,8 @@ class Capability(StrEnum):
     MANAGE_FUNERAL = "manage_funeral"
     MANAGE_SOCIALORGS = "manage_socialorgs"
     DECIDE_SOCIALORGS = "decide_socialorgs"
+    MANAGE_PLACENAMES = "manage_placenames"
+    APPROVE_PLACENAMES = "approve_placenames"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -124,6 +126,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # decide registrations, 年检 results, listings and removals (never on what they received themselves).
     Capability.MANAGE_SOCIALORGS: {Role.CASEWORKER},
     Capability.DECIDE_SOCIALORGS: {Role.REVIEWER, Role.APPROVER},
+    # 区划地名: caseworkers enter naming applications, 备案/公告 dates, 界桩 inspections and repairs; approvers
+    # record the approval of a name and of 行政区划变更 (never on what they entered themselves).
+    Capability.MANAGE_PLACENAMES: {Role.CASEWORKER},
+    Capability.APPROVE_PLACENAMES: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -165,6 +171,8 @@ _MESSAGES = {
     Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
     Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
     Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
+    Capability.MANAGE_PLACENAMES: "只有经办人可以受理地名申请、登记界桩巡查和维修",
+    Capability.APPROVE_PLACENAMES: "只有审批人可以批准地名和记录行政区划变更",
 }
 
 

@@ -2,6 +2,7 @@
 
 from .accounts import ApiToken, LoginThrottle, PasswordHistory, Role, User
 from .audit import AuditChainHead, AuditEvent
+from .division_changes import DivisionChange, DivisionChangeKind, DivisionSuccession
 from .divisions import Division, DivisionLevel
 from .imports import ImportBatch
 from .people import Household, HouseholdMembership, Person, RegistryChange
@@ -11,7 +12,10 @@ __all__ = [
     "AuditChainHead",
     "AuditEvent",
     "Division",
+    "DivisionChange",
+    "DivisionChangeKind",
     "DivisionLevel",
+    "DivisionSuccession",
     "Household",
     "HouseholdMembership",
     "ImportBatch",
