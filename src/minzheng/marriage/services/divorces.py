@@ -16,6 +16,7 @@ from ..errors import InvalidMarriageInput, MarriageConflict
 from ..models import DivorceApplication, DivorceStatus, MarriageRecord, MarriageStatus, Party, Registry
 from ..rules.cooling_off import CoolingOffWindows, Phase, cooling_off_windows, phase_on
 from .common import audit, check_day, check_in_jurisdiction, policy_int, registrar_at
+from .life_events import marriage_ended
 from .numbering import next_certificate_number
 
 _FIELDS = [
@@ -209,6 +210,7 @@ def register_divorce(
         actor, AuditEvent.UPDATE, application, f"离婚登记 {application.certificate_number}", _FIELDS, before
     )
     audit(actor, AuditEvent.UPDATE, marriage, "婚姻因协议离婚终止", ["status", "ended_on", "end_note"])
+    marriage_ended(actor, marriage, on=on, cause=f"离婚登记 {application.certificate_number}")
     return application
 
 
