@@ -80,7 +80,7 @@ def test_the_trend_chart_shows_the_target_year_once(dandong_monitoring, login, c
 def test_the_note_column_is_given_room(dandong_monitoring, login, city_leader):  # noqa: F811
     body = login(city_leader).get(f"/planning/plans/{dandong_monitoring.pk}/cockpit/").content.decode()
     cells = re.findall(r'<td class="muted note-cell" style="([^"]*)"', body)
-    assert len(cells) == 20 and all("min-width:16em" in style for style in cells)
+    assert len(cells) == 21 and all("min-width:16em" in style for style in cells)  # 20 + 婚姻家庭辅导室覆盖率
 
 
 def test_a_leaders_home_page_shows_the_plan_status_and_links_to_the_cockpit(

@@ -20,9 +20,14 @@ def _value(figures: sel.Figures, attribute: str):
     return value
 
 
-def _rows(data: sel.YearStatistics) -> list[list]:
+_MARRIAGE_COLUMNS = {
+    "marriages", "first_marriage_persons", "remarriage_persons", "foreign", "cross_county", "cross_county_share"
+}  # fmt: skip
+
+
+def _rows(data: sel.YearStatistics, columns=sel.COLUMNS) -> list[list]:
     return [
-        [m.label, *(_value(m, attribute) for attribute, _ in sel.COLUMNS)] for m in [*data.months, data.total]
+        [m.label, *(_value(m, attribute) for attribute, _ in columns)] for m in [*data.months, data.total]
     ]
 
 
@@ -74,8 +79,19 @@ def statistics_page(request):
         ),
         ("补领", f"补发证书 {total.reissued} 件，出具婚姻登记记录证明 {total.record_proofs} 件"),
     ]
+    marriage_columns = [c for c in sel.COLUMNS if c[0] in _MARRIAGE_COLUMNS]
+    other_columns = [c for c in sel.COLUMNS if c[0] not in _MARRIAGE_COLUMNS]
     sections = [
-        Section("按月统计", headers, _rows(data)),
+        Section(
+            "结婚登记（按月）",
+            ["月份", *(label for _, label in marriage_columns)],
+            _rows(data, marriage_columns),
+        ),
+        Section(
+            "离婚登记与补领（按月）",
+            ["月份", *(label for _, label in other_columns)],
+            _rows(data, other_columns),
+        ),
         Section(
             "结婚当事人年龄（登记当日周岁）",
             ["年龄段", "男（人）", "女（人）"],
