@@ -81,6 +81,10 @@ def test_book_register_divorce_withdraw_closed(page, live_server):
     page.click("dl.fields >> text=J210602")
     assert page.get_by_test_id("status").inner_text() == "婚姻存续"
     assert "已撤回" in page.inner_text("body")
+    # 5. The year's statistics count the registration, the application and its withdrawal.
+    page.goto(f"{base}/marriage/statistics/")
+    facts = page.get_by_test_id("marriage-statistics").inner_text()
+    assert "1 对（初婚 2 人、再婚 0 人）" in facts and "受理 1 件，撤回 1 件" in facts
     # The pages fit 1280 px without sideways scrolling.
     page.set_viewport_size({"width": 1280, "height": 900})
     for path in ["/marriage/", "/marriage/marriages/", "/marriage/marriages/new/", "/marriage/divorces/",

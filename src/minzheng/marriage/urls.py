@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import appointments, archives, counselling, dashboard, divorces, marriages, registries
+from .views import appointments, archives, counselling, dashboard, divorces, marriages, registries, statistics
 
 app_name = "marriage"
 
 urlpatterns = [
     path("", dashboard.dashboard_page, name="dashboard"),
+    path("statistics/", statistics.statistics_page, name="statistics"),
     path("registries/", registries.registry_list, name="registry_list"),
     path("registries/new/", registries.registry_create, name="registry_create"),
     path("registries/<int:pk>/", registries.registry_detail, name="registry_detail"),

@@ -40,8 +40,10 @@ from .enrolments import change_amount, set_next_review, stop_enrolment
 from .in_force import in_force_from_book
 
 REGISTRY_CONSUMER = "assistance.registry_changes"
+_MARITAL_KINDS = {RegistryChange.MARRIED, RegistryChange.MARRIAGE_ENDED}  # from 婚姻登记 (issue 19)
 _HANDLED_KINDS = {
-    RegistryChange.DECEASED, RegistryChange.MOVED, RegistryChange.HOUSEHOLD_SPLIT, RegistryChange.MEMBER_LEFT
+    RegistryChange.DECEASED, RegistryChange.MOVED, RegistryChange.HOUSEHOLD_SPLIT, RegistryChange.MEMBER_LEFT,
+    *_MARITAL_KINDS,
 }  # fmt: skip
 
 
@@ -101,7 +103,10 @@ def _affected(change: RegistryChange):
 def _handle(change: RegistryChange, today: date, result: ConsumeResult) -> None:
     label = change.get_kind_display()
     for enrolment in _affected(change):
-        outcome = _apply(change, enrolment)
+        if change.kind in _MARITAL_KINDS:
+            outcome = _review_after_marital_change(change, enrolment, today)
+        else:
+            outcome = _apply(change, enrolment)
         if change.kind == RegistryChange.DECEASED and not outcome.startswith("停保"):
             outcome += _review_after_death(change, enrolment)
         if outcome.startswith("停保"):
@@ -131,6 +136,20 @@ def _review_after_death(change: RegistryChange, enrolment: Enrolment) -> str:
     if due != enrolment.next_review_on:
         set_next_review(None, enrolment, next_review_on=due)
     return f"；{due:%Y-%m-%d} 前复核家庭经济状况"
+
+
+def _review_after_marital_change(change: RegistryChange, enrolment: Enrolment, today: date) -> str:
+    """A member married or divorced: who lives together, and so the 低保 household, may change (民法典 第一千零五十
+    条; 最低生活保障审核确认办法 第九条 共同生活的家庭成员). Nothing is changed automatically: the household's 复核
+    is brought forward to the task's due date, so the review scheduler opens it at once."""
+    due = _task_due(enrolment.division_code, today)
+    if enrolment.end_month is None and (enrolment.next_review_on is None or due < enrolment.next_review_on):
+        set_next_review(None, enrolment, next_review_on=due)
+    who = change.person.name if change.person_id else "成员"
+    return (
+        f"复核：{who}于{change.effective_date:%Y-%m-%d}{change.get_kind_display()}（{change.reason}），"
+        f"家庭人口可能变化，{due:%Y-%m-%d} 前复核共同生活的家庭成员和收入"
+    )
 
 
 def _apply(change: RegistryChange, enrolment: Enrolment) -> str:

@@ -152,6 +152,8 @@ class RegistryChange(models.Model):
     MEMBER_JOINED = "member_joined"
     MEMBER_LEFT = "member_left"
     CORRECTED = "corrected"
+    MARRIED = "married"
+    MARRIAGE_ENDED = "marriage_ended"
     KINDS = [
         (REGISTERED, "新增登记"),
         (MOVED, "迁移"),
@@ -160,6 +162,8 @@ class RegistryChange(models.Model):
         (MEMBER_JOINED, "成员加入"),
         (MEMBER_LEFT, "成员迁出"),
         (CORRECTED, "信息更正"),
+        (MARRIED, "结婚"),
+        (MARRIAGE_ENDED, "离婚或婚姻解除"),
     ]
 
     kind = models.CharField("变更类型", max_length=20, choices=KINDS)

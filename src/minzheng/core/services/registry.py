@@ -7,7 +7,7 @@ Each is a dated change (``RegistryChange``) — the outbox that other domains re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 
 from .. import codes
@@ -340,6 +340,46 @@ def move_member(
         after={"household": to_household.number, "relation": relation},
     )
     return membership
+
+
+@transaction.atomic
+def record_marital_change(
+    actor, person: Person, *, kind: str, on: date, reason: str, after: dict | None = None
+) -> RegistryChange:
+    """结婚 / 离婚或婚姻解除 of a registered person as a dated change, filed against the household the person
+    lives in that day, so 社会救助 reviews the household's composition (民法典 1050: after a marriage either
+    spouse may join the other's family). Called by 婚姻登记's services, which check their own capability
+    (a registrar is not a registry editor); the registry itself keeps no marital status."""
+    if kind not in (RegistryChange.MARRIED, RegistryChange.MARRIAGE_ENDED):
+        raise MinzhengError("婚姻变更类型不正确", field="kind")
+    membership = (
+        person.memberships.filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on))
+        .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gt=on))
+        .select_related("household")
+        .order_by("-valid_from")
+        .first()
+    )
+    household = membership.household if membership else None
+    change = RegistryChange.objects.create(
+        kind=kind,
+        person=person,
+        household=household,
+        division_code=household.residence_division_code if household else person.residence_division_code,
+        effective_date=on,
+        after=after or {},
+        reason=reason[:200],
+        recorded_by=actor,
+    )
+    record_event(
+        actor,
+        AuditEvent.UPDATE,
+        object_type="person",
+        object_id=person.pk,
+        division_code=change.division_code,
+        summary=f"{change.get_kind_display()}：{reason}"[:300],
+        after={"registry_change": change.pk, "kind": kind, "effective_date": on.isoformat()},
+    )
+    return change
 
 
 def _change(

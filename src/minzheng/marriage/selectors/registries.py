@@ -47,3 +47,10 @@ def registrar_candidates(user, registry: Registry) -> QuerySet[User]:
         .distinct()
         .order_by("username")
     )
+
+
+def registry_options(user) -> list[tuple[int, str]]:
+    """(pk, name) of the registries inside the user's jurisdiction, for filters."""
+    return list(
+        scoped(Registry.objects.all(), user).order_by("division_code", "name").values_list("pk", "name")
+    )

@@ -16,6 +16,7 @@ from ..errors import InvalidMarriageInput, MarriageConflict
 from ..models import DivorceApplication, DivorceStatus, MarriageRecord, MarriageStatus, Party, Registry
 from ..rules.cooling_off import CoolingOffWindows, Phase, cooling_off_windows, phase_on
 from .common import audit, check_day, check_in_jurisdiction, policy_int, registrar_at
+from .life_events import marriage_ended
 from .numbering import next_certificate_number
 
 _FIELDS = [
@@ -209,6 +210,7 @@ def register_divorce(
         actor, AuditEvent.UPDATE, application, f"离婚登记 {application.certificate_number}", _FIELDS, before
     )
     audit(actor, AuditEvent.UPDATE, marriage, "婚姻因协议离婚终止", ["status", "ended_on", "end_note"])
+    marriage_ended(actor, marriage, on=on, cause=f"离婚登记 {application.certificate_number}")
     return application
 
 
@@ -260,3 +262,55 @@ def close_lapsed_applications(today: date | None = None) -> int:
             )
             closed += 1
     return closed
+
+
+def recompute_provisional_windows() -> int:
+    """Dates counted before a year's 放假安排 was loaded (``dates_provisional``) are counted again once it is
+    (run nightly, before 视为撤回). 民法典 第二百零三条: a last day on a statutory holiday moves to the day after
+    the holiday. The parties were given the provisional dates on the 回执单, so a period is only ever
+    lengthened by the recount, never shortened (a 调休 weekend that turns out to be a working day does not take a
+    day away from them). Idempotent: an application leaves the queue once its dates are final."""
+    updated = 0
+    due = DivorceApplication.objects.filter(status=DivorceStatus.COOLING_OFF, dates_provisional=True)
+    for pk in due.values_list("pk", flat=True).order_by("pk"):
+        with transaction.atomic():
+            application = DivorceApplication.objects.select_for_update().get(pk=pk)
+            if application.status != DivorceStatus.COOLING_OFF or not application.dates_provisional:
+                continue
+            windows, provisional = windows_for(application.division_code, application.received_on)
+            if provisional:
+                continue  # the year is still not loaded
+            before = {
+                "withdrawal_end": application.withdrawal_end.isoformat(),
+                "appearance_start": application.appearance_start.isoformat(),
+                "appearance_end": application.appearance_end.isoformat(),
+            }
+            application.withdrawal_end = max(application.withdrawal_end, windows.withdrawal_end)
+            application.appearance_start = max(application.appearance_start, windows.appearance_start)
+            application.appearance_end = max(application.appearance_end, windows.appearance_end)
+            application.dates_provisional = False
+            application.save(
+                update_fields=["withdrawal_end", "appearance_start", "appearance_end", "dates_provisional"]
+            )
+            after = {
+                "withdrawal_end": application.withdrawal_end.isoformat(),
+                "appearance_start": application.appearance_start.isoformat(),
+                "appearance_end": application.appearance_end.isoformat(),
+            }
+            record_event(
+                None,
+                AuditEvent.UPDATE,
+                username="marriage_daily",
+                object_type="marriage.divorceapplication",
+                object_id=application.pk,
+                division_code=application.division_code,
+                summary=(
+                    "节假日安排已载入，冷静期期限按正式日历重算："
+                    f"撤回至{application.withdrawal_end:%Y-%m-%d}，"
+                    f"到场{application.appearance_start:%Y-%m-%d}至{application.appearance_end:%Y-%m-%d}"
+                ),
+                before=before,
+                after=after,
+            )
+            updated += 1
+    return updated

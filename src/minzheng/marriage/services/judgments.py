@@ -25,6 +25,7 @@ from ..models import (
     MarriageStatus,
 )
 from .common import audit, check_in_jurisdiction
+from .life_events import marriage_ended
 
 _VOIDING = {JudgmentKind.NULLITY, JudgmentKind.ANNULMENT}
 
@@ -81,4 +82,5 @@ def record_judgment(
         ["status", "ended_on", "end_note"],
         before,
     )
+    marriage_ended(actor, marriage, on=effective_on, cause=f"{court}{case_number}{label}")
     return judgment

@@ -14,6 +14,7 @@ from ..errors import InvalidMarriageInput, MarriageConflict
 from ..models import IdType, MarriageRecord, Party, PriorStatus, Registry, RegistryLevel
 from ..rules.age import MALE, earliest_marriage_day, marriage_age_reached
 from .common import audit, check_day, policy_int, registrar_at
+from .life_events import marriage_registered
 from .numbering import next_certificate_number
 from .status_sources import current_marriages
 
@@ -194,4 +195,5 @@ def register_marriage(
         f"结婚登记 {record.certificate_number}：{parties[0].name}、{parties[1].name}",
         _FIELDS,
     )
+    marriage_registered(actor, record)
     return record

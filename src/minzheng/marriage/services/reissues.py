@@ -8,14 +8,16 @@ from django.utils import timezone
 
 from minzheng.core.models import AuditEvent
 
-from ..errors import InvalidMarriageInput
+from ..errors import InvalidMarriageInput, MarriageConflict
 from ..models import (
     DivorceApplication,
     DivorceStatus,
+    IdType,
     MarriageRecord,
     MarriageStatus,
     Party,
     Registry,
+    RegistryLevel,
     Reissue,
     ReissueOutcome,
 )
@@ -33,6 +35,17 @@ _FIELDS = [
     "certificate_number",
     "reason",
 ]
+
+
+def _check_registry_level(marriage: MarriageRecord, registry: Registry) -> None:
+    """婚姻登记条例 第二条 and 婚姻登记工作规范: 涉外、涉港澳台、华侨 registrations — and so their 补领 — are handled by
+    the provincial-level registry (or the one it designates); a county registry refuses them."""
+    foreign = [p for p in marriage.parties.all() if p.id_type != IdType.RESIDENT]
+    if foreign and registry.level != RegistryLevel.PROVINCIAL:
+        who = "、".join(
+            f"{'男方' if p.sex == Party.MALE else '女方'}持{IdType(p.id_type).label}" for p in foreign
+        )
+        raise MarriageConflict(f"{who}，补领应到省级民政部门确定的婚姻登记机关办理", field="registry")
 
 
 @transaction.atomic
@@ -57,6 +70,7 @@ def reissue_certificate(
         raise InvalidMarriageInput("请选择申请补领的一方", field="applicant_sex")
     marriage = MarriageRecord.objects.select_for_update().get(pk=marriage.pk)
     applicant = marriage.parties.get(sex=applicant_sex)
+    _check_registry_level(marriage, registry)
     divorce = (
         DivorceApplication.objects.filter(marriage=marriage, status=DivorceStatus.REGISTERED).first()
         if kind == "BL"

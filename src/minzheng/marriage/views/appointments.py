@@ -8,13 +8,16 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number, mask_name
+from minzheng.core.request_context import client_ip
 from minzheng.web.kit.forms import act_then_redirect, run_service, submitted
 
 from .. import forms as f
+from ..errors import TooManyRequests
 from ..selectors import appointments as sel
 from ..selectors.registries import registry_detail
 from ..services import appointments as svc
 from ..services.common import policy_int
+from ..services.public_limits import count_public_post
 from .common import Action, Cell, can_register, crumbs, detail_page, paginate, search, status_cell, table_page
 
 LIST = ("预约", "marriage:appointment_list")
@@ -107,8 +110,20 @@ def slots_open(request, pk: int):
 # --- public pages (no login; /public/marriage/) ----------------------------------------------------------
 
 
-def _public(request, template_context: dict):
-    return render(request, "marriage/public.html", {"page_title": "婚姻登记预约", **template_context})
+def _public(request, template_context: dict, status: int = 200):
+    return render(
+        request, "marriage/public.html", {"page_title": "婚姻登记预约", **template_context}, status=status
+    )
+
+
+def _allowed_to_post(request, form) -> bool:
+    """Every POST of the public page counts against the client's address (``services.public_limits``)."""
+    try:
+        count_public_post(client_ip(request))
+    except TooManyRequests as error:
+        form.add_error(None, error.message)
+        return False
+    return True
 
 
 def public_home(request):
@@ -135,6 +150,8 @@ def public_book(request, slot: int):
         messages.error(request, "该预约时段不存在，请重新选择")
         return redirect("marriage_public:home")
     form = submitted(request, f.BookingForm)
+    if request.method == "POST" and not _allowed_to_post(request, form):
+        return _public(request, {"slot": found, "form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         booked = run_service(form, lambda: svc.book_appointment(slot_id=found.pk, **d))
@@ -146,6 +163,8 @@ def public_book(request, slot: int):
 def public_cancel(request):
     form = submitted(request, f.CancelBookingForm)
     cancelled = None
+    if request.method == "POST" and not _allowed_to_post(request, form):
+        return _public(request, {"cancel_form": form, "cancelled": None}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             cancelled = svc.cancel_booking(**form.cleaned_data)

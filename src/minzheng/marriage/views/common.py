@@ -17,6 +17,7 @@ SUBNAV = [
     ("预约", "marriage:appointment_list"),
     ("婚姻档案", "marriage:archive_search"),
     ("婚姻家庭辅导", "marriage:session_list"),
+    ("统计", "marriage:statistics"),
     ("登记机关", "marriage:registry_list"),
 ]
 
