@@ -104,6 +104,8 @@ def _handle(change: RegistryChange, today: date, result: ConsumeResult) -> None:
         outcome = _apply(change, enrolment)
         if change.kind == RegistryChange.DECEASED and not outcome.startswith("停保"):
             outcome += _review_after_death(change, enrolment)
+        if change.kind == RegistryChange.DECEASED and not outcome.startswith("核实"):
+            outcome += _recovery_note(change, today)
         if outcome.startswith("停保"):
             result.stopped += 1
         elif outcome.startswith("调整"):
@@ -131,6 +133,17 @@ def _review_after_death(change: RegistryChange, enrolment: Enrolment) -> str:
     if due != enrolment.next_review_on:
         set_next_review(None, enrolment, next_review_on=due)
     return f"；{due:%Y-%m-%d} 前复核家庭经济状况"
+
+
+def _recovery_note(change: RegistryChange, today: date) -> str:
+    """A death entered late: months after it may already have been paid. Payroll books the difference as a
+    追溯扣发 line of the next roster (a net ≤ 0 transfer stays on the 花名册 for 追回); the task says so, so the
+    recovery is never silent."""
+    first_unpaid, current = benefit_change_month(change.effective_date), month_start(today)
+    if first_unpaid > current:
+        return ""
+    months = f"{first_unpaid:%Y-%m}" + ("" if first_unpaid == current else f" 至 {current:%Y-%m}")
+    return f"；死亡登记晚于发放：{months} 如已发放，多发金额在下一期花名册追溯扣发，不足扣发的须追回"
 
 
 def _apply(change: RegistryChange, enrolment: Enrolment) -> str:
