@@ -20,6 +20,7 @@ from .models import (
     CemeteryKind,
     DeathCause,
     DeathPlace,
+    EcoMethod,
     HomeKind,
     InspectionResult,
     IssuerKind,
@@ -229,3 +230,30 @@ class ApproveForm(KitForm):
 
 class SendBackForm(KitForm):
     reason = text_field("退回意见", 200)
+
+
+class EcoBurialForm(KitForm):
+    method = choice_field("安葬方式", EcoMethod.choices)
+    buried_on = date_field("安葬日期")
+    cemetery = forms.TypedChoiceField(
+        label="公墓（海葬、撒散等可不选）", coerce=int, required=False, empty_value=None
+    )
+    place = text_field("安葬地点", 100, required=False)
+    family_name = text_field("领取奖补的家属（不填不发奖补）", 50, required=False)
+
+    def __init__(self, *args, cemeteries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cemetery"].choices = [("", "不选"), *cemeteries]
+
+
+class EcoAwardRuleForm(KitForm):
+    division_code = text_field("适用区划代码（12位）", 12)
+    method = choice_field("安葬方式", EcoMethod.choices)
+    amount = money_field("奖补金额（元/人）")
+    effective_from = date_field("生效日期")
+    source_note = text_field("政策依据", 300)
+
+
+class AwardListForm(KitForm):
+    division_code = text_field("发放区划代码（12位）", 12)
+    month = month_field("发放月份")

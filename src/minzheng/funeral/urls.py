@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cemeteries, dashboard, deaths, homes, orders, settlements
+from .views import cemeteries, dashboard, deaths, eco, homes, orders, settlements
 
 app_name = "funeral"
 
@@ -41,4 +41,14 @@ urlpatterns = [
     path("plots/<int:pk>/", cemeteries.plot_detail, name="plot_detail"),
     path("plots/<int:pk>/bury/", cemeteries.plot_bury, name="plot_bury"),
     path("plots/<int:pk>/renew/", cemeteries.plot_renew, name="plot_renew"),
+    path("eco/", eco.eco_list, name="eco_list"),
+    path("eco/new/", eco.eco_create, name="eco_create"),
+    path("eco/rules/", eco.eco_rule_list, name="eco_rule_list"),
+    path("eco/rules/new/", eco.eco_rule_create, name="eco_rule_create"),
+    path("eco/awards/", eco.award_list_list, name="award_list_list"),
+    path("eco/awards/new/", eco.award_list_create, name="award_list_create"),
+    path("eco/awards/<int:pk>/", eco.award_list_detail, name="award_list_detail"),
+    path("eco/awards/<int:pk>/submit/", eco.award_list_submit, name="award_list_submit"),
+    path("eco/awards/<int:pk>/approve/", eco.award_list_approve, name="award_list_approve"),
+    path("eco/awards/<int:pk>/return/", eco.award_list_return, name="award_list_return"),
 ]

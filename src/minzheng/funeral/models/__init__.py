@@ -11,9 +11,10 @@ from .cemeteries import (
     PlotState,
 )
 from .deaths import CertificateForm, DeathCause, DeathImport, DeathPlace, DeathRecord, DeathSource, IssuerKind
+from .eco import EcoAwardList, EcoAwardRule, EcoBurial, EcoMethod
 from .homes import BasicService, FuneralHome, Furnace, HomeKind, ItemCategory, PriceKind, ServiceItem
 from .orders import AshHandling, OrderLine, OrderStatus, ServiceOrder
-from .settlements import SettlementStatus, WaiverSettlement
+from .settlements import PayableList, SettlementStatus, WaiverSettlement
 from .waivers import WaiverCategory, WaiverRule
 
 __all__ = [
@@ -30,6 +31,10 @@ __all__ = [
     "DeathPlace",
     "DeathRecord",
     "DeathSource",
+    "EcoAwardList",
+    "EcoAwardRule",
+    "EcoBurial",
+    "EcoMethod",
     "FuneralHome",
     "Furnace",
     "HomeKind",
@@ -38,6 +43,7 @@ __all__ = [
     "ItemCategory",
     "OrderLine",
     "OrderStatus",
+    "PayableList",
     "Plot",
     "PlotAreaLimit",
     "PlotKind",
