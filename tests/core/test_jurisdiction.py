@@ -297,6 +297,16 @@ def test_every_url_is_covered_by_this_matrix():
         "funeral:settlement_submit",
         "funeral:settlement_approve",
         "funeral:settlement_return",
+        "funeral:eco_list",
+        "funeral:eco_create",
+        "funeral:eco_rule_list",
+        "funeral:eco_rule_create",
+        "funeral:award_list_list",
+        "funeral:award_list_create",
+        "funeral:award_list_detail",
+        "funeral:award_list_submit",
+        "funeral:award_list_approve",
+        "funeral:award_list_return",
         # 后台任务: walked as an outsider in tests/background/test_background_jobs.py (404 on another region's
         # job, its progress and its file; the list shows only one's own jobs).
         "background:job_list",

@@ -61,8 +61,14 @@ def world(desk, divisions):
     orders.add_line(desk, settled, item_code="J04", quantity=1)
     orders.issue_bill(desk, settled, on=date(2026, 8, 3))
     settlement = settlements.prepare(desk, home, month=date(2026, 8, 1), today=date(2026, 8, 10))
+    from minzheng.funeral.services import eco
+
+    eco.set_award_rule(bureau, division_code="210602000000", method="sea", amount="1000", effective_from=date(2026, 1, 1), source_note="演示数据")  # fmt: skip
+    eco_death = record_certificate(desk, certificate(HouseholdFactory(size=1).head), today=date(2026, 8, 1))
+    eco.record_eco_burial(desk, eco_death, method="sea", buried_on=date(2026, 7, 28), family_name="王强", today=date(2026, 8, 1))  # fmt: skip
+    awards = eco.prepare_award_list(desk, division_code="210602000000", month=date(2026, 8, 1), today=date(2026, 8, 10))  # fmt: skip
     return {
-        "settlement": settlement,
+        "settlement": settlement, "awards": awards,
         "bureau": bureau, "home": home, "death": death, "order": order, "batch": batch, "household": household,
         "cemetery": cemetery, "plot": plot,
     }  # fmt: skip
@@ -89,6 +95,11 @@ def record_urls(w) -> dict[str, str]:
         "funeral:plot_detail": f"/funeral/plots/{w['plot'].pk}/",
         "funeral:plot_bury": f"/funeral/plots/{w['plot'].pk}/bury/",
         "funeral:plot_renew": f"/funeral/plots/{w['plot'].pk}/renew/",
+        "funeral:eco_create": f"/funeral/eco/new/?death={w['death'].pk}",
+        "funeral:award_list_detail": f"/funeral/eco/awards/{w['awards'].pk}/",
+        "funeral:award_list_submit": f"/funeral/eco/awards/{w['awards'].pk}/submit/",
+        "funeral:award_list_approve": f"/funeral/eco/awards/{w['awards'].pk}/approve/",
+        "funeral:award_list_return": f"/funeral/eco/awards/{w['awards'].pk}/return/",
     }
 
 
@@ -107,15 +118,21 @@ LIST_URLS = {
     "funeral:settlement_list": "/funeral/settlements/",
     "funeral:settlement_create": "/funeral/settlements/new/",
     "funeral:area_limit_list": "/funeral/cemeteries/limits/",
+    "funeral:eco_list": "/funeral/eco/",
+    "funeral:eco_rule_list": "/funeral/eco/rules/",
+    "funeral:award_list_list": "/funeral/eco/awards/",
+    "funeral:award_list_create": "/funeral/eco/awards/new/",
 }
 POLICY_PAGES = {
     "funeral:home_create": "/funeral/homes/new/",
     "funeral:waiver_create": "/funeral/waivers/new/",
     "funeral:cemetery_create": "/funeral/cemeteries/new/",
+    "funeral:eco_rule_create": "/funeral/eco/rules/new/",
 }
 POSTS = {
     "item_set", "furnace_add", "line_add", "line_remove", "order_bill", "section_add", "inspection_add", "plot_bury",
-    "plot_renew", "settlement_submit", "settlement_approve", "settlement_return",
+    "plot_renew", "settlement_submit", "settlement_approve", "settlement_return", "award_list_submit",
+    "award_list_approve", "award_list_return",
 }  # fmt: skip
 _DEVELOPER_WORDS = re.compile(
     r"\b(natural|unnatural|hospital|electronic|paper|basic|dibao|tekun|open|billed|None)\b"
@@ -167,6 +184,8 @@ def test_every_record_answers_404_to_another_county(client, world, other_desk):
         "/funeral/",
         "/funeral/deaths/import/",
         "/funeral/cemeteries/",
+        "/funeral/eco/",
+        "/funeral/eco/awards/",
     ]:
         body = client.get(url).content.decode()
         assert world["death"].name not in body and world["home"].name not in body and "bad.csv" not in body, (

@@ -13,6 +13,7 @@ from .cemeteries import (
 from .deaths import CertificateForm, DeathCause, DeathImport, DeathPlace, DeathRecord, DeathSource, IssuerKind
 from .eco import EcoAwardList, EcoAwardRule, EcoBurial, EcoMethod
 from .homes import BasicService, FuneralHome, Furnace, HomeKind, ItemCategory, PriceKind, ServiceItem
+from .memorials import DateShown, Memorial, ProxyStatus, ProxyTribute, VisitBooking, VisitQuota
 from .orders import AshHandling, OrderLine, OrderStatus, ServiceOrder
 from .settlements import PayableList, SettlementStatus, WaiverSettlement
 from .waivers import WaiverCategory, WaiverRule
@@ -26,6 +27,7 @@ __all__ = [
     "CemeteryKind",
     "CemeterySection",
     "CertificateForm",
+    "DateShown",
     "DeathCause",
     "DeathImport",
     "DeathPlace",
@@ -41,6 +43,7 @@ __all__ = [
     "InspectionResult",
     "IssuerKind",
     "ItemCategory",
+    "Memorial",
     "OrderLine",
     "OrderStatus",
     "PayableList",
@@ -49,9 +52,13 @@ __all__ = [
     "PlotKind",
     "PlotState",
     "PriceKind",
+    "ProxyStatus",
+    "ProxyTribute",
     "ServiceItem",
     "ServiceOrder",
     "SettlementStatus",
+    "VisitBooking",
+    "VisitQuota",
     "WaiverCategory",
     "WaiverRule",
     "WaiverSettlement",
