@@ -307,6 +307,22 @@ def test_every_url_is_covered_by_this_matrix():
         "funeral:award_list_submit",
         "funeral:award_list_approve",
         "funeral:award_list_return",
+        "funeral:memorial_list",
+        "funeral:memorial_create",
+        "funeral:memorial_withdraw",
+        "funeral:proxy_list",
+        "funeral:proxy_create",
+        "funeral:proxy_done",
+        "funeral:quota_list",
+        "funeral:quota_create",
+        "funeral:inspection_list",
+        "funeral:round_create",
+        "funeral:inspection_record",
+        "funeral:violation_list",
+        "funeral:violation_fine",
+        "funeral:violation_rectified",
+        "funeral:licence_list",
+        "funeral:licence_create",
         # 后台任务: walked as an outsider in tests/background/test_background_jobs.py (404 on another region's
         # job, its progress and its file; the list shows only one's own jobs).
         "background:job_list",
@@ -480,6 +496,13 @@ def test_every_url_is_covered_by_this_matrix():
         "marriage_public:home",
         "marriage_public:book",
         "marriage_public:cancel",
+        # 网络祭扫: public by design — a memorial shows only the name and dates the family consented to, behind an
+        # unguessable link, gone when consent is withdrawn; bookings show cemeteries' free places, a booking is
+        # shown once to whoever made it, cancelling needs the 预约号 and the phone number together.
+        "funeral_public:memorial",
+        "funeral_public:visits",
+        "funeral_public:book",
+        "funeral_public:cancel",
         # 查档 and 补录: the search is scoped to the jurisdiction and logged; 补录 only at the user's registries.
         "marriage:archive_search",
         "marriage:backfill",

@@ -2,7 +2,7 @@
 lists show nothing of it; the desk enters a certificate, imports a file and bills an order through the pages."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -67,8 +67,13 @@ def world(desk, divisions):
     eco_death = record_certificate(desk, certificate(HouseholdFactory(size=1).head), today=date(2026, 8, 1))
     eco.record_eco_burial(desk, eco_death, method="sea", buried_on=date(2026, 7, 28), family_name="王强", today=date(2026, 8, 1))  # fmt: skip
     awards = eco.prepare_award_list(desk, division_code="210602000000", month=date(2026, 8, 1), today=date(2026, 8, 10))  # fmt: skip
+    from minzheng.funeral.services import memorials
+
+    memorial = memorials.publish_memorial(desk, death, shown_name=death.name, dates_shown="years", consent_by="王强", consent_relation="子", consent_on=date(2026, 8, 1), today=date(2026, 8, 2))  # fmt: skip
+    tribute = memorials.order_proxy_tribute(desk, death, cemetery, requested_by="王强", services="献花", due_on=timezone.localdate())  # fmt: skip
+    memorials.set_quota(desk, cemetery, day=timezone.localdate() + timedelta(days=2), capacity=50)
     return {
-        "settlement": settlement, "awards": awards,
+        "settlement": settlement, "awards": awards, "memorial": memorial, "tribute": tribute,
         "bureau": bureau, "home": home, "death": death, "order": order, "batch": batch, "household": household,
         "cemetery": cemetery, "plot": plot,
     }  # fmt: skip
@@ -100,6 +105,10 @@ def record_urls(w) -> dict[str, str]:
         "funeral:award_list_submit": f"/funeral/eco/awards/{w['awards'].pk}/submit/",
         "funeral:award_list_approve": f"/funeral/eco/awards/{w['awards'].pk}/approve/",
         "funeral:award_list_return": f"/funeral/eco/awards/{w['awards'].pk}/return/",
+        "funeral:memorial_create": f"/funeral/memorials/new/?death={w['death'].pk}",
+        "funeral:memorial_withdraw": f"/funeral/memorials/{w['memorial'].pk}/withdraw/",
+        "funeral:proxy_create": f"/funeral/proxy/new/?death={w['death'].pk}",
+        "funeral:proxy_done": f"/funeral/proxy/{w['tribute'].pk}/done/",
     }
 
 
@@ -122,12 +131,21 @@ LIST_URLS = {
     "funeral:eco_rule_list": "/funeral/eco/rules/",
     "funeral:award_list_list": "/funeral/eco/awards/",
     "funeral:award_list_create": "/funeral/eco/awards/new/",
+    "funeral:memorial_list": "/funeral/memorials/",
+    "funeral:proxy_list": "/funeral/proxy/",
+    "funeral:quota_list": "/funeral/visits/",
+    "funeral:quota_create": "/funeral/visits/new/",
+    "funeral:inspection_list": "/funeral/supervision/",
+    "funeral:violation_list": "/funeral/supervision/violations/",
+    "funeral:licence_list": "/funeral/supervision/licences/",
 }
 POLICY_PAGES = {
     "funeral:home_create": "/funeral/homes/new/",
     "funeral:waiver_create": "/funeral/waivers/new/",
     "funeral:cemetery_create": "/funeral/cemeteries/new/",
     "funeral:eco_rule_create": "/funeral/eco/rules/new/",
+    "funeral:round_create": "/funeral/supervision/draw/",
+    "funeral:licence_create": "/funeral/supervision/licences/new/",
 }
 POSTS = {
     "item_set", "furnace_add", "line_add", "line_remove", "order_bill", "section_add", "inspection_add", "plot_bury",
@@ -186,6 +204,9 @@ def test_every_record_answers_404_to_another_county(client, world, other_desk):
         "/funeral/cemeteries/",
         "/funeral/eco/",
         "/funeral/eco/awards/",
+        "/funeral/memorials/",
+        "/funeral/proxy/",
+        "/funeral/visits/",
     ]:
         body = client.get(url).content.decode()
         assert world["death"].name not in body and world["home"].name not in body and "bad.csv" not in body, (

@@ -16,6 +16,15 @@ from .homes import BasicService, FuneralHome, Furnace, HomeKind, ItemCategory, P
 from .memorials import DateShown, Memorial, ProxyStatus, ProxyTribute, VisitBooking, VisitQuota
 from .orders import AshHandling, OrderLine, OrderStatus, ServiceOrder
 from .settlements import PayableList, SettlementStatus, WaiverSettlement
+from .supervision import (
+    FacilityKind,
+    FacilityLicence,
+    InspectionStatus,
+    SupervisionInspection,
+    SupervisionRound,
+    Violation,
+    ViolationStatus,
+)
 from .waivers import WaiverCategory, WaiverRule
 
 __all__ = [
@@ -37,10 +46,13 @@ __all__ = [
     "EcoAwardRule",
     "EcoBurial",
     "EcoMethod",
+    "FacilityKind",
+    "FacilityLicence",
     "FuneralHome",
     "Furnace",
     "HomeKind",
     "InspectionResult",
+    "InspectionStatus",
     "IssuerKind",
     "ItemCategory",
     "Memorial",
@@ -57,6 +69,10 @@ __all__ = [
     "ServiceItem",
     "ServiceOrder",
     "SettlementStatus",
+    "SupervisionInspection",
+    "SupervisionRound",
+    "Violation",
+    "ViolationStatus",
     "VisitBooking",
     "VisitQuota",
     "WaiverCategory",

@@ -20,6 +20,8 @@ SUBNAV = [
     ("惠民殡葬结算", "funeral:settlement_list"),
     ("公墓", "funeral:cemetery_list"),
     ("节地生态安葬", "funeral:eco_list"),
+    ("网络祭扫", "funeral:memorial_list"),
+    ("殡葬监管", "funeral:inspection_list"),
 ]
 
 

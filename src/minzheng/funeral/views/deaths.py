@@ -132,6 +132,11 @@ def death_detail(request, pk: int):
         )
     elif can_manage(request.user):
         toolbar.append(("节地生态安葬登记", reverse("funeral:eco_create") + f"?death={x.pk}"))
+    if can_manage(request.user) and not x.unidentified:
+        memorial = getattr(x, "memorial", None)
+        if memorial is None or memorial.withdrawn_on is not None:
+            toolbar.append(("建立网上纪念馆", reverse("funeral:memorial_create") + f"?death={x.pk}"))
+        toolbar.append(("代祭扫委托", reverse("funeral:proxy_create") + f"?death={x.pk}"))
     return detail_page(
         request, title=f"死亡信息：{x.display_name}",
         trail=crumbs(("死亡信息", reverse("funeral:death_list")), (x.display_name, None)),
