@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.http import Http404
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 9, 10)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     amount=st.one_of(st.none(), st.decimals(min_value=-10, max_value=100000, places=2, allow_nan=False)),
     family=st.booleans(),
@@ -38,6 +39,7 @@ def test_the_award_is_the_rules_amount_for_a_named_family_only_minfa_2016_21(amo
     assert eco_award(amount, family_named=family) == expected
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(part=st.integers(0, 10_000), extra=st.integers(0, 10_000))
 def test_the_rate_is_part_over_whole_and_undefined_without_a_denominator(part, extra):
     whole = part + extra

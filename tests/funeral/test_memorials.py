@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.http import Http404
 from django.utils import timezone
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minzheng.funeral.errors import FuneralConflict, InvalidFuneralInput
@@ -21,6 +21,7 @@ from .factories import certificate
 pytestmark = pytest.mark.django_db
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     capacity=st.integers(0, 50),
     booked=st.integers(0, 50),

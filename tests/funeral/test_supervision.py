@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.http import Http404
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minzheng.core.errors import PermissionDenied
@@ -26,6 +26,7 @@ prices = st.dictionaries(
 )
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(charged=prices, listed=prices)
 def test_a_charge_is_a_deviation_only_above_the_list_or_outside_it_price_law_13(charged, listed):
     found = {d.code for d in price_deviations(charged, listed)}
