@@ -274,7 +274,8 @@ def test_the_api_lists_masked_deaths_takes_a_pushed_certificate_and_scopes_by_co
     mine = {"Authorization": f"Bearer {issue_api_token(desk)}"}
     theirs = {"Authorization": f"Bearer {issue_api_token(other_desk)}"}
     listed = client.get("/api/funeral/deaths", headers=mine).json()
-    assert listed["count"] == 2 and world["death"].id_number not in str(listed)
+    # the death, the unidentified body and the eco-burial's deceased of the world
+    assert listed["count"] == 3 and world["death"].id_number not in str(listed)
     assert client.get("/api/funeral/deaths", headers=theirs).json()["count"] == 0
     assert client.get(f"/api/funeral/deaths/{world['death'].pk}", headers=theirs).status_code == 404
     assert client.get(f"/api/funeral/orders/{world['order'].pk}", headers=theirs).status_code == 404
