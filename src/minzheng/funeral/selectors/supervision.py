@@ -26,3 +26,11 @@ def violation_for_action(user, pk: int) -> Violation:
 
 def licences(user) -> QuerySet[FacilityLicence]:
     return scoped(FacilityLicence.objects.all(), user).order_by("facility_name", "-issued_on")
+
+
+def inspector_names(inspections) -> dict[int, str]:
+    """The drawn inspectors' names for a page of inspections, in one query."""
+    from minzheng.core.models import User
+
+    ids = {i for x in inspections for i in x.inspector_ids}
+    return dict(User.objects.filter(pk__in=ids).values_list("pk", "full_name"))

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from minzheng.core.models import User
 from minzheng.core.permissions import Capability, has_capability, require
 from minzheng.web.kit.forms import run_service
 
@@ -29,9 +28,7 @@ def _inspector(user) -> bool:
 
 def inspection_list(request):
     page = paginate(request, sel.inspections(request.user))
-    names = dict(
-        User.objects.filter(pk__in={i for x in page for i in x.inspector_ids}).values_list("pk", "full_name")
-    )
+    names = sel.inspector_names(page)
     rows = []
     for x in page:
         action = (
