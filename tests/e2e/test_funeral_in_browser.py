@@ -124,14 +124,27 @@ def test_funeral_pages_fit_1280_px_and_show_no_developer_strings(page, live_serv
 
     orders.issue_bill(desk, order, on=timezone.localdate())
     settlement = settlements.prepare(desk, home, month=timezone.localdate())
+    from minzheng.funeral.services import eco, memorials
+
+    eco.set_award_rule(bureau, division_code="210602000000", method="sea", amount="1000", effective_from=date(2026, 1, 1), source_note="演示数据")  # fmt: skip
+    sea = record_certificate(desk, certificate(HouseholdFactory(village="210602002001", size=1).head), today=timezone.localdate())  # fmt: skip
+    eco.record_eco_burial(desk, sea, method="sea", buried_on=sea.death_date, family_name="李梅")
+    awards = eco.prepare_award_list(desk, division_code="210602000000", month=timezone.localdate())
+    memorial = memorials.publish_memorial(desk, death, shown_name=death.name, dates_shown="years", consent_by="王强", consent_relation="子", consent_on=timezone.localdate())  # fmt: skip
+    memorials.set_quota(desk, cemetery, day=timezone.localdate() + timedelta(days=1), capacity=100)
     pages = {
         "yb_jb": ["/funeral/", "/funeral/deaths/", f"/funeral/deaths/{death.pk}/", f"/funeral/deaths/{body.pk}/",
                   "/funeral/deaths/new/", "/funeral/deaths/unidentified/new/", "/funeral/deaths/import/",
-                  "/funeral/orders/", "/funeral/orders/new/", f"/funeral/orders/{order.pk}/", "/funeral/waivers/", "/funeral/settlements/new/"],
+                  "/funeral/orders/", "/funeral/orders/new/", f"/funeral/orders/{order.pk}/", "/funeral/waivers/", "/funeral/settlements/new/",
+                  "/funeral/eco/", f"/funeral/eco/new/?death={death.pk}", "/funeral/eco/awards/", f"/funeral/eco/awards/{awards.pk}/",
+                  "/funeral/memorials/", "/funeral/proxy/", "/funeral/visits/", "/funeral/visits/new/", "/funeral/supervision/",
+                  f"/public/funeral/memorials/{memorial.token}/", "/public/funeral/visits/", "/funeral/supervision/violations/",
+                  "/funeral/supervision/licences/"],
         "yb_sp": ["/funeral/homes/", f"/funeral/homes/{home.pk}/", "/funeral/homes/new/", "/funeral/waivers/new/",
                   "/funeral/cemeteries/", f"/funeral/cemeteries/{cemetery.pk}/", "/funeral/cemeteries/limits/",
                   f"/funeral/plots/{plot.pk}/", "/funeral/cemeteries/new/", "/funeral/settlements/",
-                  f"/funeral/settlements/{settlement.pk}/"],
+                  f"/funeral/settlements/{settlement.pk}/", "/funeral/eco/rules/", "/funeral/eco/rules/new/",
+                  "/funeral/supervision/draw/", "/funeral/supervision/licences/new/"],
     }  # fmt: skip
     # the header names test users without a full name by their role code: data, not a page string
     role_codes = frozenset({"caseworker", "approver"})

@@ -23,6 +23,7 @@ from minzheng.funeral.errors import FuneralConflict, InvalidFuneralInput
 from minzheng.funeral.models import DeathImport, DeathRecord
 from minzheng.funeral.services.death_import import COLUMNS, import_deaths
 from minzheng.funeral.services.deaths import UnidentifiedInput, record_certificate, record_unidentified
+from minzheng.payments.selectors import roster_payments
 from tests.assistance.casework import approved_case, desks
 from tests.core.factories import HouseholdFactory, make_user
 from tests.eldercare.factories import make_elder, make_institution
@@ -256,3 +257,49 @@ def test_a_death_entered_after_the_payroll_was_paid_is_deducted_in_the_next_rost
     july = generate_roster(caseworker, program_code="dibao_urban", division_code="210602000000", month=date(2026, 7, 1)).roster  # fmt: skip
     lines = {(line.enrolment_id, line.kind, line.for_month): line.amount for line in july.lines.all()}
     assert lines == {(enrolment.pk, LineKind.DEDUCTION, date(2026, 6, 1)): Decimal("-663.00")}
+    # nothing left to net it against: not sent to the bank, kept on the 花名册 for 追回
+    payable, to_recover = roster_payments(july)
+    assert not payable and [p.amount for p in to_recover] == [Decimal("-663.00")]
+    # and the caseworker's task says so
+    task = WorkTask.objects.get(kind=WorkTask.REGISTRY, household_id=alone.pk)
+    assert "停保" in task.title and "追回" in task.detail and "2026-06" in task.detail
+
+
+def test_a_death_entered_in_time_asks_for_no_recovery(divisions):
+    """Died on the 20th, entered before the next month: nothing was paid after the death, no 追回 note."""
+    from minzheng.assistance.services.dynamic import consume_registry_changes as assistance_consumes
+
+    load_assistance_policy()
+    caseworker, reviewer, approver = desks()
+    alone = HouseholdFactory(size=1)
+    approved_case(caseworker, reviewer, approver, alone)
+    record_certificate(
+        caseworker, certificate(alone.head, death_date=date(2026, 8, 20), issued_on=date(2026, 8, 21), certificate_form="electronic"),
+        today=date(2026, 8, 24),
+    )  # fmt: skip
+    assistance_consumes(today=date(2026, 8, 24))
+    task = WorkTask.objects.get(kind=WorkTask.REGISTRY)
+    assert "发放至 2026-08" in task.detail and "追回" not in task.detail
+
+
+def test_monitoring_takes_the_deceased_out_of_the_library_and_notes_open_warnings(desk, household):
+    """动态监测 follows the registry's 死亡 change with its own cursor: every open category ends on the date of
+    death, an open warning about the person gets a step (never closed silently), a second run does nothing."""
+    from minzheng.monitoring.models import LibraryCategory, LibraryPerson
+    from minzheng.monitoring.services.deaths import consume_registry_changes as monitoring_consumes
+
+    head = household.head
+    person = LibraryPerson.objects.create(
+        id_number=head.id_number, name=head.name, division_code=household.residence_division_code,
+        household=household, household_key=f"h{household.pk}",
+    )  # fmt: skip
+    for category, source in (("dibao_urban", "assistance"), ("fangpin", "import")):
+        LibraryCategory.objects.create(
+            person=person, category=category, source=source, valid_from=date(2025, 1, 1)
+        )
+    record_certificate(desk, certificate(head), today=TODAY)
+    first = monitoring_consumes()
+    again = monitoring_consumes()
+    ended = set(LibraryCategory.objects.values_list("category", "valid_to"))
+    assert ended == {("dibao_urban", date(2026, 7, 20)), ("fangpin", date(2026, 7, 20))}
+    assert (first.categories_ended, again.processed) == (2, 0)

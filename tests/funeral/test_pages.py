@@ -2,7 +2,7 @@
 lists show nothing of it; the desk enters a certificate, imports a file and bills an order through the pages."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -61,8 +61,19 @@ def world(desk, divisions):
     orders.add_line(desk, settled, item_code="J04", quantity=1)
     orders.issue_bill(desk, settled, on=date(2026, 8, 3))
     settlement = settlements.prepare(desk, home, month=date(2026, 8, 1), today=date(2026, 8, 10))
+    from minzheng.funeral.services import eco
+
+    eco.set_award_rule(bureau, division_code="210602000000", method="sea", amount="1000", effective_from=date(2026, 1, 1), source_note="演示数据")  # fmt: skip
+    eco_death = record_certificate(desk, certificate(HouseholdFactory(size=1).head), today=date(2026, 8, 1))
+    eco.record_eco_burial(desk, eco_death, method="sea", buried_on=date(2026, 7, 28), family_name="王强", today=date(2026, 8, 1))  # fmt: skip
+    awards = eco.prepare_award_list(desk, division_code="210602000000", month=date(2026, 8, 1), today=date(2026, 8, 10))  # fmt: skip
+    from minzheng.funeral.services import memorials
+
+    memorial = memorials.publish_memorial(desk, death, shown_name=death.name, dates_shown="years", consent_by="王强", consent_relation="子", consent_on=date(2026, 8, 1), today=date(2026, 8, 2))  # fmt: skip
+    tribute = memorials.order_proxy_tribute(desk, death, cemetery, requested_by="王强", services="献花", due_on=timezone.localdate())  # fmt: skip
+    memorials.set_quota(desk, cemetery, day=timezone.localdate() + timedelta(days=2), capacity=50)
     return {
-        "settlement": settlement,
+        "settlement": settlement, "awards": awards, "memorial": memorial, "tribute": tribute,
         "bureau": bureau, "home": home, "death": death, "order": order, "batch": batch, "household": household,
         "cemetery": cemetery, "plot": plot,
     }  # fmt: skip
@@ -89,6 +100,15 @@ def record_urls(w) -> dict[str, str]:
         "funeral:plot_detail": f"/funeral/plots/{w['plot'].pk}/",
         "funeral:plot_bury": f"/funeral/plots/{w['plot'].pk}/bury/",
         "funeral:plot_renew": f"/funeral/plots/{w['plot'].pk}/renew/",
+        "funeral:eco_create": f"/funeral/eco/new/?death={w['death'].pk}",
+        "funeral:award_list_detail": f"/funeral/eco/awards/{w['awards'].pk}/",
+        "funeral:award_list_submit": f"/funeral/eco/awards/{w['awards'].pk}/submit/",
+        "funeral:award_list_approve": f"/funeral/eco/awards/{w['awards'].pk}/approve/",
+        "funeral:award_list_return": f"/funeral/eco/awards/{w['awards'].pk}/return/",
+        "funeral:memorial_create": f"/funeral/memorials/new/?death={w['death'].pk}",
+        "funeral:memorial_withdraw": f"/funeral/memorials/{w['memorial'].pk}/withdraw/",
+        "funeral:proxy_create": f"/funeral/proxy/new/?death={w['death'].pk}",
+        "funeral:proxy_done": f"/funeral/proxy/{w['tribute'].pk}/done/",
     }
 
 
@@ -107,15 +127,30 @@ LIST_URLS = {
     "funeral:settlement_list": "/funeral/settlements/",
     "funeral:settlement_create": "/funeral/settlements/new/",
     "funeral:area_limit_list": "/funeral/cemeteries/limits/",
+    "funeral:eco_list": "/funeral/eco/",
+    "funeral:eco_rule_list": "/funeral/eco/rules/",
+    "funeral:award_list_list": "/funeral/eco/awards/",
+    "funeral:award_list_create": "/funeral/eco/awards/new/",
+    "funeral:memorial_list": "/funeral/memorials/",
+    "funeral:proxy_list": "/funeral/proxy/",
+    "funeral:quota_list": "/funeral/visits/",
+    "funeral:quota_create": "/funeral/visits/new/",
+    "funeral:inspection_list": "/funeral/supervision/",
+    "funeral:violation_list": "/funeral/supervision/violations/",
+    "funeral:licence_list": "/funeral/supervision/licences/",
 }
 POLICY_PAGES = {
     "funeral:home_create": "/funeral/homes/new/",
     "funeral:waiver_create": "/funeral/waivers/new/",
     "funeral:cemetery_create": "/funeral/cemeteries/new/",
+    "funeral:eco_rule_create": "/funeral/eco/rules/new/",
+    "funeral:round_create": "/funeral/supervision/draw/",
+    "funeral:licence_create": "/funeral/supervision/licences/new/",
 }
 POSTS = {
     "item_set", "furnace_add", "line_add", "line_remove", "order_bill", "section_add", "inspection_add", "plot_bury",
-    "plot_renew", "settlement_submit", "settlement_approve", "settlement_return",
+    "plot_renew", "settlement_submit", "settlement_approve", "settlement_return", "award_list_submit",
+    "award_list_approve", "award_list_return",
 }  # fmt: skip
 _DEVELOPER_WORDS = re.compile(
     r"\b(natural|unnatural|hospital|electronic|paper|basic|dibao|tekun|open|billed|None)\b"
@@ -167,6 +202,11 @@ def test_every_record_answers_404_to_another_county(client, world, other_desk):
         "/funeral/",
         "/funeral/deaths/import/",
         "/funeral/cemeteries/",
+        "/funeral/eco/",
+        "/funeral/eco/awards/",
+        "/funeral/memorials/",
+        "/funeral/proxy/",
+        "/funeral/visits/",
     ]:
         body = client.get(url).content.decode()
         assert world["death"].name not in body and world["home"].name not in body and "bad.csv" not in body, (
@@ -234,7 +274,8 @@ def test_the_api_lists_masked_deaths_takes_a_pushed_certificate_and_scopes_by_co
     mine = {"Authorization": f"Bearer {issue_api_token(desk)}"}
     theirs = {"Authorization": f"Bearer {issue_api_token(other_desk)}"}
     listed = client.get("/api/funeral/deaths", headers=mine).json()
-    assert listed["count"] == 2 and world["death"].id_number not in str(listed)
+    # the death, the unidentified body and the eco-burial's deceased of the world
+    assert listed["count"] == 3 and world["death"].id_number not in str(listed)
     assert client.get("/api/funeral/deaths", headers=theirs).json()["count"] == 0
     assert client.get(f"/api/funeral/deaths/{world['death'].pk}", headers=theirs).status_code == 404
     assert client.get(f"/api/funeral/orders/{world['order'].pk}", headers=theirs).status_code == 404

@@ -43,6 +43,7 @@ class Capability(StrEnum):
     DECIDE_CHILD_GUARDIANSHIP = "decide_child_guardianship"
     REGISTER_ADOPTION = "register_adoption"
     MANAGE_FUNERAL = "manage_funeral"
+    INSPECT_FUNERAL = "inspect_funeral"
     MANAGE_SOCIALORGS = "manage_socialorgs"
     DECIDE_SOCIALORGS = "decide_socialorgs"
     MANAGE_PLACENAMES = "manage_placenames"
@@ -122,6 +123,8 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 殡葬管理: caseworkers (民政 staff at the 殡仪馆 desk) record deaths, which become registry changes, and keep
     # service orders; price lists and 惠民殡葬 rules are policy (MANAGE_POLICY).
     Capability.MANAGE_FUNERAL: {Role.CASEWORKER},
+    # 殡葬监管: reviewers/approvers draw and carry out the 四不两直 inspections, record violations and fines.
+    Capability.INSPECT_FUNERAL: {Role.REVIEWER, Role.APPROVER},
     # 社会组织: caseworkers receive applications and annual reports and propose listings; reviewers/approvers
     # decide registrations, 年检 results, listings and removals (never on what they received themselves).
     Capability.MANAGE_SOCIALORGS: {Role.CASEWORKER},
@@ -169,6 +172,7 @@ _MESSAGES = {
     Capability.DECIDE_CHILD_GUARDIANSHIP: "只有县级民政审批人可以决定临时监护、长期监护、申请撤销监护资格和结案",
     Capability.REGISTER_ADOPTION: "只有县级民政审批人（收养登记员）可以办理收养登记和解除收养关系登记",
     Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
+    Capability.INSPECT_FUNERAL: "只有审核人或审批人（监管检查人员）可以开展殡葬设施监督检查",
     Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
     Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
     Capability.MANAGE_PLACENAMES: "只有经办人可以受理地名申请、登记界桩巡查和维修",

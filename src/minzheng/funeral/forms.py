@@ -18,8 +18,10 @@ from .models import (
     AshHandling,
     BasicService,
     CemeteryKind,
+    DateShown,
     DeathCause,
     DeathPlace,
+    EcoMethod,
     HomeKind,
     InspectionResult,
     IssuerKind,
@@ -229,3 +231,145 @@ class ApproveForm(KitForm):
 
 class SendBackForm(KitForm):
     reason = text_field("退回意见", 200)
+
+
+class EcoBurialForm(KitForm):
+    method = choice_field("安葬方式", EcoMethod.choices)
+    buried_on = date_field("安葬日期")
+    cemetery = forms.TypedChoiceField(
+        label="公墓（海葬、撒散等可不选）", coerce=int, required=False, empty_value=None
+    )
+    place = text_field("安葬地点", 100, required=False)
+    family_name = text_field("领取奖补的家属（不填不发奖补）", 50, required=False)
+
+    def __init__(self, *args, cemeteries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cemetery"].choices = [("", "不选"), *cemeteries]
+
+
+class EcoAwardRuleForm(KitForm):
+    division_code = text_field("适用区划代码（12位）", 12)
+    method = choice_field("安葬方式", EcoMethod.choices)
+    amount = money_field("奖补金额（元/人）")
+    effective_from = date_field("生效日期")
+    source_note = text_field("政策依据", 300)
+
+
+class AwardListForm(KitForm):
+    division_code = text_field("发放区划代码（12位）", 12)
+    month = month_field("发放月份")
+
+
+class MemorialForm(KitForm):
+    shown_name = text_field("显示姓名（家属选定）", 50)
+    dates_shown = choice_field("显示日期", DateShown.choices)
+    consent_by = text_field("同意公开的家属", 50)
+    consent_relation = text_field("与逝者关系", 20)
+    consent_on = date_field("同意日期")
+
+
+class ProxyTributeForm(KitForm):
+    cemetery = forms.TypedChoiceField(label="公墓", coerce=int)
+    requested_by = text_field("委托人", 50)
+    services = text_field("祭扫内容（献花、清扫墓碑等）", 100)
+    due_on = date_field("约定日期")
+
+    def __init__(self, *args, cemeteries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cemetery"].choices = [("", "请选择"), *cemeteries]
+
+
+class ProxyDoneForm(KitForm):
+    on = date_field("完成日期")
+    note = text_field("完成情况", 200)
+
+
+class QuotaForm(KitForm):
+    cemetery = forms.TypedChoiceField(label="公墓", coerce=int)
+    day = date_field("日期")
+    capacity = int_field("可预约人数", min_value=0, max_value=100000)
+
+    def __init__(self, *args, cemeteries=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cemetery"].choices = [("", "请选择"), *cemeteries]
+
+
+class VisitBookingForm(KitForm):
+    name = text_field("预约人姓名", 50)
+    phone = text_field("手机号码", 11)
+    party = int_field("人数", min_value=1, max_value=20)
+
+
+class CancelVisitForm(KitForm):
+    code = text_field("预约号", 12)
+    phone = text_field("手机号码", 11)
+
+
+class WithdrawForm(KitForm):
+    confirm = forms.BooleanField(label="家属撤回同意", required=False)
+
+
+class TributeForm(KitForm):
+    pass
+
+
+class DrawRoundForm(KitForm):
+    title = text_field("抽查名称", 100)
+    planned_on = date_field("计划检查日期")
+    share_percent = int_field("抽查比例（%）", min_value=1, max_value=100)
+    team_size = int_field("每组检查人员数", min_value=1, max_value=10)
+    seed = int_field("随机种子（公开）", min_value=0, max_value=2_000_000_000)
+
+
+class InspectionRecordForm(KitForm):
+    inspected_on = date_field("检查日期")
+    unannounced = forms.BooleanField(
+        label="四不两直（不发通知、不打招呼、不听汇报、不用陪同接待，直奔基层、直插现场）", required=False
+    )
+    findings = text_field("检查情况", 500)
+    charges = forms.CharField(
+        label="收费核查（每行：项目编码=实收单价，如 J04=400）",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea,
+    )
+
+    def clean_charges(self):
+        from decimal import Decimal, InvalidOperation
+
+        found = {}
+        for number, line in enumerate(self.cleaned_data.get("charges", "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            code, _, amount = line.partition("=")
+            try:
+                value = Decimal(amount.strip())
+            except InvalidOperation:
+                raise forms.ValidationError(f"第{number}行应为“项目编码=实收单价”") from None
+            if not code.strip() or not value.is_finite() or value < 0 or value > Decimal("999999"):
+                raise forms.ValidationError(f"第{number}行应为“项目编码=实收单价”")
+            found[code.strip()[:20]] = value.quantize(Decimal("0.01"))
+        return found
+
+
+class FineForm(KitForm):
+    amount = money_field("罚款金额（元）")
+    document = text_field("处罚决定书文号", 100)
+    decided_on = date_field("处罚决定日期")
+
+
+class RectifiedForm(KitForm):
+    on = date_field("整改完成日期")
+
+
+class LicenceForm(KitForm):
+    facility = forms.ChoiceField(label="殡葬设施")
+    title = text_field("许可事项", 50)
+    document = text_field("批准（许可）文号", 100)
+    issued_by = text_field("发证机关", 100)
+    issued_on = date_field("发证日期")
+    valid_to = date_field("有效期至（长期有效不填）", required=False)
+
+    def __init__(self, *args, facilities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["facility"].choices = [("", "请选择"), *facilities]

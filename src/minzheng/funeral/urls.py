@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cemeteries, dashboard, deaths, homes, orders, settlements
+from .views import cemeteries, dashboard, deaths, eco, homes, memorials, orders, settlements, supervision
 
 app_name = "funeral"
 
@@ -41,4 +41,34 @@ urlpatterns = [
     path("plots/<int:pk>/", cemeteries.plot_detail, name="plot_detail"),
     path("plots/<int:pk>/bury/", cemeteries.plot_bury, name="plot_bury"),
     path("plots/<int:pk>/renew/", cemeteries.plot_renew, name="plot_renew"),
+    path("eco/", eco.eco_list, name="eco_list"),
+    path("eco/new/", eco.eco_create, name="eco_create"),
+    path("eco/rules/", eco.eco_rule_list, name="eco_rule_list"),
+    path("eco/rules/new/", eco.eco_rule_create, name="eco_rule_create"),
+    path("eco/awards/", eco.award_list_list, name="award_list_list"),
+    path("eco/awards/new/", eco.award_list_create, name="award_list_create"),
+    path("eco/awards/<int:pk>/", eco.award_list_detail, name="award_list_detail"),
+    path("eco/awards/<int:pk>/submit/", eco.award_list_submit, name="award_list_submit"),
+    path("eco/awards/<int:pk>/approve/", eco.award_list_approve, name="award_list_approve"),
+    path("eco/awards/<int:pk>/return/", eco.award_list_return, name="award_list_return"),
+    path("memorials/", memorials.memorial_list, name="memorial_list"),
+    path("memorials/new/", memorials.memorial_create, name="memorial_create"),
+    path("memorials/<int:pk>/withdraw/", memorials.memorial_withdraw, name="memorial_withdraw"),
+    path("proxy/", memorials.proxy_list, name="proxy_list"),
+    path("proxy/new/", memorials.proxy_create, name="proxy_create"),
+    path("proxy/<int:pk>/done/", memorials.proxy_done, name="proxy_done"),
+    path("visits/", memorials.quota_list, name="quota_list"),
+    path("visits/new/", memorials.quota_create, name="quota_create"),
+    path("supervision/", supervision.inspection_list, name="inspection_list"),
+    path("supervision/draw/", supervision.round_create, name="round_create"),
+    path("supervision/<int:pk>/record/", supervision.inspection_record, name="inspection_record"),
+    path("supervision/violations/", supervision.violation_list, name="violation_list"),
+    path("supervision/violations/<int:pk>/fine/", supervision.violation_fine, name="violation_fine"),
+    path(
+        "supervision/violations/<int:pk>/rectified/",
+        supervision.violation_rectified,
+        name="violation_rectified",
+    ),
+    path("supervision/licences/", supervision.licence_list, name="licence_list"),
+    path("supervision/licences/new/", supervision.licence_create, name="licence_create"),
 ]

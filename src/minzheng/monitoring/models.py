@@ -288,3 +288,18 @@ class VisitAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class RegistryCursor(models.Model):
+    """How far 动态监测 has read the registry's outbox (its own cursor; ``core.services.registry.changes_since``)."""
+
+    name = models.CharField("消费者", max_length=50, unique=True)
+    position = models.BigIntegerField("已处理至变更编号", default=0)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "登记变更读取位置"
+        verbose_name_plural = "登记变更读取位置"
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.position}"

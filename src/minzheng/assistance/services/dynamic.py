@@ -109,6 +109,8 @@ def _handle(change: RegistryChange, today: date, result: ConsumeResult) -> None:
             outcome = _apply(change, enrolment)
         if change.kind == RegistryChange.DECEASED and not outcome.startswith("停保"):
             outcome += _review_after_death(change, enrolment)
+        if change.kind == RegistryChange.DECEASED and not outcome.startswith("核实"):
+            outcome += _recovery_note(change, today)
         if outcome.startswith("停保"):
             result.stopped += 1
         elif outcome.startswith("调整"):
@@ -150,6 +152,17 @@ def _review_after_marital_change(change: RegistryChange, enrolment: Enrolment, t
         f"复核：{who}于{change.effective_date:%Y-%m-%d}{change.get_kind_display()}（{change.reason}），"
         f"家庭人口可能变化，{due:%Y-%m-%d} 前复核共同生活的家庭成员和收入"
     )
+
+
+def _recovery_note(change: RegistryChange, today: date) -> str:
+    """A death entered late: months after it may already have been paid. Payroll books the difference as a
+    追溯扣发 line of the next roster (a net ≤ 0 transfer stays on the 花名册 for 追回); the task says so, so the
+    recovery is never silent."""
+    first_unpaid, current = benefit_change_month(change.effective_date), month_start(today)
+    if first_unpaid > current:
+        return ""
+    months = f"{first_unpaid:%Y-%m}" + ("" if first_unpaid == current else f" 至 {current:%Y-%m}")
+    return f"；死亡登记晚于发放：{months} 如已发放，多发金额在下一期花名册追溯扣发，不足扣发的须追回"
 
 
 def _apply(change: RegistryChange, enrolment: Enrolment) -> str:

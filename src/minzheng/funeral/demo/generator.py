@@ -20,7 +20,7 @@ from minzheng.core.models import Person, User
 from minzheng.policy.interface import add_months, month_start
 
 from ..models import FuneralHome, Plot, ServiceOrder
-from ..services import cemeteries, homes, orders, settlements, waivers
+from ..services import cemeteries, eco, homes, orders, settlements, waivers
 from ..services.deaths import CertificateInput, UnidentifiedInput, record_certificate, record_unidentified
 
 HOME_NAME = "丹东市殡仪馆"
@@ -207,12 +207,47 @@ def _cemeteries(demo: _Demo, made: list[ServiceOrder]) -> None:
             key = demo.rng.choice(["single", "single", "double"])
         if not free[key]:
             continue
+        if key == "eco":
+            _eco_burial(demo, order, city, on)
+            if order.pk % 2:
+                continue  # sea burials and scattering take no place in the cemetery
         plot = free[key].pop(0)
         cemeteries.bury(demo.desk, plot, death, on=on, reserved_for="健在配偶" if key == "double" else "")
     for cemetery in (city, village):
         cemeteries.record_inspection(
             demo.bureau, cemetery, year=demo.today.year - 1, result="passed", inspected_on=date(demo.today.year - 1, 11, 20)
         )  # fmt: skip
+
+
+# Demonstration 奖补 per deceased for 丹东市 (not a published standard).
+_ECO_AWARDS = {"sea": "1000", "scatter": "800", "tree": "800", "lawn": "600", "niche": "300"}
+
+
+def _eco_rules(demo: _Demo) -> None:
+    for method, amount in _ECO_AWARDS.items():
+        eco.set_award_rule(
+            demo.bureau, division_code="210600000000", method=method, amount=amount,
+            effective_from=date(demo.today.year - 2, 1, 1), source_note="演示数据（非正式标准）",
+        )  # fmt: skip
+
+
+def _eco_burial(demo: _Demo, order: ServiceOrder, city, on: date) -> None:
+    """Odd orders: at sea or scattered (no plot); even ones: a tree, lawn or niche in the city cemetery."""
+    method = demo.rng.choice(["sea", "scatter"] if order.pk % 2 else ["tree", "lawn", "niche"])
+    eco.record_eco_burial(
+        demo.desk, order.death, method=method, buried_on=on, cemetery=None if order.pk % 2 else city,
+        place="丹东市海葬船（演示）" if method == "sea" else "", family_name=order.contact_name, today=on,
+    )  # fmt: skip
+
+
+def _award_lists(demo: _Demo, last: date) -> None:
+    for back, approve in ((2, True), (1, False)):
+        awards = eco.prepare_award_list(
+            demo.desk, division_code=CITY, month=add_months(last, -back), today=demo.today
+        )
+        if approve and awards.awards_count:
+            eco.submit(demo.desk, awards)
+            eco.approve(demo.bureau, awards)
 
 
 @transaction.atomic
@@ -246,6 +281,7 @@ def load_demo(
         if record.death_date > demo.today - timedelta(days=3) or demo.rng.random() < 0.05:
             continue  # a few bodies not yet handled by the funeral home
         made.append(demo.order(home, record, furnaces))
+    _eco_rules(demo)
     _cemeteries(demo, made)
     for order in made[:-8]:
         orders.issue_bill(
@@ -257,6 +293,7 @@ def load_demo(
         if approve and settlement.orders_count:
             settlements.submit(demo.desk, settlement)
             settlements.approve(demo.bureau, settlement)
+    _award_lists(demo, last)
     return DemoSummary(
         deaths=len(records),
         unidentified=3,

@@ -11,9 +11,20 @@ from .cemeteries import (
     PlotState,
 )
 from .deaths import CertificateForm, DeathCause, DeathImport, DeathPlace, DeathRecord, DeathSource, IssuerKind
+from .eco import EcoAwardList, EcoAwardRule, EcoBurial, EcoMethod
 from .homes import BasicService, FuneralHome, Furnace, HomeKind, ItemCategory, PriceKind, ServiceItem
+from .memorials import DateShown, Memorial, ProxyStatus, ProxyTribute, VisitBooking, VisitQuota
 from .orders import AshHandling, OrderLine, OrderStatus, ServiceOrder
-from .settlements import SettlementStatus, WaiverSettlement
+from .settlements import PayableList, SettlementStatus, WaiverSettlement
+from .supervision import (
+    FacilityKind,
+    FacilityLicence,
+    InspectionStatus,
+    SupervisionInspection,
+    SupervisionRound,
+    Violation,
+    ViolationStatus,
+)
 from .waivers import WaiverCategory, WaiverRule
 
 __all__ = [
@@ -25,27 +36,45 @@ __all__ = [
     "CemeteryKind",
     "CemeterySection",
     "CertificateForm",
+    "DateShown",
     "DeathCause",
     "DeathImport",
     "DeathPlace",
     "DeathRecord",
     "DeathSource",
+    "EcoAwardList",
+    "EcoAwardRule",
+    "EcoBurial",
+    "EcoMethod",
+    "FacilityKind",
+    "FacilityLicence",
     "FuneralHome",
     "Furnace",
     "HomeKind",
     "InspectionResult",
+    "InspectionStatus",
     "IssuerKind",
     "ItemCategory",
+    "Memorial",
     "OrderLine",
     "OrderStatus",
+    "PayableList",
     "Plot",
     "PlotAreaLimit",
     "PlotKind",
     "PlotState",
     "PriceKind",
+    "ProxyStatus",
+    "ProxyTribute",
     "ServiceItem",
     "ServiceOrder",
     "SettlementStatus",
+    "SupervisionInspection",
+    "SupervisionRound",
+    "Violation",
+    "ViolationStatus",
+    "VisitBooking",
+    "VisitQuota",
     "WaiverCategory",
     "WaiverRule",
     "WaiverSettlement",

@@ -14,15 +14,13 @@ class SettlementStatus(models.TextChoices):
     APPROVED = "approved", "已审核"
 
 
-class WaiverSettlement(models.Model):
-    home = models.ForeignKey(FuneralHome, on_delete=models.PROTECT, related_name="settlements")
-    division_code = models.CharField("殡仪馆区划代码", max_length=12, db_index=True)
-    month = models.DateField("结算月份（当月1日）")
+class PayableList(models.Model):
+    """A month's payable list with maker-checker (制表 → 提交 → 审核, or 退回): the state every such list shares
+    (惠民殡葬结算, 节地生态安葬奖补); ``services.payable_lists`` moves it."""
+
     status = models.CharField(
         "状态", max_length=10, choices=SettlementStatus.choices, default=SettlementStatus.DRAFT
     )
-    orders_count = models.PositiveIntegerField("订单数", default=0)
-    total = models.DecimalField("减免金额合计（元）", max_digits=12, decimal_places=2, default=0)
     prepared_by = models.ForeignKey(
         "core.User", on_delete=models.PROTECT, related_name="+", verbose_name="制表人"
     )
@@ -32,6 +30,17 @@ class WaiverSettlement(models.Model):
     approved_at = models.DateTimeField("审核时间", null=True, blank=True)
     return_note = models.CharField("退回意见", max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class WaiverSettlement(PayableList):
+    home = models.ForeignKey(FuneralHome, on_delete=models.PROTECT, related_name="settlements")
+    division_code = models.CharField("殡仪馆区划代码", max_length=12, db_index=True)
+    month = models.DateField("结算月份（当月1日）")
+    orders_count = models.PositiveIntegerField("订单数", default=0)
+    total = models.DecimalField("减免金额合计（元）", max_digits=12, decimal_places=2, default=0)
 
     class Meta:
         verbose_name = "惠民殡葬结算"

@@ -19,6 +19,9 @@ SUBNAV = [
     ("惠民殡葬政策", "funeral:waiver_list"),
     ("惠民殡葬结算", "funeral:settlement_list"),
     ("公墓", "funeral:cemetery_list"),
+    ("节地生态安葬", "funeral:eco_list"),
+    ("网络祭扫", "funeral:memorial_list"),
+    ("殡葬监管", "funeral:inspection_list"),
 ]
 
 
@@ -72,3 +75,31 @@ def post_action(request, form, call, success: str, back: str):
     else:
         flash_errors(request, form)
     return HttpResponseRedirect(back)
+
+
+def maker_checker_actions(
+    user, status: str, *, submit: str, approve: str, send_back: str, testid: str
+) -> list:
+    """The buttons of a payable list (惠民殡葬结算, 节地生态安葬奖补): 提交 by a preparer while a draft, 审核通过 or 退回 by
+    an approver while submitted (the service refuses the preparer)."""
+    from ..forms import ApproveForm, SendBackForm, SubmitForm
+
+    actions = []
+    if status == "draft" and has_capability(user, Capability.PREPARE_PAYROLL):
+        actions.append(
+            Action("提交审核", SubmitForm(), submit, "提交", "确定提交审核？", testid=f"{testid}-submit")
+        )
+    if status == "submitted" and has_capability(user, Capability.APPROVE_PAYROLL):
+        actions += [
+            Action(
+                "审核通过", ApproveForm(), approve, "审核通过", "确定审核通过？", testid=f"{testid}-approve"
+            ),
+            Action("退回", SendBackForm(), send_back, "退回"),
+        ]
+    return actions
+
+
+def list_status(row) -> Cell:
+    return Cell(
+        row.get_status_display(), tag={"approved": "green", "submitted": "orange"}.get(row.status, "grey")
+    )

@@ -25,6 +25,7 @@ from .common import (
     detail_page,
     form_page,
     masked,
+    money,
     paginate,
     search,
     table_page,
@@ -121,6 +122,21 @@ def death_detail(request, pk: int):
         toolbar.append(("查看服务订单", reverse("funeral:order_detail", args=[order.pk])))
     elif can_manage(request.user):
         toolbar.append(("办理殡葬服务", reverse("funeral:order_create") + f"?death={x.pk}"))
+    eco = getattr(x, "eco_burial", None)
+    if eco is not None:
+        fields.append(
+            (
+                "节地生态安葬",
+                f"{eco.get_method_display()}（{eco.buried_on:%Y-%m-%d}），奖补{money(eco.award)}",
+            )
+        )
+    elif can_manage(request.user):
+        toolbar.append(("节地生态安葬登记", reverse("funeral:eco_create") + f"?death={x.pk}"))
+    if can_manage(request.user) and not x.unidentified:
+        memorial = getattr(x, "memorial", None)
+        if memorial is None or memorial.withdrawn_on is not None:
+            toolbar.append(("建立网上纪念馆", reverse("funeral:memorial_create") + f"?death={x.pk}"))
+        toolbar.append(("代祭扫委托", reverse("funeral:proxy_create") + f"?death={x.pk}"))
     return detail_page(
         request, title=f"死亡信息：{x.display_name}",
         trail=crumbs(("死亡信息", reverse("funeral:death_list")), (x.display_name, None)),

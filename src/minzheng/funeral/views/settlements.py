@@ -9,17 +9,17 @@ from minzheng.core.views.common import xlsx_response
 from minzheng.web.kit.forms import run_service
 
 from ..forms import ApproveForm, SendBackForm, SettlementForm, SubmitForm
-from ..models import SettlementStatus
 from ..selectors import homes as home_sel
 from ..selectors import settlements as sel
 from ..services import settlements as svc
 from .common import (
-    Action,
     Cell,
     Section,
     crumbs,
     detail_page,
     form_page,
+    list_status,
+    maker_checker_actions,
     money,
     paginate,
     post_action,
@@ -84,19 +84,16 @@ def settlement_detail(request, pk: int):
           "、".join(o.category_labels()), money(o.total), money(o.waived)] for o in sel.settlement_orders(s)],
         empty="本月没有惠民殡葬减免",
     )  # fmt: skip
-    user, actions = request.user, []
-    if s.status == SettlementStatus.DRAFT and has_capability(user, Capability.PREPARE_PAYROLL):
-        actions.append(Action("提交审核", SubmitForm(), reverse("funeral:settlement_submit", args=[pk]), "提交", "确定提交审核？", testid="settlement-submit"))  # fmt: skip
-    if s.status == SettlementStatus.SUBMITTED and has_capability(user, Capability.APPROVE_PAYROLL):
-        actions += [
-            Action("审核通过", ApproveForm(), reverse("funeral:settlement_approve", args=[pk]), "审核通过", "确定审核通过？", testid="settlement-approve"),
-            Action("退回", SendBackForm(), reverse("funeral:settlement_return", args=[pk]), "退回"),
-        ]  # fmt: skip
+    actions = maker_checker_actions(
+        request.user, s.status, submit=reverse("funeral:settlement_submit", args=[pk]),
+        approve=reverse("funeral:settlement_approve", args=[pk]),
+        send_back=reverse("funeral:settlement_return", args=[pk]), testid="settlement",
+    )  # fmt: skip
     return detail_page(
         request, title=f"{s.home.name} {s.month:%Y年%m月}惠民殡葬结算",
         trail=crumbs(("惠民殡葬结算", reverse("funeral:settlement_list")), (f"{s.month:%Y年%m月}", None)),
         fields=fields, sections=[orders], actions=actions, toolbar=[("导出Excel", "?export=xlsx")],
-        status=Cell(s.get_status_display(), tag={"approved": "green", "submitted": "orange"}.get(s.status, "grey")),
+        status=list_status(s),
         testid="settlement-detail",
     )  # fmt: skip
 
