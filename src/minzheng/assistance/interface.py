@@ -6,7 +6,7 @@ Reads for other domains:
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
 - programs: ``programs`` (``ProgramInfo``);
 - standards: ``standard_in_force``, ``standard_in_force_for_each``, ``verification_policies``;
-- casework seen from elsewhere: ``monitoring_cases``, ``queue_counts``, ``stale_standards``;
+- casework seen from elsewhere: ``case_progress`` (全市通办's 办理进度), ``monitoring_cases``, ``queue_counts``, ``stale_standards``;
 - 全局检索: ``search_cases`` and ``search_enrolments`` (``SearchHit`` lines, jurisdiction-scoped, masked).
 Writes other domains may start:
 - ``open_case`` (a 救助申请 opened by 主动发现 or a monitoring warning, ``CaseSource``; answers ``OpenedCase``),
@@ -18,7 +18,7 @@ values (never model instances) rather than lists of dataclasses.
 
 from datetime import date
 
-from .interface_types import OpenedCase, ProgramInfo
+from .interface_types import CaseProgress, OpenedCase, ProgramInfo
 from .models import CaseSource
 from .selectors.cases import case_detail
 from .selectors.entitlements import Entitlement, enrolments_in_force, entitlements_for_month
@@ -26,6 +26,7 @@ from .selectors.low_income import InForceMember, in_force_members, monitoring_ca
 from .selectors.payable_amounts import entitlement_rows, payable_amounts
 from .selectors.person_benefits import PersonBenefit, person_benefits
 from .selectors.programs import pays_money, program_list
+from .selectors.progress import case_progress
 from .selectors.queue import queue_counts
 from .selectors.search import search_cases, search_enrolments
 from .selectors.standards import StaleStandard, stale_standards
@@ -76,6 +77,7 @@ def enrol_case(user, case_id: int, terms: NewEnrolment) -> int:
 
 
 __all__ = [
+    "CaseProgress",
     "CaseSource",
     "Entitlement",
     "InForceMember",
@@ -85,6 +87,7 @@ __all__ = [
     "ProgramInfo",
     "StaleStandard",
     "StandardInForce",
+    "case_progress",
     "enrol_case",
     "enrolments_in_force",
     "entitlement_rows",

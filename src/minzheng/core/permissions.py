@@ -44,6 +44,8 @@ class Capability(StrEnum):
     MANAGE_FUNERAL = "manage_funeral"
     MANAGE_SOCIALORGS = "manage_socialorgs"
     DECIDE_SOCIALORGS = "decide_socialorgs"
+    HANDLE_ONESTOP = "handle_onestop"
+    SUPERVISE_ONESTOP = "supervise_onestop"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -122,6 +124,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # decide registrations, 年检 results, listings and removals (never on what they received themselves).
     Capability.MANAGE_SOCIALORGS: {Role.CASEWORKER},
     Capability.DECIDE_SOCIALORGS: {Role.REVIEWER, Role.APPROVER},
+    # 全市通办: the 综合窗口 (全科受理) and 12345 工单 handling are caseworkers' desks; 派单 review of returns,
+    # 督办 and 差评 follow-up sign-off belong to reviewers, approvers and leaders.
+    Capability.HANDLE_ONESTOP: {Role.CASEWORKER},
+    Capability.SUPERVISE_ONESTOP: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
 }
 
 _MESSAGES = {
@@ -162,6 +168,8 @@ _MESSAGES = {
     Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
     Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
     Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
+    Capability.HANDLE_ONESTOP: "只有经办人可以在综合窗口受理办件和办理12345工单",
+    Capability.SUPERVISE_ONESTOP: "只有审核人、审批人或领导可以审核退单、督办和跟进差评",
 }
 
 
