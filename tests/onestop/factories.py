@@ -13,4 +13,6 @@ def pdf(name: str = "材料.pdf") -> SimpleUploadedFile:
 
 
 def resident_of(person, *, phone: str = "13800000001"):
-    return residents.register(id_number=person.id_number, name=person.name, phone=phone, password=RESIDENT_PASSWORD)
+    return residents.register(
+        id_number=person.id_number, name=person.name, phone=phone, password=RESIDENT_PASSWORD
+    )

@@ -26,7 +26,9 @@ def test_registration_refuses_a_bad_check_digit_and_another_persons_name(househo
     with pytest.raises(Exception, match="校验码错误"):
         residents.register(id_number=bad, name=head.name, phone="13800000001", password=RESIDENT_PASSWORD)
     with pytest.raises(Exception, match="姓名与公民身份号码不一致"):
-        residents.register(id_number=head.id_number, name="李四", phone="13800000001", password=RESIDENT_PASSWORD)
+        residents.register(
+            id_number=head.id_number, name="李四", phone="13800000001", password=RESIDENT_PASSWORD
+        )
     resident = resident_of(head)
     assert resident.person_id == head.pk and resident.password != RESIDENT_PASSWORD
     with pytest.raises(Exception, match="无法注册"):
@@ -37,7 +39,12 @@ def test_register_page_signs_the_resident_in_on_the_portal_cookie_only(client, h
     head = household.head
     response = client.post(
         reverse("onestop_public:register"),
-        {"id_number": head.id_number, "name": head.name, "phone": "13800000002", "password": RESIDENT_PASSWORD},
+        {
+            "id_number": head.id_number,
+            "name": head.name,
+            "phone": "13800000002",
+            "password": RESIDENT_PASSWORD,
+        },
     )
     assert response.status_code == 302
     cookie = response.cookies[residents.COOKIE_NAME]
@@ -96,7 +103,9 @@ def test_unknown_number_and_wrong_password_answer_alike_and_both_lock_after_five
     first_known = answers[household.head.id_number][0].split("公民身份号码或密码错误")[1][:20]
     first_unknown = answers[unknown][0].split("公民身份号码或密码错误")[1][:20]
     assert first_known == first_unknown
-    assert AuditEvent.objects.filter(action=AuditEvent.LOGIN_FAILED, username__startswith="居民:").count() >= 10
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.LOGIN_FAILED, username__startswith="居民:").count() >= 10
+    )
     assert Resident.objects.get().locked_until is not None
 
 
@@ -140,7 +149,10 @@ def test_an_upload_that_is_not_pdf_jpg_or_png_is_refused_with_the_field_named(cl
 
     response = client.post(
         reverse("onestop_public:apply", args=["temporary_expenditure"]),
-        {"reason": "医疗", "file_receipts": SimpleUploadedFile("a.exe", b"MZ\x90\x00", "application/octet-stream")},
+        {
+            "reason": "医疗",
+            "file_receipts": SimpleUploadedFile("a.exe", b"MZ\x90\x00", "application/octet-stream"),
+        },
     )
     assert response.status_code == 200 and "只接受PDF、JPG、PNG格式的材料" in response.content.decode()
     assert not Application.objects.exists()

@@ -18,8 +18,13 @@ _MATERIAL = st.fixed_dictionaries(
 )  # fmt: skip
 
 
-@given(st.lists(_MATERIAL, max_size=8, unique_by=lambda m: m["code"]), st.sets(st.text("abcdef", min_size=1, max_size=3)))
-def test_716_article_7_shared_materials_are_never_asked_and_the_notice_lists_all_missing_at_once(materials, provided):
+@given(
+    st.lists(_MATERIAL, max_size=8, unique_by=lambda m: m["code"]),
+    st.sets(st.text("abcdef", min_size=1, max_size=3)),
+)
+def test_716_article_7_shared_materials_are_never_asked_and_the_notice_lists_all_missing_at_once(
+    materials, provided
+):
     """国务院令第716号 第七条 + 一次性告知: missing = required, not shared, not provided — every one of them."""
     oracle = [m for m in materials if m["required"] and not m["shared"] and m["code"] not in provided]
     assert missing_materials(materials, provided) == oracle
@@ -35,7 +40,9 @@ def _add_weekdays(start: date, n: int) -> date:
     return day
 
 
-@given(st.dates(date(2020, 1, 1), date(2030, 1, 1)), st.integers(0, 10), st.integers(0, 20), st.integers(0, 10))
+@given(
+    st.dates(date(2020, 1, 1), date(2030, 1, 1)), st.integers(0, 10), st.integers(0, 20), st.integers(0, 10)
+)
 def test_cross_county_clocks_3_10_3_each_from_the_previous_deadline(start, push, decide, inform):
     """两项补贴 跨省通办: push within 3 WD, decide within 10 WD, inform within 3 WD — chained."""
     clocks = forward_clocks(start, push, decide, inform, _add_weekdays)

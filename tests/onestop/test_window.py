@@ -24,7 +24,9 @@ def login(client, user):
     return client
 
 
-def test_missing_material_notice_supplement_handover_progress_and_rating(household, township_caseworker, supervisor):
+def test_missing_material_notice_supplement_handover_progress_and_rating(
+    household, township_caseworker, supervisor
+):
     resident = resident_of(household.head)
     application = svc.apply_online(
         resident, "temporary_expenditure", reason="住院医疗支出", uploads={"application": pdf(), "receipts": pdf()},
@@ -34,7 +36,9 @@ def test_missing_material_notice_supplement_handover_progress_and_rating(househo
         svc.accept(township_caseworker, application.pk)
     svc.notify_missing(township_caseworker, application.pk, missing_codes=["hardship"], on=date(2026, 3, 2))
     application.refresh_from_db()
-    assert application.status == "materials_pending" and application.missing == [{"code": "hardship", "name": "困难情况说明"}]
+    assert application.status == "materials_pending" and application.missing == [
+        {"code": "hardship", "name": "困难情况说明"}
+    ]
     with pytest.raises(Exception, match="不在一次性告知的补正清单中"):
         svc.supplement(resident, application.pk, {"receipts": pdf()})
     svc.supplement(resident, application.pk, {"hardship": pdf()})
@@ -52,7 +56,9 @@ def test_missing_material_notice_supplement_handover_progress_and_rating(househo
     application = svc.refresh_from_domain(application)
     assert application.status == "completed" and application.completed_on == date(2026, 3, 18)
     assert "已批准" in application.outcome
-    evaluation = evaluations.rate(resident, application.pk, level=2, reasons=["slow"], comment="等太久", on=date(2026, 3, 19))
+    evaluation = evaluations.rate(
+        resident, application.pk, level=2, reasons=["slow"], comment="等太久", on=date(2026, 3, 19)
+    )
     assert evaluation.follow_up_due == date(2026, 4, 10)  # 15 WD; 清明 4-6 April 2026 not counted
     with pytest.raises(OnestopConflict, match="已评价"):
         evaluations.rate(resident, application.pk, level=5, reasons=[])
@@ -62,7 +68,9 @@ def test_missing_material_notice_supplement_handover_progress_and_rating(househo
 def test_notice_pdf_prints_for_staff_and_resident(client, household, township_caseworker):
     resident = resident_of(household.head)
     application = svc.apply_online(resident, "temporary_expenditure", reason="医疗", uploads={})
-    svc.notify_missing(township_caseworker, application.pk, missing_codes=["application", "receipts", "hardship"])
+    svc.notify_missing(
+        township_caseworker, application.pk, missing_codes=["application", "receipts", "hardship"]
+    )
     login(client, township_caseworker)
     response = client.get(reverse("onestop:application_notice_pdf", args=[application.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
@@ -83,14 +91,21 @@ def test_window_receives_any_matter_checks_paper_and_accepts(client, household, 
     client.post(reverse("onestop:application_accept", args=[application.pk]))
     application.refresh_from_db()
     assert application.status == "handling" and application.due_on
-    client.post(reverse("onestop:application_result", args=[application.pk]), {"approved": "1", "outcome": "核发高龄津贴"})
+    client.post(
+        reverse("onestop:application_result", args=[application.pk]),
+        {"approved": "1", "outcome": "核发高龄津贴"},
+    )
     application.refresh_from_db()
     assert application.status == "completed"
 
 
 def test_an_instant_matter_is_completed_on_acceptance(household, township_caseworker):
     application = svc.receive_at_window(
-        township_caseworker, id_number=household.head.id_number, matter_code="marriage_booking", reason="预约", uploads={}
+        township_caseworker,
+        id_number=household.head.id_number,
+        matter_code="marriage_booking",
+        reason="预约",
+        uploads={},
     )
     svc.accept(township_caseworker, application.pk)
     application.refresh_from_db()
@@ -119,12 +134,20 @@ def test_a_matter_not_open_to_cross_county_is_404_for_a_person_elsewhere(divisio
     from django.http import Http404
 
     with pytest.raises(Http404):
-        svc.receive_at_window(township_caseworker, id_number=elsewhere.id_number, matter_code="dibao_urban", reason="x", uploads={})
+        svc.receive_at_window(
+            township_caseworker,
+            id_number=elsewhere.id_number,
+            matter_code="dibao_urban",
+            reason="x",
+            uploads={},
+        )
 
 
 def test_outsider_gets_404_on_every_application_url(client, household, township_caseworker, outsider):
     resident = resident_of(household.head)
-    application = svc.apply_online(resident, "temporary_expenditure", reason="医疗", uploads={"receipts": pdf()})
+    application = svc.apply_online(
+        resident, "temporary_expenditure", reason="医疗", uploads={"receipts": pdf()}
+    )
     svc.notify_missing(township_caseworker, application.pk, missing_codes=["hardship"])
     login(client, outsider)
     file_pk = application.files.get().pk
@@ -139,7 +162,15 @@ def test_outsider_gets_404_on_every_application_url(client, household, township_
 
 def test_staff_pages_render_in_chinese(client, household, township_caseworker):
     login(client, township_caseworker)
-    for name in ("dashboard", "application_list", "application_new", "ticket_list", "ticket_new", "review_list", "matter_list"):
+    for name in (
+        "dashboard",
+        "application_list",
+        "application_new",
+        "ticket_list",
+        "ticket_new",
+        "review_list",
+        "matter_list",
+    ):
         response = client.get(reverse(f"onestop:{name}"))
         assert response.status_code == 200, name
     assert "即办率" in client.get(reverse("onestop:dashboard")).content.decode()

@@ -72,7 +72,7 @@ MATTERS: tuple[dict, ...] = (
         "units": {"乡镇（街道）": f"{_TOWN}：先行救助、受理、审核", "县级": f"{_COUNTY}：审批、补办手续"},
         "materials": [{**_APPLY, "name": "申请书（可事后补充）"}, _ID,
                       {"code": "emergency", "name": "遭遇急难情况的说明", "shared": ""}],
-        "statutory_days": 10, "promised_days": 5, "channels": _ONLINE + ["12345热线转办"], "online": True,
+        "statutory_days": 10, "promised_days": 5, "channels": [*_ONLINE, "12345热线转办"], "online": True,
         "source_note": "急难型先行救助当场办理，事后补齐手续；时限为平台示例，请按本地办法核定",
     },
     {
@@ -83,7 +83,7 @@ MATTERS: tuple[dict, ...] = (
         "units": {"乡镇（街道）": f"{_TOWN}：受理、初审（10个工作日）、公示", "县级": "县级残联审核（10个工作日），县级民政部门审定"},
         "materials": [_APPLY, _ID, _HUKOU, _DISABILITY,
                       {"code": "bank", "name": "本人社会保障卡或银行账户（“一卡通”）", "shared": ""}],
-        "statutory_days": 20, "promised_days": 20, "channels": _ONLINE + ["全国残疾人两项补贴信息系统（跨省通办）"],
+        "statutory_days": 20, "promised_days": 20, "channels": [*_ONLINE, "全国残疾人两项补贴信息系统（跨省通办）"],
         "online": True, "cross_county": True,
         "forward_push_days": 3, "forward_decide_days": 10, "forward_inform_days": 3,
         "source_note": "跨省通办：收件地3个工作日内推送户籍地，户籍地10个工作日内办理，收件地3个工作日内告知结果（全国残疾人两项补贴信息系统）",

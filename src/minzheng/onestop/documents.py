@@ -21,12 +21,15 @@ def notice_pdf(application: Application) -> bytes:
         ]
     )
     doc.section("需补正的材料（一次性告知全部）")
-    doc.table(["序号", "材料名称"], [[str(i), m["name"]] for i, m in enumerate(application.missing, 1)], [20, 150])
+    doc.table(
+        ["序号", "材料名称"], [[str(i), m["name"]] for i, m in enumerate(application.missing, 1)], [20, 150]
+    )
     shared = [m["name"] for m in application.matter.materials if m.get("shared")]
     if shared:
         doc.section("无需提交的材料")
         doc.paragraph(
-            "以下材料由本机关通过数据共享获取，您无需提交（《国务院关于在线政务服务的若干规定》第七条）：" + "、".join(shared)
+            "以下材料由本机关通过数据共享获取，您无需提交（《国务院关于在线政务服务的若干规定》第七条）："
+            + "、".join(shared)
         )
     doc.section("说明")
     doc.paragraph(

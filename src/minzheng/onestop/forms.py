@@ -32,7 +32,10 @@ class WithdrawForm(KitForm):
 class RateForm(KitForm):
     level = forms.TypedChoiceField(label="评价", choices=[(k, v) for k, v in LEVELS.items()], coerce=int)
     reasons = forms.MultipleChoiceField(
-        label="差评原因", choices=list(BAD_REASONS.items()), required=False, widget=forms.CheckboxSelectMultiple
+        label="差评原因",
+        choices=list(BAD_REASONS.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     comment = text_field("评价内容", 500, required=False, area=True)
 
@@ -50,7 +53,9 @@ class ReceiveForm(KitForm):
 class CheckForm(KitForm):
     """核验材料: the paper materials received at the window, ticked against the checklist."""
 
-    received = forms.MultipleChoiceField(label="已收取材料", required=False, widget=forms.CheckboxSelectMultiple)
+    received = forms.MultipleChoiceField(
+        label="已收取材料", required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, materials=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +86,7 @@ class ResultForm(KitForm):
 
 class ApplicationFilter(KitForm):
     q = text_field("受理号或姓名", 40, required=False)
-    status = choice_field("状态", [("", "全部")] + list(AppStatus.choices), required=False)
+    status = choice_field("状态", [("", "全部"), *list(AppStatus.choices)], required=False)
 
 
 class TicketForm(KitForm):
@@ -100,7 +105,7 @@ class TicketForm(KitForm):
 
 class TicketFilter(KitForm):
     q = text_field("工单编号或内容", 40, required=False)
-    status = choice_field("状态", [("", "全部")] + list(TicketStatus.choices), required=False)
+    status = choice_field("状态", [("", "全部"), *list(TicketStatus.choices)], required=False)
 
 
 class AssignForm(KitForm):

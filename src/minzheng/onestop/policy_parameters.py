@@ -15,7 +15,9 @@ def ticket_days_name(category: str) -> str:
 
 PARAMETERS: tuple[ParameterSpec, ...] = (
     *(
-        ParameterSpec(ticket_days_name(code), f"12345工单办理时限（{label}）", "工作日", ValueType.INTEGER, group=G)
+        ParameterSpec(
+            ticket_days_name(code), f"12345工单办理时限（{label}）", "工作日", ValueType.INTEGER, group=G
+        )
         for code, label in CATEGORIES.items()
     ),
     ParameterSpec("onestop_bad_review_days", "差评整改反馈期限", "工作日", ValueType.INTEGER, group=G),

@@ -1,6 +1,6 @@
 """Tables of 全市通办."""
 
-from .applications import Application, AppEvent, AppStatus, Channel, Evaluation, Material
+from .applications import AppEvent, Application, AppStatus, Channel, Evaluation, Material
 from .catalogue import Domain, Matter
 from .residents import Resident, ResidentSession, ResidentThrottle
 from .tickets import Ticket, TicketChannel, TicketEvent, TicketStatus

@@ -66,6 +66,9 @@ class Application(models.Model):
         ordering = ["-submitted_on", "-pk"]
         indexes = [models.Index(fields=["resident", "-submitted_on"], name="onestop_app_resident_idx")]
 
+    def __str__(self) -> str:
+        return self.number
+
 
 class Material(models.Model):
     """An uploaded material (kept privately under ``var/onestop/``; served only to its owner or staff)."""
@@ -80,6 +83,9 @@ class Material(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     by_resident = models.BooleanField(default=True)
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class AppEvent(models.Model):
     """One step of the 办理进度 the resident follows."""
@@ -92,6 +98,9 @@ class AppEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
 
 
 class Evaluation(models.Model):
@@ -106,3 +115,6 @@ class Evaluation(models.Model):
     followed_up_on = models.DateField("整改反馈日期", null=True, blank=True)
     follow_up_note = models.TextField("整改反馈", blank=True)
     division_code = models.CharField(max_length=12, db_index=True)
+
+    def __str__(self) -> str:
+        return f"评价 {self.level}"

@@ -20,6 +20,9 @@ class Resident(models.Model):
     class Meta:
         verbose_name = "居民账号"
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class ResidentSession(models.Model):
     """A resident's login: only the SHA-256 of the cookie's token is kept; idle and absolute expiry."""
@@ -30,6 +33,9 @@ class ResidentSession(models.Model):
     last_seen_at = models.DateTimeField()
     expires_at = models.DateTimeField()
 
+    def __str__(self) -> str:
+        return "居民会话"
+
 
 class ResidentThrottle(models.Model):
     """Failures against an ID number that has no account: counted and locked exactly like a real one."""
@@ -37,3 +43,6 @@ class ResidentThrottle(models.Model):
     key = models.CharField(max_length=64, unique=True)  # SHA-256 of the ID number: no number kept in clear
     failed_login_count = models.PositiveSmallIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return "登录限制"

@@ -34,7 +34,9 @@ class Ticket(models.Model):
     caller_phone = models.CharField("来电号码", max_length=20, blank=True)
     wants_reply = models.BooleanField("需要回复", default=True)
     content = models.TextField("诉求内容")
-    status = models.CharField("状态", max_length=14, choices=TicketStatus.choices, default=TicketStatus.RECEIVED)
+    status = models.CharField(
+        "状态", max_length=14, choices=TicketStatus.choices, default=TicketStatus.RECEIVED
+    )
     received_on = models.DateField("受理日期")
     due_on = models.DateField("办理期限", null=True, blank=True)
     instant_answer = models.BooleanField("即时解答", default=False)
@@ -48,14 +50,21 @@ class Ticket(models.Model):
     callback_note = models.TextField(blank=True)
     callback_on = models.DateField(null=True, blank=True)
     supervision_level = models.PositiveSmallIntegerField("督办级别", default=0)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged"
+    )
     application = models.ForeignKey(
         "onestop.Application", null=True, blank=True, on_delete=models.PROTECT, related_name="tickets"
     )
-    created_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        "core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-received_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
 
 
 class TicketEvent(models.Model):
@@ -71,3 +80,6 @@ class TicketEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -22,7 +22,9 @@ class ForwardClocks:
     inform_due: date
 
 
-def forward_clocks(complete_on: date, push: int, decide: int, inform: int, add: AddWorkingDays) -> ForwardClocks:
+def forward_clocks(
+    complete_on: date, push: int, decide: int, inform: int, add: AddWorkingDays
+) -> ForwardClocks:
     """The three 跨县通办 deadlines, each counted from the end of the previous step's period."""
     push_due = add(complete_on, push)
     decide_due = add(push_due, decide)

@@ -6,7 +6,7 @@ from datetime import date
 from minzheng.core.jurisdiction import scope
 from minzheng.policy.interface import with_calendar, working_calendar, working_days_between
 
-from ..models import Application, AppStatus, Evaluation, Ticket
+from ..models import Application, AppStatus, Evaluation
 from ..rules.evaluations import satisfaction_rate
 from ..rules.stats import MatterRow, rate
 from .tickets import _scoped
@@ -42,17 +42,30 @@ def dashboard(user, today: date) -> Dashboard:
         return with_calendar(lambda cal: working_days_between(start, end, cal), calendar)[0]
 
     for r in rows:
-        entry = per.setdefault(r["matter__name"], {"limit": r["matter__promised_days"], "n": 0, "done": 0, "late": 0, "days": []})
+        entry = per.setdefault(
+            r["matter__name"], {"limit": r["matter__promised_days"], "n": 0, "done": 0, "late": 0, "days": []}
+        )
         entry["n"] += 1
         done = r["status"] in DONE
         if done:
             entry["done"] += 1
             if r["accepted_on"] and r["completed_on"]:
                 entry["days"].append(span(r["accepted_on"], r["completed_on"]))
-        if r["due_on"] and ((r["completed_on"] or today) > r["due_on"]) and r["status"] != AppStatus.WITHDRAWN:
+        if (
+            r["due_on"]
+            and ((r["completed_on"] or today) > r["due_on"])
+            and r["status"] != AppStatus.WITHDRAWN
+        ):
             entry["late"] += 1
     matter_rows = [
-        MatterRow(name, e["n"], e["done"], e["late"], sum(e["days"]) / len(e["days"]) if e["days"] else None, e["limit"])
+        MatterRow(
+            name,
+            e["n"],
+            e["done"],
+            e["late"],
+            sum(e["days"]) / len(e["days"]) if e["days"] else None,
+            e["limit"],
+        )
         for name, e in sorted(per.items())
     ]
     done_rows = [r for r in rows if r["status"] in DONE]

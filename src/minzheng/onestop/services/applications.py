@@ -15,7 +15,7 @@ from minzheng.core.services.audit import record_event
 from minzheng.policy.interface import working_day_deadline
 
 from ..errors import InvalidOnestopInput, OnestopConflict
-from ..models import Application, AppEvent, AppStatus, Channel, Domain, Material, Matter, Resident
+from ..models import AppEvent, Application, AppStatus, Channel, Domain, Material, Matter, Resident
 from ..rules.applications import next_status
 from ..rules.clocks import forward_clocks
 from ..rules.materials import asked_materials, missing_materials
@@ -85,7 +85,9 @@ def _number(application: Application) -> str:
     return f"TB{application.division_code[:6]}{application.submitted_on:%Y%m%d}{application.pk:06d}"
 
 
-def _create(matter, person, household, *, channel, reason, phone, resident=None, user=None, division=None, on=None):
+def _create(
+    matter, person, household, *, channel, reason, phone, resident=None, user=None, division=None, on=None
+):
     township, home = _desk_of(person, household)
     application = Application.objects.create(
         number=f"tmp-{person.pk}-{matter.pk}-{date.today():%Y%m%d%H}-{Application.objects.count()}",
@@ -121,7 +123,12 @@ def apply_online(resident: Resident, matter_code: str, *, reason: str, uploads: 
         )  # fmt: skip
         stored = _attach(application, uploads, by_resident=True)
         _event(application, "网上提交申请", "上传材料：" + "、".join(stored) if stored else "", "申请人")
-        _audit(None, application, f"网上申请{matter.name} {application.number}", username=f"居民:{mask_id_number(resident.id_number)}")
+        _audit(
+            None,
+            application,
+            f"网上申请{matter.name} {application.number}",
+            username=f"居民:{mask_id_number(resident.id_number)}",
+        )
     return application
 
 
@@ -148,7 +155,12 @@ def receive_at_window(user, *, id_number: str, matter_code: str, reason: str, up
             division=user.division_code, on=on,
         )  # fmt: skip
         stored = _attach(application, uploads, by_resident=False)
-        _event(application, "综合窗口收件", "收取材料：" + "、".join(stored) if stored else "", user.full_name or user.username)
+        _event(
+            application,
+            "综合窗口收件",
+            "收取材料：" + "、".join(stored) if stored else "",
+            user.full_name or user.username,
+        )
         _audit(user, application, f"窗口收件{matter.name} {application.number}")
     return application
 
@@ -175,7 +187,9 @@ def notify_missing(user, pk: int, *, missing_codes: list[str], note: str = "", o
     application.notice_number = f"{application.number}-GZ"
     application.save(update_fields=["status", "missing", "notice_on", "notice_number"])
     names = "、".join(m["name"] for m in application.missing)
-    _event(application, "一次性告知补正材料", f"需补正：{names}。{note}".strip(), user.full_name or user.username)
+    _event(
+        application, "一次性告知补正材料", f"需补正：{names}。{note}".strip(), user.full_name or user.username
+    )
     _audit(user, application, f"一次性告知 {application.number}：{names}")
     return application
 
@@ -213,7 +227,12 @@ def supplement(resident: Resident, pk: int, uploads: dict):
         application.status = _move(application, "supplement")
     application.save(update_fields=["missing", "status"])
     _event(application, "补正材料", "上传：" + "、".join(stored), "申请人")
-    _audit(None, application, f"补正材料 {application.number}", username=f"居民:{mask_id_number(resident.id_number)}")
+    _audit(
+        None,
+        application,
+        f"补正材料 {application.number}",
+        username=f"居民:{mask_id_number(resident.id_number)}",
+    )
     return application
 
 
@@ -310,7 +329,12 @@ def forward(user, pk: int, *, on: date | None = None):
     application.forward_inform_due = clocks.inform_due
     application.division_code = application.home_division_code
     application.save()
-    _event(application, "跨县通办转属地办理", f"属地办理期限 {clocks.decide_due:%Y-%m-%d}，结果告知期限 {clocks.inform_due:%Y-%m-%d}", user.full_name or user.username)
+    _event(
+        application,
+        "跨县通办转属地办理",
+        f"属地办理期限 {clocks.decide_due:%Y-%m-%d}，结果告知期限 {clocks.inform_due:%Y-%m-%d}",
+        user.full_name or user.username,
+    )
     _audit(user, application, f"跨县转办 {application.number} → {application.home_division_code}")
     return application
 
@@ -339,7 +363,9 @@ def withdraw(resident: Resident, pk: int, *, reason: str):
     application.outcome = f"申请人撤回：{reason}".rstrip("：")
     application.save(update_fields=["status", "completed_on", "outcome"])
     _event(application, "申请人撤回", reason, "申请人")
-    _audit(None, application, f"撤回 {application.number}", username=f"居民:{mask_id_number(resident.id_number)}")
+    _audit(
+        None, application, f"撤回 {application.number}", username=f"居民:{mask_id_number(resident.id_number)}"
+    )
     return application
 
 
@@ -387,6 +413,11 @@ def check_paper(user, pk: int, *, received: list[str]):
             application.status = _move(application, "supplement")
         application.save(update_fields=["missing", "status"])
     if added:
-        _event(application, "窗口核验纸质材料", "、".join(names[c] for c in added), user.full_name or user.username)
+        _event(
+            application,
+            "窗口核验纸质材料",
+            "、".join(names[c] for c in added),
+            user.full_name or user.username,
+        )
         _audit(user, application, f"核验材料 {application.number}")
     return application

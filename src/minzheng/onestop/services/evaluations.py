@@ -20,7 +20,9 @@ RATEABLE = {AppStatus.COMPLETED, AppStatus.REJECTED, AppStatus.REFUSED}
 
 
 @transaction.atomic
-def rate(resident: Resident, pk: int, *, level: int, reasons: list[str], comment: str = "", on: date | None = None):
+def rate(
+    resident: Resident, pk: int, *, level: int, reasons: list[str], comment: str = "", on: date | None = None
+):
     application = resident_application(resident, pk, lock=True)
     if application.status not in RATEABLE:
         raise OnestopConflict("办结后才能评价")
@@ -37,7 +39,9 @@ def rate(resident: Resident, pk: int, *, level: int, reasons: list[str], comment
         application=application, level=level, reasons=reasons if is_bad(level) else [], comment=comment,
         rated_on=on, follow_up_due=due, division_code=application.division_code,
     )  # fmt: skip
-    AppEvent.objects.create(application=application, label=f"评价：{LEVELS[level]}", note=comment, actor="申请人")
+    AppEvent.objects.create(
+        application=application, label=f"评价：{LEVELS[level]}", note=comment, actor="申请人"
+    )
     record_event(
         None, AuditEvent.CREATE, object_type="onestop_evaluation", object_id=evaluation.pk,
         division_code=application.division_code, username=f"居民:{mask_id_number(resident.id_number)}",

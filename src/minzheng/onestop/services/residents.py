@@ -153,7 +153,12 @@ def _refuse_unknown(number: str):
                 throttle.locked_until = now + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
                 throttle.failed_login_count = 0
             throttle.save()
-    record_event(None, AuditEvent.LOGIN_FAILED, username=_who(number) if len(number) == 18 else "居民", summary="居民登录失败")
+    record_event(
+        None,
+        AuditEvent.LOGIN_FAILED,
+        username=_who(number) if len(number) == 18 else "居民",
+        summary="居民登录失败",
+    )
     if raise_locked:
         raise ResidentLoginFailed(_locked_message(throttle.locked_until))
     raise _wrong(throttle.failed_login_count)

@@ -22,7 +22,7 @@ from ..selectors.tickets import ticket_in_jurisdiction
 def _division(code: str, field: str) -> str:
     try:
         parsed = parse_division_code(code)
-    except Exception:  # noqa: BLE001 - any malformed code is the same Chinese error
+    except Exception:
         parsed = ""
     if not parsed or not Division.objects.filter(code=parsed).exists():
         raise InvalidOnestopInput("请选择有效的行政区划", field=field)
@@ -40,7 +40,9 @@ def _step(user, ticket: Ticket, move: str, label: str, reason: str = "", unit: s
         raise OnestopConflict(f"工单当前为“{ticket.get_status_display()}”，不能{label}")
     ticket.status = target
     ticket.save()
-    TicketEvent.objects.create(ticket=ticket, action=move, label=label, reason=reason, unit_code=unit, actor=user)
+    TicketEvent.objects.create(
+        ticket=ticket, action=move, label=label, reason=reason, unit_code=unit, actor=user
+    )
     record_event(
         user, AuditEvent.UPDATE, object_type="onestop_ticket", object_id=ticket.pk,
         division_code=ticket.division_code, summary=f"{label} {ticket.number}",
@@ -49,9 +51,20 @@ def _step(user, ticket: Ticket, move: str, label: str, reason: str = "", unit: s
 
 @transaction.atomic
 def create_ticket(
-    user, *, channel: str, category: str, division_code: str, content: str, address: str = "",
-    anonymous: bool = False, caller_name: str = "", caller_phone: str = "", external_id: str = "",
-    wants_reply: bool = True, instant_answer: bool = False, received_on: date | None = None,
+    user,
+    *,
+    channel: str,
+    category: str,
+    division_code: str,
+    content: str,
+    address: str = "",
+    anonymous: bool = False,
+    caller_name: str = "",
+    caller_phone: str = "",
+    external_id: str = "",
+    wants_reply: bool = True,
+    instant_answer: bool = False,
+    received_on: date | None = None,
 ) -> Ticket:
     """受理登记. An anonymous caller leaves no name or number; a 12345 number already held is refused."""
     require(user, Capability.HANDLE_ONESTOP)
@@ -123,7 +136,14 @@ def return_ticket(user, pk: int, *, reason_code: str, note: str = "") -> Ticket:
         raise InvalidOnestopInput("请选择退回原因", field="reason_code")
     if ticket.events.filter(action="refuse_return").exists():
         raise OnestopConflict("退回已被审核不同意：按指定单位办理，不得再次退回")
-    _step(user, ticket, "return", "退回", f"{RETURN_REASONS[reason_code]}。{note}".strip("。") , unit=ticket.lead_unit_code)
+    _step(
+        user,
+        ticket,
+        "return",
+        "退回",
+        f"{RETURN_REASONS[reason_code]}。{note}".strip("。"),
+        unit=ticket.lead_unit_code,
+    )
     return ticket
 
 
@@ -222,10 +242,17 @@ def merge(user, pk: int, *, into_number: str) -> Ticket:
 def supervise_overdue(today: date) -> int:
     """Nightly: every open ticket past its limit and not yet under 督办 goes to level 1 (Art 26: overdue)."""
     count = 0
-    for ticket in Ticket.objects.filter(status__in=["assigned", "returned"], due_on__lt=today, supervision_level=0, replied_on__isnull=True):
+    for ticket in Ticket.objects.filter(
+        status__in=["assigned", "returned"], due_on__lt=today, supervision_level=0, replied_on__isnull=True
+    ):
         with transaction.atomic():
             ticket.supervision_level = 1
             ticket.save(update_fields=["supervision_level"])
-            TicketEvent.objects.create(ticket=ticket, action="supervise", label="超期自动督办", reason=f"办理期限 {ticket.due_on:%Y-%m-%d} 已过")
+            TicketEvent.objects.create(
+                ticket=ticket,
+                action="supervise",
+                label="超期自动督办",
+                reason=f"办理期限 {ticket.due_on:%Y-%m-%d} 已过",
+            )
         count += 1
     return count

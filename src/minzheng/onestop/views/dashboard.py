@@ -73,7 +73,9 @@ def review_detail(request, pk: int):
 
     actions = []
     if can_supervise(request.user) and not e.followed_up_on:
-        actions.append(Action("整改反馈", f.FollowUpForm(), reverse("onestop:review_follow_up", args=[pk]), "提交"))
+        actions.append(
+            Action("整改反馈", f.FollowUpForm(), reverse("onestop:review_follow_up", args=[pk]), "提交")
+        )
     return detail_page(
         request, title=f"差评 {e.application.number}", trail=crumbs(("差评跟进", reverse("onestop:review_list")), (e.application.number, None)),
         fields=[("事项", e.application.matter.name), ("评价", LEVELS[e.level]),

@@ -114,11 +114,22 @@ def apply(request, code: str):
     if request.method == "POST" and form.is_valid():
         uploads = {m["code"]: request.FILES.get(f"file_{m['code']}") for m in asked}
         application = run_service(
-            form, lambda: svc.apply_online(request.resident, matter.code, reason=form.cleaned_data["reason"], uploads=uploads)
+            form,
+            lambda: svc.apply_online(
+                request.resident, matter.code, reason=form.cleaned_data["reason"], uploads=uploads
+            ),
         )
         if application is not None:
             return redirect("onestop_public:application", pk=application.pk)
-    return _page(request, "apply.html", matter=matter, asked=asked, shared=shared, form=form, upload_errors=upload_errors)
+    return _page(
+        request,
+        "apply.html",
+        matter=matter,
+        asked=asked,
+        shared=shared,
+        form=form,
+        upload_errors=upload_errors,
+    )
 
 
 @resident_required
@@ -161,7 +172,12 @@ def supplement(request, pk: int):
 def withdraw(request, pk: int):
     form = f.WithdrawForm(request.POST)
     form.is_valid()
-    return _back(request, pk, lambda: svc.withdraw(request.resident, pk, reason=form.cleaned_data.get("reason") or ""), "已撤回申请")
+    return _back(
+        request,
+        pk,
+        lambda: svc.withdraw(request.resident, pk, reason=form.cleaned_data.get("reason") or ""),
+        "已撤回申请",
+    )
 
 
 @require_POST

@@ -13,7 +13,21 @@ from .. import forms as f
 from ..rules.tickets import CALLBACK_RESULTS, CATEGORIES, NOT_ACCEPTED_REASONS
 from ..selectors import tickets as sel
 from ..services import tickets as svc
-from .common import Action, Cell, Section, can_handle, can_supervise, crumbs, detail_page, due_cell, form_page, paginate, search, status_cell, table_page
+from .common import (
+    Action,
+    Cell,
+    Section,
+    can_handle,
+    can_supervise,
+    crumbs,
+    detail_page,
+    due_cell,
+    form_page,
+    paginate,
+    search,
+    status_cell,
+    table_page,
+)
 
 TICKETS = ("12345工单", "onestop:ticket_list")
 
@@ -43,7 +57,9 @@ def ticket_new(request):
     form = submitted(request, f.TicketForm)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        ticket = run_service(form, lambda: svc.create_ticket(request.user, **{k: v for k, v in d.items() if v is not None}))
+        ticket = run_service(
+            form, lambda: svc.create_ticket(request.user, **{k: v for k, v in d.items() if v is not None})
+        )
         if ticket is not None:
             return redirect("onestop:ticket_detail", pk=ticket.pk)
     return form_page(
@@ -61,21 +77,39 @@ def ticket_detail(request, pk: int):
     actions = []
     if can_handle(request.user):
         if t.status in ("received",):
-            actions += [Action("派单", f.AssignForm(), url("onestop:ticket_assign"), "派单", testid="assign-form"),
-                        Action("不予受理", f.NotAcceptForm(), url("onestop:ticket_not_accept"), "不予受理")]
+            actions += [
+                Action("派单", f.AssignForm(), url("onestop:ticket_assign"), "派单", testid="assign-form"),
+                Action("不予受理", f.NotAcceptForm(), url("onestop:ticket_not_accept"), "不予受理"),
+            ]
         if t.status == "assigned":
-            actions += [Action("转办", f.TransferForm(), url("onestop:ticket_transfer"), "转办", testid="transfer-form"),
-                        Action("退回", f.ReturnForm(), url("onestop:ticket_return"), "退回"),
-                        Action("答复来电人", f.ReplyForm(), url("onestop:ticket_reply"), "答复", testid="reply-form")]
+            actions += [
+                Action(
+                    "转办", f.TransferForm(), url("onestop:ticket_transfer"), "转办", testid="transfer-form"
+                ),
+                Action("退回", f.ReturnForm(), url("onestop:ticket_return"), "退回"),
+                Action("答复来电人", f.ReplyForm(), url("onestop:ticket_reply"), "答复", testid="reply-form"),
+            ]
         if t.status in ("assigned", "replied"):
-            actions.append(Action("办结", f.EmptyForm(), url("onestop:ticket_complete"), "办结", testid="complete-form"))
+            actions.append(
+                Action("办结", f.EmptyForm(), url("onestop:ticket_complete"), "办结", testid="complete-form")
+            )
         if t.status in ("received", "assigned"):
             actions.append(Action("合并重复工单", f.MergeForm(), url("onestop:ticket_merge"), "合并"))
         if t.status == "completed" and not t.anonymous:
-            actions.append(Action("回访", f.CallbackForm(), url("onestop:ticket_callback"), "记录回访", testid="callback-form"))
+            actions.append(
+                Action(
+                    "回访",
+                    f.CallbackForm(),
+                    url("onestop:ticket_callback"),
+                    "记录回访",
+                    testid="callback-form",
+                )
+            )
     if can_supervise(request.user):
         if t.status == "returned":
-            actions.append(Action("退回审核", f.ReviewReturnForm(), url("onestop:ticket_review_return"), "提交审核"))
+            actions.append(
+                Action("退回审核", f.ReviewReturnForm(), url("onestop:ticket_review_return"), "提交审核")
+            )
         if t.status in ("received", "assigned", "returned", "replied"):
             actions.append(Action("督办", f.ReasonForm(), url("onestop:ticket_supervise"), "督办"))
     return detail_page(
@@ -99,32 +133,71 @@ def ticket_detail(request, pk: int):
 
 def _act(request, pk, form_class, call, success):
     sel.ticket_in_jurisdiction(request.user, pk)
-    return act_then_redirect(request, form_class(request.POST), call, success, reverse("onestop:ticket_detail", args=[pk]))
+    return act_then_redirect(
+        request, form_class(request.POST), call, success, reverse("onestop:ticket_detail", args=[pk])
+    )
 
 
 @require_POST
 def ticket_assign(request, pk):
-    return _act(request, pk, f.AssignForm, lambda d: svc.assign(request.user, pk, lead_unit_code=d["lead_unit_code"], assisting_codes=[c.strip() for c in (d["assisting_codes"] or "").replace("，", ",").split(",")]), "已派单")
+    return _act(
+        request,
+        pk,
+        f.AssignForm,
+        lambda d: svc.assign(
+            request.user,
+            pk,
+            lead_unit_code=d["lead_unit_code"],
+            assisting_codes=[c.strip() for c in (d["assisting_codes"] or "").replace("，", ",").split(",")],
+        ),
+        "已派单",
+    )
 
 
 @require_POST
 def ticket_transfer(request, pk):
-    return _act(request, pk, f.TransferForm, lambda d: svc.transfer(request.user, pk, to_code=d["to_code"], reason=d["reason"]), "已转办")
+    return _act(
+        request,
+        pk,
+        f.TransferForm,
+        lambda d: svc.transfer(request.user, pk, to_code=d["to_code"], reason=d["reason"]),
+        "已转办",
+    )
 
 
 @require_POST
 def ticket_return(request, pk):
-    return _act(request, pk, f.ReturnForm, lambda d: svc.return_ticket(request.user, pk, reason_code=d["reason_code"], note=d["note"]), "已退回，待审核")
+    return _act(
+        request,
+        pk,
+        f.ReturnForm,
+        lambda d: svc.return_ticket(request.user, pk, reason_code=d["reason_code"], note=d["note"]),
+        "已退回，待审核",
+    )
 
 
 @require_POST
 def ticket_review_return(request, pk):
-    return _act(request, pk, f.ReviewReturnForm, lambda d: svc.review_return(request.user, pk, agree=d["agree"], to_code=d["to_code"], reason=d["reason"]), "已审核退回")
+    return _act(
+        request,
+        pk,
+        f.ReviewReturnForm,
+        lambda d: svc.review_return(
+            request.user, pk, agree=d["agree"], to_code=d["to_code"], reason=d["reason"]
+        ),
+        "已审核退回",
+    )
 
 
 @require_POST
 def ticket_not_accept(request, pk):
-    return _act(request, pk, f.NotAcceptForm, lambda d: svc.not_accept(request.user, pk, reason_code=d["reason_code"]), "已不予受理")
+    return _act(
+        request,
+        pk,
+        f.NotAcceptForm,
+        lambda d: svc.not_accept(request.user, pk, reason_code=d["reason_code"]),
+        "已不予受理",
+    )
 
 
 @require_POST
@@ -139,14 +212,28 @@ def ticket_complete(request, pk):
 
 @require_POST
 def ticket_callback(request, pk):
-    return _act(request, pk, f.CallbackForm, lambda d: svc.callback(request.user, pk, result=d["result"], note=d["note"]), "已记录回访")
+    return _act(
+        request,
+        pk,
+        f.CallbackForm,
+        lambda d: svc.callback(request.user, pk, result=d["result"], note=d["note"]),
+        "已记录回访",
+    )
 
 
 @require_POST
 def ticket_supervise(request, pk):
-    return _act(request, pk, f.ReasonForm, lambda d: svc.supervise(request.user, pk, reason=d["reason"]), "已督办")
+    return _act(
+        request, pk, f.ReasonForm, lambda d: svc.supervise(request.user, pk, reason=d["reason"]), "已督办"
+    )
 
 
 @require_POST
 def ticket_merge(request, pk):
-    return _act(request, pk, f.MergeForm, lambda d: svc.merge(request.user, pk, into_number=d["into_number"]), "已合并")
+    return _act(
+        request,
+        pk,
+        f.MergeForm,
+        lambda d: svc.merge(request.user, pk, into_number=d["into_number"]),
+        "已合并",
+    )

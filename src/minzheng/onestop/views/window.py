@@ -18,14 +18,29 @@ from ..selectors import applications as sel
 from ..selectors.catalogue import public_matters
 from ..services import applications as svc
 from ..services import files
-from .common import Action, Cell, Section, can_handle, crumbs, detail_page, due_cell, form_page, paginate, search, status_cell, table_page
+from .common import (
+    Action,
+    Cell,
+    Section,
+    can_handle,
+    crumbs,
+    detail_page,
+    due_cell,
+    form_page,
+    paginate,
+    search,
+    status_cell,
+    table_page,
+)
 
 WINDOW = ("综合窗口", "onestop:application_list")
 
 
 def application_list(request):
     ff, d = search(request, f.ApplicationFilter)
-    page = paginate(request, sel.application_list(request.user, status=d.get("status") or "", q=d.get("q") or ""))
+    page = paginate(
+        request, sel.application_list(request.user, status=d.get("status") or "", q=d.get("q") or "")
+    )
     today = date.today()
     rows = [
         [
@@ -51,7 +66,14 @@ def application_new(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         application = run_service(
-            form, lambda: svc.receive_at_window(request.user, id_number=d["id_number"], matter_code=d["matter"], reason=d["reason"], uploads={})
+            form,
+            lambda: svc.receive_at_window(
+                request.user,
+                id_number=d["id_number"],
+                matter_code=d["matter"],
+                reason=d["reason"],
+                uploads={},
+            ),
         )
         if application is not None:
             return redirect("onestop:application_detail", pk=application.pk)
@@ -68,32 +90,79 @@ def application_detail(request, pk: int):
     today = date.today()
     have = svc.provided_codes(application)
     checklist = [
-        [m["name"], "部门共享获取（无需提交）" if m.get("shared") else ("已提交" if m["code"] in have else Cell("未提交", tag="red"))]
+        [
+            m["name"],
+            "部门共享获取（无需提交）"
+            if m.get("shared")
+            else ("已提交" if m["code"] in have else Cell("未提交", tag="red")),
+        ]
         for m in matter.materials
     ]
     files_rows = [
         [
-            Cell(x.name, reverse("onestop:material_file", args=[application.pk, x.pk]) if x.stored_as else ""),
-            x.file_name, "申请人上传" if x.by_resident else "窗口核验", x.uploaded_at.date(),
+            Cell(
+                x.name, reverse("onestop:material_file", args=[application.pk, x.pk]) if x.stored_as else ""
+            ),
+            x.file_name,
+            "申请人上传" if x.by_resident else "窗口核验",
+            x.uploaded_at.date(),
         ]
         for x in application.files.all()
     ]
     steps = [[e.at.date(), e.label, e.note, e.actor] for e in application.events.all()]
     actions = []
-    open_for_window = application.status in (AppStatus.SUBMITTED, AppStatus.MATERIALS_PENDING, AppStatus.FORWARDED)
+    open_for_window = application.status in (
+        AppStatus.SUBMITTED,
+        AppStatus.MATERIALS_PENDING,
+        AppStatus.FORWARDED,
+    )
     if can_handle(request.user) and open_for_window:
         url = lambda name: reverse(name, args=[application.pk])  # noqa: E731
         asked = asked_materials(matter.materials)
         actions += [
-            Action("核验纸质材料", f.CheckForm(materials=asked), url("onestop:application_check"), "记录已收取材料", testid="check-form"),
-            Action("一次性告知补正材料", f.NoticeForm(materials=asked), url("onestop:application_notice"), "出具一次性告知", testid="notice-form"),
-            Action("受理", f.EmptyForm(), url("onestop:application_accept"), "受理并转业务办理", testid="accept-form"),
-            Action("不予受理", f.ReasonForm(), url("onestop:application_refuse"), "不予受理", confirm="确定不予受理？"),
+            Action(
+                "核验纸质材料",
+                f.CheckForm(materials=asked),
+                url("onestop:application_check"),
+                "记录已收取材料",
+                testid="check-form",
+            ),
+            Action(
+                "一次性告知补正材料",
+                f.NoticeForm(materials=asked),
+                url("onestop:application_notice"),
+                "出具一次性告知",
+                testid="notice-form",
+            ),
+            Action(
+                "受理",
+                f.EmptyForm(),
+                url("onestop:application_accept"),
+                "受理并转业务办理",
+                testid="accept-form",
+            ),
+            Action(
+                "不予受理",
+                f.ReasonForm(),
+                url("onestop:application_refuse"),
+                "不予受理",
+                confirm="确定不予受理？",
+            ),
         ]
         if matter.cross_county and application.home_division_code[:6] != application.division_code[:6]:
-            actions.append(Action("跨县通办转属地", f.EmptyForm(), url("onestop:application_forward"), "转属地办理"))
-    if can_handle(request.user) and application.status == AppStatus.HANDLING and not application.domain_reference:
-        actions.append(Action("办结", f.ResultForm(), reverse("onestop:application_result", args=[application.pk]), "办结"))
+            actions.append(
+                Action("跨县通办转属地", f.EmptyForm(), url("onestop:application_forward"), "转属地办理")
+            )
+    if (
+        can_handle(request.user)
+        and application.status == AppStatus.HANDLING
+        and not application.domain_reference
+    ):
+        actions.append(
+            Action(
+                "办结", f.ResultForm(), reverse("onestop:application_result", args=[application.pk]), "办结"
+            )
+        )
     toolbar = []
     if application.notice_number:
         toolbar.append(("打印一次性告知书", reverse("onestop:application_notice_pdf", args=[application.pk])))
@@ -145,13 +214,21 @@ def application_notice(request, pk: int):
 @require_POST
 def application_accept(request, pk: int):
     sel.application_detail(request.user, pk)
-    return _act(request, pk, f.EmptyForm, lambda d: svc.accept(request.user, pk), lambda a: f"已受理：{a.get_status_display()}")
+    return _act(
+        request,
+        pk,
+        f.EmptyForm,
+        lambda d: svc.accept(request.user, pk),
+        lambda a: f"已受理：{a.get_status_display()}",
+    )
 
 
 @require_POST
 def application_refuse(request, pk: int):
     sel.application_detail(request.user, pk)
-    return _act(request, pk, f.ReasonForm, lambda d: svc.refuse(request.user, pk, reason=d["reason"]), "已不予受理")
+    return _act(
+        request, pk, f.ReasonForm, lambda d: svc.refuse(request.user, pk, reason=d["reason"]), "已不予受理"
+    )
 
 
 @require_POST
@@ -159,7 +236,11 @@ def application_forward(request, pk: int):
     sel.application_detail(request.user, pk)
     form = f.EmptyForm(request.POST)
     return act_then_redirect(
-        request, form, lambda d: svc.forward(request.user, pk), "已转属地办理", reverse("onestop:application_list")
+        request,
+        form,
+        lambda d: svc.forward(request.user, pk),
+        "已转属地办理",
+        reverse("onestop:application_list"),
     )
 
 
