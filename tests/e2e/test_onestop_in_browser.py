@@ -6,6 +6,8 @@ to 社会救助, where the township and the county handle it (by 社会救助's 
 browser test); the resident sees 已办结 and rates it. Then a 12345 ticket is transferred between two units and
 closed with 回访."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 
@@ -77,6 +79,8 @@ def test_resident_applies_gets_the_notice_supplements_and_rates_the_completed_ma
     assert phone.inner_text("[data-testid=status]") == "待受理"
     number = phone.inner_text("[data-testid=number]")
     application = Application.objects.get(number=number)
+    # 社会救助's steps below are dated from March 2026 (publicity periods elapsed): the application is filed then.
+    Application.objects.filter(pk=application.pk).update(submitted_on=dt.date(2026, 3, 2))
 
     # The township's window issues the 一次性告知.
     staff_login(page, base, "qd_jb")
