@@ -18,6 +18,7 @@ _MATERIAL = st.fixed_dictionaries(
 )  # fmt: skip
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # a shared, loaded 2-core machine
 @given(
     st.lists(_MATERIAL, max_size=8, unique_by=lambda m: m["code"]),
     st.sets(st.text("abcdef", min_size=1, max_size=3)),
