@@ -46,6 +46,7 @@ db:
 	$(PY) manage.py load_monitoring_rules
 	$(PY) manage.py load_funeral_policy
 	$(PY) manage.py load_division_changes
+	$(PY) manage.py load_onestop_matters
 
 demo:
 	$(PY) manage.py demo --if-empty
@@ -60,6 +61,7 @@ demo:
 	$(PY) manage.py demo_payments
 	$(PY) manage.py demo_monitoring --if-empty
 	$(PY) manage.py demo_funeral
+	$(PY) manage.py demo_onestop
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

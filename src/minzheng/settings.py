@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "minzheng.children",
     "minzheng.socialorgs",
     "minzheng.placenames",
+    "minzheng.onestop",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",
@@ -172,6 +173,11 @@ TOTP_REQUIRED_FOR_ADMINS = _env_bool("MINZHENG_TOTP_REQUIRED_FOR_ADMINS")
 TOTP_ISSUER = os.environ.get("MINZHENG_TOTP_ISSUER", "智慧民政")
 LOGIN_MAX_FAILURES = int(os.environ.get("MINZHENG_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("MINZHENG_LOGIN_LOCKOUT_MINUTES", "15"))
+# 全市通办: who a resident is (ADR 0034) — the platform's own accounts until the province's 统一身份认证 is wired.
+MINZHENG_RESIDENT_IDENTITY_PROVIDER = os.environ.get(
+    "MINZHENG_RESIDENT_IDENTITY_PROVIDER", "minzheng.onestop.identity.LocalPasswordProvider"
+)
+MINZHENG_SMS_GATEWAY = os.environ.get("MINZHENG_SMS_GATEWAY", "")
 SESSION_IDLE_TIMEOUT_SECONDS = int(os.environ.get("MINZHENG_SESSION_IDLE_SECONDS", "1800"))
 SESSION_COOKIE_AGE = 12 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -69,6 +69,7 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     call_command("load_monitoring_rules", **quiet)
     call_command("load_funeral_policy", **quiet)
     call_command("load_division_changes", **quiet)
+    call_command("load_onestop_matters", **quiet)
     call_command("demo", "--households", str(households), **quiet)
     call_command("demo_assistance", **quiet)
     call_command("demo_exchange", **quiet)
@@ -81,6 +82,7 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     call_command("demo_payments", "--households", "30", **quiet)
     call_command("demo_monitoring", **quiet)
     call_command("demo_funeral", "--deaths", "20", **quiet)
+    call_command("demo_onestop", "--residents", "10", **quiet)
     _verify_a_township()
 
 

@@ -6,7 +6,7 @@ Reads for other domains:
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
 - programs: ``programs`` (``ProgramInfo``);
 - standards: ``standard_in_force``, ``standard_in_force_for_each``, ``verification_policies``;
-- casework seen from elsewhere: ``monitoring_cases``, ``queue_counts``, ``stale_standards``;
+- casework seen from elsewhere: ``case_progress`` (全市通办's 办理进度), ``monitoring_cases``, ``queue_counts``, ``stale_standards``;
 - 全局检索: ``search_cases`` and ``search_enrolments`` (``SearchHit`` lines, jurisdiction-scoped, masked).
 Writes other domains may start:
 - ``enrol_decided_elsewhere`` / ``end_decided_elsewhere``: a 孤儿/事实无人抚养 allowance confirmed by 儿童福利,
@@ -21,7 +21,7 @@ values (never model instances) rather than lists of dataclasses.
 from datetime import date
 from decimal import Decimal
 
-from .interface_types import OpenedCase, ProgramInfo
+from .interface_types import CaseProgress, OpenedCase, ProgramInfo
 from .models import CaseSource
 from .selectors.cases import case_detail
 from .selectors.entitlements import Entitlement, enrolments_in_force, entitlements_for_month
@@ -29,6 +29,7 @@ from .selectors.low_income import InForceMember, in_force_members, monitoring_ca
 from .selectors.payable_amounts import entitlement_rows, payable_amounts
 from .selectors.person_benefits import PersonBenefit, person_benefits
 from .selectors.programs import pays_money, program_list
+from .selectors.progress import case_progress
 from .selectors.queue import queue_counts
 from .selectors.search import search_cases, search_enrolments
 from .selectors.standards import StaleStandard, stale_standards
@@ -103,6 +104,7 @@ def end_decided_elsewhere(user, enrolment_id: int, *, last_month: date, reason: 
 
 
 __all__ = [
+    "CaseProgress",
     "CaseSource",
     "Entitlement",
     "InForceMember",
@@ -113,6 +115,7 @@ __all__ = [
     "StaleStandard",
     "StandardInForce",
     "end_decided_elsewhere",
+    "case_progress",
     "enrol_case",
     "enrol_decided_elsewhere",
     "enrolments_in_force",

@@ -19,3 +19,16 @@ class OpenedCase:
 
     id: int
     number: str
+
+
+@dataclass(frozen=True)
+class CaseProgress:
+    """Where a case opened for another app stands (全市通办's 办理进度): no personal data, only the steps."""
+
+    number: str
+    status: str
+    status_label: str
+    closed: bool
+    approved: bool
+    decided_on: object  # date | None
+    steps: tuple[tuple[object, str], ...]  # (datetime, label) of each 办理记录, oldest first

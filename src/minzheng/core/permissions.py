@@ -48,6 +48,8 @@ class Capability(StrEnum):
     DECIDE_SOCIALORGS = "decide_socialorgs"
     MANAGE_PLACENAMES = "manage_placenames"
     APPROVE_PLACENAMES = "approve_placenames"
+    HANDLE_ONESTOP = "handle_onestop"
+    SUPERVISE_ONESTOP = "supervise_onestop"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -133,6 +135,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # record the approval of a name and of 行政区划变更 (never on what they entered themselves).
     Capability.MANAGE_PLACENAMES: {Role.CASEWORKER},
     Capability.APPROVE_PLACENAMES: {Role.APPROVER},
+    # 全市通办: the 综合窗口 (全科受理) and 12345 工单 handling are caseworkers' desks; 派单 review of returns,
+    # 督办 and 差评 follow-up sign-off belong to reviewers, approvers and leaders.
+    Capability.HANDLE_ONESTOP: {Role.CASEWORKER},
+    Capability.SUPERVISE_ONESTOP: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
 }
 
 _MESSAGES = {
@@ -177,6 +183,8 @@ _MESSAGES = {
     Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
     Capability.MANAGE_PLACENAMES: "只有经办人可以受理地名申请、登记界桩巡查和维修",
     Capability.APPROVE_PLACENAMES: "只有审批人可以批准地名和记录行政区划变更",
+    Capability.HANDLE_ONESTOP: "只有经办人可以在综合窗口受理办件和办理12345工单",
+    Capability.SUPERVISE_ONESTOP: "只有审核人、审批人或领导可以审核退单、督办和跟进差评",
 }
 
 

@@ -54,7 +54,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
         "业务平台",
         (
             NavItem(
-                "全市通办", "one-stop", purpose="民政事项“一网通办”“跨省通办”：统一受理、流转、办结、评价"
+                "全市通办", "onestop", purpose="民政事项“一网通办”“跨省通办”：统一受理、流转、办结、评价"
             ),
             NavItem(
                 "社会救助",
