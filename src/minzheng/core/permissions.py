@@ -44,6 +44,7 @@ class Capability(StrEnum):
     MANAGE_FUNERAL = "manage_funeral"
     MANAGE_SOCIALORGS = "manage_socialorgs"
     DECIDE_SOCIALORGS = "decide_socialorgs"
+    MANAGE_COMMUNITY = "manage_community"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -122,6 +123,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # decide registrations, 年检 results, listings and removals (never on what they received themselves).
     Capability.MANAGE_SOCIALORGS: {Role.CASEWORKER},
     Capability.DECIDE_SOCIALORGS: {Role.REVIEWER, Role.APPROVER},
+    # 基层治理: township and county 民政 staff keep the committees, guide the 换届 and record what the
+    # committees publish and decide (the committees' own logins are not built).
+    Capability.MANAGE_COMMUNITY: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -162,6 +166,7 @@ _MESSAGES = {
     Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
     Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
     Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
+    Capability.MANAGE_COMMUNITY: "只有经办人、审核人或审批人可以维护基层治理信息",
 }
 
 
