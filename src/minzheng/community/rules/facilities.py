@@ -22,7 +22,7 @@ def facility_problems(
     """What a community's centres fall short of (both figures are “不低于”: equal meets the standard)."""
     problems = []
     per_100 = area_per_100_households(area_m2, households)
-    if per_100 is not None and per_100 < min_per_100:
+    if households > 0 and Decimal(area_m2) * 100 < min_per_100 * households:  # unrounded: 29.998 is short
         problems.append(f"每百户{per_100}平方米，低于{min_per_100}平方米")
     if area_m2 < min_total:
         problems.append(f"总面积{area_m2}平方米，低于{min_total}平方米")
