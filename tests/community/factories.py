@@ -26,6 +26,13 @@ def village_committee(actor, code: str = "210602002201", households: int = 300, 
     )  # fmt: skip
     svc.add_member(actor, c, name="村主任", sex="1", role=MemberRole.DIRECTOR, party_member=True,
                    party_secretary=True, term_start=date(2021, 5, 15))  # fmt: skip
-    svc.add_member(actor, c, name="副主任", sex="2" if women else "1", role=MemberRole.DEPUTY, term_start=date(2021, 5, 15))
+    svc.add_member(
+        actor,
+        c,
+        name="副主任",
+        sex="2" if women else "1",
+        role=MemberRole.DEPUTY,
+        term_start=date(2021, 5, 15),
+    )
     svc.add_member(actor, c, name="委员甲", sex="1", role=MemberRole.MEMBER, term_start=date(2021, 5, 15))
     return c

@@ -1,5 +1,6 @@
 """The pure rules of 基层治理 against small oracles written from the law's text, at their boundaries."""
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -21,7 +22,9 @@ def test_village_committee_of_three_to_seven_with_a_woman_art6():
     woman, man = c.MemberFacts("2", "member"), c.MemberFacts("1", "director")
     assert c.composition_problems("village", [man, woman, woman], LIMITS) == []
     assert c.composition_problems("village", [man, woman], LIMITS) == ["成员应为3至7人，现有2人"]
-    problems = c.composition_problems("village", [man, c.MemberFacts("1", "member"), c.MemberFacts("1", "member")], LIMITS)
+    problems = c.composition_problems(
+        "village", [man, c.MemberFacts("1", "member"), c.MemberFacts("1", "member")], LIMITS
+    )
     assert problems == ["村民委员会成员中应当有妇女成员（村民委员会组织法第六条）"]
     assert c.may_add_member("village", 6, LIMITS) and not c.may_add_member("village", 7, LIMITS)
 
@@ -35,7 +38,9 @@ def test_residents_committee_of_five_to_nine_art7_and_100_to_700_households_art6
 
 
 def test_close_relatives_are_those_of_civil_code_1045_art32():
-    assert all(c.close_relative(r) for r in ("spouse", "parent", "child", "sibling", "grandparent", "grandchild"))
+    assert all(
+        c.close_relative(r) for r in ("spouse", "parent", "child", "sibling", "grandparent", "grandchild")
+    )
     assert not c.close_relative("other") and not c.close_relative("none")
 
 
@@ -98,7 +103,9 @@ def test_assembly_notified_ten_days_ahead_art21(held, ahead):
 
 
 @given(st.integers(1, 2000), st.integers(0, 2000), st.integers(1, 800), st.integers(0, 800))
-def test_assembly_quorum_more_than_half_of_adults_or_two_thirds_of_households_art22(adults, present, hh, hh_present):
+def test_assembly_quorum_more_than_half_of_adults_or_two_thirds_of_households_art22(
+    adults, present, hh, hh_present
+):
     oracle = present > adults / 2 or Decimal(hh_present) >= Decimal(hh) * 2 / 3
     assert m.assembly_quorum(adults, present, hh, hh_present, Q) is oracle
 
@@ -126,9 +133,7 @@ def test_disclosure_due_by_frequency_art30():
 @given(st.dictionaries(st.integers(2015, 2030), st.sampled_from(["fit", "basic", "unfit"]), max_size=10))
 def test_two_consecutive_unfit_appraisals_end_the_office_art33(results):
     years = sorted(results)
-    oracle = next(
-        (b for a, b in zip(years, years[1:], strict=False) if results[a] == results[b] == "unfit"), None
-    )
+    oracle = next((b for a, b in itertools.pairwise(years) if results[a] == results[b] == "unfit"), None)
     assert d.office_ends(results, 2) == oracle
 
 
@@ -136,7 +141,9 @@ def test_facility_area_not_below_thirty_per_hundred_households_2017():
     assert f.area_per_100_households(Decimal(150), 500) == Decimal("30.00")
     assert f.facility_problems(Decimal(150), 500, Decimal(30), Decimal(0)) == []
     assert f.facility_problems(Decimal("149.99"), 500, Decimal(30), Decimal(0))
-    assert f.facility_problems(Decimal(400), 1000, Decimal(40), Decimal(600)) == ["总面积400平方米，低于600平方米"]
+    assert f.facility_problems(Decimal(400), 1000, Decimal(40), Decimal(600)) == [
+        "总面积400平方米，低于600平方米"
+    ]
     assert f.area_per_100_households(Decimal(100), 0) is None
 
 
