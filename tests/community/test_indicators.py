@@ -52,11 +52,17 @@ def test_workers_per_ten_thousand_urban_residents(county_caseworker):
 
 def test_election_success_and_disclosure_compliance(county_caseworker):
     c = residents_committee(county_caseworker)
-    election = TODAY + timedelta(days=20)
-    r = esvc.open_round(county_caseworker, c, round_year=TODAY.year, election_on=election, today=TODAY)
+    election = TODAY - timedelta(days=1)
+    r = esvc.open_round(
+        county_caseworker,
+        c,
+        round_year=election.year,
+        election_on=election,
+        today=election - timedelta(days=20),
+    )
     for i in range(4):
         esvc.add_voter(county_caseworker, r, name=f"选民{i}", category="1")
-    r = esvc.publish_voter_list(county_caseworker, r, published_on=TODAY)
+    r = esvc.publish_voter_list(county_caseworker, r, published_on=r.publish_by)
     esvc.record_results(county_caseworker, r, held_on=election, ballots=3, votes={})
     v = SOURCES["community.election_success"].compute(
         "210602000000", date(election.year, 1, 1), date(election.year, 12, 31)

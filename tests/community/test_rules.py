@@ -4,7 +4,7 @@ import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minzheng.community.rules import committees as c
@@ -15,6 +15,8 @@ from minzheng.community.rules import meetings as m
 
 LIMITS = c.CompositionLimits(3, 7, 5, 9, 100, 700)
 Q = m.Quorum(2, 3, 2, 3)
+# a shared machine under load must not turn a slow example into a failure
+relaxed = settings(deadline=None, max_examples=60)
 days = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 
 
@@ -44,12 +46,14 @@ def test_close_relatives_are_those_of_civil_code_1045_art32():
     assert not c.close_relative("other") and not c.close_relative("none")
 
 
+@relaxed
 @given(days)
 def test_voter_list_published_on_election_day_minus_twenty_is_in_time_art14(election):
     assert e.publication_in_time(election - timedelta(days=20), election, 20)
     assert not e.publication_in_time(election - timedelta(days=19), election, 20)
 
 
+@relaxed
 @given(days, st.integers(min_value=-3, max_value=10))
 def test_objection_within_five_days_of_publication_start_day_not_counted_art14(published, offset):
     filed = published + timedelta(days=offset)
@@ -57,11 +61,13 @@ def test_objection_within_five_days_of_publication_start_day_not_counted_art14(p
     assert e.objection_in_time(filed, published, 5) is oracle
 
 
+@relaxed
 @given(days)
 def test_objection_answered_within_three_days_of_receipt_art14(filed):
     assert e.answer_deadline(filed, 3) == filed + timedelta(days=3)
 
 
+@relaxed
 @given(st.integers(min_value=0, max_value=5000), st.integers(min_value=0, max_value=5000))
 def test_election_valid_with_more_than_half_of_registered_voters_art15(registered, ballots):
     assert e.election_valid(registered, ballots) is (registered > 0 and ballots > registered / 2)
@@ -71,6 +77,7 @@ def test_elected_needs_more_than_half_of_the_ballots_art15():
     assert e.elected(51, 100) and not e.elected(50, 100) and not e.elected(0, 0)
 
 
+@relaxed
 @given(st.integers(min_value=0, max_value=3000), st.integers(min_value=1, max_value=3000))
 def test_recall_proposed_by_a_fifth_of_voters_or_a_third_of_representatives_art16(signatures, base):
     assert e.recall_may_be_proposed(signatures, base, 5) is (Decimal(signatures) >= Decimal(base) / 5)
@@ -97,11 +104,13 @@ def test_non_hukou_voter_needs_a_year_of_residence_and_consent_art13():
     assert e.voter_category_problem("1", None, None, election, 1) == ""
 
 
+@relaxed
 @given(days, st.integers(min_value=0, max_value=30))
 def test_assembly_notified_ten_days_ahead_art21(held, ahead):
     assert m.notice_in_time(held - timedelta(days=ahead), held, 10) is (ahead >= 10)
 
 
+@relaxed
 @given(st.integers(1, 2000), st.integers(0, 2000), st.integers(1, 800), st.integers(0, 800))
 def test_assembly_quorum_more_than_half_of_adults_or_two_thirds_of_households_art22(
     adults, present, hh, hh_present
@@ -110,6 +119,7 @@ def test_assembly_quorum_more_than_half_of_adults_or_two_thirds_of_households_ar
     assert m.assembly_quorum(adults, present, hh, hh_present, Q) is oracle
 
 
+@relaxed
 @given(st.integers(1, 200), st.integers(0, 200))
 def test_representatives_meeting_needs_two_thirds_art26(members, present):
     assert m.representatives_quorum(members, present, Q) is (present * 3 >= members * 2)
@@ -130,6 +140,7 @@ def test_disclosure_due_by_frequency_art30():
     assert d.disclosure_overdue(date(2026, 10, 10), date(2026, 10, 11), date(2026, 12, 1))
 
 
+@relaxed
 @given(st.dictionaries(st.integers(2015, 2030), st.sampled_from(["fit", "basic", "unfit"]), max_size=10))
 def test_two_consecutive_unfit_appraisals_end_the_office_art33(results):
     years = sorted(results)

@@ -84,8 +84,11 @@ def test_a_member_of_the_same_registry_household_is_refused_art32(
                            id_number=people[1].id_number)  # fmt: skip
 
 
+START = TODAY - timedelta(days=40)  # rounds opened in the past, so their results can be recorded today
+
+
 def _round(actor, c, election_on):
-    r = esvc.open_round(actor, c, round_year=2026, election_on=election_on, today=TODAY)
+    r = esvc.open_round(actor, c, round_year=2026, election_on=election_on, today=START)
     for i in range(10):
         esvc.add_voter(actor, r, name=f"选民{i}", category="1")
     return r
@@ -93,7 +96,7 @@ def _round(actor, c, election_on):
 
 def test_a_whole_round_publication_objection_results_and_the_new_term(township_caseworker, county_caseworker):
     c = residents_committee(county_caseworker)
-    election = TODAY + timedelta(days=25)
+    election = START + timedelta(days=25)
     r = _round(township_caseworker, c, election)
     assert r.publish_by == election - timedelta(days=20)
     with pytest.raises(InvalidCommunityInput, match="20日以前"):
@@ -134,9 +137,11 @@ def test_a_whole_round_publication_objection_results_and_the_new_term(township_c
 
 def test_a_round_with_half_the_voters_voting_is_void_art15(county_caseworker):
     c = residents_committee(county_caseworker)
-    election = TODAY + timedelta(days=20)
+    election = START + timedelta(days=20)
     r = _round(county_caseworker, c, election)
-    r = esvc.publish_voter_list(county_caseworker, r, published_on=TODAY)
+    r = esvc.publish_voter_list(county_caseworker, r, published_on=START)
+    with pytest.raises(InvalidCommunityInput, match="尚未举行"):
+        esvc.record_results(county_caseworker, r, held_on=TODAY + timedelta(days=1), ballots=5, votes={})
     esvc.add_candidate(county_caseworker, r, name="甲", sex="1", post="director")
     r = esvc.record_results(county_caseworker, r, held_on=election, ballots=5, votes={})
     assert r.status == RoundStatus.FAILED

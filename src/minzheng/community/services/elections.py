@@ -177,6 +177,8 @@ def record_results(
         raise CommunityConflict("还有未处理的选民名单申诉")
     if held_on < round_.election_on:
         raise InvalidCommunityInput(f"选举日期不能早于公布的选举日{round_.election_on}", field="held_on")
+    if held_on > date.today():
+        raise InvalidCommunityInput("选举尚未举行，不能登记结果", field="held_on")
     if ballots > round_.registered_voters:
         raise InvalidCommunityInput(f"投票人数不能超过登记选民数{round_.registered_voters}", field="ballots")
     candidates = list(round_.candidates.all())
