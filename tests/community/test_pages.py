@@ -149,11 +149,21 @@ def test_a_round_through_the_forms(client, county_caseworker, divisions):
     assert r.status == RoundStatus.PUBLISHED and r.registered_voters == 4
     client.post(f"/community/rounds/{r.pk}/candidate/", {"name": "甲", "sex": "1", "post": "director"})
     cand = r.candidates.get()
-    client.post(
-        f"/community/rounds/{r.pk}/results/", {"held_on": election, "ballots": 3, f"votes_{cand.pk}": 3}
+    early = client.post(
+        f"/community/rounds/{r.pk}/results/",
+        {"held_on": election, "ballots": 3, f"votes_{cand.pk}": 3},
+        follow=True,
     )
+    assert "选举尚未举行" in early.content.decode()
+    ElectionRound.objects.filter(pk=r.pk).update(election_on=TODAY)  # the day has come
+    done = client.post(
+        f"/community/rounds/{r.pk}/results/",
+        {"held_on": TODAY, "ballots": 3, f"votes_{cand.pk}": 3},
+        follow=True,
+    )
+    assert "选举有效" in done.content.decode()
     r.refresh_from_db()
-    assert r.status == RoundStatus.HELD
+    assert r.status == RoundStatus.HELD and r.candidates.get().elected
 
 
 def test_bad_input_names_the_field_never_500(client, county_caseworker, world):
