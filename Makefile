@@ -57,6 +57,7 @@ demo:
 	$(PY) manage.py demo_children
 	$(PY) manage.py demo_socialorgs
 	$(PY) manage.py demo_placenames
+	$(PY) manage.py demo_community
 	$(PY) manage.py demo_planning
 	$(PY) manage.py demo_payments
 	$(PY) manage.py demo_monitoring --if-empty

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "minzheng.socialorgs",
     "minzheng.placenames",
     "minzheng.onestop",
+    "minzheng.community",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",

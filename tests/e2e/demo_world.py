@@ -78,6 +78,7 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     call_command("demo_children", **quiet)
     call_command("demo_socialorgs", "--count", "40", **quiet)
     call_command("demo_placenames", "--count", "300", **quiet)
+    call_command("demo_community", "--grid-households", "20", **quiet)
     call_command("demo_planning", **quiet)
     call_command("demo_payments", "--households", "30", **quiet)
     call_command("demo_monitoring", **quiet)

@@ -50,6 +50,7 @@ class Capability(StrEnum):
     APPROVE_PLACENAMES = "approve_placenames"
     HANDLE_ONESTOP = "handle_onestop"
     SUPERVISE_ONESTOP = "supervise_onestop"
+    MANAGE_COMMUNITY = "manage_community"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -139,6 +140,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 督办 and 差评 follow-up sign-off belong to reviewers, approvers and leaders.
     Capability.HANDLE_ONESTOP: {Role.CASEWORKER},
     Capability.SUPERVISE_ONESTOP: {Role.REVIEWER, Role.APPROVER, Role.LEADER},
+    # 基层治理: township and county 民政 staff keep the committees, guide the 换届 and record what the
+    # committees publish and decide (the committees' own logins are not built).
+    Capability.MANAGE_COMMUNITY: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -185,6 +189,7 @@ _MESSAGES = {
     Capability.APPROVE_PLACENAMES: "只有审批人可以批准地名和记录行政区划变更",
     Capability.HANDLE_ONESTOP: "只有经办人可以在综合窗口受理办件和办理12345工单",
     Capability.SUPERVISE_ONESTOP: "只有审核人、审批人或领导可以审核退单、督办和跟进差评",
+    Capability.MANAGE_COMMUNITY: "只有经办人、审核人或审批人可以维护基层治理信息",
 }
 
 

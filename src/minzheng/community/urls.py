@@ -1,0 +1,48 @@
+from django.urls import path
+
+from .views import committees, dashboard, elections, facilities, meetings
+
+app_name = "community"
+
+urlpatterns = [
+    path("", dashboard.dashboard_page, name="dashboard"),
+    path("committees/", committees.committee_list, name="committee_list"),
+    path("committees/new/", committees.committee_create, name="committee_create"),
+    path("committees/<int:pk>/", committees.committee_detail, name="committee_detail"),
+    path("committees/<int:pk>/round/", committees.round_open, name="round_open"),
+    path("committees/<int:pk>/member/", committees.member_add, name="member_add"),
+    path("committees/<int:pk>/group/", committees.group_add, name="group_add"),
+    path("committees/<int:pk>/supervisor/", committees.supervisor_add, name="supervisor_add"),
+    path("committees/<int:pk>/appraisal/", committees.appraisal_add, name="appraisal_add"),
+    path("committees/<int:pk>/recall/", committees.recall_add, name="recall_add"),
+    path("committees/<int:pk>/meeting/", committees.meeting_add, name="meeting_add"),
+    path("committees/<int:pk>/disclosure/", committees.disclosure_add, name="disclosure_add"),
+    path("committees/<int:pk>/centre/", committees.centre_add, name="centre_add"),
+    path("committees/<int:pk>/worker/", committees.worker_add, name="worker_add"),
+    path("committees/<int:pk>/grid/", committees.grid_add, name="grid_add"),
+    path("rounds/", elections.round_list, name="round_list"),
+    path("rounds/<int:pk>/", elections.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/voter/", elections.voter_add, name="voter_add"),
+    path("rounds/<int:pk>/publish/", elections.voter_list_publish, name="voter_list_publish"),
+    path("rounds/<int:pk>/objection/", elections.objection_add, name="objection_add"),
+    path("rounds/<int:pk>/answer/", elections.objection_answer, name="objection_answer"),
+    path("rounds/<int:pk>/candidate/", elections.candidate_add, name="candidate_add"),
+    path("rounds/<int:pk>/results/", elections.results_record, name="results_record"),
+    path("recalls/<int:pk>/", elections.recall_detail, name="recall_detail"),
+    path("recalls/<int:pk>/vote/", elections.recall_vote, name="recall_vote"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/decision/", meetings.decision_add, name="decision_add"),
+    path("disclosures/", meetings.disclosure_list, name="disclosure_list"),
+    path("disclosures/<int:pk>/", meetings.disclosure_detail, name="disclosure_detail"),
+    path("disclosures/<int:pk>/publish/", meetings.disclosure_publish, name="disclosure_publish"),
+    path("facilities/", facilities.facility_list, name="facility_list"),
+    path("workers/", facilities.worker_list, name="worker_list"),
+    path("grids/<int:pk>/", facilities.grid_detail, name="grid_detail"),
+    path("grids/<int:pk>/worker/", facilities.grid_worker_add, name="grid_worker_add"),
+    path("grids/<int:pk>/attach/", facilities.grid_attach, name="grid_attach"),
+    path("grids/<int:pk>/event/", facilities.event_report, name="event_report"),
+    path("events/", facilities.event_list, name="event_list"),
+    path("events/<int:pk>/", facilities.event_detail, name="event_detail"),
+    path("events/<int:pk>/refer/", facilities.event_refer, name="event_refer"),
+    path("events/<int:pk>/close/", facilities.event_close, name="event_close"),
+]
