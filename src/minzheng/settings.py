@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "minzheng.monitoring",
     "minzheng.children",
     "minzheng.socialorgs",
+    "minzheng.funds",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",

@@ -44,6 +44,8 @@ class Capability(StrEnum):
     MANAGE_FUNERAL = "manage_funeral"
     MANAGE_SOCIALORGS = "manage_socialorgs"
     DECIDE_SOCIALORGS = "decide_socialorgs"
+    MANAGE_FUNDS = "manage_funds"
+    HANDLE_FUND_FINDINGS = "handle_fund_findings"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -122,6 +124,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # decide registrations, 年检 results, listings and removals (never on what they received themselves).
     Capability.MANAGE_SOCIALORGS: {Role.CASEWORKER},
     Capability.DECIDE_SOCIALORGS: {Role.REVIEWER, Role.APPROVER},
+    # 资金项目监督: budgets, allocations, the ledger's bookings and the 大数据比对 runs are the approving level's
+    # and leaders'; the county's casework staff verify each finding and record the outcome (追回 or 说明).
+    Capability.MANAGE_FUNDS: {Role.APPROVER, Role.LEADER},
+    Capability.HANDLE_FUND_FINDINGS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -162,6 +168,8 @@ _MESSAGES = {
     Capability.MANAGE_FUNERAL: "只有经办人可以登记死亡信息和办理殡葬服务订单",
     Capability.MANAGE_SOCIALORGS: "只有经办人可以受理社会组织登记申请和年度报告",
     Capability.DECIDE_SOCIALORGS: "只有审核人或审批人可以作出社会组织登记、年检和信用名录决定",
+    Capability.MANAGE_FUNDS: "只有审批人或领导可以维护资金预算、下达、记账和发起资金比对",
+    Capability.HANDLE_FUND_FINDINGS: "只有经办人、审核人或审批人可以核实资金疑点、登记追回",
 }
 
 
