@@ -110,7 +110,9 @@ def pandas_checks(paths: list[Path], snapshot: DatasetSnapshot, limits: CheckLim
     found["duplicate_in_program"] = set(p.loc[(size > 1) & (p["payment_id"] != first), "payment_id"])
     programs = {a for pair in EXCLUSIONS for a in pair}
     ex = p[p["program_code"].isin(programs)]
-    pairs = ex.merge(ex, on=["id_number", "month"], suffixes=("_a", "")).query("program_code_a < program_code")
+    pairs = ex.merge(ex, on=["id_number", "month"], suffixes=("_a", "")).query(
+        "program_code_a < program_code"
+    )
     allowed = {(a, b) for a, b in EXCLUSIONS} | {(b, a) for a, b in EXCLUSIONS}
     hit = [(a, b) in allowed for a, b in zip(pairs["program_code_a"], pairs["program_code"], strict=True)]
     found["exclusive_programs"] = set(pairs.loc[hit, "payment_id"])
@@ -142,14 +144,18 @@ def main() -> None:
         started = time.perf_counter()
         paths = generate(Path(tmp), recipients)
         rows = duckdb.sql(f"SELECT COUNT(*) FROM read_parquet({[str(p) for p in paths]})").fetchall()[0][0]
-        print(f"data: {recipients:,} recipients × {MONTHS} months = {rows:,} payment rows ({time.perf_counter() - started:.1f} s to generate)")
+        print(
+            f"data: {recipients:,} recipients × {MONTHS} months = {rows:,} payment rows ({time.perf_counter() - started:.1f} s to generate)"
+        )
         snapshot = department(recipients)
         started = time.perf_counter()
         with DuckDBBackend(threads=2, temp_directory=str(Path(tmp) / "spill")) as backend:
             result = run_fund_checks(paths, snapshot, exclusions=EXCLUSIONS, limits=limits, backend=backend)
         duck_seconds = time.perf_counter() - started
         duck = result.by_check()
-        print(f"DuckDB (2 threads): {duck_seconds:.1f} s, {result.findings.num_rows:,} findings — target ≤ 60 s: {'met' if duck_seconds <= 60 else 'MISSED'}")
+        print(
+            f"DuckDB (2 threads): {duck_seconds:.1f} s, {result.findings.num_rows:,} findings — target ≤ 60 s: {'met' if duck_seconds <= 60 else 'MISSED'}"
+        )
         if args.no_pandas:
             print(duck)
             return

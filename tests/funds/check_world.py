@@ -16,6 +16,7 @@ from minzheng.batch.fundchecks import PAYMENTS_SCHEMA
 from minzheng.batch.intake import DATASETS, ExchangeStore, intake_delivery
 
 D = dt.date
+JANUARY = dt.date(2026, 1, 1)
 NAMES = {"dibao_urban": "城市低保", "tekun": "特困供养", "dibao_rural": "农村低保"}
 EXCLUSIONS = [("dibao_urban", "tekun")]
 
@@ -30,7 +31,7 @@ def payments_world() -> list[dict]:
     rows = []
     pid = 0
 
-    def pay(n, program="dibao_urban", month=D(2026, 1, 1), amount="500.00", enrolled="500.00", **kw):
+    def pay(n, program="dibao_urban", month=JANUARY, amount="500.00", enrolled="500.00", **kw):
         nonlocal pid
         pid += 1
         rows.append(
@@ -126,8 +127,13 @@ def oracle(rows: list[dict]) -> set[tuple[str, int]]:
     for r in rows:
         if len(accounts[(r["bank_account"], r["month"])]) > 1:
             found.add(("shared_account", r["payment_id"]))
-        if r["program_code"] == "tekun" and ("dibao_urban" in {
-            s["program_code"] for s in rows if s["id_number"] == r["id_number"] and s["month"] == r["month"]
-        }):
+        if r["program_code"] == "tekun" and (
+            "dibao_urban"
+            in {
+                s["program_code"]
+                for s in rows
+                if s["id_number"] == r["id_number"] and s["month"] == r["month"]
+            }
+        ):
             found.add(("exclusive_programs", r["payment_id"]))
     return found

@@ -43,13 +43,23 @@ def test_a_payee_dead_before_the_month_is_found_once(dead_payee, city_fund_manag
     assert Finding.objects.count() == 1
 
 
-def test_the_county_confirms_and_records_the_recovery(dead_payee, city_fund_manager, county_caseworker, policy, tmp_path):
+def test_the_county_confirms_and_records_the_recovery(
+    dead_payee, city_fund_manager, county_caseworker, policy, tmp_path
+):
     _run(city_fund_manager, tmp_path)
     finding = Finding.objects.get()
     with pytest.raises(InvalidFundInput) as refused:
-        decide_finding(county_caseworker, finding, confirmed=True, recovered_amount="9999.00", explanation="已追回")
+        decide_finding(
+            county_caseworker, finding, confirmed=True, recovered_amount="9999.00", explanation="已追回"
+        )
     assert "不能超过" in refused.value.message
-    decide_finding(county_caseworker, finding, confirmed=True, recovered_amount=str(finding.amount), explanation="家属退回")
+    decide_finding(
+        county_caseworker,
+        finding,
+        confirmed=True,
+        recovered_amount=str(finding.amount),
+        explanation="家属退回",
+    )
     finding.refresh_from_db()
     assert finding.status == FindingStatus.CONFIRMED and finding.recovered_amount == finding.amount
     with pytest.raises(FundsConflict):
@@ -58,16 +68,22 @@ def test_the_county_confirms_and_records_the_recovery(dead_payee, city_fund_mana
     assert stats["confirmed"] == 1 and stats["recovered"] == Decimal("500.00")
 
 
-def test_an_explained_finding_records_no_recovery(dead_payee, city_fund_manager, county_caseworker, policy, tmp_path):
+def test_an_explained_finding_records_no_recovery(
+    dead_payee, city_fund_manager, county_caseworker, policy, tmp_path
+):
     _run(city_fund_manager, tmp_path)
     finding = Finding.objects.get()
     with pytest.raises(InvalidFundInput):
-        decide_finding(county_caseworker, finding, confirmed=False, recovered_amount="1.00", explanation="误报")
+        decide_finding(
+            county_caseworker, finding, confirmed=False, recovered_amount="1.00", explanation="误报"
+        )
     decide_finding(county_caseworker, finding, confirmed=False, explanation="死亡信息登记错误，已更正")
     assert Finding.objects.get().status == FindingStatus.EXPLAINED
 
 
-def test_open_findings_are_the_countys_work(dead_payee, city_fund_manager, county_caseworker, outsider, policy, tmp_path):
+def test_open_findings_are_the_countys_work(
+    dead_payee, city_fund_manager, county_caseworker, outsider, policy, tmp_path
+):
     from minzheng.funds.work_items import open_findings
 
     _run(city_fund_manager, tmp_path)

@@ -7,10 +7,13 @@ from minzheng.batch.fundchecks import CheckLimits, run_fund_checks
 from tests.funds.check_world import EXCLUSIONS, deliver, oracle, payments_table, payments_world
 
 
-
 def _pairs(result) -> set[tuple[str, int]]:
     return set(
-        zip(result.findings.column("check_code").to_pylist(), result.findings.column("payment_id").to_pylist(), strict=True)
+        zip(
+            result.findings.column("check_code").to_pylist(),
+            result.findings.column("payment_id").to_pylist(),
+            strict=True,
+        )
     )
 
 
@@ -33,12 +36,16 @@ def test_a_death_known_only_to_the_registry_is_found(tmp_path):
     from tests.funds.check_world import D, make_id
 
     rows = payments_world()
-    deaths = pa.Table.from_pylist([{"id_number": make_id(3), "death_date": D(2026, 1, 5)}], schema=REGISTRY_DEATHS_SCHEMA)
+    deaths = pa.Table.from_pylist(
+        [{"id_number": make_id(3), "death_date": D(2026, 1, 5)}], schema=REGISTRY_DEATHS_SCHEMA
+    )
     result = run_fund_checks(
         payments_table(rows), deliver(tmp_path).snapshot(), exclusions=EXCLUSIONS, registry_deaths=deaths
     )
     dead = {p for c, p in _pairs(result) if c == "paid_after_death"}
-    assert {r["payment_id"] for r in rows if r["id_number"] == make_id(3) and r["month"] > D(2026, 1, 5)} <= dead
+    assert {
+        r["payment_id"] for r in rows if r["id_number"] == make_id(3) and r["month"] > D(2026, 1, 5)
+    } <= dead
 
 
 @pytest.mark.spark

@@ -21,7 +21,9 @@ def world(approved_roster, beneficiaries, county_approver, policy, tmp_path):
         county_approver, name="县级低保资金", year=2026, level="county", kind="general",
         division_code="210602", budget="20000.00", program_codes="dibao_urban",
     )  # fmt: skip
-    allocation = allocate(county_approver, fund, division_code="210602", amount="20000.00", allocated_on=date(2026, 1, 5))
+    allocation = allocate(
+        county_approver, fund, division_code="210602", amount="20000.00", allocated_on=date(2026, 1, 5)
+    )
     book_payments(county_approver, allocation, month_from=date(2026, 1, 1), month_to=date(2026, 12, 1))
     Person.objects.filter(pk=beneficiaries[1].payee_id).update(is_deceased=True, death_date=date(2026, 3, 1))
     run_checks(

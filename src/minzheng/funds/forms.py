@@ -3,7 +3,15 @@
 from django import forms
 
 from minzheng.batch.fundchecks import CHECK_CODES
-from minzheng.web.kit.forms import KitForm, choice_field, date_field, money_field, month_field, text_field, year_field
+from minzheng.web.kit.forms import (
+    KitForm,
+    choice_field,
+    date_field,
+    money_field,
+    month_field,
+    text_field,
+    year_field,
+)
 
 from .models import FindingStatus, FundKind, FundLevel
 

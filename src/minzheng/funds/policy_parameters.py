@@ -8,9 +8,23 @@ from minzheng.policy.specs import ParameterSpec, SeedParameter, ValueType, natio
 G = "资金项目监督"
 
 PARAMETERS: tuple[ParameterSpec, ...] = (
-    ParameterSpec("funds_vehicle_price_limit", "大数据比对：救助对象名下车辆购置价上限（残疾人专用车除外）", "元", ValueType.DECIMAL, group=G),
-    ParameterSpec("funds_business_capital_limit", "大数据比对：救助对象经营在业企业注册资本上限", "元", ValueType.DECIMAL, group=G),
-    ParameterSpec("funds_lottery_eldercare_share", "福彩公益金用于养老服务比例下限", "比例", ValueType.DECIMAL, group=G),
+    ParameterSpec(
+        "funds_vehicle_price_limit",
+        "大数据比对：救助对象名下车辆购置价上限（残疾人专用车除外）",
+        "元",
+        ValueType.DECIMAL,
+        group=G,
+    ),
+    ParameterSpec(
+        "funds_business_capital_limit",
+        "大数据比对：救助对象经营在业企业注册资本上限",
+        "元",
+        ValueType.DECIMAL,
+        group=G,
+    ),
+    ParameterSpec(
+        "funds_lottery_eldercare_share", "福彩公益金用于养老服务比例下限", "比例", ValueType.DECIMAL, group=G
+    ),
 )
 
 FUXIN = "210900000000"

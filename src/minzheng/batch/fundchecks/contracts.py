@@ -48,7 +48,10 @@ EXCLUSIONS_SCHEMA = pa.schema(
 
 #: the limits of the department-data checks (元); one row
 LIMITS_SCHEMA = pa.schema(
-    [pa.field("vehicle_price_limit", MONEY, nullable=False), pa.field("business_capital_limit", MONEY, nullable=False)]
+    [
+        pa.field("vehicle_price_limit", MONEY, nullable=False),
+        pa.field("business_capital_limit", MONEY, nullable=False),
+    ]
 )
 
 #: deaths the platform's own registry knows (殡葬 intake writes them there), besides the 卫健 deliveries

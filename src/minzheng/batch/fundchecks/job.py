@@ -81,7 +81,9 @@ def run_fund_checks(
             ),
         )
         deaths = registry_deaths if registry_deaths is not None else REGISTRY_DEATHS_SCHEMA.empty_table()
-        engine.register_arrow("registry_deaths", cast_to_contract(deaths, REGISTRY_DEATHS_SCHEMA, "登记死亡人员"))
+        engine.register_arrow(
+            "registry_deaths", cast_to_contract(deaths, REGISTRY_DEATHS_SCHEMA, "登记死亡人员")
+        )
         for dataset in FUND_CHECK_DATASETS:
             register_dataset(engine, dataset, snapshot)
         for step in fund_check_steps():

@@ -90,6 +90,8 @@ def load_demo(*, today: date | None = None) -> str:
         run_checks(leader, division_code=CITY, month_from=date(month.year, 1, 1), month_to=month)
         first = Finding.objects.filter(check_code="paid_after_death").order_by("pk").first()
         if first:
-            decide_finding(caseworker, first, confirmed=True, recovered_amount=first.amount, explanation="已由家属退回")
+            decide_finding(
+                caseworker, first, confirmed=True, recovered_amount=first.amount, explanation="已由家属退回"
+            )
     found = Finding.objects.count()
     return f"资金项目监督演示：资金{funds}项（2025–2026年），记账{booked}笔发放，疑点{found}条"

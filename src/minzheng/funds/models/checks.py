@@ -21,6 +21,9 @@ class CheckRun(models.Model):
     class Meta:
         ordering = ["-started_at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"资金比对 {self.month_from:%Y-%m}至{self.month_to:%Y-%m}"
+
 
 class FindingStatus(models.TextChoices):
     OPEN = "open", "待核实"
@@ -45,8 +48,12 @@ class Finding(models.Model):
     payee_name = models.CharField("领款人", max_length=50)
     payee_id_masked = models.CharField("领款人证件号码", max_length=20)
     evidence = models.CharField("比对依据", max_length=300)
-    status = models.CharField("核实结果", max_length=10, choices=FindingStatus.choices, default=FindingStatus.OPEN)
-    recovered_amount = models.DecimalField("追回金额（元）", max_digits=12, decimal_places=2, null=True, blank=True)
+    status = models.CharField(
+        "核实结果", max_length=10, choices=FindingStatus.choices, default=FindingStatus.OPEN
+    )
+    recovered_amount = models.DecimalField(
+        "追回金额（元）", max_digits=12, decimal_places=2, null=True, blank=True
+    )
     explanation = models.CharField("核实说明", max_length=300, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -57,3 +64,6 @@ class Finding(models.Model):
     class Meta:
         ordering = ["status", "-month", "pk"]
         constraints = [money_constraint("finding", "recovered_amount"), money_constraint("finding", "amount")]
+
+    def __str__(self) -> str:
+        return f"疑点 {self.payee_name} {self.month:%Y-%m}"

@@ -60,6 +60,9 @@ class Allocation(models.Model):
         ordering = ["fund", "division_code", "pk"]
         constraints = [money_constraint("allocation", "amount", TOTAL_MAX)]
 
+    def __str__(self) -> str:
+        return f"{self.fund} 下达 {self.division_code}"
+
 
 class Disbursement(models.Model):
     """支出: one payroll line paid from an allocation — a snapshot of the line (ID number masked). A line is
@@ -80,3 +83,6 @@ class Disbursement(models.Model):
     class Meta:
         ordering = ["month", "township_code", "pk"]
         indexes = [models.Index(fields=["allocation", "month"], name="funds_disb_alloc_month")]
+
+    def __str__(self) -> str:
+        return f"支出 {self.payee_name} {self.month:%Y-%m}"

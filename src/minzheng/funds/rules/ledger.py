@@ -54,7 +54,13 @@ def monthly_execution(allocated: Decimal, by_month: dict[date, Decimal]) -> list
     for month in sorted(by_month):
         cumulative += by_month[month]
         rows.append(
-            MonthExecution(month, by_month[month], cumulative, allocated - cumulative, execution_rate(allocated, cumulative))
+            MonthExecution(
+                month,
+                by_month[month],
+                cumulative,
+                allocated - cumulative,
+                execution_rate(allocated, cumulative),
+            )
         )
     return rows
 

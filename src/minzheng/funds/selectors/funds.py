@@ -31,15 +31,26 @@ def fund_detail(user, pk: int) -> Fund:
 def fund_totals(fund: Fund) -> dict[str, Decimal | None]:
     allocated = fund.allocations.aggregate(s=Sum("amount"))["s"] or ZERO
     spent = Disbursement.objects.filter(allocation__fund=fund).aggregate(s=Sum("amount"))["s"] or ZERO
-    return {"allocated": allocated, "spent": spent, "balance": allocated - spent, "rate": execution_rate(allocated, spent)}
+    return {
+        "allocated": allocated,
+        "spent": spent,
+        "balance": allocated - spent,
+        "rate": execution_rate(allocated, spent),
+    }
 
 
 def allocations_of(fund: Fund) -> list[dict]:
     spent = dict(
-        Disbursement.objects.filter(allocation__fund=fund).values_list("allocation_id").annotate(s=Sum("amount"))
+        Disbursement.objects.filter(allocation__fund=fund)
+        .values_list("allocation_id")
+        .annotate(s=Sum("amount"))
     )
     return [
-        {"allocation": a, "spent": spent.get(a.pk, ZERO), "rate": execution_rate(a.amount, spent.get(a.pk, ZERO))}
+        {
+            "allocation": a,
+            "spent": spent.get(a.pk, ZERO),
+            "rate": execution_rate(a.amount, spent.get(a.pk, ZERO)),
+        }
         for a in fund.allocations.order_by("division_code", "pk")
     ]
 
@@ -48,7 +59,10 @@ def fund_execution(fund: Fund) -> list[MonthExecution]:
     """执行率 per month over the fund's allocations."""
     allocated = fund.allocations.aggregate(s=Sum("amount"))["s"] or ZERO
     by_month = dict(
-        Disbursement.objects.filter(allocation__fund=fund).values_list("month").annotate(s=Sum("amount")).order_by()
+        Disbursement.objects.filter(allocation__fund=fund)
+        .values_list("month")
+        .annotate(s=Sum("amount"))
+        .order_by()
     )
     return monthly_execution(allocated, by_month)
 
@@ -57,7 +71,9 @@ def township_totals(fund: Fund) -> list[dict]:
     return list(
         Disbursement.objects.filter(allocation__fund=fund)
         .values("township_code")
-        .annotate(lines=Count("pk"), amount=Sum("amount"), households=Count("household_number", distinct=True))
+        .annotate(
+            lines=Count("pk"), amount=Sum("amount"), households=Count("household_number", distinct=True)
+        )
         .order_by("township_code")
     )
 
@@ -112,5 +128,3 @@ def allocation_in(fund: Fund, pk: int) -> Allocation:
     if found is None:
         raise Http404("记录不存在或不在您的管辖范围内")
     return found
-
-

@@ -40,7 +40,9 @@ def _months(start: date, end: date) -> list[date]:
     return months
 
 
-def run_checks(user, *, division_code: str, month_from: date, month_to: date, store: ExchangeStore | None = None) -> CheckRun:
+def run_checks(
+    user, *, division_code: str, month_from: date, month_to: date, store: ExchangeStore | None = None
+) -> CheckRun:
     """比对: every check over the locked payroll lines (正常发放) of the area and months; a finding already
     known (same check, same payment) is kept as it is, with its outcome."""
     require(user, Capability.MANAGE_FUNDS)
@@ -62,12 +64,18 @@ def run_checks(user, *, division_code: str, month_from: date, month_to: date, st
             enrolled[(e.enrolment_id, month)] = e.monthly_amount
     rows = [
         {
-            "payment_id": line.line_id, "program_code": line.program_code, "program_name": line.program_name,
-            "month": line.month, "id_number": line.payee_id_number, "household_key": str(line.household_id),
-            "division_code": line.division_code, "payer_prefix": division_prefix(line.payer_division_code),
-            "bank_account": line.bank_account, "amount": line.amount,
+            "payment_id": line.line_id,
+            "program_code": line.program_code,
+            "program_name": line.program_name,
+            "month": line.month,
+            "id_number": line.payee_id_number,
+            "household_key": str(line.household_id),
+            "division_code": line.division_code,
+            "payer_prefix": division_prefix(line.payer_division_code),
+            "bank_account": line.bank_account,
+            "amount": line.amount,
             "enrolled_amount": enrolled.get((line.enrolment_id, line.month)),
-        }  # fmt: skip
+        }
         for line in lines.values()
     ]
     ids = sorted({r["id_number"] for r in rows})
@@ -97,7 +105,9 @@ def run_checks(user, *, division_code: str, month_from: date, month_to: date, st
             division_code=code, month_from=months[0], month_to=months[-1], payments=len(rows), started_by=user
         )
         known = set(
-            Finding.objects.filter(finding_key__in=[f["finding_key"] for f in found]).values_list("finding_key", flat=True)
+            Finding.objects.filter(finding_key__in=[f["finding_key"] for f in found]).values_list(
+                "finding_key", flat=True
+            )
         )
         new = []
         for f in found:
@@ -106,12 +116,20 @@ def run_checks(user, *, division_code: str, month_from: date, month_to: date, st
             line = lines[f["payment_id"]]
             new.append(
                 Finding(
-                    run=run, finding_key=f["finding_key"], check_code=f["check_code"], payroll_line_id=line.line_id,
-                    month=line.month, amount=line.amount, program_name=line.program_name,
-                    division_code=line.division_code, township_code=line.township_code,
-                    household_number=line.household_number, payee_name=line.payee_name,
-                    payee_id_masked=mask_id_number(line.payee_id_number), evidence=f["evidence"][:300],
-                )  # fmt: skip
+                    run=run,
+                    finding_key=f["finding_key"],
+                    check_code=f["check_code"],
+                    payroll_line_id=line.line_id,
+                    month=line.month,
+                    amount=line.amount,
+                    program_name=line.program_name,
+                    division_code=line.division_code,
+                    township_code=line.township_code,
+                    household_number=line.household_number,
+                    payee_name=line.payee_name,
+                    payee_id_masked=mask_id_number(line.payee_id_number),
+                    evidence=f["evidence"][:300],
+                )
             )
         Finding.objects.bulk_create(new, batch_size=2000)
         run.findings = len(new)
@@ -124,10 +142,14 @@ def run_checks(user, *, division_code: str, month_from: date, month_to: date, st
     return run
 
 
-def decide_finding(user, finding: Finding, *, confirmed: bool, recovered_amount=None, explanation: str = "") -> Finding:
+def decide_finding(
+    user, finding: Finding, *, confirmed: bool, recovered_amount=None, explanation: str = ""
+) -> Finding:
     """核实: 确认问题 with the amount recovered (追回), or 核实无问题 with the explanation. Decided once."""
     require(user, Capability.HANDLE_FUND_FINDINGS)
-    recovered = check_money(recovered_amount, field="recovered_amount", label="追回金额", error=InvalidFundInput)
+    recovered = check_money(
+        recovered_amount, field="recovered_amount", label="追回金额", error=InvalidFundInput
+    )
     explanation = (explanation or "").strip()
     with transaction.atomic():
         finding = Finding.objects.select_for_update().get(pk=finding.pk)

@@ -57,7 +57,9 @@ def create_fund(
     return fund
 
 
-def allocate(user, fund: Fund, *, division_code: str, amount, allocated_on: date, document_number: str = "") -> Allocation:
+def allocate(
+    user, fund: Fund, *, division_code: str, amount, allocated_on: date, document_number: str = ""
+) -> Allocation:
     """资金下达: refused in Chinese when the fund's allocations would exceed its budget."""
     require(user, Capability.MANAGE_FUNDS)
     value = check_money(amount, field="amount", label="下达金额", maximum=TOTAL_MAX, error=InvalidFundInput)
@@ -95,21 +97,30 @@ def book_payments(user, allocation: Allocation, *, month_from: date, month_to: d
     with transaction.atomic():
         allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
         booked = frozenset(
-            Disbursement.objects.filter(division_code__startswith=prefix, month__gte=month_from, month__lte=month_to)
-            .values_list("payroll_line_id", flat=True)
+            Disbursement.objects.filter(
+                division_code__startswith=prefix, month__gte=month_from, month__lte=month_to
+            ).values_list("payroll_line_id", flat=True)
         )
         rows = [
             Disbursement(
-                allocation=allocation, payroll_line_id=line.line_id, month=line.month,
-                program_name=line.program_name, division_code=line.division_code,
-                township_code=line.township_code, household_number=line.household_number,
-                payee_name=line.payee_name, payee_id_masked=mask_id_number(line.payee_id_number),
+                allocation=allocation,
+                payroll_line_id=line.line_id,
+                month=line.month,
+                program_name=line.program_name,
+                division_code=line.division_code,
+                township_code=line.township_code,
+                household_number=line.household_number,
+                payee_name=line.payee_name,
+                payee_id_masked=mask_id_number(line.payee_id_number),
                 amount=line.amount,
-            )  # fmt: skip
+            )
             for line in paid_lines(
-                allocation.division_code, program_codes=fund.programs, month_from=month_from,
-                month_to=month_to, exclude_line_ids=booked,
-            )  # fmt: skip
+                allocation.division_code,
+                program_codes=fund.programs,
+                month_from=month_from,
+                month_to=month_to,
+                exclude_line_ids=booked,
+            )
         ]
         total = sum((r.amount for r in rows), Decimal("0.00"))
         spent = allocation.disbursements.aggregate(s=Sum("amount"))["s"] or Decimal("0.00")

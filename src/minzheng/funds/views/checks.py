@@ -28,7 +28,8 @@ def _status(x) -> Cell:
 def finding_list(request):
     ff, d = search(request, f.FindingFilter)
     page = paginate(
-        request, sel.finding_list(request.user, status=d.get("status") or "", check_code=d.get("check_code") or "")
+        request,
+        sel.finding_list(request.user, status=d.get("status") or "", check_code=d.get("check_code") or ""),
     )
     names = names_of({x.township_code for x in page})
     rows = [
@@ -52,7 +53,17 @@ def finding_list(request):
         page_obj=page,
         filter_form=ff,
         toolbar=toolbar,
-        headers=["疑点类型", "月份", "救助项目", "乡镇（街道）", "领款人", "证件号码", "发放金额", "核实结果", "追回金额"],
+        headers=[
+            "疑点类型",
+            "月份",
+            "救助项目",
+            "乡镇（街道）",
+            "领款人",
+            "证件号码",
+            "发放金额",
+            "核实结果",
+            "追回金额",
+        ],
         rows=rows,
         intro="大数据比对发现的疑点由所在县（市、区）核实：确认问题的登记追回金额，核实无问题的说明理由。",
     )
@@ -82,11 +93,20 @@ def finding_detail(request, pk: int):
     actions = []
     if x.status == FindingStatus.OPEN and can_handle(request.user):
         actions.append(
-            Action("核实结果", f.DecisionForm(), reverse("funds:finding_decide", args=[pk]), submit="登记", testid="decide")
+            Action(
+                "核实结果",
+                f.DecisionForm(),
+                reverse("funds:finding_decide", args=[pk]),
+                submit="登记",
+                testid="decide",
+            )
         )
     return pages.detail_page(
         request,
-        frame=frame(CHECK_CODES.get(x.check_code, "疑点"), crumbs((FINDINGS[0], reverse(FINDINGS[1])), ("疑点详情", None))),
+        frame=frame(
+            CHECK_CODES.get(x.check_code, "疑点"),
+            crumbs((FINDINGS[0], reverse(FINDINGS[1])), ("疑点详情", None)),
+        ),
         fields=[
             ("疑点类型", CHECK_CODES.get(x.check_code, "其他")),
             ("比对依据", x.evidence),
@@ -115,7 +135,10 @@ def finding_decide(request, pk: int):
         request,
         form,
         lambda d: svc.decide_finding(
-            request.user, x, confirmed=d["outcome"] == "confirmed", recovered_amount=d["recovered_amount"],
+            request.user,
+            x,
+            confirmed=d["outcome"] == "confirmed",
+            recovered_amount=d["recovered_amount"],
             explanation=d["explanation"],
         ),
         "已登记核实结果",
@@ -126,7 +149,15 @@ def finding_decide(request, pk: int):
 def statistics(request):
     rows = sel.recovery_statistics(request.user)
     table = [
-        [CHECK_CODES.get(r["check_code"], "其他"), r["found"], r["open"], r["confirmed"], r["explained"], money(r["flagged"]), money(r["recovered"] or 0)]
+        [
+            CHECK_CODES.get(r["check_code"], "其他"),
+            r["found"],
+            r["open"],
+            r["confirmed"],
+            r["explained"],
+            money(r["flagged"]),
+            money(r["recovered"] or 0),
+        ]
         for r in rows
     ]
     page = paginate(request, table, per_page=50)

@@ -68,7 +68,11 @@ def fund_detail(request, pk: int):
     totals = sel.fund_totals(fund)
     allocations = sel.allocations_of(fund)
     towns = sel.township_totals(fund)
-    names = names_of({a["allocation"].division_code for a in allocations} | {t["township_code"] for t in towns} | {fund.division_code})
+    names = names_of(
+        {a["allocation"].division_code for a in allocations}
+        | {t["township_code"] for t in towns}
+        | {fund.division_code}
+    )
     payments_url = reverse("funds:fund_payments", args=[pk])
     sections = [
         Section(
@@ -89,14 +93,26 @@ def fund_detail(request, pk: int):
         Section(
             "按月执行情况",
             ["月份", "当月支出", "累计支出", "结余", "累计执行率"],
-            [[f"{m.month:%Y-%m}", money(m.disbursed), money(m.cumulative), money(m.balance), percent(m.rate)] for m in sel.fund_execution(fund)],
+            [
+                [
+                    f"{m.month:%Y-%m}",
+                    money(m.disbursed),
+                    money(m.cumulative),
+                    money(m.balance),
+                    percent(m.rate),
+                ]
+                for m in sel.fund_execution(fund)
+            ],
         ),
         Section(
             "按乡镇（街道）支出",
             ["乡镇（街道）", "笔数", "户数", "金额"],
             [
                 [
-                    Cell(names.get(t["township_code"], t["township_code"]), f"{payments_url}?township_code={t['township_code']}"),
+                    Cell(
+                        names.get(t["township_code"], t["township_code"]),
+                        f"{payments_url}?township_code={t['township_code']}",
+                    ),
                     t["lines"],
                     t["households"],
                     money(t["amount"]),
@@ -107,7 +123,15 @@ def fund_detail(request, pk: int):
     ]
     actions = []
     if can_manage(request.user):
-        actions.append(Action("资金下达", f.AllocationForm(), reverse("funds:allocate", args=[pk]), submit="下达", testid="allocate"))
+        actions.append(
+            Action(
+                "资金下达",
+                f.AllocationForm(),
+                reverse("funds:allocate", args=[pk]),
+                submit="下达",
+                testid="allocate",
+            )
+        )
         for a in allocations:
             label = names.get(a["allocation"].division_code, a["allocation"].division_code)
             actions.append(
@@ -143,7 +167,11 @@ def allocate(request, pk: int):
     fund = sel.fund_detail(request.user, pk)
     form = f.AllocationForm(request.POST)
     return act_then_redirect(
-        request, form, lambda d: svc.allocate(request.user, fund, **d), "已下达", reverse("funds:fund_detail", args=[pk])
+        request,
+        form,
+        lambda d: svc.allocate(request.user, fund, **d),
+        "已下达",
+        reverse("funds:fund_detail", args=[pk]),
     )
 
 
@@ -155,14 +183,19 @@ def book(request, pk: int):
         allocation = sel.allocation_in(fund, d["allocation"])
         return svc.book_payments(request.user, allocation, month_from=d["month_from"], month_to=d["month_to"])
 
-    return act_then_redirect(request, form, call, lambda n: f"已记账 {n} 笔发放", reverse("funds:fund_detail", args=[pk]))
+    return act_then_redirect(
+        request, form, call, lambda n: f"已记账 {n} 笔发放", reverse("funds:fund_detail", args=[pk])
+    )
 
 
 def fund_payments(request, pk: int):
     fund = sel.fund_detail(request.user, pk)
     ff, d = search(request, f.PaymentFilter)
     page = paginate(
-        request, sel.fund_payments(request.user, fund, township_code=d.get("township_code") or "", month=d.get("month"))
+        request,
+        sel.fund_payments(
+            request.user, fund, township_code=d.get("township_code") or "", month=d.get("month")
+        ),
     )
     names = names_of({r.township_code for r in page} | {r.division_code for r in page})
     rows = [
@@ -182,7 +215,11 @@ def fund_payments(request, pk: int):
         request,
         frame=frame(
             f"{fund} · 支出明细",
-            crumbs(("资金台账", reverse("funds:dashboard")), (str(fund), reverse("funds:fund_detail", args=[pk])), ("支出明细", None)),
+            crumbs(
+                ("资金台账", reverse("funds:dashboard")),
+                (str(fund), reverse("funds:fund_detail", args=[pk])),
+                ("支出明细", None),
+            ),
         ),
         page_obj=page,
         filter_form=ff,
