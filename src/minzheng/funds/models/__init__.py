@@ -1,5 +1,6 @@
 from .checks import CheckRun, Finding, FindingStatus
 from .ledger import Allocation, Disbursement, Fund, FundKind, FundLevel
+from .lottery import GameType, LotteryOutlet, OutletKind, OutletSales
 
 __all__ = [
     "Allocation",
@@ -10,4 +11,8 @@ __all__ = [
     "Fund",
     "FundKind",
     "FundLevel",
+    "GameType",
+    "LotteryOutlet",
+    "OutletKind",
+    "OutletSales",
 ]
