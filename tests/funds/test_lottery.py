@@ -33,3 +33,20 @@ def test_outlets_sales_and_the_welfare_fund(city_fund_manager, policy):
     with pytest.raises(InvalidFundInput) as refused:
         record_sales(city_fund_manager, [(b, date(2026, 4, 1), "lotto", "-1")])
     assert "第1行销售额" in refused.value.message
+
+
+def test_the_cockpit_reads_the_outlets_in_one_query_for_every_period_and_division(
+    city_fund_manager, policy, django_assert_max_num_queries
+):
+    [source] = SOURCES
+    open_outlet(city_fund_manager, code="2106000001", name="元宝一号", kind="shared",
+                division_code="210602", opened_on=date(2021, 6, 1))  # fmt: skip
+    years = [(date(y, 1, 1), date(y, 12, 31)) for y in range(2020, 2026)]
+    with django_assert_max_num_queries(1):
+        series = source.compute_series("210600000000", years)
+    assert [v.value for v in series] == [0, 1, 1, 1, 1, 1]
+    with django_assert_max_num_queries(1):
+        values = source.compute_divisions(
+            ["210602000000", "210603000000"], date(2025, 1, 1), date(2025, 12, 31)
+        )
+    assert [v.value for v in values] == [1, 0]

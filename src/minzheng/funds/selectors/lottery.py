@@ -51,3 +51,20 @@ def open_outlets(division_code: str, on: date) -> int:
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=on))
         .count()
     )
+
+
+def outlet_spans(division_codes: list[str]) -> list[tuple[str, date, date | None]]:
+    """(division, opened, closed) of every outlet under any of the divisions, in one query."""
+    prefixes = [division_prefix(code) for code in division_codes]
+    query = Q()
+    for prefix in prefixes:
+        query |= Q(division_code__startswith=prefix)
+    return list(LotteryOutlet.objects.filter(query).values_list("division_code", "opened_on", "closed_on"))
+
+
+def open_on(spans, prefix: str, on: date) -> int:
+    return sum(
+        1
+        for code, opened, closed in spans
+        if code.startswith(prefix) and opened <= on and (closed is None or closed > on)
+    )
