@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.urls import reverse
 
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
-
 from minzheng.core.jurisdiction import division_prefix
 
 from .selectors.lottery import open_on, open_outlets, outlet_spans
