@@ -272,6 +272,8 @@ def test_every_url_is_covered_by_this_matrix():
         "funds:statistics",
         "funds:finding_detail",
         "funds:finding_decide",
+        "funds:project_list",
+        "funds:outlet_list",
         # 殡葬管理: walked as an outsider in tests/funeral/test_pages.py (404 on every death, import, home, order
         # and their actions; lists, export and the dashboard show nothing of another county).
         "funeral:dashboard",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import checks, ledger, lottery
+from .views import checks, ledger, lottery, projects
 
 app_name = "funds"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("funds/<int:pk>/allocate/", ledger.allocate, name="allocate"),
     path("funds/<int:pk>/book/", ledger.book, name="book"),
     path("funds/<int:pk>/payments/", ledger.fund_payments, name="fund_payments"),
+    path("projects/", projects.project_list, name="project_list"),
     path("outlets/", lottery.outlet_list, name="outlet_list"),
     path("findings/", checks.finding_list, name="finding_list"),
     path("findings/run/", checks.run_checks, name="run_checks"),

@@ -93,5 +93,28 @@ def load_demo(*, today: date | None = None) -> str:
             decide_finding(
                 caseworker, first, confirmed=True, recovered_amount=first.amount, explanation="已由家属退回"
             )
+    _projects(leader, today)
     found = Finding.objects.count()
     return f"资金项目监督演示：资金{funds}项（2025–2026年），记账{booked}笔发放，疑点{found}条"
+
+
+def _projects(leader, today: date) -> None:
+    """The plans' 重大项目 taken over, and two 福彩公益金 projects with monthly progress (one lagging)."""
+    from ..services.projects import create_lottery_project, record_progress, take_over_plan_projects
+
+    take_over_plan_projects(leader)
+    lottery = Fund.objects.filter(division_code=CITY, kind="lottery", year=2026).first()
+    for name, budget, spent_share in (
+        ("元宝区社区养老服务中心建设", "600000.00", 70),
+        ("振兴区老年助餐点改造", "300000.00", 10),
+    ):
+        project = create_lottery_project(
+            leader, name=name, category="eldercare", division_code=CITY, budget=budget, fund=lottery,
+            starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31), owner="丹东市民政局",
+        )  # fmt: skip
+        for month in range(1, min(today.month, 12) + 1 if today.year == 2026 else 13):
+            share = Decimal(spent_share * month) / Decimal(1200)
+            record_progress(
+                leader, project, month=date(2026, month, 1), percent=min(100, spent_share * month // 12 + month * 2),
+                spent=(Decimal(budget) * share).quantize(Decimal("0.01")),
+            )  # fmt: skip

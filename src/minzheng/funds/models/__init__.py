@@ -1,6 +1,7 @@
 from .checks import CheckRun, Finding, FindingStatus
 from .ledger import Allocation, Disbursement, Fund, FundKind, FundLevel
 from .lottery import GameType, LotteryOutlet, OutletKind, OutletSales
+from .projects import PerformanceIndicator, Project, ProjectCategory, ProjectProgress, ProjectSource
 
 __all__ = [
     "Allocation",
@@ -15,4 +16,9 @@ __all__ = [
     "LotteryOutlet",
     "OutletKind",
     "OutletSales",
+    "PerformanceIndicator",
+    "Project",
+    "ProjectCategory",
+    "ProjectProgress",
+    "ProjectSource",
 ]

@@ -11,6 +11,7 @@ SUBNAV = [
     ("资金台账", "funds:dashboard"),
     ("资金疑点", "funds:finding_list"),
     ("追回统计", "funds:statistics"),
+    ("项目监管", "funds:project_list"),
     ("福彩网点", "funds:outlet_list"),
 ]
 
