@@ -167,7 +167,7 @@ def decide_finding(
         finding.decided_at = timezone.now()
         finding.save(update_fields=["status", "recovered_amount", "explanation", "decided_by", "decided_at"])
         record_event(
-            user, "funds.finding_decided", object_type="fund_finding", object_id=finding.pk,
+            user, "funds.finding_done", object_type="fund_finding", object_id=finding.pk,
             division_code=finding.division_code,
             summary=f"疑点核实：{finding.get_status_display()}" + (f"，追回 {recovered} 元" if confirmed else ""),
             after={"status": finding.status, "recovered_amount": str(recovered or "")},

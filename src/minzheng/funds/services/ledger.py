@@ -133,7 +133,7 @@ def book_payments(user, allocation: Allocation, *, month_from: date, month_to: d
         except IntegrityError:
             raise FundsConflict("有发放明细已记入其他资金，一笔发放只能记入一项资金，请刷新后重试") from None
         record_event(
-            user, "funds.payments_booked", object_type="fund", object_id=fund.pk,
+            user, "funds.booked", object_type="fund", object_id=fund.pk,
             division_code=allocation.division_code,
             summary=f"{fund} 记账 {len(rows)} 笔 {total} 元（{month_from:%Y-%m}至{month_to:%Y-%m}）",
             after={"lines": len(rows), "amount": str(total)},

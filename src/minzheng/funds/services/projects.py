@@ -42,7 +42,7 @@ def take_over_plan_projects(user, *, category: str = "community") -> int:
         )  # fmt: skip
     with transaction.atomic():
         Project.objects.bulk_create(new)
-        record_event(user, "funds.plan_projects_taken_over", object_type="project",
+        record_event(user, "funds.plan_projects", object_type="project",
                      summary=f"接收规划重大项目 {len(new)} 个")  # fmt: skip
     return len(new)
 
@@ -61,7 +61,7 @@ def create_lottery_project(user, *, name: str, category: str, division_code: str
             source=ProjectSource.LOTTERY, name=name, category=category, division_code=code, budget=amount,
             starts_on=starts_on, ends_on=ends_on, fund=fund, owner=owner, created_by=user,
         )  # fmt: skip
-        record_event(user, "funds.project_created", object_type="project", object_id=project.pk,
+        record_event(user, "funds.project_new", object_type="project", object_id=project.pk,
                      division_code=code, summary=f"新建公益金项目 {name}")  # fmt: skip
     return project
 
@@ -86,6 +86,6 @@ def record_progress(
         row, _ = ProjectProgress.objects.update_or_create(
             project=project, month=month, defaults={"percent": percent, "spent": amount, "note": note}
         )
-        record_event(user, "funds.project_progress", object_type="project", object_id=project.pk,
+        record_event(user, "funds.progress", object_type="project", object_id=project.pk,
                      division_code=project.division_code, summary=f"{project} {month:%Y-%m} 进度{percent}%")  # fmt: skip
     return row
