@@ -63,6 +63,7 @@ demo:
 	$(PY) manage.py demo_monitoring --if-empty
 	$(PY) manage.py demo_funeral
 	$(PY) manage.py demo_onestop
+	$(PY) manage.py demo_funds
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "minzheng.placenames",
     "minzheng.onestop",
     "minzheng.community",
+    "minzheng.funds",
     "minzheng.background",
     "minzheng.worklist",
     "minzheng.search",

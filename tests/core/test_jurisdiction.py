@@ -406,6 +406,21 @@ def test_every_url_is_covered_by_this_matrix():
         "payments:results_import",
         "payments:follow_up_list",
         "payments:follow_up_decide",
+        # 资金项目监督: walked as an outsider in tests/funds/test_pages.py (404 on another county's fund, its
+        # payments, allocations and bookings, and on its findings and their decision; lists scoped).
+        "funds:dashboard",
+        "funds:fund_create",
+        "funds:fund_detail",
+        "funds:allocate",
+        "funds:book",
+        "funds:fund_payments",
+        "funds:finding_list",
+        "funds:run_checks",
+        "funds:statistics",
+        "funds:finding_detail",
+        "funds:finding_decide",
+        "funds:project_list",
+        "funds:outlet_list",
         # 殡葬管理: walked as an outsider in tests/funeral/test_pages.py (404 on every death, import, home, order
         # and their actions; lists, export and the dashboard show nothing of another county).
         "funeral:dashboard",

@@ -51,6 +51,8 @@ class Capability(StrEnum):
     HANDLE_ONESTOP = "handle_onestop"
     SUPERVISE_ONESTOP = "supervise_onestop"
     MANAGE_COMMUNITY = "manage_community"
+    MANAGE_FUNDS = "manage_funds"
+    HANDLE_FUND_FINDINGS = "handle_fund_findings"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -143,6 +145,10 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 基层治理: township and county 民政 staff keep the committees, guide the 换届 and record what the
     # committees publish and decide (the committees' own logins are not built).
     Capability.MANAGE_COMMUNITY: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
+    # 资金项目监督: budgets, allocations, the ledger's bookings and the 大数据比对 runs are the approving level's
+    # and leaders'; the county's casework staff verify each finding and record the outcome (追回 or 说明).
+    Capability.MANAGE_FUNDS: {Role.APPROVER, Role.LEADER},
+    Capability.HANDLE_FUND_FINDINGS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -190,6 +196,8 @@ _MESSAGES = {
     Capability.HANDLE_ONESTOP: "只有经办人可以在综合窗口受理办件和办理12345工单",
     Capability.SUPERVISE_ONESTOP: "只有审核人、审批人或领导可以审核退单、督办和跟进差评",
     Capability.MANAGE_COMMUNITY: "只有经办人、审核人或审批人可以维护基层治理信息",
+    Capability.MANAGE_FUNDS: "只有审批人或领导可以维护资金预算、下达、记账和发起资金比对",
+    Capability.HANDLE_FUND_FINDINGS: "只有经办人、审核人或审批人可以核实资金疑点、登记追回",
 }
 
 

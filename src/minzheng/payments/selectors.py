@@ -10,7 +10,7 @@ from minzheng.assistance.interface import payable_amounts
 from minzheng.core.jurisdiction import get_in_jurisdiction_or_404, scope
 from minzheng.core.selectors.divisions import names_of
 
-from .models import BankFormat, FollowUp, LineKind, PaymentStatus, PayrollLine, PayrollRoster
+from .models import LOCKED_STATUSES, BankFormat, FollowUp, LineKind, PaymentStatus, PayrollLine, PayrollRoster
 from .rules.bank_files import Payment, bank_matches, keywords
 
 
@@ -186,3 +186,66 @@ def bank_format_by_pk(pk: int) -> BankFormat:
     if found is None:
         raise Http404("代发格式不存在")
     return found
+
+
+# --- for other domains (payments.interface) -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PaidLine:
+    """One line of a locked roster as another domain sees it (资金项目监督): what was paid, to whom, for what."""
+
+    line_id: int
+    program_code: str
+    program_name: str
+    payer_division_code: str
+    month: date
+    for_month: date
+    kind: str
+    enrolment_id: int
+    household_id: int
+    household_number: str
+    division_code: str
+    township_code: str
+    payee_name: str
+    payee_id_number: str
+    bank_account: str
+    amount: Decimal
+    payment_status: str
+
+
+_PAID_FIELDS = (
+    "pk", "roster__program_code", "roster__program_name", "roster__division_code", "month", "for_month",
+    "kind", "enrolment_id", "household_id", "household_number", "division_code", "township_code",
+    "payee_name", "payee_id_number", "bank_account", "amount", "payment_status",
+)  # fmt: skip
+
+
+def paid_lines(
+    division_code: str,
+    *,
+    program_codes: tuple[str, ...] = (),
+    month_from: date | None = None,
+    month_to: date | None = None,
+    regular_only: bool = False,
+    exclude_line_ids: frozenset[int] = frozenset(),
+):
+    """Lines of approved (locked) rosters paid in ``division_code``'s area (its code prefix), optionally for
+    some programs and months (inclusive), streamed as ``PaidLine``s in roster-month and line order. Failed
+    payments are left out (they are not money spent until reissued)."""
+    from minzheng.core.jurisdiction import division_prefix
+
+    lines = PayrollLine.objects.filter(
+        roster__status__in=sorted(LOCKED_STATUSES), division_code__startswith=division_prefix(division_code)
+    ).exclude(payment_status=PaymentStatus.FAILED)
+    if program_codes:
+        lines = lines.filter(roster__program_code__in=program_codes)
+    if month_from:
+        lines = lines.filter(month__gte=month_from)
+    if month_to:
+        lines = lines.filter(month__lte=month_to)
+    if regular_only:
+        lines = lines.filter(kind=LineKind.REGULAR)
+    for row in lines.order_by("month", "pk").values_list(*_PAID_FIELDS).iterator(chunk_size=5000):
+        if row[0] not in exclude_line_ids:
+            yield PaidLine(*row)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.urls import reverse
 
@@ -17,7 +18,7 @@ from minzheng.core.jurisdiction import covers, division_prefix
 from . import attainment
 from .selectors import visible_plans
 
-__all__ = ["PlanGlance", "plan_glance"]
+__all__ = ["PlanGlance", "PlanProjectInfo", "plan_glance", "plan_projects"]
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,43 @@ def plan_glance(user, today: date | None = None) -> PlanGlance | None:
         plan.title, code, year, counts["achieved"], counts["normal"], counts["lagging"], counts["warning"],
         counts["unknown"] + counts["unbound"], url,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PlanProjectInfo:
+    """A plan's 重大项目 as imported (name, place, investment with its unit, period as written), for 资金项目监督."""
+
+    project_id: int
+    plan_title: str
+    division_code: str
+    name: str
+    location: str
+    investment: Decimal | None
+    investment_unit: str
+    deadline: str
+    period_start: int
+    period_end: int
+
+
+def plan_projects(user) -> list[PlanProjectInfo]:
+    """The 重大项目 of the plans the user sees (their division, its ancestors and jurisdiction), in plan order."""
+    from .models import PlanProject
+
+    rows = PlanProject.objects.filter(plan__in=visible_plans(user)).order_by(
+        "plan__division_code", "plan_id", "order"
+    )
+    return [
+        PlanProjectInfo(
+            p.pk,
+            p.plan.title,
+            p.plan.division_code,
+            p.name,
+            p.location,
+            p.investment,
+            p.investment_unit,
+            p.deadline,
+            p.plan.period_start,
+            p.plan.period_end,
+        )
+        for p in rows.select_related("plan")
+    ]
