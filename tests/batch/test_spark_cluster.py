@@ -5,21 +5,17 @@ tasks again on the other worker). What a bureau's cluster needs is in docs/opera
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_engine_equivalence import _edge_case_world, _through_store
-
-from minzheng.batch.backends import DuckDBBackend
-from minzheng.batch.verification import parameters_table, run_verification
 
 pytestmark = [pytest.mark.spark, pytest.mark.spark_cluster]
 
@@ -108,90 +104,33 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
 
 
 @pytest.fixture(scope="module")
-def cluster_session(cluster):
-    """The platform's own session settings (spark_backend.spark_session) against the cluster's master."""
-    from minzheng.batch.backends.spark_backend import spark_session
-
-    session = spark_session(
-        cluster.url,
-        app_name="minzheng-cluster-test",
-        **{
-            "spark.executor.memory": "512m",
-            "spark.executor.cores": "1",
-            "spark.cores.max": "2",
-            "spark.sql.shuffle.partitions": "4",
-            "spark.task.maxFailures": "4",
-            "spark.ui.showConsoleProgress": "false",
-        },
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    deadline = time.monotonic() + 180  # both workers' executors registered before the tests measure anything
-    while session.sparkContext._jsc.sc().getExecutorMemoryStatus().size() < 3 and time.monotonic() < deadline:
-        time.sleep(0.5)
-    yield session
-    session.stop()
+def checks(cluster) -> dict[str, dict]:
+    """cluster_checks.py run once against the cluster: {check name: its figures}."""
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("cluster_checks.py")), cluster.url, str(cluster.workers[0].pid)],
+        capture_output=True, text=True, timeout=1500, env={**cluster.env, "PYTHONPATH": ""},
+    )  # fmt: skip
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    found = {line.pop("check"): line for line in lines}
+    assert "session" in found, done.stderr[-3000:]
+    return found | {"_stderr": {"tail": done.stderr[-3000:]}}
 
 
-def _verification(world, tmp_path):
-    _edge_case_world(world)
-    snapshot = _through_store(world, tmp_path)
-    requests, parameters = world.requests_table(), parameters_table(world.parameters)
-    return lambda backend: run_verification(
-        requests, parameters, snapshot, backend=backend, with_records=True
-    )
+def test_the_jobs_ran_on_the_cluster_with_both_workers(checks, cluster):
+    assert checks["session"] == {"master": cluster.url, "executors": 2}
 
 
-def _same(expected, found) -> None:
-    assert found.households.to_pylist() == expected.households.to_pylist()
-    assert found.member_income.to_pylist() == expected.member_income.to_pylist()
-    assert found.member_records.to_pylist() == expected.member_records.to_pylist()
+def test_verification_through_the_store_on_the_cluster_equals_duckdb(checks):
+    result = checks.get("verification") or pytest.fail(checks["_stderr"]["tail"])
+    assert result["households"] > 5 and result["equal"]
 
 
-def test_verification_through_the_store_on_the_cluster_equals_duckdb(world, tmp_path, cluster_session):
-    from minzheng.batch.backends import SparkBackend
-
-    run = _verification(world, tmp_path)
-    with DuckDBBackend() as duck:
-        expected = run(duck)
-    with SparkBackend(cluster_session) as backend:
-        on_cluster = run(backend)
-    assert expected.households.num_rows > 5
-    _same(expected, on_cluster)
+def test_monitoring_on_the_cluster_equals_duckdb(checks):
+    result = checks.get("monitoring") or pytest.fail(checks["_stderr"]["tail"])
+    assert result["warnings"] >= 1 and result["equal"]
 
 
-def test_monitoring_on_the_cluster_equals_duckdb(cluster_session):
-    from tests.monitoring.test_engine_rules import DAY_BEFORE, _edge_world
-
-    from minzheng.batch.backends.spark_backend import SparkBackend
-
-    world = _edge_world()
-    duck = world.run(since=DAY_BEFORE)
-    with SparkBackend(cluster_session) as backend:
-        sparked = world.run(since=DAY_BEFORE, backend=backend)
-    assert duck.warnings.num_rows >= 1
-    assert sparked.warnings.to_pylist() == duck.warnings.to_pylist()
-
-
-def test_a_worker_killed_mid_job_leaves_the_answer_unchanged(world, tmp_path, cluster, cluster_session):
-    """Runs last in this module: one worker is gone afterwards."""
-    from minzheng.batch.backends import SparkBackend
-
-    run = _verification(world, tmp_path)
-    with DuckDBBackend() as duck:
-        expected = run(duck)
-    killed_at: list[float] = []
-    started = time.monotonic()
-
-    def kill_soon() -> None:
-        time.sleep(1.0)
-        cluster.kill_worker(0)
-        killed_at.append(time.monotonic() - started)
-
-    killer = threading.Thread(target=kill_soon)
-    killer.start()
-    with SparkBackend(cluster_session) as backend:
-        on_cluster = run(backend)
-    finished = time.monotonic() - started
-    killer.join()
-    _same(expected, on_cluster)
-    assert killed_at and killed_at[0] < finished, "the worker was killed after the job had finished"
+def test_a_worker_killed_mid_job_leaves_the_answer_unchanged(checks):
+    result = checks.get("worker_killed") or pytest.fail(checks["_stderr"]["tail"])
+    assert result["equal"]
+    assert result["killed_at"] < result["finished_at"], "the worker was killed after the job had finished"
