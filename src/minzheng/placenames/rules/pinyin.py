@@ -2,21 +2,25 @@
 
 《地名管理条例》(2022) 第八条: 罗马字母拼写以《汉语拼音方案》为统一规范; 民政部令第71号 (实施办法) and the
 汉语拼音正词法 for place names: 专名 and 通名 are written apart, each capitalised, the syllables of one part
-joined, an apostrophe before a syllable starting with a, o or e (Xi'an). Readings come from the small table in
-``pinyin_table`` (tone numbers); a character it lacks is returned in ``missing`` and never guessed.
+joined, an apostrophe before a syllable starting with a, o or e (Xi'an). Readings come from pypinyin, whose
+phrase dictionary knows place names' readings of polyphonic characters (长春 Chángchūn, 吴堡 Wúbǔ); a character
+that is not a Chinese character (a digit, a Latin letter) is returned in ``missing`` and never guessed.
 """
 
+import re
 from dataclasses import dataclass
 
-from .pinyin_table import READINGS
+from pypinyin import Style, lazy_pinyin
+from pypinyin.contrib.tone_convert import tone3_to_tone
 
-_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+_SKIPPED = set("·-（）() ")
 
 
 @dataclass(frozen=True)
 class Reading:
-    syllables: tuple[str, ...]  # "dong1", "gang3" …; unknown characters left out
-    missing: tuple[str, ...]  # characters the table lacks
+    syllables: tuple[str, ...]  # "dong1", "gang3" …; characters without a reading left out
+    missing: tuple[str, ...]  # characters that have no Hanyu Pinyin reading
 
     @property
     def complete(self) -> bool:
@@ -33,33 +37,16 @@ class Reading:
 
 
 def reading(text: str) -> Reading:
-    syllables, missing = [], []
-    for char in text:
-        if char.isspace() or char in "·-（）()":
-            continue
-        if char in READINGS:
-            syllables.append(READINGS[char])
-        else:
-            missing.append(char)
+    chars = [char for char in text if not char.isspace() and char not in _SKIPPED]
+    missing = [char for char in chars if not _HAN.match(char)]
+    han = "".join(char for char in chars if _HAN.match(char))
+    syllables = lazy_pinyin(han, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True) if han else []
     return Reading(tuple(syllables), tuple(dict.fromkeys(missing)))
 
 
 def tone_marked(syllable: str) -> str:
-    """dong1 → dōng; lü4 → lǜ; neutral tone (5) and an unmarked syllable stay bare."""
-    if not syllable or not syllable[-1].isdigit():
-        return syllable
-    body, tone = syllable[:-1], int(syllable[-1])
-    if tone == 5 or tone == 0:
-        return body
-    for vowel in ("a", "e"):
-        if vowel in body:
-            return body.replace(vowel, _MARKS[vowel][tone - 1], 1)
-    if "ou" in body:
-        return body.replace("o", _MARKS["o"][tone - 1], 1)
-    for index in range(len(body) - 1, -1, -1):
-        if body[index] in _MARKS:
-            return body[:index] + _MARKS[body[index]][tone - 1] + body[index + 1 :]
-    return body
+    """dong1 → dōng; lü4 → lǜ; the neutral tone (5) stays bare."""
+    return tone3_to_tone(syllable)
 
 
 def _join(syllables: list[str]) -> str:

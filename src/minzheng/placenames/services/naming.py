@@ -43,9 +43,7 @@ class CheckResult:
         lines = [f"{f.message}（{self.scope.label}，《地名管理条例》第九条）" for f in self.findings]
         lines += [f"含有“{b.term}”（{b.kind}；{b.source}）" for b in self.banned]
         if self.missing_readings:
-            lines.append(
-                f"拼音表未收录“{'、'.join(self.missing_readings)}”，未能比较读音，请人工核对同音地名"
-            )
+            lines.append(f"“{'、'.join(self.missing_readings)}”不是汉字，未能比较读音，请人工核对同音地名")
         return lines
 
 
