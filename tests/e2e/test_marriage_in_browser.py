@@ -88,6 +88,7 @@ def test_book_register_divorce_withdraw_closed(page, live_server):
     # The pages fit 1280 px without sideways scrolling.
     page.set_viewport_size({"width": 1280, "height": 900})
     for path in ["/marriage/", "/marriage/marriages/", "/marriage/marriages/new/", "/marriage/divorces/",
-                 "/marriage/appointments/?day=", f"/marriage/registries/{registry.pk}/", "/public/marriage/"]:  # fmt: skip
+                 "/marriage/appointments/?day=", f"/marriage/registries/{registry.pk}/", "/public/marriage/",
+                 "/marriage/statistics/"]:  # fmt: skip
         page.goto(base + path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path

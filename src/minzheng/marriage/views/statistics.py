@@ -10,7 +10,7 @@ from minzheng.core.views.common import xlsx_response
 
 from ..selectors import statistics as sel
 from ..selectors.registries import registry_options
-from .common import Section, crumbs, detail_page
+from .common import Cell, Section, crumbs, detail_page
 
 
 def _value(figures: sel.Figures, attribute: str):
@@ -57,10 +57,13 @@ def statistics_page(request):
         (f"{year - 1}年", f"{base}?year={year - 1}"),
         (f"{year + 1}年", f"{base}?year={year + 1}"),
         ("导出Excel", f"{base}?{params}&export=xlsx"),
-        *((f"只看{n}", f"{base}?year={year}&registry={pk}") for pk, n in registries if pk != registry_id),
     ]
     if registry_id:
         toolbar.append(("辖区全部登记机关", f"{base}?year={year}"))
+    # A city has a registry per county: one button each would run off the toolbar, so they are a table.
+    by_registry = [
+        [Cell(n, url=f"{base}?year={year}&registry={pk}")] for pk, n in registries if pk != registry_id
+    ]
     total = data.total
     share = total.cross_county_share
     fields = [
@@ -97,6 +100,7 @@ def statistics_page(request):
             ["年龄段", "男（人）", "女（人）"],
             [list(r) for r in data.age_bands],
         ),
+        Section("按登记机关查看", ["登记机关"], by_registry, empty="辖区内没有其他登记机关"),
     ]
     return detail_page(
         request, title=f"{year}年婚姻登记统计", trail=crumbs(("统计", None)), testid="marriage-statistics",
