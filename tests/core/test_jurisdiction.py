@@ -691,6 +691,8 @@ def test_every_url_is_covered_by_this_matrix():
         "marriage:archive_search",
         "marriage:backfill",
         "marriage:session_create",  # offers only rooms of the user's registries; the service checks again
+        # counts only registries in the jurisdiction; another county's registry id is ignored as a filter
+        "marriage:statistics",
         # 区划地名: the application form offers only divisions of the jurisdiction and propose() refuses others;
         # recording a change checks both ends of every link; a lineage is public record (the history of
         # divisions, no personal data); the public name search and 公告 list publish what 第十四条 publishes.

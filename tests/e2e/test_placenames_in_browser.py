@@ -67,11 +67,11 @@ def test_propose_street_homophone_warning_approve_and_announce(page, live_server
         page.fill(f"[name={name}]", value)
     page.fill("[name=reasons]", "新建城市道路需要命名")
     page.select_option("select[name=category]", "5")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button.btn-primary[type=submit]").click()
     body = page.inner_text("main")
     assert "与“兴五路”同音" in body and "同一城镇建成区范围" in body
     page.fill("[name=override_reason]", "沿用群众习惯称谓，专家论证同意，已与振兴区协商")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button.btn-primary[type=submit]").click()
     assert "已受理" in page.inner_text(".messages")
     application_url = page.url
     logout(page)

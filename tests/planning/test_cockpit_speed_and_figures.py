@@ -34,9 +34,10 @@ def test_the_cockpit_page_of_a_20_indicator_plan_needs_at_most_30_queries(
     client = login(city_leader)
     url = f"/planning/plans/{dandong_monitoring.pk}/cockpit/"
     client.get(url, {"year": 2025})  # the session and source discovery warm up
-    # 20 indicators bound when the plans were loaded, and the text target 婚姻家庭辅导室…覆盖率 bound to 婚姻登记's
-    # source once it was offered (a 21st row on the cockpit, read in its batch).
-    assert len(plan_progress(dandong_monitoring, 2025)) == 21
+    # 20 indicators bound when the plans were loaded, plus two bound by name once their domains offered them:
+    # the text target 婚姻家庭辅导室…覆盖率 (婚姻登记) and 每百户居民拥有的城乡社区综合服务设施建筑面积 (基层治理),
+    # each read in its batch.
+    assert len(plan_progress(dandong_monitoring, 2025)) == 22
     with django_assert_max_num_queries(30):
         response = client.get(url, {"year": 2025})
     assert response.status_code == 200 and RETURNS in response.content.decode()
@@ -80,7 +81,7 @@ def test_the_trend_chart_shows_the_target_year_once(dandong_monitoring, login, c
 def test_the_note_column_is_given_room(dandong_monitoring, login, city_leader):  # noqa: F811
     body = login(city_leader).get(f"/planning/plans/{dandong_monitoring.pk}/cockpit/").content.decode()
     cells = re.findall(r'<td class="muted note-cell" style="([^"]*)"', body)
-    assert len(cells) == 21 and all("min-width:16em" in style for style in cells)  # 20 + 婚姻家庭辅导室覆盖率
+    assert len(cells) == 22 and all("min-width:16em" in style for style in cells)  # 20 + two bound by name
 
 
 def test_a_leaders_home_page_shows_the_plan_status_and_links_to_the_cockpit(

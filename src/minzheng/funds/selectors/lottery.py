@@ -42,17 +42,6 @@ def sales_by_outlet(outlet_ids: list[int], year: int) -> dict[int, dict]:
     return totals
 
 
-def open_outlets(division_code: str, on: date) -> int:
-    """福利彩票销售网点数: outlets opened by ``on`` and not closed by then, in the division's subtree."""
-    return (
-        LotteryOutlet.objects.filter(
-            division_code__startswith=division_prefix(division_code), opened_on__lte=on
-        )
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=on))
-        .count()
-    )
-
-
 def outlet_spans(division_codes: list[str]) -> list[tuple[str, date, date | None]]:
     """(division, opened, closed) of every outlet under any of the divisions, in one query."""
     prefixes = [division_prefix(code) for code in division_codes]

@@ -38,3 +38,8 @@ def bad_reviews(user):
     return scope(Evaluation.objects.select_related("application__matter"), user, "division_code").filter(
         level__lte=2
     )
+
+
+def evaluation_of(application: Application) -> Evaluation | None:
+    """The 好差评 a resident gave an application (the caller has already read the application in scope)."""
+    return Evaluation.objects.filter(application=application).first()

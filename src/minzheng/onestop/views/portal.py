@@ -15,10 +15,10 @@ from minzheng.web.kit.forms import run_service, submitted
 
 from .. import forms as f
 from ..documents import notice_pdf
-from ..models import AppStatus, Evaluation
+from ..models import AppStatus
 from ..rules.evaluations import BAD_REASONS, LEVELS
 from ..rules.materials import asked_materials, shared_materials
-from ..selectors.applications import resident_applications
+from ..selectors.applications import evaluation_of, resident_applications
 from ..selectors.catalogue import public_matter, public_matters
 from ..services import applications as svc
 from ..services import evaluations
@@ -136,7 +136,7 @@ def apply(request, code: str):
 def application(request, pk: int):
     item = svc.refresh_from_domain(svc.resident_application(request.resident, pk))
     have = svc.provided_codes(item)
-    rated = Evaluation.objects.filter(application=item).first()
+    rated = evaluation_of(item)
     return _page(
         request, "application.html", item=item, events=item.events.all(), have=have,
         checklist=item.matter.materials, rated=rated, levels=LEVELS, bad_reasons=BAD_REASONS,
