@@ -49,4 +49,5 @@ def test_the_cockpit_reads_the_outlets_in_one_query_for_every_period_and_divisio
         values = source.compute_divisions(
             ["210602000000", "210603000000"], date(2025, 1, 1), date(2025, 12, 31)
         )
-    assert [v.value for v in values] == [1, 0]
+    assert [v.value for v in values] == [1, None]  # 振兴区 registers no outlet: no data, not 0
+    assert values[1].note == "本区划未登记福利彩票销售网点"

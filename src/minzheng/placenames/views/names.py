@@ -280,7 +280,8 @@ def _propose(request, form, *, target=None):
         else:
             extra = {
                 "division_level": int(d["division_level"]),
-                "division_code": d["division_code"],
+                # 不选即本级, as the label says
+                "division_code": d["division_code"] or request.user.division_code,
                 "category": d["category"],
                 "built_up_area": d.get("built_up_area") or "",
             }
