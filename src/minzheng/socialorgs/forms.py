@@ -306,7 +306,7 @@ class ServiceRecordForm(KitForm):
 
 
 class CorrectionForm(KitForm):
-    record = forms.IntegerField(widget=forms.HiddenInput)
+    record = forms.IntegerField(label="服务记录", widget=forms.HiddenInput)
     requested_on = date_field("申请日期", initial=date.today)
     requested_hours = forms.DecimalField(
         label="申请更正为（小时）", max_digits=6, decimal_places=1, min_value=0

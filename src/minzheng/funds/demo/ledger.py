@@ -47,7 +47,7 @@ def _deliver(rows: list[dict], dataset: str, as_of: date) -> None:
             writer = csv.DictWriter(out, fieldnames=list(rows[0]))
             writer.writeheader()
             writer.writerows(rows)
-        intake_delivery(path, dataset, as_of, store=exchange_store(), source="funds_demo")
+        intake_delivery(path, dataset, as_of, store=exchange_store(), source="资金监督演示")
 
 
 def load_demo(*, today: date | None = None) -> str:

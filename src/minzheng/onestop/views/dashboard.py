@@ -44,7 +44,7 @@ def matter_list(request):
     return table_page(
         request, title="事项清单", trail=crumbs(("事项清单", None)), page_obj=page,
         headers=["事项", "办理业务", "法定时限（工作日）", "承诺时限（工作日）", "收费", "网上申请", "跨县通办"], rows=rows,
-        intro="由 manage.py load_onestop_matters 装载；办事指南公开于 /public/onestop/。",
+        intro="事项清单由系统管理员统一装载；办事指南向公众公开。",
     )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from minzheng.web.kit.forms import act_then_redirect, run_service, submitted
 from .. import forms as f
 from ..models import ApplicationKind, ApplicationStatus, NameStatus
 from ..rules import naming
+from ..rules.pinyin import tone_marked
 from ..selectors import names as sel
 from ..services import naming as svc
 from ..services.parameters import clocks
@@ -94,7 +95,10 @@ def name_detail(request, pk: int):
         ("专名", p.specific),
         ("通名", p.generic),
         ("类别", p.get_category_display()),
-        ("汉语拼音", " ".join(p.pinyin.split())),
+        (
+            "汉语拼音",
+            " ".join(tone_marked(syllable) for syllable in p.pinyin.split()),
+        ),  # yī wěi lù, never yi1
         ("罗马字母拼写", p.roman),
         ("所属政区", sel.division_names([p]).get(p.division_code, p.division_code)),
         ("所在建成区", p.built_up_area),
