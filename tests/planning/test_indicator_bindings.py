@@ -25,8 +25,8 @@ def test_the_standard_rows_are_computed_and_the_rest_entered(monitored_plans):
     # The elderly-care registry offers this figure, so the row is computed from it, not entered.
     assert beds.binding.definition.source_code == "eldercare.nursing_bed_ratio"
     assert beds.binding.definition.source_kind == SourceKind.COMPUTED
-    lottery = row_of(dandong, "福利彩票销售网点数")  # no domain holds it yet: entered per division
-    assert lottery.binding.definition.source_kind == SourceKind.ENTERED
+    lottery = row_of(dandong, "福利彩票销售网点数")  # 资金项目监督's outlet register offers it since
+    assert lottery.binding.definition.source_code == "funds.lottery_outlets"
     assert dandong.indicators.filter(source="table", binding__isnull=True).count() == 0
 
 
