@@ -68,8 +68,13 @@ def enum_values() -> frozenset[str]:
     return frozenset(values)
 
 
-# A word standing alone: not part of a file name, a path or an address (``dandong-city-plan.txt``).
-_WORD = re.compile(r"(?<![A-Za-z0-9_./:@-])[A-Za-z][A-Za-z0-9_]*(?![A-Za-z0-9_]|[-.@/][A-Za-z0-9])")
+# A word standing alone: not part of a file name, a path or an address (``dandong-city-plan.txt``), nor the
+# syllables after a pinyin apostrophe or a ü (the official spellings "Xing'anmin Lu", "Qulüchuan Cun" are one
+# word each, capitalised).
+_LATIN = "A-Za-z\u00c0-\u024f"
+_WORD = re.compile(
+    rf"(?<![{_LATIN}0-9_./:@'’-])[A-Za-z][A-Za-z0-9_]*(?![{_LATIN}0-9_]|[-.@/'’][{_LATIN}0-9])"
+)
 _SNAKE = re.compile(r"(?<![A-Za-z0-9_./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_])")
 _ID18 = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue, collect_indicator_sources
+from minzheng.core.indicator_sources import collect_indicator_sources
 from minzheng.planning import services
 from minzheng.planning.errors import InvalidIndicator
 from minzheng.planning.models import IndicatorBinding, IndicatorDefinition, SourceKind
@@ -61,32 +61,27 @@ def test_sync_is_idempotent(monitored_plans):
     assert services.sync_indicators() == services.SyncResult(0, 0, 0)
 
 
-def test_a_source_a_domain_adds_later_is_picked_up_without_changes(monitored_plans, monkeypatch):
-    # No 殡葬 domain exists yet: 节地生态安葬率 is entered until one offers the figure under this code.
-    eco = row_of(monitored_plans["丹东市"], "节地生态安葬率").binding
+def test_a_source_a_domain_adds_later_is_picked_up_without_changes(seed_plans, monkeypatch):
+    """A row no domain offers yet is entered by hand; when a domain starts offering its figure under the
+    row's code, the next sync moves the binding to the computed source with no other change."""
+    from minzheng.planning import figures
+
+    offered_today = collect_indicator_sources()
+    assert "funeral.eco_burial_rate" in offered_today  # 殡葬 offers it; pretend it did not, at first
+    before_funeral = {code: source for code, source in offered_today.items() if code != "funeral.eco_burial_rate"}
+    monkeypatch.setattr(figures, "collect_indicator_sources", lambda: before_funeral)
+    services.seed_status_rules()
+    services.sync_indicators()
+    eco = row_of(seed_plans["丹东市"], "节地生态安葬率").binding
     assert (eco.definition.code, eco.definition.source_kind) == (
         "planning.eco_burial_rate",
         SourceKind.ENTERED,
     )
 
-    def eco_burial_rate(division_code, start, end):
-        return IndicatorValue(Decimal("57.5"), Decimal(115), Decimal(200), "/funeral/burials/")
-
-    offered = {
-        **collect_indicator_sources(),
-        "funeral.eco_burial_rate": IndicatorSource(
-            "funeral.eco_burial_rate",
-            "节地生态安葬率",
-            "%",
-            "year",
-            "节地生态安葬数 ÷ 安葬总数",
-            eco_burial_rate,
-        ),
-    }
-    monkeypatch.setattr("minzheng.planning.figures.collect_indicator_sources", lambda: offered)
+    monkeypatch.setattr(figures, "collect_indicator_sources", lambda: offered_today)
     result = services.sync_indicators()
     assert result.definitions_created == 1 and result.bindings_moved_to_sources >= 3
-    eco = row_of(monitored_plans["丹东市"], "节地生态安葬率").binding
+    eco = row_of(seed_plans["丹东市"], "节地生态安葬率").binding
     assert eco.definition.source_code == "funeral.eco_burial_rate"
     assert eco.definition.source_kind == SourceKind.COMPUTED
 

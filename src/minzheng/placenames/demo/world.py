@@ -244,12 +244,13 @@ def _point(rng: random.Random, county: str) -> dict:
 
 
 def _split(name: str) -> tuple[str, str]:
-    for generic in _GENERICS_OF_DIVISIONS:
-        if name.endswith(generic) and len(name) > len(generic):
-            return name[: -len(generic)], generic
+    # Committees first: "绿云社区" is a 社区 named 绿云, not a 区 named 绿云社.
     for generic in ("社区居委会", "社区居民委员会", "居委会", "村委会", "村民委员会", "社区", "村"):
         if name.endswith(generic) and len(name) > len(generic):
             return name[: -len(generic)], "社区" if "社区" in generic or "居" in generic else "村"
+    for generic in _GENERICS_OF_DIVISIONS:
+        if name.endswith(generic) and len(name) > len(generic):
+            return name[: -len(generic)], generic
     return name[:-1], name[-1]
 
 
