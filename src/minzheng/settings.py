@@ -175,6 +175,8 @@ TOTP_REQUIRED_FOR_ADMINS = _env_bool("MINZHENG_TOTP_REQUIRED_FOR_ADMINS")
 TOTP_ISSUER = os.environ.get("MINZHENG_TOTP_ISSUER", "智慧民政")
 LOGIN_MAX_FAILURES = int(os.environ.get("MINZHENG_LOGIN_MAX_FAILURES", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("MINZHENG_LOGIN_LOCKOUT_MINUTES", "15"))
+# POSTs one address may make to a public (no-login) page within LOGIN_LOCKOUT_MINUTES (core.services.public_limits).
+PUBLIC_MAX_POSTS = int(os.environ.get("MINZHENG_PUBLIC_MAX_POSTS", "10"))
 # 全市通办: who a resident is (ADR 0034) — the platform's own accounts until the province's 统一身份认证 is wired.
 MINZHENG_RESIDENT_IDENTITY_PROVIDER = os.environ.get(
     "MINZHENG_RESIDENT_IDENTITY_PROVIDER", "minzheng.onestop.identity.LocalPasswordProvider"

@@ -184,3 +184,20 @@ def test_pages_render_in_chinese_and_another_county_gets_404(client, county_case
     ):
         assert client.post(url).status_code == 404, url
     assert "刘小红" not in client.get("/socialorgs/volunteers/").content.decode()
+
+
+def test_public_self_registration_is_rate_limited_per_address(client, divisions, settings):
+    """A page without login must not let one address fill the register with invented people."""
+    settings.PUBLIC_MAX_POSTS = 2
+    answers = [
+        client.post("/public/socialorgs/volunteers/register/", person(division_code=YB)).status_code
+        for _ in range(3)
+    ]
+    assert answers == [200, 200, 429] and Volunteer.objects.count() == 2
+    refused = client.post("/public/socialorgs/volunteers/register/", person(division_code=YB)).content.decode()
+    assert "操作过于频繁" in refused and Volunteer.objects.count() == 2
+    assert client.get("/public/socialorgs/volunteers/register/").status_code == 200  # reading is never limited
+    other = client.post(
+        "/public/socialorgs/volunteers/register/", person(division_code=YB), REMOTE_ADDR="10.0.0.9"
+    )
+    assert other.status_code == 200 and Volunteer.objects.count() == 3

@@ -38,3 +38,10 @@ class ImportRejected(MinzhengError):
 class AccountLocked(MinzhengError):
     status_code = 403
     code = "account_locked"
+
+
+class TooManyRequests(MinzhengError):
+    """A public (no-login) page was posted to too often from one address (answered 429)."""
+
+    status_code = 429
+    code = "too_many_requests"

@@ -18,10 +18,3 @@ class MarriageConflict(MarriageError):
 
     status_code = 409
     code = "marriage_conflict"
-
-
-class TooManyRequests(MarriageError):
-    """The public booking page asked too often from one address (answered 429)."""
-
-    status_code = 429
-    code = "too_many_requests"

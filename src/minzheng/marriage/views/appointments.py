@@ -1,5 +1,6 @@
 """预约 pages: the desk's list of bookings (到场), opening slots on a registry; the public booking pages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,16 +9,14 @@ from django.views.decorators.http import require_POST
 
 from minzheng.core.errors import MinzhengError
 from minzheng.core.identity import mask_id_number, mask_name
-from minzheng.core.request_context import client_ip
 from minzheng.web.kit.forms import act_then_redirect, run_service, submitted
+from minzheng.web.kit.public import post_allowed
 
 from .. import forms as f
-from ..errors import TooManyRequests
 from ..selectors import appointments as sel
 from ..selectors.registries import registry_detail
 from ..services import appointments as svc
 from ..services.common import policy_int
-from ..services.public_limits import count_public_post
 from .common import Action, Cell, can_register, crumbs, detail_page, paginate, search, status_cell, table_page
 
 LIST = ("预约", "marriage:appointment_list")
@@ -117,13 +116,8 @@ def _public(request, template_context: dict, status: int = 200):
 
 
 def _allowed_to_post(request, form) -> bool:
-    """Every POST of the public page counts against the client's address (``services.public_limits``)."""
-    try:
-        count_public_post(client_ip(request))
-    except TooManyRequests as error:
-        form.add_error(None, error.message)
-        return False
-    return True
+    most = getattr(settings, "MARRIAGE_PUBLIC_MAX_POSTS", settings.PUBLIC_MAX_POSTS)
+    return post_allowed(request, form, page="预约、取消预约", max_posts=most)
 
 
 def public_home(request):

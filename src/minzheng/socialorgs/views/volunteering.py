@@ -11,6 +11,7 @@ from minzheng.core.identity import mask_id_number
 from minzheng.core.jurisdiction import covers
 from minzheng.core.permissions import Capability, require
 from minzheng.web.kit.forms import act_then_redirect, run_service, submitted
+from minzheng.web.kit.public import post_allowed
 
 from .. import forms as f
 from ..errors import SocialOrgConflict
@@ -327,10 +328,13 @@ def station_create(request):
 def public_register(request):
     """志愿者本人注册 (条例第七条), no login. The answer is the same whether or not the number was registered."""
     form = f.VolunteerForm(request.POST if request.method == "POST" else None, divisions=sel.county_choices())
-    done = False
-    if request.method == "POST" and form.is_valid():
-        done = run_service(form, lambda: svc.self_register(**form.cleaned_data) or True) is not None
-    return render(request, "socialorgs/public_volunteer.html", {"form": form, "done": done})
+    done, status = False, 200
+    if request.method == "POST":
+        if not post_allowed(request, form, page="志愿者注册"):
+            status = 429
+        elif form.is_valid():
+            done = run_service(form, lambda: svc.self_register(**form.cleaned_data) or True) is not None
+    return render(request, "socialorgs/public_volunteer.html", {"form": form, "done": done}, status=status)
 
 
 def public_certificate(request):
