@@ -15,7 +15,14 @@ from minzheng.web.kit.forms import (
     year_field,
 )
 
-from .models import ApplicationKind, ApplicationStatus, OrgStatus, RatingStatus
+from .models import (
+    ApplicationKind,
+    ApplicationStatus,
+    OrgStatus,
+    RatingStatus,
+    StationServiceKind,
+    WorkerLevel,
+)
 from .models.choices import FORM_CHOICES, KIND_CHOICES, LIST_CHOICES, REASON_CHOICES, RESULT_CHOICES
 
 ANY = [("", "全部")]
@@ -315,7 +322,7 @@ class CorrectionForm(KitForm):
 
 
 class CorrectionAnswerForm(KitForm):
-    correction = forms.IntegerField(widget=forms.HiddenInput)
+    correction = forms.IntegerField(label="更正申请", widget=forms.HiddenInput)
     accept = choice_field("处理", [("1", "予以更正"), ("0", "不予更正")])
     answered_on = date_field("处理日期", initial=date.today)
     answer = text_field("处理意见（不予更正须说明理由）", 300, required=False)
@@ -346,7 +353,7 @@ class DrawForm(KitForm):
 
 
 class InspectionResultForm(KitForm):
-    inspection = forms.IntegerField(widget=forms.HiddenInput)
+    inspection = forms.IntegerField(label="检查记录", widget=forms.HiddenInput)
     inspected_on = date_field("检查日期", initial=date.today)
     problems = FlagField("发现问题")
     findings = text_field("检查结果", 500, area=True)
@@ -366,3 +373,65 @@ class PenaltyDecideForm(KitForm):
     decided_on = date_field("决定日期", initial=date.today)
     decision_number = text_field("处罚决定书文号", 60, required=False)
     note = text_field("决定意见（不予处罚须说明理由）", 500, required=False, area=True)
+
+
+# --- 社会工作 ------------------------------------------------------------------------------------------------
+class SocialWorkStationForm(KitForm):
+    division_code = choice_field("所在乡镇（街道）", [])
+    name = text_field("站点名称", 100)
+    operator = text_field("承接机构（政府购买服务）", 100)
+    opened_on = date_field("设立日期", initial=date.today)
+
+    def __init__(self, *args, townships=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["division_code"].choices = list(townships)
+
+
+class StationCheckForm(KitForm):
+    """“六有” (丹东市十四五规划: 有场地、有设备、有人员、有服务功能、有工作流程、有规章制度)."""
+
+    checked_on = date_field("核查日期", initial=date.today)
+    has_site = FlagField("有场地")
+    has_equipment = FlagField("有设备")
+    has_staff = FlagField("有人员")
+    has_services = FlagField("有服务功能")
+    has_workflow = FlagField("有工作流程")
+    has_rules = FlagField("有规章制度")
+    note = text_field("核查说明（有缺项时必填）", 300, required=False)
+
+
+class StationServiceForm(KitForm):
+    served_on = date_field("服务日期", initial=date.today)
+    kind = choice_field("服务类型", StationServiceKind.choices)
+    persons = int_field("服务人次", min_value=1, max_value=100000)
+    note = text_field("服务内容", 300)
+
+
+class StationCloseForm(KitForm):
+    closed_on = date_field("撤销日期", initial=date.today)
+
+
+class SocialWorkerForm(KitForm):
+    division_code = choice_field("工作所在区划", [])
+    name = text_field("姓名", 50)
+    id_number = text_field("身份证件号码", 18)
+    level = choice_field("职业水平", WorkerLevel.choices)
+    certificate_no = text_field("证书编号", 40)
+    certified_on = date_field("取得证书日期")
+    employer = text_field("工作单位", 100)
+    joined_on = date_field("入职日期")
+    station = choice_field("所在社工站", [], required=False)
+
+    def __init__(self, *args, divisions=(), stations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["division_code"].choices = list(divisions)
+        self.fields["station"].choices = [("", "无"), *stations]
+
+
+class SocialWorkerFilter(KitForm):
+    q = text_field("姓名或身份证件号码", 50, required=False)
+    level = choice_field("职业水平", ANY + WorkerLevel.choices, required=False)
+
+
+class WorkerLeftForm(KitForm):
+    left_on = date_field("离职日期", initial=date.today)

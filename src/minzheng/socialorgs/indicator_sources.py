@@ -13,8 +13,10 @@ from django.urls import reverse
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
 from minzheng.core.jurisdiction import division_prefix
 
+from .rules import socialwork as sw_rules
 from .rules.volunteering import coverage_percent
 from .selectors import indicators
+from .selectors import socialwork as sw
 from .selectors.volunteering import station_counts
 
 
@@ -69,6 +71,78 @@ def _station_divisions(division_codes: list[str], start: date, end: date) -> lis
     return [_station_value(code, counts[p, end]) for code, p in zip(division_codes, prefixes, strict=True)]
 
 
+# --- 社会工作 ---------------------------------------------------------------------------------------------------
+_NOT_IN_USE = "平台尚未登记任何社工站（社会工作台账未启用）"
+
+
+def _sw_station_values(division_codes: list[str], days: list[date]) -> dict[tuple[str, date], IndicatorValue]:
+    prefixes = {code: division_prefix(code) for code in division_codes}
+    in_use = sw.stations_recorded()
+    counts = sw.station_counts(list(prefixes.values()), days) if in_use else {}
+    values = {}
+    for code, prefix in prefixes.items():
+        drill = f"{reverse('socialorgs:sw_station_list')}?{urlencode({'division_code': code})}"
+        for day in days:
+            if not in_use:
+                values[code, day] = IndicatorValue(value=None, drilldown_url=drill, note=_NOT_IN_USE)
+                continue
+            covered, townships = counts[prefix, day]
+            values[code, day] = IndicatorValue(
+                value=sw_rules.coverage_percent(covered, townships), numerator=Decimal(covered),
+                denominator=Decimal(townships), drilldown_url=drill,
+                note="社工站须运行中且最近一次“六有”核查六项全部具备",
+            )  # fmt: skip
+    return values
+
+
+def _sw_stations(division_code: str, start: date, end: date) -> IndicatorValue:
+    return _sw_station_values([division_code], [end])[division_code, end]
+
+
+def _sw_station_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    values = _sw_station_values([division_code], [end for _, end in periods])
+    return [values[division_code, end] for _, end in periods]
+
+
+def _sw_station_divisions(division_codes: list[str], start: date, end: date) -> list[IndicatorValue]:
+    values = _sw_station_values(division_codes, [end])
+    return [values[code, end] for code in division_codes]
+
+
+def _worker_values(division_codes: list[str], days: list[date]) -> dict[tuple[str, date], IndicatorValue]:
+    prefixes = {code: division_prefix(code) for code in division_codes}
+    counts = sw.worker_counts(list(prefixes.values()), days)
+    values = {}
+    for code, prefix in prefixes.items():
+        drill = f"{reverse('socialorgs:sw_worker_list')}?{urlencode({'division_code': code})}"
+        for day in days:
+            if counts is None:
+                values[code, day] = IndicatorValue(
+                    value=None, drilldown_url=drill, note="平台尚未登记任何社会工作者（社会工作台账未启用）"
+                )
+                continue
+            n = counts[prefix, day]
+            values[code, day] = IndicatorValue(
+                value=sw_rules.in_ten_thousands(n), numerator=Decimal(n), drilldown_url=drill,
+                note=f"期末在本区划工作的持证社会工作者{n}人",
+            )  # fmt: skip
+    return values
+
+
+def _workers(division_code: str, start: date, end: date) -> IndicatorValue:
+    return _worker_values([division_code], [end])[division_code, end]
+
+
+def _worker_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    values = _worker_values([division_code], [end for _, end in periods])
+    return [values[division_code, end] for _, end in periods]
+
+
+def _worker_divisions(division_codes: list[str], start: date, end: date) -> list[IndicatorValue]:
+    values = _worker_values(division_codes, [end])
+    return [values[code, end] for code in division_codes]
+
+
 SOURCES = [
     IndicatorSource(
         code="socialorgs.registered",
@@ -95,5 +169,26 @@ SOURCES = [
         compute=_stations,
         compute_series=_station_series,
         compute_divisions=_station_divisions,
+    ),
+    IndicatorSource(
+        code="socialorgs.social_work_station_coverage",
+        name="乡镇（街道）社会工作和社会救助服务站覆盖率",
+        unit="%",
+        period_type="year",
+        definition="期末建有社工站（运行中且最近一次核查达到“六有”标准：有场地、有设备、有人员、有服务功能、有工作流程、"
+        "有规章制度）的乡镇（街道）数 ÷ 乡镇（街道）总数 × 100%",
+        compute=_sw_stations,
+        compute_series=_sw_station_series,
+        compute_divisions=_sw_station_divisions,
+    ),
+    IndicatorSource(
+        code="socialorgs.social_workers",
+        name="社会工作专业人才总量",
+        unit="万人",
+        period_type="year",
+        definition="期末在本区划工作、取得社会工作者职业水平证书（助理社会工作师、社会工作师、高级社会工作师）的人数，以万人计",
+        compute=_workers,
+        compute_series=_worker_series,
+        compute_divisions=_worker_divisions,
     ),
 ]

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import charity, credit, dashboard, enforcement, ratings, registry, reports, volunteering
+from .views import (
+    charity,
+    credit,
+    dashboard,
+    enforcement,
+    ratings,
+    registry,
+    reports,
+    socialwork,
+    volunteering,
+)
 
 app_name = "socialorgs"
 
@@ -60,6 +70,16 @@ urlpatterns = [
     path("activities/<int:pk>/record/", volunteering.record_create, name="record_create"),
     path("stations/", volunteering.station_list, name="station_list"),
     path("stations/new/", volunteering.station_create, name="station_create"),
+    path("social-work/", socialwork.station_list, name="sw_station_list"),
+    path("social-work/new/", socialwork.station_create, name="sw_station_create"),
+    path("social-work/<int:pk>/", socialwork.station_detail, name="sw_station_detail"),
+    path("social-work/<int:pk>/check/", socialwork.station_check, name="sw_station_check"),
+    path("social-work/<int:pk>/service/", socialwork.station_service, name="sw_station_service"),
+    path("social-work/<int:pk>/close/", socialwork.station_close, name="sw_station_close"),
+    path("social-workers/", socialwork.worker_list, name="sw_worker_list"),
+    path("social-workers/new/", socialwork.worker_create, name="sw_worker_create"),
+    path("social-workers/<int:pk>/", socialwork.worker_detail, name="sw_worker_detail"),
+    path("social-workers/<int:pk>/left/", socialwork.worker_left, name="sw_worker_left"),
     path("organisations/<int:pk>/penalty/", enforcement.case_create, name="case_create"),
     path("enforcement/", enforcement.case_list, name="case_list"),
     path("enforcement/<int:pk>/", enforcement.case_detail, name="case_detail"),

@@ -16,6 +16,7 @@ from ..errors import SocialOrgError
 from ..models import Application, CreditListing, ListingStatus, Organisation
 from ..rules.kinds import OrgForm, OrgKind
 from ..services import credit, ratings, registration, reports
+from .socialwork import load_social_work
 
 MARK = "（演示）"
 REGISTRIES = {  # registry division → (caseworker, reviewer, place name, share)
@@ -176,9 +177,10 @@ def load_demo(*, seed: int = 20260601, count: int = 300, today: date | None = No
     _decide_listings(rng, users, today)
     _warnings(rng, orgs, users, today)
     credit.run_clocks(today)
+    stations, workers = load_social_work(rng, users["city_caseworker"], today)
     record_event(
         None, AuditEvent.IMPORT, username="demo", object_type="socialorgs.demo", division_code="210600000000",
-        summary=f"社会组织演示数据：{len(orgs)}家",
+        summary=f"社会组织演示数据：{len(orgs)}家，社工站{stations}个，社会工作者{workers}人",
     )  # fmt: skip
     return DemoSummary(
         organisations=len(orgs),

@@ -21,6 +21,14 @@ from .organisations import (
 )
 from .ratings import Rating, RatingStatus
 from .reports import AnnualReport, ReportStatus, RevocationProposal, RevocationStatus
+from .socialwork import (
+    SocialWorker,
+    SocialWorkStation,
+    StationCheck,
+    StationService,
+    StationServiceKind,
+    WorkerLevel,
+)
 from .volunteering import (
     CorrectionStatus,
     RecordCorrection,
@@ -60,6 +68,11 @@ __all__ = [
     "RevocationProposal",
     "RevocationStatus",
     "ServiceRecord",
+    "SocialWorkStation",
+    "SocialWorker",
+    "StationCheck",
+    "StationService",
+    "StationServiceKind",
     "TrustFiling",
     "TrustFilingKind",
     "UsccSerial",
@@ -67,4 +80,5 @@ __all__ = [
     "VolunteerActivity",
     "VolunteerCertificate",
     "VolunteerStation",
+    "WorkerLevel",
 ]

@@ -4,6 +4,7 @@ from django.db import models
 from django.http import Http404
 
 from minzheng.core.jurisdiction import covers, division_level
+from minzheng.core.models import Division
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event, snapshot
 
@@ -37,6 +38,16 @@ def not_own_work(actor, made_by_id: int | None, what: str) -> None:
     """Maker-checker: nobody decides on what they received or entered themselves."""
     if made_by_id is not None and made_by_id == actor.pk:
         raise SocialOrgConflict(f"不能对本人受理的{what}作出决定，请由其他审核人员办理")
+
+
+def valid_division(code: str, field: str, *, min_level: int, max_level: int = 5) -> str:
+    """A division code in force at one of the levels asked for (2 市 … 4 乡镇 5 村/社区), else the field's error."""
+    code = (code or "").strip()
+    if not Division.objects.filter(code=code, valid_to__isnull=True).exists() or not (
+        min_level <= division_level(code) <= max_level
+    ):
+        raise InvalidSocialOrgInput("请选择有效的行政区划", field=field)
+    return code
 
 
 def require_text(value: str, field: str, label: str, max_length: int, required: bool = True) -> str:

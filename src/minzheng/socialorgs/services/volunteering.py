@@ -10,8 +10,8 @@ from django.db.models import Max, Min, Sum
 
 from minzheng.core.errors import InvalidIdNumber
 from minzheng.core.identity import parse_resident_id
-from minzheng.core.jurisdiction import division_level, division_prefix
-from minzheng.core.models import AuditEvent, Division
+from minzheng.core.jurisdiction import division_prefix
+from minzheng.core.models import AuditEvent
 
 from ..errors import InvalidSocialOrgInput, SocialOrgConflict
 from ..models import (
@@ -27,16 +27,7 @@ from ..models import (
 )
 from ..rules import volunteering as rules
 from . import parameters
-from .common import Capability, audit, check_in_jurisdiction, require, require_text
-
-
-def _division(code: str, field: str, *, min_level: int, max_level: int = 5) -> str:
-    code = (code or "").strip()
-    if not Division.objects.filter(code=code, valid_to__isnull=True).exists() or not (
-        min_level <= division_level(code) <= max_level
-    ):
-        raise InvalidSocialOrgInput("请选择有效的行政区划", field=field)
-    return code
+from .common import Capability, audit, check_in_jurisdiction, require, require_text, valid_division
 
 
 def _volunteer_fields(*, name, gender, id_number, phone, skills="", categories="") -> dict:
@@ -61,7 +52,7 @@ def self_register(*, division_code: str, **fields) -> Volunteer | None:
     """条例第七条: a volunteer registers themself (public page, no login). A number already registered returns
     ``None`` and the page says the same thing either way (whether someone is a volunteer is not public)."""
     values = _volunteer_fields(**fields)
-    division = _division(division_code, "division_code", min_level=3)
+    division = valid_division(division_code, "division_code", min_level=3)
     try:
         with transaction.atomic():
             row = Volunteer.objects.create(
@@ -81,7 +72,7 @@ def register(actor, *, division_code: str, organisation: Organisation | None = N
     """登记 by an organisation (entered by bureau staff for it) or by the bureau."""
     require(actor, Capability.MANAGE_SOCIALORGS)
     values = _volunteer_fields(**fields)
-    division = _division(division_code, "division_code", min_level=3)
+    division = valid_division(division_code, "division_code", min_level=3)
     check_in_jurisdiction(actor, division)
     if organisation is not None:
         check_in_jurisdiction(actor, organisation.division_code)
@@ -251,7 +242,7 @@ def issue_certificate(actor, volunteer: Volunteer, *, issued_on: date) -> Volunt
 @transaction.atomic
 def open_station(actor, *, division_code: str, name: str, facility: str, opened_on: date) -> VolunteerStation:
     require(actor, Capability.MANAGE_SOCIALORGS)
-    division = _division(division_code, "division_code", min_level=5)
+    division = valid_division(division_code, "division_code", min_level=5)
     check_in_jurisdiction(actor, division)
     if opened_on > date.today():
         raise InvalidSocialOrgInput("设立日期不能晚于今天", field="opened_on")

@@ -21,6 +21,7 @@ SUBNAV = [
     ("执法", "socialorgs:case_list"),
     ("慈善", "socialorgs:charity_list"),
     ("志愿服务", "socialorgs:volunteer_list"),
+    ("社会工作", "socialorgs:sw_station_list"),
 ]
 
 
