@@ -8,7 +8,9 @@ from minzheng.rescue.services import intake, registry, stations
 
 
 def make_station(bureau, division_code: str = "210602000000", name: str = "元宝区救助管理站"):
-    station = stations.register_station(bureau, name=name, division_code=division_code, address="元宝区兴东路1号")
+    station = stations.register_station(
+        bureau, name=name, division_code=division_code, address="元宝区兴东路1号"
+    )
     stations.add_room(bureau, station, code="男101", sex="male", beds=4)
     stations.add_room(bureau, station, code="女201", sex="female", beds=4)
     return station

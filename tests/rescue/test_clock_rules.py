@@ -52,7 +52,9 @@ def test_a_person_admitted_on_the_first_may_stay_until_the_tenth_not_the_elevent
 @given(days, st.integers(min_value=1, max_value=60), days)
 def test_a_filed_extension_only_ever_lengthens_the_stay(admitted, limit_days, until):
     """实施细则: 延长的报上级民政主管部门备案 — the filed date replaces the limit only when later."""
-    assert clocks.stay_ends_on(admitted, limit_days, until) == max(oracle_last_stay_day(admitted, limit_days), until)
+    assert clocks.stay_ends_on(admitted, limit_days, until) == max(
+        oracle_last_stay_day(admitted, limit_days), until
+    )
 
 
 @given(st.datetimes(min_value=datetime(2015, 8, 20), max_value=datetime(2035, 1, 1)), st.integers(0, 200))

@@ -1,7 +1,7 @@
 """救助管理 pages: the desk takes a person in through the form, issues the 公告 and returns him; sensitive fields
 only for handlers, every detail read audited, another county's record is a 404; the 待办 holds the §7.3 clocks."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -55,7 +55,12 @@ def test_sensitive_fields_are_for_handlers_and_every_read_is_audited(client, des
     login(client, leader)
     page = client.get(f"/rescue/clients/{person.pk}/").content.decode()
     assert "DNA-2026-009" not in page and "高血压" not in page and "李老汉" not in page and "李*" in page
-    assert AuditEvent.objects.filter(action=AuditEvent.READ_DETAIL, object_type="rescue.client", user=leader).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditEvent.READ_DETAIL, object_type="rescue.client", user=leader
+        ).count()
+        == 1
+    )
 
 
 def test_another_county_gets_404_and_sees_nothing_in_lists(client, desk, other_desk, station):
@@ -83,7 +88,10 @@ def test_the_worklist_holds_the_24_hour_notice_until_it_is_issued(desk, station)
     """2015 意见: 寻亲公告 within 24 h of entry — due the day the 24 hours end."""
     person = admit(desk, station, days_ago=0.5)
     [item] = _items(desk, "rescue.notice")
-    assert item.key == str(person.pk) and item.due_on == timezone.localtime(person.admitted_at + timedelta(hours=24)).date()
+    assert (
+        item.key == str(person.pk)
+        and item.due_on == timezone.localtime(person.admitted_at + timedelta(hours=24)).date()
+    )
     tracing.log_action(desk, person, kind="notice", at=timezone.now())
     assert _items(desk, "rescue.notice") == []
 
@@ -106,7 +114,11 @@ def test_the_worklist_has_dna_toutiao_settlement_and_matches(desk, other_desk, s
     child = admit(desk, station, days_ago=100, estimated_age=12)
     adult = admit(desk, station, days_ago=100, estimated_age=50, features="")
     matters = {i.key: i.matter for i in _items(desk, "rescue.settlement")}
-    assert "儿童福利" in matters[str(child.pk)] and "落户安置" in matters[str(adult.pk)] and str(month_old.pk) not in matters
+    assert (
+        "儿童福利" in matters[str(child.pk)]
+        and "落户安置" in matters[str(adult.pk)]
+        and str(month_old.pk) not in matters
+    )
     register_elder(desk)
     assert _items(desk, "rescue.match") and _items(other_desk, "rescue.match") == []
     assert _items(other_desk, "rescue.settlement") == []

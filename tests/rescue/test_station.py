@@ -27,7 +27,9 @@ def test_a_police_escort_needs_the_handover_form(desk, station):
     with pytest.raises(InvalidRescueInput) as refused:
         admit(desk, station, source="police")
     assert refused.value.field == "handover_ref"
-    client = admit(desk, station, source="police", handover_ref="丹公交〔2026〕15号", escort_unit="站前派出所")
+    client = admit(
+        desk, station, source="police", handover_ref="丹公交〔2026〕15号", escort_unit="站前派出所"
+    )
     assert client.handover_ref == "丹公交〔2026〕15号"
 
 
@@ -90,7 +92,9 @@ def test_a_dna_result_needs_a_request_first(desk, station):
     client = admit(desk, station)
     with pytest.raises(RescueConflict):
         tracing.log_action(desk, client, kind=ActionKind.DNA_RESULT, at=timezone.now())
-    tracing.log_action(desk, client, kind=ActionKind.DNA_REQUEST, at=timezone.now(), reference="丹公刑协〔2026〕8号")
+    tracing.log_action(
+        desk, client, kind=ActionKind.DNA_REQUEST, at=timezone.now(), reference="丹公刑协〔2026〕8号"
+    )
     tracing.log_action(desk, client, kind=ActionKind.DNA_RESULT, at=timezone.now(), note="未比中")
     assert list(client.actions.values_list("kind", flat=True)) == ["dna_request", "dna_result"]
 
@@ -105,7 +109,9 @@ def test_intake_matches_the_wander_registry_and_the_confirmed_match_identifies_a
     assert proposals[0].wander_risk_id == entry.pk and proposals[0].score >= 60
     assert any(p.report_id for p in proposals)
     with pytest.raises(RescueConflict):
-        discharge.record_return(desk, client, destination="元宝区", receiving_party="王强", handed_over_on=timezone.localdate())
+        discharge.record_return(
+            desk, client, destination="元宝区", receiving_party="王强", handed_over_on=timezone.localdate()
+        )
     tracing.decide_proposal(desk, proposals[0], confirm=True)
     client.refresh_from_db()
     assert client.identified and client.name == "王德福" and client.hometown_code == "210602002001"
@@ -114,7 +120,9 @@ def test_intake_matches_the_wander_registry_and_the_confirmed_match_identifies_a
                             handed_over_on=timezone.localdate(), escort="站内工作人员2名")  # fmt: skip
     client.refresh_from_db()
     assert client.discharge == "returned" and client.return_trip.receiving_party == "王强（儿子）"
-    rate = INDICATORS[0].compute("210602000000", timezone.localdate() - timedelta(days=1), timezone.localdate())
+    rate = INDICATORS[0].compute(
+        "210602000000", timezone.localdate() - timedelta(days=1), timezone.localdate()
+    )
     assert rate.value == 100 and rate.denominator == 1
 
 
@@ -122,7 +130,9 @@ def test_the_return_rate_counts_identified_people_not_returned(desk, station):
     number = make_resident_id("220102", date(1980, 1, 1), 21)
     placed = admit(desk, station, id_number=number, name="孙立", sex="", estimated_age=None)
     discharge.discharge(desk, placed, kind=Discharge.CARE, destination="丹东市托养中心")
-    rate = INDICATORS[0].compute("210602000000", timezone.localdate() - timedelta(days=1), timezone.localdate())
+    rate = INDICATORS[0].compute(
+        "210602000000", timezone.localdate() - timedelta(days=1), timezone.localdate()
+    )
     assert rate.value == 0 and rate.denominator == 1
     assert INDICATORS[0].compute("210603000000", timezone.localdate(), timezone.localdate()).value is None
 

@@ -181,7 +181,6 @@ def decide_proposal(actor, proposal: MatchProposal, *, confirm: bool) -> MatchPr
                  hometown_code=getattr(candidate, "division_code", "") if proposal.wander_risk else candidate.home_code,
                  hometown_text=getattr(candidate, "address", "") or getattr(candidate, "last_seen", ""),
                  reference=f"寻亲比对匹配度{proposal.score}")  # fmt: skip
-        client.proposals.filter(status=ProposalStatus.PROPOSED).update(status=ProposalStatus.REJECTED)
         if proposal.report_id:
             MissingReport.objects.filter(pk=proposal.report_id).update(closed=True)
     audit(
@@ -215,6 +214,7 @@ def identify(actor, client: Client, *, name: str, id_number: str = "", hometown_
     client.hometown_text = require_text(hometown_text, "hometown_text", "户籍地", 100, required=False)
     client.identified = True
     client.save(update_fields=["name", "id_number", "hometown_code", "hometown_text", "identified"])
+    client.proposals.filter(status=ProposalStatus.PROPOSED).update(status=ProposalStatus.REJECTED)  # moot now
     TracingAction.objects.create(client=client, kind=ActionKind.IDENTIFIED, at=timezone.now(), actor=actor,
                                  reference=reference[:100])  # fmt: skip
     audit(
