@@ -63,14 +63,25 @@ def test_sensitive_fields_are_for_handlers_and_every_read_is_audited(client, des
     )
 
 
+ACTIONS = ("action-add", "match-run", "proposal-decide", "room-assign", "belonging-add", "service-add", "extension-add",
+           "identify", "return-add", "discharge")  # fmt: skip
+
+
 def test_another_county_gets_404_and_sees_nothing_in_lists(client, desk, other_desk, station):
     person = admit(desk, station)
     entry = register_elder(desk)
     login(client, other_desk)
-    assert client.get(f"/rescue/clients/{person.pk}/").status_code == 404
-    assert client.get(f"/rescue/registry/{entry.pk}/").status_code == 404
-    assert client.post(f"/rescue/clients/{person.pk}/discharge/", {"kind": "left"}).status_code == 404
-    assert person.number not in client.get("/rescue/clients/").content.decode()
+    gets = [f"/rescue/clients/{person.pk}/", f"/rescue/registry/{entry.pk}/", f"/rescue/stations/{station.pk}/"]
+    missing = [f"/rescue/clients/{person.pk + 999}/", f"/rescue/registry/{entry.pk + 999}/"]
+    assert {client.get(url).status_code for url in gets + missing} == {404}
+    assert client.get(gets[0]).content == client.get(missing[0]).content  # another region's record = a missing one
+    posts = [f"/rescue/clients/{person.pk}/{name}/" for name in ACTIONS]
+    posts += [f"/rescue/registry/{entry.pk}/visits/", f"/rescue/stations/{station.pk}/rooms/"]
+    for url in posts:
+        assert client.post(url, {"kind": "left", "on": "2026-01-01", "note": "x"}).status_code == 404, url
+    for url in ("/rescue/clients/", "/rescue/registry/", "/rescue/stations/"):
+        body = client.get(url).content.decode()
+        assert person.number not in body and station.name not in body and "王*" not in body
     assert Client.objects.get(pk=person.pk).in_station
 
 
