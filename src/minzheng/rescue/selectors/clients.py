@@ -115,3 +115,15 @@ def proposal_for_action(user, client: Client, pk: int) -> MatchProposal:
 
 def report_list(user) -> QuerySet[MissingReport]:
     return scoped(MissingReport.objects.all(), user).order_by("-reported_on", "-pk")
+
+
+def rooms_of(stations) -> list[Room]:
+    """The rooms of the given stations (already scoped by ``station_list``), for the intake form's choices."""
+    return list(
+        Room.objects.filter(station__in=stations).select_related("station").order_by("station_id", "code")
+    )
+
+
+def rooms_for(client: Client) -> QuerySet[Room]:
+    """The rooms a client may be given: the station's rooms for their sex (办法 第八条)."""
+    return client.station.rooms.filter(sex=client.sex).order_by("code")

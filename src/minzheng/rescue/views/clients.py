@@ -9,7 +9,6 @@ from minzheng.core.selectors.divisions import names_of
 from minzheng.web.kit.forms import run_service
 
 from .. import forms as f
-from ..models import Room
 from ..selectors import clients as sel
 from ..services import discharge as leave
 from ..services import intake, tracing
@@ -54,20 +53,14 @@ def client_list(request):
                       intro="救助期限一般不超过10天；身份不明的受助人员入站24小时内发布寻亲公告。受助人员自愿离站的，不得限制。")  # fmt: skip
 
 
-def _rooms_of(stations):
-    return list(
-        Room.objects.filter(station__in=stations).select_related("station").order_by("station_id", "code")
-    )
-
-
 def client_create(request):
     require(request.user, Capability.MANAGE_RESCUE)
     stations = list(sel.station_list(request.user))
-    form = f.IntakeForm(request.POST or None, stations=stations, rooms=_rooms_of(stations))
+    form = f.IntakeForm(request.POST or None, stations=stations, rooms=sel.rooms_of(stations))
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         d["station"] = next(s for s in stations if str(s.pk) == d["station"])
-        d["room"] = next((r for r in _rooms_of(stations) if str(r.pk) == d["room"]), None)
+        d["room"] = next((r for r in sel.rooms_of(stations) if str(r.pk) == d["room"]), None)
         client = run_service(form, lambda: intake.take_in(request.user, intake.IntakeInput(**d)))
         if client:
             messages.success(request, f"已受理入站：{client.number}")
@@ -124,7 +117,7 @@ def _proposal_rows(client, user) -> list:
 def _actions(client, url) -> list:
     if not client.in_station:
         return []
-    rooms = client.station.rooms.filter(sex=client.sex).order_by("code")
+    rooms = sel.rooms_for(client)
     acts = [
         Action("寻亲措施登记", f.ActionForm(), url("action_add"), "登记", testid="tracing-action"),
         Action("寻亲比对", f.MatchRunForm(), url("match_run"), "比对", testid="match-run"),
@@ -211,11 +204,11 @@ def proposal_decide(request, pk: int):
 
 def room_assign(request, pk: int):
     def call(client, d):
-        room = client.station.rooms.filter(pk=int(d["room"])).first()
+        room = sel.rooms_for(client).filter(pk=int(d["room"])).first()
         return intake.assign_room(request.user, client, room) if room else None
 
     client = sel.client_for_action(request.user, pk)
-    form = f.RoomAssignForm(request.POST, rooms=client.station.rooms.order_by("code"))
+    form = f.RoomAssignForm(request.POST, rooms=sel.rooms_for(client))
     return post_action(
         request, form, lambda d: call(client, d), "已安排房间", reverse("rescue:client_detail", args=[pk])
     )
