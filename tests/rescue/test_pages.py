@@ -71,10 +71,16 @@ def test_another_county_gets_404_and_sees_nothing_in_lists(client, desk, other_d
     person = admit(desk, station)
     entry = register_elder(desk)
     login(client, other_desk)
-    gets = [f"/rescue/clients/{person.pk}/", f"/rescue/registry/{entry.pk}/", f"/rescue/stations/{station.pk}/"]
+    gets = [
+        f"/rescue/clients/{person.pk}/",
+        f"/rescue/registry/{entry.pk}/",
+        f"/rescue/stations/{station.pk}/",
+    ]
     missing = [f"/rescue/clients/{person.pk + 999}/", f"/rescue/registry/{entry.pk + 999}/"]
     assert {client.get(url).status_code for url in gets + missing} == {404}
-    assert client.get(gets[0]).content == client.get(missing[0]).content  # another region's record = a missing one
+    assert (
+        client.get(gets[0]).content == client.get(missing[0]).content
+    )  # another region's record = a missing one
     posts = [f"/rescue/clients/{person.pk}/{name}/" for name in ACTIONS]
     posts += [f"/rescue/registry/{entry.pk}/visits/", f"/rescue/stations/{station.pk}/rooms/"]
     for url in posts:

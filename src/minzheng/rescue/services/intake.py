@@ -28,6 +28,7 @@ from ..rules.stays import handover_required
 from .common import audit, check_handler, division_code_of, limit, require_text
 
 MAX_AGE = 120
+EARLIEST_YEAR = 2003
 
 
 @dataclass
@@ -106,6 +107,10 @@ def take_in(actor, data: IntakeInput) -> Client:
         raise InvalidRescueInput("请填写入站时间", field="admitted_at")
     if data.admitted_at > timezone.now():
         raise InvalidRescueInput("入站时间不能晚于现在", field="admitted_at")
+    if data.admitted_at.year < EARLIEST_YEAR:
+        raise InvalidRescueInput(
+            f"入站时间不能早于{EARLIEST_YEAR}年（救助管理办法2003年施行）", field="admitted_at"
+        )
     admitted_on = timezone.localtime(data.admitted_at).date()
     id_number, birth, sex = _identity(data, admitted_on)
     _check_room(data.room, station, sex)
