@@ -17,7 +17,9 @@ from tests.rescue.factories import make_station, register_elder
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_unidentified_elderly_man_is_traced_through_the_wander_registry_and_returned_home(page, live_server):
+def test_an_unidentified_elderly_man_is_traced_through_the_wander_registry_and_returned_home(
+    page, live_server
+):
     make_divisions()
     desk = make_user("caseworker", "210602000000", username="yb_jz")
     bureau = make_user("approver", "210602000000", username="yb_mzj")
@@ -42,7 +44,9 @@ def test_an_unidentified_elderly_man_is_traced_through_the_wander_registry_and_r
     expect(detail).to_contain_text("未发布")
     expect(page.get_by_test_id("status")).to_have_text("在站")
     person = Client.objects.get()
-    assert [i.key for i in collect_work_sources()["rescue.notice"].open_items(desk, timezone.localdate())] == [str(person.pk)]
+    assert [
+        i.key for i in collect_work_sources()["rescue.notice"].open_items(desk, timezone.localdate())
+    ] == [str(person.pk)]
 
     notice = page.get_by_test_id("tracing-action")
     notice.locator("select[name=kind]").select_option(label="发布寻亲公告")
@@ -74,4 +78,8 @@ def test_an_unidentified_elderly_man_is_traced_through_the_wander_registry_and_r
     expect(page.get_by_test_id("status")).to_have_text("接送返回")
     expect(page.locator("body")).to_contain_text("王强（儿子）")
     person.refresh_from_db()
-    assert person.identified and person.discharge == "returned" and person.return_trip.receiving_party == "王强（儿子）"
+    assert (
+        person.identified
+        and person.discharge == "returned"
+        and person.return_trip.receiving_party == "王强（儿子）"
+    )

@@ -101,14 +101,16 @@ def test_pages_render_in_chinese(client, desk, station, url):
     assert response.status_code == 200 and "流浪乞讨人员救助" in response.content.decode()
 
 
-def test_the_worklist_holds_the_24_hour_notice_until_it_is_issued(desk, station):
-    """2015 意见: 寻亲公告 within 24 h of entry — due the day the 24 hours end."""
+def test_the_worklist_holds_the_24_hour_notice_until_it_is_issued(client, desk, station):
+    """2015 意见: 寻亲公告 within 24 h of entry — due the day the 24 hours end; shown in the one 待办."""
     person = admit(desk, station, days_ago=0.5)
     [item] = _items(desk, "rescue.notice")
     assert (
         item.key == str(person.pk)
         and item.due_on == timezone.localtime(person.admitted_at + timedelta(hours=24)).date()
     )
+    body = login(client, desk).get("/worklist/").content.decode()
+    assert "24小时内发布寻亲公告" in body and person.number in body
     tracing.log_action(desk, person, kind="notice", at=timezone.now())
     assert _items(desk, "rescue.notice") == []
 
