@@ -53,6 +53,7 @@ class Capability(StrEnum):
     MANAGE_COMMUNITY = "manage_community"
     MANAGE_FUNDS = "manage_funds"
     HANDLE_FUND_FINDINGS = "handle_fund_findings"
+    MANAGE_RESCUE = "manage_rescue"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
@@ -149,6 +150,9 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # and leaders'; the county's casework staff verify each finding and record the outcome (追回 or 说明).
     Capability.MANAGE_FUNDS: {Role.APPROVER, Role.LEADER},
     Capability.HANDLE_FUND_FINDINGS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
+    # 救助管理站: caseworkers at the station take people in, trace families and return them; they alone see
+    # health notes and photo/fingerprint/DNA ids (leaders and reviewers read the masked lists).
+    Capability.MANAGE_RESCUE: {Role.CASEWORKER},
 }
 
 _MESSAGES = {
@@ -198,6 +202,7 @@ _MESSAGES = {
     Capability.MANAGE_COMMUNITY: "只有经办人、审核人或审批人可以维护基层治理信息",
     Capability.MANAGE_FUNDS: "只有审批人或领导可以维护资金预算、下达、记账和发起资金比对",
     Capability.HANDLE_FUND_FINDINGS: "只有经办人、审核人或审批人可以核实资金疑点、登记追回",
+    Capability.MANAGE_RESCUE: "只有救助管理站经办人可以办理受助人员的救助和寻亲",
 }
 
 

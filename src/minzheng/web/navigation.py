@@ -95,6 +95,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
             NavItem("残疾人两项补贴", "disability", purpose="困难残疾人生活补贴、重度残疾人护理补贴"),
             NavItem("婚姻登记", "marriage", purpose="结婚、离婚（冷静期）、补领登记，收养登记"),
             NavItem("殡葬管理", "funeral", purpose="殡葬服务、惠民殡葬、节地生态安葬"),
+            NavItem("流浪乞讨人员救助", "rescue", purpose="救助管理站、寻亲、易走失人员信息库、接送返回"),
             NavItem("社会组织", "socialorgs", purpose="社会组织登记、年检、评估与执法"),
             NavItem("区划地名", "placenames", purpose="行政区划变更、地名管理、界线管理"),
             NavItem("基层治理", "community", purpose="城乡社区治理、村（居）务公开、社区服务设施"),
