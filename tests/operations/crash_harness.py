@@ -172,7 +172,11 @@ class WebServer:
             world, "gunicorn", "--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--timeout", "300",
             "--chdir", str(ROOT), "minzheng.wsgi", crash_table=crash_table,
         )  # fmt: skip
-        wait_for(self._up, "the web server to answer", 60, 0.1)
+        try:
+            wait_for(self._up, "the web server to answer", 120, 0.1)
+        except BaseException:
+            self.process.kill()
+            raise
 
     def _up(self) -> bool:
         assert self.process.popen.poll() is None, self.process.output()
