@@ -133,9 +133,7 @@ class Process:
 
     def kill_when_writing(self, seconds: float = 120) -> None:
         """Wait until the process has written into its table inside an open transaction, then SIGKILL it."""
-        wait_for(
-            lambda: self.marker.exists() or self.popen.poll() is not None, "the first write", seconds
-        )
+        wait_for(lambda: self.marker.exists() or self.popen.poll() is not None, "the first write", seconds)
         assert self.marker.exists(), f"the process ended before writing:\n{self.output()}"
         assert self.world.write_in_progress(self.table), "no open write transaction seen"
         self.kill()
@@ -190,7 +188,11 @@ class WebServer:
         page = session.get(f"{self.base}/login/", timeout=10)
         answer = session.post(
             f"{self.base}/login/",
-            data={"username": username, PASSWORD_FIELD: password, "csrfmiddlewaretoken": csrf_token(page.text)},
+            data={
+                "username": username,
+                PASSWORD_FIELD: password,
+                "csrfmiddlewaretoken": csrf_token(page.text),
+            },
             headers={"Referer": f"{self.base}/login/"},
             timeout=30,
         )

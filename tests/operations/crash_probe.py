@@ -29,7 +29,9 @@ def install() -> None:
         return
     marker = Path(os.environ["MINZHENG_CRASH_MARKER"])
     after = int(os.environ.get("MINZHENG_CRASH_AFTER", "1"))
-    statement = re.compile(rf'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM|COPY)\s+"?{re.escape(table)}"?[\s(]', re.I)
+    statement = re.compile(
+        rf'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM|COPY)\s+"?{re.escape(table)}"?[\s(]', re.I
+    )
     seen = 0
 
     def written(sql) -> None:

@@ -12,7 +12,13 @@ VILLAGES = ("210602002001", "210602003001")
 
 
 def _row(head: str, relation: str, name: str, id_number: str, **cells) -> list:
-    values = {"户主公民身份号码": head, "与户主关系": relation, "姓名": name, "公民身份号码": id_number, "民族": "汉族"}
+    values = {
+        "户主公民身份号码": head,
+        "与户主关系": relation,
+        "姓名": name,
+        "公民身份号码": id_number,
+        "民族": "汉族",
+    }
     values.update(cells)
     return [values.get(h, "") for h in HEADERS]
 
@@ -28,7 +34,9 @@ def roster_rows(households: int, *, offset: int = 0) -> list[list]:
         child = make_resident_id("210602", date(2005, 1, 1) + timedelta(days=day), 2 * seq + 1)
         village = VILLAGES[n % 2]
         rows += [
-            _row(head, "户主", f"赵{n}", head, 居住地区划代码=village, 详细地址=f"兴五路{n}号", 城乡类别="城市"),
+            _row(
+                head, "户主", f"赵{n}", head, 居住地区划代码=village, 详细地址=f"兴五路{n}号", 城乡类别="城市"
+            ),
             _row(head, "配偶", f"钱{n}", wife),
             _row(head, "子", f"孙{n}", child),
         ]

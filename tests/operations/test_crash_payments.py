@@ -9,7 +9,7 @@ import pytest
 from minzheng.payments.services.approval import approve_roster, submit_roster
 from minzheng.payments.services.generation import generate_roster
 from tests.core.factories import PASSWORD, HouseholdFactory
-from tests.payments.conftest import MONTH, approver, enrol, programs  # noqa: F401 (fixtures)
+from tests.payments.conftest import MONTH, enrol
 
 from .crash_harness import WebServer, csrf_token, manage, shared_world
 from .test_crash_safety import _Background
@@ -67,7 +67,10 @@ def test_web_server_killed_mid_payroll_generation_leaves_no_roster_and_regenerat
         for generation in (1, 2):  # a second generation of the draft replaces it: still each household once
             answer = _generate(server, token)
             assert answer.status_code == 201, answer.text
-            assert (answer.json()["line_count"], Decimal(str(answer.json()["total_amount"]))) == (HOUSEHOLDS, total)
+            assert (answer.json()["line_count"], Decimal(str(answer.json()["total_amount"]))) == (
+                HOUSEHOLDS,
+                total,
+            )
             count, enrolments, amount = world.read(LINES, (month,))[0]
             assert (count, enrolments, Decimal(str(amount))) == (HOUSEHOLDS, HOUSEHOLDS, total)
             assert world.one("SELECT generation FROM payments_payrollroster") == generation
@@ -80,7 +83,12 @@ def _results_file(roster) -> bytes:
     from minzheng.core.spreadsheets import Sheet, write_workbook
 
     rows = [
-        [line.bank_account, f"{line.amount}", "失败" if line.seq == 1 else "成功", "账户已销户" if line.seq == 1 else ""]
+        [
+            line.bank_account,
+            f"{line.amount}",
+            "失败" if line.seq == 1 else "成功",
+            "账户已销户" if line.seq == 1 else "",
+        ]
         for line in roster.lines.order_by("seq")
     ]
     return write_workbook([Sheet("回盘", ["账号", "金额", "处理结果", "失败原因"], rows)])

@@ -11,7 +11,7 @@ import pytest
 
 from tests.core.factories import PASSWORD
 
-from .crash_harness import Process, WebServer, csrf_token, manage, shared_world, wait_for
+from .crash_harness import WebServer, csrf_token, manage, shared_world, wait_for
 from .roster_files import roster_xlsx
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -73,7 +73,12 @@ def test_web_server_killed_mid_roster_import_leaves_nothing_and_the_file_imports
         session = server.login(county_caseworker.username, PASSWORD)
         done = _upload_roster(server, session, data)
         assert "导入成功" in done.text, done.text[:2000]
-        complete = (before[0] + 3 * households, before[1] + households, before[2] + 3 * households, before[3] + 1)
+        complete = (
+            before[0] + 3 * households,
+            before[1] + households,
+            before[2] + 3 * households,
+            before[3] + 1,
+        )
         assert world.read(REGISTRY)[0] == complete
         again = _upload_roster(server, session, data)
         assert "本次未作任何更改" in again.text
@@ -115,7 +120,10 @@ def test_an_upload_cut_half_way_leaves_nothing_behind(county_caseworker, tmp_pat
         with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
             raw.sendall(head + body[: len(body) // 2])
         # the worker notices the closed connection; until it has, the next request would queue behind it
-        wait_for(lambda: session.get(f"{server.base}/registry/import/", timeout=30).status_code == 200, "the server")
+        wait_for(
+            lambda: session.get(f"{server.base}/registry/import/", timeout=30).status_code == 200,
+            "the server",
+        )
         assert world.read(REGISTRY)[0] == before
         assert world.one(batches) == batches_before
         leftovers = [p for p in world.var.rglob("*") if p.is_file() and "roster" in p.name]
