@@ -20,22 +20,17 @@ RESULTS = (
 RUN = "SELECT status, total, done, eligible + ineligible + manual_review FROM verification_verificationrun"
 
 
-def _start_county_run(world, user) -> requests.Response:
-    server = WebServer(world)
-    try:
-        session = server.login(user.username, PASSWORD)
-        page = session.get(f"{server.base}/verification/", timeout=60)
-        return session.post(
-            f"{server.base}/verification/start/",
-            data={
-                "csrfmiddlewaretoken": csrf_token(page.text), "division_code": "210602000000",
-                "program": "dibao", "request_date": REQUEST_DATE.isoformat(), "engine": "duckdb",
-            },
-            headers={"Referer": f"{server.base}/verification/"},
-            timeout=120,
-        )  # fmt: skip
-    finally:
-        server.stop()
+def _start_county_run(server, session) -> requests.Response:
+    page = session.get(f"{server.base}/verification/", timeout=60)
+    return session.post(
+        f"{server.base}/verification/start/",
+        data={
+            "csrfmiddlewaretoken": csrf_token(page.text), "division_code": "210602000000",
+            "program": "dibao", "request_date": REQUEST_DATE.isoformat(), "engine": "duckdb",
+        },
+        headers={"Referer": f"{server.base}/verification/"},
+        timeout=120,
+    )  # fmt: skip
 
 
 def test_task_worker_killed_mid_county_verification_is_resumed_and_stores_each_household_once(
@@ -50,24 +45,31 @@ def test_task_worker_killed_mid_county_verification_is_resumed_and_stores_each_h
                   [m.person.id_number for m in homes[0].memberships.order_by("relation")])  # fmt: skip
     world = shared_world(tmp_path)
 
-    started = _start_county_run(world, county_caseworker)
-    assert "已提交核对批次" in started.text, started.text[:1000]
-    run_id = world.one("SELECT id FROM verification_verificationrun")
+    server = WebServer(world)  # the web server stays up while the task worker dies
+    try:
+        session = server.login(county_caseworker.username, PASSWORD)
+        started = _start_county_run(server, session)
+        assert "已提交核对批次" in started.text, started.text[:1000]
+        run_id = world.one("SELECT id FROM verification_verificationrun")
 
-    worker = Process(world, "manage.py", "db_worker", "--no-reload", "--interval", "0.1", "--no-startup-delay",
-                     crash_table="verification_householdverification")  # fmt: skip
-    worker.kill_when_writing()
-    assert world.read(RESULTS, (run_id,)) == [(0, 0)]
-    assert world.read(RUN) == [("running", 12, 0, 0)]
+        worker = Process(world, "manage.py", "db_worker", "--no-reload", "--interval", "0.1", "--no-startup-delay",
+                         crash_table="verification_householdverification")  # fmt: skip
+        worker.kill_when_writing()
+        assert world.read(RESULTS, (run_id,)) == [(0, 0)]
+        assert world.read(RUN) == [("running", 12, 0, 0)]
 
-    assert "核对批次：继续执行 1 个" in manage(world, "recover_background_jobs")
-    manage(world, "db_worker", "--no-reload", "--batch", "--no-startup-delay")
-    assert world.read(RUN) == [("done", 12, 12, 12)]
-    assert world.read(RESULTS, (run_id,)) == [(12, 12)]
+        assert "核对批次：继续执行 1 个" in manage(world, "recover_background_jobs")
+        manage(world, "db_worker", "--no-reload", "--batch", "--no-startup-delay")
+        assert world.read(RUN) == [("done", 12, 12, 12)]
+        assert world.read(RESULTS, (run_id,)) == [(12, 12)]
 
-    again = _start_county_run(world, county_caseworker)  # the same request: the run already made
-    assert f"已提交核对批次 {run_id}" in again.text
-    manage(world, "db_worker", "--no-reload", "--batch", "--no-startup-delay")
+        again = _start_county_run(server, session)  # the same request: the run already made, nothing queued
+        assert f"已提交核对批次 {run_id}" in again.text
+        assert (
+            world.one("SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'READY'") == 0
+        )
+    finally:
+        server.stop()
     assert world.read(RESULTS, (run_id,)) == [(12, 12)]
     assert world.one("SELECT COUNT(*) FROM verification_verificationrun") == 1
     manage(world, "verify_audit_chain")
