@@ -5,14 +5,16 @@
 - ``start_job(actor, runner=…, params=…, key=…, title=…, division_code=…, capability=…) -> (JobView, created)``:
   queue it (or get the job already queued/running for ``key``);
 - ``latest_job(user, key) -> JobView | None``: the newest job for ``key`` the user may see;
-- ``JobView``: what the page kit's progress partial (``web/kit/job_progress.html``) shows.
+- ``JobView``: what the page kit's progress partial (``web/kit/job_progress.html``) shows;
+- ``this_worker()`` / ``worker_is_gone(worker)``: the lease identity (host:pid) of this process, and whether
+  the process a job recorded has exited (for a domain's own task rows, e.g. 核对批次, ADR 0039).
 """
 
 from dataclasses import dataclass
 
 from django.urls import reverse
 
-from . import selectors, services
+from . import leases, selectors, services
 from .errors import BackgroundJobError
 from .models import BackgroundJob
 from .registry import background_job
@@ -72,6 +74,16 @@ def latest_job(user, key: str) -> JobView | None:
     return JobView.of(job) if job is not None else None
 
 
+def this_worker() -> str:
+    return leases.this_worker()
+
+
+def worker_is_gone(worker: str) -> bool:
+    """True when ``worker`` (host:pid) names a process of this host that has exited; False when it is alive
+    or runs on another host (unknown)."""
+    return bool(worker) and leases.process_gone(worker)
+
+
 __all__ = [
     "BackgroundJobError",
     "JobContext",
@@ -80,4 +92,6 @@ __all__ = [
     "background_job",
     "latest_job",
     "start_job",
+    "this_worker",
+    "worker_is_gone",
 ]

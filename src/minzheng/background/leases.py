@@ -40,7 +40,7 @@ def this_worker() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _process_gone(worker: str) -> bool:
+def process_gone(worker: str) -> bool:
     """True when ``worker`` names a process of this host that has exited (another host's: unknown)."""
     host, _, pid = worker.rpartition(":")
     if host != socket.gethostname() or not pid.isdigit():
@@ -93,7 +93,7 @@ def recover_abandoned(*, key: str | None = None) -> tuple[int, int]:
     stale_before = timezone.now() - lease()
     requeued = failed = 0
     for job in running.only("pk", "worker", "heartbeat_at", "attempts", "division_code", "title"):
-        if not (_process_gone(job.worker) or job.heartbeat_at is None or job.heartbeat_at < stale_before):
+        if not (process_gone(job.worker) or job.heartbeat_at is None or job.heartbeat_at < stale_before):
             continue
         with transaction.atomic():
             taken = BackgroundJob.objects.filter(pk=job.pk, status=BackgroundJob.RUNNING, worker=job.worker)

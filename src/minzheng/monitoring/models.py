@@ -180,6 +180,8 @@ class MonitoringRun(models.Model):
     by_rule = models.JSONField("按规则", default=dict, blank=True)
     seconds = models.DecimalField("耗时（秒）", max_digits=9, decimal_places=2, null=True, blank=True)
     error = models.TextField("错误", blank=True)
+    # host:pid of the process running it: a run left 运行中 by a dead process is marked failed (ADR 0039)
+    worker = models.CharField("执行进程", max_length=100, blank=True, default="")
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

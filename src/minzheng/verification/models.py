@@ -81,6 +81,8 @@ class VerificationRun(models.Model):
     manual_review = models.PositiveIntegerField("需人工复核", default=0)
     cancel_requested = models.BooleanField(default=False)
     error = models.TextField("错误信息", blank=True)
+    # host:pid of the task worker running it: a run whose worker died is resumed (ADR 0039)
+    worker = models.CharField("执行进程", max_length=100, blank=True, default="")
     requested_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)

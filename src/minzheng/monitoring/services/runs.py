@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from minzheng.background.interface import this_worker, worker_is_gone
 from minzheng.batch.intake import ExchangeStore
 from minzheng.batch.monitoring import (
     MonitoringResult,
@@ -125,12 +126,14 @@ def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) ->
     if late is not None:
         since = max(late - timedelta(days=1), until - timedelta(days=FULL_RUN_LOOKBACK_DAYS))
     kind = MonitoringRun.FULL if since is None else MonitoringRun.DAILY
+    fail_interrupted_runs()
     run = MonitoringRun.objects.create(
         kind=kind,
         since=since or until - timedelta(days=FULL_RUN_LOOKBACK_DAYS),
         until=until,
         engine=engine,
         requested_by=user,
+        worker=this_worker(),
     )
     result = _execute(run)
     with transaction.atomic():
@@ -148,6 +151,22 @@ def run_day(user, *, until: date, engine: str = "duckdb", full: bool = False) ->
         )
     escalate_overdue(timezone.localdate())
     return run
+
+
+INTERRUPTED = "监测进程中断，本批次未写入任何预警（下次运行重新评估这些日期）"
+
+
+def fail_interrupted_runs() -> int:
+    """Mark failed every run left 运行中 by a process that has died (killed, power cut): its warnings were
+    never committed — they are stored in one transaction with the run's success — so the next run, whose
+    watermark is the last successful run, evaluates the same days again. Returns how many."""
+    failed = 0
+    for run in MonitoringRun.objects.filter(status=MonitoringRun.RUNNING).exclude(worker=""):
+        if worker_is_gone(run.worker):
+            failed += MonitoringRun.objects.filter(
+                pk=run.pk, status=MonitoringRun.RUNNING, worker=run.worker
+            ).update(status=MonitoringRun.FAILED, error=INTERRUPTED)
+    return failed
 
 
 def _due_on(start: date, days: int) -> date:

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from minzheng.background.interface import this_worker, worker_is_gone
 from minzheng.batch.verification import REQUESTS_SCHEMA, parameters_table, run_verification
 from minzheng.core.bulk import insert_rows
 from minzheng.core.identity import is_temporary_id_number
@@ -255,7 +256,7 @@ def execute_run(run_id: int, progress: Progress | None = None) -> None:
     if run.status == VerificationRun.DONE:
         return
     VerificationRun.objects.filter(pk=run.pk).update(
-        status=VerificationRun.RUNNING, started_at=timezone.now()
+        status=VerificationRun.RUNNING, started_at=timezone.now(), worker=this_worker()
     )
     try:
         skipped = _execute(run, progress or (lambda stage: None))
@@ -309,7 +310,9 @@ def _execute(run: VerificationRun, progress: Progress) -> int | None:
     skipped = [h for h, m in members.items() if any(is_temporary_id_number(i) for _, i in m)]
     for household_id in skipped:
         members.pop(household_id)
-    households = sorted(members)
+    # A run resumed after its worker died goes on from its last committed chunk.
+    stored = set(run.results.values_list("household_id", flat=True))
+    households = sorted(h for h in members if h not in stored)
     progress(REPORT_STAGES[1])
     snapshot = exchange_store().snapshot(cutoff=run.request_date)
     divisions = {division for m in members.values() for division, _ in m}
@@ -328,14 +331,42 @@ def _execute(run: VerificationRun, progress: Progress) -> int | None:
             with_records=True,
         )
         progress(REPORT_STAGES[3])
-        counts = _store(run, result)
-        VerificationRun.objects.filter(pk=run.pk).update(
-            done=F("done") + len(chunk),
-            eligible=F("eligible") + counts[HouseholdVerification.ELIGIBLE],
-            ineligible=F("ineligible") + counts[HouseholdVerification.INELIGIBLE],
-            manual_review=F("manual_review") + counts[HouseholdVerification.MANUAL_REVIEW],
-        )
+        with transaction.atomic():  # a chunk's results and the run's counters commit together
+            counts = _store(run, result)
+            VerificationRun.objects.filter(pk=run.pk).update(
+                done=F("done") + len(chunk),
+                eligible=F("eligible") + counts[HouseholdVerification.ELIGIBLE],
+                ineligible=F("ineligible") + counts[HouseholdVerification.INELIGIBLE],
+                manual_review=F("manual_review") + counts[HouseholdVerification.MANUAL_REVIEW],
+            )
     return len(skipped)
+
+
+def recover_interrupted_runs() -> int:
+    """Put back in the queue every run whose task worker process has died (``manage.py
+    recover_background_jobs``); it resumes from its last committed chunk. Returns how many."""
+    resumed = 0
+    for run in VerificationRun.objects.filter(status=VerificationRun.RUNNING).exclude(worker=""):
+        if not worker_is_gone(run.worker):
+            continue
+        with transaction.atomic():
+            taken = VerificationRun.objects.filter(
+                pk=run.pk, status=VerificationRun.RUNNING, worker=run.worker
+            ).update(status=VerificationRun.QUEUED, worker="")
+            if not taken:
+                continue
+            resumed += 1
+            record_event(
+                None,
+                AuditEvent.UPDATE,
+                object_type="verification_run",
+                object_id=run.pk,
+                division_code=run.division_code,
+                summary=f"核对批次执行进程中断，从已完成的{run.done}户之后继续",
+                username="后台任务调度",
+            )
+            enqueue(run)
+    return resumed
 
 
 def _requests(
