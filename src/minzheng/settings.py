@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "minzheng.worklist",
     "minzheng.search",
     "minzheng.funeral",
+    "minzheng.datacenter",
     "django_tasks",
     "django_tasks_db",
 ]
