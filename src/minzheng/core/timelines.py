@@ -34,9 +34,9 @@ class TimelineSubject:
 class TimelineEntry:
     """One thing that happened (一件事), shaped for the file; never a model.
 
-    ``detail`` never holds an ID number or a bank account in full (the page masks ID numbers in it again
-    anyway); ``person_name`` is whom the entry is about inside a household (masked for roles that read masked
-    figures).
+    ``title`` and ``detail`` never hold a name, an ID number or a bank account (the page masks ID numbers in
+    them again anyway); ``person_name`` is whom the entry is about inside a household, the one place a name
+    goes — the page masks it for roles that read masked figures.
     """
 
     on: date

@@ -10,15 +10,14 @@ from .models import DivorceApplication, MarriageRecord
 def marriage_story(user, subject: TimelineSubject) -> list[TimelineEntry]:
     marriage_url = url_for_each("marriage:marriage_detail")
     marriages = list(
-        MarriageRecord.objects.filter(parties__person_id__in=subject.person_ids).distinct().prefetch_related("parties")
+        MarriageRecord.objects.filter(parties__person_id__in=subject.person_ids).distinct()
     )
     entries = []
     for marriage in marriages:
-        names = "、".join(party.name for party in marriage.parties.all())
         entries.append(
             TimelineEntry(
                 on=marriage.registered_on, domain="婚姻登记", title=f"结婚登记 · {marriage.get_status_display()}",
-                detail=names, url=marriage_url(marriage.pk),
+                detail=f"结婚证字号 {marriage.certificate_number}", url=marriage_url(marriage.pk),
             )  # fmt: skip
         )
         if marriage.ended_on:
