@@ -12,12 +12,12 @@ def warnings(user, subject: TimelineSubject) -> list[TimelineEntry]:
     warning_url = url_for_each("monitoring:warning_detail")
     found = RiskWarning.objects.filter(
         Q(household_id__in=subject.household_ids) | Q(id_number__in=subject.id_numbers)
-    ).only("number", "rule_code", "severity", "status", "event_date", "reason", "person_name")
+    ).only("number", "rule_code", "severity", "status", "event_date", "person_name")
     return [
         TimelineEntry(
             on=warning.event_date, domain="动态监测",
             title=f"风险预警 {warning.number} · {warning.get_rule_code_display()} · {warning.get_status_display()}",
-            detail=f"{warning.get_severity_display()}：{warning.reason}", url=warning_url(warning.pk),
+            detail=warning.get_severity_display(), url=warning_url(warning.pk),
             person_name=warning.person_name,
         )  # fmt: skip
         for warning in found
