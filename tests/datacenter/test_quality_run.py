@@ -79,3 +79,13 @@ def test_the_work_queue_offers_the_issues_to_who_may_fix_them(flawed, county_cas
     mine = [item for item in open_work(county_caseworker, DAY) if item.source == "datacenter.quality"]
     assert len(mine) == 2  # 元宝区's two; 振兴区's headless household is not on this desk
     assert not [item for item in open_work(city_leader, DAY) if item.source == "datacenter.quality"]
+
+
+def test_the_big_screen_shows_figures_across_domains_and_the_quality_scores(client, flawed, city_leader):
+    _run()
+    login(client, city_leader)
+    response = client.get(reverse("datacenter:screen"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "登记人口（人）" in page and "社会救助在保（户）" in page and "各业务数据质量得分" in page
+    assert "暂无数据" in page  # no 社会救助 enrolment in this world: said, not a zero

@@ -118,6 +118,7 @@ __all__ = [
     "end_decided_elsewhere",
     "enrol_case",
     "enrol_decided_elsewhere",
+    "enrolment_rows_in_force",
     "enrolments_in_force",
     "entitlement_rows",
     "entitlements_for_month",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import files, quality
+from .views import files, quality, screen
 
 app_name = "datacenter"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("households/<int:pk>/", files.household_file, name="household_file"),
     path("quality/", quality.quality_page, name="quality"),
     path("quality/issues/", quality.issue_list, name="issue_list"),
+    path("screen/", screen.big_screen, name="screen"),
 ]

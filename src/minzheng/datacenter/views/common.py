@@ -9,6 +9,7 @@ NAV = "datacenter"
 SUBNAV = [
     ("一人一档", "datacenter:dashboard"),
     ("数据质量", "datacenter:quality"),
+    ("驾驶舱大屏", "datacenter:screen"),
 ]
 
 
