@@ -77,7 +77,9 @@ def test_viewing_a_file_writes_an_audit_row(client, story, county_caseworker):
     client.get(reverse("datacenter:person_file", args=[story.head.pk]))
     client.get(reverse("datacenter:household_file", args=[story.household.pk]))
     events = AuditEvent.objects.filter(user=county_caseworker, action=AuditEvent.READ_DETAIL)
-    assert events.filter(object_type="person", object_id=str(story.head.pk), summary="查看一人一档 王建国").exists()
+    assert events.filter(
+        object_type="person", object_id=str(story.head.pk), summary="查看一人一档 王建国"
+    ).exists()
     assert events.filter(object_type="household", summary=f"查看一户一档 {story.household.number}").exists()
 
 
@@ -99,7 +101,9 @@ def test_the_person_file_costs_the_same_queries_however_long_the_story(client, s
     other = HouseholdFactory(village="210602002001", size=1)
     from minzheng.core.models import HouseholdMembership
 
-    HouseholdMembership.objects.create(household=other, person=story.head, relation="50", valid_to=date(2020, 1, 1))
+    HouseholdMembership.objects.create(
+        household=other, person=story.head, relation="50", valid_to=date(2020, 1, 1)
+    )
     enrol_household(county_caseworker, other)
     with CaptureQueriesContext(connection) as after:
         response = client.get(url)
@@ -107,7 +111,9 @@ def test_the_person_file_costs_the_same_queries_however_long_the_story(client, s
     assert len(after) == len(before) <= 40
 
 
-def test_the_search_finds_whose_file_to_open_inside_the_jurisdiction(client, story, county_caseworker, outsider):
+def test_the_search_finds_whose_file_to_open_inside_the_jurisdiction(
+    client, story, county_caseworker, outsider
+):
     login(client, county_caseworker)
     page = client.get(reverse("datacenter:dashboard"), {"q": "王建国"}).content.decode()
     assert reverse("datacenter:person_file", args=[story.head.pk]) in page

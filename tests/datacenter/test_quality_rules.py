@@ -29,9 +29,12 @@ def oracle(persons, households, members, enrolments) -> set[tuple[str, int]]:
     for p in persons:
         if p["birth_date"] is None:
             failing.add(("birth_date_missing", p["person_id"]))
-        elif p["is_resident_id"] and len(p["id_number"]) == 18:
-            if p["id_number"][6:14] != p["birth_date"].strftime("%Y%m%d"):
-                failing.add(("id_birth_mismatch", p["person_id"]))
+        elif (
+            p["is_resident_id"]
+            and len(p["id_number"]) == 18
+            and p["id_number"][6:14] != p["birth_date"].strftime("%Y%m%d")
+        ):
+            failing.add(("id_birth_mismatch", p["person_id"]))
     current = {(m["household_id"], m["person_id"]) for m in members}
     for h in households:
         if h["head_id"] is None:
@@ -43,7 +46,9 @@ def oracle(persons, households, members, enrolments) -> set[tuple[str, int]]:
         if payee is not None and payee["is_deceased"]:
             failing.add(("enrolment_payee_deceased", e["enrolment_id"]))
         living = [
-            pid for hid, pid in current if hid == e["household_id"] and pid in by_id and not by_id[pid]["is_deceased"]
+            pid
+            for hid, pid in current
+            if hid == e["household_id"] and pid in by_id and not by_id[pid]["is_deceased"]
         ]
         if not living:
             failing.add(("enrolment_household_all_deceased", e["enrolment_id"]))
@@ -111,7 +116,8 @@ def test_id_birth_date_per_gb_11643_article_4_2():
     result = run_quality_rules(_inputs(persons, [], [], []), ["id_birth_mismatch"], TODAY)
     assert [f["record_id"] for f in result.failures.to_pylist()] == [2]
     assert {(s["township_prefix"], s["checked"], s["failed"]) for s in result.scores.to_pylist()} == {
-        ("210602001", 1, 0), ("210602002", 1, 1)
+        ("210602001", 1, 0),
+        ("210602002", 1, 1),
     }
 
 

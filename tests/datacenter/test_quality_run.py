@@ -3,6 +3,7 @@ scores and the 问题清单 show on the pages (inside the jurisdiction), the 待
 fix them, a rerun the same day changes nothing, and a fixed record is closed (已整改) by the next run."""
 
 from datetime import date
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
@@ -26,7 +27,9 @@ def flawed(divisions):
     振兴区: a household without a head (another county's problem)."""
     ours = HouseholdFactory(village="210602002001", size=2)
     wrong = ours.memberships.exclude(person=ours.head).get().person
-    Person.objects.filter(pk=wrong.pk).update(birth_date=wrong.birth_date.replace(year=wrong.birth_date.year + 1))
+    Person.objects.filter(pk=wrong.pk).update(
+        birth_date=wrong.birth_date.replace(year=wrong.birth_date.year + 1)
+    )
     headless = HouseholdFactory(village="210602003001", size=1)
     Household.objects.filter(pk=headless.pk).update(head=None)
     theirs = HouseholdFactory(village="210603001001", size=1)
@@ -35,7 +38,7 @@ def flawed(divisions):
 
 
 def _run(day=DAY):
-    call_command("datacenter_nightly", "--today", day.isoformat(), stdout=open("/dev/null", "w"))
+    call_command("datacenter_nightly", "--today", day.isoformat(), stdout=StringIO())
 
 
 def test_nightly_run_finds_the_flaws_and_scores_them_per_township(flawed):
@@ -43,7 +46,9 @@ def test_nightly_run_finds_the_flaws_and_scores_them_per_township(flawed):
     _run()
     open_issues = {(i.rule.code, i.record_id) for i in QualityIssue.objects.filter(resolved_on__isnull=True)}
     assert open_issues == {
-        ("id_birth_mismatch", wrong.pk), ("household_no_head", headless.pk), ("household_no_head", theirs.pk)
+        ("id_birth_mismatch", wrong.pk),
+        ("household_no_head", headless.pk),
+        ("household_no_head", theirs.pk),
     }
     score = QualityScore.objects.get(rule__code="household_no_head", division_code="210602003000")
     assert (score.checked, score.failed) == (1, 1)

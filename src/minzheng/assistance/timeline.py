@@ -10,28 +10,38 @@ def cases_and_enrolments(user, subject: TimelineSubject) -> list[TimelineEntry]:
     case_url = url_for_each("assistance:case_detail")
     enrolment_url = url_for_each("assistance:enrolment_detail")
     entries = []
-    for case in AssistanceCase.objects.filter(household_id__in=subject.household_ids).select_related("program"):
+    for case in AssistanceCase.objects.filter(household_id__in=subject.household_ids).select_related(
+        "program"
+    ):
         entries.append(
             TimelineEntry(
-                on=case.applied_on, domain="社会救助",
+                on=case.applied_on,
+                domain="社会救助",
                 title=f"{case.program.name}申请 {case.number} · {case.get_status_display()}",
-                detail=f"{case.get_source_display()}", url=case_url(case.pk),
-            )  # fmt: skip
+                detail=f"{case.get_source_display()}",
+                url=case_url(case.pk),
+            )
         )
     enrolments = Enrolment.objects.filter(household_id__in=subject.household_ids).select_related("program")
     for enrolment in enrolments:
         entries.append(
             TimelineEntry(
-                on=enrolment.start_month, domain="社会救助", title=f"{enrolment.program.name} · 纳入保障",
-                detail=f"{enrolment.start_month:%Y-%m} 起发放", url=enrolment_url(enrolment.pk),
-            )  # fmt: skip
+                on=enrolment.start_month,
+                domain="社会救助",
+                title=f"{enrolment.program.name} · 纳入保障",
+                detail=f"{enrolment.start_month:%Y-%m} 起发放",
+                url=enrolment_url(enrolment.pk),
+            )
         )
         if enrolment.end_month:
             entries.append(
                 TimelineEntry(
-                    on=enrolment.end_month, domain="社会救助", title=f"{enrolment.program.name} · 停保",
-                    detail=enrolment.end_reason, url=enrolment_url(enrolment.pk),
-                )  # fmt: skip
+                    on=enrolment.end_month,
+                    domain="社会救助",
+                    title=f"{enrolment.program.name} · 停保",
+                    detail=enrolment.end_reason,
+                    url=enrolment_url(enrolment.pk),
+                )
             )
     return entries
 

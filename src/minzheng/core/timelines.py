@@ -52,7 +52,9 @@ TimelineProvider = Callable[[object, TimelineSubject], Iterable[TimelineEntry]]
 
 def timeline_providers() -> list[TimelineProvider]:
     """Every ``ENTRIES`` function of every installed app's ``timeline`` module, in INSTALLED_APPS order."""
-    return [provider for _config, module in app_modules("timeline") for provider in getattr(module, "ENTRIES", ())]
+    return [
+        provider for _config, module in app_modules("timeline") for provider in getattr(module, "ENTRIES", ())
+    ]
 
 
 def collect_timeline(user, subject: TimelineSubject) -> list[TimelineEntry]:

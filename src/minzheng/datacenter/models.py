@@ -40,6 +40,9 @@ class QualityRun(models.Model):
         verbose_name = "质量检查"
         verbose_name_plural = "质量检查"
 
+    def __str__(self) -> str:
+        return f"数据质量检查 {self.run_on:%Y-%m-%d}"
+
 
 class QualityScore(models.Model):
     """Records checked and failing per rule and township in one run (得分 = 1 − failed / checked)."""
@@ -56,6 +59,9 @@ class QualityScore(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["run", "rule", "division_code"], name="datacenter_one_score")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id} {self.division_code}: {self.failed}/{self.checked}"
 
 
 class QualityIssue(models.Model):
@@ -74,3 +80,6 @@ class QualityIssue(models.Model):
         verbose_name_plural = "数据质量问题"
         constraints = [models.UniqueConstraint(fields=["rule", "record_id"], name="datacenter_one_issue")]
         indexes = [models.Index(fields=["resolved_on", "division_code"], name="datacenter_issue_open_idx")]
+
+    def __str__(self) -> str:
+        return self.evidence

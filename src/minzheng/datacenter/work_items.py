@@ -29,14 +29,24 @@ def _url(issue: QualityIssue) -> str:
 
 def open_items(user, today) -> list[WorkItem]:
     codes = [r.code for r in QualityRule.objects.all() if has_capability(user, Capability(r.capability))]
-    issues = scope(
-        QualityIssue.objects.filter(resolved_on__isnull=True, rule__code__in=codes), user, field="division_code"
-    ).select_related("rule").order_by("first_found_on", "pk")[:_MOST]
+    issues = (
+        scope(
+            QualityIssue.objects.filter(resolved_on__isnull=True, rule__code__in=codes),
+            user,
+            field="division_code",
+        )
+        .select_related("rule")
+        .order_by("first_found_on", "pk")[:_MOST]
+    )
     return [_item(issue, _url) for issue in issues]
 
 
 def find(user, key: str, today) -> WorkItem:
-    issue = QualityIssue.objects.filter(pk=record_pk(key), resolved_on__isnull=True).select_related("rule").first()
+    issue = (
+        QualityIssue.objects.filter(pk=record_pk(key), resolved_on__isnull=True)
+        .select_related("rule")
+        .first()
+    )
     if issue is None or not covers(user.division_code, issue.division_code):
         raise Http404("没有这条待办")
     return _item(issue, _url)

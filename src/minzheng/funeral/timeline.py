@@ -13,10 +13,13 @@ def death_story(user, subject: TimelineSubject) -> list[TimelineEntry]:
     )
     return [
         TimelineEntry(
-            on=death.death_date, domain="殡葬管理", title="死亡登记",
+            on=death.death_date,
+            domain="殡葬管理",
+            title="死亡登记",
             detail=f"{death.get_death_place_display()}，{death.get_cause_display()}；{death.issuer_name}签发",
-            url=death_url(death.pk), person_name=death.name,
-        )  # fmt: skip
+            url=death_url(death.pk),
+            person_name=death.name,
+        )
         for death in deaths
     ]
 

@@ -15,11 +15,13 @@ def warnings(user, subject: TimelineSubject) -> list[TimelineEntry]:
     ).only("number", "rule_code", "severity", "status", "event_date", "person_name")
     return [
         TimelineEntry(
-            on=warning.event_date, domain="动态监测",
+            on=warning.event_date,
+            domain="动态监测",
             title=f"风险预警 {warning.number} · {warning.get_rule_code_display()} · {warning.get_status_display()}",
-            detail=warning.get_severity_display(), url=warning_url(warning.pk),
+            detail=warning.get_severity_display(),
+            url=warning_url(warning.pk),
             person_name=warning.person_name,
-        )  # fmt: skip
+        )
         for warning in found
     ]
 

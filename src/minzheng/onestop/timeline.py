@@ -19,22 +19,29 @@ def onestop_story(user, subject: TimelineSubject) -> list[TimelineEntry]:
     )
     entries = [
         TimelineEntry(
-            on=app.submitted_on, domain="全市通办",
+            on=app.submitted_on,
+            domain="全市通办",
             title=f"{app.matter.name} 受理号 {app.number} · {app.get_status_display()}",
-            detail=app.get_channel_display(), url=application_url(app.pk), person_name=app.applicant_name,
-        )  # fmt: skip
+            detail=app.get_channel_display(),
+            url=application_url(app.pk),
+            person_name=app.applicant_name,
+        )
         for app in applications
     ]
     linked = Q(application_id__in=[app.pk for app in applications])
     if subject.phones:
         linked |= Q(anonymous=False, caller_phone__in=subject.phones)
-    for ticket in Ticket.objects.filter(linked).only("number", "channel", "status", "received_on", "category"):
+    for ticket in Ticket.objects.filter(linked).only(
+        "number", "channel", "status", "received_on", "category"
+    ):
         entries.append(
             TimelineEntry(
-                on=ticket.received_on, domain="全市通办",
+                on=ticket.received_on,
+                domain="全市通办",
                 title=f"工单 {ticket.number} · {ticket.get_status_display()}",
-                detail=ticket.get_channel_display(), url=ticket_url(ticket.pk),
-            )  # fmt: skip
+                detail=ticket.get_channel_display(),
+                url=ticket_url(ticket.pk),
+            )
         )
     return entries
 

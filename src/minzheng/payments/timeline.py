@@ -13,14 +13,18 @@ def payments(user, subject: TimelineSubject) -> list[TimelineEntry]:
     lines = (
         PayrollLine.objects.filter(household_id__in=subject.household_ids)
         .order_by("-month", "-pk")
-        .only("month", "for_month", "kind", "amount", "payment_status", "failure_reason", "roster_id")[:_LATEST]
+        .only("month", "for_month", "kind", "amount", "payment_status", "failure_reason", "roster_id")[
+            :_LATEST
+        ]
     )
     return [
         TimelineEntry(
-            on=line.month, domain="资金发放",
+            on=line.month,
+            domain="资金发放",
             title=f"{line.month:%Y-%m} {line.get_kind_display()} ¥{line.amount:,.2f} · {line.get_payment_status_display()}",
-            detail=line.failure_reason, url=roster_url(line.roster_id),
-        )  # fmt: skip
+            detail=line.failure_reason,
+            url=roster_url(line.roster_id),
+        )
         for line in lines
     ]
 

@@ -45,10 +45,14 @@ def run_quality_rules(
         engine.register_arrow("persons", cast_to_contract(inputs.persons, PERSONS_SCHEMA, "人员"))
         engine.register_arrow("households", cast_to_contract(inputs.households, HOUSEHOLDS_SCHEMA, "家庭户"))
         engine.register_arrow("members", cast_to_contract(inputs.members, MEMBERS_SCHEMA, "家庭成员"))
-        engine.register_arrow("enrolments", cast_to_contract(inputs.enrolments, ENROLMENTS_SCHEMA, "在保对象"))
+        engine.register_arrow(
+            "enrolments", cast_to_contract(inputs.enrolments, ENROLMENTS_SCHEMA, "在保对象")
+        )
         engine.register_arrow(
             "run",
-            pa.Table.from_pylist([{"rule_code": c, "as_of": as_of} for c in rule_codes] or [], schema=RUN_SCHEMA),
+            pa.Table.from_pylist(
+                [{"rule_code": c, "as_of": as_of} for c in rule_codes] or [], schema=RUN_SCHEMA
+            ),
         )
         for step in data_quality_steps(rule_codes):
             engine.materialize(step)

@@ -53,9 +53,13 @@ def _masked_entries(user, entries: list[TimelineEntry]) -> list[TimelineEntry]:
     name = _shown(user)
     return [
         TimelineEntry(
-            on=e.on, domain=e.domain, title=mask_id_numbers_in(e.title), detail=mask_id_numbers_in(e.detail),
-            url=e.url, person_name=name(e.person_name) if e.person_name else "",
-        )  # fmt: skip
+            on=e.on,
+            domain=e.domain,
+            title=mask_id_numbers_in(e.title),
+            detail=mask_id_numbers_in(e.detail),
+            url=e.url,
+            person_name=name(e.person_name) if e.person_name else "",
+        )
         for e in entries
     ]
 
@@ -73,7 +77,9 @@ def _age(birth: date | None, today: date) -> str:
     return f"{today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))}岁"
 
 
-def read_person_file(user, pk: int, *, channel: Channel = Channel.PAGE, today: date | None = None) -> StoryFile:
+def read_person_file(
+    user, pk: int, *, channel: Channel = Channel.PAGE, today: date | None = None
+) -> StoryFile:
     """一人一档 for someone to look at: inside the jurisdiction (404 otherwise), audited, masked by role."""
     today = today or date.today()
     person = person_detail(user, pk)
@@ -126,9 +132,12 @@ def read_household_file(user, pk: int, *, channel: Channel = Channel.PAGE) -> St
     head = name(household.head.name) if household.head else "（无户主）"
     members = [
         Member(
-            person_id=m.person_id, name=name(m.person.name), id_number=mask_id_number(m.person.id_number),
-            relation=m.get_relation_display(), current=m.valid_to is None,
-        )  # fmt: skip
+            person_id=m.person_id,
+            name=name(m.person.name),
+            id_number=mask_id_number(m.person.id_number),
+            relation=m.get_relation_display(),
+            current=m.valid_to is None,
+        )
         for m in history
     ]
     fields = [

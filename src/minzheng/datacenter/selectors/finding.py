@@ -28,7 +28,9 @@ def find_subjects(user, q: str) -> list[Hit]:
     name = _shown(user)
     persons = list(person_list(user, PersonFilter(q=q))[:_MOST])
     households = list(household_list(user, HouseholdFilter(q=q, include_dissolved=True))[:_MOST])
-    names = names_of({p.residence_division_code for p in persons} | {h.residence_division_code for h in households})
+    names = names_of(
+        {p.residence_division_code for p in persons} | {h.residence_division_code for h in households}
+    )
     hits = [
         Hit(name(p.name), "个人", mask_id_number(p.id_number), names.get(p.residence_division_code, ""),
             reverse("datacenter:person_file", args=[p.pk]))

@@ -53,7 +53,9 @@ def screen(user, today: date) -> Screen:
         quality = [(row.label, float(row.score)) for row in scores_by_domain(user, run) if row.checked]
     return Screen(
         figures=figures,
-        by_division=[(name, households, persons) for _code, name, households, persons in registry.by_division],
+        by_division=[
+            (name, households, persons) for _code, name, households, persons in registry.by_division
+        ],
         age_bands=registry.age_bands,
         quality=quality,
     )

@@ -59,10 +59,24 @@ def quality_inputs(as_of: date) -> QualityInputs:
         (
             (pk, number, kind == Person.RESIDENT_ID, birth, death, deceased, code)
             for pk, number, kind, birth, death, deceased, code in Person.objects.values_list(
-                "pk", "id_number", "id_kind", "birth_date", "death_date", "is_deceased", "residence_division_code"
+                "pk",
+                "id_number",
+                "id_kind",
+                "birth_date",
+                "death_date",
+                "is_deceased",
+                "residence_division_code",
             ).iterator(chunk_size=_CHUNK)
         ),
-        ["person_id", "id_number", "is_resident_id", "birth_date", "death_date", "is_deceased", "division_code"],
+        [
+            "person_id",
+            "id_number",
+            "is_resident_id",
+            "birth_date",
+            "death_date",
+            "is_deceased",
+            "division_code",
+        ],
         PERSONS_SCHEMA,
     )
     households = _table(
@@ -101,9 +115,12 @@ def run_quality(as_of: date | None = None) -> QualityRun:
         run.scores.all().delete()
         scores = [
             QualityScore(
-                run=run, rule=rules[s["rule_code"]], division_code=s["township_prefix"].ljust(12, "0"),
-                checked=s["checked"], failed=s["failed"],
-            )  # fmt: skip
+                run=run,
+                rule=rules[s["rule_code"]],
+                division_code=s["township_prefix"].ljust(12, "0"),
+                checked=s["checked"],
+                failed=s["failed"],
+            )
             for s in result.scores.to_pylist()
         ]
         QualityScore.objects.bulk_create(scores, batch_size=2000)
@@ -126,9 +143,9 @@ def _keep_issues(rules: dict[str, QualityRule], found: list[dict], as_of: date) 
     keys = {(rule_ids[f["rule_code"]], f["record_id"]): f for f in found}
     existing = {
         (issue.rule_id, issue.record_id): issue
-        for issue in QualityIssue.objects.filter(rule_id__in=rule_ids.values()).filter(
-            resolved_on__isnull=True
-        ).only("rule_id", "record_id", "resolved_on")
+        for issue in QualityIssue.objects.filter(rule_id__in=rule_ids.values())
+        .filter(resolved_on__isnull=True)
+        .only("rule_id", "record_id", "resolved_on")
     }
     reopened_or_known = set(existing)
     stale = [key for key in existing if key not in keys]
@@ -144,9 +161,13 @@ def _keep_issues(rules: dict[str, QualityRule], found: list[dict], as_of: date) 
     QualityIssue.objects.bulk_create(
         [
             QualityIssue(
-                rule_id=key[0], record_id=key[1], division_code=keys[key]["division_code"],
-                evidence=keys[key]["evidence"][:300], first_found_on=as_of, last_found_on=as_of,
-            )  # fmt: skip
+                rule_id=key[0],
+                record_id=key[1],
+                division_code=keys[key]["division_code"],
+                evidence=keys[key]["evidence"][:300],
+                first_found_on=as_of,
+                last_found_on=as_of,
+            )
             for key in fresh
             if key not in resolved
         ],
