@@ -135,3 +135,9 @@ def test_registry_pages_link_to_the_files(client, story, county_caseworker):
 def test_a_leader_of_the_city_may_open_the_file(client, story, city_leader):
     login(client, city_leader)
     assert client.get(reverse("datacenter:person_file", args=[story.head.pk])).status_code == 200
+
+
+def test_search_hits_link_to_the_files(client, story, county_caseworker):
+    login(client, county_caseworker)
+    page = client.get(reverse("search:results"), {"q": "王建国"}).content.decode()
+    assert reverse("datacenter:person_file", args=[story.head.pk]) in page

@@ -101,5 +101,9 @@ def issue_links(issues: list[QualityIssue]) -> dict[int, tuple[str, str]]:
     return links
 
 
+def rule_choices() -> list[tuple[str, str]]:
+    return list(QualityRule.objects.values_list("code", "name"))
+
+
 def dimension_label(code: str) -> str:
     return DIMENSIONS.get(code, "")

@@ -6,7 +6,6 @@ from minzheng.web.kit import pages
 from minzheng.web.kit.pages import Cell, Section
 
 from ..forms import IssueFilterForm
-from ..models import QualityRule
 from ..selectors import quality as sel
 from .common import base_context, crumbs
 
@@ -42,7 +41,7 @@ def quality_page(request):
 
 
 def issue_list(request):
-    rules = list(QualityRule.objects.values_list("code", "name"))
+    rules = sel.rule_choices()
     form, data = pages.search(request, IssueFilterForm, rules=rules)
     page_obj = pages.paginate(request, sel.open_issues(request.user, data.get("rule") or ""))
     links = sel.issue_links(list(page_obj))
