@@ -6,6 +6,7 @@ whose household has no living member, must be changed or stopped)."""
 from datetime import date
 
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +126,29 @@ def test_rules_switched_off_are_not_run():
     persons = [_person(1, None, date(1990, 1, 1), True, False)]
     result = run_quality_rules(_inputs(persons, [], [], []), [], TODAY)
     assert result.failures.num_rows == 0 and result.scores.num_rows == 0
+
+
+@pytest.mark.spark
+def test_duckdb_and_spark_give_identical_results(spark):
+    """One definition, both engines: the same failures and scores row by row."""
+    from minzheng.batch.backends import SparkBackend
+
+    persons = [
+        _person(1, date(1990, 1, 1), date(1990, 1, 1), True, False),
+        _person(2, date(1990, 1, 2), date(1990, 1, 1), True, True),
+        _person(3, None, date(1950, 6, 1), True, False),
+    ]
+    households = [
+        {"household_id": 1, "head_id": 1, "division_code": "210602002001"},
+        {"household_id": 2, "head_id": None, "division_code": "210602003001"},
+        {"household_id": 3, "head_id": 2, "division_code": "210602002001"},
+    ]
+    members = [{"household_id": 1, "person_id": 1}, {"household_id": 3, "person_id": 2}]
+    enrolments = [{"enrolment_id": 9, "household_id": 3, "payee_id": 2, "division_code": "210602002001"}]
+    world = _inputs(persons, households, members, enrolments)
+    on_duckdb = run_quality_rules(world, list(RULE_CODES), TODAY)
+    with SparkBackend(spark) as backend:
+        on_spark = run_quality_rules(world, list(RULE_CODES), TODAY, backend=backend)
+    assert on_duckdb.failures.to_pylist() == on_spark.failures.to_pylist()
+    assert on_duckdb.scores.to_pylist() == on_spark.scores.to_pylist()
+    assert on_duckdb.failures.num_rows == len(oracle(persons, households, members, enrolments))
