@@ -5,80 +5,141 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='QualityRule',
+            name="QualityRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='规则代码')),
-                ('name', models.CharField(max_length=100, verbose_name='规则名称')),
-                ('domain', models.CharField(max_length=20, verbose_name='业务')),
-                ('dimension', models.CharField(choices=[('completeness', '完整性'), ('validity', '有效性'), ('consistency', '一致性')], max_length=20, verbose_name='质量维度')),
-                ('basis', models.CharField(max_length=300, verbose_name='依据')),
-                ('capability', models.CharField(max_length=40, verbose_name='整改权限')),
-                ('record', models.CharField(max_length=20, verbose_name='检查对象')),
-                ('enabled', models.BooleanField(default=True, verbose_name='启用')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="规则代码")),
+                ("name", models.CharField(max_length=100, verbose_name="规则名称")),
+                ("domain", models.CharField(max_length=20, verbose_name="业务")),
+                (
+                    "dimension",
+                    models.CharField(
+                        choices=[
+                            ("completeness", "完整性"),
+                            ("validity", "有效性"),
+                            ("consistency", "一致性"),
+                        ],
+                        max_length=20,
+                        verbose_name="质量维度",
+                    ),
+                ),
+                ("basis", models.CharField(max_length=300, verbose_name="依据")),
+                ("capability", models.CharField(max_length=40, verbose_name="整改权限")),
+                ("record", models.CharField(max_length=20, verbose_name="检查对象")),
+                ("enabled", models.BooleanField(default=True, verbose_name="启用")),
             ],
             options={
-                'verbose_name': '质量规则',
-                'verbose_name_plural': '质量规则',
-                'ordering': ['pk'],
+                "verbose_name": "质量规则",
+                "verbose_name_plural": "质量规则",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='QualityRun',
+            name="QualityRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('run_on', models.DateField(unique=True, verbose_name='检查日期')),
-                ('started_at', models.DateTimeField(verbose_name='开始时间')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='完成时间')),
-                ('checked', models.PositiveBigIntegerField(default=0, verbose_name='检查记录数')),
-                ('failed', models.PositiveBigIntegerField(default=0, verbose_name='问题记录数')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("run_on", models.DateField(unique=True, verbose_name="检查日期")),
+                ("started_at", models.DateTimeField(verbose_name="开始时间")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="完成时间")),
+                ("checked", models.PositiveBigIntegerField(default=0, verbose_name="检查记录数")),
+                ("failed", models.PositiveBigIntegerField(default=0, verbose_name="问题记录数")),
             ],
             options={
-                'verbose_name': '质量检查',
-                'verbose_name_plural': '质量检查',
+                "verbose_name": "质量检查",
+                "verbose_name_plural": "质量检查",
             },
         ),
         migrations.CreateModel(
-            name='QualityIssue',
+            name="QualityIssue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('record_id', models.BigIntegerField(verbose_name='记录编号')),
-                ('division_code', models.CharField(db_index=True, max_length=12, verbose_name='区划代码')),
-                ('evidence', models.CharField(max_length=300, verbose_name='问题说明')),
-                ('first_found_on', models.DateField(verbose_name='首次发现')),
-                ('last_found_on', models.DateField(verbose_name='最近发现')),
-                ('resolved_on', models.DateField(blank=True, null=True, verbose_name='整改日期')),
-                ('rule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='datacenter.qualityrule')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("record_id", models.BigIntegerField(verbose_name="记录编号")),
+                ("division_code", models.CharField(db_index=True, max_length=12, verbose_name="区划代码")),
+                ("evidence", models.CharField(max_length=300, verbose_name="问题说明")),
+                ("first_found_on", models.DateField(verbose_name="首次发现")),
+                ("last_found_on", models.DateField(verbose_name="最近发现")),
+                ("resolved_on", models.DateField(blank=True, null=True, verbose_name="整改日期")),
+                (
+                    "rule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issues",
+                        to="datacenter.qualityrule",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '数据质量问题',
-                'verbose_name_plural': '数据质量问题',
-                'indexes': [models.Index(fields=['resolved_on', 'division_code'], name='datacenter_issue_open_idx')],
-                'constraints': [models.UniqueConstraint(fields=('rule', 'record_id'), name='datacenter_one_issue')],
+                "verbose_name": "数据质量问题",
+                "verbose_name_plural": "数据质量问题",
+                "indexes": [
+                    models.Index(fields=["resolved_on", "division_code"], name="datacenter_issue_open_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(fields=("rule", "record_id"), name="datacenter_one_issue")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='QualityScore',
+            name="QualityScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('division_code', models.CharField(db_index=True, max_length=12, verbose_name='乡镇（街道）')),
-                ('checked', models.PositiveBigIntegerField(verbose_name='检查记录数')),
-                ('failed', models.PositiveBigIntegerField(verbose_name='问题记录数')),
-                ('rule', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='datacenter.qualityrule')),
-                ('run', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='datacenter.qualityrun')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "division_code",
+                    models.CharField(db_index=True, max_length=12, verbose_name="乡镇（街道）"),
+                ),
+                ("checked", models.PositiveBigIntegerField(verbose_name="检查记录数")),
+                ("failed", models.PositiveBigIntegerField(verbose_name="问题记录数")),
+                (
+                    "rule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="datacenter.qualityrule",
+                    ),
+                ),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="datacenter.qualityrun",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '质量得分',
-                'verbose_name_plural': '质量得分',
-                'constraints': [models.UniqueConstraint(fields=('run', 'rule', 'division_code'), name='datacenter_one_score')],
+                "verbose_name": "质量得分",
+                "verbose_name_plural": "质量得分",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("run", "rule", "division_code"), name="datacenter_one_score"
+                    )
+                ],
             },
         ),
     ]
