@@ -141,3 +141,11 @@ def test_search_hits_link_to_the_files(client, story, county_caseworker):
     login(client, county_caseworker)
     page = client.get(reverse("search:results"), {"q": "王建国"}).content.decode()
     assert reverse("datacenter:person_file", args=[story.head.pk]) in page
+
+
+def test_the_audit_administrator_reads_no_file(client, story, audit_admin):
+    """三员分立: the 审计管理员 reads the log, not the registry — refused, and nothing read is audited."""
+    login(client, audit_admin)
+    assert client.get(reverse("datacenter:person_file", args=[story.head.pk])).status_code in (403, 404)
+    assert client.get(reverse("datacenter:dashboard")).status_code == 403
+    assert not AuditEvent.objects.filter(summary__startswith="查看一人一档").exists()

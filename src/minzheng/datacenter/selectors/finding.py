@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from minzheng.core.identity import mask_id_number
+from minzheng.core.permissions import Capability, require
 from minzheng.core.selectors.divisions import names_of
 from minzheng.core.selectors.registry import HouseholdFilter, PersonFilter, household_list, person_list
 
@@ -23,6 +24,7 @@ class Hit:
 
 
 def find_subjects(user, q: str) -> list[Hit]:
+    require(user, Capability.VIEW_REGISTRY)
     if not q:
         return []
     name = _shown(user)
