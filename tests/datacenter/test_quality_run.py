@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from minzheng.core.models import Household, Person
+from minzheng.core.models import AuditEvent, Household, Person
 from minzheng.datacenter.models import QualityIssue, QualityRun, QualityScore
 from minzheng.worklist.selectors import open_items as open_work
 from tests.core.factories import HouseholdFactory
@@ -52,6 +52,8 @@ def test_nightly_run_finds_the_flaws_and_scores_them_per_township(flawed):
     }
     score = QualityScore.objects.get(rule__code="household_no_head", division_code="210602003000")
     assert (score.checked, score.failed) == (1, 1)
+    audit = AuditEvent.objects.get(action="datacenter.quality")
+    assert "问题 3 条" in audit.summary
 
 
 def test_a_rerun_the_same_day_changes_nothing_and_a_fixed_record_is_closed(flawed):

@@ -130,7 +130,7 @@ def run_quality(as_of: date | None = None) -> QualityRun:
         run.finished_at = timezone.now()
         run.save()
         record_event(
-            None, "datacenter.quality_run", object_type="quality_run", object_id=run.pk, username="夜间任务",
+            None, "datacenter.quality", object_type="quality_run", object_id=run.pk, username="夜间任务",
             summary=f"数据质量检查 {as_of:%Y-%m-%d}：检查 {run.checked} 条，问题 {run.failed} 条，新增 {opened} 条，已整改 {closed} 条",
         )  # fmt: skip
     return run
