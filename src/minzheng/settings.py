@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "minzheng.search",
     "minzheng.funeral",
     "minzheng.rescue",
+    "minzheng.datacenter",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -1,7 +1,7 @@
 """社会救助's published interface: the only module other apps import (the boundary test holds this).
 
 Reads for other domains:
-- who is in 低保/特困 and with which amounts: ``in_force_members``, ``tekun_person_ids``, ``person_benefits``,
+- who is in 低保/特困 and with which amounts: ``in_force_members``, ``enrolment_rows_in_force`` (数据中心), ``tekun_person_ids``, ``person_benefits``,
   ``program_categories_on``,
   ``enrolments_in_force``, ``entitlements_for_month``, ``entitlement_rows``, ``payable_amounts``;
 - programs: ``programs`` (``ProgramInfo``);
@@ -118,6 +118,7 @@ __all__ = [
     "end_decided_elsewhere",
     "enrol_case",
     "enrol_decided_elsewhere",
+    "enrolment_rows_in_force",
     "enrolments_in_force",
     "entitlement_rows",
     "entitlements_for_month",
@@ -137,3 +138,11 @@ __all__ = [
     "tekun_person_ids",
     "verification_policies",
 ]
+
+
+def enrolment_rows_in_force(month: date, *, division_code: str = ""):
+    """(enrolment_id, household_id, payee_id, division_code) of every enrolment paid in ``month`` — values,
+    not models: 数据中心's quality rules read them set-based."""
+    return enrolments_in_force(month, division_code=division_code).values_list(
+        "pk", "household_id", "payee_id", "division_code"
+    )

@@ -107,7 +107,7 @@ NAVIGATION: tuple[NavGroup, ...] = (
         "统计与决策",
         (
             NavItem("民政报表", "reports", "planning:statform_list", purpose="社会服务统计月报、季报"),
-            NavItem("数据中心", "analytics", purpose="民政数据资源中心与主题分析"),
+            NavItem("数据中心", "datacenter", purpose="民政数据资源中心与主题分析"),
             NavItem(
                 "规划监测", "planning", "planning:plan_list", purpose="“十四五”规划主要指标年度监测与中期评估"
             ),
