@@ -68,7 +68,9 @@ def test_a_source_a_domain_adds_later_is_picked_up_without_changes(seed_plans, m
 
     offered_today = collect_indicator_sources()
     assert "funeral.eco_burial_rate" in offered_today  # 殡葬 offers it; pretend it did not, at first
-    before_funeral = {code: source for code, source in offered_today.items() if code != "funeral.eco_burial_rate"}
+    before_funeral = {
+        code: source for code, source in offered_today.items() if code != "funeral.eco_burial_rate"
+    }
     monkeypatch.setattr(figures, "collect_indicator_sources", lambda: before_funeral)
     services.seed_status_rules()
     services.sync_indicators()

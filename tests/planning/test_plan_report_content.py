@@ -308,7 +308,10 @@ def test_each_indicator_that_cannot_be_assessed_says_why_and_where_to_fix_it(
         BEDS: ("业务系统中没有可用于计算2023年数值的数据", "业务模块中补录2023年的业务数据"),
         STAFF: ("无基期值", "在“指标绑定”页填写基期值和基期年份"),
         # 社会组织's 社会工作者 register computes it; no worker is registered in this database.
-        "社会工作专业人才总量": ("业务系统中没有可用于计算2023年数值的数据", "业务模块中补录2023年的业务数据"),
+        "社会工作专业人才总量": (
+            "业务系统中没有可用于计算2023年数值的数据",
+            "业务模块中补录2023年的业务数据",
+        ),
     }
     for name, (reason, remedy) in expected.items():
         assert reason in reasons[name][0] and remedy in reasons[name][1], name

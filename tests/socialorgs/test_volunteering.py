@@ -194,9 +194,13 @@ def test_public_self_registration_is_rate_limited_per_address(client, divisions,
         for _ in range(3)
     ]
     assert answers == [200, 200, 429] and Volunteer.objects.count() == 2
-    refused = client.post("/public/socialorgs/volunteers/register/", person(division_code=YB)).content.decode()
+    refused = client.post(
+        "/public/socialorgs/volunteers/register/", person(division_code=YB)
+    ).content.decode()
     assert "操作过于频繁" in refused and Volunteer.objects.count() == 2
-    assert client.get("/public/socialorgs/volunteers/register/").status_code == 200  # reading is never limited
+    assert (
+        client.get("/public/socialorgs/volunteers/register/").status_code == 200
+    )  # reading is never limited
     other = client.post(
         "/public/socialorgs/volunteers/register/", person(division_code=YB), REMOTE_ADDR="10.0.0.9"
     )
