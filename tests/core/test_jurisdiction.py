@@ -341,6 +341,17 @@ def test_every_url_is_covered_by_this_matrix():
         "socialorgs:record_create",
         "socialorgs:station_list",
         "socialorgs:station_create",
+        # 社会工作: walked as an outsider in tests/socialorgs/test_social_work.py.
+        "socialorgs:sw_station_list",
+        "socialorgs:sw_station_create",
+        "socialorgs:sw_station_detail",
+        "socialorgs:sw_station_check",
+        "socialorgs:sw_station_service",
+        "socialorgs:sw_station_close",
+        "socialorgs:sw_worker_list",
+        "socialorgs:sw_worker_create",
+        "socialorgs:sw_worker_detail",
+        "socialorgs:sw_worker_left",
         # 执法: walked as an outsider in tests/socialorgs/test_enforcement.py.
         "socialorgs:case_create",
         "socialorgs:case_list",

@@ -195,6 +195,10 @@ def test_pages_create_check_and_show_in_chinese_and_another_county_gets_404(
     login(client, outsider)
     for url in urls:
         assert client.get(url).status_code == 404, url
-    for url in (f"/socialorgs/social-work/{qidao.pk}/check/", f"/socialorgs/social-workers/{w.pk}/left/"):
+    writes = ["check", "service", "close"]
+    for url in [
+        *(f"/socialorgs/social-work/{qidao.pk}/{action}/" for action in writes),
+        f"/socialorgs/social-workers/{w.pk}/left/",
+    ]:
         assert client.post(url, {"checked_on": "2024-04-01", "left_on": "2024-04-01"}).status_code == 404, url
     assert "王晓燕" not in client.get("/socialorgs/social-workers/").content.decode()
