@@ -53,12 +53,17 @@ class Capability(StrEnum):
     MANAGE_COMMUNITY = "manage_community"
     MANAGE_FUNDS = "manage_funds"
     HANDLE_FUND_FINDINGS = "handle_fund_findings"
+    HANDLE_DISABILITY_SUBSIDY = "handle_disability_subsidy"
+    CHECK_DISABILITY_SUBSIDY = "check_disability_subsidy"
+    CDPF_REVIEW_DISABILITY = "cdpf_review_disability"
+    DECIDE_DISABILITY_SUBSIDY = "decide_disability_subsidy"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
 
 ROLE_CAPABILITIES: dict[Capability, set[str]] = {
-    Capability.VIEW_REGISTRY: _ALL_READERS,
+    # 残联审核人 reads the persons of the 两项补贴 files in its county (it identifies the applicant).
+    Capability.VIEW_REGISTRY: _ALL_READERS | {Role.CDPF_REVIEWER},
     Capability.EDIT_REGISTRY: {Role.CASEWORKER},
     # Full ID numbers only for those whose casework needs them; leaders read masked figures.
     Capability.REVEAL_ID_NUMBER: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
@@ -149,6 +154,11 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # and leaders'; the county's casework staff verify each finding and record the outcome (追回 or 说明).
     Capability.MANAGE_FUNDS: {Role.APPROVER, Role.LEADER},
     Capability.HANDLE_FUND_FINDINGS: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
+    # 残疾人两项补贴: 乡镇受理 → 乡镇初审/公示 → 县残联审核 (its own role) → 县民政审定 (民政 only).
+    Capability.HANDLE_DISABILITY_SUBSIDY: {Role.CASEWORKER},
+    Capability.CHECK_DISABILITY_SUBSIDY: {Role.REVIEWER},
+    Capability.CDPF_REVIEW_DISABILITY: {Role.CDPF_REVIEWER},
+    Capability.DECIDE_DISABILITY_SUBSIDY: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -198,6 +208,10 @@ _MESSAGES = {
     Capability.MANAGE_COMMUNITY: "只有经办人、审核人或审批人可以维护基层治理信息",
     Capability.MANAGE_FUNDS: "只有审批人或领导可以维护资金预算、下达、记账和发起资金比对",
     Capability.HANDLE_FUND_FINDINGS: "只有经办人、审核人或审批人可以核实资金疑点、登记追回",
+    Capability.HANDLE_DISABILITY_SUBSIDY: "只有乡镇（街道）经办人可以受理两项补贴申请和处理变更任务",
+    Capability.CHECK_DISABILITY_SUBSIDY: "只有乡镇（街道）审核人可以初审两项补贴申请",
+    Capability.CDPF_REVIEW_DISABILITY: "只有县级残联审核人可以审核残疾人证和残疾等级、导入残疾人证数据",
+    Capability.DECIDE_DISABILITY_SUBSIDY: "只有县级民政审批人可以审定两项补贴",
 }
 
 
