@@ -64,6 +64,7 @@ demo:
 	$(PY) manage.py demo_funeral
 	$(PY) manage.py demo_onestop
 	$(PY) manage.py demo_funds
+	$(PY) manage.py demo_disability
 
 serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -85,6 +85,7 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     call_command("demo_funeral", "--deaths", "20", **quiet)
     call_command("demo_onestop", "--residents", "10", **quiet)
     call_command("demo_funds", "--outlets", "30", **quiet)
+    call_command("demo_disability", **quiet)
     _verify_a_township()
 
 
