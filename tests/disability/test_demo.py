@@ -15,8 +15,13 @@ TODAY = date(2026, 11, 25)
 
 def test_demo_disability_covers_each_step_and_a_cross_province_file(divisions, policy, county_caseworker):
     load_core_demo(seed=7, households=400, password="Demo@Pass2026", today=TODAY)
-    disabled = Person.objects.filter(disability_grade__isnull=False, hukou_division_code__startswith="210602002")
-    households = {m.household for m in HouseholdMembership.objects.filter(person__in=disabled).select_related("household")}
+    disabled = Person.objects.filter(
+        disability_grade__isnull=False, hukou_division_code__startswith="210602002"
+    )
+    households = {
+        m.household
+        for m in HouseholdMembership.objects.filter(person__in=disabled).select_related("household")
+    }
     for household in list(households)[::2]:
         in_dibao(county_caseworker, household, start=date(2026, 1, 1))
     summary = demo.load_demo(today=TODAY)

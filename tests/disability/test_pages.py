@@ -48,7 +48,9 @@ def test_the_chain_through_the_pages_reaches_the_roster(
     page = client.get(reverse("disability:application_detail", args=[a.pk])).content.decode()
     assert "初审结论" not in page and "审定结论" not in page
     assert person.id_number not in page and person.id_number[-4:] in page
-    assert AuditEvent.objects.filter(action=AuditEvent.READ_DETAIL, object_type="disability.subsidyapplication").exists()
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.READ_DETAIL, object_type="disability.subsidyapplication"
+    ).exists()
 
     login(client, checker)
     _post(client, "application_check", a.pk, {"passed": "yes", "checked_on": "2026-03-09", "note": "属实"})
@@ -67,12 +69,17 @@ def test_the_chain_through_the_pages_reaches_the_roster(
     a.refresh_from_db()
     assert (a.status, a.monthly_amount) == ("paying", Decimal("110.00"))
     roster = generate_roster(
-        county_caseworker, program_code="disability_living", division_code="210602000000", month=date(2026, 3, 1)
+        county_caseworker,
+        program_code="disability_living",
+        division_code="210602000000",
+        month=date(2026, 3, 1),
     ).roster
     assert [line.amount for line in PayrollLine.objects.filter(roster=roster)] == [Decimal("110.00")]
 
 
-def test_another_county_gets_404_and_a_leader_sees_no_disability_data(client, policy, clerk, cdpf, outsider_cdpf, divisions):
+def test_another_county_gets_404_and_a_leader_sees_no_disability_data(
+    client, policy, clerk, cdpf, outsider_cdpf, divisions
+):
     _, person = disabled_person()
     certify(cdpf, person)
     from minzheng.disability.services import applications as svc
@@ -82,7 +89,10 @@ def test_another_county_gets_404_and_a_leader_sees_no_disability_data(client, po
     missing = client.get(reverse("disability:application_detail", args=[999999]))
     other = client.get(reverse("disability:application_detail", args=[a.pk]))
     assert other.status_code == missing.status_code == 404
-    assert _post(client, "application_cdpf", a.pk, {"passed": "yes", "reviewed_on": "2026-03-20"}).status_code == 404
+    assert (
+        _post(client, "application_cdpf", a.pk, {"passed": "yes", "reviewed_on": "2026-03-20"}).status_code
+        == 404
+    )
     leader = make_user("leader", "210602000000", username="yb_leader_dis")
     login(client, leader)
     assert client.get(reverse("disability:application_detail", args=[a.pk])).status_code == 403
@@ -111,7 +121,7 @@ def test_coverage_indicator_and_its_drilldown(client, policy, clerk, cdpf, appro
     from minzheng.core.indicator_sources import collect_indicator_sources
     from minzheng.disability.services import applications as svc
 
-    household, receiving = disabled_person(name="孙立")
+    _household, receiving = disabled_person(name="孙立")
     certify(cdpf, receiving, grade="一级")
     _, missing = disabled_person(name="周敏")
     certify(cdpf, missing, grade="二级")

@@ -67,7 +67,9 @@ def test_section_9_living_allowance_refused_outside_dibao(policy, clerk, checker
     assert a.status == Status.REFUSED and a.enrolment_id is None
 
 
-def test_section_9_care_allowance_needs_grade_1_2_at_the_cdpf_review(policy, clerk, checker, cdpf, approver, county_caseworker):
+def test_section_9_care_allowance_needs_grade_1_2_at_the_cdpf_review(
+    policy, clerk, checker, cdpf, approver, county_caseworker
+):
     _, person = disabled_person()
     certify(cdpf, person, category="肢体", grade="三级")
     a = app.receive(clerk, person, kind="care", applied_on=date(2026, 3, 2))
@@ -118,7 +120,11 @@ def test_cross_province_application_stamps_the_three_clocks(policy, clerk, check
         clerk, person, kind="care", applied_on=date(2026, 3, 2), channel="transfer",
         receiving_window="山东省济南市历下区某街道便民服务中心", pushed_on=date(2026, 3, 4),
     )  # fmt: skip
-    assert (a.push_due, a.transfer_decision_due, a.check_due) == (date(2026, 3, 5), date(2026, 3, 18), date(2026, 3, 18))
+    assert (a.push_due, a.transfer_decision_due, a.check_due) == (
+        date(2026, 3, 5),
+        date(2026, 3, 18),
+        date(2026, 3, 18),
+    )
     a = app.township_check(checker, a, passed=True, checked_on=date(2026, 3, 5), note="属实")
     a = app.cdpf_review(cdpf, a, passed=True, reviewed_on=date(2026, 3, 12))
     a = app.decide(approver, a, approved=True, decided_on=date(2026, 3, 13))
@@ -130,14 +136,25 @@ def test_cross_province_application_stamps_the_three_clocks(policy, clerk, check
 def test_certificate_import_is_atomic_and_names_row_and_column_in_chinese(cdpf, divisions):
     _, person = disabled_person()
     good = f"A1,{person.id_number},{person.name},肢体,二级,2020-01-01,2030-12-31"
-    bad = f"A2,110101199001011234,某人,上肢,五级,2020/13/01,"
-    batch = import_certificates(cdpf, data=certificate_file(good, bad), file_name="残联.csv", source_department="残联")
+    bad = "A2,110101199001011234,某人,上肢,五级,2020/13/01,"
+    batch = import_certificates(
+        cdpf, data=certificate_file(good, bad), file_name="残联.csv", source_department="残联"
+    )
     assert batch.status == "rejected"
-    assert {(e["row"], e["column"]) for e in batch.errors} >= {(3, "公民身份号码"), (3, "残疾类别"), (3, "残疾等级"), (3, "发证日期")}
+    assert {(e["row"], e["column"]) for e in batch.errors} >= {
+        (3, "公民身份号码"),
+        (3, "残疾类别"),
+        (3, "残疾等级"),
+        (3, "发证日期"),
+    }
     assert all("第" in e["message"] or e["message"] for e in batch.errors)
     assert not DisabilityCertificate.objects.exists()
-    ok = import_certificates(cdpf, data=certificate_file(good), file_name="残联.csv", source_department="残联")
-    again = import_certificates(cdpf, data=certificate_file(good), file_name="残联.csv", source_department="残联")
+    ok = import_certificates(
+        cdpf, data=certificate_file(good), file_name="残联.csv", source_department="残联"
+    )
+    again = import_certificates(
+        cdpf, data=certificate_file(good), file_name="残联.csv", source_department="残联"
+    )
     assert ok.pk == again.pk and DisabilityCertificate.objects.get().grade == 2
 
 
@@ -149,7 +166,9 @@ def test_grade_change_death_and_leaving_dibao_raise_tasks_and_the_stop_ends_the_
     household, person = disabled_person()
     in_dibao(county_caseworker, household)
     certify(cdpf, person, grade="二级", number="C1")
-    a = app.decide(approver, _to_decision(clerk, checker, cdpf, person), approved=True, decided_on=date(2026, 3, 25))
+    a = app.decide(
+        approver, _to_decision(clerk, checker, cdpf, person), approved=True, decided_on=date(2026, 3, 25)
+    )
     certify(cdpf, person, grade="一级", number="C1")
     assert ChangeTask.objects.filter(kind="grade_changed", application=a).count() == 1
     record_death(county_caseworker, person, death_date=date(2026, 5, 20))
@@ -164,14 +183,16 @@ def test_grade_change_death_and_leaving_dibao_raise_tasks_and_the_stop_ends_the_
 
 
 def test_leaving_dibao_raises_one_task_per_month(policy, clerk, checker, cdpf, approver, county_caseworker):
-    from minzheng.assistance.interface import enrolments_in_force, end_decided_elsewhere  # noqa: F401
-    from minzheng.assistance.services.enrolments import stop_enrolment
+    from minzheng.assistance.interface import end_decided_elsewhere, enrolments_in_force  # noqa: F401
     from minzheng.assistance.models import Enrolment
+    from minzheng.assistance.services.enrolments import stop_enrolment
 
     household, person = disabled_person()
     in_dibao(county_caseworker, household)
     certify(cdpf, person)
-    app.decide(approver, _to_decision(clerk, checker, cdpf, person), approved=True, decided_on=date(2026, 3, 25))
+    app.decide(
+        approver, _to_decision(clerk, checker, cdpf, person), approved=True, decided_on=date(2026, 3, 25)
+    )
     assert changes.sweep(date(2026, 4, 10)) == 0
     dibao = Enrolment.objects.get(household=household, program__code="dibao_urban")
     stop_enrolment(approver, dibao, last_month=date(2026, 5, 1), reason="收入超标")

@@ -26,17 +26,25 @@ def oracle(kind, category, grade, valid, dibao, edge, ext_edge, ext_mental):
     st.sampled_from(["living", "care"]), CATS, st.integers(1, 4), st.booleans(), st.booleans(), st.booleans(),
     st.booleans(), st.booleans(),
 )  # fmt: skip
-def test_section_9_eligibility_matches_the_rule_text(kind, category, grade, valid, dibao, edge, ext_edge, ext_mental):
+def test_section_9_eligibility_matches_the_rule_text(
+    kind, category, grade, valid, dibao, edge, ext_edge, ext_mental
+):
     until = DAY + timedelta(days=1) if valid else DAY - timedelta(days=1)
     certificate = e.Certificate(category, grade, date(2020, 1, 1), until)
     got = e.eligible(kind, certificate, e.Household(dibao, edge), e.Options(ext_edge, ext_mental), DAY)
     assert got == oracle(kind, category, grade, valid, dibao, edge, ext_edge, ext_mental)
-    assert (e.refusal_reason(kind, certificate, e.Household(dibao, edge), e.Options(ext_edge, ext_mental), DAY) == "") == got
+    assert (
+        e.refusal_reason(kind, certificate, e.Household(dibao, edge), e.Options(ext_edge, ext_mental), DAY)
+        == ""
+    ) == got
 
 
 def test_section_9_no_certificate_no_subsidy_even_in_dibao():
     assert not e.eligible("living", None, e.Household(True, False), e.Options(), DAY)
-    assert e.refusal_reason("living", None, e.Household(True, False), e.Options(), DAY) == "未查到该人员的残疾人证"
+    assert (
+        e.refusal_reason("living", None, e.Household(True, False), e.Options(), DAY)
+        == "未查到该人员的残疾人证"
+    )
 
 
 def test_section_9_certificate_valid_through_its_last_day():

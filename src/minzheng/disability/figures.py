@@ -34,8 +34,9 @@ def eligible_and_covered(prefix: str, on: date) -> tuple[int, int, list[Missing]
         return 0, 0, []
     status = households_status([c.person_id for c in holders], on)
     live = set(
-        SubsidyApplication.objects.filter(person_id__in=[c.person_id for c in holders], status__in=LIVE)
-        .values_list("person_id", "kind")
+        SubsidyApplication.objects.filter(
+            person_id__in=[c.person_id for c in holders], status__in=LIVE
+        ).values_list("person_id", "kind")
     )
     option_cache: dict[str, eligibility.Options] = {}
     eligible = covered = 0

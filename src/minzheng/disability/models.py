@@ -56,14 +56,18 @@ class DisabilityCertificate(models.Model):
     grade = models.PositiveSmallIntegerField("残疾等级", choices=GRADES)
     valid_from = models.DateField("发证日期")
     valid_until = models.DateField("有效期至", null=True, blank=True)
-    source_import = models.ForeignKey(CertificateImport, null=True, on_delete=models.PROTECT, related_name="+")
+    source_import = models.ForeignKey(
+        CertificateImport, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "残疾人证"
         verbose_name_plural = "残疾人证"
         constraints = [
-            models.CheckConstraint(condition=models.Q(grade__gte=1, grade__lte=4), name="disability_grade_1_4"),
+            models.CheckConstraint(
+                condition=models.Q(grade__gte=1, grade__lte=4), name="disability_grade_1_4"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -144,7 +148,9 @@ class SubsidyApplication(models.Model):
         verbose_name_plural = "两项补贴申请"
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "kind"], condition=models.Q(status__in=LIVE), name="disability_one_live_per_kind"
+                fields=["person", "kind"],
+                condition=models.Q(status__in=LIVE),
+                name="disability_one_live_per_kind",
             ),
             models.CheckConstraint(
                 condition=models.Q(monthly_amount__isnull=True) | models.Q(monthly_amount__gte=0),
@@ -172,7 +178,9 @@ class ChangeTask(models.Model):
     kind = models.CharField("任务类型", max_length=16, choices=TaskKind.choices)
     person = models.ForeignKey("core.Person", on_delete=models.PROTECT, related_name="+")
     division_code = models.CharField("区划代码", max_length=12, db_index=True)
-    application = models.ForeignKey(SubsidyApplication, null=True, on_delete=models.PROTECT, related_name="tasks")
+    application = models.ForeignKey(
+        SubsidyApplication, null=True, on_delete=models.PROTECT, related_name="tasks"
+    )
     detail = models.CharField("情况", max_length=300)
     raised_on = models.DateField("发现日期")
     due_on = models.DateField("办理期限")

@@ -38,7 +38,11 @@ def _scoped(queryset: QuerySet, user) -> QuerySet:
 
 
 def _under(queryset: QuerySet, division_code: str) -> QuerySet:
-    return queryset.filter(division_code__startswith=division_prefix(division_code)) if division_code else queryset
+    return (
+        queryset.filter(division_code__startswith=division_prefix(division_code))
+        if division_code
+        else queryset
+    )
 
 
 def application_list(user, *, status: str = "", kind: str = "", division_code: str = "") -> QuerySet:
@@ -52,7 +56,9 @@ def application_list(user, *, status: str = "", kind: str = "", division_code: s
 
 def read_application(user, pk: int, *, channel: Channel = Channel.PAGE) -> SubsidyApplication:
     _require_handler(user)
-    application = get_in_jurisdiction_or_404(SubsidyApplication.objects.select_related("person"), user, FIELD, pk=pk)
+    application = get_in_jurisdiction_or_404(
+        SubsidyApplication.objects.select_related("person"), user, FIELD, pk=pk
+    )
     return audited_read(
         user, application, channel=channel, object_type="disability.subsidyapplication",
         division_code=application.division_code, summary=f"查看两项补贴申请 {application.pk}",
@@ -78,7 +84,9 @@ def certificate_list(user, *, division_code: str = "", expiring_before: date | N
 
 def import_list(user) -> QuerySet:
     _require_handler(user)
-    return scope(CertificateImport.objects.select_related("uploaded_by"), user, FIELD).order_by("-uploaded_at")
+    return scope(CertificateImport.objects.select_related("uploaded_by"), user, FIELD).order_by(
+        "-uploaded_at"
+    )
 
 
 def task_list(user, *, open_only: bool = True, kind: str = "", division_code: str = "") -> QuerySet:
@@ -101,7 +109,9 @@ def person_by_id_number(user, id_number: str):
 
 
 def open_steps(user) -> QuerySet:
-    return _scoped(SubsidyApplication.objects.filter(status__in=[Status.RECEIVED, Status.CDPF, Status.DECISION]), user)
+    return _scoped(
+        SubsidyApplication.objects.filter(status__in=[Status.RECEIVED, Status.CDPF, Status.DECISION]), user
+    )
 
 
 # --- 两项补贴覆盖率 (figures for plan monitoring; no user: the planning page enforces the viewer's scope) ----------
@@ -122,9 +132,10 @@ def missing_persons(user, division_code: str, on: date) -> list:
     from .figures import eligible_and_covered
 
     prefix = division_prefix(division_code or user.division_code)
-    if not prefix.startswith(division_prefix(user.division_code)) and not division_prefix(user.division_code).startswith(prefix):
+    if not prefix.startswith(division_prefix(user.division_code)) and not division_prefix(
+        user.division_code
+    ).startswith(prefix):
         return []
     own = division_prefix(user.division_code)
     prefix = prefix if len(prefix) >= len(own) else own
     return eligible_and_covered(prefix, on)[2]
-

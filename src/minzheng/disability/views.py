@@ -42,13 +42,18 @@ def _frame(title: str, *tail) -> dict:
 
 
 def _due(a) -> object:
-    return {Status.RECEIVED: a.check_due, Status.CDPF: a.cdpf_due, Status.DECISION: a.decision_due}.get(a.status, "")
+    return {Status.RECEIVED: a.check_due, Status.CDPF: a.cdpf_due, Status.DECISION: a.decision_due}.get(
+        a.status, ""
+    )
 
 
 def dashboard(request):
     ff, d = search(request, f.ApplicationFilterForm)
     qs = sel.application_list(
-        request.user, status=d.get("status", ""), kind=d.get("kind", ""), division_code=d.get("division_code", "")
+        request.user,
+        status=d.get("status", ""),
+        kind=d.get("kind", ""),
+        division_code=d.get("division_code", ""),
     )
     page = paginate(request, qs)
     names = names_of({a.division_code for a in page})
@@ -74,9 +79,13 @@ def dashboard(request):
 
 
 def _colour(status: str) -> str:
-    return {"paying": "green", "refused": "red", "not_passed": "red", "cdpf_refused": "red", "ended": "grey"}.get(
-        status, "orange"
-    )
+    return {
+        "paying": "green",
+        "refused": "red",
+        "not_passed": "red",
+        "cdpf_refused": "red",
+        "ended": "grey",
+    }.get(status, "orange")
 
 
 def application_new(request):
@@ -111,7 +120,12 @@ def application_detail(request, pk: int):
         ("补贴类别", a.get_kind_display()),
         ("受理渠道", a.get_channel_display() + (f"（{a.receiving_window}）" if a.receiving_window else "")),
         ("申请日期", a.applied_on),
-        ("残疾人证（残联数据）", f"{cert.category}残疾{cert.get_grade_display()}，有效期至 {cert.valid_until or '长期'}" if cert else "未查到"),
+        (
+            "残疾人证（残联数据）",
+            f"{cert.category}残疾{cert.get_grade_display()}，有效期至 {cert.valid_until or '长期'}"
+            if cert
+            else "未查到",
+        ),
         ("户籍地乡镇受理 / 初审期限", f"{a.received_on} / {a.check_due}"),
         ("初审", f"{a.checked_on} {a.check_note}" if a.checked_on else ""),
         ("公示期", f"{a.publicity_from} 至 {a.publicity_until}" if a.publicity_from else ""),
@@ -131,13 +145,25 @@ def application_detail(request, pk: int):
     step = {
         Status.RECEIVED: (Capability.CHECK_DISABILITY_SUBSIDY, "乡镇初审", f.CheckForm, "application_check"),
         Status.CDPF: (Capability.CDPF_REVIEW_DISABILITY, "县残联审核", f.CdpfForm, "application_cdpf"),
-        Status.DECISION: (Capability.DECIDE_DISABILITY_SUBSIDY, "县民政审定", f.DecideForm, "application_decide"),
+        Status.DECISION: (
+            Capability.DECIDE_DISABILITY_SUBSIDY,
+            "县民政审定",
+            f.DecideForm,
+            "application_decide",
+        ),
         Status.PAYING: (Capability.DECIDE_DISABILITY_SUBSIDY, "停发", f.StopForm, "application_stop"),
     }.get(a.status)
     if step and has_capability(user, step[0]):
         actions.append(Action(step[1], step[2](), reverse(f"disability:{step[3]}", args=[pk]), "提交"))
-    if a.channel == "transfer" and a.decided_on and not a.noticed_on and has_capability(user, Capability.HANDLE_DISABILITY_SUBSIDY):
-        actions.append(Action("登记告知结果", f.NoticeForm(), reverse("disability:application_notice", args=[pk])))
+    if (
+        a.channel == "transfer"
+        and a.decided_on
+        and not a.noticed_on
+        and has_capability(user, Capability.HANDLE_DISABILITY_SUBSIDY)
+    ):
+        actions.append(
+            Action("登记告知结果", f.NoticeForm(), reverse("disability:application_notice", args=[pk]))
+        )
     return pages.detail_page(
         request, frame=_frame(f"{a.get_kind_display()}：{a.person.name}", ("申请办理", reverse("disability:dashboard")),
                               (a.person.name, None)),
@@ -150,7 +176,11 @@ def _post(load: Callable, form_class, call: Callable, success: Callable, back: C
     def view(request, pk: int):
         record = load(request.user, pk)
         form = form_class(request.POST)
-        result = run_service(form, lambda: call(request.user, record, form.cleaned_data)) if form.is_valid() else None
+        result = (
+            run_service(form, lambda: call(request.user, record, form.cleaned_data))
+            if form.is_valid()
+            else None
+        )
         if result is not None:
             messages.success(request, success(result))
         else:
@@ -196,7 +226,9 @@ application_stop = _post(
 
 def task_list(request):
     ff, d = search(request, f.TaskFilterForm)
-    page = paginate(request, sel.task_list(request.user, kind=d.get("kind", ""), division_code=d.get("division_code", "")))
+    page = paginate(
+        request, sel.task_list(request.user, kind=d.get("kind", ""), division_code=d.get("division_code", ""))
+    )
     rows = [
         [Cell(t.person.name, reverse("disability:task_detail", args=[t.pk])), t.get_kind_display(), t.detail,
          t.raised_on, t.due_on]
@@ -217,7 +249,9 @@ def task_detail(request, pk: int):
         ("办结", f"{t.done_on} {t.outcome}" if t.done_on else ""),
     ]  # fmt: skip
     if t.application_id:
-        fields.append(("申请", Cell("查看申请", reverse("disability:application_detail", args=[t.application_id]))))
+        fields.append(
+            ("申请", Cell("查看申请", reverse("disability:application_detail", args=[t.application_id])))
+        )
     actions = []
     if t.done_on is None and has_capability(request.user, Capability.HANDLE_DISABILITY_SUBSIDY):
         actions.append(Action("办结任务", f.TaskDoneForm(), reverse("disability:task_done", args=[pk])))

@@ -31,10 +31,16 @@ def _items(rows) -> list[WorkItem]:
         matter, due_field, capability = _STEP[row["status"]]
         items.append(
             WorkItem(
-                source="disability.application", key=str(row["pk"]), domain=DOMAIN,
-                matter=f"{_KIND.get(row['kind'], '')} · {matter}", subject=mask_name(row["person__name"]),
-                division_code=row["division_code"], due_on=row[due_field], url=url(row["pk"]), capability=capability,
-            )  # fmt: skip
+                source="disability.application",
+                key=str(row["pk"]),
+                domain=DOMAIN,
+                matter=f"{_KIND.get(row['kind'], '')} · {matter}",
+                subject=mask_name(row["person__name"]),
+                division_code=row["division_code"],
+                due_on=row[due_field],
+                url=url(row["pk"]),
+                capability=capability,
+            )
         )
     return items
 
@@ -62,10 +68,16 @@ def _task_items(rows) -> list[WorkItem]:
     url = url_for_each("disability:task_detail")
     return [
         WorkItem(
-            source="disability.task", key=str(row["pk"]), domain=DOMAIN, matter=f"两项补贴 · {_TASK.get(row['kind'], '')}",
-            subject=mask_name(row["person__name"]), division_code=row["division_code"], due_on=row["due_on"],
-            url=url(row["pk"]), capability=Capability.HANDLE_DISABILITY_SUBSIDY,
-        )  # fmt: skip
+            source="disability.task",
+            key=str(row["pk"]),
+            domain=DOMAIN,
+            matter=f"两项补贴 · {_TASK.get(row['kind'], '')}",
+            subject=mask_name(row["person__name"]),
+            division_code=row["division_code"],
+            due_on=row["due_on"],
+            url=url(row["pk"]),
+            capability=Capability.HANDLE_DISABILITY_SUBSIDY,
+        )
         for row in rows
     ]
 

@@ -50,14 +50,24 @@ def _certificate_file(persons: list[Person], today: date) -> bytes:
     for i, p in enumerate(persons):
         issued = date(today.year - 3 - i % 5, 1 + i % 12, 10)
         # a few certificates expired, to show the 证件过期 task
-        until = "" if i % 4 == 0 else (today - timedelta(days=20) if i % 17 == 5 else date(today.year + 4, 12, 31)).isoformat()
+        until = (
+            ""
+            if i % 4 == 0
+            else (today - timedelta(days=20) if i % 17 == 5 else date(today.year + 4, 12, 31)).isoformat()
+        )
         lines.append(f"{p.id_number}{i % 10}{p.disability_grade},{p.id_number},{p.name},{p.disability_category},"
                      f"{_GRADE[p.disability_grade]},{issued.isoformat()},{until}")  # fmt: skip
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def _users() -> dict[str, User]:
-    names = ["township_caseworker", "township_reviewer", "county_cdpf_reviewer", "county_approver", "county_caseworker"]
+    names = [
+        "township_caseworker",
+        "township_reviewer",
+        "county_cdpf_reviewer",
+        "county_approver",
+        "county_caseworker",
+    ]
     found = {u.username: u for u in User.objects.filter(username__in=names)}
     missing = [n for n in names if n not in found]
     if missing:
@@ -69,7 +79,12 @@ def _users() -> dict[str, User]:
 def load_demo(*, today: date | None = None) -> DemoSummary:
     today = today or date.today()
     u = _users()
-    clerk, checker, cdpf, approver = u["township_caseworker"], u["township_reviewer"], u["county_cdpf_reviewer"], u["county_approver"]
+    clerk, checker, cdpf, approver = (
+        u["township_caseworker"],
+        u["township_reviewer"],
+        u["county_cdpf_reviewer"],
+        u["county_approver"],
+    )
     holders = [p for p in _holders(400) if p.hukou_division_code.startswith("210602002")][:60]
     if not holders:
         return DemoSummary(0, 0, 0, 0)
@@ -102,7 +117,9 @@ def load_demo(*, today: date | None = None) -> DemoSummary:
         if stage == "cdpf":
             continue
         try:
-            a = svc.cdpf_review(cdpf, a, passed=True, reviewed_on=a.publicity_until + timedelta(days=2), today=today)
+            a = svc.cdpf_review(
+                cdpf, a, passed=True, reviewed_on=a.publicity_until + timedelta(days=2), today=today
+            )
         except MinzhengError:  # an expired demo certificate: the file stays with the 残联
             continue
         if stage == "decision":

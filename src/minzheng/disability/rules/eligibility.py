@@ -45,7 +45,9 @@ def certificate_valid_on(certificate: Certificate | None, on: date) -> bool:
     return certificate.valid_from <= on and (certificate.valid_until is None or on <= certificate.valid_until)
 
 
-def living_eligible(certificate: Certificate | None, household: Household, options: Options, on: date) -> bool:
+def living_eligible(
+    certificate: Certificate | None, household: Household, options: Options, on: date
+) -> bool:
     """困难残疾人生活补贴: a valid certificate (any grade, any type) and a 低保 household (or 低保边缘 where
     extended)."""
     if not certificate_valid_on(certificate, on):
@@ -63,7 +65,9 @@ def care_eligible(certificate: Certificate | None, options: Options, on: date) -
     return options.care_mental_grades_3_4 and certificate.category in MENTAL and certificate.grade in (3, 4)
 
 
-def eligible(kind: str, certificate: Certificate | None, household: Household, options: Options, on: date) -> bool:
+def eligible(
+    kind: str, certificate: Certificate | None, household: Household, options: Options, on: date
+) -> bool:
     if kind == LIVING:
         return living_eligible(certificate, household, options, on)
     if kind == CARE:
@@ -71,7 +75,9 @@ def eligible(kind: str, certificate: Certificate | None, household: Household, o
     raise ValueError(kind)
 
 
-def refusal_reason(kind: str, certificate: Certificate | None, household: Household, options: Options, on: date) -> str:
+def refusal_reason(
+    kind: str, certificate: Certificate | None, household: Household, options: Options, on: date
+) -> str:
     """Why not, in Chinese ('' when eligible)."""
     if certificate is None:
         return "未查到该人员的残疾人证"
@@ -81,7 +87,9 @@ def refusal_reason(kind: str, certificate: Certificate | None, household: Househ
         return ""
     if kind == LIVING:
         return "所在家庭不是低保家庭" + ("或低保边缘家庭" if options.living_includes_dibao_edge else "")
-    return "残疾等级不是一、二级" + ("（三、四级仅限智力、精神残疾）" if options.care_mental_grades_3_4 else "")
+    return "残疾等级不是一、二级" + (
+        "（三、四级仅限智力、精神残疾）" if options.care_mental_grades_3_4 else ""
+    )
 
 
 def first_paid_month(applied_on: date) -> date:
@@ -92,4 +100,3 @@ def first_paid_month(applied_on: date) -> date:
 def publicity_ends(starts_on: date, days: int) -> date:
     """公示 of at least ``days`` calendar days: the last day of the notice."""
     return starts_on + timedelta(days=days - 1)
-

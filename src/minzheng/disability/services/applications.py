@@ -67,7 +67,9 @@ def receive(
         raise DisabilityConflict("该人员已死亡，不能受理", field="person")
     not_future(applied_on, "applied_on", "申请日期", today)
     if SubsidyApplication.objects.filter(person=person, kind=kind, status__in=LIVE).exists():
-        raise DisabilityConflict(f"该人员已有在办或发放中的{SubsidyKind(kind).label}，请勿重复申请", field="kind")
+        raise DisabilityConflict(
+            f"该人员已有在办或发放中的{SubsidyKind(kind).label}，请勿重复申请", field="kind"
+        )
     application = SubsidyApplication(
         person=person, division_code=division, kind=kind, channel=channel, applied_on=applied_on,
         created_by=actor,
@@ -81,11 +83,19 @@ def receive(
         not_future(pushed_on, "pushed_on", "推送日期", today)
         application.push_due = due(applied_on, "disability_transfer_push_working_days", division)
         application.pushed_on = received_on = pushed_on
-        application.transfer_decision_due = due(pushed_on, "disability_transfer_decision_working_days", division)
+        application.transfer_decision_due = due(
+            pushed_on, "disability_transfer_decision_working_days", division
+        )
     application.received_on = received_on
     application.check_due = due(received_on, "disability_township_check_working_days", division)
     application.save()
-    audit(actor, AuditEvent.CREATE, application, f"受理{application.get_kind_display()}申请（{application.get_channel_display()}）", FIELDS)
+    audit(
+        actor,
+        AuditEvent.CREATE,
+        application,
+        f"受理{application.get_kind_display()}申请（{application.get_channel_display()}）",
+        FIELDS,
+    )
     return application
 
 
@@ -117,7 +127,9 @@ def township_check(
         application.publicity_until = eligibility.publicity_ends(
             checked_on, days("disability_publicity_days", division, checked_on)
         )
-        application.cdpf_due = due(application.publicity_until, "disability_cdpf_review_working_days", division)
+        application.cdpf_due = due(
+            application.publicity_until, "disability_cdpf_review_working_days", division
+        )
         application.status = Status.CDPF
     else:
         application.status = Status.NOT_PASSED
@@ -135,7 +147,9 @@ def cdpf_review(
     require(actor, Capability.CDPF_REVIEW_DISABILITY)
     application = _locked(actor, application, Status.CDPF, "该申请不在待残联审核状态")
     if reviewed_on <= application.publicity_until:
-        raise InvalidDisabilityInput(f"公示期至 {application.publicity_until}，期满后才能审核", field="reviewed_on")
+        raise InvalidDisabilityInput(
+            f"公示期至 {application.publicity_until}，期满后才能审核", field="reviewed_on"
+        )
     not_future(reviewed_on, "reviewed_on", "审核日期", today)
     row = DisabilityCertificate.objects.filter(person_id=application.person_id).first()
     application.cdpf_on, application.cdpf_by = reviewed_on, actor
@@ -144,7 +158,9 @@ def cdpf_review(
         if not eligibility.certificate_valid_on(certificate, application.applied_on):
             raise InvalidDisabilityInput("残联数据中没有申请日有效的残疾人证，不能审核通过", field="passed")
         opts = options(application.division_code, application.applied_on)
-        if application.kind == eligibility.CARE and not eligibility.care_eligible(certificate, opts, application.applied_on):
+        if application.kind == eligibility.CARE and not eligibility.care_eligible(
+            certificate, opts, application.applied_on
+        ):
             raise InvalidDisabilityInput(
                 eligibility.refusal_reason(eligibility.CARE, certificate, eligibility.Household(False, False), opts, application.applied_on),
                 field="passed",
@@ -152,7 +168,9 @@ def cdpf_review(
         application.certificate_number, application.certificate_category = row.number, row.category
         application.certificate_grade = row.grade
         application.cdpf_note = (note or "").strip()[:300] or f"残疾人证 {row.category}{row.grade}级 审核通过"
-        application.decision_due = due(reviewed_on, "disability_decision_working_days", application.division_code)
+        application.decision_due = due(
+            reviewed_on, "disability_decision_working_days", application.division_code
+        )
         application.status = Status.DECISION
     else:
         application.cdpf_note = require_text(note, "note", "不通过的理由", 300)
@@ -186,7 +204,9 @@ def decide(
         start = eligibility.first_paid_month(on)
         found = standard(application.kind, application.division_code, start)
         application.monthly_amount, application.start_month = found.monthly_amount, start
-        application.standard_note = f"{found.kind_label} {found.monthly_amount} 元/月（{found.effective_from}起）"
+        application.standard_note = (
+            f"{found.kind_label} {found.monthly_amount} 元/月（{found.effective_from}起）"
+        )
         application.decision_note = (note or "").strip()[:300] or "审定发放"
         application.status = Status.PAYING
         application.enrolment_id = _pay(actor, application)
@@ -194,7 +214,9 @@ def decide(
         application.decision_note = require_text(note, "note", "不予发放的理由", 300)
         application.status = Status.REFUSED
     if application.channel == Channel.TRANSFER:
-        application.notice_due = due(decided_on, "disability_transfer_notice_working_days", application.division_code)
+        application.notice_due = due(
+            decided_on, "disability_transfer_notice_working_days", application.division_code
+        )
     application.save()
     audit(actor, AuditEvent.UPDATE, application, f"县民政审定：{application.get_status_display()}", FIELDS)
     return application
@@ -225,12 +247,23 @@ def stop(actor, application: SubsidyApplication, *, last_month: date, reason: st
         raise InvalidDisabilityInput(
             f"最后发放月份不能早于起始发放月份（{application.start_month:%Y-%m}）", field="last_month"
         )
-    application.end_month, application.end_reason = last_month, require_text(reason, "reason", "停发原因", 100)
+    application.end_month, application.end_reason = (
+        last_month,
+        require_text(reason, "reason", "停发原因", 100),
+    )
     application.status = Status.ENDED
     application.save(update_fields=["end_month", "end_reason", "status"])
     if application.enrolment_id:
-        end_decided_elsewhere(actor, application.enrolment_id, last_month=last_month, reason=application.end_reason)
-    audit(actor, AuditEvent.UPDATE, application, f"停发{application.get_kind_display()}（{application.end_reason}）", FIELDS)
+        end_decided_elsewhere(
+            actor, application.enrolment_id, last_month=last_month, reason=application.end_reason
+        )
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        application,
+        f"停发{application.get_kind_display()}（{application.end_reason}）",
+        FIELDS,
+    )
     return application
 
 
@@ -243,10 +276,13 @@ def _pay(actor, application: SubsidyApplication) -> int:
         .exclude(valid_to__lt=application.applied_on)
         .values("household_id")
     )
-    household = Household.objects.filter(pk__in=household_ids, dissolved_on__isnull=True).order_by("pk").first()
+    household = (
+        Household.objects.filter(pk__in=household_ids, dissolved_on__isnull=True).order_by("pk").first()
+    )
     if household is None:
         raise InvalidDisabilityInput(
-            f"该人员在{on:%Y年%m月}没有在户记录，无法纳入资金发放；请先在人口与家庭中登记其家庭", field="approved"
+            f"该人员在{on:%Y年%m月}没有在户记录，无法纳入资金发放；请先在人口与家庭中登记其家庭",
+            field="approved",
         )
     return enrol_decided_elsewhere(
         actor,

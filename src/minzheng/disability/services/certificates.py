@@ -28,7 +28,20 @@ from ..rules.eligibility import CATEGORIES
 from .changes import raise_task
 
 COLUMNS = ("残疾人证号", "公民身份号码", "姓名", "残疾类别", "残疾等级", "发证日期", "有效期至")
-_GRADE = {"1": 1, "2": 2, "3": 3, "4": 4, "一级": 1, "二级": 2, "三级": 3, "四级": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_GRADE = {
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "一级": 1,
+    "二级": 2,
+    "三级": 3,
+    "四级": 4,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+}
 _CATEGORY = {**{c: c for c in CATEGORIES}, **{f"{c}残疾": c for c in CATEGORIES}}
 
 
@@ -72,7 +85,7 @@ def _rows_of(data: bytes, file_name: str) -> tuple[int, list[list[str]]]:
             rows = read_first_sheet(data)
         except ImportRejected:
             raise
-        except Exception:  # noqa: BLE001 — a broken workbook is the user's file, not our error
+        except Exception:
             raise ImportRejected("无法读取该 Excel 文件，请确认是 .xlsx 格式") from None
     else:
         if not data:
@@ -135,7 +148,11 @@ def _check(header_at: int, rows: list[list[str]], actor) -> tuple[list[Row], lis
             parsed = parse_resident_id(v["公民身份号码"])
             person = persons.get(parsed.number)
             if person is None:
-                error(line, "公民身份号码", f"人口库中没有公民身份号码 {mask_id_number(parsed.number)}，请先登记该人员")
+                error(
+                    line,
+                    "公民身份号码",
+                    f"人口库中没有公民身份号码 {mask_id_number(parsed.number)}，请先登记该人员",
+                )
             elif not covers_actor(actor, person):
                 error(line, "公民身份号码", f"{mask_id_number(parsed.number)} 不在您的管辖范围内")
             elif v["姓名"] and v["姓名"] != person.name:
@@ -144,7 +161,11 @@ def _check(header_at: int, rows: list[list[str]], actor) -> tuple[list[Row], lis
             error(line, "公民身份号码", exc.message)
         category = _CATEGORY.get(v["残疾类别"])
         if category is None:
-            error(line, "残疾类别", f"“{v['残疾类别']}”不是有效的残疾类别（可填：" + "、".join(CATEGORIES) + "）")
+            error(
+                line,
+                "残疾类别",
+                f"“{v['残疾类别']}”不是有效的残疾类别（可填：" + "、".join(CATEGORIES) + "）",
+            )
         grade = _GRADE.get(v["残疾等级"])
         if grade is None:
             error(line, "残疾等级", f"“{v['残疾等级']}”不是有效的残疾等级（可填：一级、二级、三级、四级）")
@@ -173,7 +194,9 @@ def covers_actor(actor, person: Person) -> bool:
     return covers(actor.division_code, person.hukou_division_code or person.residence_division_code)
 
 
-def import_certificates(actor, *, data: bytes, file_name: str, source_department: str, today: date | None = None):
+def import_certificates(
+    actor, *, data: bytes, file_name: str, source_department: str, today: date | None = None
+):
     """Import one file (all or nothing); returns the batch (``rejected`` with ``errors``, or ``accepted``)."""
     require(actor, Capability.CDPF_REVIEW_DISABILITY)
     department = (source_department or "").strip()
@@ -218,7 +241,9 @@ def _apply(actor, batch: CertificateImport, row: Row, today: date) -> None:
     facts = {"number": row.number, "category": row.category, "grade": row.grade,
              "valid_from": row.valid_from, "valid_until": row.valid_until}  # fmt: skip
     if row.existing is None:
-        DisabilityCertificate.objects.create(person=row.person, division_code=division, source_import=batch, **facts)
+        DisabilityCertificate.objects.create(
+            person=row.person, division_code=division, source_import=batch, **facts
+        )
         batch.rows_added += 1
         return
     old = row.existing
@@ -226,8 +251,10 @@ def _apply(actor, batch: CertificateImport, row: Row, today: date) -> None:
         batch.rows_unchanged += 1
         return
     changed = (old.grade, old.category) != (row.grade, row.category)
-    note = f"残联数据：{old.category}{old.grade}级 → {row.category}{row.grade}级" if changed else (
-        f"残联数据：有效期至 {old.valid_until or '长期'} → {row.valid_until or '长期'}"
+    note = (
+        f"残联数据：{old.category}{old.grade}级 → {row.category}{row.grade}级"
+        if changed
+        else (f"残联数据：有效期至 {old.valid_until or '长期'} → {row.valid_until or '长期'}")
     )
     for key, value in facts.items():
         setattr(old, key, value)

@@ -26,7 +26,9 @@ from .common import audit, check_in_jurisdiction, due, households_status, option
 CONSUMER = "disability.registry_changes"
 
 
-def raise_task(kind: str, person, division_code: str, detail: str, today: date, *, key: str, application=None):
+def raise_task(
+    kind: str, person, division_code: str, detail: str, today: date, *, key: str, application=None
+):
     """A task once per key (a rerun finds it)."""
     task, created = ChangeTask.objects.get_or_create(
         key=key[:80],
@@ -37,7 +39,13 @@ def raise_task(kind: str, person, division_code: str, detail: str, today: date, 
         },
     )  # fmt: skip
     if created:
-        audit(None, AuditEvent.CREATE, task, f"两项补贴变更任务：{task.get_kind_display()}", ["kind", "detail", "due_on"])
+        audit(
+            None,
+            AuditEvent.CREATE,
+            task,
+            f"两项补贴变更任务：{task.get_kind_display()}",
+            ["kind", "detail", "due_on"],
+        )
     return task
 
 
@@ -88,7 +96,8 @@ def sweep(today: date) -> int:
     paying = list(SubsidyApplication.objects.filter(status=Status.PAYING).select_related("person"))
     status = households_status([a.person_id for a in paying], today)
     certificates = {
-        c.person_id: c for c in DisabilityCertificate.objects.filter(person_id__in=[a.person_id for a in paying])
+        c.person_id: c
+        for c in DisabilityCertificate.objects.filter(person_id__in=[a.person_id for a in paying])
     }
     count = 0
     for application in paying:
@@ -123,7 +132,10 @@ def yearly_review(today: date) -> int:
     for c in holders:
         cert = eligibility.Certificate(c.category, c.grade, c.valid_from, c.valid_until)
         opts = options(c.division_code, today)
-        for kind, label in ((eligibility.LIVING, "困难残疾人生活补贴"), (eligibility.CARE, "重度残疾人护理补贴")):
+        for kind, label in (
+            (eligibility.LIVING, "困难残疾人生活补贴"),
+            (eligibility.CARE, "重度残疾人护理补贴"),
+        ):
             if (c.person_id, kind) in live:
                 continue
             if eligibility.eligible(kind, cert, status[c.person_id], opts, today):
@@ -155,7 +167,13 @@ def complete_task(actor, task: ChangeTask, *, outcome: str, done_on: date) -> Ch
     task.outcome = require_text(outcome, "outcome", "处理结果", 300)
     task.done_on, task.done_by = done_on, actor
     task.save(update_fields=["outcome", "done_on", "done_by"])
-    audit(actor, AuditEvent.UPDATE, task, f"办结两项补贴变更任务：{task.get_kind_display()}", ["outcome", "done_on"])
+    audit(
+        actor,
+        AuditEvent.UPDATE,
+        task,
+        f"办结两项补贴变更任务：{task.get_kind_display()}",
+        ["outcome", "done_on"],
+    )
     return task
 
 
@@ -165,4 +183,3 @@ def run_daily(today: date) -> dict[str, int]:
     swept = sweep(today)
     review = yearly_review(today) if today.month == 1 else 0
     return {"processed": feed.processed, "tasks": feed.tasks + swept + review}
-

@@ -9,8 +9,13 @@ from minzheng.assistance.interface import program_categories_on, standard_in_for
 from minzheng.core.errors import MinzhengError
 from minzheng.core.jurisdiction import covers
 from minzheng.core.services.audit import record_event, snapshot
-from minzheng.policy.interface import NATIONAL, parameter_in_force, parameter_value, working_day_deadline
-from minzheng.policy.interface import ParameterNotSet
+from minzheng.policy.interface import (
+    NATIONAL,
+    ParameterNotSet,
+    parameter_in_force,
+    parameter_value,
+    working_day_deadline,
+)
 
 from ..errors import InvalidDisabilityInput
 from ..policy_parameters import SEEDS
@@ -74,7 +79,9 @@ def households_status(person_ids: list[int], on: date) -> dict[int, eligibility.
     """低保 / 低保边缘 status of each person's household that day (社会救助's enrolments, through its door)."""
     found = program_categories_on(list(person_ids), on)
     return {
-        pid: eligibility.Household(bool(found.get(pid, set()) & DIBAO), bool(found.get(pid, set()) & DIBAO_EDGE))
+        pid: eligibility.Household(
+            bool(found.get(pid, set()) & DIBAO), bool(found.get(pid, set()) & DIBAO_EDGE)
+        )
         for pid in person_ids
     }
 
