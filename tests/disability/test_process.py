@@ -212,3 +212,15 @@ def test_yearly_review_finds_eligible_not_receiving_as_outreach(policy, cdpf, di
     assert changes.yearly_review(date(2027, 1, 5)) == 1  # same key: still one task
     task = ChangeTask.objects.get()
     assert task.kind == "outreach" and "重度残疾人护理补贴" in task.detail
+
+
+def test_interface_reports_who_is_paid_in_a_month(policy, clerk, checker, cdpf, approver):
+    from minzheng.disability.interface import coverage, receiving_person_ids
+
+    _, person = disabled_person()
+    certify(cdpf, person, grade="一级")
+    a = _to_decision(clerk, checker, cdpf, person, kind="care")
+    app.decide(approver, a, approved=True, decided_on=date(2026, 3, 25))
+    assert receiving_person_ids([person.pk], date(2026, 2, 1)) == {}
+    assert receiving_person_ids([person.pk], date(2026, 3, 15)) == {person.pk: {"care"}}
+    assert coverage("210602000000", date(2026, 3, 31)).eligible == 1

@@ -139,3 +139,19 @@ def missing_persons(user, division_code: str, on: date) -> list:
     own = division_prefix(user.division_code)
     prefix = prefix if len(prefix) >= len(own) else own
     return eligible_and_covered(prefix, on)[2]
+
+
+def paying_person_ids(person_ids: list[int], month: date) -> dict[int, set[str]]:
+    """Subsidies paid for ``month`` (started on or before it, not ended before it), by person."""
+    from django.db.models import Q
+
+    found: dict[int, set[str]] = {}
+    rows = (
+        SubsidyApplication.objects.filter(person_id__in=list(person_ids), start_month__lte=month)
+        .filter(status__in=["paying", "ended"])
+        .filter(Q(end_month__isnull=True) | Q(end_month__gte=month))
+        .values_list("person_id", "kind")
+    )
+    for person_id, kind in rows:
+        found.setdefault(person_id, set()).add(kind)
+    return found
