@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from minzheng.core.models import AuditEvent
 from minzheng.disability.models import SubsidyApplication
+from minzheng.disability.services import changes
 from minzheng.payments.models import PayrollLine
 from minzheng.payments.services.generation import generate_roster
 from tests.core.factories import PASSWORD, make_user
@@ -89,10 +90,22 @@ def test_another_county_gets_404_and_a_leader_sees_no_disability_data(
     missing = client.get(reverse("disability:application_detail", args=[999999]))
     other = client.get(reverse("disability:application_detail", args=[a.pk]))
     assert other.status_code == missing.status_code == 404
-    assert (
-        _post(client, "application_cdpf", a.pk, {"passed": "yes", "reviewed_on": "2026-03-20"}).status_code
-        == 404
-    )
+    for name in (
+        "application_check",
+        "application_cdpf",
+        "application_decide",
+        "application_notice",
+        "application_stop",
+    ):
+        assert _post(client, name, a.pk, {"passed": "yes", "reviewed_on": "2026-03-20"}).status_code == 404
+    task = changes.raise_task("outreach", person, a.division_code, "应补未补", date(2026, 3, 3), key="t1")
+    assert client.get(reverse("disability:task_detail", args=[task.pk])).status_code == 404
+    assert _post(client, "task_done", task.pk, {"outcome": "x", "done_on": "2026-03-04"}).status_code == 404
+    for name in ("dashboard", "task_list", "certificate_list", "missing", "certificate_import"):
+        page = client.get(reverse(f"disability:{name}")).content.decode()
+        assert person.name not in page
+    a.refresh_from_db()
+    assert a.status == "received"
     leader = make_user("leader", "210602000000", username="yb_leader_dis")
     login(client, leader)
     assert client.get(reverse("disability:application_detail", args=[a.pk])).status_code == 403
