@@ -25,33 +25,56 @@ class Missing:
 
 
 def eligible_and_covered(prefix: str, on: date) -> tuple[int, int, list[Missing]]:
+    return coverage_for([prefix], [on])[prefix, on]
+
+
+def coverage_for(
+    prefixes: list[str], days: list[date]
+) -> dict[tuple[str, date], tuple[int, int, list[Missing]]]:
+    """(covered, eligible, missing) for each prefix and day: the certificates and files of all the prefixes are
+    read once; 低保 status once per day (社会救助's door answers one day at a time)."""
+    from django.db.models import Q
+
+    empty = {(prefix, day): (0, 0, []) for prefix in prefixes for day in days}
+    where = Q()
+    for prefix in prefixes:
+        where |= Q(division_code__startswith=prefix)
     holders = list(
-        DisabilityCertificate.objects.filter(division_code__startswith=prefix, person__is_deceased=False)
+        DisabilityCertificate.objects.filter(where, person__is_deceased=False)
         .select_related("person")
         .order_by("division_code", "number")
     )
     if not holders:
-        return 0, 0, []
-    status = households_status([c.person_id for c in holders], on)
+        return empty
+    ids = [c.person_id for c in holders]
     live = set(
-        SubsidyApplication.objects.filter(
-            person_id__in=[c.person_id for c in holders], status__in=LIVE
-        ).values_list("person_id", "kind")
+        SubsidyApplication.objects.filter(person_id__in=ids, status__in=LIVE).values_list("person_id", "kind")
     )
-    option_cache: dict[str, eligibility.Options] = {}
-    eligible = covered = 0
-    missing = []
-    for c in holders:
-        opts = option_cache.setdefault(c.division_code, options(c.division_code, on))
-        cert = eligibility.Certificate(c.category, c.grade, c.valid_from, c.valid_until)
-        kinds = [k for k in LABEL if eligibility.eligible(k, cert, status[c.person_id], opts, on)]
-        if not kinds:
-            continue
-        eligible += 1
-        gaps = tuple(k for k in kinds if (c.person_id, k) not in live)
-        if gaps:
-            missing.append(Missing(c.person_id, c.person.name, c.person.id_number, c.division_code,
-                                   f"{c.category}{c.grade}级", gaps))  # fmt: skip
-        else:
-            covered += 1
-    return covered, eligible, missing
+    result = dict(empty)
+    for day in days:
+        status = households_status(ids, day)
+        option_cache: dict[str, eligibility.Options] = {}
+        per_person = []
+        for c in holders:
+            opts = option_cache.setdefault(c.division_code, options(c.division_code, day))
+            cert = eligibility.Certificate(c.category, c.grade, c.valid_from, c.valid_until)
+            kinds = [k for k in LABEL if eligibility.eligible(k, cert, status[c.person_id], opts, day)]
+            if kinds:
+                gaps = tuple(k for k in kinds if (c.person_id, k) not in live)
+                per_person.append((c, gaps))
+        for prefix in prefixes:
+            mine = [(c, gaps) for c, gaps in per_person if c.division_code.startswith(prefix)]
+            missing = [
+                Missing(
+                    c.person_id,
+                    c.person.name,
+                    c.person.id_number,
+                    c.division_code,
+                    f"{c.category}{c.grade}级",
+                    gaps,
+                )
+                for c, gaps in mine
+                if gaps
+            ]
+            result[prefix, day] = (len(mine) - len(missing), len(mine), missing)
+    return result

@@ -13,11 +13,15 @@ from django.urls import reverse
 from minzheng.core.indicator_sources import IndicatorSource, IndicatorValue
 from minzheng.core.jurisdiction import division_prefix
 
-from .figures import eligible_and_covered
+from .figures import coverage_for, eligible_and_covered
 
 
 def _coverage(division_code: str, start: date, end: date) -> IndicatorValue:
-    covered, eligible, _ = eligible_and_covered(division_prefix(division_code), end)
+    return _coverage_value(division_code, end, eligible_and_covered(division_prefix(division_code), end))
+
+
+def _coverage_value(division_code: str, end: date, counts) -> IndicatorValue:
+    covered, eligible, _ = counts
     query = urlencode({"division_code": division_code, "on": end.isoformat()})
     return IndicatorValue(
         value=(Decimal(covered) * 100 / eligible).quantize(Decimal("0.01")) if eligible else None,
@@ -28,9 +32,19 @@ def _coverage(division_code: str, start: date, end: date) -> IndicatorValue:
     )
 
 
-def _eligible(division_code: str, start: date, end: date) -> IndicatorValue:
-    _, eligible, _ = eligible_and_covered(division_prefix(division_code), end)
-    return IndicatorValue(value=Decimal(eligible))
+def _coverage_series(division_code: str, periods: list[tuple[date, date]]) -> list[IndicatorValue]:
+    prefix = division_prefix(division_code)
+    found = coverage_for([prefix], [end for _, end in periods])
+    return [_coverage_value(division_code, end, found[prefix, end]) for _, end in periods]
+
+
+def _coverage_divisions(division_codes: list[str], start: date, end: date) -> list[IndicatorValue]:
+    prefixes = [division_prefix(code) for code in division_codes]
+    found = coverage_for(prefixes, [end])
+    return [
+        _coverage_value(code, end, found[prefix, end])
+        for code, prefix in zip(division_codes, prefixes, strict=True)
+    ]
 
 
 SOURCES = [
@@ -39,10 +53,7 @@ SOURCES = [
         "享受（或在办）其符合条件的全部两项补贴的持证残疾人数 ÷ 符合困难残疾人生活补贴或重度残疾人护理补贴条件的持证残疾人数"
         "（残联残疾人证数据、社会救助低保数据，期末当日）",
         _coverage,
-    ),
-    IndicatorSource(
-        "disability.eligible_persons", "符合两项补贴条件人数", "人", "month",
-        "持有效残疾人证且符合困难残疾人生活补贴或重度残疾人护理补贴条件的人数（期末当日）",
-        _eligible,
+        compute_series=_coverage_series,
+        compute_divisions=_coverage_divisions,
     ),
 ]  # fmt: skip
