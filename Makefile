@@ -65,6 +65,7 @@ demo:
 	$(PY) manage.py demo_onestop
 	$(PY) manage.py demo_funds
 	$(PY) manage.py demo_rescue
+	$(PY) manage.py demo_disability
 	$(PY) manage.py demo_datacenter
 
 serve:

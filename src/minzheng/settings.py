@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "minzheng.payments",
     "minzheng.monitoring",
     "minzheng.children",
+    "minzheng.disability",
     "minzheng.socialorgs",
     "minzheng.placenames",
     "minzheng.onestop",

@@ -169,6 +169,22 @@ def test_every_url_is_covered_by_this_matrix():
         "eldercare:staff_add",
         "eldercare:visit_create",
         "eldercare:visit_plan",
+        # 残疾人两项补贴: every record URL is walked as an outsider in tests/disability/test_pages.py (404 each,
+        # writes refused); lists, the certificate data and the drill-down are scoped to the jurisdiction.
+        "disability:dashboard",
+        "disability:application_new",
+        "disability:application_detail",
+        "disability:application_check",
+        "disability:application_cdpf",
+        "disability:application_decide",
+        "disability:application_notice",
+        "disability:application_stop",
+        "disability:task_list",
+        "disability:task_detail",
+        "disability:task_done",
+        "disability:certificate_list",
+        "disability:certificate_import",
+        "disability:missing",
         # 儿童福利: every record URL is walked as an outsider in tests/children/test_pages.py (404 each, writes
         # refused); lists and the dashboard show nothing of another county; 未保案件 404 to anyone but their
         # handlers and supervisors (tests/children/test_protection.py).

@@ -86,7 +86,8 @@ def build_demo_world(*, households: int = DEMO_HOUSEHOLDS) -> None:
     call_command("demo_onestop", "--residents", "10", **quiet)
     call_command("demo_funds", "--outlets", "30", **quiet)
     call_command("demo_rescue", **quiet)
-    call_command("demo_datacenter", **quiet)
+    call_command("demo_disability", **quiet)
+    call_command("demo_datacenter", **quiet)  # last: it checks the quality of everything above
     _verify_a_township()
 
 

@@ -54,12 +54,17 @@ class Capability(StrEnum):
     MANAGE_FUNDS = "manage_funds"
     HANDLE_FUND_FINDINGS = "handle_fund_findings"
     MANAGE_RESCUE = "manage_rescue"
+    HANDLE_DISABILITY_SUBSIDY = "handle_disability_subsidy"
+    CHECK_DISABILITY_SUBSIDY = "check_disability_subsidy"
+    CDPF_REVIEW_DISABILITY = "cdpf_review_disability"
+    DECIDE_DISABILITY_SUBSIDY = "decide_disability_subsidy"
 
 
 _ALL_READERS = {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER, Role.LEADER, Role.SYSADMIN}
 
 ROLE_CAPABILITIES: dict[Capability, set[str]] = {
-    Capability.VIEW_REGISTRY: _ALL_READERS,
+    # 残联审核人 reads the persons of the 两项补贴 files in its county (it identifies the applicant).
+    Capability.VIEW_REGISTRY: _ALL_READERS | {Role.CDPF_REVIEWER},
     Capability.EDIT_REGISTRY: {Role.CASEWORKER},
     # Full ID numbers only for those whose casework needs them; leaders read masked figures.
     Capability.REVEAL_ID_NUMBER: {Role.CASEWORKER, Role.REVIEWER, Role.APPROVER},
@@ -153,6 +158,11 @@ ROLE_CAPABILITIES: dict[Capability, set[str]] = {
     # 救助管理站: caseworkers at the station take people in, trace families and return them; they alone see
     # health notes and photo/fingerprint/DNA ids (leaders and reviewers read the masked lists).
     Capability.MANAGE_RESCUE: {Role.CASEWORKER},
+    # 残疾人两项补贴: 乡镇受理 → 乡镇初审/公示 → 县残联审核 (its own role) → 县民政审定 (民政 only).
+    Capability.HANDLE_DISABILITY_SUBSIDY: {Role.CASEWORKER},
+    Capability.CHECK_DISABILITY_SUBSIDY: {Role.REVIEWER},
+    Capability.CDPF_REVIEW_DISABILITY: {Role.CDPF_REVIEWER},
+    Capability.DECIDE_DISABILITY_SUBSIDY: {Role.APPROVER},
 }
 
 _MESSAGES = {
@@ -203,6 +213,10 @@ _MESSAGES = {
     Capability.MANAGE_FUNDS: "只有审批人或领导可以维护资金预算、下达、记账和发起资金比对",
     Capability.HANDLE_FUND_FINDINGS: "只有经办人、审核人或审批人可以核实资金疑点、登记追回",
     Capability.MANAGE_RESCUE: "只有救助管理站经办人可以办理受助人员的救助和寻亲",
+    Capability.HANDLE_DISABILITY_SUBSIDY: "只有乡镇（街道）经办人可以受理两项补贴申请和处理变更任务",
+    Capability.CHECK_DISABILITY_SUBSIDY: "只有乡镇（街道）审核人可以初审两项补贴申请",
+    Capability.CDPF_REVIEW_DISABILITY: "只有县级残联审核人可以审核残疾人证和残疾等级、导入残疾人证数据",
+    Capability.DECIDE_DISABILITY_SUBSIDY: "只有县级民政审批人可以审定两项补贴",
 }
 
 

@@ -92,7 +92,13 @@ NAVIGATION: tuple[NavGroup, ...] = (
                 "children",
                 purpose="孤儿、事实无人抚养儿童、困境儿童、留守儿童关爱保护",
             ),
-            NavItem("残疾人两项补贴", "disability", purpose="困难残疾人生活补贴、重度残疾人护理补贴"),
+            NavItem(
+                "残疾人两项补贴",
+                "disability",
+                purpose="困难残疾人生活补贴、重度残疾人护理补贴",
+                # disability data is shown to those who handle the files only (not leaders, not administrators)
+                capability="handle_disability_subsidy|check_disability_subsidy|cdpf_review_disability|decide_disability_subsidy",
+            ),
             NavItem("婚姻登记", "marriage", purpose="结婚、离婚（冷静期）、补领登记，收养登记"),
             NavItem("殡葬管理", "funeral", purpose="殡葬服务、惠民殡葬、节地生态安葬"),
             NavItem("流浪乞讨人员救助", "rescue", purpose="救助管理站、寻亲、易走失人员信息库、接送返回"),

@@ -29,6 +29,9 @@ DECIDED_BY_CHILDREN = frozenset(
         ProgramCategory.DE_FACTO_UNATTENDED_CHILD,
     }
 )
+# Programs whose decision belongs to 残疾人两项补贴 (县残联审核 → 县民政审定, app ``disability``, ADR 0036).
+DECIDED_BY_DISABILITY = frozenset({ProgramCategory.DISABILITY_LIVING, ProgramCategory.DISABILITY_CARE})
+DECIDED_ELSEWHERE = DECIDED_BY_CHILDREN | DECIDED_BY_DISABILITY
 _HOUSEHOLD_AREA = {"urban": Area.URBAN, "rural": Area.RURAL}
 
 
@@ -48,8 +51,8 @@ def enrol_decided_elsewhere(
     if household.dissolved_on is not None:
         raise InvalidCase("该户已销户，不能纳入发放", field="household_id")
     program = AssistanceProgram.objects.filter(code=program_code, enabled=True).first()
-    if program is None or program.category not in DECIDED_BY_CHILDREN:
-        raise InvalidCase("请选择有效且已启用的儿童基本生活保障项目", field="program_code")
+    if program is None or program.category not in DECIDED_ELSEWHERE:
+        raise InvalidCase("请选择有效且已启用的儿童基本生活保障或残疾人两项补贴项目", field="program_code")
     if not (reason or "").strip():
         raise InvalidCase("请填写纳入依据", field="reason")
     amount = _check_amount(monthly_amount, 1)
@@ -91,7 +94,7 @@ def end_decided_elsewhere(user, enrolment_id: int, *, last_month: date, reason: 
     category's end known at confirmation, e.g. the 18th birthday) is brought forward, never pushed back."""
     enrolment = get_in_jurisdiction_or_404(
         Enrolment.objects.select_for_update().filter(
-            case__isnull=True, program__category__in=DECIDED_BY_CHILDREN
+            case__isnull=True, program__category__in=DECIDED_ELSEWHERE
         ),
         user,
         "division_code",

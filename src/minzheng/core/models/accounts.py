@@ -21,6 +21,8 @@ class Role(models.Model):
     SYSADMIN = "sysadmin"
     SECADMIN = "secadmin"
     AUDITADMIN = "auditadmin"
+    # 县级残联审核人: the 残联's own account in 残疾人两项补贴 (审核 of certificate and grade), no 民政 step.
+    CDPF_REVIEWER = "cdpf_reviewer"
     CHOICES = [
         (CASEWORKER, "经办人"),
         (REVIEWER, "审核人"),
@@ -29,6 +31,7 @@ class Role(models.Model):
         (SYSADMIN, "系统管理员"),
         (SECADMIN, "安全管理员"),
         (AUDITADMIN, "审计管理员"),
+        (CDPF_REVIEWER, "残联审核人"),
     ]
     ADMINISTRATORS = frozenset({SYSADMIN, SECADMIN, AUDITADMIN})
 
