@@ -28,8 +28,10 @@ RETURNS = "查明身份信息流浪乞讨受助人员接送返回率"  # 丹东 
 
 @pytest.fixture
 def dandong_monitoring(monitored_plans, city_leader):
-    """丹东: standards narrowing the urban–rural gap, and the 约束性 return rate of identified vagrants (no domain
-    computes it: entered by the counties, 100 identified persons a year each) for 2020–2023."""
+    """丹东: standards narrowing the urban–rural gap, and the 约束性 return rate of identified vagrants for
+    2020–2023, entered by the counties (100 identified persons a year each): 救助管理 computes it from station
+    records, but this bureau's stations are not on the platform, so the row is rebound to entry by hand (kept
+    by later syncs)."""
     for year, urban, rural in (
         (2020, "663", "5052"),
         (2021, "690", "5400"),
@@ -39,6 +41,13 @@ def dandong_monitoring(monitored_plans, city_leader):
         add_standard(DANDONG, date(year, 1, 1), urban)
         add_standard(DANDONG, date(year, 1, 1), rural, area=Area.RURAL, period=StandardPeriod.PER_YEAR)
     returns = IndicatorDefinition.objects.get(code="planning.vagrant_return_rate")
+    row = monitored_plans["丹东市"].indicators.select_related("binding").get(name=RETURNS, source="table")
+    bound = row.binding
+    services.update_binding(
+        city_leader, row, definition=returns, target_comparison=bound.target_comparison,
+        target_value=bound.target_value, target_year=bound.target_year, baseline_value=bound.baseline_value,
+        baseline_year=bound.baseline_year, note=bound.target_basis,
+    )  # fmt: skip
     maker, checker = make_user("caseworker", DANDONG), make_user("reviewer", DANDONG)
     for year, (yb, zx) in zip(range(2020, 2024), ((80, 70), (84, 74), (87, 78), (90, 80)), strict=True):
         for code, returned in (("210602000000", yb), ("210603000000", zx)):

@@ -17,19 +17,39 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def return_counts(prefixes: list[str], start: date, end: date) -> dict[str, tuple[int, int]]:
-    """(returned, identified) per prefix among clients who left in the period with their identity found —
-    接送返回 and 亲属领回 both count as returned (the plan's 接送返回); those who died, left on their own or went to
-    hospital are not in the denominator (nobody could be returned)."""
-    low, high = _bounds(start, end)
-    out = {}
+def return_counts_by_period(
+    prefixes: list[str], periods: list[tuple[date, date]]
+) -> dict[tuple[str, date, date], tuple[int, int]]:
+    """(returned, identified) per prefix and period among clients who left in the period with their identity
+    found — 接送返回 and 亲属领回 both count as returned (the plan's 接送返回); those who died, left on their own or
+    went to hospital are not in the denominator (nobody could be returned). One query for every prefix and
+    period (the cockpit reads every year and subordinate division at once)."""
+    if not prefixes or not periods:
+        return {}
+    low, high = _bounds(min(s for s, _ in periods), max(e for _, e in periods))
+    under = Q()
     for prefix in prefixes:
-        row = Client.objects.filter(
-            division_code__startswith=prefix, identified=True, discharged_at__range=(low, high),
+        under |= Q(division_code__startswith=prefix)
+    left = list(
+        Client.objects.filter(
+            under, identified=True, discharged_at__range=(low, high),
             discharge__in=[Discharge.RETURNED, Discharge.FAMILY, Discharge.CARE],
-        ).aggregate(total=Count("pk"), returned=Count("pk", filter=Q(discharge__in=[Discharge.RETURNED, Discharge.FAMILY])))  # fmt: skip
-        out[prefix] = (row["returned"], row["total"])
+        ).values_list("division_code", "discharged_at", "discharge")
+    )  # fmt: skip
+    out = {}
+    for start, end in periods:
+        first, last = _bounds(start, end)
+        inside = [(code, how) for code, at, how in left if first <= at <= last]
+        for prefix in prefixes:
+            mine = [how for code, how in inside if code.startswith(prefix)]
+            returned = sum(how in (Discharge.RETURNED, Discharge.FAMILY) for how in mine)
+            out[prefix, start, end] = (returned, len(mine))
     return out
+
+
+def return_counts(prefixes: list[str], start: date, end: date) -> dict[str, tuple[int, int]]:
+    counts = return_counts_by_period(prefixes, [(start, end)])
+    return {prefix: counts[prefix, start, end] for prefix in prefixes}
 
 
 def summary(division_code: str) -> dict:
