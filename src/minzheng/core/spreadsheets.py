@@ -1,13 +1,14 @@
 """Reading and writing .xlsx: python-calamine reads (fast, Rust), xlsxwriter writes (streaming,
 constant memory). Every import, export, template and error report in the platform goes through here."""
 
+import csv
 import io
 import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import xlsxwriter
 from python_calamine import CalamineError, CalamineWorkbook
@@ -101,6 +102,48 @@ def read_first_sheet(data: bytes, *, max_rows: int = MAX_SHEET_ROWS) -> list[lis
         return workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except CalamineError as exc:
         raise ImportRejected(f"无法读取 Excel 文件（文件可能已损坏）：{exc}") from None
+
+
+def cell_text(cell) -> str:
+    """A read cell as the text a person typed: dates as ISO dates, whole numbers without ``.0``, stripped."""
+    if cell is None:
+        return ""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def read_department_table(
+    data: bytes, file_name: str, *, header: str, columns: Sequence[str]
+) -> tuple[int, list[list[str]]]:
+    """A department's list as sent (.xlsx, or CSV in UTF-8 or GB18030): (the header's 0-based row in the file,
+    the rows from the header on as text). Notes above the table are skipped: the header is the first row with
+    a cell reading ``header``. Anything unreadable is refused with a Chinese message naming what to do."""
+    if data.startswith(XLSX_MAGIC) or file_name.lower().endswith(".xlsx"):
+        rows = read_first_sheet(data)
+    else:
+        if not data:
+            raise ImportRejected("上传的文件是空文件")
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ImportRejected("无法识别 CSV 文件的编码，请另存为 UTF-8 或 .xlsx")
+        try:
+            rows = list(csv.reader(io.StringIO(text)))
+        except csv.Error as error:
+            raise ImportRejected(f"CSV 文件格式错误：{error}") from None
+    for index, row in enumerate(rows):
+        if any(cell_text(cell) == header for cell in row):
+            return index, [[cell_text(c) for c in r] for r in rows[index:]]
+    raise ImportRejected("文件中没有表头（应包含：" + "、".join(columns) + "）")
 
 
 @dataclass

@@ -6,9 +6,7 @@ unchanged. A changed grade or type, or a shortened validity, of someone with a l
 caseworker's task (``changes.raise_task``).
 """
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,7 +18,7 @@ from minzheng.core.identity import InvalidIdNumber, mask_id_number, parse_reside
 from minzheng.core.models import AuditEvent, Person
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
-from minzheng.core.spreadsheets import XLSX_MAGIC, read_first_sheet
+from minzheng.core.spreadsheets import read_department_table
 
 from ..errors import InvalidDisabilityInput
 from ..models import LIVE, CertificateImport, DisabilityCertificate, SubsidyApplication, TaskKind
@@ -57,18 +55,6 @@ class Row:
     existing: DisabilityCertificate | None
 
 
-def _text(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
-
-
 def _date(value: str) -> date | None:
     value = value.strip().split(" ")[0].split("T")[0]
     for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"):
@@ -80,32 +66,8 @@ def _date(value: str) -> date | None:
 
 
 def _rows_of(data: bytes, file_name: str) -> tuple[int, list[list[str]]]:
-    if data.startswith(XLSX_MAGIC) or file_name.lower().endswith(".xlsx"):
-        try:
-            rows = read_first_sheet(data)
-        except ImportRejected:
-            raise
-        except Exception:
-            raise ImportRejected("无法读取该 Excel 文件，请确认是 .xlsx 格式") from None
-    else:
-        if not data:
-            raise ImportRejected("上传的文件是空文件")
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportRejected("无法识别 CSV 文件的编码，请另存为 UTF-8 或 .xlsx")
-        try:
-            rows = list(csv.reader(io.StringIO(text)))
-        except csv.Error as error:
-            raise ImportRejected(f"CSV 文件格式错误：{error}") from None
-    for index, row in enumerate(rows):
-        if any(_text(cell) == "残疾人证号" for cell in row):
-            return index, [[_text(c) for c in r] for r in rows[index:]]
-    raise ImportRejected("文件中没有表头（应包含：" + "、".join(COLUMNS) + "）")
+    """(the header's 0-based row in the file, the rows from the header on), cells as text."""
+    return read_department_table(data, file_name, header="残疾人证号", columns=COLUMNS)
 
 
 def _check(header_at: int, rows: list[list[str]], actor) -> tuple[list[Row], list[dict]]:

@@ -5,9 +5,7 @@ and column (nothing written). The same file again is recognised by its hash; a c
 with the same facts counts as unchanged, so a department resending its month is harmless.
 """
 
-import csv
 import hashlib
-import io
 from datetime import date, datetime
 
 from django.db import transaction
@@ -17,7 +15,7 @@ from minzheng.core.errors import ImportRejected
 from minzheng.core.models import AuditEvent, Person
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
-from minzheng.core.spreadsheets import XLSX_MAGIC, read_first_sheet
+from minzheng.core.spreadsheets import read_department_table
 
 from ..errors import InvalidFuneralInput
 from ..models import DeathImport, DeathRecord, DeathSource
@@ -55,40 +53,8 @@ _WORDS = {
 
 
 def _rows_of(data: bytes, file_name: str) -> tuple[int, list[list[str]]]:
-    """(the header's 0-based row in the file, the rows from the header on), cells as stripped text."""
-    if data.startswith(XLSX_MAGIC) or file_name.lower().endswith(".xlsx"):
-        rows = read_first_sheet(data)
-    else:
-        if not data:
-            raise ImportRejected("上传的文件是空文件")
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportRejected("无法识别 CSV 文件的编码，请另存为 UTF-8 或 .xlsx")
-        try:
-            rows = list(csv.reader(io.StringIO(text)))
-        except csv.Error as error:
-            raise ImportRejected(f"CSV 文件格式错误：{error}") from None
-    for index, row in enumerate(rows):
-        if any(_text(cell) == "公民身份号码" for cell in row):
-            return index, [[_text(c) for c in r] for r in rows[index:]]
-    raise ImportRejected("文件中没有表头（应包含：" + "、".join(COLUMNS) + "）")
-
-
-def _text(cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, datetime):
-        return cell.date().isoformat()
-    if isinstance(cell, date):
-        return cell.isoformat()
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
+    """(the header's 0-based row in the file, the rows from the header on), cells as text."""
+    return read_department_table(data, file_name, header="公民身份号码", columns=COLUMNS)
 
 
 def _date(value: str) -> date | None:

@@ -5,9 +5,7 @@ the whole file with every problem listed by row and column (nothing is written).
 recognised by its hash; the same people again leave their open categories unchanged.
 """
 
-import csv
 import hashlib
-import io
 from datetime import date, datetime
 
 from django.db import transaction
@@ -18,7 +16,7 @@ from minzheng.core.jurisdiction import NOT_REGISTRABLE_HERE, covers
 from minzheng.core.models import AuditEvent
 from minzheng.core.permissions import Capability, require
 from minzheng.core.services.audit import record_event
-from minzheng.core.spreadsheets import XLSX_MAGIC, read_first_sheet
+from minzheng.core.spreadsheets import read_department_table
 
 from ..errors import MonitoringError
 from ..models import Category, CategorySource, LibraryCategory, LibraryPerson, ListImport
@@ -31,27 +29,9 @@ TEMPLATE_NOTES = (
 )
 
 
-def _rows_of(data: bytes, file_name: str) -> tuple[int, list[list]]:
-    """(the header's 0-based row in the file, the rows from the header on)."""
-    if data.startswith(XLSX_MAGIC) or file_name.lower().endswith(".xlsx"):
-        rows = read_first_sheet(data)
-    else:
-        if not data:
-            raise ImportRejected("上传的文件是空文件")
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportRejected("无法识别 CSV 文件的编码，请另存为 UTF-8 或 .xlsx")
-        rows = list(csv.reader(io.StringIO(text)))
-    # notes above the header (as in the template) are skipped: the header is the row naming 公民身份号码
-    for index, row in enumerate(rows):
-        if any(str(cell).strip() == "公民身份号码" for cell in row):
-            return index, [[str(c).strip() if c is not None else "" for c in r] for r in rows[index:]]
-    raise ImportRejected("文件中没有表头（应包含：" + "、".join(COLUMNS) + "）")
+def _rows_of(data: bytes, file_name: str) -> tuple[int, list[list[str]]]:
+    """(the header's 0-based row in the file, the rows from the header on), cells as text."""
+    return read_department_table(data, file_name, header="公民身份号码", columns=COLUMNS)
 
 
 def _date(value: str) -> date | None:
