@@ -9,7 +9,7 @@ import pytest
 
 from minzheng.core.models import Division
 from minzheng.planning import services
-from minzheng.planning.models import IndicatorDefinition
+from minzheng.planning.models import IndicatorDefinition, PlanIndicator
 from tests.core.factories import PASSWORD, make_divisions, make_user
 from tests.eldercare.factories import make_institution
 
@@ -32,9 +32,20 @@ def test_leader_opens_the_cockpit_and_drills_into_an_entered_and_a_computed_figu
     services.load_seed_plans()
     services.seed_status_rules()
     services.sync_indicators()
-    make_user("leader", "210600000000", username="dd_ld")
+    leader = make_user("leader", "210600000000", username="dd_ld")
     maker, checker = make_user("caseworker", "210600000000"), make_user("reviewer", "210600000000")
     returns = IndicatorDefinition.objects.get(code="planning.vagrant_return_rate")
+    # 救助管理 computes the rate from station records; this city's stations are not on the platform, so the row
+    # is rebound to the counties' entries (the 指标绑定 page's choice, kept by later syncs).
+    row = PlanIndicator.objects.select_related("binding").get(
+        plan__region_name="丹东市", name=RETURNS, source="table"
+    )
+    b = row.binding
+    services.update_binding(
+        leader, row, definition=returns, target_comparison=b.target_comparison, target_value=b.target_value,
+        target_year=b.target_year, baseline_value=b.baseline_value, baseline_year=b.baseline_year,
+        note=b.target_basis,
+    )  # fmt: skip
     for year, returned in ((2020, 80), (2021, 86), (2022, 91), (2023, 96)):
         entry = services.submit_entry(maker, returns, division_code="210602000000", period_key=str(year), value=None,
                                       numerator=Decimal(returned), denominator=Decimal(100), comment="年报")  # fmt: skip

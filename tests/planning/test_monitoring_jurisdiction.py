@@ -73,7 +73,7 @@ def test_the_progress_api_answers_for_visible_plans_only(monitored_plans, client
     body = client.get(f"/api/planning/plans/{dandong.pk}/progress", {"year": 2023}, headers=headers).json()
     returns = next(item for item in body if item["name"] == "查明身份信息流浪乞讨受助人员接送返回率")
     assert (returns["definition_code"], returns["target_value"], returns["attribute"]) == (
-        "planning.vagrant_return_rate",
+        "rescue.identified_return_rate",  # computed by 救助管理 from its station records
         "100.0000",
         "约束性",
     )
