@@ -57,12 +57,15 @@ def load_social_work(rng: random.Random, actor: User, today: date) -> tuple[int,
                 persons=rng.randrange(1, 30), note="入户走访困难群众，了解需求并链接资源",
             )  # fmt: skip
         stations.append(station)
+    counties = list(
+        Division.objects.filter(code__startswith="2106", level=3, valid_to__isnull=True).values_list(
+            "code", flat=True
+        )
+    )
     workers = 0
     for n in range(60):
         station = rng.choice(stations) if stations and rng.random() < 0.6 else None
-        division = (
-            station.division_code if station else rng.choice(["210602000000", "210603000000", "210604000000"])
-        )
+        division = station.division_code if station else rng.choice(counties)
         certified = _day(rng, date(2012, 6, 1), today - timedelta(days=30))
         level = rng.choices(WorkerLevel.values, weights=[6, 3, 1])[0]
         worker = svc.register_worker(
