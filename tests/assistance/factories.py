@@ -3,6 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
+from django.db import transaction
+
 from minzheng.assistance.models import Area, AssistanceStandard, StandardKind, StandardPeriod
 from minzheng.policy.interface import insert_version
 from minzheng.policy.models import PolicyParameter
@@ -40,7 +42,8 @@ def add_parameter(
         name=name, division_code=division_code, effective_from=effective_from, value=value, text_value="",
         valid_to=valid_to,
     )  # fmt: skip
-    insert_version(PolicyParameter.objects.filter(name=name, division_code=division_code), parameter)
+    with transaction.atomic():  # as the policy services do: the versions are locked while one is inserted
+        insert_version(PolicyParameter.objects.filter(name=name, division_code=division_code), parameter)
     return parameter
 
 

@@ -132,7 +132,9 @@ def test_a_whole_round_publication_objection_results_and_the_new_term(township_c
         "戊",
         "甲",
     ]
-    assert AuditEvent.objects.filter(action="community.results_recorded").exists()
+    assert AuditEvent.objects.filter(
+        action=AuditEvent.UPDATE, object_type="community.electionround", summary="登记选举结果"
+    ).exists()
 
 
 def test_a_round_with_half_the_voters_voting_is_void_art15(county_caseworker):

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from minzheng.core.identity import normalise_id_number
 from minzheng.core.jurisdiction import division_level
-from minzheng.core.models import Division, HouseholdMembership, Person
+from minzheng.core.models import AuditEvent, Division, HouseholdMembership, Person
 
 from ..errors import CommunityConflict, InvalidCommunityInput
 from ..models import Appraisal, Committee, CommitteeKind, Member, MemberRole, SupervisionMember, VillagerGroup
@@ -53,7 +53,7 @@ def create_committee(
         households=households, population=population, adults=adults, representatives=representatives,
         term_number=term_number, term_start=term_start, term_end=end,
     )  # fmt: skip
-    audit(actor, "community.committee_created", committee, f"建立{committee.name}", _COMMITTEE_FIELDS)
+    audit(actor, AuditEvent.CREATE, committee, f"建立{committee.name}", _COMMITTEE_FIELDS)
     return committee
 
 
@@ -98,7 +98,7 @@ def add_member(
     )  # fmt: skip
     audit(
         actor,
-        "community.member_added",
+        AuditEvent.CREATE,
         member,
         f"{committee.name}增加成员{member.name}",
         ["name", "role", "sex"],
@@ -113,7 +113,7 @@ def end_member(actor, member: Member, *, ended_on: date, reason: str) -> Member:
         raise CommunityConflict("该成员职务已终止")
     member.ended_on, member.end_reason = ended_on, require_text(reason, "reason", "终止原因", 200)
     member.save(update_fields=["ended_on", "end_reason"])
-    audit(actor, "community.member_ended", member, f"{member.name}职务终止", ["ended_on", "end_reason"])
+    audit(actor, AuditEvent.UPDATE, member, f"{member.name}职务终止", ["ended_on", "end_reason"])
     return member
 
 
@@ -131,7 +131,7 @@ def add_group(
         leader=require_text(leader, "leader", "组长", 50, False),
         households=households,
     )
-    audit(actor, "community.group_added", group, f"{committee.name}增加{name}", ["name", "households"])
+    audit(actor, AuditEvent.CREATE, group, f"{committee.name}增加{name}", ["name", "households"])
     return group
 
 
@@ -179,9 +179,7 @@ def add_supervisor(
         committee=committee, name=name, sex=sex, appointed_on=appointed_on, chair=chair,
         accounting_skills=accounting_skills, related_member=related_member, relation=relation, person=person,
     )  # fmt: skip
-    audit(
-        actor, "community.supervisor_added", supervisor, f"{committee.name}村务监督委员会增加{name}", ["name"]
-    )
+    audit(actor, AuditEvent.CREATE, supervisor, f"{committee.name}村务监督委员会增加{name}", ["name"])
     return supervisor
 
 
@@ -194,7 +192,7 @@ def record_appraisal(actor, member: Member, *, year: int, result: str, appraised
     if Appraisal.objects.filter(member=member, year=year).exists():
         raise InvalidCommunityInput(f"{year}年度已评议", field="year")
     appraisal = Appraisal.objects.create(member=member, year=year, result=result, appraised_on=appraised_on)
-    audit(actor, "community.appraised", appraisal, f"{member.name}{year}年度民主评议", ["year", "result"])
+    audit(actor, AuditEvent.CREATE, appraisal, f"{member.name}{year}年度民主评议", ["year", "result"])
     results = dict(Appraisal.objects.filter(member=member).values_list("year", "result"))
     consecutive = parameters.integer(
         "appraisal_consecutive_unfit", member.committee.division_code, appraised_on
@@ -203,5 +201,5 @@ def record_appraisal(actor, member: Member, *, year: int, result: str, appraised
         member.ended_on = appraised_on
         member.end_reason = f"连续{consecutive}次民主评议不称职，职务终止（村民委员会组织法第三十三条）"
         member.save(update_fields=["ended_on", "end_reason"])
-        audit(actor, "community.member_ended", member, f"{member.name}职务终止", ["ended_on", "end_reason"])
+        audit(actor, AuditEvent.UPDATE, member, f"{member.name}职务终止", ["ended_on", "end_reason"])
     return appraisal

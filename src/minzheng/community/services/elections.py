@@ -6,6 +6,8 @@ from datetime import date
 
 from django.db import transaction
 
+from minzheng.core.models import AuditEvent
+
 from ..errors import CommunityConflict, InvalidCommunityInput
 from ..models import Candidate, Committee, ElectionRound, Member, Objection, Recall, RoundStatus, Voter
 from ..models.choices import VOTER_CATEGORIES
@@ -43,7 +45,7 @@ def open_round(
         committee=committee, division_code=committee.division_code, round_year=round_year, term_number=term,
         election_on=election_on, publish_by=publish_by, opened_by=actor,
     )  # fmt: skip
-    audit(actor, "community.round_opened", round_, f"{committee.name}第{term}届换届选举", _ROUND_FIELDS)
+    audit(actor, AuditEvent.CREATE, round_, f"{committee.name}第{term}届换届选举", _ROUND_FIELDS)
     return round_
 
 
@@ -72,7 +74,7 @@ def add_voter(
     if round_.status == RoundStatus.PUBLISHED:  # an objection upheld adds a voter after publication
         round_.registered_voters = round_.voters.count()
         round_.save(update_fields=["registered_voters"])
-    audit(actor, "community.voter_added", voter, f"登记选民{voter.name}", ["name", "category"])
+    audit(actor, AuditEvent.CREATE, voter, f"登记选民{voter.name}", ["name", "category"])
     return voter
 
 
@@ -97,7 +99,7 @@ def publish_voter_list(actor, round_: ElectionRound, *, published_on: date) -> E
     round_.objections_until = rules.objection_deadline(published_on, c.objection_days)
     round_.registered_voters = voters
     round_.save()
-    audit(actor, "community.voter_list_published", round_, "公布选民名单", _ROUND_FIELDS, before)
+    audit(actor, AuditEvent.UPDATE, round_, "公布选民名单", _ROUND_FIELDS, before)
     return round_
 
 
@@ -122,7 +124,7 @@ def file_objection(
     )  # fmt: skip
     audit(
         actor,
-        "community.objection_filed",
+        AuditEvent.CREATE,
         objection,
         f"{objection.complainant}申诉",
         ["filed_on", "answer_by"],
@@ -143,7 +145,7 @@ def answer_objection(
     objection.answered_on, objection.upheld = answered_on, upheld
     objection.answer = require_text(answer, "answer", "处理决定", 300)
     objection.save()
-    audit(actor, "community.objection_answered", objection, "处理申诉", ["answered_on", "upheld", "answer"])
+    audit(actor, AuditEvent.UPDATE, objection, "处理申诉", ["answered_on", "upheld", "answer"])
     return objection
 
 
@@ -159,7 +161,7 @@ def add_candidate(
         round=round_, name=require_text(name, "name", "姓名", 50), sex=sex, post=post,
         party_member=party_member or party_secretary, party_secretary=party_secretary,
     )  # fmt: skip
-    audit(actor, "community.candidate_added", candidate, f"候选人{candidate.name}", ["name", "post"])
+    audit(actor, AuditEvent.CREATE, candidate, f"候选人{candidate.name}", ["name", "post"])
     return candidate
 
 
@@ -193,7 +195,7 @@ def record_results(
     valid = rules.election_valid(round_.registered_voters, ballots)
     round_.status = RoundStatus.HELD if valid else RoundStatus.FAILED
     round_.save()
-    audit(actor, "community.results_recorded", round_, "登记选举结果", _ROUND_FIELDS, before)
+    audit(actor, AuditEvent.UPDATE, round_, "登记选举结果", _ROUND_FIELDS, before)
     if valid:
         _seat(actor, round_, [c for c in candidates if c.elected], held_on)
     return round_
@@ -215,7 +217,7 @@ def _seat(actor, round_: ElectionRound, elected: list[Candidate], held_on: date)
     committee.save(update_fields=["term_number", "term_start", "term_end"])
     audit(
         actor,
-        "community.term_started",
+        AuditEvent.UPDATE,
         committee,
         f"{committee.name}第{round_.term_number}届就任",
         ["term_number"],
@@ -251,7 +253,7 @@ def propose_recall(
         member=member, division_code=division, by_representatives=by_representatives, signatures=signatures,
         base=base, proposed_on=proposed_on, reason=require_text(reason, "reason", "罢免理由", 300),
     )  # fmt: skip
-    audit(actor, "community.recall_proposed", recall, f"提出罢免{member.name}", ["signatures", "base"])
+    audit(actor, AuditEvent.CREATE, recall, f"提出罢免{member.name}", ["signatures", "base"])
     return recall
 
 
@@ -273,7 +275,7 @@ def record_recall_vote(
     )
     recall.passed = rules.recall_passes(registered, ballots, yes_votes)
     recall.save()
-    audit(actor, "community.recall_voted", recall, "罢免表决", ["ballots", "yes_votes", "passed"])
+    audit(actor, AuditEvent.UPDATE, recall, "罢免表决", ["ballots", "yes_votes", "passed"])
     if recall.passed:
         member = recall.member
         member.ended_on, member.end_reason = voted_on, "经村民表决罢免（村民委员会组织法第十六条）"

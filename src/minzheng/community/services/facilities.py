@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from minzheng.assistance import interface as assistance
-from minzheng.core.models import Household
+from minzheng.core.models import AuditEvent, Household
 from minzheng.core.money import check_money
 
 from ..errors import CommunityConflict, InvalidCommunityInput
@@ -49,7 +49,7 @@ def add_centre(
     )  # fmt: skip
     audit(
         actor,
-        "community.centre_added",
+        AuditEvent.CREATE,
         centre,
         f"{committee.name}服务设施{centre.name}",
         ["area_m2", "rooms"],
@@ -72,9 +72,7 @@ def add_worker(
         committee=committee, division_code=committee.division_code, name=require_text(name, "name", "姓名", 50),
         sex=sex, post=post, grade=grade, monthly_pay=pay, certificate=certificate, started_on=started_on,
     )  # fmt: skip
-    audit(
-        actor, "community.worker_added", worker, f"社区工作者{worker.name}", ["post", "grade", "monthly_pay"]
-    )
+    audit(actor, AuditEvent.CREATE, worker, f"社区工作者{worker.name}", ["post", "grade", "monthly_pay"])
     return worker
 
 
@@ -92,7 +90,7 @@ def add_grid(
         committee=committee, division_code=committee.division_code, number=number,
         name=require_text(name, "name", "名称", 100), group=group,
     )  # fmt: skip
-    audit(actor, "community.grid_added", grid, f"{committee.name}网格{number}", ["number", "name"])
+    audit(actor, AuditEvent.CREATE, grid, f"{committee.name}网格{number}", ["number", "name"])
     return grid
 
 
@@ -109,7 +107,7 @@ def add_grid_worker(actor, grid: Grid, *, name: str, role: str, number: str, pho
     )  # fmt: skip
     audit(
         actor,
-        "community.grid_worker_added",
+        AuditEvent.CREATE,
         worker,
         f"网格{grid.number}增加{worker.name}",
         ["role", "number"],
@@ -131,7 +129,7 @@ def attach_unassigned_households(actor, grid: Grid, *, on: date, limit: int | No
     )
     ids = list(free[:limit] if limit else free)
     GridHousehold.objects.bulk_create(GridHousehold(grid=grid, household_id=pk, attached_on=on) for pk in ids)
-    audit(actor, "community.households_attached", grid, f"网格{grid.number}纳入{len(ids)}户", ["number"])
+    audit(actor, AuditEvent.UPDATE, grid, f"网格{grid.number}纳入{len(ids)}户", ["number"])
     return len(ids)
 
 
@@ -156,9 +154,7 @@ def report_event(
         grid=grid, division_code=grid.division_code, reported_by=reported_by, reported_on=reported_on, kind=kind,
         description=require_text(description, "description", "情况描述", 500), household=household,
     )  # fmt: skip
-    audit(
-        actor, "community.event_reported", event, f"网格{grid.number}报告{event.get_kind_display()}", ["kind"]
-    )
+    audit(actor, AuditEvent.CREATE, event, f"网格{grid.number}报告{event.get_kind_display()}", ["kind"])
     return event
 
 
@@ -178,9 +174,7 @@ def refer_to_assistance(actor, event: GridEvent, *, program_code: str, today: da
     )  # fmt: skip
     event.status, event.case_number = EventStatus.REFERRED, opened.number
     event.save(update_fields=["status", "case_number"])
-    audit(
-        actor, "community.event_referred", event, f"转社会救助申请{opened.number}", ["status", "case_number"]
-    )
+    audit(actor, AuditEvent.UPDATE, event, f"转社会救助申请{opened.number}", ["status", "case_number"])
     return opened.number
 
 
@@ -192,5 +186,5 @@ def close_event(actor, event: GridEvent, *, closed_on: date, outcome: str) -> Gr
     event.status, event.closed_on = EventStatus.CLOSED, closed_on
     event.outcome = require_text(outcome, "outcome", "处置结果", 300)
     event.save(update_fields=["status", "closed_on", "outcome"])
-    audit(actor, "community.event_closed", event, "网格事件办结", ["status", "outcome"])
+    audit(actor, AuditEvent.UPDATE, event, "网格事件办结", ["status", "outcome"])
     return event

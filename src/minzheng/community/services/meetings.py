@@ -5,6 +5,8 @@ from datetime import date
 
 from django.db import transaction
 
+from minzheng.core.models import AuditEvent
+
 from ..errors import CommunityConflict, InvalidCommunityInput
 from ..models import Committee, Decision, DisclosureCategory, DisclosureItem, Meeting, MeetingKind
 from ..models.choices import CHANNEL_CHOICES, DECISION_CATEGORIES, FREQUENCY_OF
@@ -41,7 +43,7 @@ def record_meeting(
         eligible=eligible, present=present, households=committee.households, households_present=households_present,
         quorum_met=quorum, minutes=require_text(minutes, "minutes", "会议记录", 4000, False),
     )  # fmt: skip
-    audit(actor, "community.meeting_recorded", meeting, f"{committee.name}{meeting.get_kind_display()}",
+    audit(actor, AuditEvent.CREATE, meeting, f"{committee.name}{meeting.get_kind_display()}",
           ["kind", "held_on", "present", "quorum_met", "notice_in_time"])  # fmt: skip
     return meeting
 
@@ -61,9 +63,7 @@ def add_decision(actor, meeting: Meeting, *, category: str, subject: str, yes_vo
         meeting=meeting, category=category, subject=require_text(subject, "subject", "决定事项", 300),
         yes_votes=yes_votes, passed=rules.decision_passes(meeting.present, yes_votes),
     )  # fmt: skip
-    audit(
-        actor, "community.decision_recorded", decision, decision.subject, ["category", "yes_votes", "passed"]
-    )
+    audit(actor, AuditEvent.CREATE, decision, decision.subject, ["category", "yes_votes", "passed"])
     return decision
 
 
@@ -92,7 +92,7 @@ def plan_disclosure(
     )  # fmt: skip
     audit(
         actor,
-        "community.disclosure_planned",
+        AuditEvent.CREATE,
         item,
         f"{committee.name}村务公开：{item.period}",
         ["category", "due_on"],
@@ -114,7 +114,5 @@ def publish_disclosure(
     if content:
         item.content = require_text(content, "content", "公开内容摘要", 500)
     item.save()
-    audit(
-        actor, "community.disclosure_published", item, f"村务公开：{item.period}", ["published_on", "channel"]
-    )
+    audit(actor, AuditEvent.UPDATE, item, f"村务公开：{item.period}", ["published_on", "channel"])
     return item
