@@ -29,9 +29,10 @@ def add_standard(
         kind=kind, area=area, division_code=division_code, effective_from=effective_from, amount=Decimal(amount),
         period=period, is_override=is_override, is_reference_average=is_reference_average,
     )  # fmt: skip
-    insert_version(
-        AssistanceStandard.objects.filter(kind=kind, area=area, division_code=division_code), standard
-    )
+    with transaction.atomic():
+        insert_version(
+            AssistanceStandard.objects.filter(kind=kind, area=area, division_code=division_code), standard
+        )
     return standard
 
 
